@@ -1,0 +1,192 @@
+"""The `leaderboard` command: thin click wrappers that parse arguments, call the stages and print."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from leaderboard.errors import UserError
+from leaderboard.failures import run_main
+from leaderboard.store.db import db_path
+
+DB_OPTION = click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Database file (default: $LB_DB, else leaderboard.duckdb).",
+)
+
+
+def project_root() -> Path:
+    """The folder holding app.py, seeds/ and queries/ (the checkout this package was installed from)."""
+    here = Path(__file__).resolve().parents[2]
+    return here if (here / "app.py").is_file() else Path.cwd()
+
+
+def default_sources() -> list[Path]:
+    seeds = project_root() / "seeds"
+    if not seeds.is_dir():
+        raise UserError("no sources given and no seeds/ folder found")
+    return [seeds]
+
+
+def write_frame(df: pd.DataFrame, fmt: str, out: Path | None = None) -> None:
+    """Print (or write to `out`) a DataFrame as an aligned table, CSV or JSON records."""
+    if fmt == "csv":
+        text = df.to_csv(index=False)
+    elif fmt == "json":
+        text = df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1) + "\n"
+    else:
+        with pd.option_context("display.max_rows", 200, "display.max_colwidth", 60, "display.width", 200):
+            text = (df.to_string(index=False) if len(df) else "(no rows)") + "\n"
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"{out}: cannot write ({exc.strerror})") from None
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise UserError(f"--param {pair!r}: expected NAME=VALUE")
+        key, value = pair.split("=", 1)
+        params[key.strip()] = value
+    return params
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="leaderboard")
+def cli() -> None:
+    """Results reported in papers, as a queryable fact table, rankings and a dashboard."""
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@DB_OPTION
+@click.option("--format", "fmt", default=None, help="Force the input format (default: detect per file).")
+@click.option(
+    "--workers", type=int, default=0, show_default=True, help="Extraction processes (0 = all cores)."
+)
+@click.option(
+    "--vocab", "vocab", multiple=True, type=click.Path(path_type=Path), help="Extra vocabulary CSV."
+)
+@click.option(
+    "--filter-categories", default="", help="arXiv snapshot: keep only these categories (comma list)."
+)
+@click.option("--since", default=None, help="arXiv snapshot: keep only papers first submitted on/after DATE.")
+@click.option("--strict", is_flag=True, help="Fail (and keep the old database) if any record is rejected.")
+@click.option("--quiet", is_flag=True, help="No progress output.")
+def build(sources, db, fmt, workers, vocab, filter_categories, since, strict, quiet) -> None:
+    """Build the database from SOURCES (files or folders; default: the shipped seeds/)."""
+    from leaderboard.pipeline import BuildOptions
+    from leaderboard.pipeline import build as run_build
+    from leaderboard.sources import ArxivFilter
+    from leaderboard.sources.records import iso_date
+
+    if since is not None and iso_date(since) is None:
+        raise UserError(f"--since {since!r}: expected a date YYYY-MM-DD")
+    cats = tuple(c.strip() for c in filter_categories.split(",") if c.strip())
+    opts = BuildOptions(
+        sources=list(sources) or default_sources(),
+        db=db_path(db),
+        fmt=fmt,
+        workers=workers,
+        vocab_files=list(vocab),
+        filt=ArxivFilter(cats, iso_date(since) if since else None),
+        strict=strict,
+        progress=not quiet,
+    )
+    summary = run_build(opts)
+    click.echo(summary.line())
+
+
+@cli.command()
+@click.argument("sql_or_file")
+@DB_OPTION
+@click.option("--param", "params", multiple=True, help="Named parameter NAME=VALUE for $NAME in the SQL.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write to a file.")
+def query(sql_or_file, db, params, fmt, out) -> None:
+    """Run SQL (a statement, a .sql file, or a saved query's name from queries/) against the database.
+
+    This is the trusted local path: SQL runs unrestricted on a read-only connection (the dashboard's SQL box
+    is the sandboxed one). List saved queries with `leaderboard queries`.
+    """
+    from leaderboard.queries import bind_params, resolve_sql, run_query
+    from leaderboard.store.db import connect_read_only
+
+    saved = resolve_sql(sql_or_file)
+    values = bind_params(saved, parse_params(params))
+    with connect_read_only(db_path(db)) as con:
+        write_frame(run_query(con, saved.sql, values), fmt, out)
+
+
+@cli.command("queries")
+def list_queries() -> None:
+    """List the saved queries and their parameters."""
+    from leaderboard.queries import list_saved_queries
+
+    for q in list_saved_queries():
+        params = ", ".join(f"{k}={v}" for k, v in q.params.items())
+        click.echo(f"{q.name:28} {q.title}" + (f"  [{params}]" if params else ""))
+
+
+@cli.command()
+@DB_OPTION
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="CSV file (default: stdout)."
+)
+@click.option("--table", default="results", show_default=True, help="Table or view to export.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+def export(db, out, table, fmt) -> None:
+    """Export the results (or another table or view) as CSV or JSON."""
+    from leaderboard.queries import run_query
+    from leaderboard.store.db import connect_read_only
+
+    with connect_read_only(db_path(db)) as con:
+        names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if table not in names:
+            raise UserError(f"no table or view named {table!r} (have: {', '.join(sorted(names))})")
+        df = run_query(con, f'SELECT * FROM "{table}"')
+    write_frame(df, fmt, out)
+    if out is not None:
+        click.echo(f"wrote {len(df):,} rows to {out}", err=True)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--port", type=int, default=8501, show_default=True)
+@click.option("--headless/--browser", default=True, show_default=True, help="Open a browser window or not.")
+def serve(db, port, headless) -> None:
+    """Open the dashboard (builds the database from seeds/ first when there is none)."""
+    path = db_path(db).resolve()
+    if not path.is_file():
+        click.echo(f"{path}: no database yet, building it from seeds/ …", err=True)
+        build.callback(sources=(), db=path, fmt=None, workers=0, vocab=(), filter_categories="", since=None,
+                       strict=False, quiet=True)  # fmt: skip
+    app = project_root() / "app.py"
+    env = {**os.environ, "LB_DB": str(path)}
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+           "--server.headless", "true" if headless else "false", "--browser.gatherUsageStats", "false"]  # fmt: skip
+    click.echo(f"dashboard on http://localhost:{port}  (database {path}; Ctrl-C to stop)", err=True)
+    try:
+        raise SystemExit(subprocess.call(cmd, env=env))
+    except KeyboardInterrupt:
+        raise SystemExit(0) from None
+
+
+def main() -> None:
+    """Console-script entry point: user errors as one line, internal errors logged with their traceback."""
+    run_main(cli)

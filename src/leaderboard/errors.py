@@ -1,0 +1,5 @@
+"""The one exception type that means "the user gave us something wrong": printed as one line, no traceback."""
+
+
+class UserError(Exception):
+    """A problem with the user's input or request (missing file, unknown format, bad SQL)."""

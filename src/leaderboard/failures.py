@@ -1,0 +1,58 @@
+"""How the command fails: user errors as one clear line; internal errors logged, never a raw traceback."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from leaderboard.errors import UserError
+
+ISSUES_URL = "https://github.com/leaderboard-project/leaderboard/issues"
+
+
+def error_log_path() -> Path:
+    """Where internal errors are logged: $LB_ERROR_LOG, else leaderboard-error.log in the temp folder."""
+    return Path(os.environ.get("LB_ERROR_LOG") or Path(tempfile.gettempdir()) / "leaderboard-error.log")
+
+
+def log_internal_error(exc: BaseException) -> Path:
+    path = error_log_path()
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(f"--- {datetime.now(UTC).isoformat(timespec='seconds')} {' '.join(sys.argv)}\n")
+        fh.write("".join(traceback.format_exception(exc)))
+    return path
+
+
+def run_main(group: click.Group) -> None:
+    """Run a click group; map every failure to a one-line message and a non-zero exit code."""
+    try:
+        group.main(standalone_mode=False)
+    except UserError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from None
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        raise SystemExit(130) from None
+    except click.ClickException as exc:
+        click.echo(f"error: {exc.format_message()}", err=True)
+        raise SystemExit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        raise SystemExit(130) from None
+    except BrokenPipeError:
+        raise SystemExit(0) from None
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        path = log_internal_error(exc)
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc} (traceback in {path}; please report it at {ISSUES_URL})",
+            err=True,
+        )
+        raise SystemExit(1) from None

@@ -1,0 +1,1 @@
+"""Store: the DuckDB file (schema and views in .sql files, batched loads, atomic builds)."""

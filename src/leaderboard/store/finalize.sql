@@ -1,0 +1,35 @@
+-- Turn the load-time tables into the tables users query. Runs once, at the end of a build.
+
+-- One row per paper_id: the record with an abstract wins over one without, then the later record.
+CREATE TABLE kept_seq AS
+SELECT paper_id, arg_max(seq, (coalesce(abstract, '') <> '', seq)) AS seq
+FROM papers_raw
+GROUP BY paper_id;
+
+INSERT INTO rejected
+SELECT r.source_file, r.source_line,
+       'superseded by a later record with the same id ' || r.paper_id || ' (' || k.source_file || ':'
+           || coalesce(CAST(k.source_line AS VARCHAR), '?') || ')',
+       left(r.title, 200), 'dedup'
+FROM papers_raw r
+JOIN kept_seq ks USING (paper_id)
+JOIN papers_raw k ON k.seq = ks.seq
+WHERE r.seq <> ks.seq AND coalesce(r.abstract, '') <> ''
+ORDER BY r.seq;
+
+CREATE TABLE papers AS
+SELECT p.paper_id, p.title, p.abstract, p.published, p.url, p.authors, p.categories, p.source_file,
+       p.source_line
+FROM papers_raw p JOIN kept_seq USING (seq)
+ORDER BY p.seq;
+
+CREATE TABLE results AS
+SELECT e.* EXCLUDE (paper_seq, ordinal)
+FROM extracted e
+LEFT JOIN kept_seq k ON k.seq = e.paper_seq
+WHERE e.paper_seq IS NULL OR k.seq IS NOT NULL
+ORDER BY e.paper_id, e.source, e.value_start NULLS LAST, e.ordinal, e.result_id;
+
+DROP TABLE extracted;
+DROP TABLE papers_raw;
+DROP TABLE kept_seq;

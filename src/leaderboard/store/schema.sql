@@ -1,0 +1,67 @@
+-- Load-time tables of a build. The pipeline streams rows into these; finalize.sql turns them into the
+-- tables users query (papers, results, rejected) and views.sql adds the views.
+
+CREATE TABLE papers_raw (
+    seq          BIGINT,      -- load order: later records with the same paper_id supersede earlier ones
+    paper_id     VARCHAR NOT NULL,
+    title        VARCHAR,
+    abstract     VARCHAR,
+    published    DATE,
+    url          VARCHAR,
+    authors      VARCHAR,
+    categories   VARCHAR,
+    source_file  VARCHAR,
+    source_line  INTEGER
+);
+
+CREATE TABLE extracted (
+    paper_seq         BIGINT,  -- papers_raw.seq of the record the row came from (NULL for imports)
+    paper_id          VARCHAR NOT NULL,
+    value             DOUBLE NOT NULL,
+    value_text        VARCHAR,
+    kind              VARCHAR,
+    method            VARCHAR,
+    method_norm       VARCHAR,
+    is_own_method     BOOLEAN,
+    benchmark         VARCHAR,
+    benchmark_raw     VARCHAR,
+    benchmark_known   BOOLEAN,
+    subset            VARCHAR,
+    metric            VARCHAR,
+    metric_raw        VARCHAR,
+    unit              VARCHAR,
+    higher_is_better  BOOLEAN,
+    value_to          DOUBLE,
+    spread            DOUBLE,
+    qualifier         VARCHAR,
+    baseline          VARCHAR,
+    delta_relative    BOOLEAN,
+    improvement       BOOLEAN,
+    evidence          VARCHAR,
+    sentence_start    INTEGER,
+    value_start       INTEGER,
+    value_end         INTEGER,
+    benchmark_start   INTEGER,
+    benchmark_end     INTEGER,
+    metric_start      INTEGER,
+    metric_end        INTEGER,
+    confidence        DOUBLE,
+    extractor         VARCHAR,
+    source            VARCHAR,
+    title             VARCHAR,
+    result_id         VARCHAR NOT NULL,
+    ordinal           INTEGER
+);
+
+CREATE TABLE rejected (
+    source_file  VARCHAR,
+    line         INTEGER,
+    reason       VARCHAR,
+    raw          VARCHAR,
+    stage        VARCHAR      -- read | import | dedup | curation
+);
+
+CREATE TABLE build_info (
+    key    VARCHAR PRIMARY KEY,
+    value  VARCHAR
+);
