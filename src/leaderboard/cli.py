@@ -74,15 +74,9 @@ def cli() -> None:
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @DB_OPTION
 @click.option("--format", "fmt", default=None, help="Force the input format (default: detect per file).")
-@click.option(
-    "--workers", type=int, default=0, show_default=True, help="Extraction processes (0 = all cores)."
-)
-@click.option(
-    "--vocab", "vocab", multiple=True, type=click.Path(path_type=Path), help="Extra vocabulary CSV."
-)
-@click.option(
-    "--filter-categories", default="", help="arXiv snapshot: keep only these categories (comma list)."
-)
+@click.option("--workers", type=int, default=0, show_default=True, help="Extraction processes (0 = all cores).")
+@click.option("--vocab", "vocab", multiple=True, type=click.Path(path_type=Path), help="Extra vocabulary CSV.")
+@click.option("--filter-categories", default="", help="arXiv snapshot: keep only these categories (comma list).")
 @click.option("--since", default=None, help="arXiv snapshot: keep only papers first submitted on/after DATE.")
 @click.option("--strict", is_flag=True, help="Fail (and keep the old database) if any record is rejected.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
@@ -114,9 +108,7 @@ def build(sources, db, fmt, workers, vocab, filter_categories, since, strict, qu
 @click.argument("sql_or_file")
 @DB_OPTION
 @click.option("--param", "params", multiple=True, help="Named parameter NAME=VALUE for $NAME in the SQL.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write to a file.")
 def query(sql_or_file, db, params, fmt, out) -> None:
     """Run SQL (a statement, a .sql file, or a saved query's name from queries/) against the database.

@@ -113,9 +113,7 @@ def bind_params(query: SavedQuery, given: dict[str, str]) -> dict[str, object]:
     return values
 
 
-def run_query(
-    con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None
-) -> pd.DataFrame:
+def run_query(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:
     """Run one statement with named parameters; DuckDB errors become one-line UserErrors."""
     try:
         return con.execute(sql, params or {}).df()

@@ -51,11 +51,7 @@ def find_numbers(text: str) -> list[Number]:
     out = []
     for m in _NUMBER.finditer(text):
         end = m.end()
-        if (
-            m.group("unit")
-            and m.group("unit").strip() in {"x", "\u00d7"}
-            and _DIMENSION.match(text, m.start("unit"))
-        ):
+        if m.group("unit") and m.group("unit").strip() in {"x", "\u00d7"} and _DIMENSION.match(text, m.start("unit")):
             continue
         if m.end() < len(text) and (text[m.end()].isalpha() and not m.group("unit")):
             continue  # 7B, 120k, 3rd: a size or ordinal, not a measurement

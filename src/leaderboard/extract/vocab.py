@@ -118,9 +118,7 @@ def _read(path: Path | str, text: str | None = None) -> tuple[str, list[Entry]]:
         if not name:
             continue
         aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
-        attrs = tuple(
-            (k, (v or "").strip()) for k, v in row.items() if k not in {"name", "aliases"} and k is not None
-        )
+        attrs = tuple((k, (v or "").strip()) for k, v in row.items() if k not in {"name", "aliases"} and k is not None)
         entries.append(Entry(name, aliases, attrs, _truthy(row.get("case_sensitive"))))
     return kind, entries
 

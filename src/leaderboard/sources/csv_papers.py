@@ -41,9 +41,7 @@ def read_papers_csv(path: Path) -> Iterator[Paper | Rejected]:
             row = {(k or "").strip().lower(): v for k, v in row.items()}
             raw = ",".join(str(v) for v in row.values() if v is not None)
             if _has_bad_bytes(row):
-                yield Rejected(
-                    source, start, "not valid UTF-8", truncate(raw.encode("utf-8", "replace").decode())
-                )
+                yield Rejected(source, start, "not valid UTF-8", truncate(raw.encode("utf-8", "replace").decode()))
             elif None in row:
                 yield Rejected(source, start, "row has more fields than the header", truncate(raw))
             else:

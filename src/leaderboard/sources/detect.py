@@ -83,9 +83,7 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
             raise UserError(f"{path}: no such file or directory")
 
 
-def read_sources(
-    paths: Iterable[Path], fmt: str | None = None, filt: ArxivFilter | None = None
-) -> Iterator[Item]:
+def read_sources(paths: Iterable[Path], fmt: str | None = None, filt: ArxivFilter | None = None) -> Iterator[Item]:
     """Stream every record of every source, each file with its detected (or forced) reader."""
     readers = _readers(filt or ArxivFilter())
     if fmt is not None and fmt not in readers:

@@ -29,9 +29,7 @@ def read_lines(path: Path, rejects: list[Rejected]) -> Iterator[tuple[int, str]]
     with open_binary(path) as fh:
         for lineno, raw in enumerate(fh, start=1):
             if len(raw) > MAX_LINE_BYTES:
-                rejects.append(
-                    Rejected(str(path), lineno, f"line is {len(raw):,} bytes (limit {MAX_LINE_BYTES:,})")
-                )
+                rejects.append(Rejected(str(path), lineno, f"line is {len(raw):,} bytes (limit {MAX_LINE_BYTES:,})"))
                 continue
             try:
                 text = raw.decode("utf-8")

@@ -127,15 +127,10 @@ class BuildWriter:
         for statement in extra_sql:
             con.execute(statement)
         con.execute(sql_text("views.sql"))
-        counts = {
-            t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("papers", "results", "rejected")
-        }
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("papers", "results", "rejected")}
         rows = {**info, **{f"count_{k}": v for k, v in counts.items()}}
         rows["built_at"] = datetime.now(UTC).isoformat(timespec="seconds")
-        con.executemany(
-            "INSERT INTO build_info VALUES (?, ?)", [(k, str(v)) for k, v in sorted(rows.items())]
-        )
+        con.executemany("INSERT INTO build_info VALUES (?, ?)", [(k, str(v)) for k, v in sorted(rows.items())])
         con.execute("CHECKPOINT")
         self._committed = True
         return counts
