@@ -1,0 +1,221 @@
+"""Attribution: which benchmark, metric, subset, method and baseline a number belongs to.
+
+All functions work on the abstract with absolute offsets and a sentence window [s0, s1). Names come from the
+vocabulary (known) or from the grammar ("on the FooBar dataset": unknown, `known=False`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.numbers import Number
+from leaderboard.extract.vocab import Entry, Mention
+
+_NAME_TOKEN = r"(?:[A-Z][\w\-+.&'/]*[\w+]|[A-Z]|\d+[A-Za-z][\w\-]*)"
+_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|\d+(?:\.\d+)?))" + r"{0,3}"
+_ACRONYM = r"(?:[A-Za-z0-9][\w\-+.&']*?(?:[A-Z][\w\-+.&']*?[A-Z0-9]|[A-Z][\w\-+&']*\d)[\w\-+&']*)"
+_STOP_NAMES = frozenset(
+    "the this these those our a an its their we each all both new existing previous several other public "
+    "large real standard popular challenging recent various two three four five six many most some such "
+    "in on for with and or of to it".split()
+)
+_FILLER_BEFORE = re.compile(
+    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:(?:score|scores|value|rate|measure|metric)\s*)?"
+    r"(?:(?:of|=|:|is|was|are|were|at|reaches|reached|achieves|achieved|to|by|from|around|about|of\s+about|"
+    r"improved\s+to|increased\s+to|reduced\s+to|up\s+to|as\s+high\s+as|as\s+low\s+as|only)\s*){0,2}"
+    r"(?:an?\s+|~|\u223c|\u2248)?\s*[(\[]?\s*\$?\s*$",
+    re.IGNORECASE,
+)
+_FILLER_AFTER = re.compile(
+    r"^\s*(?:\)\s*)?(?:(?:absolute|relative|mean|average|avg\.?|overall|higher|lower|in|of|better|improvement|"
+    r"gains?|increase|reduction|boost|points?|pts|pp)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_BEFORE_ON = re.compile(r"(?:\b(?:on|in|for|at|of|over|across|using|from|under|with)\s+(?:the\s+)?)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A benchmark, metric or method mention: offsets, canonical name, surface text, and whether it is known."""
+
+    start: int
+    end: int
+    name: str
+    raw: str
+    entry: Entry | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.entry is not None
+
+
+def spans_from_mentions(text: str, mentions: list[Mention]) -> list[Span]:
+    return [Span(m.start, m.end, m.entry.name, text[m.start : m.end], m.entry) for m in mentions]
+
+
+def merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
+    """Join metric mentions written side by side ("mIoU accuracy", "average precision (AP)"): first one names it."""
+    out: list[Span] = []
+    for sp in spans:
+        if out:
+            gap = text[out[-1].end : sp.start]
+            if re.fullmatch(r"\s*\(?\s*", gap) and (sp.start - out[-1].end) <= 3:
+                prev = out[-1]
+                end = sp.end + (1 if text[sp.end : sp.end + 1] == ")" and "(" in gap else 0)
+                out[-1] = Span(prev.start, end, prev.name, text[prev.start : end], prev.entry)
+                continue
+        out.append(sp)
+    return out
+
+
+class NameCapture:
+    """Grammar-based capture of benchmark names outside the vocabulary ("the FooBar dataset", "on FooBar-3")."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        heads = grammar.benchmark_head.pattern
+        self.name_head = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:{heads})(?![\w\-])")
+        self.on_acronym = re.compile(rf"\b(?:on|in)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])")
+        self.grammar = grammar
+
+    def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude) -> list[Span]:
+        """Unknown benchmark names in text[s0:s1] not overlapping `taken` and not excluded (methods, metrics)."""
+        out: list[Span] = []
+        for pattern in (self.name_head, self.on_acronym):
+            for m in pattern.finditer(text, s0, s1):
+                start, end = m.span("name")
+                name = m.group("name").rstrip(".,;:")
+                end = start + len(name)
+                first = name.split()[0].lower()
+                if first in _STOP_NAMES or len(name) < 2:
+                    continue
+                if name.isdigit() or exclude(name):
+                    continue
+                if any(t.start < end and start < t.end for t in (*taken, *out)):
+                    continue
+                out.append(Span(start, end, name, name, None))
+        return out
+
+
+def bind_metric(text: str, num: Number, metrics: list[Span], span_end: int) -> tuple[Span | None, str]:
+    """The metric written right after the number ("92.1% AP") or right before it ("FID of 2.20").
+
+    Returns (span, "after"|"before"|""). `span_end` is the end of the number's own text (after a range).
+    """
+    after = before = None
+    for sp in metrics:
+        if sp.start >= span_end and sp.start - span_end <= 40:
+            if _FILLER_AFTER.match(text[span_end : sp.start]) and after is None:
+                after = sp
+        elif sp.end <= num.start and num.start - sp.end <= 40 and _FILLER_BEFORE.match(text[sp.end : num.start]):
+            before = sp
+    if after is not None and (before is None or after.start - span_end <= num.start - before.end):
+        return after, "after"
+    if before is not None:
+        return before, "before"
+    return None, ""
+
+
+def nearest(spans: list[Span], pos: int, end: int, text: str, s0: int, s1: int, limit: int = 220) -> Span | None:
+    """The mention closest to [pos, end) within the sentence; mentions before are slightly preferred."""
+    best, best_d = None, limit
+    for sp in spans:
+        if sp.end <= pos:
+            d = pos - sp.end
+            if ";" in text[sp.end : pos]:
+                d += 80
+        elif sp.start >= end:
+            d = sp.start - end + 8
+            if ";" in text[end : sp.start]:
+                d += 80
+        else:
+            continue
+        if s0 <= sp.start < s1 and d < best_d:
+            best, best_d = sp, d
+    return best
+
+
+def following_on(text: str, spans: list[Span], num_end: int, s1: int, nums_between) -> Span | None:
+    """The benchmark in an "on/in/for X" phrase after the number, before any later number with its own phrase."""
+    for sp in spans:
+        if sp.start < num_end or sp.start >= s1:
+            continue
+        gap = text[num_end : sp.start]
+        if len(gap) > 90 or ";" in gap:
+            return None
+        if not _BEFORE_ON.search(text[max(num_end, sp.start - 16) : sp.start]) and len(gap) > 3:
+            continue
+        if nums_between(num_end, sp.start):
+            return None
+        return sp
+    return None
+
+
+def preceding(spans: list[Span], pos: int, s0: int) -> Span | None:
+    best = None
+    for sp in spans:
+        if s0 <= sp.start and sp.end <= pos:
+            best = sp
+    return best
+
+
+def subset_near(text: str, grammar: Grammar, bench: Span | None, num: Number, s0: int, s1: int) -> str | None:
+    """A split or setting next to the benchmark mention ("LibriSpeech test-clean", "the hard test set of X")
+    or right after the number ("57.0% in 5-shot")."""
+    after_num = re.match(r"^\s*(?:%|\))?\s*(?:in|on|for|under)\s+(?:the\s+)?(\d+-shot|zero-shot|few-shot|one-shot)",
+                         text[num.end : min(s1, num.end + 30)], re.IGNORECASE)  # fmt: skip
+    if after_num:
+        return after_num.group(1)
+    if bench is not None:
+        tail = text[bench.end : min(s1, bench.end + 40)]
+        m = re.match(r"^\s*(?:\(\s*)?(?:dataset\s+|benchmark\s+)?(?P<s>[\w\-+]+(?:\s*/\s*[\w\-+]+)*)", tail)
+        if m:
+            word = m.group("s")
+            sub = grammar.subset.fullmatch(word)
+            if sub:
+                return grammar.value_of("subset", word) or word
+            v = re.fullmatch(r"[Vv]\d+(?:\.\d+)?|\d+x\d+|\d+\u00d7\d+", word)
+            if v:
+                return word
+        head = text[max(s0, bench.start - 48) : bench.start]
+        m = re.search(r"(?:the\s+)?(?P<s>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:set|split|subset|track)?\s*of\s+(?:the\s+)?$",
+                      head, re.IGNORECASE)  # fmt: skip
+        if m:
+            words = m.group("s").split()
+            for w in reversed(words):
+                if grammar.subset.fullmatch(w):
+                    return grammar.value_of("subset", w) or w
+    window = text[s0:s1]
+    m = re.search(r"\b(?:in|under|on)\s+(?:the\s+)?(?P<s>\d+-shot|zero-shot|few-shot|one-shot|[\w\-]+)\s+"
+                  rf"(?:{grammar.subset_head.pattern})", window, re.IGNORECASE)  # fmt: skip
+    if m and m.group("s").lower() not in _STOP_NAMES:
+        return m.group("s")
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and\s+|but\s+|while\s+|whereas\s+|which\s+)|\bwhile\b|\bwhereas\b")
+
+
+def clause_start(text: str, s0: int, pos: int) -> int:
+    """Start of the clause holding `pos` (after the last ';', ':' or ', and/while ...' before it)."""
+    last = s0
+    for m in _CLAUSE_BREAK.finditer(text, s0, pos):
+        last = m.end()
+    return last
+
+
+def baseline_after(text: str, grammar: Grammar, start: int, s1: int) -> str | None:
+    """The system named after a comparison word in text[start:s1] ("over the BT reward model")."""
+    m = grammar.compare.search(text, start, s1)
+    if not m:
+        return None
+    tail = text[m.end() : s1]
+    tail = re.sub(r"^\s*(?:the|a|an|those\s+of|that\s+of)\s+", "", tail)
+    stop = re.search(r"\s+(?:on|by|in|across|for|with|at|while|and\s+(?:achiev|reach|obtain)\w*|which|that|when|"
+                     r"respectively)\b|[,;.()]\s|[,;()]|\.$", tail)  # fmt: skip
+    phrase = (tail[: stop.start()] if stop else tail).strip(" ,.;:")
+    words = phrase.split()
+    if not words or len(words) > 10:
+        return None
+    return " ".join(words)
