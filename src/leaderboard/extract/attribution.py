@@ -21,6 +21,7 @@ _STOP_NAMES = frozenset(
     "large real standard popular challenging recent various two three four five six many most some such "
     "in on for with and or of to it".split()
 )
+_FUNCTION_WORDS = "to|and|or|with|at|by|for|in|on|of|the|a|an|while|when|using|under|without|than|as|is|are|was"
 _FILLER_BEFORE = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*)?(?:(?:score|scores|value|rate|measure|metric)\s*)?"
     r"(?:(?:of|=|:|is|was|are|were|at|reaches|reached|achieves|achieved|to|by|from|around|about|of\s+about|"
@@ -75,8 +76,11 @@ class NameCapture:
 
     def __init__(self, grammar: Grammar) -> None:
         heads = grammar.benchmark_head.pattern
-        self.name_head = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:{heads})(?![\w\-])")
-        self.on_acronym = re.compile(rf"\b(?:on|in)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])")
+        self.name_head = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?i:{heads})(?![\w\-])")
+        self.on_acronym = re.compile(
+            rf"\b(?:on|in)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])(?!\s+(?:\d|[A-Z]))"
+            rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b)[a-z])"
+        )
         self.grammar = grammar
 
     def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude) -> list[Span]:
@@ -86,10 +90,18 @@ class NameCapture:
             for m in pattern.finditer(text, s0, s1):
                 start, end = m.span("name")
                 name = m.group("name").rstrip(".,;:")
-                end = start + len(name)
-                first = name.split()[0].lower()
-                if first in _STOP_NAMES or len(name) < 2:
+                while name.split() and name.split()[0].lower() in _STOP_NAMES:
+                    cut = len(name.split()[0])
+                    name = name[cut:].lstrip()
+                if len(name) < 2:
                     continue
+                end = m.end("name") - (len(m.group("name")) - len(m.group("name").rstrip(".,;:")))
+                start = end - len(name)
+                if pattern is self.name_head:
+                    tail = re.match(r"\s+([A-Z][a-z]+)(?:\s+(\d{2,4}))?", text[end : m.end() + 8])
+                    if tail and self.grammar.benchmark_head.fullmatch(tail.group(1)):
+                        end = end + tail.end()  # a capitalised head is part of the name: "X Challenge 2018"
+                        name = text[start:end]
                 if name.isdigit() or exclude(name):
                     continue
                 if any(t.start < end and start < t.end for t in (*taken, *out)):
@@ -142,7 +154,7 @@ def following_on(text: str, spans: list[Span], num_end: int, s1: int, nums_betwe
         if sp.start < num_end or sp.start >= s1:
             continue
         gap = text[num_end : sp.start]
-        if len(gap) > 90 or ";" in gap:
+        if len(gap) > 90 or ";" in gap or _CLAUSE_BREAK.search(gap):
             return None
         if not _BEFORE_ON.search(text[max(num_end, sp.start - 16) : sp.start]) and len(gap) > 3:
             continue

@@ -199,7 +199,9 @@ def _levels_ok(item: GoldItem, r: Result, lookups: tuple[Callable, Callable], lo
     bench = names_match(item.benchmark, r.benchmark, r.subset, lookups[0], loose)
     if not bench and item.benchmark and r.benchmark_raw:
         bench = names_match(item.benchmark, r.benchmark_raw, r.subset, lookups[0], loose)
-    metric = names_match(item.metric, r.metric, None, lookups[1], loose)
+    # per-number gold names only metrics the text names: compare with the metric the extractor found named
+    named = r.metric if (loose or r.metric_raw) else None
+    metric = names_match(item.metric, named, None, lookups[1], loose)
     return True, bench, bench and metric
 
 

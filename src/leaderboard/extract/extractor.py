@@ -59,6 +59,10 @@ class Extractor:
             if not any(s <= b.start and b.end <= e and (e - s) > (b.end - b.start) for s, e in metric_ranges)
         ]
         methods = spans_from_mentions(text, vocab.methods.find(nt))
+        names = [(m.start, m.end) for m in (*metrics, *benches, *methods)]
+        nums = [n for n in nums if not any(s <= n.start and n.end <= e for s, e in names)]  # "SQuAD 2.0"
+        if not nums:
+            return []
         own = own_method(paper.title or "", text, self.grammar)
         links = {lk.first: lk for lk in link_numbers(text, nums)}
         seconds = {lk.second for lk in links.values()}
@@ -66,24 +70,21 @@ class Extractor:
 
         def exclude(name: str) -> bool:
             key = norm_key(name)
-            return (
-                key == own_key
-                or vocab.methods.lookup(name) is not None
-                or vocab.metrics.lookup(name) is not None
-                or any(m.start <= 0 and False for m in methods)
-            )
+            return key == own_key or vocab.methods.lookup(name) is not None or vocab.metrics.lookup(name) is not None
 
-        reader = SentenceReader(self, text, nums, links, seconds, metrics, benches, methods, own, paper.title or "")
+        title = paper.title or ""
+        title_benches = spans_from_mentions(title, vocab.benchmarks.find(title))
+        title_benches += self.capture.find(title, 0, len(title), title_benches, exclude)
+        carried = [Span(-1, -1, b.name, b.raw, b.entry) for b in title_benches]
+        reader = SentenceReader(self, text, nums, links, seconds, metrics, benches, methods, own, carried)
         out: list[Result] = []
         for s0, s1 in split_sentences(text):
             idx = [i for i, n in enumerate(nums) if s0 <= n.start < s1]
             if not idx:
-                reader.remember(s0, s1, self.capture.find(text, s0, s1, [*benches, *metrics], exclude))
                 continue
             captured = self.capture.find(text, s0, s1, [*benches, *metrics, *methods], exclude)
             for reading in reader.read(s0, s1, idx, captured):
                 out.append(self._result(paper, text, reading))
-            reader.remember(s0, s1, captured)
         return out
 
     def _result(self, paper: Paper, text: str, r: Reading) -> Result:
@@ -103,7 +104,7 @@ class Extractor:
             benchmark_known=bench.known if bench else None,
             subset=r.subset,
             metric=metric.name if metric else None,
-            metric_raw=metric.raw if metric else None,
+            metric_raw=metric.raw if metric and not r.metric_inferred else None,
             unit=r.unit,
             higher_is_better={"true": True, "false": False}.get(hib.lower()),
             value_to=r.value_to,

@@ -57,12 +57,13 @@ class Reading:
     bound: bool = False
     direction: str = ""
     carried: bool = False
+    metric_inferred: bool = False
 
 
 class SentenceReader:
     """Reads the sentences of one abstract in order (it remembers the benchmarks of earlier sentences)."""
 
-    def __init__(self, ex, text, nums, links, seconds, metrics, benches, methods, own, title) -> None:
+    def __init__(self, ex, text, nums, links, seconds, metrics, benches, methods, own, title_benches) -> None:
         self.g = ex.grammar
         self.vocab = ex.vocab
         self.text = text
@@ -73,12 +74,14 @@ class SentenceReader:
         self.benches: list[Span] = benches
         self.methods: list[Span] = methods
         self.own = own
-        self.title = title
-        self.seen_benches: list[Span] = []
+        self.title_benches: list[Span] = title_benches
+        self.last_bench: Span | None = None  # the one benchmark of the previous sentence's results
 
-    def remember(self, s0: int, s1: int, captured: list[Span]) -> None:
-        self.seen_benches.extend(b for b in self.benches if s0 <= b.start < s1)
-        self.seen_benches.extend(captured)
+    def remember(self, readings: list[Reading]) -> None:
+        names = {norm_key(r.benchmark.name) for r in readings if r.benchmark is not None and not r.carried}
+        self.last_bench = None
+        if len(names) == 1:
+            self.last_bench = next(r.benchmark for r in readings if r.benchmark is not None and not r.carried)
 
     # -- per sentence -------------------------------------------------------------------------------------
     def read(self, s0: int, s1: int, idx: list[int], captured: list[Span]) -> list[Reading]:
@@ -99,8 +102,10 @@ class SentenceReader:
             readings.append(r)
         self._coordinate(readings)
         self._respectively(readings, sb, sm, s0, s1)
+        absolute = {r.num.start for r in readings if r.kind != "delta"}
         for r in readings:
-            self._attribute(r, sb, sm, s0, s1)
+            self._attribute(r, sb, sm, s0, s1, absolute)
+        self.remember(readings)
         return readings
 
     def _read_number(self, i: int, s0: int, s1: int, sm: list[Span], sb: list[Span], slash_metric) -> Reading | None:
@@ -255,28 +260,34 @@ class SentenceReader:
         return metric_of, subset_of
 
     # -- attribution ----------------------------------------------------------------------------------------
-    def _attribute(self, r: Reading, sb: list[Span], sm: list[Span], s0: int, s1: int) -> None:
+    def _attribute(self, r: Reading, sb: list[Span], sm: list[Span], s0: int, s1: int, absolute: set[int]) -> None:
         text, g, num = self.text, self.g, r.num
+        same_kind = absolute if r.kind != "delta" else {n.start for n in self.nums}
 
         def nums_between(a: int, b: int) -> bool:
-            return any(a <= n.start < b for n in self.nums if n.start != num.start) and not re.fullmatch(
+            return any(a <= n < b for n in same_kind if n != num.start) and not re.fullmatch(
                 r"[^;]*?\band\b[^;]*", text[a:b]
             )
 
         if r.benchmark is None:
+            opened = text.rfind("(", s0, num.start)
+            in_parens = opened >= 0 and ")" not in text[opened : num.start]
+            before = preceding(sb, opened if in_parens else num.start, s0)
+            after = following_on(text, sb, r.span_end, s1, nums_between)
             r.benchmark = (
-                following_on(text, sb, r.span_end, s1, nums_between)
-                or preceding(sb, num.start, s0)
+                (before if in_parens and before is not None and opened - before.end <= 40 else after)
+                or before
                 or nearest(sb, num.start, r.span_end, text, s0, s1, limit=400)
             )
         if r.benchmark is None:
             r.benchmark, r.carried = self._carried(s0, s1)
         if r.metric is None:
             r.metric = nearest(sm, num.start, r.span_end, text, s0, s1, limit=160)
-        if r.metric is None and r.benchmark is not None and r.benchmark.entry is not None:
-            usual = r.benchmark.entry.get("metric")
-            if usual:
-                r.metric = next((m for m in self.metrics if m.name == usual), None)
+        if r.metric is None and r.kind != "delta" and r.benchmark is not None and r.benchmark.entry is not None:
+            usual = self.vocab.metrics.lookup(r.benchmark.entry.get("metric"))
+            if usual is not None:  # the benchmark's usual metric: not named in the text, so no mention offsets
+                r.metric = Span(-1, -1, usual.name, "", usual)
+                r.metric_inferred = True
         if r.subset is None:
             r.subset = subset_near(text, g, r.benchmark if r.benchmark and r.benchmark.start >= 0 else None, num, s0, s1)
         if r.metric is not None and r.kind == "absolute" and r.value < 0:
@@ -295,9 +306,11 @@ class SentenceReader:
             return Span(-1, -1, self.own, self.own, self.vocab.benchmarks.lookup(self.own)), True
         if self.g.aggregate.search(sentence):
             return None, False
-        names = {norm_key(b.name) for b in self.seen_benches}
+        if self.last_bench is not None:
+            return self.last_bench, True
+        names = {norm_key(b.name) for b in self.title_benches}
         if len(names) == 1:
-            return self.seen_benches[-1], True
+            return self.title_benches[0], True
         return None, False
 
     def _method(self, r: Reading, s0: int, s1: int) -> None:

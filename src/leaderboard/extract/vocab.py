@@ -122,6 +122,8 @@ class NameIndex:
     _ci: dict[str, Entry] = field(default_factory=dict)
     _cs: dict[str, Entry] = field(default_factory=dict)
     _by_name: dict[str, Entry] = field(default_factory=dict)
+    _stylised: set[str] = field(default_factory=set)
+    _plain: set[str] = field(default_factory=set)
     _auto_ci: object | None = None
     _auto_cs: object | None = None
 
@@ -142,10 +144,17 @@ class NameIndex:
         self._by_name[entry.name.lower()] = target
         for name in (entry.name, *entry.aliases):
             # a case-sensitive entry's long multi-word names ("Inception Score") still match in any case
-            exact = entry.case_sensitive and (len(name) <= 5 or name.isupper() or " " not in name)
+            # short all-caps acronyms ("PER", "MAP") match only as written, so "per" and "map" stay words
+            acronym = name.isalpha() and name.isupper() and len(name) <= 4
+            exact = acronym or (entry.case_sensitive and (len(name) <= 5 or name.isupper() or " " not in name))
             key = norm_key(name, fold_case=not exact)
-            if key:
-                (self._cs if exact else self._ci).setdefault(key, target)
+            if not key:
+                continue
+            (self._cs if exact else self._ci).setdefault(key, target)
+            if not exact and sum(c.isupper() for c in name) >= 2 and " " not in name.strip():
+                self._stylised.add(key)  # "MultiPLE", "RewardBench": a lower-case "multiple" is a word
+            elif not exact:
+                self._plain.add(key)
 
     def compile(self) -> None:
         """Build the automata; call once after the last `add`."""
@@ -179,7 +188,14 @@ class NameIndex:
             for end_idx, key in auto.iter(hay):
                 start = nt.orig(end_idx - len(key) + 1)
                 end = nt.orig(end_idx) + 1
+                if _glued_after(raw, end) and raw[end : end + 1] == "s" and not _glued_after(raw, end + 1):
+                    end += 1  # a plural: "Inception scores", "WERs"
                 if _glued_before(raw, start) or _glued_after(raw, end):
+                    continue
+                surface = raw[start:end]
+                if len(key) < 7 and any(c.isspace() for c in surface):
+                    continue  # "in a" is not "IN-A": short names may not be spread over words
+                if table is self._ci and key in self._stylised and key not in self._plain and surface.islower():
                     continue
                 found.append((start, end, table[key]))
         found.sort(key=lambda m: (m[0], -m[1]))
