@@ -19,7 +19,7 @@ _ACRONYM = r"(?:[A-Za-z0-9][\w\-+.&']*?(?:[A-Z][\w\-+.&']*?[A-Z0-9]|[A-Z][\w\-+&
 _STOP_NAMES = frozenset(
     "the this these those our a an its their we each all both new existing previous several other public "
     "large real standard popular challenging recent various two three four five six many most some such "
-    "in on for with and or of to it".split()
+    "in on for with and or of to it same different".split()
 )
 _FUNCTION_WORDS = "to|and|or|with|at|by|for|in|on|of|the|a|an|while|when|using|under|without|than|as|is|are|was"
 _FILLER_BEFORE = re.compile(
@@ -34,7 +34,9 @@ _FILLER_AFTER = re.compile(
     r"gains?|increase|reduction|boost|points?|pts|pp)\s+){0,2}$",
     re.IGNORECASE,
 )
-_BEFORE_ON = re.compile(r"(?:\b(?:on|in|for|at|of|over|across|using|from|under|with)\s+(?:the\s+)?)$", re.IGNORECASE)
+_BEFORE_ON = re.compile(
+    r"\b(?:on|in|for|at|of|over|across|using|from|under|with)\s+(?:the\s+)?(?:[a-z][\w\-/]*\s+){0,2}$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,30 @@ def merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
                 continue
         out.append(sp)
     return out
+
+
+_GENERIC_HEADS = frozenset({"value", "score", "scores", "rate", "measure", "quality", "index", "ratio", "error"})
+_PHRASE_STOP = frozenset("of and the for with to on in at by or a an is are was were than this that our its".split())
+
+
+def capture_metric(text: str, num: Number, s0: int, grammar: Grammar) -> Span | None:
+    """A metric phrase outside the vocabulary right before the number: "an R-precision of 0.22"."""
+    before = text[max(s0, num.start - 70) : num.start]
+    m = grammar.metric_phrase.search(before)
+    if not m:
+        return None
+    words = m.group("m").split()
+    while words and words[0].lower() in _PHRASE_STOP:
+        words = words[1:]
+    if not words or any(w.lower() in _PHRASE_STOP for w in words):
+        return None
+    if len(words) == 1 and words[0].lower() in _GENERIC_HEADS:
+        return None
+    if any(grammar.delta_noun_after.match(" " + w) for w in words) or grammar.setting_before.search(" ".join(words)):
+        return None
+    name = " ".join(words)
+    start = max(s0, num.start - 70) + m.start("m") + m.group("m").find(words[0])
+    return Span(start, start + len(text[start:].split(words[-1], 1)[0]) + len(words[-1]), name, name, None)
 
 
 class NameCapture:
@@ -130,9 +156,15 @@ def bind_metric(text: str, num: Number, metrics: list[Span], span_end: int) -> t
 
 
 def nearest(spans: list[Span], pos: int, end: int, text: str, s0: int, s1: int, limit: int = 220) -> Span | None:
-    """The mention closest to [pos, end) within the sentence; mentions before are slightly preferred."""
+    """The mention closest to [pos, end) within the sentence; mentions before are slightly preferred.
+
+    A mention that only modifies the one before it ("mAP of IoU thresholds") is skipped.
+    """
     best, best_d = None, limit
+    modifiers = {b.start for a, b in zip(spans, spans[1:], strict=False) if re.fullmatch(r"\s+of\s+", text[a.end : b.start])}
     for sp in spans:
+        if sp.start in modifiers:
+            continue
         if sp.end <= pos:
             d = pos - sp.end
             if ";" in text[sp.end : pos]:
@@ -156,7 +188,7 @@ def following_on(text: str, spans: list[Span], num_end: int, s1: int, nums_betwe
         gap = text[num_end : sp.start]
         if len(gap) > 90 or ";" in gap or _CLAUSE_BREAK.search(gap):
             return None
-        if not _BEFORE_ON.search(text[max(num_end, sp.start - 16) : sp.start]) and len(gap) > 3:
+        if not _BEFORE_ON.search(text[max(num_end, sp.start - 40) : sp.start]) and len(gap) > 3:
             continue
         if nums_between(num_end, sp.start):
             return None
@@ -179,6 +211,9 @@ def subset_near(text: str, grammar: Grammar, bench: Span | None, num: Number, s0
                          text[num.end : min(s1, num.end + 30)], re.IGNORECASE)  # fmt: skip
     if after_num:
         return after_num.group(1)
+    label = re.search(r"([\w\-]+)\s*[:=]\s*$", text[max(s0, num.start - 24) : num.start])
+    if label and grammar.subset.fullmatch(label.group(1)):
+        return grammar.value_of("subset", label.group(1)) or label.group(1)
     if bench is not None:
         tail = text[bench.end : min(s1, bench.end + 40)]
         m = re.match(r"^\s*(?:\(\s*)?(?:dataset\s+|benchmark\s+)?(?P<s>[\w\-+]+(?:\s*/\s*[\w\-+]+)*)", tail)

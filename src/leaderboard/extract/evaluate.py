@@ -106,6 +106,9 @@ def names_match(gold: str | None, pred: str | None, subset: str | None, lookup: 
     full = name_key(f"{pred} {subset}") if subset else p
     if g in {p, full} or (len(p) >= 3 and p in g) or (len(g) >= 3 and g in p):
         return True
+    short, long_ = sorted((g, p), key=len)
+    if len(short) == 2 and (long_.startswith(short) or long_.endswith(short)):
+        return True  # "AP" vs "mAP" / "box AP"
     if lookup is not None:
         pe = lookup(pred)
         candidates = [gold, re.sub(r"\s*\(.*?\)\s*", " ", gold).strip()]

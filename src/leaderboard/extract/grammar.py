@@ -51,6 +51,7 @@ class Grammar:
     propose: re.Pattern = re.compile(r"(?!x)x")
     subset: re.Pattern = re.compile(r"(?!x)x")
     subset_head: re.Pattern = re.compile(r"(?!x)x")
+    metric_phrase: re.Pattern = re.compile(r"(?!x)x")
     stems: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> [(stem, value)]
     exact: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> phrases as written (case kept)
 
@@ -82,7 +83,9 @@ class Grammar:
             result_verb=comp(r"(?:ALT)", "result_verb"),
             count_after=comp(r"^\s*(?:[\w\-]+\s+){0,2}?(?:ALT)", "count_noun"),
             data_after=comp(r"^\s*of\s+(?:(?:the|all|our|its|their)\s+)?(?:[\w\-]+\s+)?(?:ALT)", "data_noun"),
-            setting_before=comp(r"(?:ALT)\s*(?:of\s+|=\s*|:\s*|is\s+|was\s+|to\s+|at\s+)?[(\[]?\s*$", "setting_before"),
+            setting_before=comp(
+                r"(?:ALT)\s*(?:of\s+|=\s*|:\s*|is\s+|was\s+|to\s+|at\s+|from\s+|between\s+)?[(\[]?\s*$", "setting_before"
+            ),
             setting_after=comp(r"^-?(?:ALT)", "setting_after"),
             aggregate=comp(r"(?:ALT)", "aggregate"),
             benchmark_head=comp(r"(?:ALT)", "benchmark_head"),
@@ -91,6 +94,15 @@ class Grammar:
             propose=comp(r"(?:ALT)", "propose"),
             subset=comp(r"(?:ALT)", "subset"),
             subset_head=comp(r"(?:ALT)", "subset_head"),
+            metric_phrase=re.compile(
+                r"(?P<m>(?:[\w\-@/]+\s+){0,3}?(?:[\w@/]+-)?(?:"
+                + "|".join(re.escape(h) for h in sorted(set(by_kind.get("metric_head", [])), key=len, reverse=True))
+                + r"))\s*(?:\([^()]{1,12}\)\s*)?(?:of|=|:|is|was|reaches)\s*"
+                r"(?:about|around|approximately|~|only|just|up\s+to|over)?\s*[(\[]?\$?\s*$",
+                re.IGNORECASE,
+            )
+            if by_kind.get("metric_head")
+            else re.compile(r"(?!x)x"),
             stems=dict(stems),
             exact={k: frozenset(v) for k, v in by_kind.items()},
         )

@@ -12,6 +12,7 @@ from leaderboard.extract.attribution import (
     Span,
     baseline_after,
     bind_metric,
+    capture_metric,
     clause_start,
     following_on,
     nearest,
@@ -28,6 +29,7 @@ _POINTS_AFTER = re.compile(r"^\s*(?:([\w\-]+)\s+)?(?:points?|pts)\b", re.IGNOREC
 _BY_BEFORE = re.compile(r"\bby\s*[(\[]?\s*$", re.IGNORECASE)
 _COORD_GAP = re.compile(r"^[^;:.]{0,60}?(?:,|\band\b|/|\bor\b)[^;:.]{0,30}$")
 _SLASH_WORDS = re.compile(r"[\w\-+@]+(?:\s*/\s*[\w\-+@]+)+")
+_CLOSE_BEFORE = re.compile(r"[^,;:]{0,40}")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
@@ -123,8 +125,17 @@ class SentenceReader:
             metric, side = slash_metric, "list"
         if metric is None:
             metric, side = bind_metric(text, num, sm, span_end)
+        if metric is not None and side == "before" and num.unit is None and num.decimals == 0:
+            if not re.search(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b", text[metric.end : num.start]):
+                metric, side = None, ""  # "FLOPs 1": a footnote marker, not "FID of 2"
+        if metric is None and (num.decimals or num.unit):
+            metric = capture_metric(text, num, s0, g)
+            side = "before" if metric is not None else ""
         if non_result_reason(text, num, s0, g, metric is not None, self.vocab.metrics.lookup):
             return None
+        of_data = re.match(r"\s*of\s+(?:the\s+)?", text[num.end : num.end + 12])
+        if num.unit == "%" and of_data and any(b.start == num.end + of_data.end() for b in sb):
+            return None  # "1% of ImageNet": an amount of training data
         if rng and non_result_reason(text, self.nums[rng.second], s0, g, metric is not None, self.vocab.metrics.lookup):
             return None
         c0 = clause_start(text, s0, num.start)
@@ -251,6 +262,8 @@ class SentenceReader:
                 if len(chain) != len(items):
                     continue
                 spans = [m for m in sm if wm.start() <= m.start < wm.end()]
+                if spans and len(spans) < len(items):  # "rank1/mAP/mINP": unknown items are metrics as written
+                    spans = self._fill_list(wm.start(), items, spans)
                 if len(spans) == len(items):
                     metric_of.update(zip(chain, spans, strict=True))
                     continue
@@ -258,6 +271,15 @@ class SentenceReader:
                 if len(subs) == len(items):
                     subset_of.update(zip(chain, subs, strict=True))
         return metric_of, subset_of
+
+    def _fill_list(self, start: int, items: list[str], known: list[Span]) -> list[Span]:
+        out, pos = [], start
+        for item in items:
+            at = self.text.find(item, pos)
+            hit = next((m for m in known if m.start <= at < m.end), None)
+            out.append(hit or Span(at, at + len(item), item, item, None))
+            pos = at + len(item)
+        return out
 
     # -- attribution ----------------------------------------------------------------------------------------
     def _attribute(self, r: Reading, sb: list[Span], sm: list[Span], s0: int, s1: int, absolute: set[int]) -> None:
@@ -275,7 +297,7 @@ class SentenceReader:
             before = preceding(sb, opened if in_parens else num.start, s0)
             after = following_on(text, sb, r.span_end, s1, nums_between)
             r.benchmark = (
-                (before if in_parens and before is not None and opened - before.end <= 40 else after)
+                (before if in_parens and before is not None and _CLOSE_BEFORE.fullmatch(text[before.end : opened]) else after)
                 or before
                 or nearest(sb, num.start, r.span_end, text, s0, s1, limit=400)
             )

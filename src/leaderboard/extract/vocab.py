@@ -28,6 +28,7 @@ KINDS = {
 # Length-preserving character folding applied before normalisation (so offsets survive).
 _FOLD = str.maketrans({"\u00d7": "x", "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
 _KEEP = re.compile(r"[^\s\-\u2010-\u2015_.'`]+")
+_LETTER_SPACE_LETTER = re.compile(r"[^\W\d_]\s+[^\W\d_]")
 _SEP = frozenset(" \t\n\r-\u2010\u2011\u2012\u2013\u2014\u2015_.'`\u00a0")
 
 
@@ -193,8 +194,8 @@ class NameIndex:
                 if _glued_before(raw, start) or _glued_after(raw, end):
                     continue
                 surface = raw[start:end]
-                if len(key) < 7 and any(c.isspace() for c in surface):
-                    continue  # "in a" is not "IN-A": short names may not be spread over words
+                if len(key) < 7 and _LETTER_SPACE_LETTER.search(surface):
+                    continue  # "in a" is not "IN-A": short names may not be spread over words ("F 1" may)
                 if table is self._ci and key in self._stylised and key not in self._plain and surface.islower():
                     continue
                 found.append((start, end, table[key]))
