@@ -102,17 +102,18 @@ class NameCapture:
 
     def __init__(self, grammar: Grammar) -> None:
         heads = grammar.benchmark_head.pattern
-        self.name_head = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?i:{heads})(?![\w\-])")
+        self.name_head = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}\s+)?(?i:{heads})(?![\w\-])")
+        self.head_name = re.compile(rf"(?i:{heads})\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
         self.on_acronym = re.compile(
             rf"\b(?:on|in)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])(?!\s+(?:\d|[A-Z]))"
-            rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b)[a-z])"
+            rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b|v\d)[a-z])"
         )
         self.grammar = grammar
 
     def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude) -> list[Span]:
         """Unknown benchmark names in text[s0:s1] not overlapping `taken` and not excluded (methods, metrics)."""
         out: list[Span] = []
-        for pattern in (self.name_head, self.on_acronym):
+        for pattern in (self.name_head, self.head_name, self.on_acronym):
             for m in pattern.finditer(text, s0, s1):
                 start, end = m.span("name")
                 name = m.group("name").rstrip(".,;:")

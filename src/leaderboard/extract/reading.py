@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from leaderboard.extract.attribution import (
     Span,
@@ -29,6 +29,7 @@ _POINTS_AFTER = re.compile(r"^\s*(?:([\w\-]+)\s+)?(?:points?|pts)\b", re.IGNOREC
 _BY_BEFORE = re.compile(r"\bby\s*[(\[]?\s*$", re.IGNORECASE)
 _COORD_GAP = re.compile(r"^[^;:.]{0,60}?(?:,|\band\b|/|\bor\b)[^;:.]{0,30}$")
 _SLASH_WORDS = re.compile(r"[\w\-+@]+(?:\s*/\s*[\w\-+@]+)+")
+_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*")
 _CLOSE_BEFORE = re.compile(r"[^,;:]{0,40}")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
@@ -105,10 +106,31 @@ class SentenceReader:
         self._coordinate(readings)
         self._respectively(readings, sb, sm, s0, s1)
         absolute = {r.num.start for r in readings if r.kind != "delta"}
+        paired = {id(r) for r in readings if r.benchmark is not None}
         for r in readings:
             self._attribute(r, sb, sm, s0, s1, absolute)
         self.remember(readings)
+        if len(readings) == 1 and id(readings[0]) not in paired:
+            readings += self._jointly(readings[0], sb)
         return readings
+
+    def _jointly(self, r: Reading, sb: list[Span]) -> list[Reading]:
+        """A single number stated for "A and B" (no "respectively"): one more row for each other member."""
+        if r.benchmark is None or r.carried or r.benchmark not in sb:
+            return []
+        i = sb.index(r.benchmark)
+        lo = hi = i
+        while lo > 0 and _JOINED.fullmatch(self.text[sb[lo - 1].end : sb[lo].start]):
+            lo -= 1
+        while hi + 1 < len(sb) and _JOINED.fullmatch(self.text[sb[hi].end : sb[hi + 1].start]):
+            hi += 1
+        extra = []
+        for b in sb[lo : hi + 1]:
+            if b is not r.benchmark and norm_key(b.name) != norm_key(r.benchmark.name):
+                extra.append(replace(r, benchmark=b, confidence=round(max(0.05, r.confidence - 0.1), 3)))
+        if extra:
+            r.confidence = round(max(0.05, r.confidence - 0.1), 3)
+        return extra
 
     def _read_number(self, i: int, s0: int, s1: int, sm: list[Span], sb: list[Span], slash_metric) -> Reading | None:
         text, g, num = self.text, self.g, self.nums[i]
@@ -217,7 +239,8 @@ class SentenceReader:
             gap = self.text[prev.span_end : cur.num.start]
             if not _COORD_GAP.match(gap) or self.g.result_verb.search(gap) or re.search(r"\bto\b", gap):
                 continue
-            if prev.kind == "delta" and cur.kind == "absolute" and not re.search(r"\bon\b|\bin\b", gap):
+            signed_only = prev.num.signed == "+" and not cur.num.signed  # "49.4 (+1.0), 60.2 (+0.6)"
+            if prev.kind == "delta" and cur.kind == "absolute" and not signed_only and not re.search(r"\bon\b|\bin\b", gap):
                 cur.kind = "delta"
             if prev.qualifier == "up to" and cur.qualifier is None and cur.kind == prev.kind == "delta":
                 cur.qualifier = prev.qualifier

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[\"'\u201c])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,}\s)")
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[\"'\u201c])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,}\b)")
 _ABBREV = re.compile(
     r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Tab|approx|resp|No|Dr|Mr|Ms|Prof|St|al|viz|incl)\.)$",
     re.IGNORECASE,

@@ -28,6 +28,7 @@ KINDS = {
 # Length-preserving character folding applied before normalisation (so offsets survive).
 _FOLD = str.maketrans({"\u00d7": "x", "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
 _KEEP = re.compile(r"[^\s\-\u2010-\u2015_.'`]+")
+_CAMEL = re.compile(r"[a-z][A-Z]")
 _LETTER_SPACE_LETTER = re.compile(r"[^\W\d_]\s+[^\W\d_]")
 _SEP = frozenset(" \t\n\r-\u2010\u2011\u2012\u2013\u2014\u2015_.'`\u00a0")
 
@@ -152,9 +153,9 @@ class NameIndex:
             if not key:
                 continue
             (self._cs if exact else self._ci).setdefault(key, target)
-            if not exact and sum(c.isupper() for c in name) >= 2 and " " not in name.strip():
+            if not exact and _CAMEL.search(name):
                 self._stylised.add(key)  # "MultiPLE", "RewardBench": a lower-case "multiple" is a word
-            elif not exact:
+            elif not exact and name.islower():
                 self._plain.add(key)
 
     def compile(self) -> None:
