@@ -82,7 +82,10 @@ class Grammar:
             compare=comp(r"(?:ALT)", "compare"),
             result_verb=comp(r"(?:ALT)", "result_verb"),
             count_after=comp(r"^\s*(?:[\w\-]+\s+){0,2}?(?:ALT)", "count_noun"),
-            data_after=comp(r"^\s*of\s+(?:(?:the|all|our|its|their)\s+)?(?:[\w\-]+\s+)?(?:ALT)", "data_noun"),
+            data_after=comp(
+                r"^\s*(?:of\s+(?:(?:the|all|our|its|their)\s+)?(?:[\w\-]+\s+)?(?:ALT)|(?:of\s+)?(?:the\s+)?(?:ALT)(?!\s+\w+\s+of))",
+                "data_noun",
+            ),
             setting_before=comp(
                 r"(?:ALT)\s*(?:of\s+|=\s*|:\s*|is\s+|was\s+|to\s+|at\s+|from\s+|between\s+)?[(\[]?\s*$", "setting_before"
             ),

@@ -93,8 +93,8 @@ def find_numbers(text: str) -> list[Number]:
         if sign:
             # a sign only when it does not join the number to a word before it ("LLaMA-2" is a name)
             before = text[m.start() - 1] if m.start() > 0 else " "
-            if before.isalnum() or before in ")]%":
-                sign = ""
+            if (before.isalnum() and not (sign == "+" and before.isdigit())) or before in ")]%":
+                sign = ""  # "77.4+4.2": the second number is a signed gain
             else:
                 start = m.start()
         if _VERSION_TAIL.match(text, m.end("num")):

@@ -30,6 +30,7 @@ _BY_BEFORE = re.compile(r"\bby\s*[(\[]?\s*$", re.IGNORECASE)
 _COORD_GAP = re.compile(r"^[^;:.]{0,60}?(?:,|\band\b|/|\bor\b)[^;:.]{0,30}$")
 _SLASH_WORDS = re.compile(r"[\w\-+@]+(?:\s*/\s*[\w\-+@]+)+")
 _JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*")
+_PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _CLOSE_BEFORE = re.compile(r"[^,;:]{0,40}")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
@@ -168,7 +169,7 @@ class SentenceReader:
         q = g.qualifier_before.search(before[-30:])
         if q:
             r.qualifier = g.value_of("qualifier", q.group(0).strip(" ([").strip())
-        elif text[num.end : num.end + 1] == "+":
+        elif text[num.end : num.end + 1] == "+" and not text[num.end + 1 : num.end + 2].isdigit():
             r.qualifier = "over"
         bare_before = before[: q.start() + len(before) - len(before[-30:])] if q else before
         if rng:
@@ -209,7 +210,7 @@ class SentenceReader:
                 return True
         if _BY_BEFORE.search(before) and g.change.search(before):
             return True
-        m = re.search(r"(\S+)\s+(?:of\s+)?(?:an?\s+)?[(\[]?\s*$", before)
+        m = re.search(r"(\S+)\s+(?:of\s+)?(?:an?\s+)?\s*$", before)
         if m and g.delta_noun_after.match(" " + m.group(1)):
             return True
         return False
@@ -237,6 +238,8 @@ class SentenceReader:
         """"by 3.9% AP, 5.1% Recall and 0.8% MR": coordinated numbers share the kind and 'up to' of the first."""
         for prev, cur in zip(readings, readings[1:], strict=False):
             gap = self.text[prev.span_end : cur.num.start]
+            if prev.kind == "absolute" and cur.kind == "delta" and _PURE_COORD.fullmatch(gap) and not cur.num.signed:
+                prev.kind = "delta"  # "which is 5.6% and 2.6% higher"
             if not _COORD_GAP.match(gap) or self.g.result_verb.search(gap) or re.search(r"\bto\b", gap):
                 continue
             signed_only = prev.num.signed == "+" and not cur.num.signed  # "49.4 (+1.0), 60.2 (+0.6)"
