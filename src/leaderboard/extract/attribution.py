@@ -15,7 +15,7 @@ from leaderboard.extract.vocab import Entry, Mention
 
 _NAME_TOKEN = r"(?:[A-Z][\w\-+.&'/]*[\w+]|[A-Z]|\d+[A-Za-z][\w\-]*)"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|\d+(?:\.\d+)?))" + r"{0,3}"
-_ACRONYM = r"(?:[A-Za-z0-9][\w\-+.&']*?(?:[A-Z][\w\-+.&']*?[A-Z0-9]|[A-Z][\w\-+&']*\d)[\w\-+&']*)"
+_ACRONYM = r"(?:(?=[\w\-+.&']*?[A-Z][\w\-+.&']*?[A-Z0-9])[A-Za-z0-9][\w\-+.&']*)"
 _STOP_NAMES = frozenset(
     "the this these those our a an its their we each all both new existing previous several other public "
     "large real standard popular challenging recent various two three four five six many most some such "
@@ -108,6 +108,7 @@ class NameCapture:
             rf"\b(?:on|in)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])(?!\s+(?:\d|[A-Z]))"
             rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b|v\d)[a-z])"
         )
+        self.coord = re.compile(rf"\s*(?:,\s*and|,|and|&)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])")
         self.grammar = grammar
 
     def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude) -> list[Span]:
@@ -134,6 +135,23 @@ class NameCapture:
                 if any(t.start < end and start < t.end for t in (*taken, *out)):
                     continue
                 out.append(Span(start, end, name, name, None))
+                if pattern is self.on_acronym:
+                    out.extend(self._coordinated(text, end, s1, [*taken, *out], exclude))
+        return out
+
+    def _coordinated(self, text: str, pos: int, s1: int, taken: list[Span], exclude) -> list[Span]:
+        """"on EgoGesture and NVGesture": the names coordinated with an "on X" capture."""
+        out: list[Span] = []
+        for m in self.coord.finditer(text, pos, s1):
+            if m.start() != pos:
+                break
+            start, end = m.span("name")
+            name = m.group("name").rstrip(".,;:")
+            end = start + len(name)
+            pos = m.end()
+            if exclude(name) or any(t.start < end and start < t.end for t in (*taken, *out)):
+                continue
+            out.append(Span(start, end, name, name, None))
         return out
 
 

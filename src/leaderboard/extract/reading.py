@@ -336,6 +336,8 @@ class SentenceReader:
             if usual is not None:  # the benchmark's usual metric: not named in the text, so no mention offsets
                 r.metric = Span(-1, -1, usual.name, "", usual)
                 r.metric_inferred = True
+        if r.subset is not None and r.benchmark is not None and r.benchmark.entry is not None:
+            r.benchmark = self._with_split(r.benchmark, r.subset)
         if r.subset is None:
             r.subset = subset_near(text, g, r.benchmark if r.benchmark and r.benchmark.start >= 0 else None, num, s0, s1)
         if r.metric is not None and r.kind == "absolute" and r.value < 0:
@@ -346,6 +348,14 @@ class SentenceReader:
         if r.kind == "delta":
             self._delta_details(r, s0, s1)
         r.confidence = self._confidence(r)
+
+    def _with_split(self, bench: Span, subset: str) -> Span:
+        """"LibriSpeech test-clean/test-other": the entry of the other split when the vocabulary has one."""
+        words = bench.name.split()
+        if len(words) < 2 or not self.g.subset.fullmatch(words[-1]) or words[-1].lower() == subset.lower():
+            return bench
+        entry = self.vocab.benchmarks.lookup(" ".join([*words[:-1], subset]))
+        return Span(bench.start, bench.end, entry.name, bench.raw, entry) if entry is not None else bench
 
     def _carried(self, s0: int, s1: int) -> tuple[Span | None, bool]:
         """The one benchmark of the earlier sentences, or the paper's own dataset for "this benchmark"."""
@@ -393,6 +403,8 @@ class SentenceReader:
         window_end = min(s1, r.span_end + 60)
         best, best_d = None, 10**9
         for m in g.change.finditer(text, c0, window_end):
+            if not g.value_of("change", m.group(0)):
+                continue  # "relative", "difference": a change without a direction
             d = num.start - m.end() if m.end() <= num.start else m.start() - r.span_end
             if d >= -1 and d < best_d:
                 best, best_d = m, d

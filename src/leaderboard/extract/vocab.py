@@ -33,9 +33,18 @@ _LETTER_SPACE_LETTER = re.compile(r"[^\W\d_]\s+[^\W\d_]")
 _SEP = frozenset(" \t\n\r-\u2010\u2011\u2012\u2013\u2014\u2015_.'`\u00a0")
 
 
+def _chunks(text: str):
+    """Runs of non-separator characters; a "-to-" joining two words is a separator ("English-to-German")."""
+    for m in _KEEP.finditer(text):
+        s, e = m.span()
+        if e - s == 2 and text[s:e].lower() == "to" and text[s - 1 : s] == "-" and text[e : e + 1] == "-":
+            continue
+        yield m
+
+
 def norm_key(name: str, fold_case: bool = True) -> str:
     """The matching key of a name: separators removed, case folded unless `fold_case` is False."""
-    key = "".join(_KEEP.findall(name.translate(_FOLD)))
+    key = "".join(m.group() for m in _chunks(name.translate(_FOLD)))
     return key.lower() if fold_case else key
 
 
@@ -78,7 +87,7 @@ class NormText:
     def of(cls, text: str) -> NormText:
         t = text.translate(_FOLD)
         norm_starts, orig_starts, parts, n = [], [], [], 0
-        for m in _KEEP.finditer(t):
+        for m in _chunks(t):
             norm_starts.append(n)
             orig_starts.append(m.start())
             s = m.group()
