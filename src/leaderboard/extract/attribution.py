@@ -248,18 +248,20 @@ def subset_near(text: str, grammar: Grammar, bench: Span | None, num: Number, s0
         m = re.search(r"(?:the\s+)?(?P<s>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:set|split|subset|track)?\s*of\s+(?:the\s+)?$",
                       head, re.IGNORECASE)  # fmt: skip
         if m:
-            words = m.group("s").split()
-            for w in reversed(words):
-                if grammar.subset.fullmatch(w):
-                    return grammar.value_of("subset", w) or w
+            words = [w for w in m.group("s").split() if grammar.subset.fullmatch(w)]
+            words.sort(key=lambda w: w.lower() in _GENERIC_SPLITS)  # "the hard test set": "hard" says more
+            if words:
+                return grammar.value_of("subset", words[0]) or words[0]
     window = text[s0:s1]
     m = re.search(r"\b(?:in|under|on)\s+(?:the\s+)?(?P<s>\d+-shot|zero-shot|few-shot|one-shot|[\w\-]+)\s+"
                   rf"(?:{grammar.subset_head.pattern})", window, re.IGNORECASE)  # fmt: skip
-    if m and m.group("s").lower() not in _STOP_NAMES:
+    if m and m.group("s").lower() not in _SUBSET_STOP:
         return m.group("s")
     return None
 
 
+_GENERIC_SPLITS = frozenset({"test", "val", "validation", "dev", "train"})
+_SUBSET_STOP = frozenset("same different all both these this those our other various several many most some such the a an".split())
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and\s+|but\s+|while\s+|whereas\s+|which\s+)|\bwhile\b|\bwhereas\b")
 
 

@@ -379,7 +379,8 @@ class SentenceReader:
             cmp = m
         if cmp is not None and r.kind == "absolute" and cmp.group(0).lower() != "from":
             between = text[cmp.end() : num.start]
-            if not g.result_verb.search(between):
+            verbs = [m for m in g.result_verb.finditer(between) if "art" not in m.group(0) and "sota" != m.group(0).lower()]
+            if not verbs:
                 r.method = baseline_after(text, g, cmp.start(), num.start) or None
                 r.is_own = False
                 r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
