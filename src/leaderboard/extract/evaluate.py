@@ -94,6 +94,18 @@ def _tokens(name: str) -> set[str]:
     return {t for t in re.split(r"[^0-9a-z]+", name.lower()) if t and t not in _GENERIC_TOKENS}
 
 
+def _contains(longer: str, shorter: str) -> bool:
+    """`shorter` inside `longer`, not cutting a number ("cifar10" is not in "cifar100")."""
+    i = longer.find(shorter)
+    while i >= 0:
+        after = longer[i + len(shorter) : i + len(shorter) + 1]
+        before = longer[i - 1 : i] if i else ""
+        if not (shorter[-1].isdigit() and after.isdigit()) and not (shorter[0].isdigit() and before.isdigit()):
+            return True
+        i = longer.find(shorter, i + 1)
+    return False
+
+
 def names_match(gold: str | None, pred: str | None, subset: str | None, lookup: Callable | None, loose: bool) -> bool:
     """Loose name equality (see module doc). `loose` also accepts a shared content word (recall-only gold)."""
     if not gold and not pred:
@@ -104,7 +116,7 @@ def names_match(gold: str | None, pred: str | None, subset: str | None, lookup: 
     if not g or not p:
         return g == p
     full = name_key(f"{pred} {subset}") if subset else p
-    if g in {p, full} or (len(p) >= 3 and p in g) or (len(g) >= 3 and g in p):
+    if g in {p, full} or (len(p) >= 3 and _contains(g, p)) or (len(g) >= 3 and _contains(p, g)):
         return True
     short, long_ = sorted((g, p), key=len)
     if len(short) == 2 and (long_.startswith(short) or long_.endswith(short)):

@@ -206,7 +206,7 @@ class NameIndex:
                 surface = raw[start:end]
                 if len(key) < 7 and _LETTER_SPACE_LETTER.search(surface):
                     continue  # "in a" is not "IN-A": short names may not be spread over words ("F 1" may)
-                if table is self._ci and key in self._stylised and key not in self._plain and surface.islower():
+                if table is self._ci and key in self._stylised and key not in self._plain and surface.isalpha() and surface.islower():
                     continue
                 found.append((start, end, table[key]))
         found.sort(key=lambda m: (m[0], -m[1]))
