@@ -102,10 +102,13 @@ class NameCapture:
 
     def __init__(self, grammar: Grammar) -> None:
         heads = grammar.benchmark_head.pattern
-        self.name_head = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}\s+)?(?i:{heads})(?![\w\-])")
-        self.head_name = re.compile(rf"(?i:{heads})\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
-        self.on_acronym = re.compile(
-            rf"\b(?:on|in)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])(?!\s+(?:\d|[A-Z]))"
+        # each pattern is tried only next to a cheap anchor (a head word, or "on"/"in"), never at every position
+        self.heads = grammar.benchmark_head
+        self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}\s+)?$")
+        self.name_after = re.compile(rf"\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
+        self.on_anchor = re.compile(r"\b(?:on|in)\s+(?:the\s+)?")
+        self.acronym_at = re.compile(
+            rf"(?P<name>{_ACRONYM})(?![\w\-])(?!\s+(?:\d|[A-Z]))"
             rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b|v\d)[a-z])"
         )
         self.coord = re.compile(rf"\s*(?:,\s*and|,|and|&)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])")
@@ -114,8 +117,20 @@ class NameCapture:
     def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude) -> list[Span]:
         """Unknown benchmark names in text[s0:s1] not overlapping `taken` and not excluded (methods, metrics)."""
         out: list[Span] = []
-        for pattern in (self.name_head, self.head_name, self.on_acronym):
-            for m in pattern.finditer(text, s0, s1):
+        before, after, on = [], [], []
+        for h in self.heads.finditer(text, s0, s1):
+            m = self.name_before.search(text, max(s0, h.start() - 80), h.start())
+            if m:
+                before.append((m, h.end()))
+            m = self.name_after.match(text, h.end(), s1)
+            if m:
+                after.append((m, m.end()))
+        for o in self.on_anchor.finditer(text, s0, s1):
+            m = self.acronym_at.match(text, o.end(), s1)
+            if m:
+                on.append((m, m.end()))
+        for kind, found in (("head", before), ("after", after), ("on", on)):
+            for m, m_end in found:
                 start, end = m.span("name")
                 name = m.group("name").rstrip(".,;:")
                 while name.split() and name.split()[0].lower() in _STOP_NAMES:
@@ -125,8 +140,8 @@ class NameCapture:
                     continue
                 end = m.end("name") - (len(m.group("name")) - len(m.group("name").rstrip(".,;:")))
                 start = end - len(name)
-                if pattern is self.name_head:
-                    tail = re.match(r"\s+([A-Z][a-z]+)(?:\s+(\d{2,4}))?", text[end : m.end() + 8])
+                if kind == "head":
+                    tail = re.match(r"\s+([A-Z][a-z]+)(?:\s+(\d{2,4}))?", text[end : m_end + 8])
                     if tail and self.grammar.benchmark_head.fullmatch(tail.group(1)):
                         end = end + tail.end()  # a capitalised head is part of the name: "X Challenge 2018"
                         name = text[start:end]
@@ -135,7 +150,7 @@ class NameCapture:
                 if any(t.start < end and start < t.end for t in (*taken, *out)):
                     continue
                 out.append(Span(start, end, name, name, None))
-                if pattern is self.on_acronym:
+                if kind == "on":
                     out.extend(self._coordinated(text, end, s1, [*taken, *out], exclude))
         return out
 

@@ -7,6 +7,7 @@ and its attribution (attribution.py, methods.py). Cue words come from vocab/gram
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import NameCapture, Span, merge_adjacent, spans_from_mentions
@@ -18,7 +19,23 @@ from leaderboard.extract.sentences import split_sentences
 from leaderboard.extract.vocab import NormText, Vocabulary, load_vocabulary, norm_key
 from leaderboard.models import Paper, Result
 
+_DIGIT = re.compile(r"\d")
 NAME = "rules"
+
+
+class _Lazy:
+    """A value computed on first use (the paper's own method name is only needed when a result is found)."""
+
+    __slots__ = ("_fn", "_done", "_value")
+
+    def __init__(self, fn) -> None:
+        self._fn, self._done, self._value = fn, False, None
+
+    def get(self):
+        if not self._done:
+            self._value, self._done = self._fn(), True
+        return self._value
+
 VERSION = "0.2"
 
 
@@ -44,12 +61,13 @@ class Extractor:
 
     def extract(self, paper: Paper) -> list[Result]:
         text = paper.abstract or ""
-        if not any(c.isdigit() for c in text):
+        if not _DIGIT.search(text):
             return []
         nums = find_numbers(text)
         if not nums:
             return []
-        nt = NormText.of(text)
+        sentences = [(s0, s1) for s0, s1 in split_sentences(text) if any(s0 <= n.start < s1 for n in nums)]
+        nt = NormText.of(text, sentences)  # names are looked up only in sentences that hold a number
         vocab = self.vocab
         metrics = merge_adjacent(text, spans_from_mentions(text, vocab.metrics.find(nt)))
         metric_ranges = [(m.start, m.end) for m in metrics]
@@ -63,14 +81,18 @@ class Extractor:
         nums = [n for n in nums if not any(s <= n.start and n.end <= e for s, e in names)]  # "SQuAD 2.0"
         if not nums:
             return []
-        own = own_method(paper.title or "", text, self.grammar)
+        own = _Lazy(lambda: own_method(paper.title or "", text, self.grammar))
         links = {lk.first: lk for lk in link_numbers(text, nums)}
         seconds = {lk.second for lk in links.values()}
-        own_key = norm_key(own) if own else None
 
         def exclude(name: str) -> bool:
             key = norm_key(name)
-            return key == own_key or vocab.methods.lookup(name) is not None or vocab.metrics.lookup(name) is not None
+            own_name = own.get()
+            return (
+                (own_name is not None and key == norm_key(own_name))
+                or vocab.methods.lookup(name) is not None
+                or vocab.metrics.lookup(name) is not None
+            )
 
         title = paper.title or ""
         title_benches = spans_from_mentions(title, vocab.benchmarks.find(title))
@@ -78,7 +100,7 @@ class Extractor:
         carried = [Span(-1, -1, b.name, b.raw, b.entry) for b in title_benches]
         reader = SentenceReader(self, text, nums, links, seconds, metrics, benches, methods, own, carried)
         out: list[Result] = []
-        for s0, s1 in split_sentences(text):
+        for s0, s1 in sentences:
             idx = [i for i, n in enumerate(nums) if s0 <= n.start < s1]
             if not idx:
                 continue

@@ -77,9 +77,13 @@ class SentenceReader:
         self.metrics: list[Span] = metrics
         self.benches: list[Span] = benches
         self.methods: list[Span] = methods
-        self.own = own
+        self._own = own
         self.title_benches: list[Span] = title_benches
         self.last_bench: Span | None = None  # the one benchmark of the previous sentence's results
+
+    @property
+    def own(self) -> str | None:
+        return self._own.get()
 
     def remember(self, readings: list[Reading]) -> None:
         names = {norm_key(r.benchmark.name) for r in readings if r.benchmark is not None and not r.carried}

@@ -27,24 +27,27 @@ KINDS = {
 
 # Length-preserving character folding applied before normalisation (so offsets survive).
 _FOLD = str.maketrans({"\u00d7": "x", "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
-_KEEP = re.compile(r"[^\s\-\u2010-\u2015_.'`]+")
+_KEEP = re.compile(r"[^\s\-\u2010-\u2015_.'`\x00]+")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _LETTER_SPACE_LETTER = re.compile(r"[^\W\d_]\s+[^\W\d_]")
 _SEP = frozenset(" \t\n\r-\u2010\u2011\u2012\u2013\u2014\u2015_.'`\u00a0")
 
 
-def _chunks(text: str):
+def _chunks(text: str, start: int = 0, end: int | None = None):
     """Runs of non-separator characters; a "-to-" joining two words is a separator ("English-to-German")."""
-    for m in _KEEP.finditer(text):
+    for m in _KEEP.finditer(text, start, len(text) if end is None else end):
         s, e = m.span()
         if e - s == 2 and text[s:e].lower() == "to" and text[s - 1 : s] == "-" and text[e : e + 1] == "-":
             continue
         yield m
 
 
+_DROP = re.compile(r"(?<=[^\s\-\u2010-\u2015_.'`\x00])-[Tt][Oo]-(?=[^\s\-\u2010-\u2015_.'`\x00])|[\s\-\u2010-\u2015_.'`\x00]+")
+
+
 def norm_key(name: str, fold_case: bool = True) -> str:
     """The matching key of a name: separators removed, case folded unless `fold_case` is False."""
-    key = "".join(m.group() for m in _chunks(name.translate(_FOLD)))
+    key = _DROP.sub("", name.translate(_FOLD))
     return key.lower() if fold_case else key
 
 
@@ -84,15 +87,21 @@ class NormText:
     _chunk_orig: list[int]
 
     @classmethod
-    def of(cls, text: str) -> NormText:
+    def of(cls, text: str, windows: list[tuple[int, int]] | None = None) -> NormText:
+        """Normalise `text`, or only its `windows` (then no name can match across two windows)."""
         t = text.translate(_FOLD)
         norm_starts, orig_starts, parts, n = [], [], [], 0
-        for m in _chunks(t):
+        for w0, w1 in windows if windows is not None else [(0, len(t))]:
+            for m in _chunks(t, w0, w1):
+                norm_starts.append(n)
+                orig_starts.append(m.start())
+                s = m.group()
+                parts.append(s)
+                n += len(s)
             norm_starts.append(n)
-            orig_starts.append(m.start())
-            s = m.group()
-            parts.append(s)
-            n += len(s)
+            orig_starts.append(w1)
+            parts.append("\x00")
+            n += 1
         folded = "".join(parts)
         lowered = folded.lower()
         if len(lowered) != len(folded):  # a few Unicode letters lower to two characters
@@ -133,6 +142,7 @@ class NameIndex:
     _ci: dict[str, Entry] = field(default_factory=dict)
     _cs: dict[str, Entry] = field(default_factory=dict)
     _by_name: dict[str, Entry] = field(default_factory=dict)
+    _memo: dict[str, Entry | None] = field(default_factory=dict)
     _stylised: set[str] = field(default_factory=set)
     _plain: set[str] = field(default_factory=set)
     _auto_ci: object | None = None
@@ -186,7 +196,14 @@ class NameIndex:
         """The entry a name (canonical or alias, any spacing/case) stands for."""
         if not name:
             return None
-        return self._cs.get(norm_key(name, fold_case=False)) or self._ci.get(norm_key(name))
+        if name in self._memo:
+            return self._memo[name]
+        if len(self._memo) > 50_000:
+            self._memo.clear()
+        key = norm_key(name, fold_case=False)
+        found = self._cs.get(key) or self._ci.get(key.lower())
+        self._memo[name] = found
+        return found
 
     def find(self, text: str | NormText) -> list[Mention]:
         """All non-overlapping mentions in a text, leftmost-longest, in order of position."""
