@@ -43,18 +43,23 @@ def method_norm(name: str | None, lookup) -> str | None:
     return " ".join(re.sub(r"[^\w.+]+", " ", name.lower()).split())
 
 
+_VERB = re.compile(
+    r"\s(?:model\s+|system\s+|method\s+)?(?:achiev|obtain|reach|attain|scor|yield|get|set|record|report|establish|"
+    r"outperform|surpass|improv|perform|is\b|has\b|leads?\b|brings?\b|ranks?\b)"
+)
 _SUBJECT = re.compile(
-    r"(?:^|[,;(]\s*|\b(?:and|with|using|by|for|of)\s+)(?:the\s+|a\s+|an\s+)?"
-    r"(?P<name>(?:[\w\-.+]+\s+){0,3}?[A-Z][\w\-.+]*(?:\s+[A-Z0-9][\w\-.+]*){0,3})\s+(?:model\s+|system\s+|method\s+)?"
-    r"(?:achiev|obtain|reach|attain|scor|yield|get|set|record|report|establish|outperform|surpass|improv|"
-    r"perform|is|has|gets|leads?|brings?|ranks?)",
+    r"(?:^|[,;(]\s*|\b(?:and|with|using|by|for|of)\s+|\s)(?:the\s+|a\s+|an\s+)?"
+    r"(?P<name>(?:[\w\-.+]+\s+){0,3}?[A-Z][\w\-.+]*(?:\s+[A-Z0-9][\w\-.+]*){0,3})$",
 )
 
 
 def subject_before(text: str, start: int, pos: int) -> str | None:
     """A capitalised system name that is the subject of a result verb in text[start:pos]."""
     best = None
-    for m in _SUBJECT.finditer(text, start, pos):
+    for v in _VERB.finditer(text, start, pos):
+        m = _SUBJECT.search(text, max(start, v.start() - 60), v.start())
+        if not m:
+            continue
         name = m.group("name").strip()
         words = name.split()
         while words and words[0][0].islower():

@@ -52,8 +52,11 @@ class Number:
         return source[self.start : self.end]
 
 
+_URL_HINT = re.compile(r"://|www\.|\.(?:com|org|io|net|ai)\b", re.IGNORECASE)
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _URL.finditer(text)] if ("/" in text or "www" in text or ".c" in text) else []
+    return [m.span() for m in _URL.finditer(text)] if _URL_HINT.search(text) else []
 
 
 def _glued_to_name(text: str, start: int) -> bool:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[\"'\u201c])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,}\b)")
+_BOUNDARY = re.compile(r"(?<=[.!?])(?:\s+(?=[A-Z(\[\"'\u201c])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,}\b))")
+_PUNCT = re.compile(r"[.!?]")
 _ABBREV = re.compile(
     r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Tab|approx|resp|No|Dr|Mr|Ms|Prof|St|al|viz|incl)\.)$",
     re.IGNORECASE,
@@ -19,7 +20,10 @@ _ABBREV = re.compile(
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """[start, end) spans of the sentences of `text`, covering every non-space character."""
     spans, start = [], 0
-    for m in _BOUNDARY.finditer(text):
+    for p in _PUNCT.finditer(text):
+        m = _BOUNDARY.match(text, p.end())
+        if m is None:
+            continue
         if m.start() <= start or _ABBREV.search(text, max(start, m.start() - 8), m.start()):
             continue
         spans.append((start, m.start()))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -90,14 +91,20 @@ class NormText:
     def of(cls, text: str, windows: list[tuple[int, int]] | None = None) -> NormText:
         """Normalise `text`, or only its `windows` (then no name can match across two windows)."""
         t = text.translate(_FOLD)
-        norm_starts, orig_starts, parts, n = [], [], [], 0
+        norm_starts: list[int] = []
+        orig_starts: list[int] = []
+        parts: list[str] = []
+        n = 0
         for w0, w1 in windows if windows is not None else [(0, len(t))]:
-            for m in _chunks(t, w0, w1):
-                norm_starts.append(n)
-                orig_starts.append(m.start())
-                s = m.group()
-                parts.append(s)
-                n += len(s)
+            seps = [m.span() for m in _DROP.finditer(t, w0, w1)]
+            starts = [w0, *[e for _, e in seps]]
+            ends = [*[s for s, _ in seps], w1]
+            orig_starts += starts
+            norm_starts += accumulate((e - s for s, e in zip(starts, ends, strict=True)), initial=n)
+            norm_starts.pop()
+            part = _DROP.sub("", t[w0:w1])
+            parts.append(part)
+            n += len(part)
             norm_starts.append(n)
             orig_starts.append(w1)
             parts.append("\x00")
