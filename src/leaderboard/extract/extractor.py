@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import NameCapture, Span, merge_adjacent, spans_from_mentions
+from leaderboard.extract.filters import quick_non_result
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.methods import own_method
 from leaderboard.extract.numbers import find_numbers, link_numbers
@@ -66,7 +67,14 @@ class Extractor:
         nums = find_numbers(text)
         if not nums:
             return []
-        sentences = [(s0, s1) for s0, s1 in split_sentences(text) if any(s0 <= n.start < s1 for n in nums)]
+        g = self.grammar
+        sentences = [
+            (s0, s1)
+            for s0, s1 in split_sentences(text)
+            if any(s0 <= n.start < s1 and not quick_non_result(text, n, s0, g) for n in nums)
+        ]
+        if not sentences:
+            return []
         nt = NormText.of(text, sentences)  # names are looked up only in sentences that hold a number
         vocab = self.vocab
         metrics = merge_adjacent(text, spans_from_mentions(text, vocab.metrics.find(nt)))

@@ -29,6 +29,24 @@ def is_year(num: Number) -> bool:
     return num.unit is None and num.decimals == 0 and not num.suffix and 1900 <= num.value <= 2100 and not num.signed
 
 
+def quick_non_result(text: str, num: Number, sent_start: int, grammar: Grammar) -> bool:
+    """A vocabulary-free first pass: True for numbers that no metric next to them could make a result
+    (years, sizes, ordinals, list markers, citations, "N-word" settings, bare counts of things)."""
+    if num.suffix:
+        if num.suffix in grammar.exact.get("magnitude", ()) or num.suffix.lower() in grammar.words.get("setting_after", {}):
+            return True
+    bare = num.unit is None and not num.suffix
+    if not bare or num.decimals or num.signed:
+        return False
+    if 1900 <= num.value <= 2100:
+        return True
+    after = text[num.end : num.end + 48]
+    if _HYPHEN_WORD.match(after) or grammar.count_after.match(after):
+        return True
+    before = text[max(sent_start, num.start - 40) : num.start]
+    return bool(_CITATION.search(before) and re.match(r"^[\d,;\s\-\u2013]*\]", after))
+
+
 def non_result_reason(
     text: str,
     num: Number,
