@@ -38,7 +38,10 @@ ABSOLUTE = [
             ("20.1", "absolute", 20.1, None, "COCO", None, "FPS", None, None),
         ],
     ),
-    ("We report $92.1$ accuracy on CIFAR-10.", [("$92.1$", "absolute", 92.1, None, "CIFAR-10", None, "Accuracy", None, None)]),
+    (
+        "We report $92.1$ accuracy on CIFAR-10.",
+        [("$92.1$", "absolute", 92.1, None, "CIFAR-10", None, "Accuracy", None, None)],
+    ),
     (
         "we propose a retrieval-based method that solves our synthetic task with accuracies upwards of 95%, while "
         "baselines without explanation data achieve below 65% accuracy.",
@@ -114,7 +117,10 @@ RANGE = [
         "Accuracy on GSM8K rises from 55.1 to 67.2 with self-consistency.",
         [("55.1", "range", 55.1, 67.2, "GSM8K", None, "Accuracy", None, None)],
     ),
-    ("Our method improves accuracy by 9%-19% across the tasks.", [("9%", "range", 9.0, 19.0, None, None, "Accuracy", None, "%")]),
+    (
+        "Our method improves accuracy by 9%-19% across the tasks.",
+        [("9%", "range", 9.0, 19.0, None, None, "Accuracy", None, "%")],
+    ),
     ("The kernel is 10x to 50x faster than the baseline.", [("10x", "range", 10.0, 50.0, None, None, None, None, "x")]),
     (
         "On CIFAR-10, NVAE pushes the state-of-the-art from 2.98 to 2.91 bits per dimension, and it produces "
@@ -236,7 +242,13 @@ def test_method_and_own(run):
         title="TinaFace: Strong but Simple Baseline for Face Detection",
     )
     (r,) = rs
-    assert (r.method, r.is_own_method, r.benchmark, r.subset, r.metric) == ("TinaFace", True, "WIDER FACE", "hard", "AP")
+    assert (r.method, r.is_own_method, r.benchmark, r.subset, r.metric) == (
+        "TinaFace",
+        True,
+        "WIDER FACE",
+        "hard",
+        "AP",
+    )
 
 
 def test_baseline_number_is_not_own(run):

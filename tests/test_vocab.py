@@ -25,7 +25,10 @@ def test_spacing_case_and_hyphen_tolerance():
     assert _found(idx, "on reward bench, Reward-Bench's and RewardBench") == [
         ("reward bench", "RewardBench"), ("Reward-Bench", "RewardBench"), ("RewardBench", "RewardBench")
     ]  # fmt: skip
-    assert _found(idx, "CIFAR 10 and cifar-10 but not CIFAR-100") == [("CIFAR 10", "CIFAR-10"), ("cifar-10", "CIFAR-10")]
+    assert _found(idx, "CIFAR 10 and cifar-10 but not CIFAR-100") == [
+        ("CIFAR 10", "CIFAR-10"),
+        ("cifar-10", "CIFAR-10"),
+    ]
 
 
 def test_boundaries_acronyms_and_stylised_names():
@@ -34,7 +37,10 @@ def test_boundaries_acronyms_and_stylised_names():
     assert _found(idx, "Mean Per Joint error on multiple sets in a row") == []
     assert _found(idx, "PER on MultiPLE, Re-TACRED vs TACRED") == [("PER", "PER"), ("MultiPLE", "MultiPL-E"),
                                                                    ("TACRED", "TACRED")]  # fmt: skip
-    assert _found(idx, "an F 1 of 74.6 and Inception scores of 9.89") == [("F 1", "F1"), ("Inception scores", "Inception Score")]
+    assert _found(idx, "an F 1 of 74.6 and Inception scores of 9.89") == [
+        ("F 1", "F1"),
+        ("Inception scores", "Inception Score"),
+    ]
 
 
 def test_norm_key():

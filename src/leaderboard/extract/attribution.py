@@ -17,9 +17,54 @@ _NAME_TOKEN = r"(?:[A-Z][\w\-+.&'/]*[\w+]|[A-Z]|\d+[A-Za-z][\w\-]*)"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|\d+(?:\.\d+)?))" + r"{0,3}"
 _ACRONYM = r"(?:(?=[\w\-+.&']*?[A-Z][\w\-+.&']*?[A-Z0-9])[A-Za-z0-9][\w\-+.&']*)"
 _STOP_NAMES = frozenset(
-    "the this these those our a an its their we each all both new existing previous several other public "
-    "large real standard popular challenging recent various two three four five six many most some such "
-    "in on for with and or of to it same different".split()
+    [
+        "the",
+        "this",
+        "these",
+        "those",
+        "our",
+        "a",
+        "an",
+        "its",
+        "their",
+        "we",
+        "each",
+        "all",
+        "both",
+        "new",
+        "existing",
+        "previous",
+        "several",
+        "other",
+        "public",
+        "large",
+        "real",
+        "standard",
+        "popular",
+        "challenging",
+        "recent",
+        "various",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "many",
+        "most",
+        "some",
+        "such",
+        "in",
+        "on",
+        "for",
+        "with",
+        "and",
+        "or",
+        "of",
+        "to",
+        "it",
+        "same",
+        "different",
+    ]
 )
 _FUNCTION_WORDS = "to|and|or|with|at|by|for|in|on|of|the|a|an|while|when|using|under|without|than|as|is|are|was"
 _FILLER_BEFORE = re.compile(
@@ -74,7 +119,32 @@ def merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
 
 
 _GENERIC_HEADS = frozenset({"value", "score", "scores", "rate", "measure", "quality", "index", "ratio", "error"})
-_PHRASE_STOP = frozenset("of and the for with to on in at by or a an is are was were than this that our its".split())
+_PHRASE_STOP = frozenset(
+    [
+        "of",
+        "and",
+        "the",
+        "for",
+        "with",
+        "to",
+        "on",
+        "in",
+        "at",
+        "by",
+        "or",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "were",
+        "than",
+        "this",
+        "that",
+        "our",
+        "its",
+    ]
+)
 
 
 def capture_metric(text: str, num: Number, s0: int, grammar: Grammar) -> Span | None:
@@ -155,7 +225,7 @@ class NameCapture:
         return out
 
     def _coordinated(self, text: str, pos: int, s1: int, taken: list[Span], exclude) -> list[Span]:
-        """"on EgoGesture and NVGesture": the names coordinated with an "on X" capture."""
+        """ "on EgoGesture and NVGesture": the names coordinated with an "on X" capture."""
         out: list[Span] = []
         for m in self.coord.finditer(text, pos, s1):
             if m.start() != pos:
@@ -195,7 +265,9 @@ def nearest(spans: list[Span], pos: int, end: int, text: str, s0: int, s1: int, 
     A mention that only modifies the one before it ("mAP of IoU thresholds") is skipped.
     """
     best, best_d = None, limit
-    modifiers = {b.start for a, b in zip(spans, spans[1:], strict=False) if re.fullmatch(r"\s+of\s+", text[a.end : b.start])}
+    modifiers = {
+        b.start for a, b in zip(spans, spans[1:], strict=False) if re.fullmatch(r"\s+of\s+", text[a.end : b.start])
+    }
     for sp in spans:
         if sp.start in modifiers:
             continue
@@ -276,7 +348,28 @@ def subset_near(text: str, grammar: Grammar, bench: Span | None, num: Number, s0
 
 
 _GENERIC_SPLITS = frozenset({"test", "val", "validation", "dev", "train"})
-_SUBSET_STOP = frozenset("same different all both these this those our other various several many most some such the a an".split())
+_SUBSET_STOP = frozenset(
+    [
+        "same",
+        "different",
+        "all",
+        "both",
+        "these",
+        "this",
+        "those",
+        "our",
+        "other",
+        "various",
+        "several",
+        "many",
+        "most",
+        "some",
+        "such",
+        "the",
+        "a",
+        "an",
+    ]
+)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and\s+|but\s+|while\s+|whereas\s+|which\s+)|\bwhile\b|\bwhereas\b")
 
 

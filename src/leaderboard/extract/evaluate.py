@@ -24,8 +24,34 @@ from leaderboard.models import Paper, Result, title_paper_id
 
 LEVELS = ("value", "value+benchmark", "value+benchmark+metric")
 _GENERIC_TOKENS = frozenset(
-    "score scores rate mean average avg top test val set the of a an in on and for at by with percentage "
-    "overall total per all".split()
+    [
+        "score",
+        "scores",
+        "rate",
+        "mean",
+        "average",
+        "avg",
+        "top",
+        "test",
+        "val",
+        "set",
+        "the",
+        "of",
+        "a",
+        "an",
+        "in",
+        "on",
+        "and",
+        "for",
+        "at",
+        "by",
+        "with",
+        "percentage",
+        "overall",
+        "total",
+        "per",
+        "all",
+    ]
 )
 
 
@@ -196,8 +222,17 @@ def load_gold(lines: Iterable[str], papers: Iterable[Paper] = ()) -> GoldSet:
         wanted.setdefault(key, paper)
         if row.get("is_result"):
             gs.items.append(
-                GoldItem(key, row.get("value"), row.get("text", ""), row.get("benchmark"), row.get("metric"),
-                         row["start"], row["end"], row.get("value_to"), row.get("text", ""))  # fmt: skip
+                GoldItem(
+                    key,
+                    row.get("value"),
+                    row.get("text", ""),
+                    row.get("benchmark"),
+                    row.get("metric"),
+                    row["start"],
+                    row["end"],
+                    row.get("value_to"),
+                    row.get("text", ""),
+                )  # fmt: skip
             )
         else:
             gs.non_results.setdefault(key, []).append((row["start"], row["end"]))
@@ -265,17 +300,18 @@ def score(gold: GoldSet, predictions: dict[str, list[Result]], lookups: tuple[Ca
                     r = rows[0]
                     fps.append(f"{abstracts[key].title[:60] if key in abstracts else key}: {r.value_text} "
                                f"[{r.benchmark} | {r.metric}] in: ...{r.evidence[:140]}")  # fmt: skip
-    levels = {
-        lv: LevelScore(tp_pred[lv], n_pred, tp_gold[lv], len(gold.items)) for lv in LEVELS
-    }
+    levels = {lv: LevelScore(tp_pred[lv], n_pred, tp_gold[lv], len(gold.items)) for lv in LEVELS}
     return Report(gold.fmt, levels, misses, fps, len(gold.papers))
 
 
 def format_report(report: Report, source: str, misses: int = 0) -> str:
     """The table `leaderboard evaluate` prints."""
     kind = "per-number gold (precision and recall)" if report.fmt == "seed" else "per-paper gold (recall only)"
-    lines = [f"gold: {source}  [{kind}; {report.n_papers} papers, {next(iter(report.levels.values())).n_gold} "
-             f"gold results]", f"{'level':26} {'precision':>9} {'recall':>7} {'f1':>6}   tp/pred   tp/gold"]  # fmt: skip
+    n_gold = next(iter(report.levels.values())).n_gold
+    lines = [
+        f"gold: {source}  [{kind}; {report.n_papers} papers, {n_gold} gold results]",
+        f"{'level':26} {'precision':>9} {'recall':>7} {'f1':>6}   tp/pred   tp/gold",
+    ]
     for level, s in report.levels.items():
         p = "-" if s.precision is None else f"{s.precision:.3f}"
         f = "-" if s.f1 is None else f"{s.f1:.3f}"

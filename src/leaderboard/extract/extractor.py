@@ -37,6 +37,7 @@ class _Lazy:
             self._value, self._done = self._fn(), True
         return self._value
 
+
 VERSION = "0.2"
 
 

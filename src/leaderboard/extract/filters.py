@@ -32,9 +32,9 @@ def is_year(num: Number) -> bool:
 def quick_non_result(text: str, num: Number, sent_start: int, grammar: Grammar) -> bool:
     """A vocabulary-free first pass: True for numbers that no metric next to them could make a result
     (years, sizes, ordinals, list markers, citations, "N-word" settings, bare counts of things)."""
-    if num.suffix:
-        if num.suffix in grammar.exact.get("magnitude", ()) or num.suffix.lower() in grammar.words.get("setting_after", {}):
-            return True
+    settings = grammar.words.get("setting_after", {})
+    if num.suffix and (num.suffix in grammar.exact.get("magnitude", ()) or num.suffix.lower() in settings):
+        return True
     bare = num.unit is None and not num.suffix
     if not bare or num.decimals or num.signed:
         return False

@@ -87,7 +87,8 @@ class Grammar:
                 "data_noun",
             ),
             setting_before=comp(
-                r"(?:ALT)\s*(?:of\s+|=\s*|:\s*|is\s+|was\s+|to\s+|at\s+|from\s+|between\s+)?[(\[]?\s*$", "setting_before"
+                r"(?:ALT)\s*(?:of\s+|=\s*|:\s*|is\s+|was\s+|to\s+|at\s+|from\s+|between\s+)?[(\[]?\s*$",
+                "setting_before",
             ),
             setting_after=comp(r"^-?(?:ALT)", "setting_after"),
             aggregate=comp(r"(?:ALT)", "aggregate"),

@@ -6,7 +6,9 @@ import re
 
 from leaderboard.extract.grammar import Grammar
 
-_TITLE_PREFIX = re.compile(r"^\s*(?:[\w\s]{0,40}?\bat\s+[A-Z]+\s*\d{4}\s+)?([A-Z][\w\-+.]*(?:\s[A-Z0-9][\w\-+.]*){0,2})\s*:")
+_TITLE_PREFIX = re.compile(
+    r"^\s*(?:[\w\s]{0,40}?\bat\s+[A-Z]+\s*\d{4}\s+)?([A-Z][\w\-+.]*(?:\s[A-Z0-9][\w\-+.]*){0,2})\s*:"
+)
 _NAME = r"([A-Z][\w\-+.]*[A-Z0-9][\w\-+]*|[A-Z][a-z]+[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)"
 _PAREN_NAME = re.compile(r"\(\s*" + _NAME + r"\s*\)")
 _GENERIC = frozenset({"a", "an", "the", "we", "this", "our", "survey", "review", "overview", "position", "note"})

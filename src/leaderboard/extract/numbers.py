@@ -68,9 +68,7 @@ def _glued_to_name(text: str, start: int) -> bool:
         return True
     if c in "-\u2010\u2011" and start >= 2 and (text[start - 2].isalpha() or text[start - 2] in ")]"):
         return True
-    if c == "." and start >= 2 and text[start - 2].isalnum():
-        return True  # v1.2.3 continuation or "GPT-3.5" handled by the caller
-    return False
+    return c == "." and start >= 2 and text[start - 2].isalnum()  # "v1.2.3", "GPT-3.5"
 
 
 def _unit(raw: str | None) -> str | None:

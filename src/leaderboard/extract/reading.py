@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from leaderboard.extract.attribution import (
     Span,
@@ -20,6 +20,7 @@ from leaderboard.extract.attribution import (
     subset_near,
 )
 from leaderboard.extract.filters import non_result_reason
+from leaderboard.extract.lists import ListReading
 from leaderboard.extract.methods import method_norm, subject_before
 from leaderboard.extract.numbers import Link, Number
 from leaderboard.extract.vocab import norm_key
@@ -27,12 +28,7 @@ from leaderboard.extract.vocab import norm_key
 _PP_AFTER = re.compile(r"^\s*(?:percentage\s+points?|pp\b|p\.p\.|%\s*points?)", re.IGNORECASE)
 _POINTS_AFTER = re.compile(r"^\s*(?:([\w\-]+)\s+)?(?:points?|pts)\b", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s*[(\[]?\s*$", re.IGNORECASE)
-_COORD_GAP = re.compile(r"^[^;:.]{0,60}?(?:,|\band\b|/|\bor\b)[^;:.]{0,30}$")
-_SLASH_WORDS = re.compile(r"[\w\-+@]+(?:\s*/\s*[\w\-+@]+)+")
-_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*")
-_PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _CLOSE_BEFORE = re.compile(r"[^,;:]{0,40}")
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -64,7 +60,7 @@ class Reading:
     metric_inferred: bool = False
 
 
-class SentenceReader:
+class SentenceReader(ListReading):
     """Reads the sentences of one abstract in order (it remembers the benchmarks of earlier sentences)."""
 
     def __init__(self, ex, text, nums, links, seconds, metrics, benches, methods, own, title_benches) -> None:
@@ -93,7 +89,6 @@ class SentenceReader:
 
     # -- per sentence -------------------------------------------------------------------------------------
     def read(self, s0: int, s1: int, idx: list[int], captured: list[Span]) -> list[Reading]:
-        text, g = self.text, self.g
         sb = sorted([b for b in self.benches if s0 <= b.start < s1] + captured, key=lambda b: b.start)
         sm = [m for m in self.metrics if s0 <= m.start < s1]
         readings: list[Reading] = []
@@ -119,24 +114,6 @@ class SentenceReader:
             readings += self._jointly(readings[0], sb)
         return readings
 
-    def _jointly(self, r: Reading, sb: list[Span]) -> list[Reading]:
-        """A single number stated for "A and B" (no "respectively"): one more row for each other member."""
-        if r.benchmark is None or r.carried or r.benchmark not in sb:
-            return []
-        i = sb.index(r.benchmark)
-        lo = hi = i
-        while lo > 0 and _JOINED.fullmatch(self.text[sb[lo - 1].end : sb[lo].start]):
-            lo -= 1
-        while hi + 1 < len(sb) and _JOINED.fullmatch(self.text[sb[hi].end : sb[hi + 1].start]):
-            hi += 1
-        extra = []
-        for b in sb[lo : hi + 1]:
-            if b is not r.benchmark and norm_key(b.name) != norm_key(r.benchmark.name):
-                extra.append(replace(r, benchmark=b, confidence=round(max(0.05, r.confidence - 0.1), 3)))
-        if extra:
-            r.confidence = round(max(0.05, r.confidence - 0.1), 3)
-        return extra
-
     def _read_number(self, i: int, s0: int, s1: int, sm: list[Span], sb: list[Span], slash_metric) -> Reading | None:
         text, g, num = self.text, self.g, self.nums[i]
         link = self.links.get(i)
@@ -152,9 +129,9 @@ class SentenceReader:
             metric, side = slash_metric, "list"
         if metric is None:
             metric, side = bind_metric(text, num, sm, span_end)
-        if metric is not None and side == "before" and num.unit is None and num.decimals == 0:
-            if not re.search(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b", text[metric.end : num.start]):
-                metric, side = None, ""  # "FLOPs 1": a footnote marker, not "FID of 2"
+        linked = metric is not None and re.search(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b", text[metric.end : num.start])
+        if side == "before" and num.unit is None and num.decimals == 0 and not linked:
+            metric, side = None, ""  # "FLOPs 1": a footnote marker, not "FID of 2"
         if metric is None and (num.decimals or num.unit):
             metric = capture_metric(text, num, s0, g)
             side = "before" if metric is not None else ""
@@ -215,9 +192,7 @@ class SentenceReader:
         if _BY_BEFORE.search(before) and g.change.search(before):
             return True
         m = re.search(r"(\S+)\s+(?:of\s+)?(?:an?\s+)?\s*$", before)
-        if m and g.delta_noun_after.match(" " + m.group(1)):
-            return True
-        return False
+        return bool(m and g.delta_noun_after.match(" " + m.group(1)))
 
     def _is_result(self, r: Reading, sm: list[Span], sb: list[Span], s0: int, s1: int, c0: int) -> bool:
         num, text = r.num, self.text
@@ -234,82 +209,7 @@ class SentenceReader:
         near_metric = nearest(sm, num.start, r.span_end, text, s0, s1, limit=90)
         if near_metric is not None:
             return True
-        if sb and (verb or following_on(text, sb, r.span_end, s1, lambda a, b: False) is not None):
-            return True
-        return False
-
-    def _coordinate(self, readings: list[Reading]) -> None:
-        """"by 3.9% AP, 5.1% Recall and 0.8% MR": coordinated numbers share the kind and 'up to' of the first."""
-        for prev, cur in zip(readings, readings[1:], strict=False):
-            gap = self.text[prev.span_end : cur.num.start]
-            if prev.kind == "absolute" and cur.kind == "delta" and _PURE_COORD.fullmatch(gap) and not cur.num.signed:
-                prev.kind = "delta"  # "which is 5.6% and 2.6% higher"
-            if not _COORD_GAP.match(gap) or self.g.result_verb.search(gap) or re.search(r"\bto\b", gap):
-                continue
-            signed_only = prev.num.signed == "+" and not cur.num.signed  # "49.4 (+1.0), 60.2 (+0.6)"
-            if prev.kind == "delta" and cur.kind == "absolute" and not signed_only and not re.search(r"\bon\b|\bin\b", gap):
-                cur.kind = "delta"
-            if prev.qualifier == "up to" and cur.qualifier is None and cur.kind == prev.kind == "delta":
-                cur.qualifier = prev.qualifier
-
-    def _respectively(self, readings: list[Reading], sb: list[Span], sm: list[Span], s0: int, s1: int) -> None:
-        """Pair numbers with the names of a "respectively" list, in order, within each kind."""
-        if not _RESPECTIVELY.search(self.text, s0, s1) or not readings:
-            return
-        first = readings[0].num.start
-        names = [b for b in sb if b.start >= first - 200]
-        unbound_metrics = [m for m in sm if not any(r.metric is m for r in readings)]
-        for kind in ("absolute", "delta", "range"):
-            group = [r for r in readings if r.kind == kind]
-            if len(names) >= 2 and group and len(group) % len(names) == 0:
-                k = len(group) // len(names)
-                for j, r in enumerate(group):
-                    r.benchmark = names[j // k]
-            unbound = [r for r in group if not r.bound]
-            if len(unbound_metrics) >= 2 and len(unbound) == len(unbound_metrics):
-                for r, m in zip(unbound, unbound_metrics, strict=True):
-                    r.metric = m
-
-    def _slash_lists(self, s0: int, s1: int, idx: list[int], sm: list[Span]) -> tuple[dict, dict]:
-        """Numbers written "a/b/c" paired with a metric or split list "x/y/z" of the same length."""
-        metric_of: dict[int, Span] = {}
-        subset_of: dict[int, str] = {}
-        chains: list[list[int]] = []
-        for i in idx:
-            lk = self.links.get(i - 1)
-            if lk is not None and lk.kind == "list" and chains and chains[-1][-1] == i - 1:
-                chains[-1].append(i)
-            else:
-                chains.append([i])
-        chains = [c for c in chains if len(c) >= 2]
-        if not chains:
-            return metric_of, subset_of
-        for wm in _SLASH_WORDS.finditer(self.text, s0, s1):
-            items = [w.strip() for w in wm.group().split("/")]
-            if any(any(ch.isdigit() for ch in w) and not any(ch.isalpha() for ch in w) for w in items):
-                continue
-            for chain in chains:
-                if len(chain) != len(items):
-                    continue
-                spans = [m for m in sm if wm.start() <= m.start < wm.end()]
-                if spans and len(spans) < len(items):  # "rank1/mAP/mINP": unknown items are metrics as written
-                    spans = self._fill_list(wm.start(), items, spans)
-                if len(spans) == len(items):
-                    metric_of.update(zip(chain, spans, strict=True))
-                    continue
-                subs = [self.g.value_of("subset", w) or w for w in items if self.g.subset.fullmatch(w)]
-                if len(subs) == len(items):
-                    subset_of.update(zip(chain, subs, strict=True))
-        return metric_of, subset_of
-
-    def _fill_list(self, start: int, items: list[str], known: list[Span]) -> list[Span]:
-        out, pos = [], start
-        for item in items:
-            at = self.text.find(item, pos)
-            hit = next((m for m in known if m.start <= at < m.end), None)
-            out.append(hit or Span(at, at + len(item), item, item, None))
-            pos = at + len(item)
-        return out
+        return bool(sb) and (verb or following_on(text, sb, r.span_end, s1, lambda a, b: False) is not None)
 
     # -- attribution ----------------------------------------------------------------------------------------
     def _attribute(self, r: Reading, sb: list[Span], sm: list[Span], s0: int, s1: int, absolute: set[int]) -> None:
@@ -327,7 +227,11 @@ class SentenceReader:
             before = preceding(sb, opened if in_parens else num.start, s0)
             after = following_on(text, sb, r.span_end, s1, nums_between)
             r.benchmark = (
-                (before if in_parens and before is not None and _CLOSE_BEFORE.fullmatch(text[before.end : opened]) else after)
+                (
+                    before
+                    if in_parens and before is not None and _CLOSE_BEFORE.fullmatch(text[before.end : opened])
+                    else after
+                )
                 or before
                 or nearest(sb, num.start, r.span_end, text, s0, s1, limit=400)
             )
@@ -343,7 +247,9 @@ class SentenceReader:
         if r.subset is not None and r.benchmark is not None and r.benchmark.entry is not None:
             r.benchmark = self._with_split(r.benchmark, r.subset)
         if r.subset is None:
-            r.subset = subset_near(text, g, r.benchmark if r.benchmark and r.benchmark.start >= 0 else None, num, s0, s1)
+            r.subset = subset_near(
+                text, g, r.benchmark if r.benchmark and r.benchmark.start >= 0 else None, num, s0, s1
+            )
         if r.metric is not None and r.kind == "absolute" and r.value < 0:
             low = r.metric.entry.get("min") if r.metric.entry is not None else ""
             if low and float(low) >= 0:
@@ -354,7 +260,7 @@ class SentenceReader:
         r.confidence = self._confidence(r)
 
     def _with_split(self, bench: Span, subset: str) -> Span:
-        """"LibriSpeech test-clean/test-other": the entry of the other split when the vocabulary has one."""
+        """ "LibriSpeech test-clean/test-other": the entry of the other split when the vocabulary has one."""
         words = bench.name.split()
         if len(words) < 2 or not self.g.subset.fullmatch(words[-1]) or words[-1].lower() == subset.lower():
             return bench
@@ -383,7 +289,9 @@ class SentenceReader:
             cmp = m
         if cmp is not None and r.kind == "absolute" and cmp.group(0).lower() != "from":
             between = text[cmp.end() : num.start]
-            verbs = [m for m in g.result_verb.finditer(between) if "art" not in m.group(0) and "sota" != m.group(0).lower()]
+            verbs = [
+                m for m in g.result_verb.finditer(between) if "art" not in m.group(0) and m.group(0).lower() != "sota"
+            ]
             if not verbs:
                 r.method = baseline_after(text, g, cmp.start(), num.start) or None
                 r.is_own = False

@@ -11,9 +11,9 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 
 import ahocorasick
@@ -43,7 +43,9 @@ def _chunks(text: str, start: int = 0, end: int | None = None):
         yield m
 
 
-_DROP = re.compile(r"(?<=[^\s\-\u2010-\u2015_.'`\x00])-[Tt][Oo]-(?=[^\s\-\u2010-\u2015_.'`\x00])|[\s\-\u2010-\u2015_.'`\x00]+")
+_DROP = re.compile(
+    r"(?<=[^\s\-\u2010-\u2015_.'`\x00])-[Tt][Oo]-(?=[^\s\-\u2010-\u2015_.'`\x00])|[\s\-\u2010-\u2015_.'`\x00]+"
+)
 
 
 def norm_key(name: str, fold_case: bool = True) -> str:
@@ -230,7 +232,13 @@ class NameIndex:
                 surface = raw[start:end]
                 if len(key) < 7 and _LETTER_SPACE_LETTER.search(surface):
                     continue  # "in a" is not "IN-A": short names may not be spread over words ("F 1" may)
-                if table is self._ci and key in self._stylised and key not in self._plain and surface.isalpha() and surface.islower():
+                if (
+                    table is self._ci
+                    and key in self._stylised
+                    and key not in self._plain
+                    and surface.isalpha()
+                    and surface.islower()
+                ):
                     continue
                 found.append((start, end, table[key]))
         found.sort(key=lambda m: (m[0], -m[1]))
@@ -268,7 +276,7 @@ def _read(path: Path | str, text: str | None = None) -> tuple[str, list]:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     rows = list(csv.DictReader(lines))
     header = {h.strip() for h in (rows[0].keys() if rows else csv.DictReader(lines).fieldnames or []) if h}
-    if GRAMMAR_COLUMNS <= header:
+    if header >= GRAMMAR_COLUMNS:
         out = []
         for row in rows:
             kind, phrase = (row.get("kind") or "").strip(), (row.get("phrase") or "").strip()
