@@ -35,7 +35,7 @@ ABSOLUTE = [
         "The detector reaches 54.3 AP at 20.1 FPS on COCO test-dev.",
         [
             ("54.3", "absolute", 54.3, None, "COCO", None, "AP", None, None),
-            ("20.1", "absolute", 20.1, None, "COCO", None, "FPS", None, None),
+            ("20.1", "absolute", 20.1, None, "COCO", None, "FPS", None, "FPS"),
         ],
     ),
     (
@@ -280,3 +280,47 @@ def test_inferred_metric_has_no_mention(run):
     (r,) = run("A Llama model tuned with this approach scores 94.1 on RewardBench.")
     assert (r.metric, r.metric_raw, r.metric_start) == ("Accuracy", None, None)
     assert r.confidence < 0.9
+
+
+HELD_OUT_STYLE = [
+    (
+        "GPT-4 scores 86.4% on MMLU and 67.0% on HumanEval, while Llama 2 70B reaches 68.9% and 29.9%, respectively.",
+        [
+            ("86.4%", "absolute", 86.4, None, "MMLU", None, "Accuracy", None, "%"),
+            ("67.0%", "absolute", 67.0, None, "HumanEval", None, "Pass@1", None, "%"),
+            ("68.9%", "absolute", 68.9, None, "MMLU", None, "Accuracy", None, "%"),
+            ("29.9%", "absolute", 29.9, None, "HumanEval", None, "Pass@1", None, "%"),
+        ],
+    ),
+    (
+        "We reduce latency from 120 ms to 45 ms on a single A100 GPU.",
+        [("120", "range", 120.0, 45.0, None, None, "Latency", None, "ms")],
+    ),
+    (
+        "Our agent achieves a median human-normalized score of 231% on Atari 100k, surpassing EfficientZero by 12%.",
+        [
+            ("231%", "absolute", 231.0, None, "Atari 100k", None, "Human-Normalized Score", None, "%"),
+            ("12%", "delta", 12.0, None, "Atari 100k", None, "Human-Normalized Score", None, "%"),
+        ],
+    ),
+    (
+        "On BEIR, our retriever obtains an average nDCG@10 of 52.1, outperforming BM25 by 9.4 points across 18 "
+        "datasets.",
+        [
+            ("52.1", "absolute", 52.1, None, "BEIR", None, "NDCG@10", None, None),
+            ("9.4", "delta", 9.4, None, "BEIR", None, "NDCG@10", None, "points"),
+        ],
+    ),
+    (
+        "Whisper reaches 2.7% WER on LibriSpeech test-clean, while being 3x faster at inference.",
+        [
+            ("2.7%", "absolute", 2.7, None, "LibriSpeech test-clean", None, "WER", None, "%"),
+            ("3x", "delta", 3.0, None, "LibriSpeech test-clean", None, None, None, "x"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), HELD_OUT_STYLE)
+def test_other_fields(run, sentence, expected):
+    assert _tuples(run(sentence)) == expected

@@ -325,6 +325,8 @@ def subset_near(text: str, grammar: Grammar, bench: Span | None, num: Number, s0
         m = re.match(r"^\s*(?:\(\s*)?(?:dataset\s+|benchmark\s+)?(?P<s>[\w\-+]+(?:\s*/\s*[\w\-+]+)*)", tail)
         if m:
             word = m.group("s")
+            if re.fullmatch(r"\d+-shot", word, re.IGNORECASE):
+                return word
             sub = grammar.subset.fullmatch(word)
             if sub:
                 return grammar.value_of("subset", word) or word

@@ -17,6 +17,7 @@ _COORD_GAP = re.compile(r"^[^;:.]{0,60}?(?:,|\band\b|/|\bor\b)[^;:.]{0,30}$")
 _SLASH_WORDS = re.compile(r"[\w\-+@]+(?:\s*/\s*[\w\-+@]+)+")
 _JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*")
 _PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+_DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
@@ -67,8 +68,21 @@ class ListReading:
         first = readings[0].num.start
         names = [b for b in sb if b.start >= first - 200]
         unbound_metrics = [m for m in sm if not any(r.metric is m for r in readings)]
+        # a number with its own "on X" right after it is not part of the list ("86.4% on MMLU ..., while B
+        # reaches 68.9% and 29.9%, respectively")
+        direct = set()
+        for r in readings:
+            on = _DIRECT_ON.match(self.text, r.span_end)
+            hit = next((i for i, b in enumerate(sb) if on and b.start == on.end()), None)
+            if hit is None:
+                continue
+            listed = hit + 1 < len(sb) and _JOINED.fullmatch(self.text[sb[hit].end : sb[hit + 1].start])
+            if not listed:
+                direct.add(id(r))
         for kind in ("absolute", "delta", "range"):
-            group = [r for r in readings if r.kind == kind]
+            group = [r for r in readings if r.kind == kind and id(r) not in direct]
+            if group and any(b.start > group[0].num.start for b in names):
+                names = [b for b in names if b.start > group[0].num.start]  # the list after the numbers
             if len(names) >= 2 and group and len(group) % len(names) == 0:
                 k = len(group) // len(names)
                 for j, r in enumerate(group):

@@ -147,6 +147,7 @@ def find_numbers(text: str) -> list[Number]:
 _RANGE_JOIN = re.compile(
     r"^\s*(?:(?:-|\u2013|\u2014|~)|(?:to|up\s+to|and)|->|\u2192|=>|\u21d2|\\rightarrow|\$\\rightarrow\$|\$\\to\$)\s*$"
 )
+_UNIT_GAP = re.compile(r"^\s?([A-Za-z]{1,5})\b")
 _FROM = re.compile(r"(?:from|between|range[sd]?\s+(?:from\s+)?|ranging\s+(?:from\s+)?)\s*$", re.IGNORECASE)
 
 
@@ -173,6 +174,11 @@ def link_numbers(text: str, nums: list[Number]) -> list[Link]:
         if a.signed == "-" and not gap.strip():
             continue
         joined = _RANGE_JOIN.match(gap)
+        unit_word = _UNIT_GAP.match(gap)
+        if not joined and unit_word and _FROM.search(text, max(0, a.start - 24), a.start):
+            same = re.match(r"\s?" + re.escape(unit_word.group(1)) + r"\b", text[b.end : b.end + 8])
+            if same and re.fullmatch(r"\s*to\s*", gap[unit_word.end(1) :]):
+                joined = True  # "from 120 ms to 45 ms"
         if not joined and b.signed == "-" and not gap.strip():
             joined = True  # "9%-19%" tokenised as 9% and -19%
         if not joined:

@@ -27,6 +27,7 @@ from leaderboard.extract.vocab import norm_key
 
 _PP_AFTER = re.compile(r"^\s*(?:percentage\s+points?|pp\b|p\.p\.|%\s*points?)", re.IGNORECASE)
 _POINTS_AFTER = re.compile(r"^\s*(?:([\w\-]+)\s+)?(?:points?|pts)\b", re.IGNORECASE)
+_SPACED_UNIT = re.compile(r"^\s([A-Za-z]{1,3})\b(?!-)")
 _BY_BEFORE = re.compile(r"\bby\s*[(\[]?\s*$", re.IGNORECASE)
 _CLOSE_BEFORE = re.compile(r"[^,;:]{0,40}")
 
@@ -168,6 +169,9 @@ class SentenceReader(ListReading):
         low = num.suffix.lower()
         if low and low in self.g.words.get("unit_result", {}):
             return self.g.words["unit_result"][low]
+        spaced = _SPACED_UNIT.match(after)
+        if spaced and spaced.group(1).lower() in self.g.words.get("unit_result", {}):
+            return self.g.words["unit_result"][spaced.group(1).lower()]
         if _PP_AFTER.match(after):
             return "pp"
         m = _POINTS_AFTER.match(after)
@@ -237,8 +241,9 @@ class SentenceReader(ListReading):
             )
         if r.benchmark is None:
             r.benchmark, r.carried = self._carried(s0, s1)
-        if r.metric is None:
-            r.metric = nearest(sm, num.start, r.span_end, text, s0, s1, limit=160)
+        if r.metric is None and r.unit != "x":  # "3x faster": a speed-up, not a multiple of a nearby metric
+            own = [m for m in sm if not self._belongs_to_other(m, r.benchmark, sb)]
+            r.metric = nearest(own, num.start, r.span_end, text, s0, s1, limit=160)
         if r.metric is None and r.kind != "delta" and r.benchmark is not None and r.benchmark.entry is not None:
             usual = self.vocab.metrics.lookup(r.benchmark.entry.get("metric"))
             if usual is not None:  # the benchmark's usual metric: not named in the text, so no mention offsets
@@ -258,6 +263,13 @@ class SentenceReader(ListReading):
         if r.kind == "delta":
             self._delta_details(r, s0, s1)
         r.confidence = self._confidence(r)
+
+    def _belongs_to_other(self, metric: Span, bench: Span | None, sb: list[Span]) -> bool:
+        """ "HumanEval pass@1": a metric written right after another benchmark's name is that benchmark's."""
+        for b in sb:
+            if b is not bench and 0 <= metric.start - b.end <= 2 and (bench is None or b.name != bench.name):
+                return True
+        return False
 
     def _with_split(self, bench: Span, subset: str) -> Span:
         """ "LibriSpeech test-clean/test-other": the entry of the other split when the vocabulary has one."""
