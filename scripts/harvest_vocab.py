@@ -35,7 +35,21 @@ HEADERS = {
     "methods": ["name", "aliases", "source"],
 }
 SOURCE_ORDER = ["curated", "pwc", "lm-eval", "mteb", "tfds", "torchvision"]
-JUNK = {"test", "dev", "val", "train", "base", "all", "en", "default", "main", "full", "none", "data", "score"}
+JUNK = {
+    "test",
+    "dev",
+    "val",
+    "train",
+    "base",
+    "all",
+    "en",
+    "default",
+    "main",
+    "full",
+    "none",
+    "data",
+    "score",
+}
 
 
 def fold(text: str) -> str:
@@ -63,11 +77,12 @@ class Entry:
     fields: dict[str, str]
     sources: set[str] = field(default_factory=set)
 
-    def keys(self) -> set[str]:
+    def match_keys(self) -> set[str]:
         return {loose(n) for n in [self.name, *self.aliases]}
 
     def add_alias(self, alias: str) -> None:
-        if not is_junk(alias) and alias.casefold() not in {a.casefold() for a in [self.name, *self.aliases]}:
+        # Case variants are kept: they matter for case-sensitive entries and are harmless elsewhere.
+        if not is_junk(alias) and alias not in (self.name, *self.aliases):
             self.aliases.append(alias)
 
 
@@ -84,7 +99,7 @@ class Vocab:
         if entry.name in self.entries:
             raise SystemExit(f"duplicate {self.kind} entry: {entry.name}")
         self.entries[entry.name] = entry
-        for key in entry.keys():
+        for key in entry.match_keys():
             self.index.setdefault(key, entry.name)
 
     def find(self, names: list[str]) -> Entry | None:
@@ -125,7 +140,9 @@ def merge(vocabs: dict[str, Vocab], cand: Candidate, skip: set[tuple[str, str]])
     if not cand.may_create or (cand.kind, cand.name) in skip or is_junk(cand.name) or len(cand.name) > 60:
         vocab.unmatched.append(f"{cand.source}\t{cand.name}")
         return
-    metric = vocabs["metrics"].find([cand.fields.get("metric_id", "")]) if cand.fields.get("metric_id") else None
+    metric = (
+        vocabs["metrics"].find([cand.fields.get("metric_id", "")]) if cand.fields.get("metric_id") else None
+    )
     fields = {
         "task": cand.fields.get("task", ""),
         "area": cand.fields.get("area", "other"),

@@ -29,7 +29,18 @@ MTEB_BENCHMARKS = ("MTEB(eng, v1)", "MTEB(eng, v2)", "BEIR")
 
 def _download(pkg: str, dest: Path) -> zipfile.ZipFile | None:
     """Download one package wheel into dest and open it, or None when that fails."""
-    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "-q", "-d", str(dest), pkg]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--only-binary=:all:",
+        "-q",
+        "-d",
+        str(dest),
+        pkg,
+    ]
     try:
         subprocess.run(cmd, check=True, timeout=600, capture_output=True)
     except (subprocess.SubprocessError, OSError) as exc:
@@ -130,7 +141,9 @@ def tfds_names(zf: zipfile.ZipFile) -> list[str]:
         if m:
             names.add(m.group(1))
         if name.endswith(".py") and not name.endswith("_test.py") and "/core/" not in name:
-            for cls in re.findall(r"^class (\w+)\([\w.]*(?:Builder|BuilderConfig)\w*\)", _text(zf, name), re.M):
+            for cls in re.findall(
+                r"^class (\w+)\([\w.]*(?:Builder|BuilderConfig)\w*\)", _text(zf, name), re.M
+            ):
                 if not cls.endswith("Config"):
                     names.add(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", cls).lower())
     return sorted(names)

@@ -84,7 +84,9 @@ def pwc_candidates() -> Iterator[Candidate]:
         data = json.loads((SOURCES / fname).read_text(encoding="utf-8"))
         for task, ds in _walk_pwc(data):
             fields = {"task": task.strip().title() if task.islower() else task.strip(), "area": "nlp"}
-            yield Candidate("benchmarks", ds["dataset"], source, fields=fields, may_create=True, add_alias=True)
+            yield Candidate(
+                "benchmarks", ds["dataset"], source, fields=fields, may_create=True, add_alias=True
+            )
             for row in ds.get("sota", {}).get("rows", []):
                 for metric in row.get("metrics", {}):
                     yield Candidate("metrics", metric, source, add_alias=True)
