@@ -154,9 +154,9 @@ def capture_metric(text: str, num: Number, s0: int, grammar: Grammar) -> Span | 
     if not m:
         return None
     words = m.group("m").split()
-    while words and words[0].lower() in _PHRASE_STOP:
-        words = words[1:]
-    if not words or any(w.lower() in _PHRASE_STOP for w in words):
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _PHRASE_STOP or w.lower().endswith("ed")), default=0)
+    words = words[cut:]  # "the main track achieved an R-precision" -> "R-precision"
+    if not words:
         return None
     if len(words) == 1 and words[0].lower() in _GENERIC_HEADS:
         return None
