@@ -118,6 +118,7 @@ def merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_LINK_END = re.compile(r"(?:\bof|=|:|\bis|\bwas|\breaches)\s*(?:\w+\s+){0,2}?[(\[]?\$?\s*$")
 _GENERIC_HEADS = frozenset({"value", "score", "scores", "rate", "measure", "quality", "index", "ratio", "error"})
 _PHRASE_STOP = frozenset(
     [
@@ -150,6 +151,8 @@ _PHRASE_STOP = frozenset(
 def capture_metric(text: str, num: Number, s0: int, grammar: Grammar) -> Span | None:
     """A metric phrase outside the vocabulary right before the number: "an R-precision of 0.22"."""
     before = text[max(s0, num.start - 70) : num.start]
+    if not _LINK_END.search(before[-24:]):
+        return None  # cheap test first: the phrase must end in "of", "=", ":", "is", ...
     m = grammar.metric_phrase.search(before)
     if not m:
         return None
