@@ -179,6 +179,34 @@ def serve(db, port, headless) -> None:
         raise SystemExit(0) from None
 
 
+@cli.command()
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Gold file: per-paper tuples (dev format) or per-number lines (seed-gold format).")  # fmt: skip
+@click.option("--papers", "papers", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Papers a per-number gold annotates (default: the shipped seeds/).")  # fmt: skip
+@click.option("--vocab", "vocab", multiple=True, type=click.Path(path_type=Path), help="Extra vocabulary CSV.")
+@click.option("--misses", type=int, default=0, show_default=True, help="Print the first N misses (and FPs).")
+def evaluate(gold, papers, vocab, misses) -> None:
+    """Score the extractor against a gold file: precision/recall/F1 at three levels."""
+    from leaderboard.extract import Extractor
+    from leaderboard.extract.evaluate import format_report, run
+    from leaderboard.extract.vocab import load_vocabulary
+    from leaderboard.models import Paper
+    from leaderboard.sources import read_sources
+
+    first = gold.read_text(encoding="utf-8").lstrip()[:4000]
+    needs_papers = '"is_result"' in first.split("\n", 1)[0]
+    corpus: list[Paper] = []
+    if needs_papers:
+        corpus = [p for p in read_sources(list(papers) or default_sources()) if isinstance(p, Paper)]
+    extractor = Extractor(load_vocabulary(list(vocab)))
+    try:
+        report = run(gold, extractor, corpus)
+    except (ValueError, KeyError) as exc:
+        raise UserError(f"{gold}: {exc}") from None
+    click.echo(format_report(report, str(gold), misses))
+
+
 def main() -> None:
     """Console-script entry point: user errors as one line, internal errors logged with their traceback."""
     run_main(cli)
