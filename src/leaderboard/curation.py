@@ -212,16 +212,24 @@ def curation_path(db: str | os.PathLike | None = None, explicit: str | os.PathLi
     return Path(chosen) if chosen else db_path(db).parent / DEFAULT_NAME
 
 
-def _row(cur: Curation) -> list[str]:
+def _row(cur: Curation, columns: list[str] = COLUMNS) -> list[str]:
     values = asdict(cur)
-    return [_text(values[name]) for name in COLUMNS]
+    return [_text(values.get(name)) for name in columns]
 
 
-def csv_line(cur: Curation) -> str:
-    """The curation as one row of the file (without the line break)."""
+def csv_line(cur: Curation, columns: list[str] = COLUMNS) -> str:
+    """The curation as one row of a file with these columns (without the line break)."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="").writerow(_row(cur))
+    csv.writer(out, lineterminator="").writerow(_row(cur, columns))
     return out.getvalue()
+
+
+def _file_header(data: bytes) -> list[str] | None:
+    """The column names of an existing curation file (its first row that is not blank or a comment)."""
+    for cells in csv.reader(io.StringIO(data.decode("utf-8", "replace").removeprefix("\ufeff"), newline="")):
+        if cells and any(c.strip() for c in cells) and not cells[0].lstrip().startswith("#"):
+            return [c.strip().lower() for c in cells]
+    return None
 
 
 def append_curation(path: str | os.PathLike, cur: Curation) -> Curation:
@@ -235,17 +243,18 @@ def append_curation(path: str | os.PathLike, cur: Curation) -> Curation:
     try:
         with p.open("a+b") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
-            fh.seek(0, os.SEEK_END)
+            fh.seek(0)
+            data = fh.read()
+            columns = _file_header(data) or COLUMNS
+            missing = [c for c, v in zip(COLUMNS, _row(cur), strict=True) if v and c not in columns + ["created_at"]]
+            if missing:
+                raise CurationError(f"{p}: the file has no column {missing[0]!r} (add it to its header line)")
             prefix = ""
-            if fh.tell() == 0:
-                header = io.StringIO()
-                csv.writer(header, lineterminator="\n").writerow(COLUMNS)
-                prefix = header.getvalue()
-            else:
-                fh.seek(-1, os.SEEK_END)
-                if fh.read(1) not in (b"\n", b"\r"):
-                    prefix = "\n"  # a hand-edited file without a final newline
-            fh.write((prefix + csv_line(cur) + "\n").encode("utf-8"))
+            if not data.strip():
+                prefix = ",".join(COLUMNS) + "\n"
+            elif not data.endswith((b"\n", b"\r")):
+                prefix = "\n"  # a hand-edited file without a final newline
+            fh.write((prefix + csv_line(cur, columns) + "\n").encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
