@@ -37,9 +37,11 @@ def sql_text(name: str) -> str:
 def connect_read_only(path: str | os.PathLike) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the database file now at `path`; a clear UserError when there is none.
 
-    The file is attached to a fresh in-memory instance instead of `duckdb.connect(path)`: DuckDB caches
-    instances by path, so after a rebuild swapped a new file in, `connect(path)` in a process that still
-    holds a connection to the old file would silently hand back the old data.
+    Not `duckdb.connect(path)`: DuckDB caches instances by path, so after a rebuild swapped a new file in,
+    a process that still holds a connection to the old file would be handed the old data again. The file
+    is attached to a fresh in-memory instance instead, with a view in its default schema for every table
+    and view of the file, so plain names (`SELECT * FROM results`) work on the connection and its cursors.
+    The connection keeps reading the file it opened, even after a rebuild replaces it.
     """
     p = Path(path)
     if not p.is_file():
@@ -47,7 +49,13 @@ def connect_read_only(path: str | os.PathLike) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     try:
         con.execute("ATTACH $path AS leaderboard (READ_ONLY)", {"path": str(p)})
-        con.execute("USE leaderboard")
+        names = con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'leaderboard' "
+            "AND table_schema = 'main' ORDER BY table_name"
+        ).fetchall()
+        for (name,) in names:
+            ident = '"' + name.replace('"', '""') + '"'
+            con.execute(f"CREATE VIEW main.{ident} AS SELECT * FROM leaderboard.main.{ident}")
     except duckdb.Error as exc:
         con.close()
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
