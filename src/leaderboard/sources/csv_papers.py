@@ -19,23 +19,38 @@ def _has_bad_bytes(values: list[str]) -> bool:
     return any("\udc80" <= ch <= "\udcff" for v in values for ch in v)
 
 
+class _LineCounter:
+    """Feeds lines to csv.reader and counts the "\n" it has consumed (a bare "\r" starts no new line)."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.newlines = 0
+
+    def __iter__(self) -> _LineCounter:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.newlines += line.count("\n")
+        return line
+
+
 def read_papers_csv(path: Path) -> Iterator[Paper | Rejected]:
-    """Stream papers from a CSV file; the line number reported is the record's first physical line."""
+    """Stream papers from a CSV file; the line number reported is the record's first line (by "\n")."""
     source = str(path)
     with open_binary(path) as fh:
-        text = io.TextIOWrapper(fh, encoding="utf-8-sig", errors="surrogateescape", newline="")
-        reader = csv.reader(text)
+        counter = _LineCounter(io.TextIOWrapper(fh, encoding="utf-8-sig", errors="surrogateescape", newline=""))
+        reader = csv.reader(counter)
         header: list[str] | None = None
-        start = 1
         while True:
+            line = counter.newlines + 1
             try:
                 row = next(reader)
             except StopIteration:
                 break
             except csv.Error as exc:
-                yield Rejected(source, start, f"malformed CSV: {exc}; rest of the file not read")
+                yield Rejected(source, line, f"malformed CSV: {exc}; rest of the file not read")
                 return
-            line, start = start, reader.line_num + 1
             if not row or not any(v.strip() for v in row):
                 continue  # blank line
             if header is None:
