@@ -107,3 +107,16 @@ def test_reader_of_the_old_file_keeps_working_and_new_connections_see_the_new_fi
     with connect_read_only(db) as fresh:
         assert fresh.execute(query).fetchone() == (4_000,)
     plain.close()
+
+
+def test_a_folder_holding_its_own_database_and_curations_builds_cleanly(tmp_path: Path) -> None:
+    """The database, its temp file and WAL, and the curation file in the source folder are not read as papers."""
+    write_jsonl(tmp_path / "papers.jsonl", [good_record(i) for i in range(3)])
+    db = tmp_path / "lb.duckdb"
+    build(BuildOptions(sources=[tmp_path], db=db, workers=1, progress=False))
+    (tmp_path / "lb.duckdb.tmp-999999999").write_bytes(b"\xff\x00 junk")
+    rid = duckdb.connect(str(db), read_only=True).execute("SELECT min(result_id) FROM results").fetchone()[0]
+    append_curation(curation_path(db), Curation.reject(rid))
+    summary = build(BuildOptions(sources=[tmp_path], db=db, workers=1, progress=False))
+    assert (summary.papers, summary.results, summary.rejected) == (3, 5, 0)
+    assert summary.counts["curations:applied"] == 1

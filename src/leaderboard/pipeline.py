@@ -149,7 +149,7 @@ def build(opts: BuildOptions) -> BuildSummary:
     started = time.perf_counter()
     curation_file = curation_path(opts.db, opts.curation)
     curations, bad_curations = load_curations(curation_file)
-    items = read_sources(opts.sources, opts.fmt, opts.filt)
+    items = read_sources(opts.sources, opts.fmt, opts.filt, skip=[curation_file])
     extraction = _Extraction(opts.workers, opts.vocab_files)
     records = n_rejected = 0
     try:
