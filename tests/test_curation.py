@@ -178,3 +178,38 @@ def test_strict_fails_on_an_orphaned_curation_and_keeps_the_old_database(built) 
         do_build(src, db, strict=True)
     assert db.read_bytes() == old
     assert sorted(p.name for p in db.parent.iterdir()) == ["curation.csv", "lb.duckdb", "papers.jsonl"]
+
+
+def test_curate_cli_records_lists_and_the_build_applies(tmp_path: Path, cli) -> None:
+    write_jsonl(tmp_path / "papers.jsonl", [good_record(i) for i in range(2)])
+    assert cli("build", "papers.jsonl", "--db", "lb.duckdb", "--quiet").returncode == 0
+    ids = [r[0] for r in rows(tmp_path / "lb.duckdb", "SELECT result_id FROM results ORDER BY paper_id, value_start")]
+    steps = [
+        ("curate", "reject", ids[0], "--note", "not a result"),
+        ("curate", "fix", ids[1], "--field", "metric", "--value", "FID-10k"),
+        ("curate", "fix", "--paper-id", "p00001", "--start", "71", "--end", "76", "--field", "unit", "--value", ""),
+        ("curate", "add", "--paper-id", "p00001", "--value", "0.5", "--benchmark", "COCO", "--metric", "mAP",
+         "--method", "Net1", "--lower-is-better"),
+    ]  # fmt: skip
+    for args in steps:
+        proc = cli(*args, "--db", "lb.duckdb")
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.startswith("recorded in curation.csv: ")
+    listed = cli("curate", "list", "--db", "lb.duckdb", "--format", "csv")
+    assert listed.stderr == "curation.csv: 4 curation(s), 0 malformed\n"
+    assert listed.stdout.splitlines() == [
+        "line,action,target,field,value,note",
+        f"2,reject,{ids[0]},,,not a result",
+        f"3,fix,{ids[1]},metric,FID-10k,",
+        "4,fix,p00001 [71:76],unit,,",
+        "5,add,p00001,,0.5,",
+    ]
+    proc = cli("build", "papers.jsonl", "--db", "lb.duckdb", "--quiet")
+    assert proc.stdout.startswith("built lb.duckdb: 2 papers, 4 results, 0 rejected, 4 curations applied, in ")
+    got = rows(tmp_path / "lb.duckdb", "SELECT paper_id, metric, unit, method, curated FROM results ORDER BY ALL")
+    assert got == [
+        ("p00000", "FID-10k", None, "Net0", True),
+        ("p00001", "Accuracy", None, "Net1", True),
+        ("p00001", "FID", None, "Net1", False),
+        ("p00001", "mAP", None, "Net1", True),
+    ]
