@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from leaderboard.store.db import db_path
+from leaderboard.store.db import connect_read_only, db_path
 
 
 def database_path() -> Path:
@@ -34,7 +34,8 @@ def _file_version(path: Path) -> tuple[int, int]:
 
 @st.cache_resource(max_entries=4)
 def _connect(path: str, version: tuple[int, int]) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(path, read_only=True)
+    # not duckdb.connect(path): DuckDB caches instances by path and would hand back the replaced file
+    return connect_read_only(path)
 
 
 def connection() -> duckdb.DuckDBPyConnection:

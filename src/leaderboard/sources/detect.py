@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -70,12 +71,23 @@ def _looks_like_pwc(head: bytes) -> bool:
     return '"datasets"' in text and '"task"' in text
 
 
-def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Expand directories (sorted, recursively) into files; missing paths are a user error."""
+def _skipped(child: Path, skip: set[Path]) -> bool:
+    """Files a folder walk leaves out: hidden files, READMEs, databases (with their WAL and temp files)."""
+    name = child.name
+    return name in SKIPPED_NAMES or name.startswith(".") or ".duckdb" in name or child.resolve() in skip
+
+
+def iter_files(paths: Iterable[Path], skip: Iterable[Path] = ()) -> Iterator[Path]:
+    """Expand directories (sorted, recursively) into files; missing paths are a user error.
+
+    A folder walk skips `skip` (the build's own curation file) and anything that looks like a database,
+    so a build of a folder that also holds its database never reads the database, or itself, as papers.
+    """
+    skipped = {Path(s).resolve() for s in skip}
     for path in paths:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name not in SKIPPED_NAMES and not child.name.startswith("."):
+                if not _skipped(child, skipped):
                     yield child
         elif path.is_file():
             yield path
@@ -83,11 +95,24 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
             raise UserError(f"{path}: no such file or directory")
 
 
-def read_sources(paths: Iterable[Path], fmt: str | None = None, filt: ArxivFilter | None = None) -> Iterator[Item]:
-    """Stream every record of every source, each file with its detected (or forced) reader."""
+def read_sources(
+    paths: Iterable[Path], fmt: str | None = None, filt: ArxivFilter | None = None, skip: Iterable[Path] = ()
+) -> Iterator[Item]:
+    """Stream every record of every source, each file with its detected (or forced) reader.
+
+    A file that cannot be read (permissions, a corrupt or truncated .gz) becomes one Rejected and the
+    build goes on with the next file; records read before the failure are kept.
+    """
     readers = _readers(filt or ArxivFilter())
     if fmt is not None and fmt not in readers:
         raise UserError(f"unknown format '{fmt}' (known: {', '.join(sorted(readers))})")
-    for path in iter_files(paths):
-        name = fmt or detect_format(path)
-        yield from readers[name](path)
+    for path in iter_files(paths, skip):
+        try:
+            name = fmt or detect_format(path)
+            if name not in readers:
+                yield Rejected(str(path), None, f"detected format '{name}' has no reader; use --format")
+                continue
+            yield from readers[name](path)
+        except (OSError, EOFError, zlib.error) as exc:  # unreadable file, truncated or corrupt .gz
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+            yield Rejected(str(path), None, f"cannot read file: {reason}; records after this point not read")
