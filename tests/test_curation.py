@@ -209,7 +209,7 @@ def test_curate_cli_records_lists_and_the_build_applies(tmp_path: Path, cli) -> 
     got = rows(tmp_path / "lb.duckdb", "SELECT paper_id, metric, unit, method, curated FROM results ORDER BY ALL")
     assert got == [
         ("p00000", "FID-10k", None, "Net0", True),
-        ("p00001", "Accuracy", None, "Net1", True),
         ("p00001", "FID", None, "Net1", False),
+        ("p00001", "Top-1 Accuracy", None, "Net1", True),
         ("p00001", "mAP", None, "Net1", True),
     ]
