@@ -20,8 +20,8 @@ from pathlib import Path
 from leaderboard import __version__
 from leaderboard.errors import UserError
 from leaderboard.extract import Extractor
-from leaderboard.extract.vocab import load_vocabulary
-from leaderboard.models import Paper, Rejected, Result, assign_result_ids
+from leaderboard.extract.vocab import Vocabulary, load_vocabulary
+from leaderboard.models import Paper, Rejected, Result, ResultExtra, assign_result_ids
 from leaderboard.progress import Progress
 from leaderboard.sources import ArxivFilter, read_sources
 from leaderboard.store.db import BuildWriter
@@ -128,11 +128,18 @@ def extract_batch(extractor: Extractor, batch: list[tuple[int, Paper]]) -> list[
     return out
 
 
+def metric_info(vocab: Vocabulary) -> Iterator[tuple[str, str | None, bool | None]]:
+    """(metric, unit, higher_is_better) for every metric of the vocabulary, for the `metric_info` table."""
+    for e in vocab.metrics.entries:
+        hib = {"true": True, "false": False}.get(e.get("higher_is_better").strip().lower())
+        yield e.name, e.get("unit").strip() or None, hib
+
+
 def build(opts: BuildOptions) -> BuildSummary:
     """Read every source, extract results, and write a new database that replaces `opts.db` atomically."""
     started = time.perf_counter()
-    items = read_sources(opts.sources, opts.fmt, opts.filt)
     extraction = _Extraction(opts.workers, opts.vocab_files)
+    items = read_sources(opts.sources, opts.fmt, opts.filt, extraction.local.vocab)
     records = n_rejected = 0
     try:
         with BuildWriter(opts.db) as writer, Progress(enabled=opts.progress) as progress:
@@ -147,12 +154,16 @@ def build(opts: BuildOptions) -> BuildSummary:
                 rejected = [i for i in chunk if isinstance(i, Rejected)]
                 seqs = writer.add_papers(papers)
                 writer.add_results(imported, [None] * len(imported))
+                writer.add_extras([i for i in chunk if isinstance(i, ResultExtra)])
                 writer.add_rejected(rejected)
                 records += len(chunk)
                 n_rejected += len(rejected)
                 progress.add_records(len(chunk), len(rejected))
-                for done in extraction.submit(list(zip(seqs, papers, strict=True))):
-                    write(done)
+                progress.add_results(len(imported))
+                batch = [(s, p) for s, p in zip(seqs, papers, strict=True) if p.abstract]
+                if batch:  # imported paper records carry no abstract: nothing to extract
+                    for done in extraction.submit(batch):
+                        write(done)
             for done in extraction.drain():
                 write(done)
             if opts.strict and n_rejected:
@@ -162,6 +173,7 @@ def build(opts: BuildOptions) -> BuildSummary:
                 "extractor": extraction.local.name,
                 "sources": " ".join(str(s) for s in opts.sources),
             }
+            writer.add_metric_info(metric_info(extraction.local.vocab))
             counts = writer.commit(info)
     finally:
         extraction.close()

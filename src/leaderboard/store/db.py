@@ -13,11 +13,12 @@ import duckdb
 import pyarrow as pa
 
 from leaderboard.errors import UserError
-from leaderboard.models import Paper, Rejected, Result
+from leaderboard.models import Paper, Rejected, Result, ResultExtra
 
 DEFAULT_DB = "leaderboard.duckdb"
 _RESULT_FIELDS = [f.name for f in fields(Result)]
 _PAPER_FIELDS = [f.name for f in fields(Paper)]
+_EXTRA_FIELDS = [f.name for f in fields(ResultExtra)]
 
 
 def db_path(path: str | os.PathLike | None = None) -> Path:
@@ -112,12 +113,27 @@ class BuildWriter:
         cols["paper_seq"] = list(paper_seqs)
         self._insert("extracted", cols)
 
-    def add_rejected(self, rejected: Sequence[Rejected], stage: str = "read") -> None:
+    def add_rejected(self, rejected: Sequence[Rejected]) -> None:
+        """Append rejected records, each with its own stage (read, import, ...)."""
         if not rejected:
             return
-        cols = _columns(rejected, ["source_file", "line", "reason", "raw"])
-        cols["stage"] = [stage] * len(rejected)
-        self._insert("rejected", cols)
+        self._insert("rejected", _columns(rejected, ["source_file", "line", "reason", "raw", "stage"]))
+
+    def add_extras(self, extras: Sequence[ResultExtra]) -> None:
+        """Append the importers' side records of imported results."""
+        if not extras:
+            return
+        cols = _columns(extras, _EXTRA_FIELDS)
+        batch = pa.table(  # noqa: F841 - referenced by name in the SQL below
+            {k: pa.array(v, pa.list_(pa.string())) if k.endswith("_links") else v for k, v in cols.items()}
+        )
+        assert self.con is not None
+        self.con.execute("INSERT INTO result_extras BY NAME SELECT * FROM batch")
+
+    def add_metric_info(self, rows: Iterable[tuple[str, str | None, bool | None]]) -> None:
+        """Record the vocabulary's metrics (name, unit, higher_is_better); the first entry of a name wins."""
+        assert self.con is not None
+        self.con.executemany("INSERT OR IGNORE INTO metric_info VALUES (?, ?, ?)", list(rows))
 
     def commit(self, info: dict[str, object], extra_sql: Iterable[str] = ()) -> dict[str, int]:
         """Finalize tables and views, record build info; returns row counts. The swap happens on exit."""
