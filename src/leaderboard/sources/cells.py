@@ -30,6 +30,7 @@ _CELL = re.compile(
     """,
     re.VERBOSE,
 )
+_PLAIN = re.compile(r"-?\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"^[-\u2212\u2013\u2014?*.\s/]*$")
 _NUMBER_ANYWHERE = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -64,6 +65,8 @@ def parse_cell(raw: object) -> CellValue | NotANumber:
         return CellValue(float(raw), str(raw))
     if not isinstance(raw, str):
         return NotANumber(f"a JSON {type(raw).__name__}, not a number", str(raw)[:200])
+    if _PLAIN.fullmatch(raw):  # the common case, "90.871"
+        return CellValue(float(raw), raw)
     text = " ".join(raw.replace("\ufeff", "").replace("\u00a0", " ").split())
     m = _CELL.match(text)
     if m is None:
