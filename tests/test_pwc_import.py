@@ -199,3 +199,9 @@ def test_example_with_trailing_commas_and_code_links() -> None:
         ("1709.04250", "bi-lstm-crf", 79.2),
         ("1805.06280", "rnn with 3 utterances in context", 77.34),
     ]
+
+
+def test_a_column_with_percent_cells_is_in_percent() -> None:
+    items = import_file(PWC / "nlp-progress.json", "pwc")
+    rows = [(r.value_text, r.unit) for r in items if isinstance(r, Result) and r.metric == "Weighted Accuracy (WAA)"]
+    assert rows == [("77.62%", "%"), ("75.08", "%")]

@@ -6,7 +6,8 @@ code_links[], model_links[], metrics {name: value}, uses_additional_data}. Subta
 walked recursively. Every metric cell of every row becomes one `results` row when it reads as a number
 (sources.cells), else one `rejected` row (stage "import") naming the file, task, dataset, row and metric.
 
-Where things go: method = model_name; benchmark = the top-level dataset's canonical name (vocabulary), with
+Where things go: method = model_name; unit "%" when the cell, the metric name ("% Test Accuracy") or
+another cell of the same column says so; benchmark = the top-level dataset's canonical name (vocabulary), with
 benchmark_raw as written; subset = the split in the dataset's name, the sub-dataset path and any split or
 qualifier in the metric name, " / "-joined; metric = canonical metric name, metric_raw as written; direction
 from the vocabulary (NULL when unknown). Task path, dataset path as written, paper title/URL/date, code and
@@ -104,6 +105,7 @@ def _dataset(state: _Import, ds: dict, task: list[str], parents: list[str]) -> I
         yield state.reject(where, "'sota.rows' is not a list")
         rows = []
     counts: dict[tuple, int] = {}  # per table: tells apart rows that are otherwise identical
+    percent = _percent_columns(rows)
     for number, row in enumerate(rows, start=1):
         row_where = f"{where}, row {number}"
         if not isinstance(row, dict):
@@ -111,7 +113,7 @@ def _dataset(state: _Import, ds: dict, task: list[str], parents: list[str]) -> I
         elif not isinstance(row.get("metrics"), dict):
             yield state.reject(row_where, "row has no 'metrics' object", row.get("metrics"))
         else:
-            yield from _row(state, row, task, path, row_where, counts)
+            yield from _row(state, row, task, path, row_where, counts, percent)
     subs = ds.get("subdatasets") or []
     if not isinstance(subs, list):
         yield state.reject(where, "'subdatasets' is not a list")
@@ -126,7 +128,20 @@ def _dataset(state: _Import, ds: dict, task: list[str], parents: list[str]) -> I
             yield state.reject(where, "an item of 'subdatasets' is not an object", sub)
 
 
-def _row(state: _Import, row: dict, task: list[str], dataset: list[str], where: str, counts: dict) -> Iterator[Item]:
+def _percent_columns(rows: list) -> set[str]:
+    """Metric columns of a table in which some cell is written with "%": the column is in percent."""
+    out = set()
+    for row in rows:
+        metrics = row.get("metrics") if isinstance(row, dict) else None
+        for name, raw in metrics.items() if isinstance(metrics, dict) else ():
+            if isinstance(raw, str) and "%" in raw and getattr(parse_cell(raw), "unit", None) == "%":
+                out.add(" ".join(str(name).split()))
+    return out
+
+
+def _row(
+    state: _Import, row: dict, task: list[str], dataset: list[str], where: str, counts: dict, percent: set[str]
+) -> Iterator[Item]:
     model = " ".join(row["model_name"].split()) if isinstance(row.get("model_name"), str) else ""
     title, url = _text(row.get("paper_title")), _text(row.get("paper_url"))
     date = row.get("paper_date") if isinstance(row.get("paper_date"), str) else None
@@ -166,9 +181,12 @@ def _row(state: _Import, row: dict, task: list[str], dataset: list[str], where: 
         subset = join_subsets(task_q, bench.subset, *dataset[1:], metric.subset)
         names = Names(method, bench, dataset[0], metric, metric_name, subset)
         evidence = f"{state.path.name}: {cell_where} = {cell.text}"
-        yield imported_result(
+        result = imported_result(
             ref, names, cell, source=state.source, extractor=EXTRACTOR, evidence=evidence, result_id=rid
         )
+        if result.unit is None and metric_name in percent:
+            result.unit = "%"  # "74.1" in a column where other cells say "76.5%"
+        yield result
         yield _cell_extra(extra, rid, cell_where, cell.note)
 
 
