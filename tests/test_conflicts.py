@@ -61,8 +61,8 @@ def test_sources_side_by_side(merged_db: Path) -> None:
         ("csv:curated.csv", "GlowNet", "ImageNet", "Accuracy", 0.924),
         ("abstract", "TinaFace", "CIFAR-10", "Accuracy", 92.0),
         ("csv:curated.csv", "TinaFace", "CIFAR-10", "Accuracy", 92.4),
-        ("abstract", "TinaFace", "SQuAD1.1", "EM", 85.1),
-        ("csv:curated.csv", "TinaFace", "SQuAD1.1", "EM", 85.14),
+        ("abstract", "TinaFace", "SQuAD1.1", "Exact Match", 85.1),
+        ("csv:curated.csv", "TinaFace", "SQuAD1.1", "Exact Match", 85.14),
     ]
 
 
@@ -122,8 +122,8 @@ def test_repeated_submissions_in_one_file_are_not_conflicts(tmp_path: Path) -> N
         rows = con.execute("SELECT method, metric, n_papers FROM conflicts ORDER BY metric, method").fetchall()
     # FPNet (ensemble) was submitted twice without a paper: one reporter. BERT (single model) was submitted
     # with and without its paper: two reporters, two values.
-    assert ("FPNet (ensemble)", "EM", 2) not in rows
-    assert ("BERT (single model)", "EM", 2) in rows
+    assert ("FPNet (ensemble)", "Exact Match", 2) not in rows
+    assert ("BERT (single model)", "Exact Match", 2) in rows
 
 
 def test_cli_build_and_leaderboard_on_imported_squad(tmp_path: Path) -> None:
@@ -143,4 +143,4 @@ def test_cli_build_and_leaderboard_on_imported_squad(tmp_path: Path) -> None:
             "SELECT benchmark, metric, max(value) FROM results GROUP BY ALL ORDER BY benchmark, metric"
         ).fetchall()
     assert [(b, m, v) for b, m, _, v in top] == best
-    assert top[0] == ("SQuAD1.1", "EM", "LUKE (single model)", 90.202)
+    assert top[0] == ("SQuAD1.1", "Exact Match", "LUKE (single model)", 90.202)

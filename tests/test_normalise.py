@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 
-from leaderboard.extract.vocab import Vocabulary, load_vocabulary
+from leaderboard.extract.vocab import Entry, NameIndex, Vocabulary
 from leaderboard.normalise import (
     Canonical,
     canonical_benchmark,
@@ -15,28 +16,41 @@ from leaderboard.normalise import (
     clean_name,
     join_subsets,
     split_name,
+    task_subset,
 )
 
 VOCAB_DIR = Path(__file__).parent / "data" / "vocab"
 
 
+def _index(name: str) -> NameIndex:
+    """A vocabulary index from one of the test files only (the shipped vocabulary changes under us)."""
+    index = NameIndex()
+    with (VOCAB_DIR / name).open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            aliases = tuple(a for a in row.pop("aliases").split("|") if a)
+            case = row.get("case_sensitive") == "true"
+            index.add(Entry(row.pop("name"), aliases, tuple(row.items()), case))
+    index.compile()
+    return index
+
+
 @pytest.fixture(scope="module")
 def vocab() -> Vocabulary:
-    return load_vocabulary(sorted(VOCAB_DIR.glob("test_*.csv")))
+    return Vocabulary(_index("test_benchmarks.csv"), _index("test_metrics.csv"), _index("test_methods.csv"))
 
 
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
         ("SQuAD1.1", ("SQuAD1.1", None, True)),
-        ("SQuAD1.1 dev", ("SQuAD1.1", "dev", True)),
         ("SQuAD v1.1 (dev)", ("SQuAD1.1", "dev", True)),
         ("squad 1.1 - Validation set", ("SQuAD1.1", "dev", True)),
         ("SQuADv1.1 [test]", ("SQuAD1.1", "test", True)),
         ("SQuAD 2.0", ("SQuAD2.0", None, True)),
         ("Penn Treebank (Restricted)", ("Penn Treebank", "Restricted", True)),
         ("Switchboard corpus", ("Switchboard", None, True)),
-        ("Story Cloze Test", ("Story Cloze Test", None, True)),
+        ("Story Cloze Test", ("Story Cloze Test", None, True)),  # "Test" is part of the name here
+        ("SQuAD1.1 dev", ("SQuAD1.1", "dev", True)),
         ("\ufeffSNLI ", ("SNLI", None, True)),
         # unknown names: only an explicit parenthesised split is peeled
         ("Results on WI-LOCNESS test set", ("Results on WI-LOCNESS test set", None, False)),
@@ -96,3 +110,20 @@ def test_helpers() -> None:
     assert split_name("restricted") is None
     assert join_subsets("dev", None, "General") == "dev / General"
     assert join_subsets(None, "") is None
+
+
+@pytest.mark.parametrize(
+    ("task_path", "bench", "expected"),
+    [
+        (["Question Answering"], "SQuAD1.1", None),
+        (["Question Answering", "Open-Domain Question Answering"], "SQuAD1.1", None),
+        (["Reading Comprehension"], "SQuAD1.1", "Reading Comprehension"),
+        (["Language-Modelling", "Word Level Models"], "Penn Treebank", None),  # any level, folded
+        (["Modelling"], "Penn Treebank", None),  # one task name contains the other
+        (["Shallow Syntax", "Chunking"], "Penn Treebank", "Chunking"),
+        (["Natural Language Inference"], "MultiNLI", "Natural Language Inference"),  # not in the vocabulary
+        ([], "MultiNLI", None),
+    ],
+)
+def test_task_subset(vocab: Vocabulary, task_path: list[str], bench: str, expected: str | None) -> None:
+    assert task_subset(task_path, canonical_benchmark(bench, vocab), vocab) == expected

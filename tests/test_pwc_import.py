@@ -172,7 +172,8 @@ def test_paper_ids_and_extras() -> None:
     assert len(extras) == len(results) == 902
     assert len({p.paper_id for p in papers}) == len(papers) == 47  # one record per paper and file
     first = results[0]  # FPNet (ensemble): no paper, a date -> a submission id from name and date
-    assert (first.method, first.benchmark, first.metric, first.value) == ("FPNet (ensemble)", "SQuAD2.0", "EM", 90.871)
+    got = (first.method, first.benchmark, first.metric, first.value)
+    assert got == ("FPNet (ensemble)", "SQuAD2.0", "Exact Match", 90.871)
     assert first.paper_id.startswith("m-") and first.subset is None and first.higher_is_better is True
     assert extras[first.result_id].paper_date == "2021-02-21"
     retro = next(r for r in results if r.method == "Retro-Reader (ensemble)")

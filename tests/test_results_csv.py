@@ -41,7 +41,7 @@ def test_good_rows(items: list) -> None:
     ]
     assert got == [
         ("2101.00001", "TinaFace", "CIFAR-10", None, "Accuracy", 92.4, "%", None, True, "csv:curated.csv"),
-        ("2102.00002", "GlowNet", "SQuAD1.1", "dev", "EM", 85.3, None, 0.2, True, "csv:curated.csv"),
+        ("2102.00002", "GlowNet", "SQuAD1.1", "dev", "Exact Match", 85.3, None, 0.2, True, "csv:curated.csv"),
         (
             "u-" + stable_id("example.org/basenet", length=12),
             "BaseNet",

@@ -9,13 +9,14 @@ Extracted and imported rows go through the same three functions, so that "SQuAD1
     task_subset(task_path, benchmark, vocab) -> the task to add to an imported row's subset, or None
 
 Pure functions of the name and the vocabulary. Lookups go through `NameIndex.lookup` with a few spellings of
-the name (as written; separators squashed; a "v" before a version number dropped), then with a split or
-qualifier peeled off: a trailing or parenthesised split ("dev", "test set", "(validation)"), a parenthesised
-qualifier ("EM (Quasar-T)"), a trailing "dataset"/"benchmark"/"corpus"; for metrics also a leading split
-("Test perplexity") and a percent sign ("% Test Accuracy" is Accuracy in %, on the test split). A peeled part
-becomes the subset only when the rest is in the vocabulary, except an explicitly parenthesised split, which
-is peeled from unknown names too. Splits are spelled one way: dev (also development, val, valid,
-validation), test, train, and test-clean / test-other / test-std / test-dev.
+the name (as written; separators squashed; a "v" before a version number dropped). A split comes off first
+when the rest is in the vocabulary: a trailing or parenthesised split ("dev", "test set", "(validation)"), for
+metrics also a leading one ("Test perplexity"), even when the vocabulary lists the whole name as an alias,
+so that dev and test numbers never meet. Then the name itself, a parenthesised qualifier ("EM (Quasar-T)"),
+a trailing "dataset"/"benchmark"/"corpus". A percent sign is the unit ("% Test Accuracy" is Accuracy in %,
+on the test split). A peeled part becomes the subset only when the rest is in the vocabulary, except an
+explicitly parenthesised split, which is peeled from unknown names too. Splits are spelled one way: dev
+(also development, val, valid, validation), test, train, and test-clean / test-other / test-std / test-dev.
 """
 
 from __future__ import annotations
@@ -110,13 +111,16 @@ def lookup(index: NameIndex, name: str) -> Entry | None:
 
 
 def _peelings(name: str, heads: bool) -> Iterator[tuple[str, str | None, bool]]:
-    """(base, peeled subset, explicit) candidates in order of preference, the name itself first."""
-    yield name, None, False
+    """(base, peeled subset, explicit) candidates in order of preference.
+
+    A split comes off first, even when the whole name is also a vocabulary alias ("SQuAD1.1 dev", "Test
+    perplexity"): dev and test numbers must not meet as one. Then the name itself, then a parenthesised
+    qualifier or a trailing "dataset"/"benchmark"/"corpus".
+    """
     m = _PAREN_TAIL.match(name)
-    if m:
-        inner = m.group("inner").strip()
-        split = split_name(inner)
-        yield m.group("base"), split or inner, split is not None
+    paren = (m.group("base"), m.group("inner").strip()) if m else None
+    if paren and split_name(paren[1]):
+        yield paren[0], split_name(paren[1]), True
     m = _SPLIT_TAIL.match(name)
     if m:
         yield m.group("base"), split_name(m.group("split")), False
@@ -124,6 +128,9 @@ def _peelings(name: str, heads: bool) -> Iterator[tuple[str, str | None, bool]]:
         m = _SPLIT_HEAD.match(name)
         if m:
             yield m.group("base"), split_name(m.group("split")), False
+    yield name, None, False
+    if paren and not split_name(paren[1]):
+        yield paren[0], paren[1], False
     m = _GENERIC_TAIL.match(name)
     if m:
         yield m.group("base"), None, False
@@ -160,15 +167,17 @@ def task_subset(task_path: list[str] | tuple[str, ...], benchmark: Canonical, vo
     """The task to add to an imported row's subset, or None when the benchmark's task is not in doubt.
 
     A dataset used for several tasks (Penn Treebank: chunking, parsing, tagging, language modelling) is
-    several benchmarks. No qualifier when the vocabulary knows the benchmark and its task is one of the
-    task path's levels; else the path's last level ("Part-Of-Speech Tagging").
+    several benchmarks. No qualifier when the vocabulary knows the benchmark and its task names one of the
+    task path's levels (or one contains the other: "Summarization" and "Text Summarization"); else the
+    path's last level ("Part-Of-Speech Tagging").
     """
     tasks = [clean_name(t) for t in task_path if t and t.strip()]
     if not tasks:
         return None
     entry = lookup(vocab.benchmarks, benchmark.name) if benchmark.known else None
     known_task = entry.get("task").strip() if entry else ""
-    if known_task and _fold(known_task) in {_fold(t) for t in tasks}:
+    key = _fold(known_task)
+    if key and any(key in _fold(t) or _fold(t) in key for t in tasks):
         return None
     return tasks[-1]
 
