@@ -18,13 +18,13 @@ PAPERS = [
     {
         "id": "2101.00001",
         "title": "TinaFace: Strong but Simple Baseline for Face Detection",
-        "abstract": "We present TinaFace, a simple detector. TinaFace reaches an accuracy of 92.0% on CIFAR-10, "
-        "outperforming prior work. It also obtains an EM of 85.1 on SQuAD1.1.",
+        "abstract": "We present TinaFace, a simple detector. Our method reaches an accuracy of 92.0% on CIFAR-10 and "
+        "an EM of 85.1 on SQuAD1.1.",
     },
     {
         "id": "2102.00002",
         "title": "GlowNet: Flows for Images",
-        "abstract": "We propose GlowNet. GlowNet achieves an FID of 2.20 on CIFAR-10 and an accuracy of 92.4% on "
+        "abstract": "We propose GlowNet. Our method achieves an FID of 2.20 on CIFAR-10 and an accuracy of 92.4% on "
         "ImageNet.",
     },
 ]
