@@ -75,3 +75,11 @@ def test_pwc_reader_reports_bad_tasks_and_bytes(tmp_path: Path) -> None:
         "X: 'datasets' is a JSON str, not a list",
         f"task 4 (line 1): not valid UTF-8 at byte {len(path.read_bytes()) - 3}; the rest of the file was not read",
     ]
+
+
+def test_forcing_pwc_on_paper_records_rejects_them(tmp_path: Path) -> None:
+    path = tmp_path / "papers.json"
+    path.write_text(json.dumps([{"id": "1", "title": "T", "abstract": "A"}]))
+    assert [r.reason for r in read_pwc(path)] == [
+        "task 1 (line 1): not a task object (no task, datasets or subtasks; keys: abstract, id, title)"
+    ]

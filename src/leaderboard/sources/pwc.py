@@ -71,6 +71,9 @@ def read_pwc(path: Path, vocab: Vocabulary | None = None) -> Iterator[Item]:
             yield state.reject(where, item.error)
         elif not isinstance(item.value, dict):
             yield state.reject(where, f"a JSON {type(item.value).__name__}, not a task object")
+        elif not {"task", "datasets", "subtasks"} & item.value.keys():
+            keys = ", ".join(sorted(map(str, item.value))[:8])
+            yield state.reject(where, f"not a task object (no task, datasets or subtasks; keys: {keys})")
         else:
             yield from _task(state, item.value, [], where)
 
