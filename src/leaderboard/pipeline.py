@@ -21,13 +21,14 @@ from leaderboard import __version__
 from leaderboard.curation import curation_path, load_curations
 from leaderboard.errors import UserError
 from leaderboard.extract import Extractor
-from leaderboard.extract.vocab import load_vocabulary
-from leaderboard.models import Paper, Rejected, Result, assign_result_ids
+from leaderboard.extract.vocab import Vocabulary, load_vocabulary
+from leaderboard.models import Paper, Rejected, Result, ResultExtra, assign_result_ids
 from leaderboard.progress import Progress
 from leaderboard.sources import ArxivFilter, read_sources
 from leaderboard.store.db import BuildWriter
 
 CHUNK = 512  # papers per unit of work sent to a worker process
+IMPORT_BATCH = 16_384  # imported rows per insert: an insert costs ~10 ms whatever its size
 
 
 @dataclass(slots=True)
@@ -144,13 +145,20 @@ def extract_batch(extractor: Extractor, batch: list[tuple[int, Paper]]) -> list[
     return out
 
 
+def metric_info(vocab: Vocabulary) -> Iterator[tuple[str, str | None, bool | None]]:
+    """(metric, unit, higher_is_better) for every metric of the vocabulary, for the `metric_info` table."""
+    for e in vocab.metrics.entries:
+        hib = {"true": True, "false": False}.get(e.get("higher_is_better").strip().lower())
+        yield e.name, e.get("unit").strip() or None, hib
+
+
 def build(opts: BuildOptions) -> BuildSummary:
     """Read every source, extract results, and write a new database that replaces `opts.db` atomically."""
     started = time.perf_counter()
     curation_file = curation_path(opts.db, opts.curation)
     curations, bad_curations = load_curations(curation_file)
-    items = read_sources(opts.sources, opts.fmt, opts.filt, skip=[curation_file])
     extraction = _Extraction(opts.workers, opts.vocab_files)
+    items = read_sources(opts.sources, opts.fmt, opts.filt, extraction.local.vocab, skip=[curation_file])
     records = n_rejected = 0
     try:
         with BuildWriter(opts.db) as writer, Progress(enabled=opts.progress) as progress:
@@ -159,18 +167,39 @@ def build(opts: BuildOptions) -> BuildSummary:
                 writer.add_results([r for _, r in done], [s for s, _ in done])
                 progress.add_results(len(done))
 
+            imported: list[Result] = []
+            extras: list[ResultExtra] = []
+            rejected: list[Rejected] = []
+
+            def flush(limit: int = 0) -> None:
+                if len(imported) + len(extras) + len(rejected) > limit:
+                    writer.add_results(imported, [None] * len(imported))
+                    writer.add_extras(extras)
+                    writer.add_rejected(rejected)
+                    for pending in (imported, extras, rejected):
+                        pending.clear()
+
             for chunk in _chunks(items, CHUNK):
                 papers = [i for i in chunk if isinstance(i, Paper)]
-                imported = [i for i in chunk if isinstance(i, Result)]
-                rejected = [i for i in chunk if isinstance(i, Rejected)]
                 seqs = writer.add_papers(papers)
-                writer.add_results(imported, [None] * len(imported))
-                writer.add_rejected(rejected)
+                n_imported, n_bad = len(imported), len(rejected)
+                for i in chunk:
+                    if isinstance(i, Result):
+                        imported.append(i)
+                    elif isinstance(i, ResultExtra):
+                        extras.append(i)
+                    elif isinstance(i, Rejected):
+                        rejected.append(i)
                 records += len(chunk)
-                n_rejected += len(rejected)
-                progress.add_records(len(chunk), len(rejected))
-                for done in extraction.submit(list(zip(seqs, papers, strict=True))):
-                    write(done)
+                n_rejected += len(rejected) - n_bad
+                progress.add_records(len(chunk), len(rejected) - n_bad)
+                progress.add_results(len(imported) - n_imported)
+                flush(IMPORT_BATCH)
+                batch = [(s, p) for s, p in zip(seqs, papers, strict=True) if p.abstract]
+                if batch:  # imported paper records carry no abstract: nothing to extract
+                    for done in extraction.submit(batch):
+                        write(done)
+            flush()
             for done in extraction.drain():
                 write(done)
             writer.add_curations(curations, str(curation_file))
@@ -181,6 +210,7 @@ def build(opts: BuildOptions) -> BuildSummary:
                 "sources": " ".join(str(s) for s in opts.sources),
                 "curation": str(curation_file),
             }
+            writer.add_metric_info(metric_info(extraction.local.vocab))
             counts = writer.commit(info)
             if opts.strict:
                 check_strict(writer)

@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
 from leaderboard.errors import UserError
-from leaderboard.models import Paper, Rejected, Result
+from leaderboard.extract.vocab import Vocabulary
+from leaderboard.models import Paper, Rejected, Result, ResultExtra
 from leaderboard.sources.csv_papers import read_papers_csv
 from leaderboard.sources.jsonl import ArxivFilter, read_json_array, read_jsonl
 from leaderboard.sources.lines import open_binary
 from leaderboard.sources.listing import read_listing
 
-Item = Paper | Result | Rejected
+Item = Paper | Result | ResultExtra | Rejected
 Reader = Callable[[Path], Iterator[Item]]
 
 SKIPPED_NAMES = {"README.md", "LICENSE", "NOTICE"}
 
 
-def _readers(filt: ArxivFilter) -> dict[str, Reader]:
-    """Every known format name and its reader. Importers register here too."""
+def _readers(filt: ArxivFilter, vocab: Vocabulary | None = None) -> dict[str, Reader]:
+    """Every known format name and its reader. Importers register here too (they name things by `vocab`)."""
     from leaderboard.sources import importers
 
     readers: dict[str, Reader] = {
@@ -31,7 +33,7 @@ def _readers(filt: ArxivFilter) -> dict[str, Reader]:
         "json": partial(read_json_array, filt=filt),
         "csv": read_papers_csv,
     }
-    readers.update(importers.READERS)
+    readers.update({name: partial(reader, vocab=vocab) for name, reader in importers.READERS.items()})
     return readers
 
 
@@ -59,6 +61,8 @@ def detect_format(path: Path) -> str:
         return "csv"
     if name.endswith(".json") or head[:1] in (b"[", b"{"):
         if head[:1] == b"{":
+            if _PWC_OBJECT.match(head) and _looks_like_pwc(head):
+                return "pwc"  # one task object, as in the format's own example
             return "jsonl"  # the arXiv snapshot is JSON Lines despite its .json name
         if head[:1] == b"[" and _looks_like_pwc(head):
             return "pwc"
@@ -66,9 +70,12 @@ def detect_format(path: Path) -> str:
     return "listing"
 
 
+_PWC_OBJECT = re.compile(rb'^\{\s*"(?:task|categories|description|subtasks|datasets|synonyms|source_link)"\s*:')
+
+
 def _looks_like_pwc(head: bytes) -> bool:
     text = head.decode("utf-8", "replace")
-    return '"datasets"' in text and '"task"' in text
+    return '"datasets"' in text and any(k in text for k in ('"task"', '"sota"', '"subdatasets"'))
 
 
 def _skipped(child: Path, skip: set[Path]) -> bool:
@@ -96,14 +103,19 @@ def iter_files(paths: Iterable[Path], skip: Iterable[Path] = ()) -> Iterator[Pat
 
 
 def read_sources(
-    paths: Iterable[Path], fmt: str | None = None, filt: ArxivFilter | None = None, skip: Iterable[Path] = ()
+    paths: Iterable[Path],
+    fmt: str | None = None,
+    filt: ArxivFilter | None = None,
+    vocab: Vocabulary | None = None,
+    skip: Iterable[Path] = (),
 ) -> Iterator[Item]:
     """Stream every record of every source, each file with its detected (or forced) reader.
 
+    `vocab` names imported benchmarks, metrics and methods; importers load the shipped one when it is None.
     A file that cannot be read (permissions, a corrupt or truncated .gz) becomes one Rejected and the
     build goes on with the next file; records read before the failure are kept.
     """
-    readers = _readers(filt or ArxivFilter())
+    readers = _readers(filt or ArxivFilter(), vocab)
     if fmt is not None and fmt not in readers:
         raise UserError(f"unknown format '{fmt}' (known: {', '.join(sorted(readers))})")
     for path in iter_files(paths, skip):

@@ -16,12 +16,13 @@ import pyarrow as pa
 from leaderboard.curation import COLUMNS as CURATION_COLUMNS
 from leaderboard.curation import Curation, csv_line
 from leaderboard.errors import UserError
-from leaderboard.models import Paper, Rejected, Result
+from leaderboard.models import Paper, Rejected, Result, ResultExtra
 from leaderboard.sources.records import truncate
 
 DEFAULT_DB = "leaderboard.duckdb"
 _RESULT_FIELDS = [f.name for f in fields(Result)]
 _PAPER_FIELDS = [f.name for f in fields(Paper)]
+_EXTRA_FIELDS = [f.name for f in fields(ResultExtra)]
 
 
 def db_path(path: str | os.PathLike | None = None) -> Path:
@@ -173,12 +174,30 @@ class BuildWriter:
         cols["paper_seq"] = list(paper_seqs)
         self._insert("extracted", cols)
 
-    def add_rejected(self, rejected: Sequence[Rejected], stage: str = "read") -> None:
+    def add_rejected(self, rejected: Sequence[Rejected], stage: str | None = None) -> None:
+        """Append rejected records, each with its own stage (read, import, ...) unless `stage` overrides it."""
         if not rejected:
             return
-        cols = _columns(rejected, ["source_file", "line", "reason", "raw"])
-        cols["stage"] = [stage] * len(rejected)
+        cols = _columns(rejected, ["source_file", "line", "reason", "raw", "stage"])
+        if stage is not None:
+            cols["stage"] = [stage] * len(rejected)
         self._insert("rejected", cols)
+
+    def add_extras(self, extras: Sequence[ResultExtra]) -> None:
+        """Append the importers' side records of imported results."""
+        if not extras:
+            return
+        cols = _columns(extras, _EXTRA_FIELDS)
+        batch = pa.table(  # noqa: F841 - referenced by name in the SQL below
+            {k: pa.array(v, pa.list_(pa.string())) if k.endswith("_links") else v for k, v in cols.items()}
+        )
+        assert self.con is not None
+        self.con.execute("INSERT INTO result_extras BY NAME SELECT * FROM batch")
+
+    def add_metric_info(self, rows: Iterable[tuple[str, str | None, bool | None]]) -> None:
+        """Record the vocabulary's metrics (name, unit, higher_is_better); the first entry of a name wins."""
+        assert self.con is not None
+        self.con.executemany("INSERT OR IGNORE INTO metric_info VALUES (?, ?, ?)", list(rows))
 
     def add_curations(self, curations: Sequence[Curation], source_file: str) -> None:
         """Load the curation file's well-formed rows; curate.sql applies them at commit."""

@@ -90,3 +90,27 @@ CREATE TABLE build_info (
     key    VARCHAR PRIMARY KEY,
     value  VARCHAR
 );
+
+-- Importers' side records (Papers with Code, results CSV): one row per imported result, joined on result_id.
+CREATE TABLE result_extras (
+    result_id             VARCHAR NOT NULL,
+    source                VARCHAR,     -- = results.source (pwc:<file> | csv:<file>)
+    source_file           VARCHAR,     -- the path as given to the build
+    locator               VARCHAR,     -- where in the file: task > dataset > sub-dataset, row, metric | line N
+    task                  VARCHAR,     -- task path, ' > '-separated
+    dataset               VARCHAR,     -- dataset and sub-dataset path as written, ' > '-separated
+    paper_title           VARCHAR,
+    paper_url             VARCHAR,
+    paper_date            DATE,
+    code_links            VARCHAR[],
+    model_links           VARCHAR[],
+    uses_additional_data  BOOLEAN,
+    note                  VARCHAR      -- footnote marks or a remark written beside the number
+);
+
+-- The vocabulary's metrics as used by this build (shipped plus --vocab files): unit and direction.
+CREATE TABLE metric_info (
+    metric            VARCHAR PRIMARY KEY,
+    unit              VARCHAR,
+    higher_is_better  BOOLEAN
+);
