@@ -35,8 +35,8 @@ def method_key(name: object) -> str:
     if name is None or (isinstance(name, float) and name != name):
         return ""
     text = unicodedata.normalize("NFKC", str(name)).casefold()
-    text = _OURS.sub(" ", text)
-    return _SEPARATORS.sub("", text)
+    key = _SEPARATORS.sub("", _OURS.sub(" ", text))
+    return key or _SEPARATORS.sub("", text)  # a method called just "Ours" keeps its name
 
 
 def default_methods_path() -> Path:
