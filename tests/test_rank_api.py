@@ -17,9 +17,7 @@ from leaderboard.rank.uncertainty import ci_rank
 
 
 def res(paper, method, value, bench="CIFAR-10", metric="Accuracy", hib=True, own=None, **kw) -> dict:
-    r = Result(
-        paper_id=paper, value=value, value_text=f"{value}", method=method, benchmark=bench, metric=metric
-    )
+    r = Result(paper_id=paper, value=value, value_text=f"{value}", method=method, benchmark=bench, metric=metric)
     r.higher_is_better, r.is_own_method = hib, own
     row = asdict(r)
     row.update(kw)  # e.g. published, which the pipeline joins from the papers table
@@ -70,18 +68,14 @@ def test_ci_rank_counts_methods_clearly_above_within_the_component():
 
 
 def test_only_wins_and_only_losses_flags():
-    out = rank_battles(
-        battles(("A", "B", "model_a"), ("A", "C", "model_a"), ("B", "C", "tie"), ("C", "D", "model_a"))
-    )
+    out = rank_battles(battles(("A", "B", "model_a"), ("A", "C", "model_a"), ("B", "C", "tie"), ("C", "D", "model_a")))
     t = out.table.set_index("method")
     assert t.loc["A", ["wins", "losses", "ties"]].tolist() == [2, 0, 0]
     assert bool(t.loc["A", "only_wins"]) and not t.loc["A", "only_losses"]
     assert bool(t.loc["D", "only_losses"]) and not t.loc["D", "only_wins"]
     assert not t.loc["B", "only_wins"] and not t.loc["B", "only_losses"]  # one loss, one tie
     assert not t.loc["C", "only_wins"]
-    assert (
-        np.isfinite(t.loc["A", "rating"]) and t.loc["A", "rating"] == t.rating.max()
-    )  # the prior keeps it finite
+    assert np.isfinite(t.loc["A", "rating"]) and t.loc["A", "rating"] == t.rating.max()  # the prior keeps it finite
     assert t.loc["A", "rating"] - t.loc["D", "rating"] < 1500
 
 
@@ -171,9 +165,7 @@ def test_likelihood_estimators_order_a_consistent_lower_is_better_benchmark(meth
 def test_elo_gets_the_direction_right_on_a_lower_is_better_benchmark(method):
     # with K=4 and a handful of comparisons Elo barely moves from 1000 and cannot sort M1/M2 (M1 plays once);
     # the best and worst FID still end on the right sides of 1000
-    t = rank_results(lower_is_better_results(), method=method, aliases={}, elo_orders=10).table.set_index(
-        "method"
-    )
+    t = rank_results(lower_is_better_results(), method=method, aliases={}, elo_orders=10).table.set_index("method")
     assert t.loc["M1", "rating"] > 1000 > t.loc["M4", "rating"]
     assert t.rating.max() - t.rating.min() < 20
 
@@ -186,15 +178,11 @@ def test_elo_follows_paper_date_order():
         res("new", "A", 1.0, published="2023-01-01"),
         res("new", "B", 2.0, published="2023-01-01"),
     ]
-    t = rank_results(pd.DataFrame(rows), method="elo", cross_paper=False, aliases={}).table.set_index(
-        "method"
-    )
+    t = rank_results(pd.DataFrame(rows), method="elo", cross_paper=False, aliases={}).table.set_index("method")
     assert t.loc["B", "rating"] > t.loc["A", "rating"]
     # old: A wins at even odds, A 1002 / B 998; new: B wins as the underdog by 4 points
     assert t.loc["B", "rating"] == pytest.approx(998 + 4 * (1 - 1 / (1 + 10 ** (4 / 400))))
-    shuffled = rank_results(
-        pd.DataFrame(rows), method="elo-shuffled", cross_paper=False, aliases={}, elo_orders=50
-    )
+    shuffled = rank_results(pd.DataFrame(rows), method="elo-shuffled", cross_paper=False, aliases={}, elo_orders=50)
     assert abs(shuffled.table.rating.iloc[0] - 1000) < abs(t.loc["B", "rating"] - 1000)
 
 

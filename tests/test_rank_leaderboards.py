@@ -73,9 +73,9 @@ def test_values_in_another_unit_are_left_out_by_default():
 
 def test_sota_over_time_steps_at_each_record():
     s = sota_over_time(RESULTS, "CIFAR-10", "FID", papers=PAPERS)
-    assert [str(d.date()) for d in s.published] == ["2019-07-12"] + ["2020-06-19"] * 2 + [
-        "2020-11-26"
-    ] * 2 + ["2022-06-01"] * 2
+    assert [str(d.date()) for d in s.published] == ["2019-07-12"] + ["2020-06-19"] * 2 + ["2020-11-26"] * 2 + [
+        "2022-06-01"
+    ] * 2
     assert s.sota_value.tolist() == [25.32, 3.17, 3.17, 2.20, 2.20, 1.97, 1.97]
     records = s[s.is_record]
     assert records.method.tolist() == ["NCSN", "DDPM", "NCSN++", "EDM"]

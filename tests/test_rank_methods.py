@@ -47,9 +47,7 @@ def test_user_file_is_added_to_the_shipped_one_and_mappings_are_accepted():
 
 
 def test_canonical_names_prefer_alias_then_most_frequent_spelling():
-    names = pd.Series(
-        ["LLaMA2-7B", "llama 2 7b", "Meta Llama 2 7B", "BERT-base", "bert base", "BERT-base", None]
-    )
+    names = pd.Series(["LLaMA2-7B", "llama 2 7b", "Meta Llama 2 7B", "BERT-base", "bert base", "BERT-base", None])
     out = canonical_names(names, load_aliases([FIXTURE]))
     assert out.tolist()[:3] == ["Llama-2-7B"] * 3
     assert out.tolist()[3:6] == ["BERT-base"] * 3  # 2 of 3 rows spell it that way

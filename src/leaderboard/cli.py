@@ -179,6 +179,15 @@ def serve(db, port, headless) -> None:
         raise SystemExit(0) from None
 
 
+def _register_rank() -> None:
+    from leaderboard.rank.cli_command import rank
+
+    cli.add_command(rank)
+
+
+_register_rank()
+
+
 def main() -> None:
     """Console-script entry point: user errors as one line, internal errors logged with their traceback."""
     run_main(cli)

@@ -205,9 +205,7 @@ def _rank_pairs(
     if bad:
         raise ValueError(f"winner must be model_a, model_b or tie; found {', '.join(map(repr, bad[:5]))}")
     s = winner.map(WINNERS).to_numpy(dtype=float)
-    codes, names = pd.factorize(
-        pd.concat([pairs["model_a"], pairs["model_b"]], ignore_index=True).astype(str)
-    )
+    codes, names = pd.factorize(pd.concat([pairs["model_a"], pairs["model_b"]], ignore_index=True).astype(str))
     a, b, n = codes[: len(pairs)], codes[len(pairs) :], len(names)
     weight = pairs["weight"].to_numpy(dtype=float) if "weight" in pairs.columns else np.ones(len(pairs))
     component = graph.components(n, a, b)
@@ -276,9 +274,7 @@ def _rank_pairs(
     n_comp = int(component.max()) + 1
     if n_comp > 1:
         notes.append(f"{n_comp} disconnected components: ranks are within a component, never across")
-    return RankingResult(
-        table[TABLE_COLUMNS].reset_index(drop=True), excluded, pairs, notes=tuple(notes), **args
-    )
+    return RankingResult(table[TABLE_COLUMNS].reset_index(drop=True), excluded, pairs, notes=tuple(notes), **args)
 
 
 def _bool_col(pairs: pd.DataFrame, col: str) -> np.ndarray:
@@ -333,9 +329,7 @@ def rank_results(
     _check(options.get("method", "bt"), options.get("ci", "hessian"), options.get("bootstrap_rounds", 200))
     df = results
     if papers is not None and "published" not in df.columns and "published" in papers.columns:
-        df = df.merge(
-            papers[["paper_id", "published"]].drop_duplicates("paper_id"), on="paper_id", how="left"
-        )
+        df = df.merge(papers[["paper_id", "published"]].drop_duplicates("paper_id"), on="paper_id", how="left")
     for col, wanted in (("benchmark", benchmark), ("metric", metric), ("subset", subset)):
         if wanted is not None:
             df = df[_matches(df[col], wanted)] if col in df.columns else df.iloc[:0]

@@ -48,9 +48,7 @@ class PairData:
         return np.bincount(self.i, self.weight, minlength=n) + np.bincount(self.j, self.weight, minlength=n)
 
 
-def aggregate_pairs(
-    a: np.ndarray, b: np.ndarray, score_a: np.ndarray, weight: np.ndarray, n_items: int
-) -> PairData:
+def aggregate_pairs(a: np.ndarray, b: np.ndarray, score_a: np.ndarray, weight: np.ndarray, n_items: int) -> PairData:
     """Sum weights and scores per unordered pair (self-pairs and zero weights are dropped).
 
     score_a: 1 when a won, 0.5 for a tie, 0 when b won.
@@ -72,9 +70,7 @@ def aggregate_pairs(
     )
 
 
-def negative_log_likelihood(
-    theta: np.ndarray, pairs: PairData, regularization: float
-) -> tuple[float, np.ndarray]:
+def negative_log_likelihood(theta: np.ndarray, pairs: PairData, regularization: float) -> tuple[float, np.ndarray]:
     """Penalised NLL and its gradient (vectorised; no loop over comparisons)."""
     d = theta[pairs.i] - theta[pairs.j]
     # elementwise sums rather than BLAS dot products: on small VMs threaded BLAS costs milliseconds per call

@@ -162,9 +162,7 @@ def _entries(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _pair_frame(left: pd.DataFrame, right: pd.DataFrame, cross: bool) -> pd.DataFrame:
-    win = outcome(
-        left["score"].to_numpy(), right["score"].to_numpy(), left["res"].to_numpy(), right["res"].to_numpy()
-    )
+    win = outcome(left["score"].to_numpy(), right["score"].to_numpy(), left["res"].to_numpy(), right["res"].to_numpy())
     date = left["date"].to_numpy()
     if cross:  # a cross-paper comparison exists from the later paper on
         date = pd.DataFrame({"a": date, "b": right["date"].to_numpy()}).max(axis=1).to_numpy()
@@ -283,9 +281,7 @@ def build_comparisons(
         # one outcome per paper table and unordered pair (an absolute row beats a delta restating it)
         lo = np.minimum(within["model_a"].to_numpy(), within["model_b"].to_numpy())
         hi = np.maximum(within["model_a"].to_numpy(), within["model_b"].to_numpy())
-        dup = within.assign(lo=lo, hi=hi).duplicated(
-            ["paper_id", "benchmark", "metric", "subset", "lo", "hi"]
-        )
+        dup = within.assign(lo=lo, hi=hi).duplicated(["paper_id", "benchmark", "metric", "subset", "lo", "hi"])
         within = within[~dup.to_numpy()].reset_index(drop=True)
         within["weight"] = block_weights(within)
     parts = [within]

@@ -65,9 +65,7 @@ def _select(
 
 def _with_dates(results: pd.DataFrame, papers: pd.DataFrame | None) -> pd.DataFrame:
     if papers is not None and "published" not in results.columns and "published" in papers.columns:
-        return results.merge(
-            papers[["paper_id", "published"]].drop_duplicates("paper_id"), on="paper_id", how="left"
-        )
+        return results.merge(papers[["paper_id", "published"]].drop_duplicates("paper_id"), on="paper_id", how="left")
     return results
 
 

@@ -39,9 +39,7 @@ PROBES = 64
 Z95 = 1.959963984540054
 
 
-def _local_hessian(
-    theta: np.ndarray, pairs: PairData, regularization: float, members: np.ndarray, dense: bool
-):
+def _local_hessian(theta: np.ndarray, pairs: PairData, regularization: float, members: np.ndarray, dense: bool):
     """M = L + lambda*I restricted to `members` (dense array or sparse CSR; J/n is added by the caller)."""
     n = len(members)
     local = np.full(pairs.n_items, -1, dtype=np.int64)
@@ -151,9 +149,7 @@ def hessian_variances(
     return var, "hessian " + "+".join(sorted(used))
 
 
-def intervals_from_variance(
-    rating: np.ndarray, var: np.ndarray, z: float = Z95
-) -> tuple[np.ndarray, np.ndarray]:
+def intervals_from_variance(rating: np.ndarray, var: np.ndarray, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
     """Normal-approximation interval on the Elo scale."""
     half = z * NATS_TO_ELO * np.sqrt(var)
     return rating - half, rating + half
