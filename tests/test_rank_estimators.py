@@ -11,6 +11,7 @@ from scipy.special import expit
 from scipy.stats import kendalltau
 
 from leaderboard.rank import rank_battles
+from leaderboard.rank._threads import single_threaded_blas
 from leaderboard.rank.bradley_terry import NATS_TO_ELO, aggregate_pairs, fit_bradley_terry
 from leaderboard.rank.graph import components
 from leaderboard.rank.uncertainty import hessian_variances
@@ -61,7 +62,7 @@ def tau(result, truth) -> float:
 
 def arena_reference(battles: pd.DataFrame) -> pd.Series:
     """Chatbot Arena's compute_mle_elo likelihood, written independently: one logistic row per battle (winner
-    over loser), a tie as two rows (each side winning) of half weight, no penalty, fitted by scipy BFGS on
+    over loser), a tie as two rows (each side winning) of half weight, no penalty, fitted by scipy L-BFGS on
     log10-odds coefficients; rating = 400 * coef + 1000 with mean 1000."""
     models = sorted(set(battles.model_a) | set(battles.model_b))
     idx = {m: k for k, m in enumerate(models)}
@@ -81,7 +82,8 @@ def arena_reference(battles: pd.DataFrame) -> pd.Series:
         np.add.at(grad, lose, -g)
         return float(np.sum(weight * np.logaddexp(0, -z))), grad
 
-    beta = minimize(nll, np.zeros(len(models)), jac=True, method="BFGS", options={"gtol": 1e-8}).x
+    with single_threaded_blas():  # scipy's optimisers make many small BLAS calls
+        beta = minimize(nll, np.zeros(len(models)), jac=True, method="L-BFGS-B", options={"gtol": 1e-9}).x
     return pd.Series(400 * (beta - beta.mean()) + 1000, index=models)
 
 
