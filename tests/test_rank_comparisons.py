@@ -159,6 +159,12 @@ def test_cross_paper_edges_same_benchmark_metric_subset_and_unit_only():
     assert pairs.weight.tolist() == pytest.approx([0.5, 0.5])  # 3 entries in the group -> 1/(n-1)
 
 
+def test_rows_without_a_benchmark_compare_only_within_their_paper():
+    rows = [res("p1", "A", 90.0, bench=None), res("p1", "B", 80.0, bench=None), res("p2", "C", 85.0, bench=None)]
+    pairs = pairs_of(rows)
+    assert len(pairs) == 1 and outcome_of(pairs, "A", "B") == "A"
+
+
 def test_deltas_never_compare_across_papers_and_cross_paper_can_be_turned_off():
     rows = [res("p1", "A", 90.0), res("p2", "B", 91.0),
             res("p3", "A", 3.0, kind="delta", baseline="C", improvement=True)]  # fmt: skip

@@ -81,7 +81,10 @@ class RankingResult:
     @property
     def excluded_metrics(self) -> list[str]:
         """'benchmark / metric (reason)' for each left-out group."""
-        return [f"{r.benchmark} / {r.metric} ({r.reason})" for r in self.excluded.itertuples()]
+        return [
+            f"{r.benchmark or '(no benchmark)'} / {r.metric or '(no metric)'} ({r.reason})"
+            for r in self.excluded.itertuples()
+        ]
 
 
 def _check(method: str, ci: str, bootstrap_rounds: int) -> None:

@@ -11,8 +11,9 @@ Three sources of comparisons:
   one outcome, A wins when `improvement` is True and loses when it is False (rows with `improvement` unknown
   are dropped); a delta of zero is a tie. Deltas need no metric direction: `improvement` already says who
   is better;
-* across papers: kind='absolute' rows on the same benchmark, metric, subset (None matches None only) and
-  unit compare methods of different papers (marked `cross_paper`).
+* across papers: kind='absolute' rows on the same named benchmark, metric, subset (None matches None only)
+  and unit compare methods of different papers (marked `cross_paper`); rows without a benchmark compare
+  only within their paper.
 
 Ties under reported precision: two values tie when they differ by less than half a unit in the last
 written digit of the coarser one (92.0 vs 92.04: the resolution of "92.0" is 0.1, |d| = 0.04 < 0.05).
@@ -208,6 +209,7 @@ def within_paper_pairs(entries: pd.DataFrame) -> pd.DataFrame:
 def cross_paper_pairs(entries: pd.DataFrame, cross_paper_weight: float) -> pd.DataFrame:
     """Pairs of different methods from different papers on the same (benchmark, metric, subset, unit)."""
     group = ["benchmark_k", "metric_k", "subset_k", "unit_k"]
+    entries = entries[entries["benchmark_k"] != ""].reset_index(drop=True)  # same metric, unnamed benchmark: no
     left, right = _self_join(entries, group)
     keep = (left["paper_id_k"].to_numpy() != right["paper_id_k"].to_numpy()) & (
         left["m"].to_numpy() != right["m"].to_numpy()
