@@ -52,15 +52,11 @@ def timed(label: str, fn):
 def bench_large(n_models: int, n_battles: int) -> None:
     print(f"== Bradley-Terry, {n_models:,} methods x {n_battles:,} comparisons ==")
     theta, a, b, score = battles(n_models, n_battles, seed=0)
-    pairs = timed(
-        "deduplicate into weighted pairs", lambda: aggregate_pairs(a, b, score, np.ones(len(a)), n_models)
-    )
+    pairs = timed("deduplicate into weighted pairs", lambda: aggregate_pairs(a, b, score, np.ones(len(a)), n_models))
     print(f"  {len(pairs.i):,} distinct pairs")
     fit = timed("fit (penalised ML, L-BFGS)", lambda: fit_bradley_terry(pairs, DEFAULT_REGULARIZATION))
     comp = timed("connected components", lambda: components(n_models, pairs.i, pairs.j))
-    var, how = timed(
-        "95% intervals (Hessian)", lambda: hessian_variances(fit, pairs, DEFAULT_REGULARIZATION, comp)
-    )
+    var, how = timed("95% intervals (Hessian)", lambda: hessian_variances(fit, pairs, DEFAULT_REGULARIZATION, comp))
     print(f"  intervals by {how}; Kendall tau vs truth {kendalltau(fit, theta)[0]:.4f}")
     names = np.array([f"m{i:05d}" for i in range(n_models)], dtype=object)
     frame = pd.DataFrame(
@@ -92,6 +88,46 @@ def bench_bootstrap(n_models: int, n_battles: int, rounds: int) -> None:
     print(f"  median 95% interval width {width:.1f} rating points")
 
 
+def synthetic_results(n_papers: int, n_methods: int, n_benchmarks: int, seed: int) -> pd.DataFrame:
+    """A `results`-shaped table: each paper reports 3-8 methods on 1-3 benchmarks, values from a latent skill
+    plus paper noise, written with one decimal; a third of the benchmarks are lower-is-better."""
+    rng = np.random.default_rng(seed)
+    skill = rng.normal(size=n_methods)
+    rows: dict[str, list] = {k: [] for k in ("paper_id", "method", "benchmark", "metric", "value", "value_text")}
+    rows.update(higher_is_better=[], is_own_method=[], published=[])
+    for p in range(n_papers):
+        date = f"{2015 + p * 10 // n_papers}-{1 + p % 12:02d}-01"
+        methods = rng.choice(n_methods, rng.integers(3, 9), replace=False)
+        for bench in rng.choice(n_benchmarks, rng.integers(1, 4), replace=False):
+            hib = bench % 3 != 0
+            for k, m in enumerate(methods):
+                v = round(50 + 10 * (skill[m] if hib else -skill[m]) + rng.normal(0, 3), 1)
+                rows["paper_id"].append(f"p{p}")
+                rows["method"].append(f"method-{m}")
+                rows["benchmark"].append(f"bench-{bench}")
+                rows["metric"].append("score")
+                rows["value"].append(v)
+                rows["value_text"].append(f"{v:.1f}")
+                rows["higher_is_better"].append(hib)
+                rows["is_own_method"].append(k == 0)
+                rows["published"].append(date)
+    return pd.DataFrame(rows)
+
+
+def bench_results(n_papers: int, n_methods: int, n_benchmarks: int) -> None:
+    from leaderboard.rank.api import rank_results
+    from leaderboard.rank.comparisons import build_comparisons
+
+    print(f"== Results pipeline, {n_papers:,} papers, {n_methods:,} methods, {n_benchmarks} benchmarks ==")
+    df = synthetic_results(n_papers, n_methods, n_benchmarks, seed=2)
+    print(f"  {len(df):,} result rows")
+    comp = timed("results -> weighted pairs (within + cross-paper)", lambda: build_comparisons(df, {}))
+    print(f"  {len(comp.pairs):,} pairs, {int(comp.pairs.cross_paper.sum()):,} of them cross-paper")
+    timed("rank_results (bt, hessian) end to end", lambda: rank_results(df, aliases={}))
+    timed("rank_results (bt, bootstrap over papers, 100 rounds)",
+          lambda: rank_results(df, aliases={}, ci="bootstrap", bootstrap_rounds=100))  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1,000 x 100,000 and 200 x 20,000 x 50 rounds")
@@ -100,9 +136,11 @@ def main() -> None:
         if args.quick:
             bench_large(1_000, 100_000)
             bench_bootstrap(200, 20_000, 50)
+            bench_results(500, 100, 10)
         else:
             bench_large(10_000, 1_000_000)
             bench_bootstrap(1_000, 100_000, 200)
+            bench_results(5_000, 1_000, 50)
 
 
 if __name__ == "__main__":

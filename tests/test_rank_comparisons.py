@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from leaderboard.models import Result
-from leaderboard.rank.comparisons import build_comparisons, outcome, value_resolution
+from leaderboard.rank.comparisons import all_pairs, build_comparisons, outcome, sampled_pairs, value_resolution
 
 
 def res(paper, method, value, text=None, bench="CIFAR-10", metric="Accuracy", hib=True, **kw) -> dict:
@@ -185,3 +185,27 @@ def test_method_names_are_unified_across_papers():
 def test_no_rows_give_an_empty_pairs_frame_with_columns():
     comp = build_comparisons(pd.DataFrame([res("p", "A", 1.0)]), {})
     assert len(comp.pairs) == 0 and "model_a" in comp.pairs.columns
+
+
+def test_all_pairs_and_sampled_pairs_index_generation():
+    i, j = all_pairs(np.array([0, 0, 0, 1, 2, 2]))
+    assert list(zip(i.tolist(), j.tolist(), strict=True)) == [(0, 1), (0, 2), (1, 2), (4, 5)]
+    gid = np.repeat([3, 7], [50, 40])
+    i, j = sampled_pairs(gid, np.full(90, 5), seed=1)
+    assert (i < j).all() and (gid[i] == gid[j]).all()  # within a group, no self-pairs, deduplicated
+    assert len(np.unique(i * 90 + j)) == len(i) and 430 <= len(i) <= 450
+    degree = np.bincount(np.concatenate([i, j]), minlength=90)
+    assert degree.min() >= 8 and degree.max() <= 10  # 2 x 5, less an offset that mirrors another
+
+
+def test_large_cross_paper_groups_are_sampled_with_entry_weight_about_one():
+    rows = [res(f"p{k}", f"M{k}", 50.0 + k * 0.1, text=f"{50.0 + k * 0.1:.1f}") for k in range(100)]
+    full = pairs_of(rows)  # 100 entries -> 4,950 pairs
+    sampled = pairs_of(rows, max_cross_pairs=1000)  # d = 10 partners each
+    assert len(full) == 4950 and full.weight.iloc[0] == pytest.approx(1 / 99)
+    assert 900 < len(sampled) <= 1000 and sampled.weight.iloc[0] == pytest.approx(1 / 20)
+    for pairs in (full, sampled):
+        sides = [pairs[[s, "weight"]].set_axis(["m", "w"], axis=1) for s in ("model_a", "model_b")]
+        per_entry = pd.concat(sides).groupby("m").w.sum()
+        assert per_entry.mean() == pytest.approx(1.0, abs=0.06)
+    assert (sampled.winner != "tie").all()  # 0.1 apart at one decimal: real differences

@@ -321,6 +321,7 @@ def rank_results(
     aliases: Mapping[str, str] | str | Path | None = None,
     cross_paper: bool = True,
     cross_paper_weight: float = 1.0,
+    max_cross_pairs: int = 20_000,
     **options,
 ) -> RankingResult:
     """Rank methods from rows of the `results` table (optionally restricted to a benchmark/metric/subset).
@@ -337,7 +338,11 @@ def rank_results(
         if wanted is not None:
             df = df[_matches(df[col], wanted)] if col in df.columns else df.iloc[:0]
     comp = build_comparisons(
-        df, resolve_aliases(aliases), cross_paper=cross_paper, cross_paper_weight=cross_paper_weight
+        df,
+        resolve_aliases(aliases),
+        cross_paper=cross_paper,
+        cross_paper_weight=cross_paper_weight,
+        max_cross_pairs=max_cross_pairs,
     )
     return rank_pairs(comp.pairs, excluded=comp.excluded, **options)
 

@@ -21,7 +21,8 @@ written digit of the coarser one (92.0 vs 92.04: the resolution of "92.0" is 0.1
 Weights: a paper's table (paper x benchmark x metric x subset) with k methods gives each pair the weight
 1/(k-1), divided by the number of such tables the paper reports on that benchmark, so every method carries
 at most weight 1 per paper and benchmark however many baselines or metrics the paper lists. Cross-paper
-pairs in a group of n entries (one per paper and method) weigh `cross_paper_weight`/(n-1) each.
+pairs in a group of n entries (one per paper and method) weigh `cross_paper_weight`/(n-1) each; a group with
+more than `max_cross_pairs` pairs is sampled instead (see `cross_paper_pairs`).
 
 Metric direction: an absolute row's `higher_is_better` is taken from the row, or else from the other rows of
 the same (benchmark, metric); a (benchmark, metric) with no known direction, or with both directions, is left
@@ -159,7 +160,8 @@ def _entries(rows: pd.DataFrame) -> pd.DataFrame:
     rows = rows.assign(score=np.where(rows["dir"], rows["value"], -rows["value"]))
     keys = ["paper_id_k", "benchmark_k", "metric_k", "subset_k", "unit_k", "m"]
     rows = rows.sort_values([*keys, "score"], ascending=[True] * len(keys) + [False], kind="stable")
-    return rows.drop_duplicates(keys).reset_index(drop=True)
+    cols = [*keys, "score", "value", "res", "own", "date", "result_id"]
+    return rows.drop_duplicates(keys)[cols].reset_index(drop=True)
 
 
 def _pair_frame(left: pd.DataFrame, right: pd.DataFrame, cross: bool) -> pd.DataFrame:
@@ -191,33 +193,83 @@ def _pair_frame(left: pd.DataFrame, right: pd.DataFrame, cross: bool) -> pd.Data
     )
 
 
-def _self_join(entries: pd.DataFrame, group: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """All unordered pairs of entries that share `group` (row i < row j)."""
-    gid = entries.groupby(group, sort=False).ngroup().to_numpy()
-    idx = pd.DataFrame({"g": gid, "i": np.arange(len(entries))})
-    joined = idx.merge(idx, on="g", suffixes=("_a", "_b"))
-    joined = joined[joined["i_a"] < joined["i_b"]]
-    return entries.iloc[joined["i_a"].to_numpy()], entries.iloc[joined["i_b"].to_numpy()]
+def _sorted_groups(entries: pd.DataFrame, group: list[str]) -> tuple[pd.DataFrame, np.ndarray]:
+    """Entries sorted by group, with their group ids (0, 0, 1, 1, 1, 2, ...)."""
+    gid = entries.groupby(group, sort=True).ngroup().to_numpy()
+    order = np.argsort(gid, kind="stable")
+    return entries.iloc[order].reset_index(drop=True), gid[order]
+
+
+def all_pairs(gid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every (i, j), i < j, of rows sharing a group id; rows sorted by `gid` (vectorised, no merge)."""
+    n = len(gid)
+    counts = np.searchsorted(gid, gid, side="right") - np.arange(n) - 1
+    left = np.repeat(np.arange(n), counts)
+    starts = np.repeat(np.cumsum(counts) - counts, counts)
+    return left, left + 1 + (np.arange(len(left)) - starts)
+
+
+def sampled_pairs(gid: np.ndarray, degree: np.ndarray, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """A random sparse set of pairs (i < j) per group, each row in about 2 * degree of them.
+
+    Rows of a group are put in a random cyclic order and each is paired with the rows at `degree` random
+    distinct offsets from it (a random circulant graph: every row gets the same number of partners, and the
+    graph is well connected). `degree` is given per row and constant within a group; rows sorted by `gid`.
+    """
+    rng = np.random.default_rng(seed)
+    lefts, rights = [], []
+    bounds = np.flatnonzero(np.diff(gid)) + 1
+    for rows in np.split(np.arange(len(gid)), bounds) if len(gid) else []:
+        n = len(rows)
+        d = int(min(degree[rows[0]], (n - 1) // 2))
+        if d < 1:
+            continue
+        cycle = rows[rng.permutation(n)]
+        offsets = rng.choice(np.arange(1, n), size=d, replace=False)
+        partner = cycle[(np.arange(n)[:, None] + offsets[None, :]) % n]
+        i, j = np.repeat(cycle, d), partner.ravel()
+        lefts.append(np.minimum(i, j))
+        rights.append(np.maximum(i, j))
+    if not lefts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    key = np.unique(np.concatenate(lefts) * len(gid) + np.concatenate(rights))
+    return key // len(gid), key % len(gid)
 
 
 def within_paper_pairs(entries: pd.DataFrame) -> pd.DataFrame:
     """Every pair of methods in one paper's (benchmark, metric, subset, unit) table."""
-    left, right = _self_join(entries, ["paper_id_k", "benchmark_k", "metric_k", "subset_k", "unit_k"])
-    return _pair_frame(left, right, cross=False)
+    entries, gid = _sorted_groups(entries, ["paper_id_k", "benchmark_k", "metric_k", "subset_k", "unit_k"])
+    i, j = all_pairs(gid)
+    return _pair_frame(entries.iloc[i], entries.iloc[j], cross=False)
 
 
-def cross_paper_pairs(entries: pd.DataFrame, cross_paper_weight: float) -> pd.DataFrame:
-    """Pairs of different methods from different papers on the same (benchmark, metric, subset, unit)."""
-    group = ["benchmark_k", "metric_k", "subset_k", "unit_k"]
-    entries = entries[entries["benchmark_k"] != ""].reset_index(drop=True)  # same metric, unnamed benchmark: no
-    left, right = _self_join(entries, group)
-    keep = (left["paper_id_k"].to_numpy() != right["paper_id_k"].to_numpy()) & (
-        left["m"].to_numpy() != right["m"].to_numpy()
-    )
-    pairs = _pair_frame(left[keep], right[keep], cross=True)
-    size = entries.groupby(group)["m"].transform("size").to_numpy()
-    n = size[left.index.to_numpy()[keep]]
-    pairs["weight"] = cross_paper_weight / np.maximum(n - 1, 1)
+def cross_paper_pairs(entries: pd.DataFrame, cross_paper_weight: float, max_pairs: int = 20_000) -> pd.DataFrame:
+    """Pairs of different methods from different papers on the same (benchmark, metric, subset, unit).
+
+    A group of n entries (one per paper and method) gives all its pairs, each weighing
+    cross_paper_weight / (n - 1), while n(n-1)/2 <= max_pairs; a larger group pairs each entry with about
+    2d others, d = max_pairs // n, on a seeded random circulant (`sampled_pairs`), at weight
+    cross_paper_weight / (2d). Either way
+    an entry carries about cross_paper_weight in total and a group costs at most ~max_pairs comparisons.
+    """
+    entries = entries[entries["benchmark_k"] != ""]  # same metric, unnamed benchmark: not comparable
+    entries, gid = _sorted_groups(entries, ["benchmark_k", "metric_k", "subset_k", "unit_k"])
+    size = np.bincount(gid)[gid] if len(gid) else np.zeros(0, dtype=np.int64)
+    small = size * (size - 1) // 2 <= max_pairs
+    i1, j1 = all_pairs(gid[small])
+    idx_small = np.flatnonzero(small)
+    degree = np.maximum(max_pairs // np.maximum(size[~small], 1), 1)
+    i2, j2 = sampled_pairs(gid[~small], degree)
+    idx_big = np.flatnonzero(~small)
+    i = np.concatenate([idx_small[i1], idx_big[i2]]).astype(np.int64)
+    j = np.concatenate([idx_small[j1], idx_big[j2]]).astype(np.int64)
+    per_pair = np.where(small, 1.0 / np.maximum(size - 1, 1), 0.0)
+    per_pair[~small] = 1.0 / (2.0 * degree)
+    paper, method = entries["paper_id_k"].to_numpy(), entries["m"].to_numpy()
+    keep = (paper[i] != paper[j]) & (method[i] != method[j])
+    i, j = i[keep], j[keep]
+    pairs = _pair_frame(entries.iloc[i], entries.iloc[j], cross=True)
+    pairs["weight"] = cross_paper_weight * per_pair[i]
     return pairs
 
 
@@ -272,6 +324,7 @@ def build_comparisons(
     *,
     cross_paper: bool = True,
     cross_paper_weight: float = 1.0,
+    max_cross_pairs: int = 20_000,
 ) -> ComparisonSet:
     """Turn result rows into weighted pairwise comparisons (see the module docstring for the rules)."""
     df = _prepare(results, aliases)
@@ -288,7 +341,7 @@ def build_comparisons(
         within["weight"] = block_weights(within)
     parts = [within]
     if cross_paper:
-        parts.append(cross_paper_pairs(entries, cross_paper_weight))
+        parts.append(cross_paper_pairs(entries, cross_paper_weight, max_cross_pairs))
     pairs = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else None
     if pairs is None:
         pairs = pd.DataFrame({c: pd.Series(dtype=object) for c in PAIR_COLUMNS})
