@@ -186,7 +186,7 @@ def test_elo_follows_paper_date_order():
     assert abs(shuffled.table.rating.iloc[0] - 1000) < abs(t.loc["B", "rating"] - 1000)
 
 
-def test_paper_bootstrap_resamples_papers_and_gives_wider_intervals_than_the_curvature():
+def test_paper_bootstrap_resamples_papers_around_the_full_data_fit():
     rng = np.random.default_rng(3)
     quality = {f"M{i}": 5.0 * i for i in range(8)}
     rows = []
@@ -194,12 +194,13 @@ def test_paper_bootstrap_resamples_papers_and_gives_wider_intervals_than_the_cur
         for m in rng.choice(list(quality), 4, replace=False):
             rows.append(res(f"paper{p}", m, round(quality[m] + rng.normal(0, 6) + 50, 1)))
     df = pd.DataFrame(rows)
-    boot = rank_results(df, ci="bootstrap", bootstrap_rounds=80, seed=2, aliases={})
-    assert boot.notes[0] == "bootstrap over 30 papers, 80 rounds"
+    boot = rank_results(df, ci="bootstrap", bootstrap_rounds=40, seed=2, aliases={})
+    assert boot.notes[0] == "bootstrap over 30 papers, 40 rounds"
     hess = rank_results(df, aliases={})
     b, h = boot.table.set_index("method"), hess.table.set_index("method").loc[boot.table.method]
     assert (b.rating == h.rating).all()  # the point estimate is the full-data fit
     assert (b.ci_lower <= b.rating + 1e-9).all() and (b.rating <= b.ci_upper + 1e-9).all()
+    assert ((b.ci_upper - b.ci_lower) > 50).all()  # papers disagree: every method's rating moves
     assert b.index[0] == "M7" and b.index[-1] == "M0"
     assert hess.table.method.tolist()[:3] == ["M7", "M6", "M5"]
 
@@ -222,3 +223,14 @@ def test_pl_fits_each_paper_ranking_as_choix_does():
     for m in "ABCD":
         assert got[m] == pytest.approx(expected[m], abs=0.05)
     assert out.table.method.tolist() == sorted("ABCD", key=lambda m: -expected[m])
+
+
+def test_cluster_multipliers_count_a_cross_paper_edge_once_per_pair_of_drawn_papers():
+    from leaderboard.rank.uncertainty import cluster_multipliers
+
+    class FixedDraw:  # papers 0, 0, 2 drawn: paper 0 twice, paper 1 never, paper 2 once
+        def integers(self, low, high, size):
+            return np.array([0, 0, 2])
+
+    mult = cluster_multipliers(np.array([0, 1, 0, 2]), np.array([-1, -1, 2, 1]), 3, FixedDraw())
+    assert mult.tolist() == [2.0, 0.0, 2.0, 0.0]  # within p0; within p1; p0 x p2; p2 x p1

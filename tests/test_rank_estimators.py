@@ -162,11 +162,11 @@ def test_hutchinson_diagonal_agrees_with_the_exact_inverse(data):
 
 def test_battle_bootstrap_intervals_are_close_to_the_hessian_ones(data):
     battles, truth = data
-    boot = rank_battles(battles, ci="bootstrap", bootstrap_rounds=100, seed=1)
-    assert boot.notes == ("bootstrap over 20000 comparisons, 100 rounds",)
+    boot = rank_battles(battles, ci="bootstrap", bootstrap_rounds=60, seed=1)
+    assert boot.notes == ("bootstrap over 20000 comparisons, 60 rounds",)
     boot = boot.table.set_index("method")
     hess = rank_battles(battles).table.set_index("method").loc[boot.index]
     ratio = ((boot.ci_upper - boot.ci_lower) / (hess.ci_upper - hess.ci_lower)).median()
-    assert 0.88 < ratio < 1.1  # percentile tails from 100 rounds run a little narrow
+    assert 0.85 < ratio < 1.1  # percentile tails from 60 rounds run a little narrow
     t = truth_on_elo_scale(truth, boot.index)
-    assert 0.88 <= ((boot.ci_lower <= t) & (t <= boot.ci_upper)).mean() <= 0.99
+    assert 0.87 <= ((boot.ci_lower <= t) & (t <= boot.ci_upper)).mean() <= 0.99
