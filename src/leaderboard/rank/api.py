@@ -244,7 +244,7 @@ def _rank_pairs(
         )
         z = float(norm.ppf(0.5 + level / 2))
         lower, upper = uncertainty.intervals_from_variance(rating, var, z)
-        notes.append(how)
+        notes.append(how if method == "bt" else f"{how} (BT curvature at the {method} ratings: approximate)")
     else:
         ca, cb, what = _clusters(pairs)
         draws = uncertainty.bootstrap_ratings(
