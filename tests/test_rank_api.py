@@ -217,6 +217,8 @@ def test_pl_fits_each_paper_ranking_as_choix_does():
     rows = [res("p1", m, v) for m, v in {"A": 4.0, "B": 3.0, "C": 2.0, "D": 1.0}.items()]
     rows += [res("p2", "D", 5.0), res("p2", "A", 1.0)]
     out = rank_results(pd.DataFrame(rows), method="pl", regularization=0.2, aliases={})  # cross-paper unused
+    assert out.notes[0] == "pl ranks each paper's own table: cross-paper comparisons are not used"
+    assert not out.pairs.cross_paper.any()
     ref = choix.opt_rankings(4, [[0, 1, 2, 3]] * 2 + [[3, 0]] * 2, alpha=0.1)
     expected = dict(zip("ABCD", (ref - ref.mean()) * NATS_TO_ELO + 1000, strict=True))
     got = out.table.set_index("method")["rating"]

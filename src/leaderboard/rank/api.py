@@ -33,9 +33,8 @@ from leaderboard.rank.bradley_terry import (
     DEFAULT_REGULARIZATION,
     INIT_RATING,
     NATS_TO_ELO,
-    PairData,
-    aggregate_pairs,
     fit_bradley_terry,
+    index_pairs,
     to_ratings,
 )
 from leaderboard.rank.comparisons import EXCLUDED_COLUMNS, PAIR_COLUMNS, build_comparisons
@@ -131,16 +130,10 @@ def _estimator(
     """estimate(row_weights, init) -> strengths in nats, for the chosen method."""
     reg = opts["regularization"]
     if method == "bt":
-        pd0 = aggregate_pairs(a, b, s, np.ones(len(a)), n)
-        lo, hi = np.minimum(a, b), np.maximum(a, b)
-        inv = np.searchsorted(pd0.i * n + pd0.j, lo * n + hi)
-        s_lo = np.where(a <= b, s, 1.0 - s)
+        index = opts["pair_index"]
 
         def fit_bt(w: np.ndarray, init: np.ndarray | None) -> np.ndarray:
-            w = np.where(a == b, 0.0, w)
-            m = len(pd0.i)
-            data = PairData(pd0.i, pd0.j, np.bincount(inv, w, m), np.bincount(inv, w * s_lo, m), n)
-            return fit_bradley_terry(data, reg, init=init)
+            return fit_bradley_terry(index.data(s, w), reg, init=init)
 
         return fit_bt
     if method in ("elo", "elo-shuffled"):
@@ -199,10 +192,14 @@ def _rank_pairs(
     _check(method, ci, bootstrap_rounds)
     excluded = excluded if excluded is not None else pd.DataFrame(columns=EXCLUDED_COLUMNS)
     args = dict(method=method, ci=ci, regularization=regularization, anchor=anchor)
+    notes: list[str] = []
+    if method == "pl" and "cross_paper" in pairs.columns and pairs["cross_paper"].astype(bool).any():
+        pairs = pairs[~pairs["cross_paper"].astype(bool).to_numpy()].reset_index(drop=True)
+        notes.append("pl ranks each paper's own table: cross-paper comparisons are not used")
     if len(pairs) == 0:
         if anchor is not None:
             raise ValueError(f"anchor {anchor!r} is not among the ranked methods (nothing to rank)")
-        return RankingResult(_empty_table(), excluded, pairs, notes=("no comparisons",), **args)
+        return RankingResult(_empty_table(), excluded, pairs, notes=(*notes, "no comparisons"), **args)
     winner = pairs["winner"].astype(str).str.strip().str.lower()
     bad = sorted(set(winner[~winner.isin(list(WINNERS))]))
     if bad:
@@ -215,12 +212,10 @@ def _rank_pairs(
     anchor_idx = _find_anchor(anchor, names)
     opts = dict(regularization=regularization, elo_k=elo_k, elo_orders=elo_orders, seed=seed, weight=weight)
     opts["order"] = _date_order(pairs)
+    opts["pair_index"] = index_pairs(a, b, n)
     blocks = ["paper_id", "benchmark", "metric", "subset"]
     if method == "pl":
         block_frame = pairs[[c for c in blocks if c in pairs.columns]].astype(str)
-        if "cross_paper" in pairs.columns:
-            weight = np.where(pairs["cross_paper"].astype(bool), 0.0, weight)
-        opts["weight"] = weight
         opts["block"] = (
             block_frame.groupby(list(block_frame.columns), sort=False).ngroup().to_numpy()
             if "paper_id" in pairs.columns and pairs["paper_id"].notna().all()
@@ -229,9 +224,8 @@ def _rank_pairs(
     estimate = _estimator(method, a, b, s, n, component, opts)
     theta = estimate(weight, None)
     rating = to_ratings(theta, component, anchor_idx, anchor_rating)
-    notes: list[str] = []
     if ci == "hessian":
-        bt_pairs = aggregate_pairs(a, b, s, weight, n)
+        bt_pairs = opts["pair_index"].data(s, weight)
         var, how = uncertainty.hessian_variances(
             theta,
             bt_pairs,

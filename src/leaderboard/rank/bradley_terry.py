@@ -48,26 +48,42 @@ class PairData:
         return np.bincount(self.i, self.weight, minlength=n) + np.bincount(self.j, self.weight, minlength=n)
 
 
+@dataclass(frozen=True)
+class PairIndex:
+    """Where each comparison row goes among the distinct unordered pairs (computed once, reused per weighting)."""
+
+    i: np.ndarray  # distinct pairs, i < j
+    j: np.ndarray
+    row_pair: np.ndarray  # pair index of each row
+    row_flipped: np.ndarray  # True where the row's a is the pair's j
+    row_self: np.ndarray  # True for a row comparing an item with itself (ignored)
+    n_items: int
+
+    def data(self, score_a: np.ndarray, weight: np.ndarray) -> PairData:
+        """Sum the rows' weights and scores per pair (score_a: 1 a won, 0.5 tie, 0 b won)."""
+        w = np.where(self.row_self, 0.0, np.asarray(weight, dtype=float))
+        s = np.where(self.row_flipped, 1.0 - np.asarray(score_a, dtype=float), score_a)
+        m = len(self.i)
+        return PairData(
+            self.i, self.j, np.bincount(self.row_pair, w, m), np.bincount(self.row_pair, w * s, m), self.n_items
+        )
+
+
+def index_pairs(a: np.ndarray, b: np.ndarray, n_items: int) -> PairIndex:
+    """Distinct unordered pairs of the rows (a, b), by one sort (np.unique)."""
+    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    flipped = a > b
+    lo, hi = np.where(flipped, b, a), np.where(flipped, a, b)
+    uniq, inv = np.unique(lo * n_items + hi, return_inverse=True)
+    return PairIndex(uniq // n_items, uniq % n_items, inv.ravel(), flipped, a == b, n_items)
+
+
 def aggregate_pairs(a: np.ndarray, b: np.ndarray, score_a: np.ndarray, weight: np.ndarray, n_items: int) -> PairData:
-    """Sum weights and scores per unordered pair (self-pairs and zero weights are dropped).
+    """Sum weights and scores per unordered pair (self-pairs count for nothing).
 
     score_a: 1 when a won, 0.5 for a tie, 0 when b won.
     """
-    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
-    score_a, weight = np.asarray(score_a, dtype=float), np.asarray(weight, dtype=float)
-    keep = (a != b) & (weight > 0)
-    a, b, score_a, weight = a[keep], b[keep], score_a[keep], weight[keep]
-    swap = a > b
-    i, j = np.where(swap, b, a), np.where(swap, a, b)
-    s = np.where(swap, 1.0 - score_a, score_a)
-    uniq, inv = np.unique(i * n_items + j, return_inverse=True)
-    return PairData(
-        i=uniq // n_items,
-        j=uniq % n_items,
-        weight=np.bincount(inv, weights=weight),
-        score=np.bincount(inv, weights=weight * s),
-        n_items=n_items,
-    )
+    return index_pairs(a, b, n_items).data(score_a, weight)
 
 
 def negative_log_likelihood(theta: np.ndarray, pairs: PairData, regularization: float) -> tuple[float, np.ndarray]:
