@@ -40,7 +40,7 @@ RESULTS = pd.DataFrame(
 
 
 def test_leaderboard_is_best_per_method_ordered_by_direction():
-    t = leaderboard_table(RESULTS, "CIFAR-10", "FID", papers=PAPERS)
+    t = leaderboard_table(RESULTS, "CIFAR-10", "FID", papers=PAPERS, aliases={})
     assert t.method.tolist() == ["EDM", "NCSN++", "DDPM", "NCSN"]
     assert t.value.tolist() == [1.97, 2.20, 2.90, 25.32]
     assert t.position.tolist() == [1, 2, 3, 4]
@@ -72,7 +72,7 @@ def test_values_in_another_unit_are_left_out_by_default():
 
 
 def test_sota_over_time_steps_at_each_record():
-    s = sota_over_time(RESULTS, "CIFAR-10", "FID", papers=PAPERS)
+    s = sota_over_time(RESULTS, "CIFAR-10", "FID", papers=PAPERS, aliases={})
     assert [str(d.date()) for d in s.published] == ["2019-07-12"] + ["2020-06-19"] * 2 + ["2020-11-26"] * 2 + [
         "2022-06-01"
     ] * 2

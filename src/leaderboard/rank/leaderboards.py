@@ -4,15 +4,19 @@ No model here: a leaderboard is each method's best reported absolute value on on
 ordered by the metric's direction; the SOTA series is the best value so far by paper date, for a step
 chart. Values are only compared within one benchmark, metric and unit: by default the unit most rows use
 (a bare 0.92 and 92% are not the same number). When the direction is unknown the table is still returned,
-unranked (`position` empty) and ordered by method name.
+unranked (`position` empty) and ordered by method name. `aliases` as in `api.rank_results` (None: the
+shipped vocab/methods.csv).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
-from leaderboard.rank.methods import AliasIndex, canonical_names, method_key
+from leaderboard.rank.methods import canonical_names, method_key, resolve_aliases
 
 LEADERBOARD_COLUMNS = [
     "position",
@@ -41,7 +45,7 @@ def _select(
     metric: str,
     subset: str | None,
     unit: str | None,
-    aliases: AliasIndex | None,
+    aliases: Mapping[str, str] | str | Path | None,
 ) -> tuple[pd.DataFrame, bool | None]:
     """Absolute rows of one benchmark/metric(/subset) in one unit, with canonical method names."""
     df = results
@@ -52,7 +56,7 @@ def _select(
         keep &= _column(df, "subset").map(method_key).eq(method_key(subset))
     df = df[keep].copy()
     surface = _column(df, "method").where(_column(df, "method").notna(), _column(df, "method_norm"))
-    df["method"] = canonical_names(surface, aliases)
+    df["method"] = canonical_names(surface, resolve_aliases(aliases))
     df = df[df["method"].notna()]
     units = _column(df, "unit").astype(object).where(_column(df, "unit").notna(), "")
     if unit is None and len(df):
@@ -77,7 +81,7 @@ def leaderboard_table(
     subset: str | None = None,
     unit: str | None = None,
     papers: pd.DataFrame | None = None,
-    aliases: AliasIndex | None = None,
+    aliases: Mapping[str, str] | str | Path | None = None,
 ) -> pd.DataFrame:
     """Best reported result per method on (benchmark, metric[, subset]), best first (LEADERBOARD_COLUMNS).
 
@@ -112,7 +116,7 @@ def sota_over_time(
     subset: str | None = None,
     unit: str | None = None,
     papers: pd.DataFrame | None = None,
-    aliases: AliasIndex | None = None,
+    aliases: Mapping[str, str] | str | Path | None = None,
 ) -> pd.DataFrame:
     """Every dated result in date order with the best value so far (SOTA_COLUMNS).
 
