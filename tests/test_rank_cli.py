@@ -23,7 +23,7 @@ def res(paper, method, value, metric="FID", hib=False) -> dict:
 def db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("rankdb") / "lb.duckdb"
     results = pd.DataFrame(  # noqa: F841 - read by DuckDB below
-        [res("p1", "DDPM", 3.17), res("p1", "NCSN", 25.3), res("p2", "NCSN++", 2.2), res("p2", "DDPM", 3.17)]
+        [res("p1", "NetB", 3.17), res("p1", "NetC", 25.3), res("p2", "NetA", 2.2), res("p2", "Net-B", 3.17)]
         + [res("p3", "A", 1.0, metric="Odd", hib=None), res("p3", "B", 2.0, metric="Odd", hib=None)]
     )
     papers = pd.DataFrame({"paper_id": ["p1", "p2", "p3"], "published": pd.to_datetime(["2020-06-19"] * 3)})  # noqa: F841
@@ -43,9 +43,18 @@ def test_rank_prints_a_table_from_the_database(db):
     lines = out.stdout.splitlines()
     assert lines[0].split() == ["rank", "method", "rating", "ci_lower", "ci_upper", "component", "comparisons",
                                 "papers", "wins", "losses", "ties", "flags"]  # fmt: skip
-    assert [line.split()[1] for line in lines[1:]] == ["NCSN++", "DDPM", "NCSN"]
+    # NetB and Net-B are one method, shown as the alphabetically first of its equally frequent spellings
+    assert [line.split()[1] for line in lines[1:]] == ["NetA", "Net-B", "NetC"]
     assert "excluded: CIFAR-10 / Odd (unknown direction)" in out.stderr
     assert "only wins" in lines[1] and "only losses" in lines[3]
+
+
+def test_rank_uses_a_user_alias_file(db, tmp_path):
+    aliases = tmp_path / "mine.csv"
+    aliases.write_text("name,aliases,source\nNet Alpha,NetA,test\n", encoding="utf-8")
+    out = run("--db", str(db), "--aliases", str(aliases))
+    assert out.exit_code == 0, out.output
+    assert out.stdout.splitlines()[1].split()[1:3] == ["Net", "Alpha"]
 
 
 def test_rank_writes_csv_from_battles(tmp_path):

@@ -51,7 +51,7 @@ def test_leaderboard_is_best_per_method_ordered_by_direction():
 
 
 def test_higher_is_better_metric_and_spelling_tolerant_lookup():
-    t = leaderboard_table(RESULTS, "cifar10", "is")
+    t = leaderboard_table(RESULTS, "cifar10", "is", aliases={})
     assert t.method.tolist() == ["NCSN++", "EDM"] and t.position.tolist() == [1, 2]
 
 
