@@ -14,10 +14,10 @@ from contextlib import contextmanager
 
 @contextmanager
 def single_threaded_blas() -> Iterator[None]:
-    """Limit BLAS to one thread inside the block (no-op without threadpoolctl)."""
+    """Limit BLAS to one thread inside the block, or as a decorator (no-op without threadpoolctl)."""
     try:
         from threadpoolctl import threadpool_limits
-    except ImportError:  # optional: the engine is correct without it, only slower on some machines
+    except ImportError:  # the engine is correct without it, only slower on some machines
         yield
         return
     with threadpool_limits(limits=1, user_api="blas"):

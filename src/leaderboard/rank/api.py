@@ -11,8 +11,11 @@ Estimators (`method`):
   pl            Plackett-Luce over each paper's full ranking of methods, via choix (plackett_luce.py)
 Intervals (`ci`):
   hessian       curvature of the penalised BT likelihood at the estimate (exact for bt; for elo and pl it is
-                the BT curvature evaluated at their ratings, an approximation) — uncertainty.py
+                the BT curvature evaluated at their ratings: it ignores Elo's shrinkage, so prefer bootstrap
+                for elo) — uncertainty.py
   bootstrap     resample papers (results) or single battles (battles), refit, percentile interval
+choix is used for pl, and in the tests as an independent check of the penalised BT fit (opt_pairwise).
+All entry points run with BLAS limited to one thread (see _threads.py).
 Rank: Chatbot Arena's, 1 + the number of methods of the same component whose lower bound is above this
 one's upper bound; component 0 is the largest connected component and ranks restart in each component.
 """
@@ -160,17 +163,8 @@ def _estimator(
     return fit_pl
 
 
-def rank_pairs(pairs: pd.DataFrame, **options) -> RankingResult:
-    """Rank the methods of a pairs DataFrame (model_a, model_b, winner[, weight, paper_id, paper_b, ...]).
-
-    Options: method, regularization, ci, bootstrap_rounds, anchor, anchor_rating, seed, elo_k, elo_orders,
-    level, dense_limit, probes, excluded (see `_rank_pairs`).
-    """
-    with single_threaded_blas():
-        return _rank_pairs(pairs, **options)
-
-
-def _rank_pairs(
+@single_threaded_blas()
+def rank_pairs(
     pairs: pd.DataFrame,
     *,
     method: str = "bt",
@@ -187,8 +181,13 @@ def _rank_pairs(
     probes: int = uncertainty.PROBES,
     excluded: pd.DataFrame | None = None,
 ) -> RankingResult:
-    """The ranking core: see the module docstring for `method` and `ci`; `level` is the interval's coverage,
-    `dense_limit` / `probes` tune the Hessian inversion, `excluded` is passed through to the result."""
+    """Rank the methods of a pairs DataFrame (model_a, model_b, winner[, weight, date, paper_id, paper_b, ...]).
+
+    See the module docstring for `method` and `ci`. `regularization`: Gaussian prior precision on the strengths
+    (0 = plain MLE). `anchor` gets `anchor_rating`, else each component is centred on 1000. `level`: interval
+    coverage. `elo_k`, `elo_orders`: Elo's K and the number of shuffled orders. `dense_limit`, `probes`: how the
+    Hessian is inverted (uncertainty.py). `excluded` is passed through to the result.
+    """
     _check(method, ci, bootstrap_rounds)
     excluded = excluded if excluded is not None else pd.DataFrame(columns=EXCLUDED_COLUMNS)
     args = dict(method=method, ci=ci, regularization=regularization, anchor=anchor)
