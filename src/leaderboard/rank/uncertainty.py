@@ -132,7 +132,7 @@ def hessian_variances(
                 e = np.full((n, 1), -1.0 / n)
                 e[a_local] += 1.0
                 rhs = np.hstack([rhs, e])
-            z = block_cg(matvec, rhs, d + 1.0 / n, tol=1e-6, max_iter=500)
+            z = block_cg(matvec, rhs, d + 1.0 / n, tol=1e-4, max_iter=1000)
             z -= z.mean(axis=0, keepdims=True)
             centred = np.einsum("ij,ij->i", v, z[:, :probes]) / probes
             diag = centred + 1.0 / (n * (regularization + 1.0))  # back to the (M^-1)_kk convention
