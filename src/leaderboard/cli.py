@@ -219,9 +219,12 @@ def evaluate(gold, papers, vocab, misses) -> None:
 
 
 def _add_subcommands() -> None:
+    """Commands that live in their own modules."""
     from leaderboard.cli_curate import curate
+    from leaderboard.rank.cli_command import rank
 
     cli.add_command(curate)
+    cli.add_command(rank)
 
 
 _add_subcommands()
