@@ -1,0 +1,11 @@
+"""method page (stub)."""
+
+import streamlit as st
+
+
+def render() -> None:
+    st.title("method")
+
+
+if __name__ == "__main__":
+    render()
