@@ -109,7 +109,16 @@ def assign_result_ids(results: list[Result]) -> None:
     """
     seen: dict[tuple, int] = {}
     for r in results:
-        key = (r.source, r.paper_id, r.value_start, r.value_end, r.value_text, r.benchmark, r.metric, r.method)
+        key = (
+            r.source,
+            r.paper_id,
+            r.value_start,
+            r.value_end,
+            r.value_text,
+            r.benchmark,
+            r.metric,
+            r.method,
+        )
         if r.value_start is not None:
             key = (r.source, r.paper_id, r.value_start, r.value_end)
         n = seen.get(key, 0)
