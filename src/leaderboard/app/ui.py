@@ -62,6 +62,23 @@ def url_selectbox(
     return value
 
 
+def url_multiselect(
+    label: str, options: Sequence[str], param: str, *, container=st, help: str | None = None, placeholder: str = ""
+) -> list[str]:
+    """A multiselect whose values live in the URL as repeated query parameters (?param=a&param=b)."""
+    options = list(options)
+    key = f"url_{param}"
+    if key in st.session_state and any(v not in options for v in st.session_state[key]):
+        del st.session_state[key]
+    default = [v for v in st.query_params.get_all(param) if v in options]
+    values = container.multiselect(label, options, default=default, key=key, help=help, placeholder=placeholder)
+    if values:
+        st.query_params[param] = values
+    elif param in st.query_params:
+        del st.query_params[param]
+    return values
+
+
 def url_text_input(label: str, param: str, *, container=st, placeholder: str = "", help: str | None = None) -> str:
     """A text input whose value lives in the URL query parameter `param`."""
     key = f"url_{param}"
