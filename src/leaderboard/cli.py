@@ -23,6 +23,15 @@ DB_OPTION = click.option(
 )
 
 
+CURATION_OPTION = click.option(
+    "--curation",
+    "curation",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Curation file (default: $LB_CURATION, else curation.csv beside the database).",
+)
+
+
 def project_root() -> Path:
     """The folder holding app.py, seeds/ and queries/ (the checkout this package was installed from)."""
     here = Path(__file__).resolve().parents[2]
@@ -80,7 +89,8 @@ def cli() -> None:
 @click.option("--since", default=None, help="arXiv snapshot: keep only papers first submitted on/after DATE.")
 @click.option("--strict", is_flag=True, help="Fail (and keep the old database) if any record is rejected.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
-def build(sources, db, fmt, workers, vocab, filter_categories, since, strict, quiet) -> None:
+@CURATION_OPTION
+def build(sources, db, fmt, workers, vocab, filter_categories, since, strict, quiet, curation=None) -> None:
     """Build the database from SOURCES (files or folders; default: the shipped seeds/)."""
     from leaderboard.pipeline import BuildOptions
     from leaderboard.pipeline import build as run_build
@@ -99,6 +109,7 @@ def build(sources, db, fmt, workers, vocab, filter_categories, since, strict, qu
         filt=ArxivFilter(cats, iso_date(since) if since else None),
         strict=strict,
         progress=not quiet,
+        curation=curation,
     )
     summary = run_build(opts)
     click.echo(summary.line())
@@ -177,6 +188,15 @@ def serve(db, port, headless) -> None:
         raise SystemExit(subprocess.call(cmd, env=env))
     except KeyboardInterrupt:
         raise SystemExit(0) from None
+
+
+def _add_subcommands() -> None:
+    from leaderboard.cli_curate import curate
+
+    cli.add_command(curate)
+
+
+_add_subcommands()
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 from leaderboard import __version__
+from leaderboard.curation import curation_path, load_curations
 from leaderboard.errors import UserError
 from leaderboard.extract import Extractor
 from leaderboard.extract.vocab import load_vocabulary
@@ -41,6 +42,7 @@ class BuildOptions:
     filt: ArxivFilter = field(default_factory=ArxivFilter)
     strict: bool = False
     progress: bool = True
+    curation: Path | None = None  # default: $LB_CURATION, else curation.csv beside the database
 
 
 @dataclass(slots=True)
@@ -53,13 +55,27 @@ class BuildSummary:
     rejected: int
     records: int
     seconds: float
+    counts: dict[str, int] = field(default_factory=dict)  # BuildWriter.commit's, by stage and status
 
     def line(self) -> str:
+        """One line: what was built, what was rejected (by stage) and what the curations did."""
         rate = self.records / self.seconds if self.seconds > 0 else 0.0
+        rejected = f"{self.rejected:,} rejected"
+        stages = [(s, self.counts.get(f"rejected:{s}", 0)) for s in REJECT_STAGES]
+        if any(n for _, n in stages):
+            rejected += " (" + ", ".join(f"{n:,} {REJECT_STAGES[s]}" for s, n in stages if n) + ")"
+        curations = ""
+        applied, orphaned = self.counts.get("curations:applied", 0), self.counts.get("curations:orphaned", 0)
+        if applied or orphaned:
+            curations = f", {applied:,} curations applied" + (f" and {orphaned:,} orphaned" if orphaned else "")
         return (
-            f"built {self.db}: {self.papers:,} papers, {self.results:,} results, "
-            f"{self.rejected:,} rejected, in {self.seconds:.1f}s ({rate:,.0f} records/s)"
+            f"built {self.db}: {self.papers:,} papers, {self.results:,} results, {rejected}{curations}, "
+            f"in {self.seconds:.1f}s ({rate:,.0f} records/s)"
         )
+
+
+# Stages of `rejected` rows and how the summary line names them.
+REJECT_STAGES = {"read": "unreadable", "import": "unimportable", "dedup": "superseded", "curation": "curation"}
 
 
 # Worker processes build their extractor once (the vocabulary compiles once per process).
@@ -131,6 +147,8 @@ def extract_batch(extractor: Extractor, batch: list[tuple[int, Paper]]) -> list[
 def build(opts: BuildOptions) -> BuildSummary:
     """Read every source, extract results, and write a new database that replaces `opts.db` atomically."""
     started = time.perf_counter()
+    curation_file = curation_path(opts.db, opts.curation)
+    curations, bad_curations = load_curations(curation_file)
     items = read_sources(opts.sources, opts.fmt, opts.filt)
     extraction = _Extraction(opts.workers, opts.vocab_files)
     records = n_rejected = 0
@@ -155,14 +173,17 @@ def build(opts: BuildOptions) -> BuildSummary:
                     write(done)
             for done in extraction.drain():
                 write(done)
-            if opts.strict and n_rejected:
-                raise UserError(f"--strict: {n_rejected} record(s) rejected; database left unchanged")
+            writer.add_curations(curations, str(curation_file))
+            writer.add_rejected(bad_curations, stage="curation")
             info = {
                 "version": __version__,
                 "extractor": extraction.local.name,
                 "sources": " ".join(str(s) for s in opts.sources),
+                "curation": str(curation_file),
             }
             counts = writer.commit(info)
+            if opts.strict:
+                check_strict(writer)
     finally:
         extraction.close()
     return BuildSummary(
@@ -172,4 +193,16 @@ def build(opts: BuildOptions) -> BuildSummary:
         counts["rejected"],
         records,
         time.perf_counter() - started,
+        counts,
     )
+
+
+def check_strict(writer: BuildWriter) -> None:
+    """--strict: fail (the new file is discarded, the old database kept) when anything was rejected."""
+    assert writer.con is not None
+    rows = writer.con.execute(
+        "SELECT source_file, line, reason FROM rejected WHERE stage <> 'dedup' ORDER BY stage, source_file, line"
+    ).fetchall()
+    if rows:
+        where = f"{rows[0][0]}:{rows[0][1] if rows[0][1] is not None else '?'}"
+        raise UserError(f"--strict: {len(rows):,} rejected (first: {where}: {rows[0][2]}); database left unchanged")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -84,10 +85,21 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def read_sources(paths: Iterable[Path], fmt: str | None = None, filt: ArxivFilter | None = None) -> Iterator[Item]:
-    """Stream every record of every source, each file with its detected (or forced) reader."""
+    """Stream every record of every source, each file with its detected (or forced) reader.
+
+    A file that cannot be read (permissions, a corrupt or truncated .gz) becomes one Rejected and the
+    build goes on with the next file; records read before the failure are kept.
+    """
     readers = _readers(filt or ArxivFilter())
     if fmt is not None and fmt not in readers:
         raise UserError(f"unknown format '{fmt}' (known: {', '.join(sorted(readers))})")
     for path in iter_files(paths):
-        name = fmt or detect_format(path)
-        yield from readers[name](path)
+        try:
+            name = fmt or detect_format(path)
+            if name not in readers:
+                yield Rejected(str(path), None, f"detected format '{name}' has no reader; use --format")
+                continue
+            yield from readers[name](path)
+        except (OSError, EOFError, zlib.error) as exc:  # unreadable file, truncated or corrupt .gz
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+            yield Rejected(str(path), None, f"cannot read file: {reason}; records after this point not read")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from leaderboard.models import Paper, Rejected
 from leaderboard.sources.lines import open_binary, read_lines
-from leaderboard.sources.records import iso_date, record_to_paper, truncate
+from leaderboard.sources.records import has_surrogates, iso_date, record_to_paper, truncate
 
 MAX_ARRAY_BYTES = 2_000_000_000
 
@@ -86,7 +86,7 @@ def _decode(text: str) -> tuple[object, str | None]:
     try:
         return json.loads(text), None
     except json.JSONDecodeError as exc:
-        return None, f"invalid JSON: {exc.msg} at column {exc.colno}"
+        return None, f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
     except RecursionError:
         return None, "invalid JSON: nesting too deep"
 
@@ -111,41 +111,59 @@ def read_jsonl(path: Path, filt: ArxivFilter | None = None) -> Iterator[Paper | 
 
 
 def _array_items(path: Path) -> Iterator[tuple[int, object | None, str | None, str]]:
-    """Incrementally decode the items of a top-level JSON array: (item number, value, error, raw)."""
+    """Incrementally decode the items of a top-level JSON array: (line of the item, value, error, raw).
+
+    Bytes that are not UTF-8 only spoil the items that contain them; a syntax error stops the file (where
+    the next item starts cannot be known), and says so.
+    """
     with open_binary(path) as fh:
         data = fh.read(MAX_ARRAY_BYTES)
-    text = data.decode("utf-8", errors="strict")
+    text = data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
     decoder = json.JSONDecoder()
-    pos = text.index("[") + 1
-    n = 0
+    pos = len(text) - len(text.lstrip())
+    if not text.strip():
+        yield 1, None, "empty file", ""
+        return
+    if text[pos] != "[":
+        yield text.count("\n", 0, pos) + 1, None, f"not a JSON array (starts with {text[pos]!r})", text[pos : pos + 200]
+        return
+    pos += 1
+    line, counted = 1, 0
     while True:
         while pos < len(text) and text[pos] in " \t\r\n,":
             pos += 1
         if pos >= len(text) or text[pos] == "]":
             return
-        n += 1
+        line += text.count("\n", counted, pos)
+        counted = pos
         try:
             value, end = decoder.raw_decode(text, pos)
         except (json.JSONDecodeError, RecursionError) as exc:
-            yield n, None, f"invalid JSON in array item: {exc}", text[pos : pos + 200]
+            reason = (
+                "nesting too deep"
+                if isinstance(exc, RecursionError)
+                else f"{exc.msg.removesuffix(' at')} at line {exc.lineno} column {exc.colno}"
+            )
+            yield line, None, f"invalid JSON in array item: {reason}; rest of the file not read", text[pos : pos + 200]
             return
-        yield n, value, None, text[pos:end]
+        raw = text[pos:end]
+        if has_surrogates(raw):
+            yield line, None, "not valid UTF-8", raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        else:
+            yield line, value, None, raw
         pos = end
 
 
 def read_json_array(path: Path, filt: ArxivFilter | None = None) -> Iterator[Paper | Rejected]:
-    """Papers from a JSON array file; the line number reported is the item's 1-based index."""
+    """Papers from a JSON array file; the line number reported is the line where the item starts."""
     source = str(path)
-    try:
-        for n, value, error, raw in _array_items(path):
-            if error:
-                yield Rejected(source, n, error, truncate(raw))
-                continue
-            out = _convert(value, source, n, raw, filt)
-            if out is not None:
-                yield out
-    except UnicodeDecodeError as exc:
-        yield Rejected(source, None, f"not valid UTF-8 at byte {exc.start}")
+    for line, value, error, raw in _array_items(path):
+        if error:
+            yield Rejected(source, line, error, truncate(raw))
+            continue
+        out = _convert(value, source, line, raw, filt)
+        if out is not None:
+            yield out
 
 
 Reader = Callable[[Path], Iterator[Paper | Rejected]]

@@ -23,12 +23,12 @@ SELECT p.paper_id, p.title, p.abstract, p.published, p.url, p.authors, p.categor
 FROM papers_raw p JOIN kept_seq USING (seq)
 ORDER BY p.seq;
 
-CREATE TABLE results AS
-SELECT e.* EXCLUDE (paper_seq, ordinal)
+-- The extracted and imported rows; curate.sql applies the curation file to them to make `results`.
+CREATE TABLE results_base AS
+SELECT e.* EXCLUDE (paper_seq)
 FROM extracted e
 LEFT JOIN kept_seq k ON k.seq = e.paper_seq
-WHERE e.paper_seq IS NULL OR k.seq IS NOT NULL
-ORDER BY e.paper_id, e.source, e.value_start NULLS LAST, e.ordinal, e.result_id;
+WHERE e.paper_seq IS NULL OR k.seq IS NOT NULL;
 
 DROP TABLE extracted;
 DROP TABLE papers_raw;

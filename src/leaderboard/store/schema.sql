@@ -61,6 +61,31 @@ CREATE TABLE rejected (
     stage        VARCHAR      -- read | import | dedup | curation
 );
 
+-- The curation file as loaded (see curation.py); curate.sql applies it and fills status and result_ids.
+CREATE TABLE curations (
+    line              INTEGER,     -- line in source_file
+    action            VARCHAR,     -- reject | fix | add
+    result_id         VARCHAR,     -- the row it names (reject, fix), when named by id
+    paper_id          VARCHAR,
+    value_start       INTEGER,
+    value_end         INTEGER,
+    field             VARCHAR,     -- fix: the field it sets
+    value             VARCHAR,     -- fix: the new value ('' clears); add: the number
+    benchmark         VARCHAR,
+    metric            VARCHAR,
+    method            VARCHAR,
+    subset            VARCHAR,
+    unit              VARCHAR,
+    higher_is_better  BOOLEAN,
+    note              VARCHAR,
+    created_at        VARCHAR,
+    added_id          VARCHAR,     -- add: the result_id of the added row
+    source_file       VARCHAR,
+    raw               VARCHAR,
+    status            VARCHAR,     -- applied | orphaned | duplicate (set at finalize)
+    result_ids        VARCHAR[]    -- the rows it touched (set at finalize)
+);
+
 CREATE TABLE build_info (
     key    VARCHAR PRIMARY KEY,
     value  VARCHAR
