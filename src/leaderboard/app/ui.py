@@ -166,7 +166,7 @@ def csv_download(df: pd.DataFrame, file_name: str, label: str = "Download CSV", 
 
 def not_available(what: str, why: str) -> None:
     """The message a page shows instead of failing when the database (or this build) lacks something."""
-    st.info(f"**{what}** is not available in this database: {why}", icon=":material/info:")
+    st.info(f"**{what}** is not available: {why}", icon=":material/info:")
 
 
 def safe_file_name(*parts: object) -> str:
