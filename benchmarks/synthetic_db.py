@@ -59,8 +59,10 @@ def make_synthetic_db(path: Path, n_results: int = 1000, per_paper: int = 8, met
     with BuildWriter(Path(path)) as w:
         con = w.con
         assert con is not None
-        con.execute(f"CREATE TEMP TABLE bench(id INT, benchmark VARCHAR, metric VARCHAR, hib BOOL, unit VARCHAR); "
-                    f"INSERT INTO bench VALUES {_values_sql(bench_rows)}")  # fmt: skip
+        con.execute(
+            f"CREATE TEMP TABLE bench(id INT, benchmark VARCHAR, metric VARCHAR, hib BOOL, unit VARCHAR); "
+            f"INSERT INTO bench VALUES {_values_sql(bench_rows)}"
+        )
         con.execute(f"CREATE TEMP TABLE fam(id INT, name VARCHAR); INSERT INTO fam VALUES {_values_sql(fam_rows)}")
         params = {"np": n_papers, "nm": n_methods, "k": per_paper, "nb": len(BENCHMARKS), "nf": len(FAMILIES)}
         con.execute(_ROWS_SQL, params)
@@ -79,7 +81,9 @@ WITH p AS (
     FROM range($np)
 ), rows AS (
     SELECT p.p, p.published, j,
-           CASE WHEN j < 2 THEN own ELSE (own + $nm - 1 - hash(p.p, j, 'b') % least(40, $nm - 1)) % $nm END AS m,
+           CASE WHEN j < 2 THEN own
+                WHEN own = 0 THEN 1 + hash(p.p, j, 'b') % least(3, $nm - 1)  -- the first paper: contemporaries
+                ELSE own - 1 - hash(p.p, j, 'b') % least(40, own) END AS m,  -- older methods as baselines
            (hash(p.p, CASE WHEN j % 2 = 0 THEN 'x' ELSE 'y' END) % $nb)::INT AS b
     FROM p, range($k) t(j)
 )

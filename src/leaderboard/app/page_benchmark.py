@@ -11,8 +11,19 @@ from leaderboard.app.ui import arrow, csv_download, link_columns, safe_file_name
 
 TABLE_LIMIT = 1000
 CHART_SAMPLE = 2000
-TABLE_COLUMNS = ["rank", "method_link", "value", "unit", "reported_as", "reports", "third_party", "paper",
-                 "published", "evidence", "url"]  # fmt: skip
+TABLE_COLUMNS = [
+    "rank",
+    "method_link",
+    "value",
+    "unit",
+    "reported_as",
+    "reports",
+    "third_party",
+    "paper",
+    "published",
+    "evidence",
+    "url",
+]
 
 
 def sota_chart(frame: pd.DataFrame, metric: str, higher_is_better: bool) -> alt.LayerChart:
@@ -33,11 +44,7 @@ def sota_chart(frame: pd.DataFrame, metric: str, higher_is_better: bool) -> alt.
     line = alt.Chart(sota).mark_line(interpolate="step-after", color="#1f77b4", strokeWidth=2).encode(x=x, y=y)
     records = frame[frame["is_sota"]]
     points = alt.Chart(records).mark_point(filled=True, size=70, color="#1f77b4").encode(x=x, y=y, tooltip=tooltip)
-    labels = (
-        alt.Chart(records)
-        .mark_text(align="left", dx=6, dy=-8, fontSize=11)
-        .encode(x=x, y=y, text="method:N")
-    )
+    labels = alt.Chart(records).mark_text(align="left", dx=6, dy=-8, fontSize=11).encode(x=x, y=y, text="method:N")
     return alt.layer(others, line, points, labels).properties(height=360)
 
 
@@ -65,8 +72,14 @@ def render() -> None:
     )
     settings = data.run("setting_options", benchmark=benchmark, metric=metric)
     keys = [f"{s}|{u}" for s, u in zip(settings["subset"], settings["unit"], strict=True)]
-    setting = url_selectbox("Setting", keys, "setting", container=c3, format_func=_setting_label,
-                            help="Results are compared only within one subset (split, shots, resolution) and unit.")  # fmt: skip
+    setting = url_selectbox(
+        "Setting",
+        keys,
+        "setting",
+        container=c3,
+        format_func=_setting_label,
+        help="Results are compared only within one subset (split, shots, resolution) and unit.",
+    )
     if setting is None:
         st.info(f"No absolute {metric} result on {benchmark}.")
         return
@@ -109,7 +122,9 @@ def _leaderboard(table: pd.DataFrame, benchmark: str, metric: str) -> None:
         "reported_as": st.column_config.TextColumn("best value from", help="own method or baseline in that paper"),
     }
     st.dataframe(shown, hide_index=True, column_order=TABLE_COLUMNS, column_config=config, width="stretch")
-    export = table.drop(columns=["method_key"]).rename(columns={"reports": "papers", "third_party": "third_party_papers"})
+    export = table.drop(columns=["method_key"]).rename(
+        columns={"reports": "papers", "third_party": "third_party_papers"}
+    )
     csv_download(export, safe_file_name("leaderboard", benchmark, metric) + ".csv", key="benchmark_csv")
 
 

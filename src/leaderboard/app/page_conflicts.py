@@ -10,8 +10,19 @@ from leaderboard.app.ui import csv_download, link_columns, not_available, url_se
 
 LIMIT = 5000
 ALL = "(all benchmarks)"
-COLUMNS = ["method", "benchmark", "subset", "metric", "unit", "min_value", "max_value", "spread", "n_papers",
-           "n_sources", "sources"]  # fmt: skip
+COLUMNS = [
+    "method",
+    "benchmark",
+    "subset",
+    "metric",
+    "unit",
+    "min_value",
+    "max_value",
+    "spread",
+    "n_papers",
+    "n_sources",
+    "sources",
+]
 
 
 def render() -> None:
@@ -28,8 +39,9 @@ def render() -> None:
         st.success("No conflicting reports in this database.")
         return
     options = [ALL, *counts["benchmark"].dropna().tolist()]
-    benchmark = url_selectbox("Benchmark", options, "benchmark",
-                              format_func=lambda b: b if b == ALL else f"{b} ({_count(counts, b)})")  # fmt: skip
+    benchmark = url_selectbox(
+        "Benchmark", options, "benchmark", format_func=lambda b: b if b == ALL else f"{b} ({_count(counts, b)})"
+    )
     table = data.run("conflicts", benchmark="" if benchmark == ALL else benchmark, limit=LIMIT)
     if "spread" not in table and {"min_value", "max_value"} <= set(table.columns):
         table["spread"] = table["max_value"] - table["min_value"]
@@ -37,8 +49,15 @@ def render() -> None:
         table = table.sort_values("spread", ascending=False, kind="stable")
     st.caption(f"{len(table):,} conflict(s){' (first ' + str(LIMIT) + ')' if len(table) >= LIMIT else ''}.")
     order = [c for c in COLUMNS if c in table.columns]
-    selection = st.dataframe(table, hide_index=True, column_order=order, width="stretch", on_select="rerun",
-                             selection_mode="single-row", key="conflicts_table")  # fmt: skip
+    selection = st.dataframe(
+        table,
+        hide_index=True,
+        column_order=order,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="conflicts_table",
+    )
     csv_download(table, "conflicts.csv", key="conflicts_csv")
     rows = selection.selection.rows if selection is not None else []
     if rows and "result_ids" in table:

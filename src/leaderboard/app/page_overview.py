@@ -14,7 +14,9 @@ SEARCH_LIMIT = 25
 
 def benchmarks_chart(top: pd.DataFrame) -> alt.Chart:
     """Horizontal bars: results per benchmark, most reported on top; a click opens the benchmark's page."""
-    top = top.assign(link=[internal_url("benchmark", benchmark=b, metric=m) for b, m in zip(top.benchmark, top.metric)])
+    top = top.assign(
+        link=[internal_url("benchmark", benchmark=b, metric=m) for b, m in zip(top.benchmark, top.metric, strict=True)]
+    )
     return (
         alt.Chart(top)
         .mark_bar()
@@ -37,7 +39,9 @@ def render() -> None:
     for col, name in zip(cols, ("papers", "results", "benchmarks", "methods"), strict=True):
         col.metric(name.capitalize(), f"{int(counts[name]):,}")
     if int(counts["rejected"]):
-        st.caption(f"{int(counts['rejected']):,} input records were rejected while building (see the `rejected` table).")
+        st.caption(
+            f"{int(counts['rejected']):,} input records were rejected while building (see the `rejected` table)."
+        )
 
     q = url_text_input("Search methods, benchmarks and papers", "q", placeholder="e.g. CIFAR-10, ResNet, diffusion")
     if q:

@@ -21,15 +21,16 @@ def render() -> None:
     options = data.run("paper_options", q=q, limit=OPTION_LIMIT)
     titles = dict(zip(options["paper_id"], options["title"], strict=True))
     wanted = st.query_params.get("paper")
-    if wanted and wanted not in titles:
+    if wanted and wanted not in titles and not q:
         found = data.run("paper", paper=wanted)
         if len(found):
             titles = {wanted: found["title"].iloc[0]} | titles
     if not titles:
         st.info("No paper matches." if q else "This database has no papers.")
         return
-    paper_id = url_selectbox("Paper", list(titles), "paper", container=c2,
-                             format_func=lambda p: _short(titles.get(p) or p))  # fmt: skip
+    paper_id = url_selectbox(
+        "Paper", list(titles), "paper", container=c2, format_func=lambda p: _short(titles.get(p) or p)
+    )
     paper = data.run("paper", paper=paper_id).iloc[0]
     results = data.run("paper_results", paper=paper_id)
     st.header(paper["title"] or paper_id)
@@ -123,8 +124,16 @@ def _report(paper_id: str, results: pd.DataFrame) -> None:
         elif action == "fix":
             cur = Curation.fix(rid, field, value, note=note or None)
         else:
-            cur = Curation.add(paper_id, value, benchmark, metric, method=method or None, subset=subset or None,
-                               unit=unit or None, note=note or None)  # fmt: skip
+            cur = Curation.add(
+                paper_id,
+                value,
+                benchmark,
+                metric,
+                method=method or None,
+                subset=subset or None,
+                unit=unit or None,
+                note=note or None,
+            )
         append_curation(path, cur)
     except Exception as exc:  # the curation API's validation errors are messages for the user
         st.error(f"Not saved: {exc}")

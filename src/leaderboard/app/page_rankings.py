@@ -21,8 +21,13 @@ def _rank(ver: tuple, benchmarks: tuple, metrics: tuple, estimator: str, ci: str
 
     rows = data.run("rank_input", benchmarks=list(benchmarks), metrics=list(metrics))
     result = rank_results(rows, method=estimator, ci=ci, cross_paper=cross_paper, bootstrap_rounds=100)
-    return {"table": result.table, "excluded": result.excluded, "pairs": _pair_counts(result.pairs),
-            "notes": result.notes, "rows": len(rows)}  # fmt: skip
+    return {
+        "table": result.table,
+        "excluded": result.excluded,
+        "pairs": _pair_counts(result.pairs),
+        "notes": result.notes,
+        "rows": len(rows),
+    }
 
 
 def _pair_counts(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -38,8 +43,13 @@ def _pair_counts(pairs: pd.DataFrame) -> pd.DataFrame:
         ignore_index=True,
     )
     grouped = both.groupby(["a", "b"])["s"]
-    out = pd.DataFrame({"wins": grouped.apply(lambda s: int((s == 1.0).sum())), "ties": grouped.apply(
-        lambda s: int((s == 0.5).sum())), "n": grouped.size()}).reset_index()  # fmt: skip
+    out = pd.DataFrame(
+        {
+            "wins": grouped.apply(lambda s: int((s == 1.0).sum())),
+            "ties": grouped.apply(lambda s: int((s == 0.5).sum())),
+            "n": grouped.size(),
+        }
+    ).reset_index()
     return out
 
 
@@ -48,16 +58,29 @@ def ratings_chart(table: pd.DataFrame, estimator: str) -> alt.LayerChart:
     order = table["method"].tolist()
     base = alt.Chart(table).encode(y=alt.Y("method:N", sort=order, title=None))
     bars = base.mark_rule(strokeWidth=2, color="#9ecae1").encode(
-        x=alt.X("ci_lower:Q", title=f"{ESTIMATORS.get(estimator, estimator)} rating (95% interval)",
-                scale=alt.Scale(zero=False)),  # fmt: skip
+        x=alt.X(
+            "ci_lower:Q",
+            title=f"{ESTIMATORS.get(estimator, estimator)} rating (95% interval)",
+            scale=alt.Scale(zero=False),
+        ),
         x2="ci_upper:Q",
     )
     points = base.mark_point(filled=True, size=60).encode(
         x="rating:Q",
-        color=alt.Color("self_reported_only:N", title="self-reported only",
-                        scale=alt.Scale(domain=[False, True], range=["#1f77b4", "#d62728"])),  # fmt: skip
-        tooltip=["method", alt.Tooltip("rating:Q", format=".0f"), alt.Tooltip("ci_lower:Q", format=".0f"),
-                 alt.Tooltip("ci_upper:Q", format=".0f"), "rank", "comparisons", "papers"],  # fmt: skip
+        color=alt.Color(
+            "self_reported_only:N",
+            title="self-reported only",
+            scale=alt.Scale(domain=[False, True], range=["#1f77b4", "#d62728"]),
+        ),
+        tooltip=[
+            "method",
+            alt.Tooltip("rating:Q", format=".0f"),
+            alt.Tooltip("ci_lower:Q", format=".0f"),
+            alt.Tooltip("ci_upper:Q", format=".0f"),
+            "rank",
+            "comparisons",
+            "papers",
+        ],
     )
     return alt.layer(bars, points).properties(height=max(140, 18 * len(table)))
 
@@ -73,8 +96,12 @@ def heatmap(counts: pd.DataFrame, methods: list[str]) -> alt.Chart:
             x=alt.X("b:N", sort=methods, title="against"),
             y=alt.Y("a:N", sort=methods, title="method"),
             color=alt.Color("win_fraction:Q", title="win fraction", scale=alt.Scale(scheme="redblue", domain=[0, 1])),
-            tooltip=[alt.Tooltip("a:N", title="method"), alt.Tooltip("b:N", title="against"),
-                     alt.Tooltip("win_fraction:Q", format=".2f"), alt.Tooltip("n:Q", title="comparisons")],  # fmt: skip
+            tooltip=[
+                alt.Tooltip("a:N", title="method"),
+                alt.Tooltip("b:N", title="against"),
+                alt.Tooltip("win_fraction:Q", format=".2f"),
+                alt.Tooltip("n:Q", title="comparisons"),
+            ],
         )
         .properties(height=max(160, 24 * len(methods)))
     )
@@ -97,12 +124,21 @@ def render() -> None:
     metrics_all = data.run("metric_names", benchmarks=benchmarks)["metric"].tolist()
     metrics = url_multiselect("Metrics", metrics_all, "metrics", container=c2, placeholder="all")
     c3, c4, c5 = st.columns(3)
-    estimator = url_selectbox("Rating model", list(ESTIMATORS), "estimator", container=c3,
-                              format_func=ESTIMATORS.__getitem__)  # fmt: skip
-    ci = url_selectbox("Interval", ["hessian", "bootstrap"], "ci", container=c4,
-                       format_func={"hessian": "analytic (Hessian)", "bootstrap": "bootstrap over papers"}.get)  # fmt: skip
-    cross_paper = c5.toggle("Compare across papers", value=True,
-                            help="Also compare results of different papers on the same benchmark, metric and setting")  # fmt: skip
+    estimator = url_selectbox(
+        "Rating model", list(ESTIMATORS), "estimator", container=c3, format_func=ESTIMATORS.__getitem__
+    )
+    ci = url_selectbox(
+        "Interval",
+        ["hessian", "bootstrap"],
+        "ci",
+        container=c4,
+        format_func={"hessian": "analytic (Hessian)", "bootstrap": "bootstrap over papers"}.get,
+    )
+    cross_paper = c5.toggle(
+        "Compare across papers",
+        value=True,
+        help="Also compare results of different papers on the same benchmark, metric and setting",
+    )
     size = int(data.run("rank_input_size", benchmarks=benchmarks, metrics=metrics).iloc[0]["n"])
     if size > CONFIRM_ROWS and not st.button(f"Rank {size:,} results", type="primary"):
         st.info(f"{size:,} results match: narrow the benchmarks or metrics, or press the button to rank them all.")
@@ -131,8 +167,13 @@ def _component_filter(table: pd.DataFrame) -> pd.DataFrame:
     if len(sizes) == 1:
         return table
     labels = {str(c): f"component {c} ({n} methods)" for c, n in sizes.items()}
-    chosen = url_selectbox("Component", list(labels), "component", format_func=labels.get,
-                           help="Methods never compared, even indirectly, are in different components.")  # fmt: skip
+    chosen = url_selectbox(
+        "Component",
+        list(labels),
+        "component",
+        format_func=labels.get,
+        help="Methods never compared, even indirectly, are in different components.",
+    )
     return table[table["component"].astype(str) == chosen]
 
 
@@ -152,8 +193,21 @@ def _warnings(table: pd.DataFrame, out: dict) -> None:
 def _table(table: pd.DataFrame, estimator: str) -> None:
     shown = table.copy()
     shown["method_link"] = [internal_url("method", m, method=m.lower()) for m in shown["method"]]
-    cols = ["rank", "method_link", "rating", "ci_lower", "ci_upper", "comparisons", "papers", "benchmarks", "wins",
-            "losses", "ties", "self_reported_only", "component"]  # fmt: skip
+    cols = [
+        "rank",
+        "method_link",
+        "rating",
+        "ci_lower",
+        "ci_upper",
+        "comparisons",
+        "papers",
+        "benchmarks",
+        "wins",
+        "losses",
+        "ties",
+        "self_reported_only",
+        "component",
+    ]
     config = {
         "method_link": st.column_config.LinkColumn("method", display_text=r"#(.+)$"),
         "rating": st.column_config.NumberColumn(format="%.0f"),

@@ -32,8 +32,12 @@ def render() -> None:
     saved = _saved()
     names = [ADHOC, *saved]
     wanted = st.query_params.get("query", ADHOC)
-    choice = st.selectbox("Saved query", names, index=names.index(wanted) if wanted in names else 0,
-                          format_func=lambda n: n if n == ADHOC else f"{saved[n].title or n}  ({n})")  # fmt: skip
+    choice = st.selectbox(
+        "Saved query",
+        names,
+        index=names.index(wanted) if wanted in names else 0,
+        format_func=lambda n: n if n == ADHOC else f"{saved[n].title or n}  ({n})",
+    )
     query = saved.get(choice)
     if query is None:
         st.query_params.pop("query", None)

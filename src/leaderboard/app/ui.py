@@ -49,10 +49,8 @@ def url_selectbox(
     if key in st.session_state and st.session_state[key] not in options:
         del st.session_state[key]
     wanted = st.query_params.get(param)
-    if wanted in options:
-        index = options.index(wanted)
-    else:
-        index = options.index(default) if default in options else 0
+    fallback = options.index(default) if default in options else 0
+    index = options.index(wanted) if wanted in options else fallback
     if not options:
         container.selectbox(label, [], key=key, help=help)
         return None

@@ -130,7 +130,9 @@ def check_statement(con: duckdb.DuckDBPyConnection, sql: str) -> str:
         return statement.query
     if kind != "SELECT":
         reason = _REFUSED.get(kind, f"{kind} statements change the database")
-        raise SandboxError(f"refused: {reason}. The SQL box runs read-only queries only (SELECT, WITH, DESCRIBE, SHOW).")
+        raise SandboxError(
+            f"refused: {reason}. The SQL box runs read-only queries only (SELECT, WITH, DESCRIBE, SHOW)."
+        )
     _check_tree(con, statement.query)
     return statement.query
 
