@@ -121,7 +121,9 @@ def _leaderboard(table: pd.DataFrame, benchmark: str, metric: str) -> None:
         "third_party": st.column_config.NumberColumn("3rd-party", help="Of those, papers not proposing it"),
         "reported_as": st.column_config.TextColumn("best value from", help="own method or baseline in that paper"),
     }
-    st.dataframe(shown, hide_index=True, column_order=TABLE_COLUMNS, column_config=config, width="stretch")
+    order = [c for c in TABLE_COLUMNS if c != "unit" or shown["unit"].notna().any()]
+    order = [c for c in order if c != "url" or shown["url"].notna().any()]
+    st.dataframe(shown, hide_index=True, column_order=order, column_config=config, width="stretch")
     export = table.drop(columns=["method_key"]).rename(
         columns={"reports": "papers", "third_party": "third_party_papers"}
     )
@@ -139,7 +141,7 @@ def _sota(params: dict, metric: str, table: pd.DataFrame) -> None:
         st.caption("No paper date is known for these results, so there is no timeline.")
         return
     frame["published"] = pd.to_datetime(frame["published"])
-    st.altair_chart(sota_chart(frame, metric, bool(hib.iloc[0])), width="stretch")
+    st.altair_chart(sota_chart(frame, metric, bool(hib.iloc[0])), width="stretch", height=380)
     records = frame[frame["is_sota"]]
     st.caption(
         f"{len(records)} record(s) by paper date; grey dots: {int((~frame['is_sota']).sum())} other results"

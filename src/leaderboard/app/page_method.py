@@ -66,7 +66,8 @@ def render() -> None:
             "position", help="Where its best value stands among all methods on that benchmark and metric"
         )
     }
-    st.dataframe(shown, hide_index=True, column_order=RESULT_COLUMNS, column_config=config, width="stretch")
+    order = [c for c in RESULT_COLUMNS if c not in ("unit", "subset", "url") or shown[c].notna().any()]
+    st.dataframe(shown, hide_index=True, column_order=order, column_config=config, width="stretch")
     csv_download(results, safe_file_name("method", names.get(key, key)) + ".csv", key="method_csv")
     st.subheader("Wins and losses")
     st.caption("Against every other method reported in the same paper on the same benchmark, metric and setting.")

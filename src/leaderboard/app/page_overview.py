@@ -22,7 +22,7 @@ def benchmarks_chart(top: pd.DataFrame) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("results:Q", title="results"),
-            y=alt.Y("benchmark:N", sort="-x", title=None),
+            y=alt.Y("benchmark:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False)),
             color=alt.Color("papers:Q", title="papers", scale=alt.Scale(scheme="blues")),
             href="link:N",
             tooltip=["benchmark", alt.Tooltip("metric", title="top metric"), "results", "papers", "methods"],
@@ -52,7 +52,7 @@ def render() -> None:
     if top.empty:
         st.info("No result in this database names a benchmark yet.")
     else:
-        st.altair_chart(benchmarks_chart(top), width="stretch")
+        st.altair_chart(benchmarks_chart(top), width="stretch", height=max(160, 26 * len(top)))
 
 
 def _search(q: str) -> None:

@@ -56,7 +56,7 @@ def _pair_counts(pairs: pd.DataFrame) -> pd.DataFrame:
 def ratings_chart(table: pd.DataFrame, estimator: str) -> alt.LayerChart:
     """Ratings as points with 95% interval error bars, best on top."""
     order = table["method"].tolist()
-    base = alt.Chart(table).encode(y=alt.Y("method:N", sort=order, title=None))
+    base = alt.Chart(table).encode(y=alt.Y("method:N", sort=order, title=None, axis=alt.Axis(labelOverlap=False)))
     bars = base.mark_rule(strokeWidth=2, color="#9ecae1").encode(
         x=alt.X(
             "ci_lower:Q",
@@ -82,7 +82,7 @@ def ratings_chart(table: pd.DataFrame, estimator: str) -> alt.LayerChart:
             "papers",
         ],
     )
-    return alt.layer(bars, points).properties(height=max(140, 18 * len(table)))
+    return alt.layer(bars, points).properties(height=max(140, 24 * len(table)))
 
 
 def heatmap(counts: pd.DataFrame, methods: list[str]) -> alt.Chart:
@@ -94,7 +94,7 @@ def heatmap(counts: pd.DataFrame, methods: list[str]) -> alt.Chart:
         .mark_rect()
         .encode(
             x=alt.X("b:N", sort=methods, title="against"),
-            y=alt.Y("a:N", sort=methods, title="method"),
+            y=alt.Y("a:N", sort=methods, title="method", axis=alt.Axis(labelOverlap=False)),
             color=alt.Color("win_fraction:Q", title="win fraction", scale=alt.Scale(scheme="redblue", domain=[0, 1])),
             tooltip=[
                 alt.Tooltip("a:N", title="method"),
@@ -151,13 +151,14 @@ def render() -> None:
         return
     table = _component_filter(table)
     _warnings(table, out)
-    st.altair_chart(ratings_chart(table.head(CHART_METHODS), estimator), width="stretch")
+    shown = table.head(CHART_METHODS)
+    st.altair_chart(ratings_chart(shown, estimator), width="stretch", height=max(160, 26 * len(shown)))
     if len(table) > CHART_METHODS:
         st.caption(f"The chart shows the top {CHART_METHODS} of {len(table)} methods; the table has them all.")
     _table(table, estimator)
     st.subheader("Head to head")
     top = table["method"].head(HEATMAP_METHODS).tolist()
-    st.altair_chart(heatmap(out["pairs"], top), width="stretch")
+    st.altair_chart(heatmap(out["pairs"], top), width="stretch", height=max(200, 30 * len(top)))
     st.caption(f"Row method's share of wins over the column method (ties count half), top {len(top)} methods.")
     _excluded(out["excluded"])
 

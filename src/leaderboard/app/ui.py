@@ -120,6 +120,8 @@ def link_columns(df: pd.DataFrame) -> dict[str, object]:
         config["url"] = st.column_config.LinkColumn("source", display_text="↗ source", width="small")
     if "evidence" in df:
         config["evidence"] = st.column_config.TextColumn("evidence", width="large")
+    if "published" in df:
+        config["published"] = st.column_config.DateColumn("published", format="YYYY-MM-DD")
     return config
 
 
