@@ -62,9 +62,10 @@ def render() -> None:
         f"{int(p)} of {int(n)}" if pd.notna(p) else "" for p, n in zip(shown["position"], shown["entries"], strict=True)
     ]
     config = link_columns(shown) | {
+        "reported_as": st.column_config.TextColumn("reported as"),
         "position": st.column_config.TextColumn(
             "position", help="Where its best value stands among all methods on that benchmark and metric"
-        )
+        ),
     }
     order = [c for c in RESULT_COLUMNS if c not in ("unit", "subset", "url") or shown[c].notna().any()]
     st.dataframe(shown, hide_index=True, column_order=order, column_config=config, width="stretch")

@@ -25,7 +25,7 @@ def benchmarks_chart(top: pd.DataFrame) -> alt.Chart:
             y=alt.Y("benchmark:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False)),
             color=alt.Color("papers:Q", title="papers", scale=alt.Scale(scheme="blues")),
             href="link:N",
-            tooltip=["benchmark", alt.Tooltip("metric", title="top metric"), "results", "papers", "methods"],
+            tooltip=["benchmark", alt.Tooltip("metric", title="top metric"), "results", "papers"],
         )
         .properties(height=max(120, 22 * len(top)))
     )

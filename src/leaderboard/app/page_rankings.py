@@ -143,7 +143,11 @@ def render() -> None:
     if size > CONFIRM_ROWS and not st.button(f"Rank {size:,} results", type="primary"):
         st.info(f"{size:,} results match: narrow the benchmarks or metrics, or press the button to rank them all.")
         return
-    out = _rank(data.version(), tuple(benchmarks), tuple(metrics), estimator, ci, cross_paper)
+    try:
+        out = _rank(data.version(), tuple(benchmarks), tuple(metrics), estimator, ci, cross_paper)
+    except (MemoryError, ValueError) as exc:  # the engine's limits: say so instead of failing the page
+        st.error(f"Ranking failed on {size:,} results ({exc}). Narrow the benchmarks or metrics.")
+        return
     table: pd.DataFrame = out["table"]
     if table.empty:
         st.info("No comparisons: the chosen results never put two methods side by side on a known metric direction.")

@@ -1,6 +1,6 @@
--- Benchmarks that have at least one result with a metric, most reported first.
-SELECT benchmark, sum(results) AS results
-FROM benchmark_summary
-WHERE metric IS NOT NULL
+-- Benchmarks that have at least one absolute result with a metric, most reported first.
+SELECT benchmark, count(*) AS results
+FROM results
+WHERE benchmark IS NOT NULL AND metric IS NOT NULL AND kind = 'absolute'
 GROUP BY benchmark
 ORDER BY results DESC, benchmark
