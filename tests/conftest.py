@@ -1,6 +1,6 @@
 """Shared fixtures and helpers: the project root, the shipped seed and a database built from it once per session,
 one extractor with the shipped vocabulary (it compiles once), synthetic papers, and a CLI runner that uses this
-checkout's package."""
+checkout's package, and dashboard fixtures."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
+import pandas as pd
 import pytest
 
 from leaderboard.extract import Extractor
@@ -85,3 +88,70 @@ def cli(tmp_path: Path):
         return run_cli(*args, cwd=tmp_path, env={**log, **(env or {})}, timeout=timeout)
 
     return run
+
+
+# --- dashboard tests: a seed-built database, a synthetic one, and an AppTest factory ---------------------------------
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+APP = ROOT / "app.py"
+
+
+@pytest.fixture(scope="session")
+def synth_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A deterministic synthetic database: 50 dated papers, 400 results, 16 benchmark/metric pairs."""
+    from synthetic_db import make_synthetic_db
+
+    path = tmp_path_factory.mktemp("synth") / "synth.duckdb"
+    make_synthetic_db(path, n_results=400)
+    return path
+
+
+def sql(db: Path, text: str, params: dict | None = None) -> pd.DataFrame:
+    """An independent look at the database (the oracle tests compare the app with)."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(text, params or {}).df()
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
+    """app(db, page, env=None, **query_params) -> an AppTest that has run the page with LB_DB=db."""
+    from streamlit.testing.v1 import AppTest
+
+    def make(db: Path, page: str = "overview", env: dict[str, str] | None = None, **params: str | list[str]):
+        monkeypatch.setenv("LB_DB", str(db))
+        monkeypatch.delenv("LB_CURATION", raising=False)
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        if page != "overview":
+            at.switch_page(f"src/leaderboard/app/page_{page}.py").run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return make
+
+
+def charts(at) -> list[dict]:
+    """The Vega-Lite specs of the page's Altair charts."""
+    return [json.loads(e.proto.spec) for e in at.get("vega_lite_chart")]
+
+
+def chart_data(at, index: int = 0) -> dict[str, pd.DataFrame]:
+    """The named datasets of one chart, as DataFrames."""
+    from streamlit import dataframe_util
+
+    element = at.get("vega_lite_chart")[index]
+    return {d.name: dataframe_util.convert_arrow_bytes_to_pandas_df(d.data.data) for d in element.proto.datasets}
+
+
+def layer_data(at, spec: dict, mark: str, index: int = 0) -> pd.DataFrame:
+    """The data of the first layer with the given mark type."""
+    data = chart_data(at, index)
+    for layer in spec["layer"]:
+        if layer["mark"]["type"] == mark:
+            return data[(layer.get("data") or spec["data"])["name"]]
+    raise AssertionError(f"no {mark} layer")
