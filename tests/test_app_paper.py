@@ -30,7 +30,7 @@ def test_abstract_marks_every_number(app, seed_db: Path) -> None:
 def test_results_and_download(app, seed_db: Path) -> None:
     at = app(seed_db, "paper", paper=SCORE_SDE)
     frame = at.dataframe[0].value
-    assert frame["metric"].tolist() == ["Inception Score", "FID", "bits/dim"]
+    assert frame["metric"].tolist() == ["Inception Score", "FID", "Bits/dim"]
     assert frame["value"].tolist() == [9.89, 2.2, 2.99]
     assert at.get("download_button")[0].proto.label == "Download CSV"
 
@@ -38,7 +38,7 @@ def test_results_and_download(app, seed_db: Path) -> None:
 def test_report_a_wrong_number_writes_the_curation_file(app, seed_db: Path, tmp_path: Path) -> None:
     curation = tmp_path / "curation.csv"
     at = app(seed_db, "paper", env={"LB_CURATION": str(curation)}, paper=SCORE_SDE)
-    rid = sql(seed_db, "select result_id from results where paper_id = $p and metric = 'bits/dim'", {"p": SCORE_SDE})[
+    rid = sql(seed_db, "select result_id from results where paper_id = $p and metric = 'Bits/dim'", {"p": SCORE_SDE})[
         "result_id"
     ].iloc[0]
     at.radio[0].set_value("fix").run()

@@ -100,6 +100,9 @@ def test_disconnected_components_warn_and_filter(app, synth_db: Path) -> None:
     assert at.selectbox[2].label == "Component"
 
 
-def test_seed_database_explains_why_nothing_is_ranked(app, seed_db: Path) -> None:
+def test_seed_database_ranks_within_disconnected_components(app, seed_db: Path) -> None:
     at = app(seed_db, "rankings")
-    assert "No comparisons" in at.info[0].value
+    assert at.warning[0].value.startswith("4 disconnected components: ranks are within a component, never across.")
+    assert at.selectbox[2].label == "Component" and at.selectbox[2].value == "0"
+    table = at.dataframe[0].value
+    assert set(table["component"]) == {0} and len(table) == 2

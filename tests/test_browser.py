@@ -48,7 +48,12 @@ def server(synth_db: Path, tmp_path_factory: pytest.TempPathFactory):
     db = tmp_path_factory.mktemp("browser") / "live.duckdb"
     shutil.copy(synth_db, db)
     port = free_port()
-    env = {**os.environ, "LB_DB": str(db), "LB_CURATION": str(db.parent / "curation.csv")}
+    env = {
+        **os.environ,
+        "LB_DB": str(db),
+        "LB_CURATION": str(db.parent / "curation.csv"),
+        "PYTHONPATH": str(ROOT / "src"),
+    }
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none"]  # fmt: skip

@@ -63,7 +63,7 @@ def test_settings_are_locked_even_past_the_statement_check(con) -> None:
     with pytest.raises(duckdb.Error, match="locked"):
         cur.execute("set enable_external_access = true")
     with pytest.raises(duckdb.Error, match="read-only"):
-        cur.execute("create table lb.main.t as select 1")
+        cur.execute("create table leaderboard.main.t as select 1")
     assert cur.execute("select current_setting('enable_external_access')").fetchone()[0] is False
 
 

@@ -35,19 +35,20 @@ def sql_text(name: str) -> str:
     return (resources.files("leaderboard") / "store" / name).read_text(encoding="utf-8")
 
 
-def connect_read_only(path: str | os.PathLike) -> duckdb.DuckDBPyConnection:
+def connect_read_only(path: str | os.PathLike, config: dict[str, object] | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the database file now at `path`; a clear UserError when there is none.
 
     Not `duckdb.connect(path)`: DuckDB caches instances by path, so after a rebuild swapped a new file in,
     a process that still holds a connection to the old file would be handed the old data again. The file
     is attached to a fresh in-memory instance instead, with a view in its default schema for every table
     and view of the file, so plain names (`SELECT * FROM results`) work on the connection and its cursors.
-    The connection keeps reading the file it opened, even after a rebuild replaces it.
+    The connection keeps reading the file it opened, even after a rebuild replaces it. `config` goes to
+    `duckdb.connect` (settings that must be fixed before anything runs, as the SQL sandbox's are).
     """
     p = Path(path)
     if not p.is_file():
         raise UserError(f"{p}: no database here (run `leaderboard build` first)")
-    con = duckdb.connect()
+    con = duckdb.connect(":memory:", config=dict(config or {}))
     try:
         con.execute("ATTACH $path AS leaderboard (READ_ONLY)", {"path": str(p)})
         names = con.execute(

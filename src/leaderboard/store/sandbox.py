@@ -28,6 +28,7 @@ import duckdb
 import pandas as pd
 
 from leaderboard.errors import UserError
+from leaderboard.store.db import connect_read_only
 
 # Settings fixed at connect time (before anything runs) and after the ATTACH (then locked).
 CONNECT_CONFIG: dict[str, object] = {
@@ -40,7 +41,6 @@ LOCKED_SETTINGS: dict[str, str] = {"enable_external_access": "false", "lock_conf
 
 DEFAULT_ROW_LIMIT = 10_000
 DEFAULT_TIME_LIMIT = 10.0  # seconds
-ALIAS = "lb"
 
 # Table functions a read-only query may call: generators and catalog introspection. Everything else (read_csv,
 # read_parquet, read_json, read_text, glob, query, sniff_csv, parquet_metadata, *_scan, ...) is refused.
@@ -83,27 +83,21 @@ class SandboxResult:
 
 def open_sandbox(path: str | Path, memory_limit: str = "2GB", threads: int = 2) -> duckdb.DuckDBPyConnection:
     """A locked, read-only connection to the database at `path` (a private instance, see the module doc)."""
-    p = Path(path)
-    if not p.is_file():
-        raise UserError(f"{p}: no database here (run `leaderboard build` first)")
-    con = duckdb.connect(":memory:", config=dict(CONNECT_CONFIG))
+    con = connect_read_only(Path(path).resolve(), CONNECT_CONFIG)
     try:
-        con.execute(f"ATTACH '{_quote(str(p.resolve()))}' AS {ALIAS} (READ_ONLY)")
         con.execute(f"SET memory_limit = '{_quote(memory_limit)}'")
         con.execute(f"SET threads = {int(threads)}")
         for name, value in LOCKED_SETTINGS.items():
             con.execute(f"SET {name} = {value}")
     except duckdb.Error as exc:
         con.close()
-        raise UserError(f"{p}: cannot open database ({exc})") from None
+        raise UserError(f"{path}: cannot open database ({exc})") from None
     return con
 
 
 def sandbox_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """A new cursor of a sandbox connection, with the attached database as its default catalog."""
-    cur = con.cursor()
-    cur.execute(f"USE {ALIAS}")
-    return cur
+    """A new cursor of a sandbox connection (the database's tables and views are in its default schema)."""
+    return con.cursor()
 
 
 def _quote(text: str) -> str:
