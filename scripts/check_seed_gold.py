@@ -39,9 +39,7 @@ UNITS = {None, "%", "x", "pp"}
 NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 # What may follow a number inside one token and still leave it a number token (not a name):
 # magnitude, percent, multiple, ordinal and a few "N-thing" settings.
-QUANTITY_SUFFIX = re.compile(
-    r"(?:[kKMB]|\\?%|[x×]|th|st|nd|rd|\+|-(?:shot|level|way|fold|point))(?![A-Za-z])"
-)
+QUANTITY_SUFFIX = re.compile(r"(?:[kKMB]|\\?%|[x×]|th|st|nd|rd|\+|-(?:shot|level|way|fold|point))(?![A-Za-z])")
 TOKEN_TRIM = "()[]{}\"'`,;:.!?"
 RANGE_NOTE = re.compile(r"part of range at (\d+)")
 
@@ -208,9 +206,7 @@ def check(seed: Path, gold_path: Path, show_names: bool = False, show_summary: b
     for e in errors:
         print("ERROR " + e)
     status = "FAILED" if errors else "OK"
-    print(
-        f"{status}: {len(gold)} gold lines, {len(papers)} papers, {len(errors)} errors, {uncovered} uncovered"
-    )
+    print(f"{status}: {len(gold)} gold lines, {len(papers)} papers, {len(errors)} errors, {uncovered} uncovered")
     return 1 if errors else 0
 
 
