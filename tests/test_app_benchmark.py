@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from conftest import charts, layer_data, sql
+
+from tests.helpers import charts, layer_data, sql
 
 
 def expected_sota(db: Path, benchmark: str, metric: str, lower_is_better: bool) -> pd.DataFrame:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import sql
+
+from tests.helpers import sql
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import sql
+from tests.helpers import sql
 
 
 def test_every_result_of_the_method(app, synth_db: Path) -> None:

@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from conftest import chart_data, charts, sql
+from tests.helpers import chart_data, charts, sql
 
 
 def metrics(at) -> dict[str, str]:

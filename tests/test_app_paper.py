@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from conftest import sql
+from tests.helpers import sql
 
 SCORE_SDE = "t-73dfef0b31a0"
 

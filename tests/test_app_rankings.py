@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from conftest import chart_data, charts, layer_data, sql
 
 from leaderboard.rank.api import rank_results
+from tests.helpers import chart_data, charts, layer_data, sql
 
 
 def engine(db: Path, benchmarks: list[str] | None = None, method: str = "bt") -> pd.DataFrame:

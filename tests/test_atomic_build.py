@@ -12,9 +12,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import SRC, good_record, write_jsonl
 
 from leaderboard.pipeline import BuildOptions, build
+from tests.helpers import SRC, good_record, write_jsonl
 
 HERE = Path(__file__).resolve().parent
 N_OLD, N_NEW = 50, 2_000

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-from conftest import ROOT, SEEDS
 
 from leaderboard.queries import bind_params, list_saved_queries, run_query
 from leaderboard.sources import read_sources
+from tests.helpers import ROOT, SEEDS
 
 
 def test_seed_listing_reads_72_papers_and_no_header_lines() -> None:

@@ -7,7 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+
+from tests.helpers import run_cli
 
 
 def test_build_with_no_arguments_uses_seeds_and_lb_db(tmp_path: Path) -> None:

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SRC, good_record, run_cli, write_jsonl
-from test_readers_mixed import write_mixed_csv, write_mixed_jsonl, write_mixed_listing
+
+from tests.helpers import SRC, good_record, run_cli, write_jsonl
+from tests.test_readers_mixed import write_mixed_csv, write_mixed_jsonl, write_mixed_listing
 
 
 @pytest.fixture(scope="module")

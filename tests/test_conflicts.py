@@ -7,9 +7,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import run_cli
 
 from leaderboard.pipeline import BuildOptions, build
+from tests.helpers import run_cli
 
 PWC = Path(__file__).parent / "data" / "pwc"
 

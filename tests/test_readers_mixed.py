@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import ABSTRACT, good_record
-
 from leaderboard.models import Paper, Rejected
 from leaderboard.sources import read_sources
 from leaderboard.sources.csv_papers import read_papers_csv
 from leaderboard.sources.jsonl import read_json_array, read_jsonl
 from leaderboard.sources.listing import read_listing
+from tests.helpers import ABSTRACT, good_record
 
 BIG = "a" * 1_000_000
 

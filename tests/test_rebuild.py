@@ -10,12 +10,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import SRC, good_record, write_jsonl
 
 from leaderboard import pipeline
 from leaderboard.curation import Curation, append_curation, curation_path
 from leaderboard.pipeline import BuildOptions, build
 from leaderboard.store.db import connect_read_only
+from tests.helpers import SRC, good_record, write_jsonl
 
 N = 3_000
 TABLES = {

@@ -23,7 +23,8 @@ JOIN papers p USING (paper_id)
 WHERE c.action = 'add' AND c.status IS NULL
   AND (c.value_start IS NULL OR c.value_end <= length(p.abstract));
 
-CREATE TABLE curation_candidates AS
+-- A view, not a copy: the results are copied once, into `results`.
+CREATE VIEW curation_candidates AS
 SELECT * FROM results_base
 UNION ALL BY NAME
 SELECT * EXCLUDE (line) FROM curation_added;
@@ -115,11 +116,13 @@ FROM curations c LEFT JOIN papers p USING (paper_id)
 WHERE c.status IN ('orphaned', 'duplicate')
 ORDER BY c.line;
 
+DROP VIEW curation_candidates;
 DROP TABLE curation_added;
-DROP TABLE curation_candidates;
 DROP TABLE curation_hits;
 DROP TABLE curation_fixes;
 DROP TABLE curation_fix_rows;
-DROP TABLE results_base;
+DROP VIEW results_base;
+DROP TABLE extracted;
+DROP TABLE kept_seq;
 
 CREATE OR REPLACE TABLE curations AS SELECT * FROM curations ORDER BY line;

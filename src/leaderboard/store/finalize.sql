@@ -23,13 +23,12 @@ SELECT p.paper_id, p.title, p.abstract, p.published, p.url, p.authors, p.categor
 FROM papers_raw p JOIN kept_seq USING (seq)
 ORDER BY p.seq;
 
--- The extracted and imported rows; curate.sql applies the curation file to them to make `results`.
-CREATE TABLE results_base AS
+-- The extracted and imported rows of the kept papers. A view: curate.sql applies the curation file to it
+-- and writes `results` (the one copy of the rows), then drops it with `extracted` and `kept_seq`.
+CREATE VIEW results_base AS
 SELECT e.* EXCLUDE (paper_seq)
 FROM extracted e
 LEFT JOIN kept_seq k ON k.seq = e.paper_seq
 WHERE e.paper_seq IS NULL OR k.seq IS NOT NULL;
 
-DROP TABLE extracted;
 DROP TABLE papers_raw;
-DROP TABLE kept_seq;
