@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_sandbox import ATTACKS
 
 from tests.helpers import sql
+from tests.test_sandbox import ATTACKS
 
 
 def test_default_query_runs(app, seed_db: Path) -> None:

@@ -57,7 +57,10 @@ def connect_read_only(path: str | os.PathLike, config: dict[str, object] | None 
         ).fetchall()
         for (name,) in names:
             ident = '"' + name.replace('"', '""') + '"'
-            con.execute(f"CREATE VIEW main.{ident} AS SELECT * FROM leaderboard.main.{ident}")
+            try:
+                con.execute(f"CREATE VIEW main.{ident} AS SELECT * FROM leaderboard.main.{ident}")
+            except (duckdb.CatalogException, duckdb.BinderException):
+                continue  # a view of the file that no longer binds (e.g. it needs a dropped view): leave it out
     except duckdb.Error as exc:
         con.close()
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
