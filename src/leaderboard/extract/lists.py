@@ -92,6 +92,28 @@ class ListReading:
                 for r, m in zip(unbound, unbound_metrics, strict=True):
                     r.metric = m
 
+    def _metric_list(self, readings: list[Reading], sm: list[Span]) -> None:
+        """ "improves HR@10 and NDCG@10 by 8.2% and 10.5%": coordinated numbers bound to the last of a
+        coordinated metric list of the same length take its members in order."""
+        text = self.text
+        runs: list[list[Span]] = []
+        for m in sm:
+            if runs and _JOINED.fullmatch(text[runs[-1][-1].end : m.start]):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in runs:
+            if len(run) < 2:
+                continue
+            group = [r for r in readings if r.metric is run[-1]]
+            if len(group) != len(run) or any(r.num.start < run[-1].end for r in group):
+                continue
+            gaps = (text[a.span_end : b.num.start] for a, b in zip(group, group[1:], strict=False))
+            if not all(_PURE_COORD.fullmatch(gap) for gap in gaps):
+                continue
+            for r, m in zip(group, run, strict=True):
+                r.metric = m
+
     def _slash_lists(self, s0: int, s1: int, idx: list[int], sm: list[Span]) -> tuple[dict, dict]:
         """Numbers written "a/b/c" paired with a metric or split list "x/y/z" of the same length."""
         metric_of: dict[int, Span] = {}
