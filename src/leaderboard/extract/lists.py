@@ -51,11 +51,19 @@ class ListReading:
             if not _COORD_GAP.match(gap) or self.g.result_verb.search(gap) or re.search(r"\bto\b", gap):
                 continue
             signed_only = prev.num.signed == "+" and not cur.num.signed  # "49.4 (+1.0), 60.2 (+0.6)"
+            # "a 15% reduction on A and 12% on B": the second number repeats the first's frame with its own "on"
+            elliptic = (
+                not cur.bound
+                and cur.unit == prev.unit
+                and re.search(r"(?:,|\band)\s*$", gap) is not None
+                and _DIRECT_ON.match(self.text, cur.span_end) is not None
+                and re.match(r"\s*(?:%\s*)?(?:on|in)\b", self.text[cur.span_end : cur.span_end + 6]) is not None
+            )
             if (
                 prev.kind == "delta"
                 and cur.kind == "absolute"
                 and not signed_only
-                and not re.search(r"\bon\b|\bin\b", gap)
+                and (elliptic or not re.search(r"\bon\b|\bin\b", gap))
             ):
                 cur.kind = "delta"
             if prev.qualifier == "up to" and cur.qualifier is None and cur.kind == prev.kind == "delta":
