@@ -119,7 +119,7 @@ def merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
 
 
 _LINK_END = re.compile(r"(?:\bof|=|:|\bis|\bwas|\breaches)\s*(?:\w+\s+){0,2}?[(\[]?\$?\s*$")
-_GENERIC_HEADS = frozenset({"value", "score", "scores", "rate", "measure", "quality", "index", "ratio", "error"})
+GENERIC_HEADS = frozenset({"value", "score", "scores", "rate", "measure", "quality", "index", "ratio", "error"})
 _PHRASE_STOP = frozenset(
     [
         "of",
@@ -161,7 +161,7 @@ def capture_metric(text: str, num: Number, s0: int, grammar: Grammar) -> Span | 
     words = words[cut:]  # "the main track achieved an R-precision" -> "R-precision"
     if not words:
         return None
-    if len(words) == 1 and words[0].lower() in _GENERIC_HEADS:
+    if len(words) == 1 and words[0].lower() in GENERIC_HEADS:
         return None
     if any(grammar.delta_noun_after.match(" " + w) for w in words) or grammar.setting_before.search(" ".join(words)):
         return None

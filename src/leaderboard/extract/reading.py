@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from leaderboard.extract.attribution import (
+    GENERIC_HEADS,
     Span,
     baseline_after,
     bind_metric,
@@ -131,6 +132,10 @@ class SentenceReader(ListReading):
             metric, side = slash_metric, "list"
         if metric is None:
             metric, side = bind_metric(text, num, sm, span_end)
+            if side == "before" and metric.raw.lower() in GENERIC_HEADS:
+                longer = capture_metric(text, num, s0, g)  # "a mean joint error of 28.9mm": not just "error"
+                if longer is not None and longer.start < metric.start <= longer.end:
+                    metric = longer
         linked = metric is not None and re.search(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b", text[metric.end : num.start])
         if side == "before" and num.unit is None and num.decimals == 0 and not linked:
             metric, side = None, ""  # "FLOPs 1": a footnote marker, not "FID of 2"
