@@ -31,6 +31,8 @@ _POINTS_AFTER = re.compile(r"^\s*(?:([\w\-]+)\s+)?(?:points?|pts)\b", re.IGNOREC
 _SPACED_UNIT = re.compile(r"^\s([A-Za-z]{1,3})\b(?!-)")
 _BY_BEFORE = re.compile(r"\bby\s*[(\[]?\s*$", re.IGNORECASE)
 _CLOSE_BEFORE = re.compile(r"[^,;:]{0,40}")
+_NAME_NUMBER = re.compile(r"(?P<stem>.*[A-Za-z].*?[\s\-']?)(?P<n>\d{2,4})")
+_NEXT_NUMBER = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s+(?P<n>\d{2,4})(?![\w%.,]\d|[\w%\-])")
 
 
 @dataclass(slots=True)
@@ -92,6 +94,7 @@ class SentenceReader(ListReading):
     # -- per sentence -------------------------------------------------------------------------------------
     def read(self, s0: int, s1: int, idx: list[int], captured: list[Span]) -> list[Reading]:
         sb = sorted([b for b in self.benches if s0 <= b.start < s1] + captured, key=lambda b: b.start)
+        sb = sorted(sb + self._elliptic_names(sb, s1), key=lambda b: b.start)
         sm = [m for m in self.metrics if s0 <= m.start < s1]
         readings: list[Reading] = []
         slash_metric, slash_subset = self._slash_lists(s0, s1, idx, sm)
@@ -116,6 +119,28 @@ class SentenceReader(ListReading):
         if len(readings) == 1 and id(readings[0]) not in paired:
             readings += self._jointly(readings[0], sb)
         return readings
+
+    def _elliptic_names(self, sb: list[Span], s1: int) -> list[Span]:
+        """ "TREC DL 2019 and 2020", "the CoNLL-2005 and 2012 datasets": a bare number coordinated with a name
+        ending in a number is the same name with that number."""
+        out: list[Span] = []
+        for b in sb:
+            head = _NAME_NUMBER.fullmatch(b.raw)
+            if head is None:
+                continue
+            pos = b.end
+            while True:
+                m = _NEXT_NUMBER.match(self.text, pos, s1)
+                if m is None or len(m.group("n")) != len(head.group("n")):
+                    break
+                raw = head.group("stem") + m.group("n")
+                entry = self.vocab.benchmarks.lookup(raw)
+                if entry is None and b.entry is not None:
+                    break
+                start = m.start("n")
+                out.append(Span(start, m.end("n"), entry.name if entry else raw, m.group("n"), entry))
+                pos = m.end("n")
+        return out
 
     def _read_number(self, i: int, s0: int, s1: int, sm: list[Span], sb: list[Span], slash_metric) -> Reading | None:
         text, g, num = self.text, self.g, self.nums[i]
