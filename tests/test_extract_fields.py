@@ -12,7 +12,6 @@ import pytest
 # known weaknesses, not yet handled (strict: a case that starts passing must be taken off this list)
 KNOWN_MISSES = {
     "The agent obtains a return of 3,200 on HalfCheetah after 1M environment steps.",
-    "It obtains an MT-Bench score of 8.9 and 35.2% on Arena-Hard.",
 }
 
 CASES = [

@@ -256,6 +256,13 @@ class SentenceReader(ListReading):
                 r"[^;]*?\band\b[^;]*", text[a:b]
             )
 
+        if r.benchmark is None and r.metric is not None and r.metric.entry is None:
+            inside = [b for b in sb if r.metric.start <= b.start and b.end <= r.metric.end]
+            if inside:  # "an MT-Bench score of 8.9": the benchmark's own score
+                r.benchmark = inside[-1]
+                rest = text[inside[-1].end : r.metric.end].strip()
+                if not rest or rest.lower() in GENERIC_HEADS:
+                    r.metric, r.bound = None, False
         if r.benchmark is None:
             opened = text.rfind("(", s0, num.start)
             in_parens = opened >= 0 and ")" not in text[opened : num.start]
