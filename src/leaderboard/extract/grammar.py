@@ -25,8 +25,49 @@ def _phrase_re(phrase: str) -> str:
     return out
 
 
+_CHARS = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)  # the BMP, to enumerate case folds
+
+
 def _alternation(phrases: list[str]) -> str:
-    return "|".join(_phrase_re(p) for p in sorted(set(phrases), key=len, reverse=True))
+    """The phrases as one alternation, longest first; in a form the regex engine can scan quickly.
+
+    A plain alternation of ~100 phrases that each open with a lookbehind has no literal prefix, so `re` tries every
+    branch at every position. The equivalent form here opens with a case-sensitive set of every possible first
+    character (which `re` uses to skip positions) and then dispatches on that character to the phrases that begin
+    with it, in their original order. Phrases with different first characters cannot match at the same position, so
+    the first branch that matches, and the match, are those of the plain alternation.
+    """
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    plain = "|".join(_phrase_re(p) for p in ordered)
+    groups: dict[str, list[str]] = {}
+    firsts: set[str] = set()
+    for phrase in ordered:
+        star = phrase.endswith("*")
+        body = phrase[:-1] if star else phrase
+        words = body.split()
+        if not words or body[0] != words[0][0] or len(body[0].lower()) != 1:
+            return plain
+        first = words[0][0]
+        rest = re.escape(words[0][1:]) + "".join(r"\s+" + re.escape(w) for w in words[1:])
+        if star:
+            rest += r"[\w\-]*"
+        if star or body[-1:].isalnum():
+            rest += r"(?![\w])"
+        groups.setdefault(first.lower(), []).append(rest)
+        firsts.add(first)
+    folds = {c: frozenset(re.findall(re.escape(c), _CHARS, re.IGNORECASE)) for c in firsts | set(groups)}
+    if any(folds[c] != folds[c.lower()] for c in firsts):
+        return plain
+    seen: set[str] = set()
+    branches = []
+    for first, rests in groups.items():
+        if folds[first] & seen:
+            return plain  # first characters that are not disjoint under case folding
+        seen |= folds[first]
+        guard = r"(?<![\w\-].)" if first.isalnum() else ""
+        branches.append(f"(?<={re.escape(first)}){guard}(?:{'|'.join(rests)})")
+    charset = "".join(re.escape(c) for c in sorted(seen))
+    return f"(?-i:[{charset}])(?:{'|'.join(branches)})"
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 _NUMBER = re.compile(
     r"""
+    (?=[-\u2212\u2013+$.\d])  # every match opens with one of these: lets `re` skip other positions quickly
     (?P<sign>[-\u2212\u2013+](?=\$?\.?\d))?
     (?P<dollar>\$)?
     (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
@@ -52,7 +53,7 @@ class Number:
         return source[self.start : self.end]
 
 
-_URL_HINT = re.compile(r"://|www\.|\.(?:com|org|io|net|ai)\b", re.IGNORECASE)
+_URL_HINT = re.compile(r"(?=[:.wW])(?:://|www\.|\.(?:com|org|io|net|ai)\b)", re.IGNORECASE)
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
