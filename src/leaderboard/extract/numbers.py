@@ -27,7 +27,7 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
-_URL = re.compile(r"(?:https?\s*:\s*/\s*/|www\.)\S+(?:\s+\S+/\S*)*|\S+\.(?:com|org|io|net|ai)\S*", re.IGNORECASE)
+_URL = re.compile(r"(?:https?\s*:\s*/\s*/|www\.)\S+(?:\s+\S+/\S*)*|(?<!\S)\S+\.(?:com|org|io|net|ai)\S*", re.IGNORECASE)
 _GLUED = re.compile(r"[A-Za-z]+")
 _DIMENSION_AFTER = re.compile(r"\s?[x\u00d7]\s?\$?\d|\s?\$?\\times\$?\s?\d")
 _DIMENSION_BEFORE = re.compile(r"\d\s?(?:[x\u00d7]|\$?\\times\$?)\s?\$?$")
@@ -56,8 +56,21 @@ class Number:
 _URL_HINT = re.compile(r"(?=[:.wW])(?:://|www\.|\.(?:com|org|io|net|ai)\b)", re.IGNORECASE)
 
 
+# Every _URL match holds one of these; it starts at the hit ("http", "www.") or at the start of the hit's token
+# (".com"), so no match starts before the token of the first hit: scanning from there gives the same matches.
+_URL_START = re.compile(r"(?=[hHwW.])(?:https?\s*:|www\.|\.(?:com|org|io|net|ai))", re.IGNORECASE)
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _URL.finditer(text)] if _URL_HINT.search(text) else []
+    if not _URL_HINT.search(text):
+        return []
+    first = _URL_START.search(text)
+    if first is None:
+        return []
+    i = first.start()
+    while i and not text[i - 1].isspace():
+        i -= 1
+    return [m.span() for m in _URL.finditer(text, i)]
 
 
 def _glued_to_name(text: str, start: int) -> bool:

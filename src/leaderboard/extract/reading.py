@@ -226,8 +226,8 @@ class SentenceReader(ListReading):
                 return True
         if _BY_BEFORE.search(before) and g.change.search(before):
             return True
-        m = re.search(r"(\S+)\s+(?:of\s+)?(?:an?\s+)?\s*$", before)
-        return bool(m and g.delta_noun_after.match(" " + m.group(1)))
+        word = _word_before_of_an(before)
+        return bool(word and g.delta_noun_after.match(" " + word))
 
     def _is_result(self, r: Reading, sm: list[Span], sb: list[Span], s0: int, s1: int, c0: int) -> bool:
         num, text = r.num, self.text
@@ -411,3 +411,16 @@ class SentenceReader(ListReading):
             except ValueError:
                 pass
         return round(min(0.99, max(0.05, c)), 3)
+
+
+def _word_before_of_an(before: str) -> str | None:
+    r"""Group 1 of `re.search(r"(\S+)\s+(?:of\s+)?(?:an?\s+)?\s*$", before)` without scanning every start: the
+    word before a trailing "of", "a"/"an" or "of a"/"of an" (or else the last word), when `before` ends in a blank."""
+    if not before[-1:].isspace():
+        return None
+    toks = before.rsplit(None, 3)[-3:]
+    if len(toks) == 3 and toks[1] == "of" and toks[2] in ("a", "an"):
+        return toks[0]
+    if len(toks) >= 2 and toks[-1] in ("of", "a", "an"):
+        return toks[-2]
+    return toks[-1] if toks else None
