@@ -9,6 +9,7 @@ Matches are mapped back to offsets in the original text and must sit on word bou
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ _DROP = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm_key(name: str, fold_case: bool = True) -> str:
     """The matching key of a name: separators removed, case folded unless `fold_case` is False."""
     key = _DROP.sub("", name.translate(_FOLD))
@@ -104,7 +106,10 @@ class NormText:
             orig_starts += starts
             norm_starts += accumulate((e - s for s, e in zip(starts, ends, strict=True)), initial=n)
             norm_starts.pop()
-            part = _DROP.sub("", t[w0:w1])
+            if seps and seps[0][0] == w0:  # the slice's first match may differ (its lookbehind sees no text)
+                part = _DROP.sub("", t[w0:w1])
+            else:  # the same separators as the slice: keep what lies between them
+                part = "".join([t[s:e] for s, e in zip(starts, ends, strict=True)])
             parts.append(part)
             n += len(part)
             norm_starts.append(n)
