@@ -405,6 +405,7 @@ _SUBSET_STOP = frozenset(
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and\s+|but\s+|while\s+|whereas\s+|which\s+)|\bwhile\b|\bwhereas\b")
 
 
+@functools.lru_cache(maxsize=512)  # asked up to three times per number (reading, method, delta details)
 def clause_start(text: str, s0: int, pos: int) -> int:
     """Start of the clause holding `pos` (after the last ';', ':' or ', and/while ...' before it)."""
     last = s0
