@@ -29,6 +29,7 @@ KINDS = {
 
 # Length-preserving character folding applied before normalisation (so offsets survive).
 _FOLD = str.maketrans({"\u00d7": "x", "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
+_FOLD_CHARS = "\u00d7\u2212\u2019\u2018\u00a0"
 _KEEP = re.compile(r"[^\s\-\u2010-\u2015_.'`\x00]+")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _LETTER_SPACE_LETTER = re.compile(r"[^\W\d_]\s+[^\W\d_]")
@@ -94,7 +95,8 @@ class NormText:
     @classmethod
     def of(cls, text: str, windows: list[tuple[int, int]] | None = None) -> NormText:
         """Normalise `text`, or only its `windows` (then no name can match across two windows)."""
-        t = text.translate(_FOLD)
+        # translate with a dict is slow even when nothing changes: most abstracts hold none of the folded characters
+        t = text.translate(_FOLD) if any(c in text for c in _FOLD_CHARS) else text
         norm_starts: list[int] = []
         orig_starts: list[int] = []
         parts: list[str] = []
