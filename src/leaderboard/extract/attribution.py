@@ -6,6 +6,7 @@ vocabulary (known) or from the grammar ("on the FooBar dataset": unknown, `known
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -316,40 +317,66 @@ def preceding(spans: list[Span], pos: int, s0: int) -> Span | None:
 def subset_near(text: str, grammar: Grammar, bench: Span | None, num: Number, s0: int, s1: int) -> str | None:
     """A split or setting next to the benchmark mention ("LibriSpeech test-clean", "the hard test set of X")
     or right after the number ("57.0% in 5-shot")."""
-    after_num = re.match(r"^\s*(?:%|\))?\s*(?:in|on|for|under)\s+(?:the\s+)?(\d+-shot|zero-shot|few-shot|one-shot)",
-                         text[num.end : min(s1, num.end + 30)], re.IGNORECASE)  # fmt: skip
+    after_num = _SHOT_AFTER.match(text, num.end, min(s1, num.end + 30))
     if after_num:
         return after_num.group(1)
-    label = re.search(r"([\w\-]+)\s*[:=]\s*$", text[max(s0, num.start - 24) : num.start])
+    head24 = text[max(s0, num.start - 24) : num.start]
+    # the label pattern ends in "[:=]\s*$": only a window ending in ':' or '=' (before blanks) can match
+    label = _LABEL_END.search(head24) if head24.rstrip()[-1:] in (":", "=") else None
     if label and grammar.subset.fullmatch(label.group(1)):
         return grammar.value_of("subset", label.group(1)) or label.group(1)
     if bench is not None:
         tail = text[bench.end : min(s1, bench.end + 40)]
-        m = re.match(r"^\s*(?:\(\s*)?(?:dataset\s+|benchmark\s+)?(?P<s>[\w\-+]+(?:\s*/\s*[\w\-+]+)*)", tail)
+        m = _SUBSET_AFTER.match(tail)
         if m:
             word = m.group("s")
-            if re.fullmatch(r"\d+-shot", word, re.IGNORECASE):
+            if _SHOT_WORD.fullmatch(word):
                 return word
             sub = grammar.subset.fullmatch(word)
             if sub:
                 return grammar.value_of("subset", word) or word
-            v = re.fullmatch(r"[Vv]\d+(?:\.\d+)?|\d+x\d+|\d+\u00d7\d+", word)
+            v = _VERSION_WORD.fullmatch(word)
             if v:
                 return word
         head = text[max(s0, bench.start - 48) : bench.start]
-        m = re.search(r"(?:the\s+)?(?P<s>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:set|split|subset|track)?\s*of\s+(?:the\s+)?$",
-                      head, re.IGNORECASE)  # fmt: skip
+        # the pattern ends in "of\s+(?:the\s+)?$": only a head ending in blanks after "of" or "the" can match
+        ends = head.rstrip()
+        m = (
+            _SPLIT_OF_END.search(head)
+            if len(ends) < len(head) and (ends[-2:].lower() == "of" or ends[-3:].lower() == "the")
+            else None
+        )
         if m:
             words = [w for w in m.group("s").split() if grammar.subset.fullmatch(w)]
             words.sort(key=lambda w: w.lower() in _GENERIC_SPLITS)  # "the hard test set": "hard" says more
             if words:
                 return grammar.value_of("subset", words[0]) or words[0]
     window = text[s0:s1]
-    m = re.search(r"\b(?:in|under|on)\s+(?:the\s+)?(?P<s>\d+-shot|zero-shot|few-shot|one-shot|[\w\-]+)\s+"
-                  rf"(?:{grammar.subset_head.pattern})", window, re.IGNORECASE)  # fmt: skip
+    m = _subset_in(grammar.subset_head.pattern).search(window)
     if m and m.group("s").lower() not in _SUBSET_STOP:
         return m.group("s")
     return None
+
+
+_SHOT_AFTER = re.compile(
+    r"\s*(?:%|\))?\s*(?:in|on|for|under)\s+(?:the\s+)?(\d+-shot|zero-shot|few-shot|one-shot)", re.IGNORECASE
+)
+_LABEL_END = re.compile(r"([\w\-]+)\s*[:=]\s*$")
+_SUBSET_AFTER = re.compile(r"^\s*(?:\(\s*)?(?:dataset\s+|benchmark\s+)?(?P<s>[\w\-+]+(?:\s*/\s*[\w\-+]+)*)")
+_SHOT_WORD = re.compile(r"\d+-shot", re.IGNORECASE)
+_VERSION_WORD = re.compile(r"[Vv]\d+(?:\.\d+)?|\d+x\d+|\d+\u00d7\d+")
+_SPLIT_OF_END = re.compile(
+    r"(?:the\s+)?(?P<s>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:set|split|subset|track)?\s*of\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+@functools.lru_cache(maxsize=16)
+def _subset_in(subset_head: str) -> re.Pattern:
+    """'in the hard subset', compiled once per grammar (keyed by the subset-head alternation)."""
+    return re.compile(
+        rf"\b(?:in|under|on)\s+(?:the\s+)?(?P<s>\d+-shot|zero-shot|few-shot|one-shot|[\w\-]+)\s+(?:{subset_head})",
+        re.IGNORECASE,
+    )
 
 
 _GENERIC_SPLITS = frozenset({"test", "val", "validation", "dev", "train"})
@@ -378,6 +405,7 @@ _SUBSET_STOP = frozenset(
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and\s+|but\s+|while\s+|whereas\s+|which\s+)|\bwhile\b|\bwhereas\b")
 
 
+@functools.lru_cache(maxsize=512)  # asked up to three times per number (reading, method, delta details)
 def clause_start(text: str, s0: int, pos: int) -> int:
     """Start of the clause holding `pos` (after the last ';', ':' or ', and/while ...' before it)."""
     last = s0

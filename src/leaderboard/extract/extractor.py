@@ -17,7 +17,7 @@ from leaderboard.extract.methods import own_method
 from leaderboard.extract.numbers import find_numbers, link_numbers
 from leaderboard.extract.reading import Reading, SentenceReader
 from leaderboard.extract.sentences import split_sentences
-from leaderboard.extract.vocab import NormText, Vocabulary, load_vocabulary, norm_key
+from leaderboard.extract.vocab import NormText, Vocabulary, find_many, load_vocabulary, norm_key
 from leaderboard.models import Paper, Result
 
 _DIGIT = re.compile(r"\d")
@@ -78,14 +78,15 @@ class Extractor:
             return []
         nt = NormText.of(text, sentences)  # names are looked up only in sentences that hold a number
         vocab = self.vocab
-        metrics = merge_adjacent(text, spans_from_mentions(text, vocab.metrics.find(nt)))
+        found_metrics, found_benches, found_methods = find_many((vocab.metrics, vocab.benchmarks, vocab.methods), nt)
+        metrics = merge_adjacent(text, spans_from_mentions(text, found_metrics))
         metric_ranges = [(m.start, m.end) for m in metrics]
         benches = [
             b
-            for b in spans_from_mentions(text, vocab.benchmarks.find(nt))
+            for b in spans_from_mentions(text, found_benches)
             if not any(s <= b.start and b.end <= e and (e - s) > (b.end - b.start) for s, e in metric_ranges)
         ]
-        methods = spans_from_mentions(text, vocab.methods.find(nt))
+        methods = spans_from_mentions(text, found_methods)
         names = [(m.start, m.end) for m in (*metrics, *benches, *methods)]
         nums = [n for n in nums if not any(s <= n.start and n.end <= e for s, e in names)]  # "SQuAD 2.0"
         if not nums:

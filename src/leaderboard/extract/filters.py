@@ -15,6 +15,7 @@ from leaderboard.extract.numbers import Number
 _LIST_MARKER_AFTER = re.compile(r"^\s*[).\]]")
 _LIST_MARKER_BEFORE = re.compile(r"(?:^|[\s:;,(\[])[(\[]?\s*$")
 _CITATION = re.compile(r"\[[\d,;\s\-\u2013]*$")
+_CITATION_END = re.compile(r"^[\d,;\s\-\u2013]*\]")
 _HYPHEN_WORD = re.compile(r"^[-\u2010\u2011][A-Za-z]")
 _CAPITALISED_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w\-.+]*)\s$")
 _VERSION_AFTER = re.compile(r"^\.\d")
@@ -44,7 +45,7 @@ def quick_non_result(text: str, num: Number, sent_start: int, grammar: Grammar) 
     if _HYPHEN_WORD.match(after) or grammar.count_after.match(after):
         return True
     before = text[max(sent_start, num.start - 40) : num.start]
-    return bool(_CITATION.search(before) and re.match(r"^[\d,;\s\-\u2013]*\]", after))
+    return bool("[" in before and _CITATION.search(before) and _CITATION_END.match(after))
 
 
 def non_result_reason(
@@ -71,10 +72,10 @@ def non_result_reason(
         return "version number"
     if is_year(num) and not bound_metric:
         return "year"
-    if bare and _DATE_WORDS.search(before[-12:] + "|" + after[:14]) and num.decimals == 0 and num.value <= 31:
+    if bare and num.decimals == 0 and num.value <= 31 and _DATE_WORDS.search(before[-12:] + "|" + after[:14]):
         return "date"
     if bare and num.decimals == 0 and not num.signed:
-        if _CITATION.search(before) and re.match(r"^[\d,;\s\-\u2013]*\]", after):
+        if "[" in before and _CITATION.search(before) and _CITATION_END.match(after):
             return "citation"
         if _LIST_MARKER_BEFORE.search(before) and _LIST_MARKER_AFTER.match(after) and num.value < 20:
             return "list marker"
@@ -89,7 +90,7 @@ def non_result_reason(
     if num.unit == "%" and grammar.data_after.match(after):
         return "amount of data"
     if bare and not bound_metric and not num.signed and num.decimals <= 1:
-        m = _CAPITALISED_BEFORE.search(before)
+        m = _CAPITALISED_BEFORE.search(before) if before[-1:].isspace() else None  # the pattern ends in "\s$"
         if m and metric_lookup(m.group(1)) is None and (num.decimals == 0 or num.value == int(num.value)):
             return "version or generation number in a name"
     return None

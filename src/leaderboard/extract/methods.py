@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from leaderboard.extract.grammar import Grammar
@@ -55,11 +56,16 @@ _SUBJECT = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=512)  # the same verb is tried for every number after it in the clause
+def _subject_at(text: str, lo: int, hi: int) -> re.Match | None:
+    return _SUBJECT.search(text, lo, hi)
+
+
 def subject_before(text: str, start: int, pos: int) -> str | None:
     """A capitalised system name that is the subject of a result verb in text[start:pos]."""
     best = None
     for v in _VERB.finditer(text, start, pos):
-        m = _SUBJECT.search(text, max(start, v.start() - 60), v.start())
+        m = _subject_at(text, max(start, v.start() - 60), v.start())
         if not m:
             continue
         name = m.group("name").strip()

@@ -27,11 +27,10 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
-_URL = re.compile(r"(?:https?\s*:\s*/\s*/|www\.)\S+(?:\s+\S+/\S*)*|\S+\.(?:com|org|io|net|ai)\S*", re.IGNORECASE)
+_URL = re.compile(r"(?:https?\s*:\s*/\s*/|www\.)\S+(?:\s+\S+/\S*)*|(?<!\S)\S+\.(?:com|org|io|net|ai)\S*", re.IGNORECASE)
 _GLUED = re.compile(r"[A-Za-z]+")
 _DIMENSION_AFTER = re.compile(r"\s?[x\u00d7]\s?\$?\d|\s?\$?\\times\$?\s?\d")
 _DIMENSION_BEFORE = re.compile(r"\d\s?(?:[x\u00d7]|\$?\\times\$?)\s?\$?$")
-_VERSION_TAIL = re.compile(r"\.\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +55,29 @@ class Number:
 _URL_HINT = re.compile(r"(?=[:.wW])(?:://|www\.|\.(?:com|org|io|net|ai)\b)", re.IGNORECASE)
 
 
+# Every _URL match holds one of these; it starts at the hit ("http", "www.") or at the start of the hit's token
+# (".com"), so no match starts before the token of the first hit: scanning from there gives the same matches.
+_URL_START = re.compile(r"(?=[hHwW.])(?:https?\s*:|www\.|\.(?:com|org|io|net|ai))", re.IGNORECASE)
+
+
+def _may_hint(text: str) -> bool:
+    """False only when _URL_HINT cannot match: none of its literals occurs (dotless i also matches i in IGNORECASE)."""
+    if "://" in text or "\u0131" in text:
+        return True
+    low = text.lower()
+    return "www." in low or ".com" in low or ".org" in low or ".io" in low or ".net" in low or ".ai" in low
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _URL.finditer(text)] if _URL_HINT.search(text) else []
+    if not _may_hint(text) or not _URL_HINT.search(text):
+        return []
+    first = _URL_START.search(text)
+    if first is None:
+        return []
+    i = first.start()
+    while i and not text[i - 1].isspace():
+        i -= 1
+    return [m.span() for m in _URL.finditer(text, i)]
 
 
 def _glued_to_name(text: str, start: int) -> bool:
@@ -89,58 +109,64 @@ def find_numbers(text: str) -> list[Number]:
     urls = _url_spans(text)
     prev_name_end = -2
     for m in _NUMBER.finditer(text):
-        start = m.start("num") - (1 if m.group("dollar") else 0)
-        sign = m.group("sign") or ""
-        num_start = m.start("num")
+        m_start = m.start()
+        num_start, num_end = m.span("num")
+        sign, dollar = m.group("sign", "dollar")
+        start = num_start - (1 if dollar else 0)
         if sign:
             # a sign only when it does not join the number to a word before it ("LLaMA-2" is a name)
-            before = text[m.start() - 1] if m.start() > 0 else " "
+            before = text[m_start - 1] if m_start > 0 else " "
             if (before.isalnum() and not (sign == "+" and before.isdigit())) or before in ")]%":
                 sign = ""  # "77.4+4.2": the second number is a signed gain
             else:
-                start = m.start()
-        if _VERSION_TAIL.match(text, m.end("num")):
-            prev_name_end = m.end("num")
+                start = m_start
+        else:
+            sign = ""
+        if text[num_end : num_end + 1] == "." and text[num_end + 1 : num_end + 2].isdecimal():  # "\.\d" after it
+            prev_name_end = num_end
             continue  # 2.1.3: a version
-        if _glued_to_name(text, num_start if not sign else m.start()):
-            prev_name_end = m.end("num")
+        if _glued_to_name(text, num_start if not sign else m_start):
+            prev_name_end = num_end
             continue
         if num_start > 0 and text[num_start - 1] in "-." and prev_name_end == num_start - 1:
-            prev_name_end = m.end("num")  # "Llama-2-13B": a digit run chained to a name
+            prev_name_end = num_end  # "Llama-2-13B": a digit run chained to a name
             continue
         if urls and any(s <= num_start < e for s, e in urls):
             continue
         if num_start > 0 and (text[num_start - 1].isdigit()):
             continue
         end = m.end()
-        unit = _unit(m.group("unit"))
-        percent_word = bool(m.group("unit") and "percent" in m.group("unit"))
-        if m.group("spreadpct"):
+        dollar2, spread_raw, spreadnum, unit_raw, spreadpct = m.group(
+            "dollar2", "spread", "spreadnum", "unit", "spreadpct"
+        )
+        unit = _unit(unit_raw)
+        percent_word = bool(unit_raw and "percent" in unit_raw)
+        if spreadpct:
             unit = "%"
-        if unit == "x" and _DIMENSION_AFTER.match(text, m.end("num") + (1 if m.group("dollar2") else 0)):
+        if unit == "x" and _DIMENSION_AFTER.match(text, num_end + (1 if dollar2 else 0)):
             continue  # 1024 x 1024: a resolution or shape
         if _DIMENSION_BEFORE.search(text, max(0, start - 12), start):
             continue
-        if unit is None and _DIMENSION_AFTER.match(text, m.end()):
+        if unit is None and _DIMENSION_AFTER.match(text, end):
             continue
         suffix, suffix_start = "", -1
-        if unit is None and m.group("spread") is None:
-            g = _GLUED.match(text, m.end())
+        if unit is None and spread_raw is None:
+            g = _GLUED.match(text, end)
             if g:
                 suffix, suffix_start = g.group(), g.start()
-        num = m.group("num")
+        num = text[num_start:num_end]
         try:
             value = float(num.replace(",", ""))
         except ValueError:
             continue
         if sign in {"-", "\u2212", "\u2013"}:
             value, sign = -value, "-"
-        spread = float(m.group("spreadnum")) if m.group("spread") else None
+        spread = float(spreadnum) if spread_raw else None
         decimals = len(num.split(".")[1]) if "." in num else 0
-        if unit is None and m.group("dollar2") and not m.group("dollar"):
-            end = m.end("num")
-        if unit is None and m.group("spread") is None:
-            end = m.end("num") + (1 if (m.group("dollar") and m.group("dollar2")) else 0)
+        if unit is None and dollar2 and not dollar:
+            end = num_end
+        if unit is None and spread_raw is None:
+            end = num_end + (1 if (dollar and dollar2) else 0)
         out.append(Number(start, end, value, unit, sign, spread, suffix, suffix_start, decimals, percent_word))
     return out
 

@@ -161,7 +161,7 @@ class SentenceReader(ListReading):
                 longer = capture_metric(text, num, s0, g)  # "a mean joint error of 28.9mm": not just "error"
                 if longer is not None and longer.start < metric.start <= longer.end:
                     metric = longer
-        linked = metric is not None and re.search(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b", text[metric.end : num.start])
+        linked = metric is not None and _LINK_WORD.search(text[metric.end : num.start])
         if side == "before" and num.unit is None and num.decimals == 0 and not linked:
             metric, side = None, ""  # "FLOPs 1": a footnote marker, not "FID of 2"
         if metric is None and (num.decimals or num.unit):
@@ -169,7 +169,7 @@ class SentenceReader(ListReading):
             side = "before" if metric is not None else ""
         if non_result_reason(text, num, s0, g, metric is not None, self.vocab.metrics.lookup):
             return None
-        of_data = re.match(r"\s*of\s+(?:the\s+)?", text[num.end : num.end + 12])
+        of_data = _OF_DATA.match(text[num.end : num.end + 12])
         if num.unit == "%" and of_data and any(b.start == num.end + of_data.end() for b in sb):
             return None  # "1% of ImageNet": an amount of training data
         if rng and non_result_reason(text, self.nums[rng.second], s0, g, metric is not None, self.vocab.metrics.lookup):
@@ -226,8 +226,8 @@ class SentenceReader(ListReading):
                 return True
         if _BY_BEFORE.search(before) and g.change.search(before):
             return True
-        m = re.search(r"(\S+)\s+(?:of\s+)?(?:an?\s+)?\s*$", before)
-        return bool(m and g.delta_noun_after.match(" " + m.group(1)))
+        word = _word_before_of_an(before)
+        return bool(word and g.delta_noun_after.match(" " + word))
 
     def _is_result(self, r: Reading, sm: list[Span], sb: list[Span], s0: int, s1: int, c0: int) -> bool:
         num, text = r.num, self.text
@@ -411,3 +411,20 @@ class SentenceReader(ListReading):
             except ValueError:
                 pass
         return round(min(0.99, max(0.05, c)), 3)
+
+
+def _word_before_of_an(before: str) -> str | None:
+    r"""Group 1 of `re.search(r"(\S+)\s+(?:of\s+)?(?:an?\s+)?\s*$", before)` without scanning every start: the
+    word before a trailing "of", "a"/"an" or "of a"/"of an" (or else the last word), when `before` ends in a blank."""
+    if not before[-1:].isspace():
+        return None
+    toks = before.rsplit(None, 3)[-3:]
+    if len(toks) == 3 and toks[1] == "of" and toks[2] in ("a", "an"):
+        return toks[0]
+    if len(toks) >= 2 and toks[-1] in ("of", "a", "an"):
+        return toks[-2]
+    return toks[-1] if toks else None
+
+
+_LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
+_OF_DATA = re.compile(r"\s*of\s+(?:the\s+)?")

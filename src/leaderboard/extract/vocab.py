@@ -9,6 +9,7 @@ Matches are mapped back to offsets in the original text and must sit on word bou
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ KINDS = {
 
 # Length-preserving character folding applied before normalisation (so offsets survive).
 _FOLD = str.maketrans({"\u00d7": "x", "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
+_FOLD_CHARS = "\u00d7\u2212\u2019\u2018\u00a0"
 _KEEP = re.compile(r"[^\s\-\u2010-\u2015_.'`\x00]+")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _LETTER_SPACE_LETTER = re.compile(r"[^\W\d_]\s+[^\W\d_]")
@@ -48,6 +50,7 @@ _DROP = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm_key(name: str, fold_case: bool = True) -> str:
     """The matching key of a name: separators removed, case folded unless `fold_case` is False."""
     key = _DROP.sub("", name.translate(_FOLD))
@@ -92,7 +95,8 @@ class NormText:
     @classmethod
     def of(cls, text: str, windows: list[tuple[int, int]] | None = None) -> NormText:
         """Normalise `text`, or only its `windows` (then no name can match across two windows)."""
-        t = text.translate(_FOLD)
+        # translate with a dict is slow even when nothing changes: most abstracts hold none of the folded characters
+        t = text.translate(_FOLD) if any(c in text for c in _FOLD_CHARS) else text
         norm_starts: list[int] = []
         orig_starts: list[int] = []
         parts: list[str] = []
@@ -104,7 +108,10 @@ class NormText:
             orig_starts += starts
             norm_starts += accumulate((e - s for s, e in zip(starts, ends, strict=True)), initial=n)
             norm_starts.pop()
-            part = _DROP.sub("", t[w0:w1])
+            if seps and seps[0][0] == w0:  # the slice's first match may differ (its lookbehind sees no text)
+                part = _DROP.sub("", t[w0:w1])
+            else:  # the same separators as the slice: keep what lies between them
+                part = "".join([t[s:e] for s, e in zip(starts, ends, strict=True)])
             parts.append(part)
             n += len(part)
             norm_starts.append(n)
@@ -218,13 +225,17 @@ class NameIndex:
         """All non-overlapping mentions in a text, leftmost-longest, in order of position."""
         nt = text if isinstance(text, NormText) else NormText.of(text)
         raw = nt.text
+        cn, co = nt._chunk_norm, nt._chunk_orig  # NormText.orig, inlined: it runs for every automaton hit
         found: list[tuple[int, int, Entry]] = []
         for auto, hay, table in ((self._auto_cs, nt.folded, self._cs), (self._auto_ci, nt.lowered, self._ci)):
             if auto is None:
                 continue
             for end_idx, key in auto.iter(hay):
-                start = nt.orig(end_idx - len(key) + 1)
-                end = nt.orig(end_idx) + 1
+                i = end_idx - len(key) + 1
+                j = bisect_right(cn, i) - 1
+                start = co[j] + (i - cn[j])
+                j = bisect_right(cn, end_idx) - 1
+                end = co[j] + (end_idx - cn[j]) + 1
                 if _glued_after(raw, end) and raw[end : end + 1] == "s" and not _glued_after(raw, end + 1):
                     end += 1  # a plural: "Inception scores", "WERs"
                 if _glued_before(raw, start) or _glued_after(raw, end):
@@ -241,12 +252,79 @@ class NameIndex:
                 ):
                     continue
                 found.append((start, end, table[key]))
-        found.sort(key=lambda m: (m[0], -m[1]))
-        kept: list[Mention] = []
-        for s, e, entry in found:
-            if not kept or s >= kept[-1].end:
-                kept.append(Mention(s, e, entry))
-        return kept
+        return _leftmost_longest(found)
+
+
+def _leftmost_longest(found: list[tuple[int, int, Entry]]) -> list[Mention]:
+    found.sort(key=lambda m: (m[0], -m[1]))
+    kept: list[Mention] = []
+    for s, e, entry in found:
+        if not kept or s >= kept[-1].end:
+            kept.append(Mention(s, e, entry))
+    return kept
+
+
+# combined automata of several indexes, keyed by the identity of their own automata (kept alive in the value)
+_COMBINED: dict[tuple, tuple] = {}
+
+
+def _combined(indexes: tuple[NameIndex, ...]) -> tuple[object | None, object | None]:
+    key = tuple((id(ix._auto_cs), id(ix._auto_ci)) for ix in indexes)
+    hit = _COMBINED.get(key)
+    if hit is None:
+        autos = []
+        for auto_attr, table_attr in (("_auto_cs", "_cs"), ("_auto_ci", "_ci")):
+            owners: dict[str, list[int]] = {}
+            for i, ix in enumerate(indexes):
+                if getattr(ix, auto_attr) is not None:
+                    for k in getattr(ix, table_attr):
+                        owners.setdefault(k, []).append(i)
+            auto = None
+            if owners:
+                auto = ahocorasick.Automaton()
+                for k, ids in owners.items():
+                    auto.add_word(k, (k, tuple(ids)))
+                auto.make_automaton()
+            autos.append(auto)
+        hit = ([(ix._auto_cs, ix._auto_ci) for ix in indexes], autos[0], autos[1])
+        _COMBINED[key] = hit
+    return hit[1], hit[2]
+
+
+def find_many(indexes: tuple[NameIndex, ...], nt: NormText) -> list[list[Mention]]:
+    """`[ix.find(nt) for ix in indexes]`, scanning the text once per case mode for all the indexes together.
+
+    A key's hits come in the same order as from its own index's automaton (by end, longest first), so each index
+    gets the same mentions as from `find`."""
+    auto_cs, auto_ci = _combined(indexes)
+    raw = nt.text
+    cn, co = nt._chunk_norm, nt._chunk_orig
+    found: list[list[tuple[int, int, Entry]]] = [[] for _ in indexes]
+    for auto, hay, ci in ((auto_cs, nt.folded, False), (auto_ci, nt.lowered, True)):
+        if auto is None:
+            continue
+        for end_idx, (key, owners) in auto.iter(hay):
+            i = end_idx - len(key) + 1
+            j = bisect_right(cn, i) - 1
+            start = co[j] + (i - cn[j])
+            j = bisect_right(cn, end_idx) - 1
+            end = co[j] + (end_idx - cn[j]) + 1
+            if _glued_after(raw, end) and raw[end : end + 1] == "s" and not _glued_after(raw, end + 1):
+                end += 1  # a plural: "Inception scores", "WERs"
+            if _glued_before(raw, start) or _glued_after(raw, end):
+                continue
+            surface = raw[start:end]
+            if len(key) < 7 and _LETTER_SPACE_LETTER.search(surface):
+                continue
+            for n in owners:
+                ix = indexes[n]
+                if ci:
+                    if key in ix._stylised and key not in ix._plain and surface.isalpha() and surface.islower():
+                        continue
+                    found[n].append((start, end, ix._ci[key]))
+                else:
+                    found[n].append((start, end, ix._cs[key]))
+    return [_leftmost_longest(f) for f in found]
 
 
 @dataclass(slots=True)
