@@ -1,32 +1,30 @@
 """The build, read top-down: sources -> extract -> store (a new DuckDB file, swapped in when complete).
 
-read_sources(paths)          Paper / imported Result / Rejected records, streamed (sources/)
-  -> Extractor.extract       one paper in, Results out, in worker processes (extract/)
+source_files(paths)          each file with its format (sources/)
+  -> read_units              JSON Lines as raw blocks of lines, other formats as batches of records
+  -> Extraction.run          decode + extract each unit in worker processes, Arrow tables back (parallel.py)
   -> BuildWriter             batched Arrow inserts into a temporary DuckDB file (store/)
   -> commit                  finalize.sql (dedup, results), views.sql, atomic rename
 """
 
 from __future__ import annotations
 
-import os
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing import get_context
-from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 from leaderboard import __version__
 from leaderboard.errors import UserError
-from leaderboard.extract import Extractor
-from leaderboard.extract.vocab import load_vocabulary
-from leaderboard.models import Paper, Rejected, Result, assign_result_ids
+from leaderboard.parallel import Extraction, Items, Unit
 from leaderboard.progress import Progress
-from leaderboard.sources import ArxivFilter, read_sources
+from leaderboard.sources import ArxivFilter, source_files
+from leaderboard.sources.detect import Reader
+from leaderboard.sources.lines import file_size, read_blocks
 from leaderboard.store.db import BuildWriter
 
-CHUNK = 512  # papers per unit of work sent to a worker process
+CHUNK = 512  # records per unit for formats read in the main process
+BLOCK_FORMATS = {"jsonl", "arxiv"}  # read as raw blocks of lines, decoded in the workers
 
 
 @dataclass(slots=True)
@@ -53,118 +51,62 @@ class BuildSummary:
     rejected: int
     records: int
     seconds: float
+    skipped: int = 0  # records left out by --filter-categories / --since
 
     def line(self) -> str:
         rate = self.records / self.seconds if self.seconds > 0 else 0.0
+        filtered = f", {self.skipped:,} skipped by filters" if self.skipped else ""
         return (
             f"built {self.db}: {self.papers:,} papers, {self.results:,} results, "
-            f"{self.rejected:,} rejected, in {self.seconds:.1f}s ({rate:,.0f} records/s)"
+            f"{self.rejected:,} rejected{filtered}, in {self.seconds:.1f}s ({rate:,.0f} records/s)"
         )
 
 
-# Worker processes build their extractor once (the vocabulary compiles once per process).
-_WORKER: dict[str, Extractor] = {}
+def _item_units(path: Path, reader: Reader) -> Iterator[Items]:
+    batch: list = []
+    for item in reader(path):
+        batch.append(item)
+        if len(batch) >= CHUNK:
+            yield Items(batch)
+            batch = []
+    yield Items(batch, file_size(path))  # the file's bytes count as read when it is done
 
 
-def _init_worker(vocab_files: list[Path]) -> None:
-    _WORKER["extractor"] = Extractor(load_vocabulary(vocab_files))
-
-
-def _work(batch: list[tuple[int, Paper]]) -> list[tuple[int, Result]]:
-    return extract_batch(_WORKER["extractor"], batch)
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-class _Extraction:
-    """Runs extraction in-process for small inputs and in a process pool once the input proves large."""
-
-    def __init__(self, workers: int, vocab_files: list[Path]) -> None:
-        self.workers = workers or os.cpu_count() or 1
-        self.vocab_files = vocab_files
-        self.local = Extractor(load_vocabulary(vocab_files))
-        self.pool: Pool | None = None
-        self.pending: deque[AsyncResult] = deque()
-        self.chunks_seen = 0
-
-    def submit(self, batch: list[tuple[int, Paper]]) -> Iterator[list[tuple[int, Result]]]:
-        """Queue a batch; yields the results of batches that are done (in submission order)."""
-        self.chunks_seen += 1
-        if self.workers <= 1 or self.chunks_seen == 1:
-            yield extract_batch(self.local, batch)
-            return
-        if self.pool is None:
-            self.pool = get_context("spawn").Pool(self.workers, _init_worker, (self.vocab_files,))
-        self.pending.append(self.pool.apply_async(_work, (batch,)))
-        while len(self.pending) > 2 * self.workers:
-            yield self.pending.popleft().get()
-
-    def drain(self) -> Iterator[list[tuple[int, Result]]]:
-        while self.pending:
-            yield self.pending.popleft().get()
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
-
-
-def extract_batch(extractor: Extractor, batch: list[tuple[int, Paper]]) -> list[tuple[int, Result]]:
-    """Extract each (seq, paper) and give the results their stable ids; results keep their paper's seq."""
-    out = []
-    for seq, paper in batch:
-        results = extractor.extract(paper)
-        assign_result_ids(results)
-        out.extend((seq, r) for r in results)
-    return out
+def read_units(files: Iterable[tuple[Path, str, Reader]]) -> Iterator[Unit]:
+    """The units of work of every source file, in input order."""
+    for path, fmt, reader in files:
+        if fmt in BLOCK_FORMATS:
+            yield from read_blocks(path)
+        else:
+            yield from _item_units(path, reader)
 
 
 def build(opts: BuildOptions) -> BuildSummary:
     """Read every source, extract results, and write a new database that replaces `opts.db` atomically."""
     started = time.perf_counter()
-    items = read_sources(opts.sources, opts.fmt, opts.filt)
-    extraction = _Extraction(opts.workers, opts.vocab_files)
-    records = n_rejected = 0
-    try:
-        with BuildWriter(opts.db) as writer, Progress(enabled=opts.progress) as progress:
-
-            def write(done: list[tuple[int, Result]]) -> None:
-                writer.add_results([r for _, r in done], [s for s, _ in done])
-                progress.add_results(len(done))
-
-            for chunk in _chunks(items, CHUNK):
-                papers = [i for i in chunk if isinstance(i, Paper)]
-                imported = [i for i in chunk if isinstance(i, Result)]
-                rejected = [i for i in chunk if isinstance(i, Rejected)]
-                seqs = writer.add_papers(papers)
-                writer.add_results(imported, [None] * len(imported))
-                writer.add_rejected(rejected)
-                records += len(chunk)
-                n_rejected += len(rejected)
-                progress.add_records(len(chunk), len(rejected))
-                for done in extraction.submit(list(zip(seqs, papers, strict=True))):
-                    write(done)
-            for done in extraction.drain():
-                write(done)
-            if opts.strict and n_rejected:
-                raise UserError(f"--strict: {n_rejected} record(s) rejected; database left unchanged")
-            info = {
-                "version": __version__,
-                "extractor": extraction.local.name,
-                "sources": " ".join(str(s) for s in opts.sources),
-            }
-            counts = writer.commit(info)
-    finally:
-        extraction.close()
+    files = list(source_files(opts.sources, opts.fmt, opts.filt))
+    total_bytes = sum(file_size(path) for path, _, _ in files)
+    records = n_rejected = skipped = 0
+    with (
+        Extraction(opts.workers, opts.vocab_files, opts.filt) as extraction,
+        BuildWriter(opts.db) as writer,
+        Progress(enabled=opts.progress, total_bytes=total_bytes) as progress,
+    ):
+        for chunk in extraction.run(read_units(files)):
+            writer.add_tables(chunk.papers, chunk.results, chunk.rejected)
+            records += chunk.records
+            n_rejected += chunk.rejected.num_rows
+            skipped += chunk.skipped
+            progress.update(chunk)
+        if opts.strict and n_rejected:
+            raise UserError(f"--strict: {n_rejected} record(s) rejected; database left unchanged")
+        info = {
+            "version": __version__,
+            "extractor": extraction.local.name,
+            "sources": " ".join(str(s) for s in opts.sources),
+        }
+        progress.note("finalizing")
+        counts = writer.commit(info)
     return BuildSummary(
         opts.db,
         counts["papers"],
@@ -172,4 +114,5 @@ def build(opts: BuildOptions) -> BuildSummary:
         counts["rejected"],
         records,
         time.perf_counter() - started,
+        skipped,
     )

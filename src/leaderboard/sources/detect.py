@@ -83,11 +83,19 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
             raise UserError(f"{path}: no such file or directory")
 
 
-def read_sources(paths: Iterable[Path], fmt: str | None = None, filt: ArxivFilter | None = None) -> Iterator[Item]:
-    """Stream every record of every source, each file with its detected (or forced) reader."""
+def source_files(
+    paths: Iterable[Path], fmt: str | None = None, filt: ArxivFilter | None = None
+) -> Iterator[tuple[Path, str, Reader]]:
+    """Every file of the sources with its format name and reader (detected, or forced by `fmt`)."""
     readers = _readers(filt or ArxivFilter())
     if fmt is not None and fmt not in readers:
         raise UserError(f"unknown format '{fmt}' (known: {', '.join(sorted(readers))})")
     for path in iter_files(paths):
         name = fmt or detect_format(path)
-        yield from readers[name](path)
+        yield path, name, readers[name]
+
+
+def read_sources(paths: Iterable[Path], fmt: str | None = None, filt: ArxivFilter | None = None) -> Iterator[Item]:
+    """Stream every record of every source, each file with its detected (or forced) reader."""
+    for path, _name, reader in source_files(paths, fmt, filt):
+        yield from reader(path)
