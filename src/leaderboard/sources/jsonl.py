@@ -255,11 +255,13 @@ def _array_items(path: Path, chunk: int = ARRAY_READ_BYTES) -> Iterator[tuple[in
         buf.close()
 
 
-def read_json_array(path: Path, filt: ArxivFilter | None = None) -> Iterator[Paper | Rejected]:
-    """Papers from a JSON array file; the line number reported is the item's 1-based index."""
+def read_json_array(
+    path: Path, filt: ArxivFilter | None = None, chunk: int = ARRAY_READ_BYTES
+) -> Iterator[Paper | Rejected]:
+    """Papers from a JSON array file, streamed; the line number reported is the item's 1-based index."""
     source = str(path)
     try:
-        for n, value, error, raw in _array_items(path):
+        for n, value, error, raw in _array_items(path, chunk):
             if error:
                 yield Rejected(source, n, error, truncate(raw))
                 continue
