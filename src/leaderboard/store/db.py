@@ -18,7 +18,7 @@ from leaderboard.store.arrow import papers_table, rejected_table, results_table
 
 DEFAULT_DB = "leaderboard.duckdb"
 FLUSH_ROWS = 50_000  # rows buffered per table before one INSERT: DuckDB loads big batches far faster
-BUILD_MEMORY_LIMIT = "750MB"  # DuckDB's share of a build's memory; sorts and joins beyond it spill to disk
+BUILD_MEMORY_LIMIT = "256MB"  # DuckDB's share of a build's memory (its cache included); sorts and joins beyond it spill
 
 
 def db_path(path: str | os.PathLike | None = None) -> Path:

@@ -29,7 +29,7 @@ FROM extracted e
 LEFT JOIN kept_seq k ON k.seq = e.paper_seq
 WHERE e.paper_seq IS NULL OR k.seq IS NOT NULL
 -- Stored by benchmark and metric (then in reading order): the dashboard filters on them, so a filter reads
--- only the row groups of that benchmark; one paper's results are a scan of one column.
+-- only the row groups of that benchmark (one paper's results are found through an index, see views.sql).
 ORDER BY e.benchmark NULLS LAST, e.metric NULLS LAST, e.paper_id, e.source, e.value_start NULLS LAST, e.ordinal,
          e.result_id;
 
