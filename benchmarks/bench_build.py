@@ -80,12 +80,12 @@ def _counts(db: Path) -> tuple[int, int]:
         return con.execute("SELECT (SELECT count(*) FROM papers), (SELECT count(*) FROM results)").fetchone()
 
 
-def bench_size(size: int, out: Path, workers: int, seed: int, keep: bool) -> BuildRow:
+def bench_size(size: int, out: Path, workers: int, seed: int, keep: bool, categories: str = "") -> BuildRow:
     corpus = write_corpus(out / f"arxiv-{size}-seed{seed}.jsonl", size, seed)
     floor_s, _ = floor_seconds(corpus)
     db = out / f"build-{size}.duckdb"
     cmd = [sys.executable, "-m", "leaderboard", "build", str(corpus), "--db", str(db), "--quiet"]
-    cmd += ["--workers", str(workers)]
+    cmd += ["--workers", str(workers)] + (["--filter-categories", categories] if categories else [])
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     m = run_measured(cmd)
     if m.returncode != 0:
@@ -111,8 +111,12 @@ def bench_size(size: int, out: Path, workers: int, seed: int, keep: bool) -> Bui
     )
 
 
-def print_build_table(rows: list[BuildRow], workers: int, out=sys.stdout) -> None:
-    print(f"\nbuild vs floor ({workers} workers, {os.cpu_count()} cores, Python {platform.python_version()})", file=out)
+def print_build_table(rows: list[BuildRow], workers: int, categories: str = "", out=sys.stdout) -> None:
+    filtered = f", --filter-categories {categories}" if categories else ""
+    print(
+        f"\nbuild vs floor ({workers} workers, {os.cpu_count()} cores, Python {platform.python_version()}{filtered})",
+        file=out,
+    )
     head = (
         f"{'abstracts':>10} {'MB':>6} {'build s':>8} {'abs/s':>7} {'floor s':>8} {'floor/s':>8} {'ratio':>6} "
         f"{'peak RSS MB':>11} {'CPU main s':>10} {'CPU workers s':>13} {'results':>8} {'load':>5}"
@@ -142,15 +146,20 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0, help="Corpus random seed.")
     ap.add_argument("--query-rows", type=int, default=1_000_000, help="Results for the query timings (0: skip).")
     ap.add_argument("--keep", action="store_true", help="Keep the built databases.")
+    ap.add_argument("--filter-categories", default="", help="Pass --filter-categories to build (floor unchanged).")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     rows = []
     for size in sizes:
-        rows.append(bench_size(size, args.out, args.workers, args.seed, args.keep))
+        rows.append(bench_size(size, args.out, args.workers, args.seed, args.keep, args.filter_categories))
         print(f"  {size:,}: {rows[-1].build_s:.1f}s, {rows[-1].per_s:,.0f} abstracts/s", file=sys.stderr)
-    print_build_table(rows, args.workers)
-    report: dict[str, object] = {"builds": [asdict(r) for r in rows], "workers": args.workers}
+    print_build_table(rows, args.workers, args.filter_categories)
+    report: dict[str, object] = {
+        "builds": [asdict(r) for r in rows],
+        "workers": args.workers,
+        "filter_categories": args.filter_categories,
+    }
     if args.query_rows:
         path = args.out / f"queries-{args.query_rows}.duckdb"
         path.unlink(missing_ok=True)

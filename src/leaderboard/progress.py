@@ -58,7 +58,7 @@ class Progress:
                 unit_divisor=1024,
                 dynamic_ncols=True,
                 mininterval=0.5,
-                bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}] {postfix}",
+                bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}{postfix}]",
             )
         return self
 
