@@ -140,9 +140,7 @@ def merge(vocabs: dict[str, Vocab], cand: Candidate, skip: set[tuple[str, str]])
     if not cand.may_create or (cand.kind, cand.name) in skip or is_junk(cand.name) or len(cand.name) > 60:
         vocab.unmatched.append(f"{cand.source}\t{cand.name}")
         return
-    metric = (
-        vocabs["metrics"].find([cand.fields.get("metric_id", "")]) if cand.fields.get("metric_id") else None
-    )
+    metric = vocabs["metrics"].find([cand.fields.get("metric_id", "")]) if cand.fields.get("metric_id") else None
     fields = {
         "task": cand.fields.get("task", ""),
         "area": cand.fields.get("area", "other"),

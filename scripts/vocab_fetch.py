@@ -141,9 +141,7 @@ def tfds_names(zf: zipfile.ZipFile) -> list[str]:
         if m:
             names.add(m.group(1))
         if name.endswith(".py") and not name.endswith("_test.py") and "/core/" not in name:
-            for cls in re.findall(
-                r"^class (\w+)\([\w.]*(?:Builder|BuilderConfig)\w*\)", _text(zf, name), re.M
-            ):
+            for cls in re.findall(r"^class (\w+)\([\w.]*(?:Builder|BuilderConfig)\w*\)", _text(zf, name), re.M):
                 if not cls.endswith("Config"):
                     names.add(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", cls).lower())
     return sorted(names)

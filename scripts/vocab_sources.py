@@ -84,9 +84,7 @@ def pwc_candidates() -> Iterator[Candidate]:
         data = json.loads((SOURCES / fname).read_text(encoding="utf-8"))
         for task, ds in _walk_pwc(data):
             fields = {"task": task.strip().title() if task.islower() else task.strip(), "area": "nlp"}
-            yield Candidate(
-                "benchmarks", ds["dataset"], source, fields=fields, may_create=True, add_alias=True
-            )
+            yield Candidate("benchmarks", ds["dataset"], source, fields=fields, may_create=True, add_alias=True)
             for row in ds.get("sota", {}).get("rows", []):
                 for metric in row.get("metrics", {}):
                     yield Candidate("metrics", metric, source, add_alias=True)
@@ -126,9 +124,7 @@ def lm_eval_candidates() -> Iterator[Candidate]:
         name, aliases = _clean_heading(row["heading"])
         fields = {"area": "llm-eval", "metric_id": row["metric"]}
         if name:
-            yield Candidate(
-                "benchmarks", name, "lm-eval:tasks", aliases, fields, may_create=True, add_alias=True
-            )
+            yield Candidate("benchmarks", name, "lm-eval:tasks", aliases, fields, may_create=True, add_alias=True)
         yield Candidate("benchmarks", folder, "lm-eval:tasks", fields=fields)
         if row["metric"]:
             yield Candidate("metrics", row["metric"], "lm-eval:metrics")

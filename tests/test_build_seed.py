@@ -8,7 +8,7 @@ import duckdb
 
 from leaderboard.queries import bind_params, list_saved_queries, run_query
 from leaderboard.sources import read_sources
-from tests.conftest import ROOT, SEEDS
+from tests.helpers import ROOT, SEEDS
 
 
 def test_seed_listing_reads_72_papers_and_no_header_lines() -> None:

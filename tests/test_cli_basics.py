@@ -4,26 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
-
-def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run `python -m leaderboard` on this checkout's sources in a subprocess."""
-    env = {**(env or os.environ), "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "leaderboard", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd or ROOT,
-        env=env,
-        timeout=120,
-    )
+from tests.helpers import run_cli
 
 
 def test_build_with_no_arguments_uses_seeds_and_lb_db(tmp_path: Path) -> None:

@@ -23,6 +23,15 @@ DB_OPTION = click.option(
 )
 
 
+CURATION_OPTION = click.option(
+    "--curation",
+    "curation",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Curation file (default: $LB_CURATION, else curation.csv beside the database).",
+)
+
+
 def project_root() -> Path:
     """The folder holding app.py, seeds/ and queries/ (the checkout this package was installed from)."""
     here = Path(__file__).resolve().parents[2]
@@ -80,7 +89,8 @@ def cli() -> None:
 @click.option("--since", default=None, help="arXiv snapshot: keep only papers first submitted on/after DATE.")
 @click.option("--strict", is_flag=True, help="Fail (and keep the old database) if any record is rejected.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
-def build(sources, db, fmt, workers, vocab, filter_categories, since, strict, quiet) -> None:
+@CURATION_OPTION
+def build(sources, db, fmt, workers, vocab, filter_categories, since, strict, quiet, curation=None) -> None:
     """Build the database from SOURCES (files or folders; default: the shipped seeds/)."""
     from leaderboard.pipeline import BuildOptions
     from leaderboard.pipeline import build as run_build
@@ -99,6 +109,7 @@ def build(sources, db, fmt, workers, vocab, filter_categories, since, strict, qu
         filt=ArxivFilter(cats, iso_date(since) if since else None),
         strict=strict,
         progress=not quiet,
+        curation=curation,
     )
     summary = run_build(opts)
     click.echo(summary.line())
@@ -177,6 +188,46 @@ def serve(db, port, headless) -> None:
         raise SystemExit(subprocess.call(cmd, env=env))
     except KeyboardInterrupt:
         raise SystemExit(0) from None
+
+
+@cli.command()
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Gold file: per-paper tuples (dev format) or per-number lines (seed-gold format).")  # fmt: skip
+@click.option("--papers", "papers", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Papers a per-number gold annotates (default: the shipped seeds/).")  # fmt: skip
+@click.option("--vocab", "vocab", multiple=True, type=click.Path(path_type=Path), help="Extra vocabulary CSV.")
+@click.option("--misses", type=int, default=0, show_default=True, help="Print the first N misses (and FPs).")
+def evaluate(gold, papers, vocab, misses) -> None:
+    """Score the extractor against a gold file: precision/recall/F1 at three levels."""
+    from leaderboard.extract import Extractor
+    from leaderboard.extract.evaluate import format_report, run
+    from leaderboard.extract.vocab import load_vocabulary
+    from leaderboard.models import Paper
+    from leaderboard.sources import read_sources
+
+    first = gold.read_text(encoding="utf-8").lstrip()[:4000]
+    needs_papers = '"is_result"' in first.split("\n", 1)[0]
+    corpus: list[Paper] = []
+    if needs_papers:
+        corpus = [p for p in read_sources(list(papers) or default_sources()) if isinstance(p, Paper)]
+    extractor = Extractor(load_vocabulary(list(vocab)))
+    try:
+        report = run(gold, extractor, corpus)
+    except (ValueError, KeyError) as exc:
+        raise UserError(f"{gold}: {exc}") from None
+    click.echo(format_report(report, str(gold), misses))
+
+
+def _add_subcommands() -> None:
+    """Commands that live in their own modules."""
+    from leaderboard.cli_curate import curate
+    from leaderboard.rank.cli_command import rank
+
+    cli.add_command(curate)
+    cli.add_command(rank)
+
+
+_add_subcommands()
 
 
 def main() -> None:

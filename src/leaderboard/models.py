@@ -94,6 +94,29 @@ class Rejected:
     line: int | None
     reason: str
     raw: str | None = None  # the offending text, truncated
+    stage: str = "read"  # read | import | dedup | curation
+
+
+@dataclass(slots=True)
+class ResultExtra:
+    """What an importer knows about an imported result beyond the `results` columns (table `result_extras`).
+
+    One row per imported result, joined on result_id. List fields are stored as VARCHAR[] columns.
+    """
+
+    result_id: str
+    source: str  # the same as results.source: pwc:<file name> | csv:<file name>
+    source_file: str  # the path as given to the build
+    locator: str  # where in the file: "Task > Dataset > Sub-dataset, row 3, metric 'EM'" or "line 7"
+    task: str | None = None  # the task path, " > "-separated ("Dialogue > Dialogue Act Classification")
+    dataset: str | None = None  # the dataset and sub-dataset path as written, " > "-separated
+    paper_title: str | None = None
+    paper_url: str | None = None
+    paper_date: str | None = None  # ISO date
+    code_links: list[str] = field(default_factory=list)
+    model_links: list[str] = field(default_factory=list)
+    uses_additional_data: bool | None = None
+    note: str | None = None  # what was written beside the number: footnote marks, a remark
 
 
 def column_names(cls: type) -> list[str]:

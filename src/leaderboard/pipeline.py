@@ -4,7 +4,10 @@ source_files(paths)          each file with its format (sources/)
   -> read_units              JSON Lines as raw blocks of lines, other formats as batches of records
   -> Extraction.run          decode + extract each unit in worker processes, Arrow tables back (parallel.py)
   -> BuildWriter             batched Arrow inserts into a temporary DuckDB file (store/)
-  -> commit                  finalize.sql (dedup, results), views.sql, atomic rename
+  -> commit                  finalize.sql (dedup), curate.sql (curations, results), views.sql, atomic rename
+
+Importers (Papers with Code, results CSV) run in the main process: their results, side records and rejections
+are written directly; only paper records go to the workers.
 """
 
 from __future__ import annotations
@@ -15,17 +18,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from leaderboard import __version__
+from leaderboard.curation import curation_path, load_curations
 from leaderboard.errors import UserError
+from leaderboard.extract.vocab import Vocabulary
+from leaderboard.models import Result, ResultExtra
 from leaderboard.parallel import Extraction, Items, Unit
 from leaderboard.progress import Progress
 from leaderboard.sources import ArxivFilter, source_files
-from leaderboard.sources.detect import Reader
+from leaderboard.sources.detect import READ_ERRORS, Reader, unreadable
 from leaderboard.sources.lines import file_size, read_blocks
 from leaderboard.store.db import BuildWriter
 
 CHUNK = 512  # records per unit for formats read in the main process
 BLOCK_BYTES = 1 << 20  # bytes of JSON Lines per unit (~650 arXiv records): start-up and pickling costs vanish
 BLOCK_FORMATS = {"jsonl", "arxiv"}  # read as raw blocks of lines, decoded in the workers
+IMPORT_BATCH = 16_384  # imported rows buffered before they are handed to the writer
 
 
 @dataclass(slots=True)
@@ -40,6 +47,7 @@ class BuildOptions:
     filt: ArxivFilter = field(default_factory=ArxivFilter)
     strict: bool = False
     progress: bool = True
+    curation: Path | None = None  # default: $LB_CURATION, else curation.csv beside the database
 
 
 @dataclass(slots=True)
@@ -53,19 +61,64 @@ class BuildSummary:
     records: int
     seconds: float
     skipped: int = 0  # records left out by --filter-categories / --since
+    counts: dict[str, int] = field(default_factory=dict)  # BuildWriter.commit's, by stage and status
 
     def line(self) -> str:
+        """One line: what was built, what was rejected (by stage) and what the curations did."""
         rate = self.records / self.seconds if self.seconds > 0 else 0.0
+        rejected = f"{self.rejected:,} rejected"
+        stages = [(s, self.counts.get(f"rejected:{s}", 0)) for s in REJECT_STAGES]
+        if any(n for _, n in stages):
+            rejected += " (" + ", ".join(f"{n:,} {REJECT_STAGES[s]}" for s, n in stages if n) + ")"
         filtered = f", {self.skipped:,} skipped by filters" if self.skipped else ""
+        curations = ""
+        applied, orphaned = self.counts.get("curations:applied", 0), self.counts.get("curations:orphaned", 0)
+        if applied or orphaned:
+            curations = f", {applied:,} curations applied" + (f" and {orphaned:,} orphaned" if orphaned else "")
         return (
-            f"built {self.db}: {self.papers:,} papers, {self.results:,} results, "
-            f"{self.rejected:,} rejected{filtered}, in {self.seconds:.1f}s ({rate:,.0f} records/s)"
+            f"built {self.db}: {self.papers:,} papers, {self.results:,} results, {rejected}{filtered}{curations}, "
+            f"in {self.seconds:.1f}s ({rate:,.0f} records/s)"
         )
 
 
-def _item_units(path: Path, reader: Reader) -> Iterator[Items]:
+# Stages of `rejected` rows and how the summary line names them.
+REJECT_STAGES = {"read": "unreadable", "import": "unimportable", "dedup": "superseded", "curation": "curation"}
+
+
+class _Imported:
+    """Imported results and their side records, written directly by the main process in batches."""
+
+    def __init__(self, writer: BuildWriter, progress: Progress) -> None:
+        self.writer = writer
+        self.progress = progress
+        self.results: list[Result] = []
+        self.extras: list[ResultExtra] = []
+        self.records = 0
+
+    def add(self, item: Result | ResultExtra) -> None:
+        if isinstance(item, Result):
+            self.results.append(item)
+        else:
+            self.extras.append(item)
+        if len(self.results) + len(self.extras) >= IMPORT_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        self.records += len(self.results)
+        self.progress.add(len(self.results), results=len(self.results))
+        self.writer.add_results(self.results, [None] * len(self.results))
+        self.writer.add_extras(self.extras)
+        self.results.clear()
+        self.extras.clear()
+
+
+def _item_units(path: Path, reader: Reader, imported: _Imported) -> Iterator[Items]:
+    """Batches of the papers and rejections a main-process reader yields; imported rows go to `imported`."""
     batch: list = []
     for item in reader(path):
+        if isinstance(item, Result | ResultExtra):
+            imported.add(item)
+            continue
         batch.append(item)
         if len(batch) >= CHUNK:
             yield Items(batch)
@@ -73,41 +126,62 @@ def _item_units(path: Path, reader: Reader) -> Iterator[Items]:
     yield Items(batch, file_size(path))  # the file's bytes count as read when it is done
 
 
-def read_units(files: Iterable[tuple[Path, str, Reader]]) -> Iterator[Unit]:
-    """The units of work of every source file, in input order."""
+def _block_units(path: Path) -> Iterator[Unit]:
+    """Raw blocks of a JSON Lines file; a read error (a corrupt .gz) ends the file with one Rejected."""
+    try:
+        yield from read_blocks(path, BLOCK_BYTES)
+    except READ_ERRORS as exc:
+        yield Items([unreadable(path, exc)], file_size(path))
+
+
+def read_units(files: Iterable[tuple[Path, str, Reader]], imported: _Imported) -> Iterator[Unit]:
+    """The units of work of every source file, in input order; imported rows are handed to `imported`."""
     for path, fmt, reader in files:
         if fmt in BLOCK_FORMATS:
-            yield from read_blocks(path, BLOCK_BYTES)
+            yield from _block_units(path)
         else:
-            yield from _item_units(path, reader)
+            yield from _item_units(path, reader, imported)
+
+
+def metric_info(vocab: Vocabulary) -> Iterator[tuple[str, str | None, bool | None]]:
+    """(metric, unit, higher_is_better) for every metric of the vocabulary, for the `metric_info` table."""
+    for e in vocab.metrics.entries:
+        hib = {"true": True, "false": False}.get(e.get("higher_is_better").strip().lower())
+        yield e.name, e.get("unit").strip() or None, hib
 
 
 def build(opts: BuildOptions) -> BuildSummary:
     """Read every source, extract results, and write a new database that replaces `opts.db` atomically."""
     started = time.perf_counter()
-    files = list(source_files(opts.sources, opts.fmt, opts.filt))
-    total_bytes = sum(file_size(path) for path, _, _ in files)
-    records = n_rejected = skipped = 0
-    with (
-        Extraction(opts.workers, opts.vocab_files, opts.filt) as extraction,
-        BuildWriter(opts.db) as writer,
-        Progress(enabled=opts.progress, total_bytes=total_bytes) as progress,
-    ):
-        for chunk in extraction.run(read_units(files)):
-            writer.add_tables(chunk.papers, chunk.results, chunk.rejected)
-            records += chunk.records
-            n_rejected += chunk.rejected.num_rows
-            skipped += chunk.skipped
-            progress.update(chunk)
-        if opts.strict and n_rejected:
-            raise UserError(f"--strict: {n_rejected} record(s) rejected; database left unchanged")
-        info = {
-            "version": __version__,
-            "extractor": extraction.local.name,
-            "sources": " ".join(str(s) for s in opts.sources),
-        }
-        progress.note("finalizing")
-        counts = writer.commit(info)
+    curation_file = curation_path(opts.db, opts.curation)
+    curations, bad_curations = load_curations(curation_file)
+    records = skipped = 0
+    with Extraction(opts.workers, opts.vocab_files, opts.filt) as extraction:
+        vocab = extraction.local.vocab
+        files = list(source_files(opts.sources, opts.fmt, opts.filt, vocab, skip=[curation_file]))
+        total_bytes = sum(file_size(path) for path, _, _ in files)
+        with BuildWriter(opts.db) as writer, Progress(enabled=opts.progress, total_bytes=total_bytes) as progress:
+            imported = _Imported(writer, progress)
+            for chunk in extraction.run(read_units(files, imported)):
+                writer.add_tables(chunk.papers, chunk.results, chunk.rejected)
+                records += chunk.records
+                skipped += chunk.skipped
+                progress.update(chunk)
+            imported.flush()
+            records += imported.records
+            writer.add_curations(curations, str(curation_file))
+            writer.add_rejected(bad_curations, stage="curation")
+            writer.add_metric_info(metric_info(vocab))
+            info = {
+                "version": __version__,
+                "extractor": extraction.local.name,
+                "sources": " ".join(str(s) for s in opts.sources),
+                "curation": str(curation_file),
+            }
+            progress.note("finalizing")
+            counts = writer.commit(info)
+            if opts.strict:
+                check_strict(writer)
     return BuildSummary(
         opts.db,
         counts["papers"],
@@ -116,4 +190,16 @@ def build(opts: BuildOptions) -> BuildSummary:
         records,
         time.perf_counter() - started,
         skipped,
+        counts,
     )
+
+
+def check_strict(writer: BuildWriter) -> None:
+    """--strict: fail (the new file is discarded, the old database kept) when anything was rejected."""
+    assert writer.con is not None
+    rows = writer.con.execute(
+        "SELECT source_file, line, reason FROM rejected WHERE stage <> 'dedup' ORDER BY stage, source_file, line"
+    ).fetchall()
+    if rows:
+        where = f"{rows[0][0]}:{rows[0][1] if rows[0][1] is not None else '?'}"
+        raise UserError(f"--strict: {len(rows):,} rejected (first: {where}: {rows[0][2]}); database left unchanged")

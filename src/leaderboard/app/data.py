@@ -1,15 +1,24 @@
-"""The dashboard's query layer: a cached read-only connection to $LB_DB that follows rebuilds."""
+"""The dashboard's query layer: a cached, locked read-only connection to $LB_DB that follows rebuilds.
+
+Every query a page runs is a named `.sql` file in `app/sql/` with DuckDB named parameters (`$name`); values are
+always bound, never formatted into SQL. Results are cached per database version (inode + mtime), so a rebuilt
+file (swapped in atomically by `leaderboard build`) is picked up on the next rerun without a restart.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
+from leaderboard.store import sandbox
 from leaderboard.store.db import db_path
+
+Version = tuple[str, int, int]
 
 
 def database_path() -> Path:
@@ -27,27 +36,68 @@ def ensure_database(path: Path) -> None:
         build(BuildOptions(sources=default_sources(), db=path, progress=False))
 
 
-def _file_version(path: Path) -> tuple[int, int]:
-    st_ = path.stat()
-    return st_.st_ino, st_.st_mtime_ns
+def version() -> Version:
+    """The current database file's identity: (path, inode, mtime). Changes when a build swaps a new file in."""
+    path = database_path()
+    ensure_database(path)
+    info = path.stat()
+    return str(path), info.st_ino, info.st_mtime_ns
 
 
-@st.cache_resource(max_entries=4)
-def _connect(path: str, version: tuple[int, int]) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(path, read_only=True)
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _connect(path: str, inode: int, mtime_ns: int) -> duckdb.DuckDBPyConnection:
+    # A private instance per file version (see store/sandbox.py): a rebuilt file gets a fresh connection.
+    return sandbox.open_sandbox(path)
 
 
 def connection() -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the current database file (a new one after an atomic rebuild)."""
-    path = database_path()
-    ensure_database(path)
-    return _connect(str(path), _file_version(path))
+    """The locked read-only connection to the current database file (a new one after an atomic rebuild)."""
+    return _connect(*version())
+
+
+@st.cache_resource(show_spinner=False)
+def sql_text(name: str) -> str:
+    """The text of app/sql/<name>.sql."""
+    return (resources.files("leaderboard.app") / "sql" / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def _execute(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> pd.DataFrame:
+    cur = sandbox.sandbox_cursor(con)
+    try:
+        return cur.execute(sql, params).df()
+    finally:
+        cur.close()
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached(ver: Version, sql: str, params: tuple) -> pd.DataFrame:
+    return _execute(_connect(*ver), sql, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
+
+
+def _freeze(params: dict) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
+def run(name: str, **params: object) -> pd.DataFrame:
+    """Run the named query (app/sql/<name>.sql) with bound parameters; cached per database version."""
+    return _cached(version(), sql_text(name), _freeze(params))
 
 
 def query(sql: str, params: dict | None = None) -> pd.DataFrame:
-    """Run one parameterised statement on a cursor of the cached connection."""
-    cur = connection().cursor()
-    try:
-        return cur.execute(sql, params or {}).df()
-    finally:
-        cur.close()
+    """Run one trusted, parameterised statement (cached like `run`)."""
+    return _cached(version(), sql, _freeze(params or {}))
+
+
+def relations() -> set[str]:
+    """Names of the tables and views in the database."""
+    return set(run("relations")["name"])
+
+
+def columns(relation: str) -> set[str]:
+    """Column names of a table or view (empty when it does not exist)."""
+    return set(run("columns", relation=relation)["column_name"])
+
+
+def sandboxed(sql: str, params: dict | None = None, row_limit: int = 10_000, time_limit: float = 10.0):
+    """Run user-typed SQL through the sandbox (never cached: the time limit must apply)."""
+    return sandbox.run_sandboxed(connection(), sql, params, row_limit=row_limit, time_limit=time_limit)

@@ -1,42 +1,57 @@
-"""One paper in, its reported results out: a pure function over the paper's title and abstract."""
+"""One paper in, its reported results out: a pure function over the paper's title and abstract.
+
+Per abstract: numbers (numbers.py), vocabulary mentions in one Aho-Corasick pass (vocab.py), sentences; then per
+number: non-result rules (filters.py), the evidence that it is a result, its kind (absolute / delta / range),
+and its attribution (attribution.py, methods.py). Cue words come from vocab/grammar.csv (grammar.py).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from leaderboard.extract.numbers import Number, find_numbers
+from leaderboard.extract.attribution import NameCapture, Span, merge_adjacent, spans_from_mentions
+from leaderboard.extract.filters import quick_non_result
+from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.methods import own_method
+from leaderboard.extract.numbers import find_numbers, link_numbers
+from leaderboard.extract.reading import Reading, SentenceReader
 from leaderboard.extract.sentences import split_sentences
-from leaderboard.extract.vocab import Mention, Vocabulary, load_vocabulary
+from leaderboard.extract.vocab import NormText, Vocabulary, load_vocabulary, norm_key
 from leaderboard.models import Paper, Result
 
+_DIGIT = re.compile(r"\d")
 NAME = "rules"
-VERSION = "0.1"
-
-_TITLE_METHOD = re.compile(r"^\s*([A-Z][\w\-+.]*(?:\s[A-Z0-9][\w\-+.]*){0,2})\s*:")
 
 
-def _nearest(mentions: list[Mention], num: Number) -> Mention | None:
-    best, best_d = None, 10**9
-    for m in mentions:
-        d = num.start - m.end if m.end <= num.start else m.start - num.end
-        d = d + 5 if m.start >= num.end else d  # prefer a mention before the number ("FID of 2.20")
-        if d < best_d:
-            best, best_d = m, d
-    return best
+class _Lazy:
+    """A value computed on first use (the paper's own method name is only needed when a result is found)."""
+
+    __slots__ = ("_fn", "_done", "_value")
+
+    def __init__(self, fn) -> None:
+        self._fn, self._done, self._value = fn, False, None
+
+    def get(self):
+        if not self._done:
+            self._value, self._done = self._fn(), True
+        return self._value
 
 
-def own_method(title: str) -> str | None:
-    """The paper's method name from a title like "TinaFace: Strong but Simple Baseline"."""
-    m = _TITLE_METHOD.match(title)
-    return m.group(1) if m else None
+VERSION = "0.2"
 
 
 @dataclass(slots=True)
 class Extractor:
-    """Rule-based extractor; build once (compiles the vocabulary), call `extract` per paper."""
+    """Rule-based extractor; build once (compiles the vocabulary and the grammar), call `extract` per paper."""
 
     vocab: Vocabulary
+    grammar: Grammar = field(init=False)
+    capture: NameCapture = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.grammar = Grammar.from_rows(self.vocab.grammar)
+        self.capture = NameCapture(self.grammar)
 
     @classmethod
     def default(cls) -> Extractor:
@@ -47,50 +62,99 @@ class Extractor:
         return f"{NAME}/{VERSION}"
 
     def extract(self, paper: Paper) -> list[Result]:
-        text = paper.abstract
-        method = own_method(paper.title)
+        text = paper.abstract or ""
+        if not _DIGIT.search(text):
+            return []
+        nums = find_numbers(text)
+        if not nums:
+            return []
+        g = self.grammar
+        sentences = [
+            (s0, s1)
+            for s0, s1 in split_sentences(text)
+            if any(s0 <= n.start < s1 and not quick_non_result(text, n, s0, g) for n in nums)
+        ]
+        if not sentences:
+            return []
+        nt = NormText.of(text, sentences)  # names are looked up only in sentences that hold a number
+        vocab = self.vocab
+        metrics = merge_adjacent(text, spans_from_mentions(text, vocab.metrics.find(nt)))
+        metric_ranges = [(m.start, m.end) for m in metrics]
+        benches = [
+            b
+            for b in spans_from_mentions(text, vocab.benchmarks.find(nt))
+            if not any(s <= b.start and b.end <= e and (e - s) > (b.end - b.start) for s, e in metric_ranges)
+        ]
+        methods = spans_from_mentions(text, vocab.methods.find(nt))
+        names = [(m.start, m.end) for m in (*metrics, *benches, *methods)]
+        nums = [n for n in nums if not any(s <= n.start and n.end <= e for s, e in names)]  # "SQuAD 2.0"
+        if not nums:
+            return []
+        own = _Lazy(lambda: own_method(paper.title or "", text, self.grammar))
+        links = {lk.first: lk for lk in link_numbers(text, nums)}
+        seconds = {lk.second for lk in links.values()}
+
+        def exclude(name: str) -> bool:
+            key = norm_key(name)
+            own_name = own.get()
+            return (
+                (own_name is not None and key == norm_key(own_name))
+                or vocab.methods.lookup(name) is not None
+                or vocab.metrics.lookup(name) is not None
+            )
+
+        title = paper.title or ""
+        title_benches = spans_from_mentions(title, vocab.benchmarks.find(title))
+        title_benches += self.capture.find(title, 0, len(title), title_benches, exclude)
+        carried = [Span(-1, -1, b.name, b.raw, b.entry) for b in title_benches]
+        reader = SentenceReader(self, text, nums, links, seconds, metrics, benches, methods, own, carried)
         out: list[Result] = []
-        for s_start, s_end in split_sentences(text):
-            sentence = text[s_start:s_end]
-            metrics = self.vocab.metrics.find(sentence)
-            benchmarks = self.vocab.benchmarks.find(sentence)
-            for num in find_numbers(sentence):
-                if not metrics and num.unit != "%":
-                    continue
-                if num.unit is None and float(num.value).is_integer() and 1900 <= num.value <= 2100:
-                    continue
-                metric = _nearest(metrics, num)
-                bench = _nearest(benchmarks, num)
-                if metric is None and bench is None:
-                    continue
-                out.append(self._result(paper, text, s_start, sentence, num, metric, bench, method))
+        for s0, s1 in sentences:
+            idx = [i for i, n in enumerate(nums) if s0 <= n.start < s1]
+            if not idx:
+                continue
+            captured = self.capture.find(text, s0, s1, [*benches, *metrics, *methods], exclude)
+            for reading in reader.read(s0, s1, idx, captured):
+                out.append(self._result(paper, text, reading))
         return out
 
-    def _result(self, paper, text, s_start, sentence, num, metric, bench, method) -> Result:
-        hib = metric.entry.get("higher_is_better") if metric else ""
+    def _result(self, paper: Paper, text: str, r: Reading) -> Result:
+        bench, metric = r.benchmark, r.metric
+        hib = metric.entry.get("higher_is_better") if metric is not None and metric.entry is not None else ""
         return Result(
             paper_id=paper.paper_id,
             title=paper.title,
-            value=abs(num.value) if num.unit == "%" else num.value,
-            value_text=sentence[num.start : num.end],
-            unit=num.unit,
-            method=method,
-            method_norm=method.lower() if method else None,
-            is_own_method=True if method else None,
-            benchmark=bench.entry.name if bench else None,
-            benchmark_raw=sentence[bench.start : bench.end] if bench else None,
-            benchmark_known=True if bench else None,
-            metric=metric.entry.name if metric else None,
-            metric_raw=sentence[metric.start : metric.end] if metric else None,
-            higher_is_better={"true": True, "false": False}.get(hib),
-            evidence=sentence,
-            sentence_start=s_start,
-            value_start=s_start + num.start,
-            value_end=s_start + num.end,
-            benchmark_start=s_start + bench.start if bench else None,
-            benchmark_end=s_start + bench.end if bench else None,
-            metric_start=s_start + metric.start if metric else None,
-            metric_end=s_start + metric.end if metric else None,
-            confidence=0.5,
+            value=r.value,
+            value_text=text[r.num.start : r.num.end],
+            kind=r.kind,
+            method=r.method,
+            method_norm=r.method_norm,
+            is_own_method=r.is_own,
+            benchmark=bench.name if bench else None,
+            benchmark_raw=bench.raw if bench else None,
+            benchmark_known=bench.known if bench else None,
+            subset=r.subset,
+            metric=metric.name if metric else None,
+            metric_raw=metric.raw if metric and not r.metric_inferred else None,
+            unit=r.unit,
+            higher_is_better={"true": True, "false": False}.get(hib.lower()),
+            value_to=r.value_to,
+            spread=r.num.spread,
+            qualifier=r.qualifier,
+            baseline=r.baseline,
+            delta_relative=r.delta_relative,
+            improvement=r.improvement,
+            evidence=text[r.s0 : r.s1],
+            sentence_start=r.s0,
+            value_start=r.num.start,
+            value_end=r.num.end,
+            benchmark_start=bench.start if bench and bench.start >= 0 else None,
+            benchmark_end=bench.end if bench and bench.start >= 0 else None,
+            metric_start=metric.start if metric and metric.start >= 0 else None,
+            metric_end=metric.end if metric and metric.start >= 0 else None,
+            confidence=r.confidence,
             extractor=self.name,
         )
+
+
+__all__ = ["Extractor", "Span"]

@@ -1,4 +1,10 @@
-"""The number grammar: find numbers as written in abstracts, with their offsets and unit."""
+"""The number grammar: numbers as written in abstracts, with offsets, unit, sign, spread and suffix.
+
+Handles `92.0%`, `5\\%`, `$92.1$`, `1,024`, `85.3 ± 0.2` / `85.3 $\\pm$ 0.2`, `2.5x` / `2.5×`, unicode minus,
+`percent`, glued suffixes (`120k`, `7B`, `28.9mm`, `54.3AP`) and skips digits inside names (CIFAR-10, GPT-4,
+ResNet-50, P@1, Llama-2-13B, WMT'14) and URLs. `link_numbers` then groups numbers into ranges/transitions
+("from 55.1 to 67.2", "9%-19%", "0.7895 -> 0.8420") and slash lists ("1.9/3.9").
+"""
 
 from __future__ import annotations
 
@@ -7,61 +13,186 @@ from dataclasses import dataclass
 
 _NUMBER = re.compile(
     r"""
-    (?<![\w.\-/])                           # not inside a name like CIFAR-10 or GPT-4
-    (?P<sign>[-\u2212+])?
-    \$?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\$?
-    (?P<unit>\s?(?:\\?%|percent\b|pp\b|points?\b)|\s?[x\u00d7](?![\w]))?
+    (?=[-\u2212\u2013+$.\d])  # every match opens with one of these: lets `re` skip other positions quickly
+    (?P<sign>[-\u2212\u2013+](?=\$?\.?\d))?
+    (?P<dollar>\$)?
+    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+    (?P<dollar2>\$)?
+    (?P<spread>\s*(?:\u00b1|\+/-|\+-|\$?\\pm\$?)\s*\$?(?P<spreadnum>\d+(?:\.\d+)?)\$?)?
+    (?P<unit>\s?(?:\\?%|percent(?:age)?\b(?!\s+(?:points?|pts)\b))
+            |\s?(?:[x\u00d7]|X(?=\s))(?![\w\u00d7])
+            |\s(?:times)\b(?!\s+(?:more|as)\s+(?:data|parameters|compute))
+            |\$?\\times\$?(?![A-Za-z]))?
+    (?P<spreadpct>(?(spread)\s?\\?%|(?!x)x))?
     """,
     re.VERBOSE,
 )
-
-
-_DIMENSION = re.compile(r"\s?[x\u00d7]\s?\d")
-_DIMENSION_BEFORE = re.compile(r"\d\s?[x\u00d7]\s?$")
+_URL = re.compile(r"(?:https?\s*:\s*/\s*/|www\.)\S+(?:\s+\S+/\S*)*|\S+\.(?:com|org|io|net|ai)\S*", re.IGNORECASE)
+_GLUED = re.compile(r"[A-Za-z]+")
+_DIMENSION_AFTER = re.compile(r"\s?[x\u00d7]\s?\$?\d|\s?\$?\\times\$?\s?\d")
+_DIMENSION_BEFORE = re.compile(r"\d\s?(?:[x\u00d7]|\$?\\times\$?)\s?\$?$")
+_VERSION_TAIL = re.compile(r"\.\d")
 
 
 @dataclass(frozen=True, slots=True)
 class Number:
-    """A number in text: [start, end) covers its surface including an attached unit."""
+    """A number in text: [start, end) covers its surface including an attached unit (and a ± spread)."""
 
     start: int
     end: int
     value: float
-    unit: str | None
+    unit: str | None  # "%", "x", or a glued/following unit word ("mm", "pp", "points"); None when bare
+    signed: str = ""  # "+", "-" when written with a sign
+    spread: float | None = None
+    suffix: str = ""  # glued letters that are not a unit: "k", "B", "AP", "th", "D"
+    suffix_start: int = -1
+    decimals: int = 0
+    percent_word: bool = False  # "12 percent"
 
     def text(self, source: str) -> str:
         return source[self.start : self.end]
 
 
+_URL_HINT = re.compile(r"(?=[:.wW])(?:://|www\.|\.(?:com|org|io|net|ai)\b)", re.IGNORECASE)
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _URL.finditer(text)] if _URL_HINT.search(text) else []
+
+
+def _glued_to_name(text: str, start: int) -> bool:
+    """True when the number at `start` is part of a name token (CIFAR-10, GPT-4, P@1, WMT'14, v2, x86)."""
+    if start == 0:
+        return False
+    c = text[start - 1]
+    if c.isalpha() or c in "@^_'\u2019#&":
+        return True
+    if c in "-\u2010\u2011" and start >= 2 and (text[start - 2].isalpha() or text[start - 2] in ")]"):
+        return True
+    return c == "." and start >= 2 and text[start - 2].isalnum()  # "v1.2.3", "GPT-3.5"
+
+
 def _unit(raw: str | None) -> str | None:
     if not raw:
         return None
-    raw = raw.strip().lstrip("\\")
-    if raw in {"%", "percent"}:
+    raw = raw.strip().strip("$").lstrip("\\")
+    if raw in {"%", "percent", "percentage"}:
         return "%"
-    if raw in {"x", "\u00d7"}:
+    if raw in {"x", "\u00d7", "X", "times"}:
         return "x"
-    if raw == "pp":
-        return "pp"
-    return "points"
+    return raw or None
 
 
 def find_numbers(text: str) -> list[Number]:
-    """Every number token in `text` that is not glued to a word (names like ResNet-50 are skipped)."""
-    out = []
+    """Every number token in `text` that is not part of a name, a URL or a resolution ("1024 x 1024")."""
+    out: list[Number] = []
+    urls = _url_spans(text)
+    prev_name_end = -2
     for m in _NUMBER.finditer(text):
-        end = m.end()
-        if m.group("unit") and m.group("unit").strip() in {"x", "\u00d7"} and _DIMENSION.match(text, m.start("unit")):
+        start = m.start("num") - (1 if m.group("dollar") else 0)
+        sign = m.group("sign") or ""
+        num_start = m.start("num")
+        if sign:
+            # a sign only when it does not join the number to a word before it ("LLaMA-2" is a name)
+            before = text[m.start() - 1] if m.start() > 0 else " "
+            if (before.isalnum() and not (sign == "+" and before.isdigit())) or before in ")]%":
+                sign = ""  # "77.4+4.2": the second number is a signed gain
+            else:
+                start = m.start()
+        if _VERSION_TAIL.match(text, m.end("num")):
+            prev_name_end = m.end("num")
+            continue  # 2.1.3: a version
+        if _glued_to_name(text, num_start if not sign else m.start()):
+            prev_name_end = m.end("num")
             continue
-        if m.end() < len(text) and (text[m.end()].isalpha() and not m.group("unit")):
-            continue  # 7B, 120k, 3rd: a size or ordinal, not a measurement
-        if _DIMENSION.match(text, m.end()) or _DIMENSION_BEFORE.search(text, 0, m.start()):
+        if num_start > 0 and text[num_start - 1] in "-." and prev_name_end == num_start - 1:
+            prev_name_end = m.end("num")  # "Llama-2-13B": a digit run chained to a name
+            continue
+        if urls and any(s <= num_start < e for s, e in urls):
+            continue
+        if num_start > 0 and (text[num_start - 1].isdigit()):
+            continue
+        end = m.end()
+        unit = _unit(m.group("unit"))
+        percent_word = bool(m.group("unit") and "percent" in m.group("unit"))
+        if m.group("spreadpct"):
+            unit = "%"
+        if unit == "x" and _DIMENSION_AFTER.match(text, m.end("num") + (1 if m.group("dollar2") else 0)):
             continue  # 1024 x 1024: a resolution or shape
+        if _DIMENSION_BEFORE.search(text, max(0, start - 12), start):
+            continue
+        if unit is None and _DIMENSION_AFTER.match(text, m.end()):
+            continue
+        suffix, suffix_start = "", -1
+        if unit is None and m.group("spread") is None:
+            g = _GLUED.match(text, m.end())
+            if g:
+                suffix, suffix_start = g.group(), g.start()
+        num = m.group("num")
         try:
-            value = float(m.group("num").replace(",", ""))
+            value = float(num.replace(",", ""))
         except ValueError:
             continue
-        if m.group("sign") in {"-", "\u2212"}:
-            value = -value
-        out.append(Number(m.start(), end, value, _unit(m.group("unit"))))
+        if sign in {"-", "\u2212", "\u2013"}:
+            value, sign = -value, "-"
+        spread = float(m.group("spreadnum")) if m.group("spread") else None
+        decimals = len(num.split(".")[1]) if "." in num else 0
+        if unit is None and m.group("dollar2") and not m.group("dollar"):
+            end = m.end("num")
+        if unit is None and m.group("spread") is None:
+            end = m.end("num") + (1 if (m.group("dollar") and m.group("dollar2")) else 0)
+        out.append(Number(start, end, value, unit, sign, spread, suffix, suffix_start, decimals, percent_word))
     return out
+
+
+_RANGE_JOIN = re.compile(
+    r"^\s*(?:(?:-|\u2013|\u2014|~)|(?:to|up\s+to|and)|->|\u2192|=>|\u21d2|\\rightarrow|\$\\rightarrow\$|\$\\to\$)\s*$"
+)
+_UNIT_GAP = re.compile(r"^\s?([A-Za-z]{1,5})\b")
+_FROM = re.compile(r"(?:from|between|range[sd]?\s+(?:from\s+)?|ranging\s+(?:from\s+)?)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """How two consecutive numbers are joined: a range/transition (first -> second) or a slash list."""
+
+    first: int  # index in the numbers list
+    second: int
+    kind: str  # "range" | "list"
+
+
+def link_numbers(text: str, nums: list[Number]) -> list[Link]:
+    """Ranges ("from 55.1 to 67.2", "9%-19%", "2-4x", "0.79 -> 0.84") and slash lists ("1.9/3.9")."""
+    links: list[Link] = []
+    for i in range(len(nums) - 1):
+        a, b = nums[i], nums[i + 1]
+        gap = text[a.end : b.start]
+        if len(gap) > 12:
+            continue
+        if gap.strip() == "/" or gap == "/":
+            links.append(Link(i, i + 1, "list"))
+            continue
+        if a.signed == "-" and not gap.strip():
+            continue
+        joined = _RANGE_JOIN.match(gap)
+        unit_word = _UNIT_GAP.match(gap)
+        if not joined and unit_word and _FROM.search(text, max(0, a.start - 24), a.start):
+            same = re.match(r"\s?" + re.escape(unit_word.group(1)) + r"\b", text[b.end : b.end + 8])
+            if same and re.fullmatch(r"\s*to\s*", gap[unit_word.end(1) :]):
+                joined = True  # "from 120 ms to 45 ms"
+        if not joined and b.signed == "-" and not gap.strip():
+            joined = True  # "9%-19%" tokenised as 9% and -19%
+        if not joined:
+            continue
+        word = gap.strip().lower()
+        has_from = bool(_FROM.search(text, max(0, a.start - 24), a.start))
+        if word == "and" and not text[max(0, a.start - 9) : a.start].lower().rstrip().endswith("between"):
+            continue
+        if word in {"to", "up to"} or word in {"-", "\u2013", "\u2014", "~"} or not word:
+            if a.unit != b.unit and a.unit is not None and b.unit is not None:
+                continue
+            if word in {"to", "up to"} and not has_from and (a.unit is None and b.unit is None) and a.suffix == "":
+                # "reduces X from 10 to 5" needs "from"; bare "4 to 13" is still a range
+                pass
+        links.append(Link(i, i + 1, "range"))
+    return links

@@ -1,21 +1,41 @@
-"""Sentence boundaries with offsets (abbreviation- and decimal-aware, no model)."""
+"""Sentence boundaries with offsets (abbreviation- and decimal-aware, no model).
+
+A boundary is [.!?] followed by space and an upper-case letter, digit-free opener or bracket, unless the word
+before is an abbreviation ("e.g.", "et al.", "Fig."). PDF-extracted text often glues sentences
+("accuracy.The model"): a period between a lower-case word and a capitalised word also ends a sentence.
+"""
 
 from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[\"'])")
-_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Eq|Sec|approx|resp|No)\.)$", re.IGNORECASE)
+_BOUNDARY = re.compile(r"(?<=[.!?])(?:\s+(?=[A-Z(\[\"'\u201c])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,}\b))")
+_PUNCT = re.compile(r"[.!?]")
+_ABBREV = re.compile(
+    r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Tab|approx|resp|No|Dr|Mr|Ms|Prof|St|al|viz|incl)\.)$",
+    re.IGNORECASE,
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """[start, end) spans of the sentences of `text`, covering every non-space character."""
     spans, start = [], 0
-    for m in _BOUNDARY.finditer(text):
-        if _ABBREV.search(text[start : m.start()]):
+    for p in _PUNCT.finditer(text):
+        m = _BOUNDARY.match(text, p.end())
+        if m is None:
+            continue
+        if m.start() <= start or _ABBREV.search(text, max(start, m.start() - 8), m.start()):
             continue
         spans.append((start, m.start()))
         start = m.end()
     if start < len(text):
         spans.append((start, len(text.rstrip())))
-    return [(s, e) for s, e in spans if e > s]
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out

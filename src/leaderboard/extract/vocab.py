@@ -1,12 +1,22 @@
-"""Loading the vocabulary data files (benchmarks, metrics, methods) and matching their names in text."""
+"""Loading the vocabulary data files (benchmarks, metrics, methods, grammar) and matching their names in text.
+
+Names are matched in one pass per text with an Aho-Corasick automaton (pyahocorasick) over a *normalised* copy
+of the text: case folded (unless the entry is case-sensitive), with spaces, hyphens, dots, underscores and
+apostrophes removed, so "Reward-Bench", "reward bench" and "RewardBench" all meet the key "rewardbench".
+Matches are mapped back to offsets in the original text and must sit on word boundaries there.
+"""
 
 from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
+
+import ahocorasick
 
 from leaderboard.errors import UserError
 
@@ -15,6 +25,33 @@ KINDS = {
     "metrics": {"name", "aliases", "unit", "higher_is_better"},
     "methods": {"name", "aliases"},
 }
+
+# Length-preserving character folding applied before normalisation (so offsets survive).
+_FOLD = str.maketrans({"\u00d7": "x", "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
+_KEEP = re.compile(r"[^\s\-\u2010-\u2015_.'`\x00]+")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_LETTER_SPACE_LETTER = re.compile(r"[^\W\d_]\s+[^\W\d_]")
+_SEP = frozenset(" \t\n\r-\u2010\u2011\u2012\u2013\u2014\u2015_.'`\u00a0")
+
+
+def _chunks(text: str, start: int = 0, end: int | None = None):
+    """Runs of non-separator characters; a "-to-" joining two words is a separator ("English-to-German")."""
+    for m in _KEEP.finditer(text, start, len(text) if end is None else end):
+        s, e = m.span()
+        if e - s == 2 and text[s:e].lower() == "to" and text[s - 1 : s] == "-" and text[e : e + 1] == "-":
+            continue
+        yield m
+
+
+_DROP = re.compile(
+    r"(?<=[^\s\-\u2010-\u2015_.'`\x00])-[Tt][Oo]-(?=[^\s\-\u2010-\u2015_.'`\x00])|[\s\-\u2010-\u2015_.'`\x00]+"
+)
+
+
+def norm_key(name: str, fold_case: bool = True) -> str:
+    """The matching key of a name: separators removed, case folded unless `fold_case` is False."""
+    key = _DROP.sub("", name.translate(_FOLD))
+    return key.lower() if fold_case else key
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +64,10 @@ class Entry:
     case_sensitive: bool = False
 
     def get(self, key: str, default: str = "") -> str:
-        return dict(self.attrs).get(key, default)
+        for k, v in self.attrs:
+            if k == key:
+                return v or default
+        return default
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,75 +80,209 @@ class Mention:
 
 
 @dataclass(slots=True)
+class NormText:
+    """A text's normalised form with the map back to original offsets (built once per text)."""
+
+    text: str
+    folded: str  # case kept
+    lowered: str
+    _chunk_norm: list[int]
+    _chunk_orig: list[int]
+
+    @classmethod
+    def of(cls, text: str, windows: list[tuple[int, int]] | None = None) -> NormText:
+        """Normalise `text`, or only its `windows` (then no name can match across two windows)."""
+        t = text.translate(_FOLD)
+        norm_starts: list[int] = []
+        orig_starts: list[int] = []
+        parts: list[str] = []
+        n = 0
+        for w0, w1 in windows if windows is not None else [(0, len(t))]:
+            seps = [m.span() for m in _DROP.finditer(t, w0, w1)]
+            starts = [w0, *[e for _, e in seps]]
+            ends = [*[s for s, _ in seps], w1]
+            orig_starts += starts
+            norm_starts += accumulate((e - s for s, e in zip(starts, ends, strict=True)), initial=n)
+            norm_starts.pop()
+            part = _DROP.sub("", t[w0:w1])
+            parts.append(part)
+            n += len(part)
+            norm_starts.append(n)
+            orig_starts.append(w1)
+            parts.append("\x00")
+            n += 1
+        folded = "".join(parts)
+        lowered = folded.lower()
+        if len(lowered) != len(folded):  # a few Unicode letters lower to two characters
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+        return cls(text, folded, lowered, norm_starts, orig_starts)
+
+    def orig(self, i: int) -> int:
+        """Original offset of normalised index i."""
+        j = bisect_right(self._chunk_norm, i) - 1
+        return self._chunk_orig[j] + (i - self._chunk_norm[j])
+
+
+def _glued_before(text: str, start: int) -> bool:
+    """True when the character before `start` joins the mention to a preceding word ("Re-TACRED", "xCOCO")."""
+    if start == 0:
+        return False
+    c = text[start - 1]
+    if c.isalnum():
+        return True
+    return c in "-_" and start >= 2 and text[start - 2].isalnum()
+
+
+def _glued_after(text: str, end: int) -> bool:
+    """True when the mention continues into a longer token ("CIFAR" in "CIFAR-100", "GPT-4" in "GPT-4o")."""
+    if end >= len(text):
+        return False
+    c = text[end]
+    if c.isalnum():
+        return True
+    return c in "-_." and end + 1 < len(text) and text[end + 1].isalnum() and not text[end + 1 : end + 2].isspace()
+
+
+@dataclass(slots=True)
 class NameIndex:
-    """Compiled matcher for one kind of vocabulary (one alternation regex per case mode)."""
+    """Compiled matcher for one kind of vocabulary: two Aho-Corasick automata (case-folded, case-sensitive)."""
 
     entries: list[Entry] = field(default_factory=list)
-    _by_key: dict[str, Entry] = field(default_factory=dict)
-    _exact: dict[str, Entry] = field(default_factory=dict)
-    _ci: re.Pattern | None = None
-    _cs: re.Pattern | None = None
+    _ci: dict[str, Entry] = field(default_factory=dict)
+    _cs: dict[str, Entry] = field(default_factory=dict)
+    _by_name: dict[str, Entry] = field(default_factory=dict)
+    _memo: dict[str, Entry | None] = field(default_factory=dict)
+    _stylised: set[str] = field(default_factory=set)
+    _plain: set[str] = field(default_factory=set)
+    _auto_ci: object | None = None
+    _auto_cs: object | None = None
 
     def add(self, entry: Entry) -> None:
-        self.entries.append(entry)
+        """Add an entry; an entry whose canonical name is already known adds its aliases to the earlier one."""
+        known = self._by_name.get(entry.name.lower())
+        target = entry
+        if known is not None:
+            extra = tuple(a for a in entry.aliases if a not in known.aliases)
+            target = Entry(known.name, (*known.aliases, *extra), known.attrs, known.case_sensitive)
+            self.entries[self.entries.index(known)] = target
+            for table in (self._ci, self._cs):
+                for k, v in table.items():
+                    if v is known:
+                        table[k] = target
+        else:
+            self.entries.append(entry)
+        self._by_name[entry.name.lower()] = target
         for name in (entry.name, *entry.aliases):
-            if entry.case_sensitive and (len(name) <= 5 or name.isupper() or " " not in name):
-                self._exact.setdefault(name, entry)
-            else:
-                self._by_key.setdefault(name.lower(), entry)
+            # a case-sensitive entry's long multi-word names ("Inception Score") still match in any case
+            # short all-caps acronyms ("PER", "MAP") match only as written, so "per" and "map" stay words
+            acronym = name.isalpha() and name.isupper() and len(name) <= 4
+            exact = acronym or (entry.case_sensitive and (len(name) <= 5 or name.isupper() or " " not in name))
+            key = norm_key(name, fold_case=not exact)
+            if not key:
+                continue
+            (self._cs if exact else self._ci).setdefault(key, target)
+            if not exact and _CAMEL.search(name):
+                self._stylised.add(key)  # "MultiPLE", "RewardBench": a lower-case "multiple" is a word
+            elif not exact and name.islower():
+                self._plain.add(key)
 
     def compile(self) -> None:
-        def alternation(names: list[str], flags: int) -> re.Pattern | None:
-            if not names:
-                return None
-            body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-\d)", flags)
+        """Build the automata; call once after the last `add`."""
+        self._auto_ci = self._automaton(self._ci)
+        self._auto_cs = self._automaton(self._cs)
 
-        self._ci = alternation(list(self._by_key), re.IGNORECASE)
-        self._cs = alternation(list(self._exact), 0)
+    @staticmethod
+    def _automaton(table: dict[str, Entry]) -> object | None:
+        if not table:
+            return None
+        auto = ahocorasick.Automaton()
+        for key in table:
+            auto.add_word(key, key)
+        auto.make_automaton()
+        return auto
 
     def lookup(self, name: str) -> Entry | None:
-        return self._exact.get(name) or self._by_key.get(name.lower())
+        """The entry a name (canonical or alias, any spacing/case) stands for."""
+        if not name:
+            return None
+        if name in self._memo:
+            return self._memo[name]
+        if len(self._memo) > 50_000:
+            self._memo.clear()
+        key = norm_key(name, fold_case=False)
+        found = self._cs.get(key) or self._ci.get(key.lower())
+        self._memo[name] = found
+        return found
 
-    def find(self, text: str) -> list[Mention]:
-        """All non-overlapping mentions, leftmost-longest, in order of position."""
-        found: list[Mention] = []
-        for pattern, table, fold in ((self._cs, self._exact, False), (self._ci, self._by_key, True)):
-            if pattern is None:
+    def find(self, text: str | NormText) -> list[Mention]:
+        """All non-overlapping mentions in a text, leftmost-longest, in order of position."""
+        nt = text if isinstance(text, NormText) else NormText.of(text)
+        raw = nt.text
+        found: list[tuple[int, int, Entry]] = []
+        for auto, hay, table in ((self._auto_cs, nt.folded, self._cs), (self._auto_ci, nt.lowered, self._ci)):
+            if auto is None:
                 continue
-            for m in pattern.finditer(text):
-                entry = table.get(m.group(0).lower() if fold else m.group(0))
-                if entry is not None:
-                    found.append(Mention(m.start(), m.end(), entry))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+            for end_idx, key in auto.iter(hay):
+                start = nt.orig(end_idx - len(key) + 1)
+                end = nt.orig(end_idx) + 1
+                if _glued_after(raw, end) and raw[end : end + 1] == "s" and not _glued_after(raw, end + 1):
+                    end += 1  # a plural: "Inception scores", "WERs"
+                if _glued_before(raw, start) or _glued_after(raw, end):
+                    continue
+                surface = raw[start:end]
+                if len(key) < 7 and _LETTER_SPACE_LETTER.search(surface):
+                    continue  # "in a" is not "IN-A": short names may not be spread over words ("F 1" may)
+                if (
+                    table is self._ci
+                    and key in self._stylised
+                    and key not in self._plain
+                    and surface.isalpha()
+                    and surface.islower()
+                ):
+                    continue
+                found.append((start, end, table[key]))
+        found.sort(key=lambda m: (m[0], -m[1]))
         kept: list[Mention] = []
-        for m in found:
-            if not kept or m.start >= kept[-1].end:
-                kept.append(m)
+        for s, e, entry in found:
+            if not kept or s >= kept[-1].end:
+                kept.append(Mention(s, e, entry))
         return kept
 
 
 @dataclass(slots=True)
 class Vocabulary:
-    """All the names the extractor knows, by kind."""
+    """All the names the extractor knows, by kind, plus the grammar cue rows (kind, phrase, value)."""
 
     benchmarks: NameIndex
     metrics: NameIndex
     methods: NameIndex
+    grammar: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in {"true", "1", "yes"}
 
 
-def _read(path: Path | str, text: str | None = None) -> tuple[str, list[Entry]]:
+GRAMMAR_COLUMNS = {"kind", "phrase", "value"}
+
+
+def _read(path: Path | str, text: str | None = None) -> tuple[str, list]:
+    """Parse one vocabulary CSV: its kind (from the header) and its entries (or grammar rows)."""
     if text is None:
         try:
             text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise UserError(f"{path}: cannot read vocabulary file ({exc})") from None
-    rows = list(csv.DictReader(text.splitlines()))
-    header = set(rows[0].keys()) if rows else set()
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    rows = list(csv.DictReader(lines))
+    header = {h.strip() for h in (rows[0].keys() if rows else csv.DictReader(lines).fieldnames or []) if h}
+    if header >= GRAMMAR_COLUMNS:
+        out = []
+        for row in rows:
+            kind, phrase = (row.get("kind") or "").strip(), (row.get("phrase") or "").strip()
+            if kind and phrase:
+                out.append((kind, phrase, (row.get("value") or "").strip()))
+        return "grammar", out
     kind = next((k for k, cols in KINDS.items() if cols <= header), None)
     if kind is None:
         raise UserError(f"{path}: not a vocabulary file (header {sorted(header)})")
@@ -124,23 +298,26 @@ def _read(path: Path | str, text: str | None = None) -> tuple[str, list[Entry]]:
 
 
 def load_vocabulary(extra_files: list[Path] | tuple[Path, ...] = ()) -> Vocabulary:
-    """Load the shipped vocabulary plus any user files (whose kind is recognised by their header)."""
+    """Load the shipped vocabulary plus any user files (whose kind is recognised by their header).
+
+    User files are read first, so their entries win when a name or alias is claimed twice; a user entry with
+    the canonical name of a shipped one extends it. User grammar rows are added to the shipped cue words.
+    """
     indexes = {kind: NameIndex() for kind in KINDS}
+    grammar: list[tuple[str, str, str]] = []
     package = resources.files("leaderboard") / "vocab"
     sources: list[tuple[str, str | None]] = []
-    for kind in KINDS:
+    for kind in (*KINDS, "grammar"):
         res = package / f"{kind}.csv"
         if res.is_file():
             sources.append((f"{kind}.csv", res.read_text(encoding="utf-8")))
-    # user files first so that their entries win on conflicting aliases
-    for path in [*extra_files]:
-        kind, entries = _read(path)
-        for e in entries:
-            indexes[kind].add(e)
-    for name, text in sources:
-        kind, entries = _read(name, text)
-        for e in entries:
+    loaded = [_read(path) for path in extra_files] + [_read(name, text) for name, text in sources]
+    for kind, items in loaded:
+        if kind == "grammar":
+            grammar.extend(items)
+            continue
+        for e in items:
             indexes[kind].add(e)
     for index in indexes.values():
         index.compile()
-    return Vocabulary(indexes["benchmarks"], indexes["metrics"], indexes["methods"])
+    return Vocabulary(indexes["benchmarks"], indexes["metrics"], indexes["methods"], grammar)

@@ -15,35 +15,57 @@ from leaderboard.sources.records import record_to_paper, truncate
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
-def _has_bad_bytes(row: dict) -> bool:
-    return any(isinstance(v, str) and any("\udc80" <= ch <= "\udcff" for ch in v) for v in row.values())
+def _has_bad_bytes(values: list[str]) -> bool:
+    return any("\udc80" <= ch <= "\udcff" for v in values for ch in v)
+
+
+class _LineCounter:
+    """Feeds lines to csv.reader and counts the "\n" it has consumed (a bare "\r" starts no new line)."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.newlines = 0
+
+    def __iter__(self) -> _LineCounter:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.newlines += line.count("\n")
+        return line
 
 
 def read_papers_csv(path: Path) -> Iterator[Paper | Rejected]:
-    """Stream papers from a CSV file; the line number reported is the record's first physical line."""
+    """Stream papers from a CSV file; the line number reported is the record's first line (by "\n")."""
     source = str(path)
     with open_binary(path) as fh:
-        text = io.TextIOWrapper(fh, encoding="utf-8-sig", errors="surrogateescape", newline="")
-        reader = csv.DictReader(text)
-        columns = {c.strip().lower() for c in (reader.fieldnames or [])}
-        if not {"title", "abstract"} <= columns:
-            yield Rejected(source, 1, f"CSV header lacks title/abstract columns: {sorted(columns)}")
-            return
-        start = reader.line_num + 1
+        counter = _LineCounter(io.TextIOWrapper(fh, encoding="utf-8-sig", errors="surrogateescape", newline=""))
+        reader = csv.reader(counter)
+        header: list[str] | None = None
         while True:
+            line = counter.newlines + 1
             try:
                 row = next(reader)
             except StopIteration:
-                return
+                break
             except csv.Error as exc:
-                yield Rejected(source, start, f"malformed CSV: {exc}")
+                yield Rejected(source, line, f"malformed CSV: {exc}; rest of the file not read")
                 return
-            row = {(k or "").strip().lower(): v for k, v in row.items()}
-            raw = ",".join(str(v) for v in row.values() if v is not None)
+            if not row or not any(v.strip() for v in row):
+                continue  # blank line
+            if header is None:
+                header = [c.strip().lower() for c in row]
+                if not {"title", "abstract"} <= set(header):
+                    shown = truncate(", ".join(header), 200)
+                    yield Rejected(source, line, f"CSV header lacks title/abstract columns: [{shown}]")
+                    return
+                continue
+            raw = truncate(",".join(row).encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
             if _has_bad_bytes(row):
-                yield Rejected(source, start, "not valid UTF-8", truncate(raw.encode("utf-8", "replace").decode()))
-            elif None in row:
-                yield Rejected(source, start, "row has more fields than the header", truncate(raw))
+                yield Rejected(source, line, "not valid UTF-8", raw)
+            elif len(row) > len(header):
+                yield Rejected(source, line, "row has more fields than the header", raw)
             else:
-                yield record_to_paper(row, source, start, raw)
-            start = reader.line_num + 1
+                yield record_to_paper(dict(zip(header, row, strict=False)), source, line, raw)
+    if header is None:
+        yield Rejected(source, None, "empty CSV file (no header)")

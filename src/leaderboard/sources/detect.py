@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+import re
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
 from leaderboard.errors import UserError
-from leaderboard.models import Paper, Rejected, Result
+from leaderboard.extract.vocab import Vocabulary
+from leaderboard.models import Paper, Rejected, Result, ResultExtra
 from leaderboard.sources.csv_papers import read_papers_csv
 from leaderboard.sources.jsonl import ArxivFilter, read_json_array, read_jsonl
 from leaderboard.sources.lines import open_binary
 from leaderboard.sources.listing import read_listing
 
-Item = Paper | Result | Rejected
+Item = Paper | Result | ResultExtra | Rejected
 Reader = Callable[[Path], Iterator[Item]]
 
 SKIPPED_NAMES = {"README.md", "LICENSE", "NOTICE"}
 
 
-def _readers(filt: ArxivFilter) -> dict[str, Reader]:
-    """Every known format name and its reader. Importers register here too."""
+def _readers(filt: ArxivFilter, vocab: Vocabulary | None = None) -> dict[str, Reader]:
+    """Every known format name and its reader. Importers register here too (they name things by `vocab`)."""
     from leaderboard.sources import importers
 
     readers: dict[str, Reader] = {
@@ -30,7 +33,7 @@ def _readers(filt: ArxivFilter) -> dict[str, Reader]:
         "json": partial(read_json_array, filt=filt),
         "csv": read_papers_csv,
     }
-    readers.update(importers.READERS)
+    readers.update({name: partial(reader, vocab=vocab) for name, reader in importers.READERS.items()})
     return readers
 
 
@@ -58,6 +61,8 @@ def detect_format(path: Path) -> str:
         return "csv"
     if name.endswith(".json") or head[:1] in (b"[", b"{"):
         if head[:1] == b"{":
+            if _PWC_OBJECT.match(head) and _looks_like_pwc(head):
+                return "pwc"  # one task object, as in the format's own example
             return "jsonl"  # the arXiv snapshot is JSON Lines despite its .json name
         if head[:1] == b"[" and _looks_like_pwc(head):
             return "pwc"
@@ -65,17 +70,31 @@ def detect_format(path: Path) -> str:
     return "listing"
 
 
+_PWC_OBJECT = re.compile(rb'^\{\s*"(?:task|categories|description|subtasks|datasets|synonyms|source_link)"\s*:')
+
+
 def _looks_like_pwc(head: bytes) -> bool:
     text = head.decode("utf-8", "replace")
-    return '"datasets"' in text and '"task"' in text
+    return '"datasets"' in text and any(k in text for k in ('"task"', '"sota"', '"subdatasets"'))
 
 
-def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Expand directories (sorted, recursively) into files; missing paths are a user error."""
+def _skipped(child: Path, skip: set[Path]) -> bool:
+    """Files a folder walk leaves out: hidden files, READMEs, databases (with their WAL and temp files)."""
+    name = child.name
+    return name in SKIPPED_NAMES or name.startswith(".") or ".duckdb" in name or child.resolve() in skip
+
+
+def iter_files(paths: Iterable[Path], skip: Iterable[Path] = ()) -> Iterator[Path]:
+    """Expand directories (sorted, recursively) into files; missing paths are a user error.
+
+    A folder walk skips `skip` (the build's own curation file) and anything that looks like a database,
+    so a build of a folder that also holds its database never reads the database, or itself, as papers.
+    """
+    skipped = {Path(s).resolve() for s in skip}
     for path in paths:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name not in SKIPPED_NAMES and not child.name.startswith("."):
+                if not _skipped(child, skipped):
                     yield child
         elif path.is_file():
             yield path
@@ -83,19 +102,70 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
             raise UserError(f"{path}: no such file or directory")
 
 
+READ_ERRORS = (OSError, EOFError, zlib.error)  # unreadable file, truncated or corrupt .gz
+
+
+def unreadable(path: Path, exc: BaseException) -> Rejected:
+    """The one Rejected of a file that cannot be read (any further); records read before it are kept."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+    return Rejected(str(path), None, f"cannot read file: {reason}; records after this point not read")
+
+
+def _one(item: Item) -> Reader:
+    return lambda _path: iter([item])
+
+
+def _guarded(reader: Reader) -> Reader:
+    """`reader`, with a read error turned into one Rejected after the records read before it."""
+
+    def read(path: Path) -> Iterator[Item]:
+        try:
+            yield from reader(path)
+        except READ_ERRORS as exc:
+            yield unreadable(path, exc)
+
+    return read
+
+
 def source_files(
-    paths: Iterable[Path], fmt: str | None = None, filt: ArxivFilter | None = None
+    paths: Iterable[Path],
+    fmt: str | None = None,
+    filt: ArxivFilter | None = None,
+    vocab: Vocabulary | None = None,
+    skip: Iterable[Path] = (),
 ) -> Iterator[tuple[Path, str, Reader]]:
-    """Every file of the sources with its format name and reader (detected, or forced by `fmt`)."""
-    readers = _readers(filt or ArxivFilter())
+    """Every file of the sources with its format name and reader (detected, or forced by `fmt`).
+
+    The readers never raise on a bad file: a file that cannot be read (permissions, a corrupt or truncated
+    .gz) or has no reader for its detected format reads as one Rejected. A folder walk skips `skip`.
+    """
+    readers = _readers(filt or ArxivFilter(), vocab)
     if fmt is not None and fmt not in readers:
         raise UserError(f"unknown format '{fmt}' (known: {', '.join(sorted(readers))})")
-    for path in iter_files(paths):
-        name = fmt or detect_format(path)
-        yield path, name, readers[name]
+    for path in iter_files(paths, skip):
+        try:
+            name = fmt or detect_format(path)
+        except READ_ERRORS as exc:
+            yield path, "unreadable", _one(unreadable(path, exc))
+            continue
+        if name not in readers:
+            yield path, name, _one(Rejected(str(path), None, f"detected format '{name}' has no reader; use --format"))
+            continue
+        yield path, name, _guarded(readers[name])
 
 
-def read_sources(paths: Iterable[Path], fmt: str | None = None, filt: ArxivFilter | None = None) -> Iterator[Item]:
-    """Stream every record of every source, each file with its detected (or forced) reader."""
-    for path, _name, reader in source_files(paths, fmt, filt):
+def read_sources(
+    paths: Iterable[Path],
+    fmt: str | None = None,
+    filt: ArxivFilter | None = None,
+    vocab: Vocabulary | None = None,
+    skip: Iterable[Path] = (),
+) -> Iterator[Item]:
+    """Stream every record of every source, each file with its detected (or forced) reader.
+
+    `vocab` names imported benchmarks, metrics and methods; importers load the shipped one when it is None.
+    A file that cannot be read (permissions, a corrupt or truncated .gz) becomes one Rejected and the
+    build goes on with the next file; records read before the failure are kept.
+    """
+    for path, _name, reader in source_files(paths, fmt, filt, vocab, skip):
         yield from reader(path)

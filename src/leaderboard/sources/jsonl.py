@@ -11,7 +11,6 @@ whichever process it runs), JSON arrays an item at a time over a sliding buffer.
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -21,10 +20,10 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from leaderboard.models import Paper, Rejected
-from leaderboard.sources.lines import LineBlock, block_lines, open_binary, read_blocks
-from leaderboard.sources.records import iso_date, record_to_paper, truncate
+from leaderboard.sources import jsonstream
+from leaderboard.sources.lines import LineBlock, block_lines, read_blocks
+from leaderboard.sources.records import has_surrogates, iso_date, record_to_paper, truncate
 
-MAX_ARRAY_BYTES = 2_000_000_000
 MAX_ARRAY_ITEM_CHARS = 64_000_000  # an array item larger than this is rejected (memory stays bounded)
 ARRAY_READ_BYTES = 1 << 20
 
@@ -131,7 +130,7 @@ def _decode(text: str) -> tuple[object, str | None]:
     try:
         return json.loads(text), None
     except json.JSONDecodeError as exc:
-        return None, f"invalid JSON: {exc.msg} at column {exc.colno}"
+        return None, f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
     except RecursionError:
         return None, "invalid JSON: nesting too deep"
 
@@ -164,112 +163,41 @@ def read_jsonl(path: Path, filt: ArxivFilter | None = None) -> Iterator[Paper | 
         yield from decode_block(block, filt)
 
 
-class _ArrayText:
-    """A sliding window of a JSON array file's text: read more on demand, drop what was consumed."""
-
-    def __init__(self, path: Path, chunk: int) -> None:
-        self.fh = open_binary(path)
-        self.chunk = chunk
-        self.decoder = codecs.getincrementaldecoder("utf-8")("strict")
-        self.text = ""
-        self.pos = 0  # next unconsumed character of text
-        self.consumed = 0  # bytes handed to the decoder so far
-        self.eof = False
-
-    def more(self, at_least: int = 0) -> bool:
-        """Append at least one chunk (or `at_least` bytes) of text; False at the end of the file."""
-        if self.eof:
-            return False
-        data = self.fh.read(max(self.chunk, at_least))
-        self.eof = not data
-        pending = len(self.decoder.getstate()[0])
-        try:
-            new = self.decoder.decode(data, final=self.eof)
-        except UnicodeDecodeError as exc:
-            exc.start += self.consumed - pending
-            raise
-        self.consumed += len(data)
-        self.text = self.text[self.pos :] + new
-        self.pos = 0
-        return bool(data) or bool(new)
-
-    def skip(self, chars: str) -> str | None:
-        """Skip `chars`; the next character (None at the end of the file)."""
-        while True:
-            while self.pos < len(self.text) and self.text[self.pos] in chars:
-                self.pos += 1
-            if self.pos < len(self.text):
-                return self.text[self.pos]
-            if not self.more():
-                return None
-
-    def close(self) -> None:
-        self.fh.close()
-
-
-def _truncated(exc: Exception, text: str) -> bool:
-    """Whether a decode error may only mean that the item goes on past the end of the window."""
-    if not isinstance(exc, json.JSONDecodeError):
-        return False
-    return exc.pos >= len(text) - 16 or exc.msg.startswith("Unterminated string")
-
-
-def _array_items(path: Path, chunk: int = ARRAY_READ_BYTES) -> Iterator[tuple[int, object | None, str | None, str]]:
-    """Incrementally decode the items of a top-level JSON array: (item number, value, error, raw).
-
-    An item is decoded from the window; when it runs past the window's end the window grows (doubling, so
-    a large item is re-parsed only a few times) up to MAX_ARRAY_ITEM_CHARS. Decoding stops at the first
-    invalid item: an array cannot be resynchronised after one.
-    """
-    decoder = json.JSONDecoder()
-    buf = _ArrayText(path, chunk)
-    try:
-        if buf.skip(" \t\r\n\ufeff") != "[":
-            yield 1, None, "not a JSON array (expected '[')", buf.text[buf.pos : buf.pos + 200]
-            return
-        buf.pos += 1
-        n = 0
-        while buf.skip(" \t\r\n,") not in (None, "]"):
-            n += 1
-            while True:
-                error = None
-                try:
-                    value, end = decoder.raw_decode(buf.text, buf.pos)
-                    if end < len(buf.text) or buf.eof:  # a number at the very end may go on in the next read
-                        break
-                except (json.JSONDecodeError, RecursionError) as exc:
-                    error = f"invalid JSON in array item: {exc}"
-                    if not _truncated(exc, buf.text) or buf.eof:
-                        yield n, None, error, buf.text[buf.pos : buf.pos + 200]
-                        return
-                if len(buf.text) - buf.pos > MAX_ARRAY_ITEM_CHARS:
-                    error = f"array item larger than {MAX_ARRAY_ITEM_CHARS:,} characters (or unterminated)"
-                    yield n, None, error, buf.text[buf.pos : buf.pos + 200]
-                    return
-                if not buf.more(at_least=len(buf.text) - buf.pos):
-                    yield n, None, error or "truncated array", buf.text[buf.pos : buf.pos + 200]
-                    return
-            yield n, value, None, buf.text[buf.pos : end]
-            buf.pos = end
-    finally:
-        buf.close()
+def _item_error(item: jsonstream.JsonItem) -> str:
+    """The reason a JSON array item is rejected, as the paper readers word it."""
+    if item.kind == "syntax":
+        where = f"{(item.error_msg or '').removesuffix(' at')} at line {item.error_line} column {item.error_col}"
+        return f"invalid JSON in array item: {where}; rest of the file not read"
+    if item.kind == "nesting":
+        return "invalid JSON in array item: nesting too deep; rest of the file not read"
+    return item.error or "invalid JSON"
 
 
 def read_json_array(
     path: Path, filt: ArxivFilter | None = None, chunk: int = ARRAY_READ_BYTES
 ) -> Iterator[Paper | Rejected]:
-    """Papers from a JSON array file, streamed; the line number reported is the item's 1-based index."""
+    """Papers from a JSON array file, streamed item by item (sources/jsonstream.py).
+
+    The line number reported is the line where the item starts. Bytes that are not UTF-8 only spoil the
+    items that contain them; a syntax error stops the file (where the next item starts cannot be known).
+    """
     source = str(path)
-    try:
-        for n, value, error, raw in _array_items(path, chunk):
-            if error:
-                yield Rejected(source, n, error, truncate(raw))
-                continue
-            out = _convert(value, source, n, raw, filt)
-            if out is not None:
-                yield out
-    except UnicodeDecodeError as exc:
-        yield Rejected(source, None, f"not valid UTF-8 at byte {exc.start}")
+    items = jsonstream.iter_items(path, chunk=chunk, lenient_bytes=True, objects=False, max_item=MAX_ARRAY_ITEM_CHARS)
+    for item in items:
+        if item.error:
+            yield Rejected(source, item.line, _item_error(item), truncate(_printable(item.raw)))
+            continue
+        if has_surrogates(item.raw):
+            yield Rejected(source, item.line, "not valid UTF-8", truncate(_printable(item.raw)))
+            continue
+        out = _convert(item.value, source, item.line, item.raw, filt)
+        if out is not None:
+            yield out
+
+
+def _printable(raw: str) -> str:
+    """Text with undecodable bytes (kept as lone surrogates) shown as U+FFFD."""
+    return raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if has_surrogates(raw) else raw
 
 
 Reader = Callable[[Path], Iterator[Paper | Rejected]]

@@ -4,14 +4,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 
 from leaderboard.models import Paper, Rejected, title_paper_id
 
 MAX_ABSTRACT_CHARS = 100_000
 MAX_TITLE_CHARS = 2_000
+MAX_FIELD_CHARS = 10_000  # id, url, authors, categories
 RAW_KEEP_CHARS = 500
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_surrogates(text: str) -> bool:
+    """True when `text` holds lone surrogates (from undecodable bytes or a JSON "\\ud800" escape)."""
+    return _SURROGATE.search(text) is not None
+
+
+def clean_text(text: str) -> str:
+    """Text that is safe to store: lone surrogates and NUL bytes replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text).replace("\x00", "\ufffd")
+
+
+_JSON_TYPES = {"str": "string", "list": "array", "dict": "object", "int": "number", "float": "number",
+               "bool": "boolean", "NoneType": "null"}  # fmt: skip
+
+
+def json_type(value: object) -> str:
+    """The JSON name of a decoded value's type ("string", "array", ...)."""
+    name = type(value).__name__
+    return _JSON_TYPES.get(name, name)
 
 
 def squash_ws(text: str) -> str:
@@ -23,7 +46,8 @@ def truncate(raw: str | None, limit: int = RAW_KEEP_CHARS) -> str | None:
     """Keep the start of an offending record for the `rejected` table."""
     if raw is None:
         return None
-    return raw if len(raw) <= limit else raw[:limit] + "…"
+    raw = raw if len(raw) <= limit else raw[:limit] + "…"
+    return clean_text(raw)
 
 
 def iso_date(value: object) -> str | None:
@@ -34,9 +58,12 @@ def iso_date(value: object) -> str | None:
     if not m:
         return None
     year, month, day = (int(g) for g in m.groups())
-    if not (1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
+    if not 1900 <= year <= 2100:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:  # 2020-02-31
+        return None
 
 
 def _text_field(record: Mapping, name: str, limit: int) -> str | Rejected | None:
@@ -44,12 +71,22 @@ def _text_field(record: Mapping, name: str, limit: int) -> str | Rejected | None
     if value is None:
         return None
     if not isinstance(value, str):
-        return Rejected("", None, f"field '{name}' is {type(value).__name__}, not a string")
+        return Rejected("", None, f"field '{name}' is a {json_type(value)}, not a string")
     if "\x00" in value:
         return Rejected("", None, f"field '{name}' contains a NUL byte")
+    if has_surrogates(value):
+        return Rejected("", None, f"field '{name}' is not valid Unicode (lone surrogate)")
     if len(value) > limit:
         return Rejected("", None, f"field '{name}' is {len(value):,} characters (limit {limit:,})")
     return value
+
+
+def _optional_field(record: Mapping, name: str) -> str | None:
+    """An optional metadata string: kept when it is a clean string, else dropped (never fatal)."""
+    value = record.get(name)
+    if not isinstance(value, str) or len(value) > MAX_FIELD_CHARS:
+        return None
+    return clean_text(value)
 
 
 def record_to_paper(
@@ -65,7 +102,7 @@ def record_to_paper(
         return Rejected(source_file, line, reason, truncate(raw))
 
     if not isinstance(record, Mapping):
-        return reject(f"record is a JSON {type(record).__name__}, not an object")
+        return reject(f"record is a JSON {json_type(record)}, not an object")
     fields: dict[str, str | None] = {}
     for name, limit in (("title", MAX_TITLE_CHARS), ("abstract", MAX_ABSTRACT_CHARS)):
         value = _text_field(record, name, limit)
@@ -75,21 +112,25 @@ def record_to_paper(
             return reject(f"missing or empty '{name}'")
         fields[name] = squash_ws(value) if normalise_ws else value.strip()
     raw_id = record.get("id", record.get("paper_id"))
-    if raw_id is not None and not isinstance(raw_id, str | int):
-        return reject(f"field 'id' is {type(raw_id).__name__}, not a string")
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, str | int)):
+        return reject(f"field 'id' is a {json_type(raw_id)}, not a string or integer")
+    if isinstance(raw_id, str):
+        bad_id = _text_field(record, "id" if "id" in record else "paper_id", 1_000)
+        if isinstance(bad_id, Rejected):
+            return reject(bad_id.reason)
     paper_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else None
     title = fields["title"] or ""
     authors = record.get("authors")
     if isinstance(authors, list):
-        authors = ", ".join(str(a) for a in authors if isinstance(a, str))
+        authors = ", ".join(a for a in authors if isinstance(a, str))
     return Paper(
         paper_id=paper_id or title_paper_id(title),
         title=title,
         abstract=fields["abstract"] or "",
         published=iso_date(record.get("date") or record.get("published")),
-        url=record.get("url") if isinstance(record.get("url"), str) else None,
-        authors=authors if isinstance(authors, str) else None,
-        categories=record.get("categories") if isinstance(record.get("categories"), str) else None,
+        url=_optional_field(record, "url"),
+        authors=_optional_field({"authors": authors}, "authors"),
+        categories=_optional_field(record, "categories"),
         source_file=source_file,
         source_line=line,
     )

@@ -12,10 +12,9 @@ from functools import cache
 
 import pyarrow as pa
 
-from leaderboard.models import Paper, Rejected, Result
+from leaderboard.models import Paper, Rejected, Result, ResultExtra
 
 _ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
-_REJECTED_FIELDS = ["source_file", "line", "reason", "raw"]
 
 
 def _columns(records: Sequence[object], names: list[str]) -> dict[str, list]:
@@ -51,6 +50,18 @@ def results_table(results: Sequence[Result], paper_index: Sequence[int | None]) 
     return to_arrow(results, Result).append_column("paper_seq", pa.array(paper_index, pa.int64()))
 
 
-def rejected_table(rejected: Sequence[Rejected], stage: str = "read") -> pa.Table:
-    table = to_arrow(rejected, Rejected, _REJECTED_FIELDS)
-    return table.append_column("stage", pa.array([stage] * len(rejected), pa.string()))
+def rejected_table(rejected: Sequence[Rejected], stage: str | None = None) -> pa.Table:
+    """Rejected records as an Arrow table, each with its own stage unless `stage` overrides it."""
+    table = to_arrow(rejected, Rejected)
+    if stage is not None:
+        i = table.schema.get_field_index("stage")
+        table = table.set_column(i, "stage", pa.array([stage] * len(rejected), pa.string()))
+    return table
+
+
+def extras_table(extras: Sequence[ResultExtra]) -> pa.Table:
+    """Importers' side records as an Arrow table (the *_links fields are lists of strings)."""
+    schema = pa.schema(
+        [pa.field(f.name, pa.list_(pa.string())) if f.name.endswith("_links") else f for f in arrow_schema(ResultExtra)]
+    )
+    return pa.table(_columns(extras, schema.names), schema=schema)

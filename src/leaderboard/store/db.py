@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from glob import escape as glob_escape
 from importlib import resources
 from pathlib import Path
 
@@ -12,9 +13,12 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from leaderboard.curation import COLUMNS as CURATION_COLUMNS
+from leaderboard.curation import Curation, csv_line
 from leaderboard.errors import UserError
-from leaderboard.models import Paper, Rejected, Result
-from leaderboard.store.arrow import papers_table, rejected_table, results_table
+from leaderboard.models import Paper, Rejected, Result, ResultExtra
+from leaderboard.sources.records import truncate
+from leaderboard.store.arrow import extras_table, papers_table, rejected_table, results_table
 
 DEFAULT_DB = "leaderboard.duckdb"
 FLUSH_ROWS = 50_000  # rows buffered per table before one INSERT: DuckDB loads big batches far faster
@@ -31,15 +35,73 @@ def sql_text(name: str) -> str:
     return (resources.files("leaderboard") / "store" / name).read_text(encoding="utf-8")
 
 
-def connect_read_only(path: str | os.PathLike) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to an existing database; a clear UserError when there is none."""
+def connect_read_only(path: str | os.PathLike, config: dict[str, object] | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the database file now at `path`; a clear UserError when there is none.
+
+    Not `duckdb.connect(path)`: DuckDB caches instances by path, so after a rebuild swapped a new file in,
+    a process that still holds a connection to the old file would be handed the old data again. The file
+    is attached to a fresh in-memory instance instead, with a view in its default schema for every table
+    and view of the file, so plain names (`SELECT * FROM results`) work on the connection and its cursors.
+    The connection keeps reading the file it opened, even after a rebuild replaces it. `config` goes to
+    `duckdb.connect` (settings that must be fixed before anything runs, as the SQL sandbox's are).
+    """
     p = Path(path)
     if not p.is_file():
         raise UserError(f"{p}: no database here (run `leaderboard build` first)")
+    con = duckdb.connect(":memory:", config=dict(config or {}))
     try:
-        return duckdb.connect(str(p), read_only=True)
+        con.execute("ATTACH $path AS leaderboard (READ_ONLY)", {"path": str(p)})
+        names = con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'leaderboard' "
+            "AND table_schema = 'main' ORDER BY table_name"
+        ).fetchall()
+        for (name,) in names:
+            ident = '"' + name.replace('"', '""') + '"'
+            try:
+                con.execute(f"CREATE VIEW main.{ident} AS SELECT * FROM leaderboard.main.{ident}")
+            except (duckdb.CatalogException, duckdb.BinderException):
+                continue  # a view of the file that no longer binds (e.g. it needs a dropped view): leave it out
     except duckdb.Error as exc:
-        raise UserError(f"{p}: cannot open database ({exc})") from None
+        con.close()
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UserError(f"{p}: cannot open database ({first})") from None
+    return con
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temp_files(target: Path) -> list[Path]:
+    """Delete temp files of builds of `target` whose process is gone (killed builds); returns them."""
+    removed = []
+    for p in target.parent.glob(f"{glob_escape(target.name)}.tmp-*"):
+        pid_text = p.name[len(target.name) + len(".tmp-") :].removesuffix(".wal")
+        if not pid_text.isdigit() or int(pid_text) == os.getpid() or _pid_alive(int(pid_text)):
+            continue
+        p.unlink(missing_ok=True)
+        removed.append(p)
+    return removed
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename in `path` durable (best effort: not every file system supports it)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 class BuildWriter:
@@ -59,11 +121,13 @@ class BuildWriter:
         self.memory_limit = memory_limit
         self._pending: dict[str, list[pa.Table]] = {}
         self._pending_rows: dict[str, int] = {}
+        self.stale_removed: list[Path] = []
 
     def __enter__(self) -> BuildWriter:
         if self.target.parent and not self.target.parent.exists():
             raise UserError(f"{self.target.parent}: directory does not exist")
         self._remove_tmp()
+        self.stale_removed = remove_stale_temp_files(self.target)
         self.con = duckdb.connect(str(self.tmp))
         if self.threads:
             self.con.execute(f"SET threads = {int(self.threads)}")
@@ -77,8 +141,9 @@ class BuildWriter:
             self.con.close()
             self.con = None
         if exc_type is None and self._committed:
+            self._remove_wal(self.target)  # a stale WAL beside the target must not be replayed on the new file
             os.replace(self.tmp, self.target)
-            self._remove_wal(self.target)
+            _fsync_dir(self.target.parent)
         else:
             self._remove_tmp()
 
@@ -141,20 +206,52 @@ class BuildWriter:
         if results:
             self._insert("extracted", results_table(results, paper_seqs))
 
-    def add_rejected(self, rejected: Sequence[Rejected], stage: str = "read") -> None:
+    def add_rejected(self, rejected: Sequence[Rejected], stage: str | None = None) -> None:
+        """Append rejected records, each with its own stage (read, import, ...) unless `stage` overrides it."""
         if rejected:
             self._insert("rejected", rejected_table(rejected, stage))
 
+    def add_extras(self, extras: Sequence[ResultExtra]) -> None:
+        """Append the importers' side records of imported results."""
+        if extras:
+            self._insert("result_extras", extras_table(extras))
+
+    def add_metric_info(self, rows: Iterable[tuple[str, str | None, bool | None]]) -> None:
+        """Record the vocabulary's metrics (name, unit, higher_is_better); the first entry of a name wins."""
+        assert self.con is not None
+        self.con.executemany("INSERT OR IGNORE INTO metric_info VALUES (?, ?, ?)", list(rows))
+
+    def add_curations(self, curations: Sequence[Curation], source_file: str) -> None:
+        """Load the curation file's well-formed rows; curate.sql applies them at commit."""
+        if not curations:
+            return
+        cols = {n: [getattr(c, n) for c in curations] for n in CURATION_COLUMNS}
+        cols["line"] = [c.line for c in curations]
+        cols["added_id"] = [c.added_result_id() for c in curations]
+        cols["source_file"] = [source_file] * len(curations)
+        cols["raw"] = [truncate(csv_line(c)) for c in curations]
+        self._insert("curations", pa.table(cols))
+
     def commit(self, info: dict[str, object], extra_sql: Iterable[str] = ()) -> dict[str, int]:
-        """Finalize tables and views, record build info; returns row counts. The swap happens on exit."""
+        """Finalize tables and views, record build info; returns row counts. The swap happens on exit.
+
+        Besides `papers`, `results` and `rejected`, the counts have `rejected:<stage>` for each stage with
+        rejections and `curations:<status>` (applied, orphaned, duplicate).
+        """
         assert self.con is not None
         self.flush()
         con = self.con
         con.execute(sql_text("finalize.sql"))
+        con.execute(sql_text("curate.sql"))
         for statement in extra_sql:
             con.execute(statement)
         con.execute(sql_text("views.sql"))
         counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("papers", "results", "rejected")}
+        for sql, prefix in (
+            ("SELECT stage, count(*) FROM rejected GROUP BY stage", "rejected:"),
+            ("SELECT status, count(*) FROM curations GROUP BY status", "curations:"),
+        ):
+            counts.update({prefix + str(k): n for k, n in con.execute(sql).fetchall()})
         rows = {**info, **{f"count_{k}": v for k, v in counts.items()}}
         rows["built_at"] = datetime.now(UTC).isoformat(timespec="seconds")
         con.executemany("INSERT INTO build_info VALUES (?, ?)", [(k, str(v)) for k, v in sorted(rows.items())])

@@ -23,15 +23,10 @@ DELETE FROM papers_raw WHERE seq NOT IN (SELECT seq FROM kept_seq);
 ALTER TABLE papers_raw DROP COLUMN seq;
 ALTER TABLE papers_raw RENAME TO papers;
 
-CREATE TABLE results AS
-SELECT e.* EXCLUDE (paper_seq, ordinal)
+-- The extracted and imported rows of the kept papers. A view: curate.sql applies the curation file to it
+-- and writes `results` (the one copy of the rows), then drops it with `extracted` and `kept_seq`.
+CREATE VIEW results_base AS
+SELECT e.* EXCLUDE (paper_seq)
 FROM extracted e
 LEFT JOIN kept_seq k ON k.seq = e.paper_seq
-WHERE e.paper_seq IS NULL OR k.seq IS NOT NULL
--- Stored by benchmark and metric (then in reading order): the dashboard filters on them, so a filter reads
--- only the row groups of that benchmark (one paper's results are found through an index, see views.sql).
-ORDER BY e.benchmark NULLS LAST, e.metric NULLS LAST, e.paper_id, e.source, e.value_start NULLS LAST, e.ordinal,
-         e.result_id;
-
-DROP TABLE extracted;
-DROP TABLE kept_seq;
+WHERE e.paper_seq IS NULL OR k.seq IS NOT NULL;

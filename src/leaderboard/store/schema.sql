@@ -61,7 +61,56 @@ CREATE TABLE rejected (
     stage        VARCHAR      -- read | import | dedup | curation
 );
 
+-- The curation file as loaded (see curation.py); curate.sql applies it and fills status and result_ids.
+CREATE TABLE curations (
+    line              INTEGER,     -- line in source_file
+    action            VARCHAR,     -- reject | fix | add
+    result_id         VARCHAR,     -- the row it names (reject, fix), when named by id
+    paper_id          VARCHAR,
+    value_start       INTEGER,
+    value_end         INTEGER,
+    field             VARCHAR,     -- fix: the field it sets
+    value             VARCHAR,     -- fix: the new value ('' clears); add: the number
+    benchmark         VARCHAR,
+    metric            VARCHAR,
+    method            VARCHAR,
+    subset            VARCHAR,
+    unit              VARCHAR,
+    higher_is_better  BOOLEAN,
+    note              VARCHAR,
+    created_at        VARCHAR,
+    added_id          VARCHAR,     -- add: the result_id of the added row
+    source_file       VARCHAR,
+    raw               VARCHAR,
+    status            VARCHAR,     -- applied | orphaned | duplicate (set at finalize)
+    result_ids        VARCHAR[]    -- the rows it touched (set at finalize)
+);
+
 CREATE TABLE build_info (
     key    VARCHAR PRIMARY KEY,
     value  VARCHAR
+);
+
+-- Importers' side records (Papers with Code, results CSV): one row per imported result, joined on result_id.
+CREATE TABLE result_extras (
+    result_id             VARCHAR NOT NULL,
+    source                VARCHAR,     -- = results.source (pwc:<file> | csv:<file>)
+    source_file           VARCHAR,     -- the path as given to the build
+    locator               VARCHAR,     -- where in the file: task > dataset > sub-dataset, row, metric | line N
+    task                  VARCHAR,     -- task path, ' > '-separated
+    dataset               VARCHAR,     -- dataset and sub-dataset path as written, ' > '-separated
+    paper_title           VARCHAR,
+    paper_url             VARCHAR,
+    paper_date            DATE,
+    code_links            VARCHAR[],
+    model_links           VARCHAR[],
+    uses_additional_data  BOOLEAN,
+    note                  VARCHAR      -- footnote marks or a remark written beside the number
+);
+
+-- The vocabulary's metrics as used by this build (shipped plus --vocab files): unit and direction.
+CREATE TABLE metric_info (
+    metric            VARCHAR PRIMARY KEY,
+    unit              VARCHAR,
+    higher_is_better  BOOLEAN
 );

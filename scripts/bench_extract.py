@@ -1,0 +1,45 @@
+"""Throughput of the extractor: abstracts per second of CPU time on the seed and dev abstracts, repeated.
+
+Usage: python scripts/bench_extract.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from leaderboard.extract import Extractor
+from leaderboard.models import Paper
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_papers() -> list[Paper]:
+    lines = [ln.strip() for ln in (ROOT / "seeds" / "000_8d80533cf89b728c.txt").read_text().splitlines() if ln.strip()]
+    body = lines[5:]
+    papers = [Paper(f"s{i}", body[i], body[i + 1]) for i in range(0, len(body) - 1, 2)]
+    for line in (ROOT / "tests" / "data" / "dev" / "leaderboard_abstracts_dev.jsonl").read_text().splitlines():
+        d = json.loads(line)
+        papers.append(Paper(d["paper_id"], d["title"], d["abstract"]))
+    return papers
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=10)
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    extractor = Extractor.default()
+    build = time.perf_counter() - t0
+    papers = load_papers() * args.repeat
+    t1 = time.process_time()
+    n = sum(len(extractor.extract(p)) for p in papers)
+    cpu = time.process_time() - t1
+    print(f"extractor built in {build:.2f}s; {len(papers):,} abstracts, {n:,} results, "
+          f"{len(papers) / cpu:,.0f} abstracts/s of CPU time")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""Benchmark: the leaderboard of one benchmark + metric (+ setting), who reports it, and SOTA over time."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from leaderboard.app import data
+from leaderboard.app.ui import arrow, csv_download, link_columns, safe_file_name, url_selectbox, with_links
+
+TABLE_LIMIT = 1000
+CHART_SAMPLE = 2000
+TABLE_COLUMNS = [
+    "rank",
+    "method_link",
+    "value",
+    "unit",
+    "reported_as",
+    "reports",
+    "third_party",
+    "paper",
+    "published",
+    "evidence",
+    "url",
+]
+
+
+def sota_chart(frame: pd.DataFrame, metric: str, higher_is_better: bool) -> alt.LayerChart:
+    """Step line (step-after) through the record-setting results by paper date, over a sample of all results."""
+    sota = frame[frame["is_sota"]].copy()
+    last = frame["published"].max()
+    if not sota.empty and last > sota["published"].max():
+        # carry the current record to the newest paper so the last step is visible
+        sota = pd.concat([sota, sota.tail(1).assign(published=last, is_sota=False)], ignore_index=True)
+    y = alt.Y("value:Q", title=f"{metric} {arrow(higher_is_better)}", scale=alt.Scale(zero=False))
+    x = alt.X("published:T", title="paper date")
+    tooltip = ["method", "value", alt.Tooltip("published:T", title="date"), "title"]
+    others = (
+        alt.Chart(frame[~frame["is_sota"]])
+        .mark_circle(size=28, color="#bbbbbb", opacity=0.6)
+        .encode(x=x, y=y, tooltip=tooltip)
+    )
+    line = alt.Chart(sota).mark_line(interpolate="step-after", color="#1f77b4", strokeWidth=2).encode(x=x, y=y)
+    records = frame[frame["is_sota"]]
+    points = alt.Chart(records).mark_point(filled=True, size=70, color="#1f77b4").encode(x=x, y=y, tooltip=tooltip)
+    labels = alt.Chart(records).mark_text(align="left", dx=6, dy=-8, fontSize=11).encode(x=x, y=y, text="method:N")
+    return alt.layer(others, line, points, labels).properties(height=360)
+
+
+def _setting_label(setting: str) -> str:
+    subset, unit = setting.split("|", 1)
+    parts = [subset or "all / unspecified subset"] + ([f"unit {unit}"] if unit else [])
+    return " · ".join(parts)
+
+
+def render() -> None:
+    st.title("Benchmark")
+    options = data.run("benchmark_options")
+    if options.empty:
+        st.info("No result in this database names both a benchmark and a metric yet.")
+        return
+    c1, c2, c3 = st.columns([2, 2, 2])
+    benchmark = url_selectbox("Benchmark", options["benchmark"].tolist(), "benchmark", container=c1)
+    metrics = data.run("metric_options", benchmark=benchmark)
+    metric = url_selectbox(
+        "Metric",
+        metrics["metric"].tolist(),
+        "metric",
+        container=c2,
+        format_func=lambda m: f"{m} {arrow(metrics.set_index('metric').higher_is_better.get(m))}".strip(),
+    )
+    settings = data.run("setting_options", benchmark=benchmark, metric=metric)
+    keys = [f"{s}|{u}" for s, u in zip(settings["subset"], settings["unit"], strict=True)]
+    setting = url_selectbox(
+        "Setting",
+        keys,
+        "setting",
+        container=c3,
+        format_func=_setting_label,
+        help="Results are compared only within one subset (split, shots, resolution) and unit.",
+    )
+    if setting is None:
+        st.info(f"No absolute {metric} result on {benchmark}.")
+        return
+    subset, unit = setting.split("|", 1)
+    params = {"benchmark": benchmark, "metric": metric, "subset": subset, "unit": unit}
+    table = data.run("benchmark_table", **params, limit=TABLE_LIMIT)
+    _summary(table, benchmark, metric)
+    _leaderboard(table, benchmark, metric)
+    _sota(params, metric, table)
+
+
+def _summary(table: pd.DataFrame, benchmark: str, metric: str) -> None:
+    hib = table["higher_is_better"].dropna()
+    direction = None if hib.empty else bool(hib.iloc[0])
+    if direction is None:
+        st.warning(f"The direction of {metric} is unknown, so methods are listed but not ranked.")
+        return
+    top = table.iloc[0]
+    who = "its own paper" if top["reported_as"] == "own method" else "a paper that used it as a baseline"
+    sure = (
+        f"reported by {int(top['reports'])} paper(s), {int(top['third_party'])} of them third parties"
+        if int(top["third_party"])
+        else "**self-reported only**: no other paper in the database reports it"
+    )
+    st.markdown(
+        f"**State of the art:** {top['method']} with **{top['value_text'] or top['value']}** {metric} "
+        f"{arrow(direction)} on {benchmark}, from {who} — {sure}. "
+        f"{len(table)} methods ranked; {'higher' if direction else 'lower'} is better."
+    )
+
+
+def _leaderboard(table: pd.DataFrame, benchmark: str, metric: str) -> None:
+    shown = with_links(table)
+    hib = table["higher_is_better"].dropna()
+    value_label = f"{metric} {arrow(hib.iloc[0]) if not hib.empty else ''}".strip()
+    config = link_columns(shown) | {
+        "value": st.column_config.NumberColumn(value_label, format="%g"),
+        "reports": st.column_config.NumberColumn("papers", help="Papers that report this method here"),
+        "third_party": st.column_config.NumberColumn("3rd-party", help="Of those, papers not proposing it"),
+        "reported_as": st.column_config.TextColumn("best value from", help="own method or baseline in that paper"),
+    }
+    order = [c for c in TABLE_COLUMNS if c != "unit" or shown["unit"].notna().any()]
+    order = [c for c in order if c != "url" or shown["url"].notna().any()]
+    st.dataframe(shown, hide_index=True, column_order=order, column_config=config, width="stretch")
+    export = table.drop(columns=["method_key"]).rename(
+        columns={"reports": "papers", "third_party": "third_party_papers"}
+    )
+    csv_download(export, safe_file_name("leaderboard", benchmark, metric) + ".csv", key="benchmark_csv")
+
+
+def _sota(params: dict, metric: str, table: pd.DataFrame) -> None:
+    st.subheader("State of the art over time")
+    hib = table["higher_is_better"].dropna()
+    if hib.empty:
+        st.caption("Needs the metric's direction.")
+        return
+    frame = data.run("sota_over_time", **params, sample=CHART_SAMPLE)
+    if frame.empty:
+        st.caption("No paper date is known for these results, so there is no timeline.")
+        return
+    frame["published"] = pd.to_datetime(frame["published"])
+    st.altair_chart(sota_chart(frame, metric, bool(hib.iloc[0])), width="stretch", height=380)
+    records = frame[frame["is_sota"]]
+    st.caption(
+        f"{len(records)} record(s) by paper date; grey dots: {int((~frame['is_sota']).sum())} other results"
+        + (f" (a sample of {CHART_SAMPLE})" if (~frame["is_sota"]).sum() >= CHART_SAMPLE else "")
+        + "."
+    )
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,145 @@
+"""Paper: the abstract with every extracted number marked and linked to its row, the rows, and corrections."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from leaderboard.app import data
+from leaderboard.app.highlight import STYLE, abstract_html, results_html
+from leaderboard.app.ui import csv_download, not_available, safe_file_name, url_selectbox
+
+OPTION_LIMIT = 300
+FIXABLE_FALLBACK = ("benchmark", "metric", "method", "value", "subset", "unit", "higher_is_better")
+ACTIONS = {"reject": "Reject: not a result / wrong row", "fix": "Fix one field", "add": "Add a missed result"}
+
+
+def render() -> None:
+    st.title("Paper")
+    c1, c2 = st.columns([1, 2])
+    q = c1.text_input("Find a paper", placeholder="title contains …")
+    options = data.run("paper_options", q=q, limit=OPTION_LIMIT)
+    titles = dict(zip(options["paper_id"], options["title"], strict=True))
+    wanted = st.query_params.get("paper")
+    if wanted and wanted not in titles and not q:
+        found = data.run("paper", paper=wanted)
+        if len(found):
+            titles = {wanted: found["title"].iloc[0]} | titles
+    if not titles:
+        st.info("No paper matches." if q else "This database has no papers.")
+        return
+    paper_id = url_selectbox(
+        "Paper", list(titles), "paper", container=c2, format_func=lambda p: _short(titles.get(p) or p)
+    )
+    paper = data.run("paper", paper=paper_id).iloc[0]
+    results = data.run("paper_results", paper=paper_id)
+    st.header(paper["title"] or paper_id)
+    st.caption(_meta(paper))
+    _abstract(paper, results)
+    _report(paper_id, results)
+
+
+def _short(text: str, n: int = 110) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _meta(paper: pd.Series) -> str:
+    parts = [f"id `{paper['paper_id']}`"]
+    if pd.notna(paper["published"]):
+        parts.append(f"published {pd.Timestamp(paper['published']).date()}")
+    if isinstance(paper["authors"], str) and paper["authors"]:
+        parts.append(_short(paper["authors"], 120))
+    if isinstance(paper["url"], str) and paper["url"].startswith(("http://", "https://")):
+        parts.append(f"[source ↗]({paper['url']})")
+    if isinstance(paper["source_file"], str):
+        line = f":{int(paper['source_line'])}" if pd.notna(paper["source_line"]) else ""
+        parts.append(f"from `{paper['source_file'].rsplit('/', 1)[-1]}{line}`")
+    return " · ".join(parts)
+
+
+def _abstract(paper: pd.Series, results: pd.DataFrame) -> None:
+    abstract = paper["abstract"] if isinstance(paper["abstract"], str) else ""
+    st.subheader("Abstract")
+    if not abstract:
+        st.caption("No abstract in this record.")
+    else:
+        body, skipped = abstract_html(abstract, results)
+        st.html(STYLE + body)
+        legend = "Marked numbers link to their row below (green: the paper's own method); underlined: benchmark "
+        legend += "(solid) and metric (dotted) mentions."
+        if skipped:
+            legend += f" {skipped} row(s) have offsets that could not be marked."
+        st.caption(legend)
+    st.subheader(f"Extracted results ({len(results)})")
+    if results.empty:
+        st.caption("Nothing was extracted from this paper.")
+        return
+    st.html(STYLE + results_html(results))
+    with st.expander("All columns"):
+        st.dataframe(results, hide_index=True, width="stretch")
+    csv_download(results, safe_file_name("paper", paper["paper_id"]) + ".csv", key="paper_csv")
+
+
+def _report(paper_id: str, results: pd.DataFrame) -> None:
+    st.subheader("Report a wrong number")
+    try:
+        from leaderboard.curation import Curation, append_curation, curation_path
+    except ImportError:
+        not_available("Reporting corrections", "this build has no curation module (leaderboard.curation)")
+        return
+    try:
+        from leaderboard.curation import FIXABLE
+    except ImportError:
+        FIXABLE = FIXABLE_FALLBACK  # noqa: N806
+    path = curation_path(data.database_path())
+    st.caption(f"Corrections are appended to `{path}` and applied on the next `leaderboard build`.")
+    action = st.radio("What is wrong?", list(ACTIONS), format_func=ACTIONS.get, horizontal=True, key="report_action")
+    labels = {
+        rid: f"#{n} {row.value_text or row.value} · {row.method or '?'} · {row.benchmark or '?'} · {row.metric or '?'}"
+        for n, (rid, row) in enumerate(zip(results["result_id"], results.itertuples(), strict=True), start=1)
+    }
+    with st.form("report", clear_on_submit=True):
+        if action in ("reject", "fix"):
+            if not labels:
+                st.caption("This paper has no extracted row to correct; add a missed result instead.")
+            rid = st.selectbox("Row", list(labels), format_func=labels.get)
+        if action == "fix":
+            field = st.selectbox("Field", list(FIXABLE))
+            value = st.text_input("Correct value", help="Leave empty to clear the field")
+        if action == "add":
+            a1, a2, a3 = st.columns(3)
+            value = a1.text_input("Value (the number)")
+            benchmark = a2.text_input("Benchmark")
+            metric = a3.text_input("Metric")
+            method = a1.text_input("Method (optional)")
+            subset = a2.text_input("Subset (optional)")
+            unit = a3.text_input("Unit (optional)")
+        note = st.text_input("Note (why)")
+        submitted = st.form_submit_button("Save correction", type="primary")
+    if not submitted:
+        return
+    try:
+        if action == "reject":
+            cur = Curation.reject(rid, note=note or None)
+        elif action == "fix":
+            cur = Curation.fix(rid, field, value, note=note or None)
+        else:
+            cur = Curation.add(
+                paper_id,
+                value,
+                benchmark,
+                metric,
+                method=method or None,
+                subset=subset or None,
+                unit=unit or None,
+                note=note or None,
+            )
+        append_curation(path, cur)
+    except Exception as exc:  # the curation API's validation errors are messages for the user
+        st.error(f"Not saved: {exc}")
+        return
+    st.success(f"Saved: {cur.action} {cur.result_id or cur.paper_id}. It takes effect on the next build.")
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,402 @@
+"""Attribution: which benchmark, metric, subset, method and baseline a number belongs to.
+
+All functions work on the abstract with absolute offsets and a sentence window [s0, s1). Names come from the
+vocabulary (known) or from the grammar ("on the FooBar dataset": unknown, `known=False`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.numbers import Number
+from leaderboard.extract.vocab import Entry, Mention
+
+_NAME_TOKEN = r"(?:[A-Z][\w\-+.&'/]*[\w+]|[A-Z]|\d+[A-Za-z][\w\-]*)"
+_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|\d+(?:\.\d+)?))" + r"{0,3}"
+_ACRONYM = r"(?:(?=[\w\-+.&']*?[A-Z][\w\-+.&']*?[A-Z0-9])[A-Za-z0-9][\w\-+.&']*)"
+_STOP_NAMES = frozenset(
+    [
+        "the",
+        "this",
+        "these",
+        "those",
+        "our",
+        "a",
+        "an",
+        "its",
+        "their",
+        "we",
+        "each",
+        "all",
+        "both",
+        "new",
+        "existing",
+        "previous",
+        "several",
+        "other",
+        "public",
+        "large",
+        "real",
+        "standard",
+        "popular",
+        "challenging",
+        "recent",
+        "various",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "many",
+        "most",
+        "some",
+        "such",
+        "in",
+        "on",
+        "for",
+        "with",
+        "and",
+        "or",
+        "of",
+        "to",
+        "it",
+        "same",
+        "different",
+    ]
+)
+_FUNCTION_WORDS = "to|and|or|with|at|by|for|in|on|of|the|a|an|while|when|using|under|without|than|as|is|are|was"
+_FILLER_BEFORE = re.compile(
+    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:(?:score|scores|value|rate|measure|metric)\s*)?"
+    r"(?:(?:of|=|:|is|was|are|were|at|reaches|reached|achieves|achieved|to|by|from|around|about|of\s+about|"
+    r"improved\s+to|increased\s+to|reduced\s+to|up\s+to|as\s+high\s+as|as\s+low\s+as|only)\s*){0,2}"
+    r"(?:an?\s+|~|\u223c|\u2248)?\s*[(\[]?\s*\$?\s*$",
+    re.IGNORECASE,
+)
+_FILLER_AFTER = re.compile(
+    r"^\s*(?:\)\s*)?(?:(?:absolute|relative|mean|average|avg\.?|overall|higher|lower|in|of|better|improvement|"
+    r"gains?|increase|reduction|boost|points?|pts|pp)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_BEFORE_ON = re.compile(
+    r"\b(?:on|in|for|at|of|over|across|using|from|under|with)\s+(?:the\s+)?(?:[a-z][\w\-/]*\s+){0,2}$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A benchmark, metric or method mention: offsets, canonical name, surface text, and whether it is known."""
+
+    start: int
+    end: int
+    name: str
+    raw: str
+    entry: Entry | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.entry is not None
+
+
+def spans_from_mentions(text: str, mentions: list[Mention]) -> list[Span]:
+    return [Span(m.start, m.end, m.entry.name, text[m.start : m.end], m.entry) for m in mentions]
+
+
+def merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
+    """Join metric mentions written side by side ("mIoU accuracy", "average precision (AP)"): first one names it."""
+    out: list[Span] = []
+    for sp in spans:
+        if out:
+            gap = text[out[-1].end : sp.start]
+            if re.fullmatch(r"\s*\(?\s*", gap) and (sp.start - out[-1].end) <= 3:
+                prev = out[-1]
+                end = sp.end + (1 if text[sp.end : sp.end + 1] == ")" and "(" in gap else 0)
+                out[-1] = Span(prev.start, end, prev.name, text[prev.start : end], prev.entry)
+                continue
+        out.append(sp)
+    return out
+
+
+_LINK_END = re.compile(r"(?:\bof|=|:|\bis|\bwas|\breaches)\s*(?:\w+\s+){0,2}?[(\[]?\$?\s*$")
+GENERIC_HEADS = frozenset({"value", "score", "scores", "rate", "measure", "quality", "index", "ratio", "error"})
+_PHRASE_STOP = frozenset(
+    [
+        "of",
+        "and",
+        "the",
+        "for",
+        "with",
+        "to",
+        "on",
+        "in",
+        "at",
+        "by",
+        "or",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "were",
+        "than",
+        "this",
+        "that",
+        "our",
+        "its",
+    ]
+)
+
+
+def capture_metric(text: str, num: Number, s0: int, grammar: Grammar) -> Span | None:
+    """A metric phrase outside the vocabulary right before the number: "an R-precision of 0.22"."""
+    before = text[max(s0, num.start - 70) : num.start]
+    if not _LINK_END.search(before[-24:]):
+        return None  # cheap test first: the phrase must end in "of", "=", ":", "is", ...
+    m = grammar.metric_phrase.search(before)
+    if not m:
+        return None
+    words = m.group("m").split()
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _PHRASE_STOP or w.lower().endswith("ed")), default=0)
+    words = words[cut:]  # "the main track achieved an R-precision" -> "R-precision"
+    if not words:
+        return None
+    if len(words) == 1 and words[0].lower() in GENERIC_HEADS:
+        return None
+    if any(grammar.delta_noun_after.match(" " + w) for w in words) or grammar.setting_before.search(" ".join(words)):
+        return None
+    name = " ".join(words)
+    start = max(s0, num.start - 70) + m.start("m") + m.group("m").find(words[0])
+    return Span(start, start + len(text[start:].split(words[-1], 1)[0]) + len(words[-1]), name, name, None)
+
+
+class NameCapture:
+    """Grammar-based capture of benchmark names outside the vocabulary ("the FooBar dataset", "on FooBar-3")."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        heads = grammar.benchmark_head.pattern
+        # each pattern is tried only next to a cheap anchor (a head word, or "on"/"in"), never at every position
+        self.heads = grammar.benchmark_head
+        self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}\s+)?$")
+        self.name_after = re.compile(rf"\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
+        self.on_anchor = re.compile(r"\b(?:on|in)\s+(?:the\s+)?")
+        self.acronym_at = re.compile(
+            rf"(?P<name>{_ACRONYM})(?![\w\-])(?!\s+(?:\d|[A-Z]))"
+            rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b|v\d)[a-z])"
+        )
+        self.coord = re.compile(rf"\s*(?:,\s*and|,|and|&)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])")
+        self.grammar = grammar
+
+    def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude) -> list[Span]:
+        """Unknown benchmark names in text[s0:s1] not overlapping `taken` and not excluded (methods, metrics)."""
+        out: list[Span] = []
+        before, after, on = [], [], []
+        for h in self.heads.finditer(text, s0, s1):
+            m = self.name_before.search(text, max(s0, h.start() - 80), h.start())
+            if m:
+                before.append((m, h.end()))
+            m = self.name_after.match(text, h.end(), s1)
+            if m:
+                after.append((m, m.end()))
+        for o in self.on_anchor.finditer(text, s0, s1):
+            m = self.acronym_at.match(text, o.end(), s1)
+            if m:
+                on.append((m, m.end()))
+        for kind, found in (("head", before), ("after", after), ("on", on)):
+            for m, m_end in found:
+                start, end = m.span("name")
+                name = m.group("name").rstrip(".,;:")
+                while name.split() and name.split()[0].lower() in _STOP_NAMES:
+                    cut = len(name.split()[0])
+                    name = name[cut:].lstrip()
+                if len(name) < 2:
+                    continue
+                end = m.end("name") - (len(m.group("name")) - len(m.group("name").rstrip(".,;:")))
+                start = end - len(name)
+                if kind == "head":
+                    tail = re.match(r"\s+([A-Z][a-z]+)(?:\s+(\d{2,4}))?", text[end : m_end + 8])
+                    if tail and self.grammar.benchmark_head.fullmatch(tail.group(1)):
+                        end = end + tail.end()  # a capitalised head is part of the name: "X Challenge 2018"
+                        name = text[start:end]
+                if name.isdigit() or exclude(name):
+                    continue
+                if any(t.start < end and start < t.end for t in (*taken, *out)):
+                    continue
+                out.append(Span(start, end, name, name, None))
+                if kind == "on":
+                    out.extend(self._coordinated(text, end, s1, [*taken, *out], exclude))
+        return out
+
+    def _coordinated(self, text: str, pos: int, s1: int, taken: list[Span], exclude) -> list[Span]:
+        """ "on EgoGesture and NVGesture": the names coordinated with an "on X" capture."""
+        out: list[Span] = []
+        for m in self.coord.finditer(text, pos, s1):
+            if m.start() != pos:
+                break
+            start, end = m.span("name")
+            name = m.group("name").rstrip(".,;:")
+            end = start + len(name)
+            pos = m.end()
+            if exclude(name) or any(t.start < end and start < t.end for t in (*taken, *out)):
+                continue
+            out.append(Span(start, end, name, name, None))
+        return out
+
+
+def bind_metric(text: str, num: Number, metrics: list[Span], span_end: int) -> tuple[Span | None, str]:
+    """The metric written right after the number ("92.1% AP") or right before it ("FID of 2.20").
+
+    Returns (span, "after"|"before"|""). `span_end` is the end of the number's own text (after a range).
+    """
+    after = before = None
+    for sp in metrics:
+        if sp.start >= span_end and sp.start - span_end <= 40:
+            if _FILLER_AFTER.match(text[span_end : sp.start]) and after is None:
+                after = sp
+        elif sp.end <= num.start and num.start - sp.end <= 40 and _FILLER_BEFORE.match(text[sp.end : num.start]):
+            before = sp
+    if after is not None and (before is None or after.start - span_end <= num.start - before.end):
+        return after, "after"
+    if before is not None:
+        return before, "before"
+    return None, ""
+
+
+def nearest(spans: list[Span], pos: int, end: int, text: str, s0: int, s1: int, limit: int = 220) -> Span | None:
+    """The mention closest to [pos, end) within the sentence; mentions before are slightly preferred.
+
+    A mention that only modifies the one before it ("mAP of IoU thresholds") is skipped.
+    """
+    best, best_d = None, limit
+    modifiers = {
+        b.start for a, b in zip(spans, spans[1:], strict=False) if re.fullmatch(r"\s+of\s+", text[a.end : b.start])
+    }
+    for sp in spans:
+        if sp.start in modifiers:
+            continue
+        if sp.end <= pos:
+            d = pos - sp.end
+            if ";" in text[sp.end : pos]:
+                d += 80
+        elif sp.start >= end:
+            d = sp.start - end + 8
+            if ";" in text[end : sp.start]:
+                d += 80
+        else:
+            continue
+        if s0 <= sp.start < s1 and d < best_d:
+            best, best_d = sp, d
+    return best
+
+
+def following_on(text: str, spans: list[Span], num_end: int, s1: int, nums_between) -> Span | None:
+    """The benchmark in an "on/in/for X" phrase after the number, before any later number with its own phrase."""
+    for sp in spans:
+        if sp.start < num_end or sp.start >= s1:
+            continue
+        gap = text[num_end : sp.start]
+        if len(gap) > 90 or ";" in gap or _CLAUSE_BREAK.search(gap):
+            return None
+        if not _BEFORE_ON.search(text[max(num_end, sp.start - 40) : sp.start]) and len(gap) > 3:
+            continue
+        if nums_between(num_end, sp.start):
+            return None
+        return sp
+    return None
+
+
+def preceding(spans: list[Span], pos: int, s0: int) -> Span | None:
+    best = None
+    for sp in spans:
+        if s0 <= sp.start and sp.end <= pos:
+            best = sp
+    return best
+
+
+def subset_near(text: str, grammar: Grammar, bench: Span | None, num: Number, s0: int, s1: int) -> str | None:
+    """A split or setting next to the benchmark mention ("LibriSpeech test-clean", "the hard test set of X")
+    or right after the number ("57.0% in 5-shot")."""
+    after_num = re.match(r"^\s*(?:%|\))?\s*(?:in|on|for|under)\s+(?:the\s+)?(\d+-shot|zero-shot|few-shot|one-shot)",
+                         text[num.end : min(s1, num.end + 30)], re.IGNORECASE)  # fmt: skip
+    if after_num:
+        return after_num.group(1)
+    label = re.search(r"([\w\-]+)\s*[:=]\s*$", text[max(s0, num.start - 24) : num.start])
+    if label and grammar.subset.fullmatch(label.group(1)):
+        return grammar.value_of("subset", label.group(1)) or label.group(1)
+    if bench is not None:
+        tail = text[bench.end : min(s1, bench.end + 40)]
+        m = re.match(r"^\s*(?:\(\s*)?(?:dataset\s+|benchmark\s+)?(?P<s>[\w\-+]+(?:\s*/\s*[\w\-+]+)*)", tail)
+        if m:
+            word = m.group("s")
+            if re.fullmatch(r"\d+-shot", word, re.IGNORECASE):
+                return word
+            sub = grammar.subset.fullmatch(word)
+            if sub:
+                return grammar.value_of("subset", word) or word
+            v = re.fullmatch(r"[Vv]\d+(?:\.\d+)?|\d+x\d+|\d+\u00d7\d+", word)
+            if v:
+                return word
+        head = text[max(s0, bench.start - 48) : bench.start]
+        m = re.search(r"(?:the\s+)?(?P<s>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:set|split|subset|track)?\s*of\s+(?:the\s+)?$",
+                      head, re.IGNORECASE)  # fmt: skip
+        if m:
+            words = [w for w in m.group("s").split() if grammar.subset.fullmatch(w)]
+            words.sort(key=lambda w: w.lower() in _GENERIC_SPLITS)  # "the hard test set": "hard" says more
+            if words:
+                return grammar.value_of("subset", words[0]) or words[0]
+    window = text[s0:s1]
+    m = re.search(r"\b(?:in|under|on)\s+(?:the\s+)?(?P<s>\d+-shot|zero-shot|few-shot|one-shot|[\w\-]+)\s+"
+                  rf"(?:{grammar.subset_head.pattern})", window, re.IGNORECASE)  # fmt: skip
+    if m and m.group("s").lower() not in _SUBSET_STOP:
+        return m.group("s")
+    return None
+
+
+_GENERIC_SPLITS = frozenset({"test", "val", "validation", "dev", "train"})
+_SUBSET_STOP = frozenset(
+    [
+        "same",
+        "different",
+        "all",
+        "both",
+        "these",
+        "this",
+        "those",
+        "our",
+        "other",
+        "various",
+        "several",
+        "many",
+        "most",
+        "some",
+        "such",
+        "the",
+        "a",
+        "an",
+    ]
+)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and\s+|but\s+|while\s+|whereas\s+|which\s+)|\bwhile\b|\bwhereas\b")
+
+
+def clause_start(text: str, s0: int, pos: int) -> int:
+    """Start of the clause holding `pos` (after the last ';', ':' or ', and/while ...' before it)."""
+    last = s0
+    for m in _CLAUSE_BREAK.finditer(text, s0, pos):
+        last = m.end()
+    return last
+
+
+def baseline_after(text: str, grammar: Grammar, start: int, s1: int) -> str | None:
+    """The system named after a comparison word in text[start:s1] ("over the BT reward model")."""
+    m = grammar.compare.search(text, start, s1)
+    if not m:
+        return None
+    tail = text[m.end() : s1]
+    tail = re.sub(r"^\s*(?:the|a|an|those\s+of|that\s+of)\s+", "", tail)
+    stop = re.search(r"\s+(?:on|by|in|across|for|with|at|while|and\s+(?:achiev|reach|obtain)\w*|which|that|when|"
+                     r"respectively)\b|[,;.()]\s|[,;()]|\.$", tail)  # fmt: skip
+    phrase = (tail[: stop.start()] if stop else tail).strip(" ,.;:")
+    words = phrase.split()
+    if not words or len(words) > 10:
+        return None
+    return " ".join(words)

@@ -1,0 +1,95 @@
+"""Non-result rules: which number tokens are years, sizes, counts, settings, list markers or citations.
+
+`non_result_reason` looks only at the number and the few words around it; it returns why a number is not a
+reported outcome, or None. Whether a surviving number *is* a result is decided in extractor.py from the
+evidence around it (a unit, a bound metric, a change word, a benchmark).
+"""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.numbers import Number
+
+_LIST_MARKER_AFTER = re.compile(r"^\s*[).\]]")
+_LIST_MARKER_BEFORE = re.compile(r"(?:^|[\s:;,(\[])[(\[]?\s*$")
+_CITATION = re.compile(r"\[[\d,;\s\-\u2013]*$")
+_HYPHEN_WORD = re.compile(r"^[-\u2010\u2011][A-Za-z]")
+_CAPITALISED_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w\-.+]*)\s$")
+_VERSION_AFTER = re.compile(r"^\.\d")
+_DATE_WORDS = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|^\s*(?:st|nd|rd|th)?,?\s*"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+
+
+def is_year(num: Number) -> bool:
+    return num.unit is None and num.decimals == 0 and not num.suffix and 1900 <= num.value <= 2100 and not num.signed
+
+
+def quick_non_result(text: str, num: Number, sent_start: int, grammar: Grammar) -> bool:
+    """A vocabulary-free first pass: True for numbers that no metric next to them could make a result
+    (years, sizes, ordinals, list markers, citations, "N-word" settings, bare counts of things)."""
+    settings = grammar.words.get("setting_after", {})
+    if num.suffix and (num.suffix in grammar.exact.get("magnitude", ()) or num.suffix.lower() in settings):
+        return True
+    bare = num.unit is None and not num.suffix
+    if not bare or num.decimals or num.signed:
+        return False
+    if 1900 <= num.value <= 2100:
+        return True
+    after = text[num.end : num.end + 48]
+    if _HYPHEN_WORD.match(after) or grammar.count_after.match(after):
+        return True
+    before = text[max(sent_start, num.start - 40) : num.start]
+    return bool(_CITATION.search(before) and re.match(r"^[\d,;\s\-\u2013]*\]", after))
+
+
+def non_result_reason(
+    text: str,
+    num: Number,
+    sent_start: int,
+    grammar: Grammar,
+    bound_metric: bool,
+    metric_lookup,
+) -> str | None:
+    """Why `num` (a token of `text`) is not a reported result, or None when it may be one."""
+    before = text[max(sent_start, num.start - 40) : num.start]
+    after = text[num.end : num.end + 48]
+    bare = num.unit is None
+    if num.suffix:
+        low = num.suffix.lower()
+        if low in grammar.words.get("setting_after", {}):
+            return "ordinal or setting"
+        if num.suffix in grammar.exact.get("magnitude", ()):
+            return "size (magnitude suffix)"
+        if low not in grammar.words.get("unit_result", {}) and metric_lookup(num.suffix) is None:
+            return "digits inside a name"
+    if _VERSION_AFTER.match(after):
+        return "version number"
+    if is_year(num) and not bound_metric:
+        return "year"
+    if bare and _DATE_WORDS.search(before[-12:] + "|" + after[:14]) and num.decimals == 0 and num.value <= 31:
+        return "date"
+    if bare and num.decimals == 0 and not num.signed:
+        if _CITATION.search(before) and re.match(r"^[\d,;\s\-\u2013]*\]", after):
+            return "citation"
+        if _LIST_MARKER_BEFORE.search(before) and _LIST_MARKER_AFTER.match(after) and num.value < 20:
+            return "list marker"
+        if num.start == sent_start and re.match(r"^\s*\.", after):
+            return "list marker"
+    if bare and _HYPHEN_WORD.match(after):
+        return "setting (N-word compound)"
+    if bare and not bound_metric and grammar.setting_before.search(before):
+        return "setting or reference"
+    if num.unit != "%" and not bound_metric and grammar.count_after.match(after):
+        return "count or size"
+    if num.unit == "%" and grammar.data_after.match(after):
+        return "amount of data"
+    if bare and not bound_metric and not num.signed and num.decimals <= 1:
+        m = _CAPITALISED_BEFORE.search(before)
+        if m and metric_lookup(m.group(1)) is None and (num.decimals == 0 or num.value == int(num.value)):
+            return "version or generation number in a name"
+    return None

@@ -1,0 +1,164 @@
+"""Cue words of the reporting grammar, compiled from the data file vocab/grammar.csv (kind, phrase, value).
+
+The code knows the *roles* (a qualifier before a number, a change verb, a count noun after a number, ...); the
+words that play them are data, so a user can extend them with a `--vocab` grammar file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+
+def _phrase_re(phrase: str) -> str:
+    """Regex for one phrase: case-insensitive words, '*' = any word ending, flexible inner spaces."""
+    star = phrase.endswith("*")
+    body = phrase[:-1] if star else phrase
+    out = r"\s+".join(re.escape(w) for w in body.split())
+    if star:
+        out += r"[\w\-]*"
+    if body[:1].isalnum():
+        out = r"(?<![\w\-])" + out
+    if star or body[-1:].isalnum():
+        out += r"(?![\w])"
+    return out
+
+
+_CHARS = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)  # the BMP, to enumerate case folds
+
+
+def _alternation(phrases: list[str]) -> str:
+    """The phrases as one alternation, longest first; in a form the regex engine can scan quickly.
+
+    A plain alternation of ~100 phrases that each open with a lookbehind has no literal prefix, so `re` tries every
+    branch at every position. The equivalent form here opens with a case-sensitive set of every possible first
+    character (which `re` uses to skip positions) and then dispatches on that character to the phrases that begin
+    with it, in their original order. Phrases with different first characters cannot match at the same position, so
+    the first branch that matches, and the match, are those of the plain alternation.
+    """
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    plain = "|".join(_phrase_re(p) for p in ordered)
+    groups: dict[str, list[str]] = {}
+    firsts: set[str] = set()
+    for phrase in ordered:
+        star = phrase.endswith("*")
+        body = phrase[:-1] if star else phrase
+        words = body.split()
+        if not words or body[0] != words[0][0] or len(body[0].lower()) != 1:
+            return plain
+        first = words[0][0]
+        rest = re.escape(words[0][1:]) + "".join(r"\s+" + re.escape(w) for w in words[1:])
+        if star:
+            rest += r"[\w\-]*"
+        if star or body[-1:].isalnum():
+            rest += r"(?![\w])"
+        groups.setdefault(first.lower(), []).append(rest)
+        firsts.add(first)
+    folds = {c: frozenset(re.findall(re.escape(c), _CHARS, re.IGNORECASE)) for c in firsts | set(groups)}
+    if any(folds[c] != folds[c.lower()] for c in firsts):
+        return plain
+    seen: set[str] = set()
+    branches = []
+    for first, rests in groups.items():
+        if folds[first] & seen:
+            return plain  # first characters that are not disjoint under case folding
+        seen |= folds[first]
+        guard = r"(?<![\w\-].)" if first.isalnum() else ""
+        branches.append(f"(?<={re.escape(first)}){guard}(?:{'|'.join(rests)})")
+    charset = "".join(re.escape(c) for c in sorted(seen))
+    return f"(?-i:[{charset}])(?:{'|'.join(branches)})"
+
+
+@dataclass(slots=True)
+class Grammar:
+    """Compiled cue words. Build with `Grammar.from_rows(vocab.grammar)` once per extractor."""
+
+    words: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> lowercased phrase -> value
+    qualifier_before: re.Pattern = re.compile(r"(?!x)x")
+    change: re.Pattern = re.compile(r"(?!x)x")
+    delta_noun_after: re.Pattern = re.compile(r"(?!x)x")
+    relative: re.Pattern = re.compile(r"(?!x)x")
+    compare: re.Pattern = re.compile(r"(?!x)x")
+    result_verb: re.Pattern = re.compile(r"(?!x)x")
+    count_after: re.Pattern = re.compile(r"(?!x)x")
+    data_after: re.Pattern = re.compile(r"(?!x)x")
+    setting_before: re.Pattern = re.compile(r"(?!x)x")
+    setting_after: re.Pattern = re.compile(r"(?!x)x")
+    aggregate: re.Pattern = re.compile(r"(?!x)x")
+    benchmark_head: re.Pattern = re.compile(r"(?!x)x")
+    own_ref: re.Pattern = re.compile(r"(?!x)x")
+    this_ref: re.Pattern = re.compile(r"(?!x)x")
+    propose: re.Pattern = re.compile(r"(?!x)x")
+    subset: re.Pattern = re.compile(r"(?!x)x")
+    subset_head: re.Pattern = re.compile(r"(?!x)x")
+    metric_phrase: re.Pattern = re.compile(r"(?!x)x")
+    stems: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> [(stem, value)]
+    exact: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> phrases as written (case kept)
+
+    @classmethod
+    def from_rows(cls, rows: list[tuple[str, str, str]]) -> Grammar:
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        words: dict[str, dict[str, str]] = defaultdict(dict)
+        stems: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for kind, phrase, value in rows:
+            by_kind[kind].append(phrase)
+            words[kind].setdefault(phrase.lower(), value)
+            stems[kind].append((phrase.lower().rstrip("*"), value))
+        for v in stems.values():
+            v.sort(key=lambda sv: len(sv[0]), reverse=True)
+
+        def comp(pattern: str, kind: str) -> re.Pattern:
+            alt = _alternation(by_kind.get(kind, []))
+            if not alt:
+                return re.compile(r"(?!x)x")
+            return re.compile(pattern.replace("ALT", alt), re.IGNORECASE)
+
+        return cls(
+            words=dict(words),
+            qualifier_before=comp(r"(?:ALT)\s*(?:an?\s+|the\s+)?[(\[]?\s*$", "qualifier"),
+            change=comp(r"(?:ALT)", "change"),
+            delta_noun_after=comp(r"^\s*(?:\)\s*)?(?:[\w\-]+\s+){0,2}?(?:ALT)", "delta_noun"),
+            relative=comp(r"(?:ALT)", "relative"),
+            compare=comp(r"(?:ALT)", "compare"),
+            result_verb=comp(r"(?:ALT)", "result_verb"),
+            count_after=comp(r"^\s*(?:[\w\-]+\s+){0,2}?(?:ALT)", "count_noun"),
+            data_after=comp(
+                r"^\s*(?:of\s+(?:(?:the|all|our|its|their)\s+)?(?:[\w\-]+\s+)?(?:ALT)|(?:of\s+)?(?:the\s+)?(?:ALT)(?!\s+\w+\s+of))",
+                "data_noun",
+            ),
+            setting_before=comp(
+                r"(?:ALT)\s*(?:of\s+|=\s*|:\s*|is\s+|was\s+|to\s+|at\s+|from\s+|between\s+)?[(\[]?\s*$",
+                "setting_before",
+            ),
+            setting_after=comp(r"^-?(?:ALT)", "setting_after"),
+            aggregate=comp(r"(?:ALT)", "aggregate"),
+            benchmark_head=comp(r"(?:ALT)", "benchmark_head"),
+            own_ref=comp(r"(?:ALT)", "own_ref"),
+            this_ref=comp(r"(?:ALT)", "this_ref"),
+            propose=comp(r"(?:ALT)", "propose"),
+            subset=comp(r"(?:ALT)", "subset"),
+            subset_head=comp(r"(?:ALT)", "subset_head"),
+            metric_phrase=re.compile(
+                r"(?P<m>(?:[\w\-@/]+\s+){0,3}?(?:[\w@/]+-)?(?:"
+                + "|".join(re.escape(h) for h in sorted(set(by_kind.get("metric_head", [])), key=len, reverse=True))
+                + r"))\s*(?:\([^()]{1,12}\)\s*)?(?:of|=|:|is|was|reaches)\s*"
+                r"(?:about|around|approximately|~|only|just|up\s+to|over)?\s*[(\[]?\$?\s*$",
+                re.IGNORECASE,
+            )
+            if by_kind.get("metric_head")
+            else re.compile(r"(?!x)x"),
+            stems=dict(stems),
+            exact={k: frozenset(v) for k, v in by_kind.items()},
+        )
+
+    def value_of(self, kind: str, word: str) -> str:
+        """The data value of a matched word of `kind` (exact phrase first, then the longest matching stem)."""
+        w = " ".join(word.lower().split())
+        exact = self.words.get(kind, {}).get(w)
+        if exact is not None:
+            return exact
+        for stem, value in self.stems.get(kind, []):
+            if w.startswith(stem):
+                return value
+        return ""

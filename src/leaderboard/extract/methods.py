@@ -1,0 +1,71 @@
+"""The paper's own method name, and the system a number belongs to (own method, named model or baseline)."""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract.grammar import Grammar
+
+_TITLE_PREFIX = re.compile(
+    r"^\s*(?:[\w\s]{0,40}?\bat\s+[A-Z]+\s*\d{4}\s+)?([A-Z][\w\-+.]*(?:\s[A-Z0-9][\w\-+.]*){0,2})\s*:"
+)
+_NAME = r"([A-Z][\w\-+.]*[A-Z0-9][\w\-+]*|[A-Z][a-z]+[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)"
+_PAREN_NAME = re.compile(r"\(\s*" + _NAME + r"\s*\)")
+_GENERIC = frozenset({"a", "an", "the", "we", "this", "our", "survey", "review", "overview", "position", "note"})
+
+
+def own_method(title: str, abstract: str, grammar: Grammar) -> str | None:
+    """The paper's method or artefact name: the title's "X: ..." prefix, or "we propose X" / "named X"."""
+    m = _TITLE_PREFIX.match(title)
+    if m and m.group(1).split()[0].lower() not in _GENERIC and len(m.group(1)) <= 40:
+        name = m.group(1).strip()
+        if not name.isupper() or len(name.split()) == 1:
+            return name
+        return name
+    for pm in grammar.propose.finditer(abstract):
+        tail = abstract[pm.end() : pm.end() + 160]
+        direct = re.match(r"\s+(?:a\s+|an\s+|the\s+)?" + _NAME + r"(?=[\s,.;:(])", tail)
+        if direct and direct.group(1).lower() not in _GENERIC:
+            return direct.group(1).rstrip(".")
+        sentence_end = tail.find(". ")
+        window = tail if sentence_end < 0 else tail[:sentence_end]
+        paren = _PAREN_NAME.search(window)
+        if paren:
+            return paren.group(1)
+    return None
+
+
+def method_norm(name: str | None, lookup) -> str | None:
+    """Normalised identity of a method: the methods vocabulary's canonical name, else a folded form."""
+    if not name:
+        return None
+    entry = lookup(name)
+    if entry is not None:
+        return entry.name
+    return " ".join(re.sub(r"[^\w.+]+", " ", name.lower()).split())
+
+
+_VERB = re.compile(
+    r"\s(?:model\s+|system\s+|method\s+)?(?:achiev|obtain|reach|attain|scor|yield|get|set|record|report|establish|"
+    r"outperform|surpass|improv|perform|is\b|has\b|leads?\b|brings?\b|ranks?\b)"
+)
+_SUBJECT = re.compile(
+    r"(?:^|[,;(]\s*|\b(?:and|with|using|by|for|of)\s+|\s)(?:the\s+|a\s+|an\s+)?"
+    r"(?P<name>(?:[\w\-.+]+\s+){0,3}?[A-Z][\w\-.+]*(?:\s+[A-Z0-9][\w\-.+]*){0,3})$",
+)
+
+
+def subject_before(text: str, start: int, pos: int) -> str | None:
+    """A capitalised system name that is the subject of a result verb in text[start:pos]."""
+    best = None
+    for v in _VERB.finditer(text, start, pos):
+        m = _SUBJECT.search(text, max(start, v.start() - 60), v.start())
+        if not m:
+            continue
+        name = m.group("name").strip()
+        words = name.split()
+        while words and words[0][0].islower():
+            words = words[1:]
+        if words and words[0].lower() not in _GENERIC and words[0] not in {"In", "On", "For", "With", "Using"}:
+            best = " ".join(words)
+    return best

@@ -1,0 +1,413 @@
+"""Reading one sentence: which numbers are results, of what kind, and attributed to what.
+
+`SentenceReader.read` turns the sentence's number tokens into `Reading`s; extractor.py makes Results of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from leaderboard.extract.attribution import (
+    GENERIC_HEADS,
+    Span,
+    baseline_after,
+    bind_metric,
+    capture_metric,
+    clause_start,
+    following_on,
+    nearest,
+    preceding,
+    subset_near,
+)
+from leaderboard.extract.filters import non_result_reason
+from leaderboard.extract.lists import ListReading
+from leaderboard.extract.methods import method_norm, subject_before
+from leaderboard.extract.numbers import Link, Number
+from leaderboard.extract.vocab import norm_key
+
+_PP_AFTER = re.compile(r"^\s*(?:percentage\s+points?|pp\b|p\.p\.|%\s*points?)", re.IGNORECASE)
+_POINTS_AFTER = re.compile(r"^\s*(?:([\w\-]+)\s+)?(?:points?|pts)\b", re.IGNORECASE)
+_SPACED_UNIT = re.compile(r"^\s([A-Za-z]{1,3})\b(?!-)")
+_BY_BEFORE = re.compile(r"\bby\s*[(\[]?\s*$", re.IGNORECASE)
+_CLOSE_BEFORE = re.compile(r"[^,;:]{0,40}")
+_NAME_NUMBER = re.compile(r"(?P<stem>.*[A-Za-z].*?[\s\-']?)(?P<n>\d{2,4})")
+_NEXT_NUMBER = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s+(?P<n>\d{2,4})(?![\w%.,]\d|[\w%\-])")
+
+
+@dataclass(slots=True)
+class Reading:
+    """One number read as a result, with its attribution."""
+
+    num: Number
+    s0: int
+    s1: int
+    kind: str = "absolute"
+    value: float = 0.0
+    value_to: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    benchmark: Span | None = None
+    metric: Span | None = None
+    subset: str | None = None
+    method: str | None = None
+    method_norm: str | None = None
+    is_own: bool | None = None
+    baseline: str | None = None
+    delta_relative: bool | None = None
+    improvement: bool | None = None
+    confidence: float = 0.5
+    span_end: int = 0
+    bound: bool = False
+    direction: str = ""
+    carried: bool = False
+    metric_inferred: bool = False
+
+
+class SentenceReader(ListReading):
+    """Reads the sentences of one abstract in order (it remembers the benchmarks of earlier sentences)."""
+
+    def __init__(self, ex, text, nums, links, seconds, metrics, benches, methods, own, title_benches) -> None:
+        self.g = ex.grammar
+        self.vocab = ex.vocab
+        self.text = text
+        self.nums: list[Number] = nums
+        self.links: dict[int, Link] = links
+        self.seconds: set[int] = seconds
+        self.metrics: list[Span] = metrics
+        self.benches: list[Span] = benches
+        self.methods: list[Span] = methods
+        self._own = own
+        self.title_benches: list[Span] = title_benches
+        self.last_bench: Span | None = None  # the one benchmark of the previous sentence's results
+
+    @property
+    def own(self) -> str | None:
+        return self._own.get()
+
+    def remember(self, readings: list[Reading]) -> None:
+        names = {norm_key(r.benchmark.name) for r in readings if r.benchmark is not None and not r.carried}
+        self.last_bench = None
+        if len(names) == 1:
+            self.last_bench = next(r.benchmark for r in readings if r.benchmark is not None and not r.carried)
+
+    # -- per sentence -------------------------------------------------------------------------------------
+    def read(self, s0: int, s1: int, idx: list[int], captured: list[Span]) -> list[Reading]:
+        sb = sorted([b for b in self.benches if s0 <= b.start < s1] + captured, key=lambda b: b.start)
+        sb = sorted(sb + self._elliptic_names(sb, s1), key=lambda b: b.start)
+        sm = [m for m in self.metrics if s0 <= m.start < s1]
+        readings: list[Reading] = []
+        slash_metric, slash_subset = self._slash_lists(s0, s1, idx, sm)
+        for i in idx:
+            prev_link = self.links.get(i - 1)
+            if i in self.seconds and prev_link is not None and prev_link.kind == "range":
+                continue
+            r = self._read_number(i, s0, s1, sm, sb, slash_metric.get(i))
+            if r is None:
+                continue
+            if i in slash_subset:
+                r.subset = slash_subset[i]
+            readings.append(r)
+        self._coordinate(readings)
+        self._respectively(readings, sb, sm, s0, s1)
+        absolute = {r.num.start for r in readings if r.kind != "delta"}
+        paired = {id(r) for r in readings if r.benchmark is not None}
+        for r in readings:
+            self._attribute(r, sb, sm, s0, s1, absolute)
+        self._metric_list(readings, sm)
+        self.remember(readings)
+        if len(readings) == 1 and id(readings[0]) not in paired:
+            readings += self._jointly(readings[0], sb)
+        return readings
+
+    def _elliptic_names(self, sb: list[Span], s1: int) -> list[Span]:
+        """ "TREC DL 2019 and 2020", "the CoNLL-2005 and 2012 datasets": a bare number coordinated with a name
+        ending in a number is the same name with that number."""
+        out: list[Span] = []
+        for b in sb:
+            head = _NAME_NUMBER.fullmatch(b.raw)
+            if head is None:
+                continue
+            pos = b.end
+            while True:
+                m = _NEXT_NUMBER.match(self.text, pos, s1)
+                if m is None or len(m.group("n")) != len(head.group("n")):
+                    break
+                raw = head.group("stem") + m.group("n")
+                entry = self.vocab.benchmarks.lookup(raw)
+                if entry is None and b.entry is not None:
+                    break
+                start = m.start("n")
+                out.append(Span(start, m.end("n"), entry.name if entry else raw, m.group("n"), entry))
+                pos = m.end("n")
+        return out
+
+    def _read_number(self, i: int, s0: int, s1: int, sm: list[Span], sb: list[Span], slash_metric) -> Reading | None:
+        text, g, num = self.text, self.g, self.nums[i]
+        link = self.links.get(i)
+        rng = link if link is not None and link.kind == "range" else None
+        span_end = self.nums[rng.second].end if rng else num.end
+        metric, side = None, ""
+        if num.suffix:
+            entry = self.vocab.metrics.lookup(num.suffix)
+            if entry is not None:
+                metric = Span(num.suffix_start, num.suffix_start + len(num.suffix), entry.name, num.suffix, entry)
+                side = "after"
+        if metric is None and slash_metric is not None:
+            metric, side = slash_metric, "list"
+        if metric is None:
+            metric, side = bind_metric(text, num, sm, span_end)
+            if side == "before" and metric.raw.lower() in GENERIC_HEADS:
+                longer = capture_metric(text, num, s0, g)  # "a mean joint error of 28.9mm": not just "error"
+                if longer is not None and longer.start < metric.start <= longer.end:
+                    metric = longer
+        linked = metric is not None and re.search(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b", text[metric.end : num.start])
+        if side == "before" and num.unit is None and num.decimals == 0 and not linked:
+            metric, side = None, ""  # "FLOPs 1": a footnote marker, not "FID of 2"
+        if metric is None and (num.decimals or num.unit):
+            metric = capture_metric(text, num, s0, g)
+            side = "before" if metric is not None else ""
+        if non_result_reason(text, num, s0, g, metric is not None, self.vocab.metrics.lookup):
+            return None
+        of_data = re.match(r"\s*of\s+(?:the\s+)?", text[num.end : num.end + 12])
+        if num.unit == "%" and of_data and any(b.start == num.end + of_data.end() for b in sb):
+            return None  # "1% of ImageNet": an amount of training data
+        if rng and non_result_reason(text, self.nums[rng.second], s0, g, metric is not None, self.vocab.metrics.lookup):
+            return None
+        c0 = clause_start(text, s0, num.start)
+        before = text[max(c0, num.start - 80) : num.start]
+        after = text[span_end : min(s1, span_end + 60)]
+        r = Reading(num=num, s0=s0, s1=s1, value=num.value, span_end=span_end, metric=metric, bound=metric is not None)
+        r.unit = self._unit(num, after, metric)
+        q = g.qualifier_before.search(before[-30:])
+        if q:
+            r.qualifier = g.value_of("qualifier", q.group(0).strip(" ([").strip())
+        elif text[num.end : num.end + 1] == "+" and not text[num.end + 1 : num.end + 2].isdigit():
+            r.qualifier = "over"
+        bare_before = before[: q.start() + len(before) - len(before[-30:])] if q else before
+        if rng:
+            r.kind = "range"
+            r.value_to = self.nums[rng.second].value
+        elif self._is_delta(num, bare_before, after, metric, side):
+            r.kind = "delta"
+        if not self._is_result(r, sm, sb, s0, s1, c0):
+            return None
+        return r
+
+    def _unit(self, num: Number, after: str, metric: Span | None) -> str | None:
+        if num.unit:
+            return num.unit
+        low = num.suffix.lower()
+        if low and low in self.g.words.get("unit_result", {}):
+            return self.g.words["unit_result"][low]
+        spaced = _SPACED_UNIT.match(after)
+        if spaced and spaced.group(1).lower() in self.g.words.get("unit_result", {}):
+            return self.g.words["unit_result"][spaced.group(1).lower()]
+        if _PP_AFTER.match(after):
+            return "pp"
+        m = _POINTS_AFTER.match(after)
+        if m:
+            word = m.group(1)
+            entry = self.vocab.metrics.lookup(word) if word else None
+            if entry is not None and entry.get("unit") == "%":
+                return "pp"
+            return "points"
+        return None
+
+    def _is_delta(self, num: Number, before: str, after: str, metric: Span | None, side: str) -> bool:
+        g = self.g
+        if num.signed == "+":
+            return True
+        if g.delta_noun_after.match(after):
+            return True
+        if metric is not None and side == "after":
+            tail = self.text[metric.end : metric.end + 40]
+            if g.delta_noun_after.match(tail):
+                return True
+        if _BY_BEFORE.search(before) and g.change.search(before):
+            return True
+        m = re.search(r"(\S+)\s+(?:of\s+)?(?:an?\s+)?\s*$", before)
+        return bool(m and g.delta_noun_after.match(" " + m.group(1)))
+
+    def _is_result(self, r: Reading, sm: list[Span], sb: list[Span], s0: int, s1: int, c0: int) -> bool:
+        num, text = r.num, self.text
+        if r.unit in {"%", "x", "pp", "points"} or r.bound:
+            return True
+        if r.kind in {"delta", "range"} and num.decimals > 0:
+            return True
+        sentence = text[s0:s1]
+        verb = self.g.result_verb.search(sentence) is not None
+        if r.unit is not None:  # mm, ms, FPS
+            return bool(sm) or verb
+        if num.decimals == 0:
+            return False
+        near_metric = nearest(sm, num.start, r.span_end, text, s0, s1, limit=90)
+        if near_metric is not None:
+            return True
+        return bool(sb) and (verb or following_on(text, sb, r.span_end, s1, lambda a, b: False) is not None)
+
+    # -- attribution ----------------------------------------------------------------------------------------
+    def _attribute(self, r: Reading, sb: list[Span], sm: list[Span], s0: int, s1: int, absolute: set[int]) -> None:
+        text, g, num = self.text, self.g, r.num
+        same_kind = absolute if r.kind != "delta" else {n.start for n in self.nums}
+
+        def nums_between(a: int, b: int) -> bool:
+            return any(a <= n < b for n in same_kind if n != num.start) and not re.fullmatch(
+                r"[^;]*?\band\b[^;]*", text[a:b]
+            )
+
+        if r.benchmark is None and r.metric is not None and r.metric.entry is None:
+            inside = [b for b in sb if r.metric.start <= b.start and b.end <= r.metric.end]
+            if inside:  # "an MT-Bench score of 8.9": the benchmark's own score
+                r.benchmark = inside[-1]
+                rest = text[inside[-1].end : r.metric.end].strip()
+                if not rest or rest.lower() in GENERIC_HEADS:
+                    r.metric, r.bound = None, False
+        if r.benchmark is None:
+            opened = text.rfind("(", s0, num.start)
+            in_parens = opened >= 0 and ")" not in text[opened : num.start]
+            before = preceding(sb, opened if in_parens else num.start, s0)
+            after = following_on(text, sb, r.span_end, s1, nums_between)
+            r.benchmark = (
+                (
+                    before
+                    if in_parens and before is not None and _CLOSE_BEFORE.fullmatch(text[before.end : opened])
+                    else after
+                )
+                or before
+                or nearest(sb, num.start, r.span_end, text, s0, s1, limit=400)
+            )
+        if r.benchmark is None:
+            r.benchmark, r.carried = self._carried(s0, s1)
+        if r.metric is None and r.unit != "x":  # "3x faster": a speed-up, not a multiple of a nearby metric
+            own = [m for m in sm if not self._belongs_to_other(m, r.benchmark, sb)]
+            r.metric = nearest(own, num.start, r.span_end, text, s0, s1, limit=160)
+        if r.metric is None and r.kind != "delta" and r.benchmark is not None and r.benchmark.entry is not None:
+            usual = self.vocab.metrics.lookup(r.benchmark.entry.get("metric"))
+            if usual is not None:  # the benchmark's usual metric: not named in the text, so no mention offsets
+                r.metric = Span(-1, -1, usual.name, "", usual)
+                r.metric_inferred = True
+        if r.subset is not None and r.benchmark is not None and r.benchmark.entry is not None:
+            r.benchmark = self._with_split(r.benchmark, r.subset)
+        if r.subset is None:
+            r.subset = subset_near(
+                text, g, r.benchmark if r.benchmark and r.benchmark.start >= 0 else None, num, s0, s1
+            )
+        if r.metric is not None and r.kind == "absolute" and r.value < 0:
+            low = r.metric.entry.get("min") if r.metric.entry is not None else ""
+            if low and float(low) >= 0:
+                r.value = -r.value
+        self._method(r, s0, s1)
+        if r.kind == "delta":
+            self._delta_details(r, s0, s1)
+        r.confidence = self._confidence(r)
+
+    def _belongs_to_other(self, metric: Span, bench: Span | None, sb: list[Span]) -> bool:
+        """ "HumanEval pass@1": a metric written right after another benchmark's name is that benchmark's."""
+        for b in sb:
+            if b is not bench and 0 <= metric.start - b.end <= 2 and (bench is None or b.name != bench.name):
+                return True
+        return False
+
+    def _with_split(self, bench: Span, subset: str) -> Span:
+        """ "LibriSpeech test-clean/test-other": the entry of the other split when the vocabulary has one."""
+        words = bench.name.split()
+        if len(words) < 2 or not self.g.subset.fullmatch(words[-1]) or words[-1].lower() == subset.lower():
+            return bench
+        entry = self.vocab.benchmarks.lookup(" ".join([*words[:-1], subset]))
+        return Span(bench.start, bench.end, entry.name, bench.raw, entry) if entry is not None else bench
+
+    def _carried(self, s0: int, s1: int) -> tuple[Span | None, bool]:
+        """The one benchmark of the earlier sentences, or the paper's own dataset for "this benchmark"."""
+        sentence = self.text[s0:s1]
+        if self.g.this_ref.search(sentence) and self.own:
+            return Span(-1, -1, self.own, self.own, self.vocab.benchmarks.lookup(self.own)), True
+        if self.g.aggregate.search(sentence):
+            return None, False
+        if self.last_bench is not None:
+            return self.last_bench, True
+        names = {norm_key(b.name) for b in self.title_benches}
+        if len(names) == 1:
+            return self.title_benches[0], True
+        return None, False
+
+    def _method(self, r: Reading, s0: int, s1: int) -> None:
+        text, g, num = self.text, self.g, r.num
+        c0 = clause_start(text, s0, num.start)
+        cmp = None
+        for m in g.compare.finditer(text, c0, num.start):
+            cmp = m
+        if cmp is not None and r.kind == "absolute" and cmp.group(0).lower() != "from":
+            between = text[cmp.end() : num.start]
+            verbs = [
+                m for m in g.result_verb.finditer(between) if "art" not in m.group(0) and m.group(0).lower() != "sota"
+            ]
+            if not verbs:
+                r.method = baseline_after(text, g, cmp.start(), num.start) or None
+                r.is_own = False
+                r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
+                return
+        named = [m for m in self.methods if s0 <= m.start and m.end <= num.start]
+        own_ref = list(g.own_ref.finditer(text, s0, num.start))
+        subject = subject_before(text, s0, num.start)
+        if own_ref and (not named or own_ref[-1].start() > named[-1].start):
+            r.method, r.is_own = self.own, True
+        elif named:
+            r.method = text[named[-1].start : named[-1].end]
+            r.is_own = bool(self.own) and norm_key(named[-1].name) == norm_key(self.own)
+        elif subject:
+            r.method = subject
+            r.is_own = bool(self.own) and norm_key(self.own) in norm_key(subject)
+        r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
+
+    def _delta_details(self, r: Reading, s0: int, s1: int) -> None:
+        text, g, num = self.text, self.g, r.num
+        c0 = clause_start(text, s0, num.start)
+        window_end = min(s1, r.span_end + 60)
+        best, best_d = None, 10**9
+        for m in g.change.finditer(text, c0, window_end):
+            if not g.value_of("change", m.group(0)):
+                continue  # "relative", "difference": a change without a direction
+            d = num.start - m.end() if m.end() <= num.start else m.start() - r.span_end
+            if d >= -1 and d < best_d:
+                best, best_d = m, d
+        r.direction = g.value_of("change", best.group(0)) if best else ""
+        hib_raw = r.metric.entry.get("higher_is_better") if r.metric and r.metric.entry else ""
+        hib = {"true": True, "false": False}.get(hib_raw.lower())
+        r.improvement = {
+            "better": True,
+            "worse": False,
+            "up": True if hib is None else hib,
+            "down": None if hib is None else not hib,
+        }.get(r.direction)
+        rel = None
+        for m in g.relative.finditer(text, max(s0, num.start - 40), window_end):
+            rel = g.value_of("relative", m.group(0)) == "true"
+        if rel is None:
+            rel = True if r.unit == "%" else (False if r.unit in {"pp", "points"} or r.unit is None else None)
+        r.delta_relative = rel
+        base = baseline_after(text, g, r.span_end, s1)
+        if base is None:
+            base = baseline_after(text, g, c0, num.start)
+        r.baseline = base
+
+    def _confidence(self, r: Reading) -> float:
+        c = 0.45
+        if r.bound:
+            c += 0.2
+        elif r.metric is not None:
+            c += 0.08
+        if r.benchmark is not None:
+            c += 0.12 if r.benchmark.known else 0.06
+        if r.carried:
+            c -= 0.1
+        if r.unit in {"%", "x"}:
+            c += 0.05
+        if r.metric is not None and r.metric.entry is not None:
+            lo, hi = r.metric.entry.get("min"), r.metric.entry.get("max")
+            try:
+                if r.kind == "absolute" and ((lo and r.value < float(lo)) or (hi and r.value > float(hi))):
+                    c -= 0.3
+            except ValueError:
+                pass
+        return round(min(0.99, max(0.05, c)), 3)

@@ -1,0 +1,141 @@
+"""`leaderboard rank`: rank methods from the database's results, or from a battles CSV (Chatbot Arena format).
+
+Registered on the main `leaderboard` group in cli.py. User errors (bad option values, unknown anchor, a
+battles file without the right columns) raise UserError, which the CLI prints as one line, exit code 2.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from leaderboard.errors import UserError
+from leaderboard.rank.api import CIS, METHODS, RankingResult, rank_battles, rank_results
+from leaderboard.rank.bradley_terry import DEFAULT_REGULARIZATION
+
+SHOWN = ["rank", "method", "rating", "ci_lower", "ci_upper", "component", "comparisons", "papers", "wins",
+         "losses", "ties", "flags"]  # fmt: skip
+
+
+def load_results(db: Path | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The `results` and `papers` (paper_id, published) tables of the database."""
+    from leaderboard.store.db import connect_read_only, db_path
+
+    with connect_read_only(db_path(db)) as con:
+        results = con.execute("SELECT * FROM results").df()
+        papers = con.execute("SELECT paper_id, published FROM papers").df()
+    return results, papers
+
+
+def load_battles(path: Path) -> pd.DataFrame:
+    """A battles CSV with columns model_a, model_b, winner (optionally weight, tstamp)."""
+    try:
+        return pd.read_csv(path, dtype={"model_a": str, "model_b": str, "winner": str})
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: not a readable CSV ({str(exc).splitlines()[0]})") from None
+
+
+def display_table(result: RankingResult) -> pd.DataFrame:
+    """The ranking as printed: ratings rounded, flags in one column."""
+    t = result.table.copy()
+    for col in ("rating", "ci_lower", "ci_upper"):
+        t[col] = t[col].astype(float).round(1)
+    flags = [
+        ", ".join(name for name, on in (("only wins", w), ("only losses", lo), ("self-reported", s)) if on)
+        for w, lo, s in zip(t["only_wins"], t["only_losses"], t["self_reported_only"], strict=True)
+    ]
+    t["flags"] = flags
+    return t[SHOWN]
+
+
+@click.command("rank")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Database file (default: $LB_DB, else leaderboard.duckdb).",
+)
+@click.option(
+    "--pairs",
+    "pairs_csv",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Rank battles from this CSV (model_a, model_b, winner) instead of the database.",
+)
+@click.option("--benchmark", default=None, help="Only this benchmark (default: all).")
+@click.option("--metric", default=None, help="Only this metric (default: all with a known direction).")
+@click.option("--method", type=click.Choice(METHODS), default="bt", show_default=True, help="Estimator.")
+@click.option(
+    "--regularization",
+    type=float,
+    default=DEFAULT_REGULARIZATION,
+    show_default=True,
+    help="Gaussian prior precision on strengths; 0 = plain maximum likelihood (Chatbot Arena).",
+)
+@click.option("--ci", type=click.Choice(CIS), default="hessian", show_default=True, help="How to get 95% intervals.")
+@click.option("--bootstrap-rounds", type=int, default=200, show_default=True)
+@click.option("--anchor", default=None, help="Method whose rating is fixed (see --anchor-rating).")
+@click.option("--anchor-rating", type=float, default=1000.0, show_default=True)
+@click.option(
+    "--aliases",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Extra method alias CSV (name,aliases,source).",
+)
+@click.option("--no-cross-paper", is_flag=True, help="Compare methods only within papers.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for bootstrap and shuffles.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the full ranking as CSV here instead of printing it.",
+)
+def rank(db, pairs_csv, benchmark, metric, method, regularization, ci, bootstrap_rounds, anchor, anchor_rating,
+         aliases, no_cross_paper, seed, out) -> None:  # fmt: skip
+    """Rank methods across papers (Bradley-Terry by default) with 95% intervals.
+
+    Ranks are Chatbot Arena's: 1 + the number of methods whose interval lies entirely above. Methods in
+    different connected components are never ordered against each other: ranks restart per component.
+    """
+    if regularization < 0:
+        raise UserError("--regularization must be >= 0")
+    if aliases is not None and not aliases.is_file():
+        raise UserError(f"--aliases {aliases}: no such file")
+    options = dict(method=method, regularization=regularization, ci=ci, bootstrap_rounds=bootstrap_rounds,
+                   anchor=anchor, anchor_rating=anchor_rating, seed=seed)  # fmt: skip
+    try:
+        if pairs_csv is not None:
+            if benchmark or metric:
+                raise UserError("--benchmark/--metric select database results; they do not apply to --pairs")
+            result = rank_battles(load_battles(pairs_csv), **options)
+        else:
+            results, papers = load_results(db)
+            result = rank_results(results, papers=papers, benchmark=benchmark, metric=metric, aliases=aliases,
+                                  cross_paper=not no_cross_paper, **options)  # fmt: skip
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    for line in result.notes:
+        click.echo(f"note: {line}", err=True)
+    for item in result.excluded_metrics:
+        click.echo(f"excluded: {item}", err=True)
+    if result.table.empty:
+        raise UserError("nothing to rank: no comparisons between methods" + _scope(benchmark, metric))
+    if out is not None:
+        try:
+            result.table.to_csv(out, index=False)
+        except OSError as exc:
+            raise UserError(f"{out}: cannot write ({exc.strerror})") from None
+        click.echo(f"wrote {len(result.table):,} methods to {out}", err=True)
+        return
+    with pd.option_context("display.max_rows", 500, "display.max_colwidth", 40, "display.width", 200):
+        click.echo(display_table(result).to_string(index=False))
+
+
+def _scope(benchmark: str | None, metric: str | None) -> str:
+    parts = [f"benchmark {benchmark!r}" if benchmark else "", f"metric {metric!r}" if metric else ""]
+    text = " and ".join(p for p in parts if p)
+    return f" for {text}" if text else ""

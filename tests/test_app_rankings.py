@@ -1,0 +1,108 @@
+"""Rankings page: ratings with 95% intervals, CI-aware ranks, the win-fraction heatmap, filters in the URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from leaderboard.rank.api import rank_results
+from tests.helpers import chart_data, charts, layer_data, sql
+
+
+def engine(db: Path, benchmarks: list[str] | None = None, method: str = "bt") -> pd.DataFrame:
+    rows = sql(
+        db,
+        "select r.*, p.published from results r left join papers p using (paper_id) "
+        "where r.method is not null and r.benchmark is not null",
+    )
+    if benchmarks:
+        rows = rows[rows["benchmark"].isin(benchmarks)]
+    return rank_results(rows, method=method, ci="hessian").table
+
+
+def test_bradley_terry_table_matches_the_engine(app, synth_db: Path) -> None:
+    at = app(synth_db, "rankings")
+    assert at.selectbox[0].value == "bt" and at.query_params["estimator"] == "bt"
+    table = at.dataframe[0].value
+    expected = engine(synth_db)
+    assert table["method"].tolist() == expected["method"].tolist()
+    assert table["rating"].round(6).tolist() == expected["rating"].round(6).tolist()
+    assert table["rank"].tolist() == expected["rank"].tolist()
+    assert (table["ci_lower"] <= table["rating"]).all() and (table["rating"] <= table["ci_upper"]).all()
+    # CI-aware ties: a method is ranked below another only when the intervals do not overlap
+    for row in table.itertuples():
+        above = table[(table["ci_lower"] > row.ci_upper) & (table["component"] == row.component)]
+        assert row.rank == 1 + len(above)
+
+
+def test_ratings_chart_has_interval_error_bars(app, synth_db: Path) -> None:
+    at = app(synth_db, "rankings")
+    ratings, heat = charts(at)
+    rule, point = ratings["layer"]
+    assert rule["mark"]["type"] == "rule"
+    assert rule["encoding"]["x"]["field"] == "ci_lower" and rule["encoding"]["x2"]["field"] == "ci_upper"
+    assert point["mark"]["type"] == "point" and point["encoding"]["x"]["field"] == "rating"
+    assert "95% interval" in rule["encoding"]["x"]["title"]
+    data = layer_data(at, ratings, "point")
+    assert data["method"].tolist() == engine(synth_db)["method"].tolist()
+    assert heat["mark"]["type"] == "rect"
+    assert heat["encoding"]["color"]["field"] == "win_fraction"
+    assert heat["encoding"]["color"]["scale"]["domain"] == [0, 1]
+
+
+def test_heatmap_win_fractions_are_consistent(app, synth_db: Path) -> None:
+    at = app(synth_db, "rankings")
+    (cells,) = chart_data(at, 1).values()
+    cells = cells.set_index(["a", "b"])
+    for (a, b), row in cells.iterrows():
+        assert 0 <= row["win_fraction"] <= 1
+        mirror = cells.loc[(b, a)]
+        assert mirror["n"] == row["n"]
+        assert abs(mirror["win_fraction"] + row["win_fraction"] - 1) < 1e-9
+
+
+def test_self_reported_only_warning(app, synth_db: Path) -> None:
+    at = app(synth_db, "rankings")
+    expected = engine(synth_db)
+    alone = expected[expected["self_reported_only"].astype(bool)]["method"].tolist()
+    assert alone  # the newest methods have no third-party paper yet
+    warning = " ".join(w.value for w in at.warning)
+    assert f"{len(alone)} method(s) are rated only from their own papers" in warning
+    assert all(m in warning for m in alone)
+
+
+def test_filters_and_estimator_round_trip(app, synth_db: Path) -> None:
+    at = app(synth_db, "rankings", benchmarks=["CIFAR-10", "ImageNet"], estimator="elo")
+    assert at.multiselect[0].value == ["CIFAR-10", "ImageNet"]
+    assert at.selectbox[0].value == "elo"
+    expected = engine(synth_db, ["CIFAR-10", "ImageNet"], method="elo")
+    assert at.dataframe[0].value["method"].tolist() == expected["method"].tolist()
+    at.selectbox[0].select("bt").run()
+    assert at.query_params["estimator"] == "bt"
+    at.multiselect[0].unselect("ImageNet").run()
+    assert at.query_params["benchmarks"] == "CIFAR-10"
+    assert at.dataframe[0].value["method"].tolist() == engine(synth_db, ["CIFAR-10"])["method"].tolist()
+
+
+def test_disconnected_components_warn_and_filter(app, synth_db: Path) -> None:
+    # two benchmarks no paper shares give two components
+    pairs = sql(synth_db, "select benchmark, list(distinct paper_id) p from results group by 1")
+    papers = dict(zip(pairs["benchmark"], pairs["p"].map(set), strict=True))
+    names = sorted(papers)
+    lone = next((a, b) for a in names for b in names if a < b and not papers[a] & papers[b])
+    methods = sql(synth_db, "select benchmark, list(distinct method) m from results group by 1")
+    meth = dict(zip(methods["benchmark"], methods["m"].map(set), strict=True))
+    if meth[lone[0]] & meth[lone[1]]:
+        return  # shared methods would connect them through cross-paper comparisons
+    at = app(synth_db, "rankings", benchmarks=list(lone))
+    assert any("disconnected components" in w.value for w in at.warning)
+    assert at.selectbox[2].label == "Component"
+
+
+def test_seed_database_ranks_within_disconnected_components(app, seed_db: Path) -> None:
+    at = app(seed_db, "rankings")
+    assert at.warning[0].value.startswith("4 disconnected components: ranks are within a component, never across.")
+    assert at.selectbox[2].label == "Component" and at.selectbox[2].value == "0"
+    table = at.dataframe[0].value
+    assert set(table["component"]) == {0} and len(table) == 2

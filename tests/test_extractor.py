@@ -1,0 +1,326 @@
+"""Real sentences in, concrete result tuples out: absolute results, deltas, ranges, respectively-lists,
+qualifiers, units, unknown benchmark names, and numbers that are not results."""
+
+from __future__ import annotations
+
+import pytest
+
+# (sentence, [(value_text, kind, value, value_to, benchmark, subset, metric, qualifier, unit)])
+ABSOLUTE = [
+    ("we achieve an FID of 2.20 on CIFAR-10.", [("2.20", "absolute", 2.2, None, "CIFAR-10", None, "FID", None, None)]),
+    (
+        "Our model reaches 92.0% on Reward-Bench's primary dataset.",
+        [("92.0%", "absolute", 92.0, None, "RewardBench", None, "Accuracy", None, "%")],
+    ),
+    (
+        "Our model obtains a top-1 accuracy of 88.5% on ImageNet.",
+        [("88.5%", "absolute", 88.5, None, "ImageNet", None, "Top-1 Accuracy", None, "%")],
+    ),
+    (
+        "We obtain a WER of 1.9/3.9 on LibriSpeech test-clean/test-other.",
+        [
+            ("1.9", "absolute", 1.9, None, "LibriSpeech test-clean", "test-clean", "WER", None, None),
+            ("3.9", "absolute", 3.9, None, "LibriSpeech test-other", "test-other", "WER", None, None),
+        ],
+    ),
+    (
+        "The big transformer model achieves a BLEU of 28.4 on WMT 2014 English-to-German.",
+        [("28.4", "absolute", 28.4, None, "WMT2014 English-German", None, "BLEU", None, None)],
+    ),
+    (
+        "The ensemble scores 85.3 \u00b1 0.2 on SST-2.",
+        [("85.3 \u00b1 0.2", "absolute", 85.3, None, "SST-2", None, "Accuracy", None, None)],
+    ),
+    (
+        "The detector reaches 54.3 AP at 20.1 FPS on COCO test-dev.",
+        [
+            ("54.3", "absolute", 54.3, None, "COCO", None, "AP", None, None),
+            ("20.1", "absolute", 20.1, None, "COCO", None, "FPS", None, "FPS"),
+        ],
+    ),
+    (
+        "We report $92.1$ accuracy on CIFAR-10.",
+        [("$92.1$", "absolute", 92.1, None, "CIFAR-10", None, "Accuracy", None, None)],
+    ),
+    (
+        "we propose a retrieval-based method that solves our synthetic task with accuracies upwards of 95%, while "
+        "baselines without explanation data achieve below 65% accuracy.",
+        [
+            ("95%", "absolute", 95.0, None, None, None, "Accuracy", "over", "%"),
+            ("65%", "absolute", 65.0, None, None, None, "Accuracy", "below", "%"),
+        ],
+    ),
+    (
+        "We obtain a new state of the art of 71.6% IOU accuracy in the test set of PASCAL VOC 2012.",
+        [("71.6%", "absolute", 71.6, None, "PASCAL VOC 2012", "test", "IoU", None, "%")],
+    ),
+    (
+        "we achieve a mean joint error of 28.9mm on TotalCapture dataset.",
+        [("28.9", "absolute", 28.9, None, "TotalCapture", None, "mean joint error", None, "mm")],
+    ),
+]
+
+DELTA = [
+    (
+        "Our GPM outperforms the BT reward model on RewardBench with a margin of up to 5.6%.",
+        [("5.6%", "delta", 5.6, None, "RewardBench", None, None, "up to", "%")],
+    ),
+    (
+        "The reranker improves NDCG@10 by 4.2 points on MS MARCO.",
+        [("4.2", "delta", 4.2, None, "MS MARCO", None, "NDCG@10", None, "points")],
+    ),
+    (
+        "Speed perturbation reduces WER by 12% relative on Switchboard.",
+        [("12%", "delta", 12.0, None, "Switchboard", None, "WER", None, "%")],
+    ),
+    (
+        "Guided by these insights, we design a fine-tuning recipe that yields approximately 58.8% accuracy on the "
+        "MATH dataset with fine-tuned PaLM 2-L models, an 11.2% accuracy improvement over the few-shot performance "
+        "of pre-trained PaLM 2-L model with majority voting.",
+        [
+            ("58.8%", "absolute", 58.8, None, "MATH", None, "Accuracy", "about", "%"),
+            ("11.2%", "delta", 11.2, None, "MATH", None, "Accuracy", None, "%"),
+        ],
+    ),
+    (
+        "When applied to a BERT-based ranker, our method yields up to a 4% improvement in MRR and a 9% improvement "
+        "in P@1 (compared to the model trained without a curriculum).",
+        [
+            ("4%", "delta", 4.0, None, None, None, "MRR", "up to", "%"),
+            ("9%", "delta", 9.0, None, None, None, "Precision@1", "up to", "%"),
+        ],
+    ),
+    (
+        "with performance differences of up to 76 accuracy points when evaluated using LLaMA-2-13B.",
+        [("76", "delta", 76.0, None, None, None, "Accuracy", "up to", "pp")],
+    ),
+    (
+        "The model achieves 83.2\\% accuracy on MNLI, a 5\\% gain over BERT.",
+        [
+            ("83.2\\%", "absolute", 83.2, None, "MultiNLI", None, "Accuracy", None, "%"),
+            ("5\\%", "delta", 5.0, None, "MultiNLI", None, "Accuracy", None, "%"),
+        ],
+    ),
+    (
+        "Our model achieves 45.2% AP and 60.1% AP50 on COCO, which is 5.6% and 2.6% higher than the baseline.",
+        [
+            ("45.2%", "absolute", 45.2, None, "COCO", None, "AP", None, "%"),
+            ("60.1%", "absolute", 60.1, None, "COCO", None, "AP50", None, "%"),
+            ("5.6%", "delta", 5.6, None, "COCO", None, "AP50", None, "%"),
+            ("2.6%", "delta", 2.6, None, "COCO", None, "AP50", None, "%"),
+        ],
+    ),
+]
+
+RANGE = [
+    (
+        "Accuracy on GSM8K rises from 55.1 to 67.2 with self-consistency.",
+        [("55.1", "range", 55.1, 67.2, "GSM8K", None, "Accuracy", None, None)],
+    ),
+    (
+        "Our method improves accuracy by 9%-19% across the tasks.",
+        [("9%", "range", 9.0, 19.0, None, None, "Accuracy", None, "%")],
+    ),
+    ("The kernel is 10x to 50x faster than the baseline.", [("10x", "range", 10.0, 50.0, None, None, None, None, "x")]),
+    (
+        "On CIFAR-10, NVAE pushes the state-of-the-art from 2.98 to 2.91 bits per dimension, and it produces "
+        "high-quality images on CelebA HQ.",
+        [("2.98", "range", 2.98, 2.91, "CIFAR-10", None, "Bits/dim", None, None)],
+    ),
+    (
+        "In this task, we observe that the retrieval quality improves from 30% up to 100% when real data is present.",
+        [("30%", "range", 30.0, 100.0, None, None, None, None, "%")],
+    ),
+]
+
+RESPECTIVELY = [
+    (
+        "Our model achieves 94.04% and 83.82% accuracy on EgoGesture and NVGesture, respectively.",
+        [
+            ("94.04%", "absolute", 94.04, None, "EgoGesture", None, "Accuracy", None, "%"),
+            ("83.82%", "absolute", 83.82, None, "NVGesture", None, "Accuracy", None, "%"),
+        ],
+    ),
+    (
+        "The model achieves 5.53% WER on Wall Street Journal dataset, and 5.42% and 14.70% on Librispeech "
+        "test-clean and test-other set, respectively.",
+        [
+            ("5.53%", "absolute", 5.53, None, "Wall Street Journal", None, "WER", None, "%"),
+            ("5.42%", "absolute", 5.42, None, "LibriSpeech test-clean", None, "WER", None, "%"),
+            ("14.70%", "absolute", 14.7, None, "LibriSpeech test-other", None, "WER", None, "%"),
+        ],
+    ),
+    (
+        "We obtain state-of-the-art results on all of the ACE04, ACE05 and CoNLL04 datasets, increasing the SOTA "
+        "results on the three datasets to 49.4 (+1.0), 60.2 (+0.6) and 68.9 (+1.1), respectively.",
+        [
+            ("49.4", "absolute", 49.4, None, "ACE 2004", None, "F1", None, None),
+            ("+1.0", "delta", 1.0, None, "ACE 2004", None, None, None, None),
+            ("60.2", "absolute", 60.2, None, "ACE 2005", None, "F1", None, None),
+            ("+0.6", "delta", 0.6, None, "ACE 2005", None, None, None, None),
+            ("68.9", "absolute", 68.9, None, "CoNLL04", None, "F1", None, None),
+            ("+1.1", "delta", 1.1, None, "CoNLL04", None, None, None, None),
+        ],
+    ),
+    (
+        "Our final model achieves 85.1% mAP / 87.2% rank1 and 91.5% mAP / 96.3% rank1 on CUHK03 and "
+        "Market-1501, respectively.",
+        [
+            ("85.1%", "absolute", 85.1, None, "CUHK03", None, "mAP", None, "%"),
+            ("87.2%", "absolute", 87.2, None, "CUHK03", None, "Rank-1", None, "%"),
+            ("91.5%", "absolute", 91.5, None, "Market-1501", None, "mAP", None, "%"),
+            ("96.3%", "absolute", 96.3, None, "Market-1501", None, "Rank-1", None, "%"),
+        ],
+    ),
+]
+
+UNKNOWN_NAMES = [
+    (
+        "The proposed model obtains an accuracy of 99.8% on the FooBarQA benchmark.",
+        [("99.8%", "absolute", 99.8, None, "FooBarQA", None, "Accuracy", None, "%")],
+    ),
+    (
+        "Our model improves the F1 score from 72.69% to 76.77% on the Quux dataset.",
+        [("72.69%", "range", 72.69, 76.77, "Quux", None, "F1", None, "%")],
+    ),
+]
+
+
+def _tuples(results):
+    return [
+        (r.value_text, r.kind, r.value, r.value_to, r.benchmark, r.subset, r.metric, r.qualifier, r.unit)
+        for r in results
+    ]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ABSOLUTE + DELTA + RANGE + RESPECTIVELY + UNKNOWN_NAMES)
+def test_sentence(run, sentence, expected):
+    assert _tuples(run(sentence)) == expected
+
+
+NON_RESULTS = [
+    "We train a 7B model on 120k pairs collected in 2023.",
+    "MusicScore is curated into small, medium, and large scales of 400, 14k, and 200k image-text pairs.",
+    "We evaluate 12 models on 27 benchmarks and six datasets.",
+    "We demonstrate high fidelity generation of 1024 x 1024 images for the first time.",
+    "Code is at https://github.com/foo/bar2021 [1].",
+    "We study (1) retrieval and (2) reranking with GPT-4, ResNet-50 and Llama-2-13B on CIFAR-10 and WMT14.",
+    "We train for 300 epochs with a learning rate of 0.001 and batch size of 256.",
+    "We evaluate on ImageNet 256x256 and AlpacaEval 2.0.",
+    "The models range from 7 billion to 70 billion parameters.",
+    "We investigate various LLMs in different sizes, ranging from 250M to 540B parameters.",
+    "Encoder models can be finetuned on roughly 50% of the original data without degradation.",
+    "As of June 12th, 2024, the leaderboard lists more than 140 reward models.",
+    "Raters score each response on a scale of 1-7.",
+    "We then demonstrate that a lightly fine-tuned Llama 3 model vastly outperforms GPT-4 on almost all tasks.",
+    "In particular, we propose SteerLM 2.0, a model alignment approach.",
+    "Expert annotators provide 4-level graded relevance scores in the 3-shot setting.",
+    "The average mAP of IoU thresholds from 0.1 to 0.5 is reported in Table 2.",
+    "Using only 10% of ImageNet labels and 20% training data, we match the baseline.",
+    "Our detector has 77M parameters and 410B FLOPs 1 .",
+]
+
+
+@pytest.mark.parametrize("sentence", NON_RESULTS)
+def test_not_a_result(run, sentence):
+    assert _tuples(run(sentence)) == []
+
+
+def test_delta_details(run):
+    (r,) = run("Our GPM outperforms the BT reward model on RewardBench with a margin of up to 5.6%.")
+    assert (r.baseline, r.delta_relative, r.improvement, r.is_own_method) == ("BT reward model", True, True, True)
+    (r,) = run("Speed perturbation reduces WER by 12% relative on Switchboard.")
+    assert (r.delta_relative, r.improvement, r.higher_is_better) == (True, True, False)
+    (r,) = run("The reranker improves NDCG@10 by 4.2 points on MS MARCO.")
+    assert (r.delta_relative, r.improvement) == (False, True)
+
+
+def test_method_and_own(run):
+    rs = run(
+        "In this paper we propose TinaFace. On the hard test set of WIDER FACE, our TinaFace achieves 92.1% "
+        "average precision (AP).",
+        title="TinaFace: Strong but Simple Baseline for Face Detection",
+    )
+    (r,) = rs
+    assert (r.method, r.is_own_method, r.benchmark, r.subset, r.metric) == (
+        "TinaFace",
+        True,
+        "WIDER FACE",
+        "hard",
+        "AP",
+    )
+
+
+def test_baseline_number_is_not_own(run):
+    rs = run("Our model achieves SOTA results on the RACE dataset (90.9% compared to SOTA accuracy of 89.4%).")
+    assert [(r.value, r.benchmark, r.is_own_method) for r in rs] == [(90.9, "RACE", True), (89.4, "RACE", False)]
+
+
+def test_carried_benchmark_and_this_benchmark(run):
+    rs = run(
+        "The ACM Recommender Systems Challenge 2018 focused on playlist continuation. The highest performing team "
+        "achieved an NDCG of 0.3946.",
+        title="An Analysis of Approaches Taken in the ACM RecSys Challenge 2018",
+    )
+    assert [(r.value, r.benchmark, r.metric, r.benchmark_start) for r in rs] == [
+        (0.3946, "ACM RecSys Challenge 2018", "NDCG", None)
+    ]
+    (r,) = run("This benchmark is difficult, with the best model only scoring 58.1% in standard settings.",
+               title="CHAMP: A Competition-level Dataset")  # fmt: skip
+    assert (r.benchmark, r.benchmark_known, r.subset) == ("CHAMP", False, "standard")
+
+
+def test_jointly_stated_number_gives_a_row_per_benchmark(run):
+    rs = run("Evaluations on AlpacaEval2.0 and MT-Bench reveal improvements with margins up to 9.3%.")
+    assert [(r.value_text, r.benchmark) for r in rs] == [("9.3%", "MT-Bench"), ("9.3%", "AlpacaEval 2.0")]
+    assert rs[0].value_start == rs[1].value_start
+
+
+def test_inferred_metric_has_no_mention(run):
+    (r,) = run("A Llama model tuned with this approach scores 94.1 on RewardBench.")
+    assert (r.metric, r.metric_raw, r.metric_start) == ("Accuracy", None, None)
+    assert r.confidence < 0.9
+
+
+HELD_OUT_STYLE = [
+    (
+        "GPT-4 scores 86.4% on MMLU and 67.0% on HumanEval, while Llama 2 70B reaches 68.9% and 29.9%, respectively.",
+        [
+            ("86.4%", "absolute", 86.4, None, "MMLU", None, "Accuracy", None, "%"),
+            ("67.0%", "absolute", 67.0, None, "HumanEval", None, "Pass@1", None, "%"),
+            ("68.9%", "absolute", 68.9, None, "MMLU", None, "Accuracy", None, "%"),
+            ("29.9%", "absolute", 29.9, None, "HumanEval", None, "Pass@1", None, "%"),
+        ],
+    ),
+    (
+        "We reduce latency from 120 ms to 45 ms on a single A100 GPU.",
+        [("120", "range", 120.0, 45.0, None, None, "Latency", None, "ms")],
+    ),
+    (
+        "Our agent achieves a median human-normalized score of 231% on Atari 100k, surpassing EfficientZero by 12%.",
+        [
+            ("231%", "absolute", 231.0, None, "Atari 100k", None, "Human-Normalized Score", None, "%"),
+            ("12%", "delta", 12.0, None, "Atari 100k", None, "Human-Normalized Score", None, "%"),
+        ],
+    ),
+    (
+        "On BEIR, our retriever obtains an average nDCG@10 of 52.1, outperforming BM25 by 9.4 points across 18 "
+        "datasets.",
+        [
+            ("52.1", "absolute", 52.1, None, "BEIR", None, "NDCG@10", None, None),
+            ("9.4", "delta", 9.4, None, "BEIR", None, "NDCG@10", None, "points"),
+        ],
+    ),
+    (
+        "Whisper reaches 2.7% WER on LibriSpeech test-clean, while being 3x faster at inference.",
+        [
+            ("2.7%", "absolute", 2.7, None, "LibriSpeech test-clean", None, "WER", None, "%"),
+            ("3x", "delta", 3.0, None, "LibriSpeech test-clean", None, None, None, "x"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), HELD_OUT_STYLE)
+def test_other_fields(run, sentence, expected):
+    assert _tuples(run(sentence)) == expected

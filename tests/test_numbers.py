@@ -1,0 +1,61 @@
+"""The number grammar: surface text, value, unit, spread; ranges and slash lists; digits inside names."""
+
+from __future__ import annotations
+
+import pytest
+
+from leaderboard.extract.numbers import find_numbers, link_numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FID of 2.20 on CIFAR-10", [("2.20", 2.2, None)]),
+        ("92.0% on Reward-Bench", [("92.0%", 92.0, "%")]),
+        ("up to 5\\% improvement", [("5\\%", 5.0, "%")]),
+        ("$92.1$ accuracy", [("$92.1$", 92.1, None)]),
+        ("1,024 images", [("1,024", 1024.0, None)]),
+        ("2.5x faster and 2.5\u00d7 smaller", [("2.5x", 2.5, "x"), ("2.5\u00d7", 2.5, "x")]),
+        ("a 12 percent gain", [("12 percent", 12.0, "%")]),
+        ("drops by \u22123.2 points", [("\u22123.2", -3.2, None)]),
+        ("2.5 times faster", [("2.5 times", 2.5, "x")]),
+        ("GPT-4, ResNet-50, Llama-2-13B, P@1, WMT14, WMT'14, Hub5'00", []),
+        ("1024 x 1024 images and 128\u00d7128 crops", []),
+        ("see https://github.com/x/y2 for 3.5", [("3.5", 3.5, None)]),
+        ("version 2.1.3 of the code", []),
+    ],
+)
+def test_find_numbers(text, expected):
+    got = [(text[n.start : n.end], n.value, n.unit) for n in find_numbers(text)]
+    assert got == expected
+
+
+def test_spread_and_suffix():
+    (n,) = find_numbers("DSC = 0.5349\u00b10.2763")
+    assert (n.value, n.spread) == (0.5349, 0.2763)
+    (n,) = find_numbers("85.3 $\\pm$ 0.2%")
+    assert (n.value, n.spread, n.unit) == (85.3, 0.2, "%")
+    a, b, c = find_numbers("a 7B model, 120k pairs, 28.9mm")
+    assert [(x.value, x.suffix) for x in (a, b, c)] == [(7.0, "B"), (120.0, "k"), (28.9, "mm")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("from 55.1 to 67.2", "range"),
+        ("by 9%-19%", "range"),
+        ("10x to 50x faster", "range"),
+        ("0.7895 -> 0.8420", "range"),
+        ("0.7895 \u2192 0.8420", "range"),
+        ("WER of 1.9/3.9", "list"),
+    ],
+)
+def test_link_numbers(text, kind):
+    nums = find_numbers(text)
+    (link,) = link_numbers(text, nums)
+    assert (link.first, link.second, link.kind) == (0, 1, kind)
+
+
+def test_signed_gain_after_value():
+    a, b = find_numbers("(77.4+4.2)% mAP")
+    assert (a.value, a.signed, b.value, b.signed) == (77.4, "", 4.2, "+")

@@ -1,0 +1,71 @@
+"""Vocabulary loading and matching: spelling tolerance, word boundaries, user files, grammar files."""
+
+from __future__ import annotations
+
+import pytest
+
+from leaderboard.errors import UserError
+from leaderboard.extract.vocab import Entry, NameIndex, load_vocabulary, norm_key
+
+
+def _index(*entries: Entry) -> NameIndex:
+    idx = NameIndex()
+    for e in entries:
+        idx.add(e)
+    idx.compile()
+    return idx
+
+
+def _found(idx: NameIndex, text: str) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.entry.name) for m in idx.find(text)]
+
+
+def test_spacing_case_and_hyphen_tolerance():
+    idx = _index(Entry("RewardBench", ("Reward-Bench",)), Entry("CIFAR-10", ("CIFAR10",)))
+    assert _found(idx, "on reward bench, Reward-Bench's and RewardBench") == [
+        ("reward bench", "RewardBench"), ("Reward-Bench", "RewardBench"), ("RewardBench", "RewardBench")
+    ]  # fmt: skip
+    assert _found(idx, "CIFAR 10 and cifar-10 but not CIFAR-100") == [
+        ("CIFAR 10", "CIFAR-10"),
+        ("cifar-10", "CIFAR-10"),
+    ]
+
+
+def test_boundaries_acronyms_and_stylised_names():
+    idx = _index(Entry("PER", ()), Entry("MultiPL-E", ("MultiPLE",)), Entry("ImageNet-A", ("IN-A",)),
+                 Entry("TACRED", ()), Entry("F1", ("F1 score",)), Entry("Inception Score", ()))  # fmt: skip
+    assert _found(idx, "Mean Per Joint error on multiple sets in a row") == []
+    assert _found(idx, "PER on MultiPLE, Re-TACRED vs TACRED") == [("PER", "PER"), ("MultiPLE", "MultiPL-E"),
+                                                                   ("TACRED", "TACRED")]  # fmt: skip
+    assert _found(idx, "an F 1 of 74.6 and Inception scores of 9.89") == [
+        ("F 1", "F1"),
+        ("Inception scores", "Inception Score"),
+    ]
+
+
+def test_norm_key():
+    assert norm_key("WMT 2014 English-to-German") == norm_key("WMT2014 English-German") == "wmt2014englishgerman"
+    assert norm_key("ImageNet 256\u00d7256") == "imagenet256x256"
+
+
+def test_user_file_extends_and_wins(tmp_path):
+    f = tmp_path / "mine.csv"
+    f.write_text("name,aliases,task,area,metric\nFooBarQA,FBQA,QA,nlp,Accuracy\nCIFAR-10,C10,,vision,\n")
+    vocab = load_vocabulary([f])
+    assert vocab.benchmarks.lookup("FBQA").name == "FooBarQA"
+    assert vocab.benchmarks.lookup("C10").name == "CIFAR-10"  # alias added to the shipped entry
+    assert vocab.benchmarks.lookup("CIFAR10").name == "CIFAR-10"
+
+
+def test_user_grammar_file(tmp_path):
+    f = tmp_path / "cues.csv"
+    f.write_text("kind,phrase,value\nqualifier,a whopping,over\n")
+    vocab = load_vocabulary([f])
+    assert ("qualifier", "a whopping", "over") in vocab.grammar
+
+
+def test_bad_file(tmp_path):
+    f = tmp_path / "x.csv"
+    f.write_text("a,b\n1,2\n")
+    with pytest.raises(UserError):
+        load_vocabulary([f])
