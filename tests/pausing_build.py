@@ -2,7 +2,7 @@
 
     python tests/pausing_build.py POINT build SOURCES --db DB ...
 
-POINT is one of: enter (temp file created), loading (after the 3rd batch of papers), finalize (finalize.sql
+POINT is one of: enter (temp file created), loading (after the 3rd chunk of papers), finalize (finalize.sql
 done, curations not yet applied), views (results built, views not yet), rename (file closed, just before
 the atomic rename). At the point it prints "PAUSED POINT" and sleeps, so the test can SIGKILL it there.
 """
@@ -13,7 +13,10 @@ import os
 import sys
 import time
 
+from leaderboard import pipeline
 from leaderboard.store import db as dbmod
+
+pipeline.BLOCK_BYTES = 64 * 1024  # small units of work: the test inputs make several chunks (and use the pool)
 
 
 def pause(point: str, wanted: str) -> None:
@@ -24,19 +27,20 @@ def pause(point: str, wanted: str) -> None:
 
 def install(wanted: str) -> None:
     writer = dbmod.BuildWriter
-    enter, add_papers, sql_text, replace = writer.__enter__, writer.add_papers, dbmod.sql_text, os.replace
-    calls = {"add_papers": 0}
+    enter, add_tables, sql_text, replace = writer.__enter__, writer.add_tables, dbmod.sql_text, os.replace
+    calls = {"add_tables": 0}
 
     def patched_enter(self):
         out = enter(self)
         pause("enter", wanted)
         return out
 
-    def patched_add_papers(self, papers):
-        out = add_papers(self, papers)
-        calls["add_papers"] += 1
-        if calls["add_papers"] == 3:
-            pause("loading", wanted)
+    def patched_add_tables(self, papers, results, rejected):
+        out = add_tables(self, papers, results, rejected)
+        if papers is not None and papers.num_rows:
+            calls["add_tables"] += 1
+            if calls["add_tables"] == 3:
+                pause("loading", wanted)
         return out
 
     def patched_sql_text(name: str) -> str:
@@ -48,7 +52,7 @@ def install(wanted: str) -> None:
         return replace(src, dst)
 
     writer.__enter__ = patched_enter
-    writer.add_papers = patched_add_papers
+    writer.add_tables = patched_add_tables
     dbmod.sql_text = patched_sql_text
     dbmod.os.replace = patched_replace
 

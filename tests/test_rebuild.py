@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from leaderboard import pipeline
+from leaderboard import parallel, pipeline
 from leaderboard.curation import Curation, append_curation, curation_path
 from leaderboard.pipeline import BuildOptions, build
 from leaderboard.store.db import connect_read_only
@@ -44,8 +44,9 @@ def sources(tmp_path_factory) -> Path:
 
 def test_rebuilds_give_identical_rows_and_ids(sources: Path, tmp_path: Path, monkeypatch) -> None:
     pools = []
-    real = pipeline.get_context
-    monkeypatch.setattr(pipeline, "get_context", lambda method: pools.append(method) or real(method))
+    real = parallel.get_context  # the pool is started by parallel.Extraction since the scale branch
+    monkeypatch.setattr(parallel, "get_context", lambda method: pools.append(method) or real(method))
+    monkeypatch.setattr(pipeline, "BLOCK_BYTES", 64 * 1024)  # several units of work, so the pool is used
     for n in "abc":
         (tmp_path / n).mkdir()
     db_a, db_b, db_c = (tmp_path / n / "lb.duckdb" for n in "abc")  # each with its own curation.csv

@@ -1,34 +1,38 @@
 """The build, read top-down: sources -> extract -> store (a new DuckDB file, swapped in when complete).
 
-read_sources(paths)          Paper / imported Result / Rejected records, streamed (sources/)
-  -> Extractor.extract       one paper in, Results out, in worker processes (extract/)
+source_files(paths)          each file with its format (sources/)
+  -> read_units              JSON Lines as raw blocks of lines, other formats as batches of records
+  -> Extraction.run          decode + extract each unit in worker processes, Arrow tables back (parallel.py)
   -> BuildWriter             batched Arrow inserts into a temporary DuckDB file (store/)
-  -> commit                  finalize.sql (dedup, results), views.sql, atomic rename
+  -> commit                  finalize.sql (dedup), curate.sql (curations, results), views.sql, atomic rename
+
+Importers (Papers with Code, results CSV) run in the main process: their results, side records and rejections
+are written directly; only paper records go to the workers.
 """
 
 from __future__ import annotations
 
-import os
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing import get_context
-from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 from leaderboard import __version__
 from leaderboard.curation import curation_path, load_curations
 from leaderboard.errors import UserError
-from leaderboard.extract import Extractor
-from leaderboard.extract.vocab import Vocabulary, load_vocabulary
-from leaderboard.models import Paper, Rejected, Result, ResultExtra, assign_result_ids
+from leaderboard.extract.vocab import Vocabulary
+from leaderboard.models import Result, ResultExtra
+from leaderboard.parallel import Extraction, Items, Unit
 from leaderboard.progress import Progress
-from leaderboard.sources import ArxivFilter, read_sources
+from leaderboard.sources import ArxivFilter, source_files
+from leaderboard.sources.detect import READ_ERRORS, Reader, unreadable
+from leaderboard.sources.lines import file_size, read_blocks
 from leaderboard.store.db import BuildWriter
 
-CHUNK = 512  # papers per unit of work sent to a worker process
-IMPORT_BATCH = 16_384  # imported rows per insert: an insert costs ~10 ms whatever its size
+CHUNK = 512  # records per unit for formats read in the main process
+BLOCK_BYTES = 1 << 20  # bytes of JSON Lines per unit (~650 arXiv records): start-up and pickling costs vanish
+BLOCK_FORMATS = {"jsonl", "arxiv"}  # read as raw blocks of lines, decoded in the workers
+IMPORT_BATCH = 16_384  # imported rows buffered before they are handed to the writer
 
 
 @dataclass(slots=True)
@@ -56,6 +60,7 @@ class BuildSummary:
     rejected: int
     records: int
     seconds: float
+    skipped: int = 0  # records left out by --filter-categories / --since
     counts: dict[str, int] = field(default_factory=dict)  # BuildWriter.commit's, by stage and status
 
     def line(self) -> str:
@@ -65,12 +70,13 @@ class BuildSummary:
         stages = [(s, self.counts.get(f"rejected:{s}", 0)) for s in REJECT_STAGES]
         if any(n for _, n in stages):
             rejected += " (" + ", ".join(f"{n:,} {REJECT_STAGES[s]}" for s, n in stages if n) + ")"
+        filtered = f", {self.skipped:,} skipped by filters" if self.skipped else ""
         curations = ""
         applied, orphaned = self.counts.get("curations:applied", 0), self.counts.get("curations:orphaned", 0)
         if applied or orphaned:
             curations = f", {applied:,} curations applied" + (f" and {orphaned:,} orphaned" if orphaned else "")
         return (
-            f"built {self.db}: {self.papers:,} papers, {self.results:,} results, {rejected}{curations}, "
+            f"built {self.db}: {self.papers:,} papers, {self.results:,} results, {rejected}{filtered}{curations}, "
             f"in {self.seconds:.1f}s ({rate:,.0f} records/s)"
         )
 
@@ -79,70 +85,62 @@ class BuildSummary:
 REJECT_STAGES = {"read": "unreadable", "import": "unimportable", "dedup": "superseded", "curation": "curation"}
 
 
-# Worker processes build their extractor once (the vocabulary compiles once per process).
-_WORKER: dict[str, Extractor] = {}
+class _Imported:
+    """Imported results and their side records, written directly by the main process in batches."""
+
+    def __init__(self, writer: BuildWriter, progress: Progress) -> None:
+        self.writer = writer
+        self.progress = progress
+        self.results: list[Result] = []
+        self.extras: list[ResultExtra] = []
+        self.records = 0
+
+    def add(self, item: Result | ResultExtra) -> None:
+        if isinstance(item, Result):
+            self.results.append(item)
+        else:
+            self.extras.append(item)
+        if len(self.results) + len(self.extras) >= IMPORT_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        self.records += len(self.results)
+        self.progress.add(len(self.results), results=len(self.results))
+        self.writer.add_results(self.results, [None] * len(self.results))
+        self.writer.add_extras(self.extras)
+        self.results.clear()
+        self.extras.clear()
 
 
-def _init_worker(vocab_files: list[Path]) -> None:
-    _WORKER["extractor"] = Extractor(load_vocabulary(vocab_files))
+def _item_units(path: Path, reader: Reader, imported: _Imported) -> Iterator[Items]:
+    """Batches of the papers and rejections a main-process reader yields; imported rows go to `imported`."""
+    batch: list = []
+    for item in reader(path):
+        if isinstance(item, Result | ResultExtra):
+            imported.add(item)
+            continue
+        batch.append(item)
+        if len(batch) >= CHUNK:
+            yield Items(batch)
+            batch = []
+    yield Items(batch, file_size(path))  # the file's bytes count as read when it is done
 
 
-def _work(batch: list[tuple[int, Paper]]) -> list[tuple[int, Result]]:
-    return extract_batch(_WORKER["extractor"], batch)
+def _block_units(path: Path) -> Iterator[Unit]:
+    """Raw blocks of a JSON Lines file; a read error (a corrupt .gz) ends the file with one Rejected."""
+    try:
+        yield from read_blocks(path, BLOCK_BYTES)
+    except READ_ERRORS as exc:
+        yield Items([unreadable(path, exc)], file_size(path))
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-class _Extraction:
-    """Runs extraction in-process for small inputs and in a process pool once the input proves large."""
-
-    def __init__(self, workers: int, vocab_files: list[Path]) -> None:
-        self.workers = workers or os.cpu_count() or 1
-        self.vocab_files = vocab_files
-        self.local = Extractor(load_vocabulary(vocab_files))
-        self.pool: Pool | None = None
-        self.pending: deque[AsyncResult] = deque()
-        self.chunks_seen = 0
-
-    def submit(self, batch: list[tuple[int, Paper]]) -> Iterator[list[tuple[int, Result]]]:
-        """Queue a batch; yields the results of batches that are done (in submission order)."""
-        self.chunks_seen += 1
-        if self.workers <= 1 or self.chunks_seen == 1:
-            yield extract_batch(self.local, batch)
-            return
-        if self.pool is None:
-            self.pool = get_context("spawn").Pool(self.workers, _init_worker, (self.vocab_files,))
-        self.pending.append(self.pool.apply_async(_work, (batch,)))
-        while len(self.pending) > 2 * self.workers:
-            yield self.pending.popleft().get()
-
-    def drain(self) -> Iterator[list[tuple[int, Result]]]:
-        while self.pending:
-            yield self.pending.popleft().get()
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
-
-
-def extract_batch(extractor: Extractor, batch: list[tuple[int, Paper]]) -> list[tuple[int, Result]]:
-    """Extract each (seq, paper) and give the results their stable ids; results keep their paper's seq."""
-    out = []
-    for seq, paper in batch:
-        results = extractor.extract(paper)
-        assign_result_ids(results)
-        out.extend((seq, r) for r in results)
-    return out
+def read_units(files: Iterable[tuple[Path, str, Reader]], imported: _Imported) -> Iterator[Unit]:
+    """The units of work of every source file, in input order; imported rows are handed to `imported`."""
+    for path, fmt, reader in files:
+        if fmt in BLOCK_FORMATS:
+            yield from _block_units(path)
+        else:
+            yield from _item_units(path, reader, imported)
 
 
 def metric_info(vocab: Vocabulary) -> Iterator[tuple[str, str | None, bool | None]]:
@@ -157,65 +155,33 @@ def build(opts: BuildOptions) -> BuildSummary:
     started = time.perf_counter()
     curation_file = curation_path(opts.db, opts.curation)
     curations, bad_curations = load_curations(curation_file)
-    extraction = _Extraction(opts.workers, opts.vocab_files)
-    items = read_sources(opts.sources, opts.fmt, opts.filt, extraction.local.vocab, skip=[curation_file])
-    records = n_rejected = 0
-    try:
-        with BuildWriter(opts.db) as writer, Progress(enabled=opts.progress) as progress:
-
-            def write(done: list[tuple[int, Result]]) -> None:
-                writer.add_results([r for _, r in done], [s for s, _ in done])
-                progress.add_results(len(done))
-
-            imported: list[Result] = []
-            extras: list[ResultExtra] = []
-            rejected: list[Rejected] = []
-
-            def flush(limit: int = 0) -> None:
-                if len(imported) + len(extras) + len(rejected) > limit:
-                    writer.add_results(imported, [None] * len(imported))
-                    writer.add_extras(extras)
-                    writer.add_rejected(rejected)
-                    for pending in (imported, extras, rejected):
-                        pending.clear()
-
-            for chunk in _chunks(items, CHUNK):
-                papers = [i for i in chunk if isinstance(i, Paper)]
-                seqs = writer.add_papers(papers)
-                n_imported, n_bad = len(imported), len(rejected)
-                for i in chunk:
-                    if isinstance(i, Result):
-                        imported.append(i)
-                    elif isinstance(i, ResultExtra):
-                        extras.append(i)
-                    elif isinstance(i, Rejected):
-                        rejected.append(i)
-                records += len(chunk)
-                n_rejected += len(rejected) - n_bad
-                progress.add_records(len(chunk), len(rejected) - n_bad)
-                progress.add_results(len(imported) - n_imported)
-                flush(IMPORT_BATCH)
-                batch = [(s, p) for s, p in zip(seqs, papers, strict=True) if p.abstract]
-                if batch:  # imported paper records carry no abstract: nothing to extract
-                    for done in extraction.submit(batch):
-                        write(done)
-            flush()
-            for done in extraction.drain():
-                write(done)
+    records = skipped = 0
+    with Extraction(opts.workers, opts.vocab_files, opts.filt) as extraction:
+        vocab = extraction.local.vocab
+        files = list(source_files(opts.sources, opts.fmt, opts.filt, vocab, skip=[curation_file]))
+        total_bytes = sum(file_size(path) for path, _, _ in files)
+        with BuildWriter(opts.db) as writer, Progress(enabled=opts.progress, total_bytes=total_bytes) as progress:
+            imported = _Imported(writer, progress)
+            for chunk in extraction.run(read_units(files, imported)):
+                writer.add_tables(chunk.papers, chunk.results, chunk.rejected)
+                records += chunk.records
+                skipped += chunk.skipped
+                progress.update(chunk)
+            imported.flush()
+            records += imported.records
             writer.add_curations(curations, str(curation_file))
             writer.add_rejected(bad_curations, stage="curation")
+            writer.add_metric_info(metric_info(vocab))
             info = {
                 "version": __version__,
                 "extractor": extraction.local.name,
                 "sources": " ".join(str(s) for s in opts.sources),
                 "curation": str(curation_file),
             }
-            writer.add_metric_info(metric_info(extraction.local.vocab))
+            progress.note("finalizing")
             counts = writer.commit(info)
             if opts.strict:
                 check_strict(writer)
-    finally:
-        extraction.close()
     return BuildSummary(
         opts.db,
         counts["papers"],
@@ -223,6 +189,7 @@ def build(opts: BuildOptions) -> BuildSummary:
         counts["rejected"],
         records,
         time.perf_counter() - started,
+        skipped,
         counts,
     )
 

@@ -22,7 +22,7 @@ from leaderboard.errors import UserError
 
 _HEADER = re.compile(r"^--\s*(title|description|param\s+(\w+))\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"(?<![\w$])\$([A-Za-z_]\w*)")
-_STRINGS = re.compile(r"'(?:[^']|'')*'")
+_STRINGS_OR_COMMENTS = re.compile(r"'(?:[^']|'')*'|--[^\n]*")  # left to right: an apostrophe in a comment is no string
 
 
 @dataclass(slots=True)
@@ -84,7 +84,7 @@ def resolve_sql(sql_or_file: str, folder: Path | None = None) -> SavedQuery:
 
 def used_params(sql: str) -> list[str]:
     """Names of the `$name` parameters a statement uses (ignoring text inside string literals)."""
-    code = "\n".join(line.split("--", 1)[0] for line in _STRINGS.sub("''", sql).splitlines())
+    code = _STRINGS_OR_COMMENTS.sub(lambda m: "''" if m.group(0).startswith("'") else "", sql)
     return list(dict.fromkeys(_PARAM.findall(code)))
 
 

@@ -102,6 +102,58 @@ def iter_files(paths: Iterable[Path], skip: Iterable[Path] = ()) -> Iterator[Pat
             raise UserError(f"{path}: no such file or directory")
 
 
+READ_ERRORS = (OSError, EOFError, zlib.error)  # unreadable file, truncated or corrupt .gz
+
+
+def unreadable(path: Path, exc: BaseException) -> Rejected:
+    """The one Rejected of a file that cannot be read (any further); records read before it are kept."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+    return Rejected(str(path), None, f"cannot read file: {reason}; records after this point not read")
+
+
+def _one(item: Item) -> Reader:
+    return lambda _path: iter([item])
+
+
+def _guarded(reader: Reader) -> Reader:
+    """`reader`, with a read error turned into one Rejected after the records read before it."""
+
+    def read(path: Path) -> Iterator[Item]:
+        try:
+            yield from reader(path)
+        except READ_ERRORS as exc:
+            yield unreadable(path, exc)
+
+    return read
+
+
+def source_files(
+    paths: Iterable[Path],
+    fmt: str | None = None,
+    filt: ArxivFilter | None = None,
+    vocab: Vocabulary | None = None,
+    skip: Iterable[Path] = (),
+) -> Iterator[tuple[Path, str, Reader]]:
+    """Every file of the sources with its format name and reader (detected, or forced by `fmt`).
+
+    The readers never raise on a bad file: a file that cannot be read (permissions, a corrupt or truncated
+    .gz) or has no reader for its detected format reads as one Rejected. A folder walk skips `skip`.
+    """
+    readers = _readers(filt or ArxivFilter(), vocab)
+    if fmt is not None and fmt not in readers:
+        raise UserError(f"unknown format '{fmt}' (known: {', '.join(sorted(readers))})")
+    for path in iter_files(paths, skip):
+        try:
+            name = fmt or detect_format(path)
+        except READ_ERRORS as exc:
+            yield path, "unreadable", _one(unreadable(path, exc))
+            continue
+        if name not in readers:
+            yield path, name, _one(Rejected(str(path), None, f"detected format '{name}' has no reader; use --format"))
+            continue
+        yield path, name, _guarded(readers[name])
+
+
 def read_sources(
     paths: Iterable[Path],
     fmt: str | None = None,
@@ -115,16 +167,5 @@ def read_sources(
     A file that cannot be read (permissions, a corrupt or truncated .gz) becomes one Rejected and the
     build goes on with the next file; records read before the failure are kept.
     """
-    readers = _readers(filt or ArxivFilter(), vocab)
-    if fmt is not None and fmt not in readers:
-        raise UserError(f"unknown format '{fmt}' (known: {', '.join(sorted(readers))})")
-    for path in iter_files(paths, skip):
-        try:
-            name = fmt or detect_format(path)
-            if name not in readers:
-                yield Rejected(str(path), None, f"detected format '{name}' has no reader; use --format")
-                continue
-            yield from readers[name](path)
-        except (OSError, EOFError, zlib.error) as exc:  # unreadable file, truncated or corrupt .gz
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-            yield Rejected(str(path), None, f"cannot read file: {reason}; records after this point not read")
+    for path, _name, reader in source_files(paths, fmt, filt, vocab, skip):
+        yield from reader(path)

@@ -4,21 +4,37 @@ Generic records: `{id, title, abstract}` with optional `date`, `url`, `authors`.
 arXiv snapshot records (`id`, `title`, `abstract`, `categories`, `versions`, `update_date`, ...) get their
 hard line breaks and indentation normalised, the date from `versions[0].created` (else `update_date`) and
 the URL from the id.
+
+Both readers stream: JSON Lines a block of lines at a time (`decode_block` turns a block into records, in
+whichever process it runs), JSON arrays an item at a time over a sliding buffer.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from leaderboard.models import Paper, Rejected
-from leaderboard.sources.lines import open_binary, read_lines
+from leaderboard.sources import jsonstream
+from leaderboard.sources.lines import LineBlock, block_lines, read_blocks
 from leaderboard.sources.records import has_surrogates, iso_date, record_to_paper, truncate
 
-MAX_ARRAY_BYTES = 2_000_000_000
+MAX_ARRAY_ITEM_CHARS = 64_000_000  # an array item larger than this is rejected (memory stays bounded)
+ARRAY_READ_BYTES = 1 << 20
+
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
+# The snapshot's own `created` format, e.g. "Mon, 2 Apr 2007 19:18:42 GMT"; anything else takes the slow path.
+_SNAPSHOT_CREATED = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) "
+    r"\d{2}:\d{2}:\d{2} GMT"
+)
+_CATEGORIES_VALUE = re.compile(r'"categories"\s*:\s*"([^"\\]*)"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +44,44 @@ class ArxivFilter:
     categories: tuple[str, ...] = ()
     since: str | None = None  # ISO date; papers first submitted before it are skipped
 
+    def keeps_categories(self, cats: object) -> bool:
+        if not self.categories:
+            return True
+        if not isinstance(cats, str):
+            return False
+        return any(c == f or c.startswith(f + ".") for c in cats.split() for f in self.categories)
+
     def keeps(self, record: dict) -> bool:
-        if self.categories:
-            cats = record.get("categories")
-            if not isinstance(cats, str):
-                return False
-            have = cats.split()
-            if not any(c == f or c.startswith(f + ".") for c in have for f in self.categories):
-                return False
-        return True
+        return self.keeps_categories(record.get("categories"))
+
+    def skips_raw(self, line: str) -> bool:
+        """True when a raw snapshot line is certainly filtered out by category, decided without decoding it.
+
+        Reads the `categories` value straight from the text (JSON keeps quotes inside strings escaped, so an
+        unescaped `"categories":` is a key). Lines it cannot judge cheaply (no such key, escapes in the
+        value, not in the snapshot's shape) return False and are decoded and filtered as usual.
+        """
+        if not self.categories:
+            return False
+        at = line.find('"categories"')
+        while at >= 0:
+            if at == 0 or line[at - 1] != "\\":
+                m = _CATEGORIES_VALUE.match(line, at)
+                if m:
+                    shaped = '"update_date"' in line or '"versions"' in line
+                    return shaped and not self.keeps_categories(m.group(1))
+            at = line.find('"categories"', at + 1)
+        return False
+
+
+def _created_date(created: str) -> str | None:
+    m = _SNAPSHOT_CREATED.fullmatch(created)
+    try:
+        if m:
+            return date(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1))).isoformat()
+        return parsedate_to_datetime(created).date().isoformat()
+    except (TypeError, ValueError):
+        return None
 
 
 def _arxiv_date(record: dict) -> str | None:
@@ -44,10 +89,9 @@ def _arxiv_date(record: dict) -> str | None:
     if isinstance(versions, list) and versions and isinstance(versions[0], dict):
         created = versions[0].get("created")
         if isinstance(created, str):
-            try:
-                return parsedate_to_datetime(created).date().isoformat()
-            except (TypeError, ValueError):
-                pass
+            found = _created_date(created)
+            if found is not None:
+                return found
     return iso_date(record.get("update_date"))
 
 
@@ -64,12 +108,12 @@ def arxiv_to_paper(
         return record_to_paper(record, source, line, raw)
     if filt is not None and not filt.keeps(record):
         return None
-    date = _arxiv_date(record)
-    if filt is not None and filt.since and (date is None or date < filt.since):
+    date_ = _arxiv_date(record)
+    if filt is not None and filt.since and (date_ is None or date_ < filt.since):
         return None
     paper = record_to_paper(record, source, line, raw)
     if isinstance(paper, Paper):
-        paper.published = date
+        paper.published = date_
         if isinstance(record.get("id"), str):
             paper.url = f"https://arxiv.org/abs/{record['id'].strip()}"
     return paper
@@ -91,79 +135,69 @@ def _decode(text: str) -> tuple[object, str | None]:
         return None, "invalid JSON: nesting too deep"
 
 
-def read_jsonl(path: Path, filt: ArxivFilter | None = None) -> Iterator[Paper | Rejected]:
-    """Stream papers from a JSON Lines file (one object per line; blank lines ignored)."""
-    source = str(path)
+def decode_line(text: str, source: str, lineno: int, filt: ArxivFilter | None = None) -> Paper | Rejected | None:
+    """One JSON Lines line to a Paper, a Rejected with the reason, or None (blank, or skipped by a filter)."""
+    if not text.strip() or (filt is not None and filt.skips_raw(text)):
+        return None
+    record, error = _decode(text)
+    if error:
+        return Rejected(source, lineno, error, truncate(text))
+    return _convert(record, source, lineno, text, filt)
+
+
+def decode_block(block: LineBlock, filt: ArxivFilter | None = None) -> Iterator[Paper | Rejected]:
+    """The records of a block of JSON Lines, in order, with the rejected lines among them."""
     rejects: list[Rejected] = []
-    for lineno, text in read_lines(path, rejects):
+    for lineno, text in block_lines(block, rejects):
         yield from rejects
         rejects.clear()
-        if not text.strip():
-            continue
-        record, error = _decode(text)
-        if error:
-            yield Rejected(source, lineno, error, truncate(text))
-            continue
-        out = _convert(record, source, lineno, text, filt)
+        out = decode_line(text, block.source, lineno, filt)
         if out is not None:
             yield out
     yield from rejects
 
 
-def _array_items(path: Path) -> Iterator[tuple[int, object | None, str | None, str]]:
-    """Incrementally decode the items of a top-level JSON array: (line of the item, value, error, raw).
+def read_jsonl(path: Path, filt: ArxivFilter | None = None) -> Iterator[Paper | Rejected]:
+    """Stream papers from a JSON Lines file (one object per line; blank lines ignored)."""
+    for block in read_blocks(path):
+        yield from decode_block(block, filt)
 
-    Bytes that are not UTF-8 only spoil the items that contain them; a syntax error stops the file (where
-    the next item starts cannot be known), and says so.
+
+def _item_error(item: jsonstream.JsonItem) -> str:
+    """The reason a JSON array item is rejected, as the paper readers word it."""
+    if item.kind == "syntax":
+        where = f"{(item.error_msg or '').removesuffix(' at')} at line {item.error_line} column {item.error_col}"
+        return f"invalid JSON in array item: {where}; rest of the file not read"
+    if item.kind == "nesting":
+        return "invalid JSON in array item: nesting too deep; rest of the file not read"
+    return item.error or "invalid JSON"
+
+
+def read_json_array(
+    path: Path, filt: ArxivFilter | None = None, chunk: int = ARRAY_READ_BYTES
+) -> Iterator[Paper | Rejected]:
+    """Papers from a JSON array file, streamed item by item (sources/jsonstream.py).
+
+    The line number reported is the line where the item starts. Bytes that are not UTF-8 only spoil the
+    items that contain them; a syntax error stops the file (where the next item starts cannot be known).
     """
-    with open_binary(path) as fh:
-        data = fh.read(MAX_ARRAY_BYTES)
-    text = data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
-    decoder = json.JSONDecoder()
-    pos = len(text) - len(text.lstrip())
-    if not text.strip():
-        yield 1, None, "empty file", ""
-        return
-    if text[pos] != "[":
-        yield text.count("\n", 0, pos) + 1, None, f"not a JSON array (starts with {text[pos]!r})", text[pos : pos + 200]
-        return
-    pos += 1
-    line, counted = 1, 0
-    while True:
-        while pos < len(text) and text[pos] in " \t\r\n,":
-            pos += 1
-        if pos >= len(text) or text[pos] == "]":
-            return
-        line += text.count("\n", counted, pos)
-        counted = pos
-        try:
-            value, end = decoder.raw_decode(text, pos)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            reason = (
-                "nesting too deep"
-                if isinstance(exc, RecursionError)
-                else f"{exc.msg.removesuffix(' at')} at line {exc.lineno} column {exc.colno}"
-            )
-            yield line, None, f"invalid JSON in array item: {reason}; rest of the file not read", text[pos : pos + 200]
-            return
-        raw = text[pos:end]
-        if has_surrogates(raw):
-            yield line, None, "not valid UTF-8", raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        else:
-            yield line, value, None, raw
-        pos = end
-
-
-def read_json_array(path: Path, filt: ArxivFilter | None = None) -> Iterator[Paper | Rejected]:
-    """Papers from a JSON array file; the line number reported is the line where the item starts."""
     source = str(path)
-    for line, value, error, raw in _array_items(path):
-        if error:
-            yield Rejected(source, line, error, truncate(raw))
+    items = jsonstream.iter_items(path, chunk=chunk, lenient_bytes=True, objects=False, max_item=MAX_ARRAY_ITEM_CHARS)
+    for item in items:
+        if item.error:
+            yield Rejected(source, item.line, _item_error(item), truncate(_printable(item.raw)))
             continue
-        out = _convert(value, source, line, raw, filt)
+        if has_surrogates(item.raw):
+            yield Rejected(source, item.line, "not valid UTF-8", truncate(_printable(item.raw)))
+            continue
+        out = _convert(item.value, source, item.line, item.raw, filt)
         if out is not None:
             yield out
+
+
+def _printable(raw: str) -> str:
+    """Text with undecodable bytes (kept as lone surrogates) shown as U+FFFD."""
+    return raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if has_surrogates(raw) else raw
 
 
 Reader = Callable[[Path], Iterator[Paper | Rejected]]

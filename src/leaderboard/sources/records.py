@@ -13,7 +13,6 @@ MAX_TITLE_CHARS = 2_000
 MAX_FIELD_CHARS = 10_000  # id, url, authors, categories
 RAW_KEEP_CHARS = 500
 
-_WS = re.compile(r"\s+")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -40,7 +39,7 @@ def json_type(value: object) -> str:
 
 def squash_ws(text: str) -> str:
     """Collapse runs of whitespace (hard line breaks, indentation) into single spaces."""
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split() splits on exactly what \s matches, and is ~10x faster
 
 
 def truncate(raw: str | None, limit: int = RAW_KEEP_CHARS) -> str | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import fields
 from datetime import UTC, datetime
 from glob import escape as glob_escape
 from importlib import resources
@@ -12,17 +11,18 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from leaderboard.curation import COLUMNS as CURATION_COLUMNS
 from leaderboard.curation import Curation, csv_line
 from leaderboard.errors import UserError
 from leaderboard.models import Paper, Rejected, Result, ResultExtra
 from leaderboard.sources.records import truncate
+from leaderboard.store.arrow import extras_table, papers_table, rejected_table, results_table
 
 DEFAULT_DB = "leaderboard.duckdb"
-_RESULT_FIELDS = [f.name for f in fields(Result)]
-_PAPER_FIELDS = [f.name for f in fields(Paper)]
-_EXTRA_FIELDS = [f.name for f in fields(ResultExtra)]
+FLUSH_ROWS = 50_000  # rows buffered per table before one INSERT: DuckDB loads big batches far faster
+BUILD_MEMORY_LIMIT = "256MB"  # DuckDB's share of a build's memory (its cache included); sorts and joins beyond it spill
 
 
 def db_path(path: str | os.PathLike | None = None) -> Path:
@@ -104,10 +104,6 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _columns(records: Sequence[object], names: list[str]) -> dict[str, list]:
-    return {n: [getattr(r, n) for r in records] for n in names}
-
-
 class BuildWriter:
     """Writes a complete database into a temporary file beside `target`, then renames it into place.
 
@@ -115,13 +111,16 @@ class BuildWriter:
     a kill or Ctrl-C leaves the previous database untouched and removes the temporary file when it can.
     """
 
-    def __init__(self, target: Path, threads: int | None = None) -> None:
+    def __init__(self, target: Path, threads: int | None = None, memory_limit: str | None = BUILD_MEMORY_LIMIT) -> None:
         self.target = target
         self.tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
         self._seq = 0
         self._committed = False
         self.con: duckdb.DuckDBPyConnection | None = None
         self.threads = threads
+        self.memory_limit = memory_limit
+        self._pending: dict[str, list[pa.Table]] = {}
+        self._pending_rows: dict[str, int] = {}
         self.stale_removed: list[Path] = []
 
     def __enter__(self) -> BuildWriter:
@@ -132,6 +131,8 @@ class BuildWriter:
         self.con = duckdb.connect(str(self.tmp))
         if self.threads:
             self.con.execute(f"SET threads = {int(self.threads)}")
+        if self.memory_limit:
+            self.con.execute("SET memory_limit = ?", [self.memory_limit])
         self.con.execute(sql_text("schema.sql"))
         return self
 
@@ -154,49 +155,66 @@ class BuildWriter:
     def _remove_wal(path: Path) -> None:
         path.with_name(path.name + ".wal").unlink(missing_ok=True)
 
-    def _insert(self, table: str, columns: dict[str, list]) -> None:
+    def _insert(self, table: str, batch: pa.Table) -> None:
+        """Buffer rows for `table`; they are loaded in one INSERT once FLUSH_ROWS have gathered."""
+        if batch.num_rows == 0:
+            return
+        self._pending.setdefault(table, []).append(batch)
+        self._pending_rows[table] = self._pending_rows.get(table, 0) + batch.num_rows
+        if self._pending_rows[table] >= FLUSH_ROWS:
+            self._flush(table)
+
+    def _flush(self, table: str) -> None:
         assert self.con is not None
-        batch = pa.table(columns)  # noqa: F841 - referenced by name in the SQL below
-        self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
+        parts = self._pending.pop(table, [])
+        self._pending_rows.pop(table, None)
+        if parts:
+            batch = pa.concat_tables(parts)  # noqa: F841 - zero-copy; referenced by name in the SQL below
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
+
+    def flush(self) -> None:
+        """Load every buffered row."""
+        for table in list(self._pending):
+            self._flush(table)
+
+    def add_tables(self, papers: pa.Table | None, results: pa.Table | None, rejected: pa.Table | None) -> None:
+        """Append Arrow tables (from papers_table / results_table / rejected_table) of one chunk of input.
+
+        The papers get the next load sequence numbers, in order; a result's `paper_seq` holds its paper's
+        position in `papers` (NULL for imported results) and is turned into that paper's sequence number.
+        """
+        base = self._seq
+        if papers is not None and papers.num_rows:
+            self._seq += papers.num_rows
+            self._insert("papers_raw", papers.append_column("seq", pa.array(range(base, self._seq), pa.int64())))
+        if results is not None and results.num_rows:
+            i = results.schema.get_field_index("paper_seq")
+            self._insert("extracted", results.set_column(i, "paper_seq", pc.add(results.column(i), base)))
+        if rejected is not None:
+            self._insert("rejected", rejected)
 
     def add_papers(self, papers: Sequence[Paper]) -> list[int]:
         """Append papers; returns the load sequence number given to each."""
         if not papers:
             return []
         seqs = list(range(self._seq, self._seq + len(papers)))
-        self._seq += len(papers)
-        cols = _columns(papers, _PAPER_FIELDS)
-        cols["seq"] = seqs
-        self._insert("papers_raw", cols)
+        self.add_tables(papers_table(papers), None, None)
         return seqs
 
     def add_results(self, results: Sequence[Result], paper_seqs: Sequence[int | None]) -> None:
         """Append results; `paper_seqs[i]` is the load sequence of the paper record results[i] came from."""
-        if not results:
-            return
-        cols = _columns(results, _RESULT_FIELDS)
-        cols["paper_seq"] = list(paper_seqs)
-        self._insert("extracted", cols)
+        if results:
+            self._insert("extracted", results_table(results, paper_seqs))
 
     def add_rejected(self, rejected: Sequence[Rejected], stage: str | None = None) -> None:
         """Append rejected records, each with its own stage (read, import, ...) unless `stage` overrides it."""
-        if not rejected:
-            return
-        cols = _columns(rejected, ["source_file", "line", "reason", "raw", "stage"])
-        if stage is not None:
-            cols["stage"] = [stage] * len(rejected)
-        self._insert("rejected", cols)
+        if rejected:
+            self._insert("rejected", rejected_table(rejected, stage))
 
     def add_extras(self, extras: Sequence[ResultExtra]) -> None:
         """Append the importers' side records of imported results."""
-        if not extras:
-            return
-        cols = _columns(extras, _EXTRA_FIELDS)
-        batch = pa.table(  # noqa: F841 - referenced by name in the SQL below
-            {k: pa.array(v, pa.list_(pa.string())) if k.endswith("_links") else v for k, v in cols.items()}
-        )
-        assert self.con is not None
-        self.con.execute("INSERT INTO result_extras BY NAME SELECT * FROM batch")
+        if extras:
+            self._insert("result_extras", extras_table(extras))
 
     def add_metric_info(self, rows: Iterable[tuple[str, str | None, bool | None]]) -> None:
         """Record the vocabulary's metrics (name, unit, higher_is_better); the first entry of a name wins."""
@@ -207,12 +225,12 @@ class BuildWriter:
         """Load the curation file's well-formed rows; curate.sql applies them at commit."""
         if not curations:
             return
-        cols = _columns(curations, CURATION_COLUMNS)
+        cols = {n: [getattr(c, n) for c in curations] for n in CURATION_COLUMNS}
         cols["line"] = [c.line for c in curations]
         cols["added_id"] = [c.added_result_id() for c in curations]
         cols["source_file"] = [source_file] * len(curations)
         cols["raw"] = [truncate(csv_line(c)) for c in curations]
-        self._insert("curations", cols)
+        self._insert("curations", pa.table(cols))
 
     def commit(self, info: dict[str, object], extra_sql: Iterable[str] = ()) -> dict[str, int]:
         """Finalize tables and views, record build info; returns row counts. The swap happens on exit.
@@ -221,6 +239,7 @@ class BuildWriter:
         rejections and `curations:<status>` (applied, orphaned, duplicate).
         """
         assert self.con is not None
+        self.flush()
         con = self.con
         con.execute(sql_text("finalize.sql"))
         con.execute(sql_text("curate.sql"))

@@ -17,11 +17,11 @@ JOIN papers_raw k ON k.seq = ks.seq
 WHERE r.seq <> ks.seq AND coalesce(r.abstract, '') <> ''
 ORDER BY r.seq;
 
-CREATE TABLE papers AS
-SELECT p.paper_id, p.title, p.abstract, p.published, p.url, p.authors, p.categories, p.source_file,
-       p.source_line
-FROM papers_raw p JOIN kept_seq USING (seq)
-ORDER BY p.seq;
+-- papers_raw becomes `papers` in place, less the superseded records: no copy of the abstracts, and the rows
+-- keep their load order (they were inserted in seq order).
+DELETE FROM papers_raw WHERE seq NOT IN (SELECT seq FROM kept_seq);
+ALTER TABLE papers_raw DROP COLUMN seq;
+ALTER TABLE papers_raw RENAME TO papers;
 
 -- The extracted and imported rows of the kept papers. A view: curate.sql applies the curation file to it
 -- and writes `results` (the one copy of the rows), then drops it with `extracted` and `kept_seq`.
@@ -30,5 +30,3 @@ SELECT e.* EXCLUDE (paper_seq)
 FROM extracted e
 LEFT JOIN kept_seq k ON k.seq = e.paper_seq
 WHERE e.paper_seq IS NULL OR k.seq IS NOT NULL;
-
-DROP TABLE papers_raw;

@@ -1,0 +1,56 @@
+"""Finalizing a build at scale: papers_raw becomes `papers` in place (duplicates out, load order kept), results
+are stored by benchmark, the summaries are tables and one paper's rows are found through an index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+
+from leaderboard.pipeline import BuildOptions, build
+
+ABSTRACT = "Our method reaches 91.5% accuracy on ImageNet and 2.20 FID on CIFAR-10."
+
+
+def record(paper_id: str, title: str, abstract: str = ABSTRACT) -> str:
+    return json.dumps({"id": paper_id, "title": title, "abstract": abstract})
+
+
+def test_duplicates_keep_the_later_record_and_load_order(tmp_path: Path) -> None:
+    src = tmp_path / "papers.jsonl"
+    src.write_text(
+        "\n".join([record("A", "First A"), record("B", "Only B"), record("C", "Only C"), record("A", "Second A")])
+        + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "db.duckdb"
+    summary = build(BuildOptions([src], db, workers=1, progress=False))
+    assert (summary.papers, summary.rejected) == (3, 1)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT paper_id, title, source_line FROM papers").fetchall() == [
+            ("B", "Only B", 2),
+            ("C", "Only C", 3),
+            ("A", "Second A", 4),
+        ]
+        assert [c[0] for c in con.execute("DESCRIBE papers").fetchall()] == [
+            "paper_id", "title", "abstract", "published", "url", "authors", "categories", "source_file",
+            "source_line",
+        ]  # fmt: skip
+        assert con.execute("SELECT line, stage FROM rejected").fetchall() == [(1, "dedup")]
+        titles = {t for (t,) in con.execute("SELECT DISTINCT title FROM results").fetchall()}
+        assert "First A" not in titles and "Second A" in titles
+        tables = dict(con.execute("SELECT table_name, table_type FROM information_schema.tables").fetchall())
+        assert tables["benchmark_summary"] == "BASE TABLE" and tables["leaderboard"] == "BASE TABLE"
+        assert {n for (n,) in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()} == {
+            "papers_paper_id",
+            "results_paper_id",
+        }
+
+
+def test_results_are_stored_by_benchmark_then_metric(seed_db: Path) -> None:
+    with duckdb.connect(str(seed_db), read_only=True) as con:
+        stored = con.execute("SELECT benchmark, metric FROM results").fetchall()
+    assert len(stored) > 10
+    key = [(b is None, b or "", m is None, m or "") for b, m in stored]
+    assert key == sorted(key)
