@@ -231,18 +231,10 @@ class NameIndex:
             if auto is None:
                 continue
             for end_idx, key in auto.iter(hay):
-                i = end_idx - len(key) + 1
-                j = bisect_right(cn, i) - 1
-                start = co[j] + (i - cn[j])
-                j = bisect_right(cn, end_idx) - 1
-                end = co[j] + (end_idx - cn[j]) + 1
-                if _glued_after(raw, end) and raw[end : end + 1] == "s" and not _glued_after(raw, end + 1):
-                    end += 1  # a plural: "Inception scores", "WERs"
-                if _glued_before(raw, start) or _glued_after(raw, end):
+                hit = _hit_span(raw, cn, co, end_idx, key)
+                if hit is None:
                     continue
-                surface = raw[start:end]
-                if len(key) < 7 and _LETTER_SPACE_LETTER.search(surface):
-                    continue  # "in a" is not "IN-A": short names may not be spread over words ("F 1" may)
+                start, end, surface = hit
                 if (
                     table is self._ci
                     and key in self._stylised
@@ -253,6 +245,24 @@ class NameIndex:
                     continue
                 found.append((start, end, table[key]))
         return _leftmost_longest(found)
+
+
+def _hit_span(raw: str, cn: list[int], co: list[int], end_idx: int, key: str) -> tuple[int, int, str] | None:
+    """The [start, end) and surface in the original text of an automaton hit on the normalised text, or None
+    when the hit is glued to a word or spreads a short name over words."""
+    i = end_idx - len(key) + 1
+    j = bisect_right(cn, i) - 1
+    start = co[j] + (i - cn[j])
+    j = bisect_right(cn, end_idx) - 1
+    end = co[j] + (end_idx - cn[j]) + 1
+    if _glued_after(raw, end) and raw[end : end + 1] == "s" and not _glued_after(raw, end + 1):
+        end += 1  # a plural: "Inception scores", "WERs"
+    if _glued_before(raw, start) or _glued_after(raw, end):
+        return None
+    surface = raw[start:end]
+    if len(key) < 7 and _LETTER_SPACE_LETTER.search(surface):
+        return None  # "in a" is not "IN-A": short names may not be spread over words ("F 1" may)
+    return start, end, surface
 
 
 def _leftmost_longest(found: list[tuple[int, int, Entry]]) -> list[Mention]:
@@ -304,18 +314,10 @@ def find_many(indexes: tuple[NameIndex, ...], nt: NormText) -> list[list[Mention
         if auto is None:
             continue
         for end_idx, (key, owners) in auto.iter(hay):
-            i = end_idx - len(key) + 1
-            j = bisect_right(cn, i) - 1
-            start = co[j] + (i - cn[j])
-            j = bisect_right(cn, end_idx) - 1
-            end = co[j] + (end_idx - cn[j]) + 1
-            if _glued_after(raw, end) and raw[end : end + 1] == "s" and not _glued_after(raw, end + 1):
-                end += 1  # a plural: "Inception scores", "WERs"
-            if _glued_before(raw, start) or _glued_after(raw, end):
+            hit = _hit_span(raw, cn, co, end_idx, key)
+            if hit is None:
                 continue
-            surface = raw[start:end]
-            if len(key) < 7 and _LETTER_SPACE_LETTER.search(surface):
-                continue
+            start, end, surface = hit
             for n in owners:
                 ix = indexes[n]
                 if ci:
