@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import pandas as pd
 
 from leaderboard.errors import UserError
 from leaderboard.failures import run_main
 from leaderboard.store.db import db_path
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DB_OPTION = click.option(
     "--db",
@@ -47,6 +51,8 @@ def default_sources() -> list[Path]:
 
 def write_frame(df: pd.DataFrame, fmt: str, out: Path | None = None) -> None:
     """Print (or write to `out`) a DataFrame as an aligned table, CSV or JSON records."""
+    import pandas as pd
+
     if fmt == "csv":
         text = df.to_csv(index=False)
     elif fmt == "json":
@@ -73,7 +79,27 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose commands in other modules are imported only when used (`rank` needs scipy, a second)."""
+
+    def __init__(self, *args, lazy: dict[str, str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy or {}  # command name -> "module:attribute"
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy:
+            module, attr = self.lazy[cmd_name].split(":")
+            return getattr(import_module(module), attr)
+        return super().get_command(ctx, cmd_name)
+
+
+LAZY_COMMANDS = {"curate": "leaderboard.cli_curate:curate", "rank": "leaderboard.rank.cli_command:rank"}
+
+
+@click.group(cls=LazyGroup, lazy=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="leaderboard")
 def cli() -> None:
     """Results reported in papers, as a queryable fact table, rankings and a dashboard."""
@@ -216,18 +242,6 @@ def evaluate(gold, papers, vocab, misses) -> None:
     except (ValueError, KeyError) as exc:
         raise UserError(f"{gold}: {exc}") from None
     click.echo(format_report(report, str(gold), misses))
-
-
-def _add_subcommands() -> None:
-    """Commands that live in their own modules."""
-    from leaderboard.cli_curate import curate
-    from leaderboard.rank.cli_command import rank
-
-    cli.add_command(curate)
-    cli.add_command(rank)
-
-
-_add_subcommands()
 
 
 def main() -> None:
