@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,10 @@ def test_user_errors_are_one_line(args: tuple[str, ...], message: str, seed_db: 
     assert len(out.stderr.strip().splitlines()) == 1
     assert "Traceback" not in out.stderr
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_cli_start_does_not_import_the_heavy_stages():
+    """`leaderboard query/build` start fast: scipy (rank) and pandas load only when a command needs them."""
+    code = "import sys, leaderboard.cli; print(sorted(m for m in ('scipy', 'pandas', 'streamlit') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
