@@ -206,3 +206,11 @@ def test_a_column_with_percent_cells_is_in_percent() -> None:
     items = import_file(PWC / "nlp-progress.json", "pwc")
     rows = [(r.value_text, r.unit) for r in items if isinstance(r, Result) and r.metric == "Weighted Accuracy (WAA)"]
     assert rows == [("77.62%", "%"), ("75.08", "%")]
+
+
+def test_a_percent_metric_column_with_values_above_one_is_in_percent() -> None:
+    """SQuAD2.0 Exact Match: bare cells of a percent metric, one of them 0.068 (0.068%, not 6.8%)."""
+    items = import_file(PWC / "squad.json", "pwc")
+    em = [r for r in items if isinstance(r, Result) and r.benchmark == "SQuAD2.0" and r.metric == "Exact Match"]
+    assert {r.unit for r in em} == {"%"}
+    assert min(r.value for r in em) == 0.068

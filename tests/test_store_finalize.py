@@ -54,3 +54,31 @@ def test_results_are_stored_by_benchmark_then_metric(seed_db: Path) -> None:
     assert len(stored) > 10
     key = [(b is None, b or "", m is None, m or "") for b, m in stored]
     assert key == sorted(key)
+
+
+def test_bare_percentages_share_a_leaderboard_with_written_ones(tmp_path: Path) -> None:
+    """ "an accuracy of 92.0" and "93.1% accuracy" are one leaderboard; a fraction and a bare FID keep no unit."""
+    src = tmp_path / "papers.jsonl"
+    src.write_text(
+        "\n".join(
+            [
+                record("p1", "Alpha", "AlphaNet achieves an accuracy of 92.0 on CIFAR-10."),
+                record("p2", "Beta", "BetaNet reaches 93.1% accuracy on CIFAR-10."),
+                record("p3", "Gamma", "GammaNet obtains an accuracy of 0.91 on CIFAR-10 and an FID of 2.20 on CelebA."),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "db.duckdb"
+    build(BuildOptions([src], db, workers=1, progress=False))
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT benchmark, metric, unit, value, value_text, position FROM leaderboard ORDER BY ALL"
+        ).fetchall()
+    assert rows == [
+        ("CIFAR-10", "Accuracy", "%", 92.0, "92.0", 2),
+        ("CIFAR-10", "Accuracy", "%", 93.1, "93.1%", 1),
+        ("CIFAR-10", "Accuracy", None, 0.91, "0.91", 1),
+        ("CelebA", "FID", None, 2.2, "2.20", 1),
+    ]

@@ -108,7 +108,7 @@ def _dataset(state: _Import, ds: dict, task: list[str], parents: list[str]) -> I
         yield state.reject(where, "'sota.rows' is not a list")
         rows = []
     counts: dict[tuple, int] = {}  # per table: tells apart rows that are otherwise identical
-    percent = _percent_columns(rows)
+    percent = _percent_columns(rows, state.namer)
     for number, row in enumerate(rows, start=1):
         row_where = f"{where}, row {number}"
         if not isinstance(row, dict):
@@ -131,14 +131,26 @@ def _dataset(state: _Import, ds: dict, task: list[str], parents: list[str]) -> I
             yield state.reject(where, "an item of 'subdatasets' is not an object", sub)
 
 
-def _percent_columns(rows: list) -> set[str]:
-    """Metric columns of a table in which some cell is written with "%": the column is in percent."""
+def _percent_columns(rows: list, namer: Namer) -> set[str]:
+    """Metric columns of a table that are in percent: some cell is written with "%", or the vocabulary's
+    unit of the column's metric is "%" and some cell is above 1 (then "0.068" in it is 0.068%, not 6.8%)."""
     out = set()
+    above_one = set()
     for row in rows:
         metrics = row.get("metrics") if isinstance(row, dict) else None
         for name, raw in metrics.items() if isinstance(metrics, dict) else ():
-            if isinstance(raw, str) and "%" in raw and getattr(parse_cell(raw), "unit", None) == "%":
-                out.add(" ".join(str(name).split()))
+            cell = parse_cell(raw)
+            if not isinstance(cell, CellValue):
+                continue
+            column = " ".join(str(name).split())
+            if cell.unit == "%":
+                out.add(column)
+            elif cell.value > 1:
+                above_one.add(column)
+    for column in above_one - out:
+        entry = namer.vocab.metrics.lookup(namer.metric(column).name)
+        if entry is not None and entry.get("unit").strip() == "%":
+            out.add(column)
     return out
 
 
@@ -188,7 +200,7 @@ def _row(
             ref, names, cell, source=state.source, extractor=EXTRACTOR, evidence=evidence, result_id=rid
         )
         if result.unit is None and metric_name in percent:
-            result.unit = "%"  # "74.1" in a column where other cells say "76.5%"
+            result.unit = "%"  # "74.1" in a column where other cells say "76.5%" (or a percent metric)
         yield result
         yield _cell_extra(extra, rid, cell_where, cell.note)
 

@@ -25,8 +25,16 @@ ALTER TABLE papers_raw RENAME TO papers;
 
 -- The extracted and imported rows of the kept papers. A view: curate.sql applies the curation file to it
 -- and writes `results` (the one copy of the rows), then drops it with `extracted` and `kept_seq`.
+-- A bare absolute value above 1 of a percent metric (the vocabulary's unit, in `metric_info`) is a percentage
+-- written without its sign ("an accuracy of 92.0"): its unit is '%', so it shares one leaderboard with
+-- "92.0%" (value_text keeps what was written); so is a bare 0, the same in either scale. Other bare values
+-- up to 1 may be fractions ("0.92") and keep no unit.
 CREATE VIEW results_base AS
-SELECT e.* EXCLUDE (paper_seq)
+SELECT e.* EXCLUDE (paper_seq) REPLACE (
+           CASE WHEN e.unit IS NULL AND e.kind = 'absolute' AND (e.value > 1 OR e.value = 0) AND pm.metric IS NOT NULL THEN '%'
+                ELSE e.unit END AS unit
+       )
 FROM extracted e
 LEFT JOIN kept_seq k ON k.seq = e.paper_seq
+LEFT JOIN (SELECT metric FROM metric_info WHERE unit = '%') pm ON pm.metric = e.metric
 WHERE e.paper_seq IS NULL OR k.seq IS NOT NULL;
