@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from leaderboard.pipeline import BuildOptions, build
+from leaderboard.store.db import temp_path
 from tests.helpers import SRC, good_record, write_jsonl
 
 HERE = Path(__file__).resolve().parent
@@ -107,9 +108,12 @@ def test_temp_files_of_live_builds_are_left_alone(tmp_path: Path) -> None:
     src = write_jsonl(tmp_path / "a.jsonl", [good_record(0)])
     db = tmp_path / "lb.duckdb"
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    stale = tmp_path / f"lb.duckdb.tmp-{int(dead.stdout)}"
-    live = tmp_path / f"lb.duckdb.tmp-{os.getppid()}"  # the pytest runner's parent: alive
-    for p in (stale, stale.with_name(stale.name + ".wal"), live):
+    here = temp_path(db).name.rsplit("-", 1)[0]  # lb.duckdb.tmp-<this host>
+    stale = tmp_path / f"{here}-{int(dead.stdout)}"
+    legacy = tmp_path / f"lb.duckdb.tmp-{int(dead.stdout)}"  # an older build's name, without the host
+    live = tmp_path / f"{here}-{os.getppid()}"  # the pytest runner's parent: alive
+    elsewhere = tmp_path / f"lb.duckdb.tmp-other-machine-{int(dead.stdout)}"  # a pid of another machine
+    for p in (stale, stale.with_name(stale.name + ".wal"), legacy, live, elsewhere):
         p.write_bytes(b"partial")
     build(BuildOptions(sources=[src], db=db, workers=1, progress=False))
-    assert temp_files(tmp_path) == [live.name]
+    assert temp_files(tmp_path) == sorted([elsewhere.name, live.name])

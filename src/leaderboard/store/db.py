@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from glob import escape as glob_escape
@@ -78,12 +79,30 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _host_tag() -> str:
+    """This machine's name as it goes into temp file names (letters, digits, '.', '_' only)."""
+    return "".join(c if c.isalnum() or c in "._" else "_" for c in socket.gethostname()) or "host"
+
+
+def temp_path(target: Path) -> Path:
+    """The temporary file a build of `target` writes: `<name>.tmp-<host>-<pid>` beside it."""
+    return target.with_name(f"{target.name}.tmp-{_host_tag()}-{os.getpid()}")
+
+
 def remove_stale_temp_files(target: Path) -> list[Path]:
-    """Delete temp files of builds of `target` whose process is gone (killed builds); returns them."""
+    """Delete temp files of builds of `target` whose process is gone (killed builds); returns them.
+
+    Only this machine's builds are judged (a folder may be shared by several machines, and a pid means
+    nothing on another one); `<name>.tmp-<pid>` without a host is an older build's name, judged as local.
+    """
     removed = []
+    host = _host_tag()
     for p in target.parent.glob(f"{glob_escape(target.name)}.tmp-*"):
-        pid_text = p.name[len(target.name) + len(".tmp-") :].removesuffix(".wal")
-        if not pid_text.isdigit() or int(pid_text) == os.getpid() or _pid_alive(int(pid_text)):
+        tag = p.name[len(target.name) + len(".tmp-") :].removesuffix(".wal")
+        file_host, _, pid_text = tag.rpartition("-")
+        if file_host not in ("", host) or not pid_text.isdigit():
+            continue
+        if int(pid_text) == os.getpid() or _pid_alive(int(pid_text)):
             continue
         p.unlink(missing_ok=True)
         removed.append(p)
@@ -113,7 +132,7 @@ class BuildWriter:
 
     def __init__(self, target: Path, threads: int | None = None, memory_limit: str | None = BUILD_MEMORY_LIMIT) -> None:
         self.target = target
-        self.tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+        self.tmp = temp_path(target)
         self._seq = 0
         self._committed = False
         self.con: duckdb.DuckDBPyConnection | None = None
