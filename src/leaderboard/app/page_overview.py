@@ -21,9 +21,14 @@ def benchmarks_chart(top: pd.DataFrame) -> alt.Chart:
         alt.Chart(top)
         .mark_bar()
         .encode(
-            x=alt.X("results:Q", title="results"),
+            x=alt.X("results:Q", title="results", axis=alt.Axis(format="d", tickMinStep=1)),
             y=alt.Y("benchmark:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False)),
-            color=alt.Color("papers:Q", title="papers", scale=alt.Scale(scheme="blues")),
+            color=alt.Color(
+                "papers:Q",
+                title="papers",
+                scale=alt.Scale(scheme="blues"),
+                legend=alt.Legend(format="d", tickMinStep=1),
+            ),
             href="link:N",
             tooltip=["benchmark", alt.Tooltip("metric", title="top metric"), "results", "papers"],
         )
