@@ -188,8 +188,9 @@ class NameCapture:
         self.coord = re.compile(rf"\s*(?:,\s*and|,|and|&)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])")
         self.grammar = grammar
 
-    def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude) -> list[Span]:
-        """Unknown benchmark names in text[s0:s1] not overlapping `taken` and not excluded (methods, metrics)."""
+    def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude, heads_only: bool = False) -> list[Span]:
+        """Unknown benchmark names in text[s0:s1] not overlapping `taken` and not excluded (methods, metrics);
+        with `heads_only`, only names a head word marks ("the FooBar dataset"), not a bare "on FooBar"."""
         out: list[Span] = []
         before, after, on = [], [], []
         for h in self.heads.finditer(text, s0, s1):
@@ -199,7 +200,7 @@ class NameCapture:
             m = self.name_after.match(text, h.end(), s1)
             if m:
                 after.append((m, m.end()))
-        for o in self.on_anchor.finditer(text, s0, s1):
+        for o in () if heads_only else self.on_anchor.finditer(text, s0, s1):
             m = self.acronym_at.match(text, o.end(), s1)
             if m:
                 on.append((m, m.end()))

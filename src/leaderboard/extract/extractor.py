@@ -69,9 +69,10 @@ class Extractor:
         if not nums:
             return []
         g = self.grammar
+        all_sentences = split_sentences(text)
         sentences = [
             (s0, s1)
-            for s0, s1 in split_sentences(text)
+            for s0, s1 in all_sentences
             if any(s0 <= n.start < s1 and not quick_non_result(text, n, s0, g) for n in nums)
         ]
         if not sentences:
@@ -108,16 +109,30 @@ class Extractor:
         title_benches = spans_from_mentions(title, vocab.benchmarks.find(title))
         title_benches += self.capture.find(title, 0, len(title), title_benches, exclude)
         carried = [Span(-1, -1, b.name, b.raw, b.entry) for b in title_benches]
-        reader = SentenceReader(self, text, nums, links, seconds, metrics, benches, methods, own, carried)
+        taken = [*benches, *metrics, *methods]
+        captures = [self.capture.find(text, s0, s1, taken, exclude) for s0, s1 in sentences]
+        named = [*benches, *(b for c in captures for b in c)]
+        rest = [w for w in all_sentences if w not in set(sentences)]
+        context = _Lazy(lambda: self._single_dataset(text, rest, named, exclude))
+        reader = SentenceReader(self, text, nums, links, seconds, metrics, benches, methods, own, carried, context)
         out: list[Result] = []
-        for s0, s1 in sentences:
+        for (s0, s1), captured in zip(sentences, captures, strict=True):
             idx = [i for i, n in enumerate(nums) if s0 <= n.start < s1]
             if not idx:
                 continue
-            captured = self.capture.find(text, s0, s1, [*benches, *metrics, *methods], exclude)
             for reading in reader.read(s0, s1, idx, captured):
                 out.append(self._result(paper, text, reading))
         return out
+
+    def _single_dataset(self, text: str, rest: list[tuple[int, int]], named: list[Span], exclude) -> Span | None:
+        """The one benchmark the abstract names (in its number-free sentences or beside the results), if one."""
+        if self.grammar.several_sets.search(text):
+            return None  # "on two datasets, A and B": no single one
+        found = spans_from_mentions(text, self.vocab.benchmarks.find(NormText.of(text, rest))) if rest else []
+        for w0, w1 in rest:
+            found += self.capture.find(text, w0, w1, found, exclude, heads_only=True)
+        names = {norm_key(b.name) for b in (*found, *named)}
+        return next(iter(found or named)) if len(names) == 1 else None
 
     def _result(self, paper: Paper, text: str, r: Reading) -> Result:
         bench, metric = r.benchmark, r.metric

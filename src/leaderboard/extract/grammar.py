@@ -87,6 +87,7 @@ class Grammar:
     setting_after: re.Pattern = re.compile(r"(?!x)x")
     aggregate: re.Pattern = re.compile(r"(?!x)x")
     benchmark_head: re.Pattern = re.compile(r"(?!x)x")
+    several_sets: re.Pattern = re.compile(r"(?!x)x")
     own_ref: re.Pattern = re.compile(r"(?!x)x")
     this_ref: re.Pattern = re.compile(r"(?!x)x")
     propose: re.Pattern = re.compile(r"(?!x)x")
@@ -134,6 +135,7 @@ class Grammar:
             setting_after=comp(r"^-?(?:ALT)", "setting_after"),
             aggregate=comp(r"(?:ALT)", "aggregate"),
             benchmark_head=comp(r"(?:ALT)", "benchmark_head"),
+            several_sets=comp(r"(?:ALT)", "several_sets"),
             own_ref=comp(r"(?:ALT)", "own_ref"),
             this_ref=comp(r"(?:ALT)", "this_ref"),
             propose=comp(r"(?:ALT)", "propose"),

@@ -67,7 +67,7 @@ class Reading:
 class SentenceReader(ListReading):
     """Reads the sentences of one abstract in order (it remembers the benchmarks of earlier sentences)."""
 
-    def __init__(self, ex, text, nums, links, seconds, metrics, benches, methods, own, title_benches) -> None:
+    def __init__(self, ex, text, nums, links, seconds, metrics, benches, methods, own, title_benches, context) -> None:
         self.g = ex.grammar
         self.vocab = ex.vocab
         self.text = text
@@ -79,6 +79,7 @@ class SentenceReader(ListReading):
         self.methods: list[Span] = methods
         self._own = own
         self.title_benches: list[Span] = title_benches
+        self._context = context  # lazily: the one benchmark the whole abstract names, or None
         self.last_bench: Span | None = None  # the one benchmark of the previous sentence's results
 
     @property
@@ -282,6 +283,15 @@ class SentenceReader(ListReading):
         if r.metric is None and r.unit != "x":  # "3x faster": a speed-up, not a multiple of a nearby metric
             own = [m for m in sm if not self._belongs_to_other(m, r.benchmark, sb)]
             r.metric = nearest(own, num.start, r.span_end, text, s0, s1, limit=160)
+        if (
+            r.benchmark is None
+            and r.metric is not None
+            and not self.title_benches
+            and not g.aggregate.search(text, s0, s1)
+        ):
+            ctx = self._context.get()  # "tested on the ATLAS dataset. ... achieves DSC = 0.53"
+            if ctx is not None:
+                r.benchmark, r.carried = ctx, True
         if r.metric is None and r.kind != "delta" and r.benchmark is not None and r.benchmark.entry is not None:
             usual = self.vocab.metrics.lookup(r.benchmark.entry.get("metric"))
             if usual is not None:  # the benchmark's usual metric: not named in the text, so no mention offsets
