@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from leaderboard.extract.attribution import NameCapture, Span, merge_adjacent, spans_from_mentions
+from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
 from leaderboard.extract.filters import quick_non_result
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.methods import own_method
+from leaderboard.extract.names import NameCapture
 from leaderboard.extract.numbers import find_numbers, link_numbers
 from leaderboard.extract.reading import Reading, SentenceReader
 from leaderboard.extract.sentences import split_sentences

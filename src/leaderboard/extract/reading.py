@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from leaderboard.extract.attribution import (
     GENERIC_HEADS,
     Span,
-    baseline_after,
     bind_metric,
     capture_metric,
     clause_start,
@@ -20,9 +19,9 @@ from leaderboard.extract.attribution import (
     preceding,
     subset_near,
 )
+from leaderboard.extract.details import ReadingDetails
 from leaderboard.extract.filters import non_result_reason
 from leaderboard.extract.lists import ListReading
-from leaderboard.extract.methods import method_norm, subject_before
 from leaderboard.extract.numbers import Link, Number
 from leaderboard.extract.vocab import norm_key
 
@@ -64,7 +63,7 @@ class Reading:
     metric_inferred: bool = False
 
 
-class SentenceReader(ListReading):
+class SentenceReader(ListReading, ReadingDetails):
     """Reads the sentences of one abstract in order (it remembers the benchmarks of earlier sentences)."""
 
     def __init__(self, ex, text, nums, links, seconds, metrics, benches, methods, own, title_benches, context) -> None:
@@ -340,87 +339,6 @@ class SentenceReader(ListReading):
         if len(names) == 1:
             return self.title_benches[0], True
         return None, False
-
-    def _method(self, r: Reading, s0: int, s1: int) -> None:
-        text, g, num = self.text, self.g, r.num
-        c0 = clause_start(text, s0, num.start)
-        cmp = None
-        for m in g.compare.finditer(text, c0, num.start):
-            cmp = m
-        if cmp is not None and r.kind == "absolute" and cmp.group(0).lower() != "from":
-            between = text[cmp.end() : num.start]
-            verbs = [
-                m for m in g.result_verb.finditer(between) if "art" not in m.group(0) and m.group(0).lower() != "sota"
-            ]
-            if not verbs:
-                r.method = baseline_after(text, g, cmp.start(), num.start) or None
-                r.is_own = False
-                r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
-                return
-        named = [m for m in self.methods if s0 <= m.start and m.end <= num.start]
-        own_ref = list(g.own_ref.finditer(text, s0, num.start))
-        subject = subject_before(text, s0, num.start)
-        if own_ref and (not named or own_ref[-1].start() > named[-1].start):
-            r.method, r.is_own = self.own, True
-        elif named:
-            r.method = text[named[-1].start : named[-1].end]
-            r.is_own = bool(self.own) and norm_key(named[-1].name) == norm_key(self.own)
-        elif subject:
-            r.method = subject
-            r.is_own = bool(self.own) and norm_key(self.own) in norm_key(subject)
-        r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
-
-    def _delta_details(self, r: Reading, s0: int, s1: int) -> None:
-        text, g, num = self.text, self.g, r.num
-        c0 = clause_start(text, s0, num.start)
-        window_end = min(s1, r.span_end + 60)
-        best, best_d = None, 10**9
-        for m in g.change.finditer(text, c0, window_end):
-            if not g.value_of("change", m.group(0)):
-                continue  # "relative", "difference": a change without a direction
-            d = num.start - m.end() if m.end() <= num.start else m.start() - r.span_end
-            if d >= -1 and d < best_d:
-                best, best_d = m, d
-        r.direction = g.value_of("change", best.group(0)) if best else ""
-        hib_raw = r.metric.entry.get("higher_is_better") if r.metric and r.metric.entry else ""
-        hib = {"true": True, "false": False}.get(hib_raw.lower())
-        r.improvement = {
-            "better": True,
-            "worse": False,
-            "up": True if hib is None else hib,
-            "down": None if hib is None else not hib,
-        }.get(r.direction)
-        rel = None
-        for m in g.relative.finditer(text, max(s0, num.start - 40), window_end):
-            rel = g.value_of("relative", m.group(0)) == "true"
-        if rel is None:
-            rel = True if r.unit == "%" else (False if r.unit in {"pp", "points"} or r.unit is None else None)
-        r.delta_relative = rel
-        base = baseline_after(text, g, r.span_end, s1)
-        if base is None:
-            base = baseline_after(text, g, c0, num.start)
-        r.baseline = base
-
-    def _confidence(self, r: Reading) -> float:
-        c = 0.45
-        if r.bound:
-            c += 0.2
-        elif r.metric is not None:
-            c += 0.08
-        if r.benchmark is not None:
-            c += 0.12 if r.benchmark.known else 0.06
-        if r.carried:
-            c -= 0.1
-        if r.unit in {"%", "x"}:
-            c += 0.05
-        if r.metric is not None and r.metric.entry is not None:
-            lo, hi = r.metric.entry.get("min"), r.metric.entry.get("max")
-            try:
-                if r.kind == "absolute" and ((lo and r.value < float(lo)) or (hi and r.value > float(hi))):
-                    c -= 0.3
-            except ValueError:
-                pass
-        return round(min(0.99, max(0.05, c)), 3)
 
 
 def _word_before_of_an(before: str) -> str | None:

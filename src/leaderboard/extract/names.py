@@ -1,0 +1,138 @@
+"""Names outside the vocabulary: benchmark names the reporting grammar marks ("the FooBar dataset", "on FooBar-3",
+"FooBar, a benchmark of ...")."""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract.attribution import Span
+from leaderboard.extract.grammar import Grammar
+
+_NAME_TOKEN = r"(?:[A-Z][\w\-+.&'/]*[\w+]|[A-Z]|\d+[A-Za-z][\w\-]*)"
+_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|\d+(?:\.\d+)?))" + r"{0,3}"
+_ACRONYM = r"(?:(?=[\w\-+.&']*?[A-Z][\w\-+.&']*?[A-Z0-9])[A-Za-z0-9][\w\-+.&']*)"
+_STOP_NAMES = frozenset(
+    [
+        "the",
+        "this",
+        "these",
+        "those",
+        "our",
+        "a",
+        "an",
+        "its",
+        "their",
+        "we",
+        "each",
+        "all",
+        "both",
+        "new",
+        "existing",
+        "previous",
+        "several",
+        "other",
+        "public",
+        "large",
+        "real",
+        "standard",
+        "popular",
+        "challenging",
+        "recent",
+        "various",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "many",
+        "most",
+        "some",
+        "such",
+        "in",
+        "on",
+        "for",
+        "with",
+        "and",
+        "or",
+        "of",
+        "to",
+        "it",
+        "same",
+        "different",
+    ]
+)
+_FUNCTION_WORDS = "to|and|or|with|at|by|for|in|on|of|the|a|an|while|when|using|under|without|than|as|is|are|was"
+
+
+class NameCapture:
+    """Grammar-based capture of benchmark names outside the vocabulary ("the FooBar dataset", "on FooBar-3")."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        heads = grammar.benchmark_head.pattern
+        # each pattern is tried only next to a cheap anchor (a head word, or "on"/"in"), never at every position
+        self.heads = grammar.benchmark_head
+        self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}\s+)?$")
+        self.name_after = re.compile(rf"\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
+        self.on_anchor = re.compile(r"\b(?:on|in)\s+(?:the\s+)?")
+        self.acronym_at = re.compile(
+            rf"(?P<name>{_ACRONYM})(?![\w\-])(?!\s+(?:\d|[A-Z]))"
+            rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b|v\d)[a-z])"
+        )
+        self.coord = re.compile(rf"\s*(?:,\s*and|,|and|&)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])")
+        self.grammar = grammar
+
+    def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude, heads_only: bool = False) -> list[Span]:
+        """Unknown benchmark names in text[s0:s1] not overlapping `taken` and not excluded (methods, metrics);
+        with `heads_only`, only names a head word marks ("the FooBar dataset"), not a bare "on FooBar"."""
+        out: list[Span] = []
+        before, after, on = [], [], []
+        for h in self.heads.finditer(text, s0, s1):
+            m = self.name_before.search(text, max(s0, h.start() - 80), h.start())
+            if m:
+                before.append((m, h.end()))
+            m = self.name_after.match(text, h.end(), s1)
+            if m:
+                after.append((m, m.end()))
+        for o in () if heads_only else self.on_anchor.finditer(text, s0, s1):
+            m = self.acronym_at.match(text, o.end(), s1)
+            if m:
+                on.append((m, m.end()))
+        for kind, found in (("head", before), ("after", after), ("on", on)):
+            for m, m_end in found:
+                start, end = m.span("name")
+                name = m.group("name").rstrip(".,;:")
+                while name.split() and name.split()[0].lower() in _STOP_NAMES:
+                    cut = len(name.split()[0])
+                    name = name[cut:].lstrip()
+                if len(name) < 2:
+                    continue
+                end = m.end("name") - (len(m.group("name")) - len(m.group("name").rstrip(".,;:")))
+                start = end - len(name)
+                if kind == "head":
+                    tail = re.match(r"\s+([A-Z][a-z]+)(?:\s+(\d{2,4}))?", text[end : m_end + 8])
+                    if tail and self.grammar.benchmark_head.fullmatch(tail.group(1)):
+                        end = end + tail.end()  # a capitalised head is part of the name: "X Challenge 2018"
+                        name = text[start:end]
+                if name.isdigit() or exclude(name):
+                    continue
+                if any(t.start < end and start < t.end for t in (*taken, *out)):
+                    continue
+                out.append(Span(start, end, name, name, None))
+                if kind == "on":
+                    out.extend(self._coordinated(text, end, s1, [*taken, *out], exclude))
+        return out
+
+    def _coordinated(self, text: str, pos: int, s1: int, taken: list[Span], exclude) -> list[Span]:
+        """ "on EgoGesture and NVGesture": the names coordinated with an "on X" capture."""
+        out: list[Span] = []
+        for m in self.coord.finditer(text, pos, s1):
+            if m.start() != pos:
+                break
+            start, end = m.span("name")
+            name = m.group("name").rstrip(".,;:")
+            end = start + len(name)
+            pos = m.end()
+            if exclude(name) or any(t.start < end and start < t.end for t in (*taken, *out)):
+                continue
+            out.append(Span(start, end, name, name, None))
+        return out
