@@ -73,7 +73,7 @@ class NameCapture:
         self.heads = grammar.benchmark_head
         self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}\s+)?$")
         self.name_after = re.compile(rf"\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
-        self.on_anchor = re.compile(r"\b(?:on|in)\s+(?:the\s+)?")
+        self.on_anchor = re.compile(r"\b(?:on|in|On)\s+(?:the\s+)?")
         self.acronym_at = re.compile(
             rf"(?P<name>{_ACRONYM})(?![\w\-])(?!\s+(?:\d|[A-Z]))"
             rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b|v\d)[a-z])"

@@ -80,6 +80,7 @@ class SentenceReader(ListReading, ReadingDetails):
         self.title_benches: list[Span] = title_benches
         self._context = context  # lazily: the one benchmark the whole abstract names, or None
         self.last_bench: Span | None = None  # the one benchmark of the previous sentence's results
+        self.last_metric: dict[str, Span] = {}  # benchmark key -> the one metric its last results were given in
 
     @property
     def own(self) -> str | None:
@@ -90,6 +91,15 @@ class SentenceReader(ListReading, ReadingDetails):
         self.last_bench = None
         if len(names) == 1:
             self.last_bench = next(r.benchmark for r in readings if r.benchmark is not None and not r.carried)
+        by_bench: dict[str, list[Span]] = {}
+        for r in readings:
+            if r.benchmark is not None and r.metric is not None and not r.metric_inferred and r.kind != "delta":
+                by_bench.setdefault(norm_key(r.benchmark.name), []).append(r.metric)
+        for key, spans in by_bench.items():
+            if len({m.name for m in spans}) == 1:
+                self.last_metric[key] = spans[0]
+            else:
+                self.last_metric.pop(key, None)
 
     # -- per sentence -------------------------------------------------------------------------------------
     def read(self, s0: int, s1: int, idx: list[int], captured: list[Span]) -> list[Reading]:
@@ -280,8 +290,10 @@ class SentenceReader(ListReading, ReadingDetails):
         if r.benchmark is None:
             r.benchmark, r.carried = self._carried(s0, s1)
         if r.metric is None and r.unit != "x":  # "3x faster": a speed-up, not a multiple of a nearby metric
-            own = [m for m in sm if not self._belongs_to_other(m, r.benchmark, sb)]
-            r.metric = nearest(own, num.start, r.span_end, text, s0, s1, limit=160)
+            own = [m for m in sm if not self._belongs_to_other(m, r.benchmark, sb) and _fits(m, r)]
+            r.metric = self._changed_metric(r, own, s1) or nearest(own, num.start, r.span_end, text, s0, s1, limit=160)
+        if r.metric is None and r.kind != "delta" and r.benchmark is not None:
+            r.metric = self.last_metric.get(norm_key(r.benchmark.name))  # "mIoU scores (val: 62.6) on X. ... X (66.3)"
         if (
             r.benchmark is None
             and r.metric is not None
@@ -310,6 +322,16 @@ class SentenceReader(ListReading, ReadingDetails):
         if r.kind == "delta":
             self._delta_details(r, s0, s1)
         r.confidence = self._confidence(r)
+
+    def _changed_metric(self, r: Reading, own: list[Span], s1: int) -> Span | None:
+        """ "a 75% reduction in both the number of parameters": the metric a change noun names after "in"/"of"."""
+        if r.kind != "delta":
+            return None
+        dm = self.g.delta_noun_after.match(self.text[r.span_end : min(s1, r.span_end + 60)])
+        end = r.span_end + dm.end() if dm else 0
+        if dm is None or not _IN_OF.match(self.text, end):
+            return None
+        return next((m for m in own if m.start >= end and _NO_BREAK.fullmatch(self.text, end, m.start)), None)
 
     def _belongs_to_other(self, metric: Span, bench: Span | None, sb: list[Span]) -> bool:
         """ "HumanEval pass@1": a metric written right after another benchmark's name is that benchmark's."""
@@ -341,6 +363,12 @@ class SentenceReader(ListReading, ReadingDetails):
         return None, False
 
 
+def _fits(metric: Span, r: Reading) -> bool:
+    """An absolute percentage is not a value of a metric that is neither a percentage nor bounded (perplexity)."""
+    e = metric.entry
+    return r.unit != "%" or r.kind != "absolute" or e is None or e.get("unit") == "%" or bool(e.get("max"))
+
+
 def _word_before_of_an(before: str) -> str | None:
     r"""Group 1 of `re.search(r"(\S+)\s+(?:of\s+)?(?:an?\s+)?\s*$", before)` without scanning every start: the
     word before a trailing "of", "a"/"an" or "of a"/"of an" (or else the last word), when `before` ends in a blank."""
@@ -354,5 +382,7 @@ def _word_before_of_an(before: str) -> str | None:
     return toks[-1] if toks else None
 
 
+_IN_OF = re.compile(r"\s+(?:in|of)\s")
+_NO_BREAK = re.compile(r"[^,;.()]{0,40}")
 _LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
 _OF_DATA = re.compile(r"\s*of\s+(?:the\s+)?")
