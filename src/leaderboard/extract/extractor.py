@@ -127,12 +127,13 @@ class Extractor:
 
     def _single_dataset(self, text: str, rest: list[tuple[int, int]], named: list[Span], exclude) -> Span | None:
         """The one benchmark the abstract names (in its number-free sentences or beside the results), if one."""
-        if self.grammar.several_sets.search(text):
+        names = {norm_key(b.name) for b in named}
+        if len(names) > 1 or self.grammar.counts_sets(text):
             return None  # "on two datasets, A and B": no single one
         found = spans_from_mentions(text, self.vocab.benchmarks.find(NormText.of(text, rest))) if rest else []
         for w0, w1 in rest:
             found += self.capture.find(text, w0, w1, found, exclude, heads_only=True)
-        names = {norm_key(b.name) for b in (*found, *named)}
+        names.update(norm_key(b.name) for b in found)
         return next(iter(found or named)) if len(names) == 1 else None
 
     def _result(self, paper: Paper, text: str, r: Reading) -> Result:

@@ -88,6 +88,9 @@ class Grammar:
     aggregate: re.Pattern = re.compile(r"(?!x)x")
     benchmark_head: re.Pattern = re.compile(r"(?!x)x")
     several_sets: re.Pattern = re.compile(r"(?!x)x")
+    apposition_head: re.Pattern = re.compile(r"(?!x)x")
+    quantity_before: re.Pattern = re.compile(r"(?!x)x")
+    any_head: re.Pattern = re.compile(r"(?!x)x")  # a benchmark head, singular or plural: one scan finds both
     own_ref: re.Pattern = re.compile(r"(?!x)x")
     this_ref: re.Pattern = re.compile(r"(?!x)x")
     propose: re.Pattern = re.compile(r"(?!x)x")
@@ -108,6 +111,7 @@ class Grammar:
             stems[kind].append((phrase.lower().rstrip("*"), value))
         for v in stems.values():
             v.sort(key=lambda sv: len(sv[0]), reverse=True)
+        by_kind["any_head"] = [*by_kind.get("benchmark_head", []), *by_kind.get("several_sets", [])]
 
         def comp(pattern: str, kind: str) -> re.Pattern:
             alt = _alternation(by_kind.get(kind, []))
@@ -136,6 +140,9 @@ class Grammar:
             aggregate=comp(r"(?:ALT)", "aggregate"),
             benchmark_head=comp(r"(?:ALT)", "benchmark_head"),
             several_sets=comp(r"(?:ALT)", "several_sets"),
+            apposition_head=comp(r"(?:ALT)", "apposition_head"),
+            quantity_before=comp(r"(?:(?<![\w.])\d+|ALT)\s+(?:[\w\-]+\s+){0,2}?$", "quantity"),
+            any_head=comp(r"(?:ALT)", "any_head"),
             own_ref=comp(r"(?:ALT)", "own_ref"),
             this_ref=comp(r"(?:ALT)", "this_ref"),
             propose=comp(r"(?:ALT)", "propose"),
@@ -153,6 +160,13 @@ class Grammar:
             stems=dict(stems),
             exact={k: frozenset(v) for k, v in by_kind.items()},
         )
+
+    def counts_sets(self, text: str) -> bool:
+        """Whether the text counts several datasets or benchmarks ("two public datasets", "on 5 benchmarks")."""
+        for m in self.several_sets.finditer(text):
+            if self.quantity_before.search(text, max(0, m.start() - 40), m.start()):
+                return True
+        return False
 
     def value_of(self, kind: str, word: str) -> str:
         """The data value of a matched word of `kind` (exact phrase first, then the longest matching stem)."""

@@ -10,6 +10,7 @@ from leaderboard.extract.grammar import Grammar
 
 _NAME_TOKEN = r"(?:[A-Z][\w\-+.&'/]*[\w+]|[A-Z]|\d+[A-Za-z][\w\-]*)"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|\d+(?:\.\d+)?))" + r"{0,3}"
+_LIST = rf"{_NAME}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*){_NAME}){{1,6}}"
 _ACRONYM = r"(?:(?=[\w\-+.&']*?[A-Z][\w\-+.&']*?[A-Z0-9])[A-Za-z0-9][\w\-+.&']*)"
 _STOP_NAMES = frozenset(
     [
@@ -70,7 +71,6 @@ class NameCapture:
     def __init__(self, grammar: Grammar) -> None:
         heads = grammar.benchmark_head.pattern
         # each pattern is tried only next to a cheap anchor (a head word, or "on"/"in"), never at every position
-        self.heads = grammar.benchmark_head
         self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}\s+)?$")
         self.name_after = re.compile(rf"\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
         self.on_anchor = re.compile(r"\b(?:on|in|On)\s+(?:the\s+)?")
@@ -79,34 +79,58 @@ class NameCapture:
             rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b|v\d)[a-z])"
         )
         self.coord = re.compile(rf"\s*(?:,\s*and|,|and|&)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])")
+        # "Kvasir-SEG, an open-access dataset of ...", "on EMOTIC (a benchmark of ...)"
+        self.appos = re.compile(
+            rf"(?<![\w\-])(?P<name>{_NAME})\s*[,(]\s*(?:an?|the)\s+(?:(?!(?:{_FUNCTION_WORDS})\b)[\w\-]+\s+){{0,3}}$"
+        )
+        # "the CIFAR-10, CIFAR-100 and SVHN datasets", "two datasets, H36M and Total Capture"
+        self.list_before = re.compile(rf"(?<![\w\-])(?P<list>{_LIST})\s+(?:[a-z]{{3,}}\s+)?$")
+        self.list_after = re.compile(
+            rf"\s*(?:,\s*)?(?:(?:namely|including|such\s+as)\s+|:\s*)?(?:the\s+)?(?P<list>{_LIST})"
+            r"(?=\s*[,.;:()]|\s+[a-z]|\s*$)"
+        )
+        self.name_in_list = re.compile(rf"(?<![\w\-]){_NAME}")
         self.grammar = grammar
 
     def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude, heads_only: bool = False) -> list[Span]:
         """Unknown benchmark names in text[s0:s1] not overlapping `taken` and not excluded (methods, metrics);
         with `heads_only`, only names a head word marks ("the FooBar dataset"), not a bare "on FooBar"."""
         out: list[Span] = []
-        before, after, on = [], [], []
-        for h in self.heads.finditer(text, s0, s1):
+        before, after, on, listed = [], [], [], []
+        g = self.grammar
+        for h in g.any_head.finditer(text, s0, s1):
+            if g.several_sets.fullmatch(h.group()):
+                m = self.list_before.search(text, max(s0, h.start() - 120), h.start())
+                m = m or self.list_after.match(text, h.end(), s1)
+                if m:
+                    found = self.name_in_list.finditer(text, m.start("list"), m.end("list"))
+                    listed.extend((n, n.end()) for n in found)
+                continue
             m = self.name_before.search(text, max(s0, h.start() - 80), h.start())
             if m:
                 before.append((m, h.end()))
             m = self.name_after.match(text, h.end(), s1)
             if m:
                 after.append((m, m.end()))
+            if g.apposition_head.fullmatch(h.group()):
+                m = self.appos.search(text, max(s0, h.start() - 80), h.start())
+                if m:
+                    before.append((m, m.end()))
         for o in () if heads_only else self.on_anchor.finditer(text, s0, s1):
             m = self.acronym_at.match(text, o.end(), s1)
             if m:
                 on.append((m, m.end()))
-        for kind, found in (("head", before), ("after", after), ("on", on)):
+        for kind, found in (("head", before), ("after", after), ("list", listed), ("on", on)):
             for m, m_end in found:
-                start, end = m.span("name")
-                name = m.group("name").rstrip(".,;:")
+                group = "name" if kind != "list" else 0
+                start, end = m.span(group)
+                name = m.group(group).rstrip(".,;:")
                 while name.split() and name.split()[0].lower() in _STOP_NAMES:
                     cut = len(name.split()[0])
                     name = name[cut:].lstrip()
                 if len(name) < 2:
                     continue
-                end = m.end("name") - (len(m.group("name")) - len(m.group("name").rstrip(".,;:")))
+                end = m.end(group) - (len(m.group(group)) - len(m.group(group).rstrip(".,;:")))
                 start = end - len(name)
                 if kind == "head":
                     tail = re.match(r"\s+([A-Z][a-z]+)(?:\s+(\d{2,4}))?", text[end : m_end + 8])
