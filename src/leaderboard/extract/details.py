@@ -3,6 +3,8 @@ direction and baseline, and a confidence score."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from leaderboard.extract.attribution import baseline_after, clause_start
@@ -13,8 +15,49 @@ if TYPE_CHECKING:
     from leaderboard.extract.reading import Reading
 
 
+_FROM_END = re.compile(r"(?<![\w-])(?<!ranging )(?<!ranges )(?<!range )from\s*[(\[]?\s*$", re.IGNORECASE)
+_TO_GAP = re.compile(r"\s*(?:(?!up\s)[A-Za-z]{1,5}\s+)?(?:to|->|\u2192|=>|\u21d2|\\rightarrow|\$\\rightarrow\$|\$\\to\$)\s*")
+
+
 class ReadingDetails:
     """Mixin of SentenceReader: method, change details and confidence of a reading."""
+
+    def _transitions(self, readings: list[Reading], s0: int) -> list[Reading]:
+        """ "improves F1 from 72.69% to 76.77%": the new value of an improvement is a result of its own (kind
+        absolute); the range reading keeps both ends."""
+        out = []
+        for r in readings:
+            if r.kind != "range" or r.num.signed:
+                continue
+            second = next((n for n in self.nums if n.end == r.span_end and n.start > r.num.end), None)
+            if second is None or second.signed or not _TO_GAP.fullmatch(self.text, r.num.end, second.start):
+                continue
+            c0 = clause_start(self.text, s0, r.num.start)
+            if not _FROM_END.search(self.text, max(c0, r.num.start - 12), r.num.start):
+                continue
+            change = None
+            for m in self.g.change.finditer(self.text, c0, r.num.start):
+                change = self.g.value_of("change", m.group(0))
+            hib = r.metric.entry.get("higher_is_better").lower() if r.metric and r.metric.entry else ""
+            better = (second.value > r.value) == (hib == "true") if hib in {"true", "false"} else change == "better"
+            if change not in {"better", "up", "down"} or not better:
+                continue
+            out.append(
+                replace(
+                    r,
+                    num=second,
+                    kind="absolute",
+                    value=second.value,
+                    value_to=None,
+                    span_end=second.end,
+                    unit=second.unit or r.unit,
+                    qualifier=None,
+                    baseline=None,
+                    delta_relative=None,
+                    improvement=None,
+                )  # fmt: skip
+            )
+        return out
 
     def _method(self, r: Reading, s0: int, s1: int) -> None:
         text, g, num = self.text, self.g, r.num

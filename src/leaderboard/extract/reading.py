@@ -128,7 +128,7 @@ class SentenceReader(ListReading, ReadingDetails):
         self.remember(readings)
         if len(readings) == 1 and id(readings[0]) not in paired:
             readings += self._jointly(readings[0], sb)
-        return readings
+        return readings + self._transitions(readings, s0)
 
     def _elliptic_names(self, sb: list[Span], s1: int) -> list[Span]:
         """ "TREC DL 2019 and 2020", "the CoNLL-2005 and 2012 datasets": a bare number coordinated with a name
