@@ -22,7 +22,7 @@ _FILLER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _FILLER_AFTER = re.compile(
-    r"^\s*(?:\)\s*)?(?:(?:absolute|relative|mean|average|avg\.?|overall|higher|lower|in|of|better|improvement|"
+    r"^\s*(?:\(?\s*[+\u00b1]\s*\d+(?:\.\d+)?\s*%?\s*(?=\)))?(?:\)\s*)?(?:%\s*)?(?:(?:absolute|relative|mean|average|avg\.?|overall|higher|lower|in|of|better|improvement|"
     r"gains?|increase|reduction|boost|points?|pts|pp)\s+){0,2}$",
     re.IGNORECASE,
 )

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 
 _FROM_END = re.compile(r"(?<![\w-])(?<!ranging )(?<!ranges )(?<!range )from\s*[(\[]?\s*$", re.IGNORECASE)
-_TO_GAP = re.compile(r"\s*(?:(?!up\s)[A-Za-z]{1,5}\s+)?(?:to|->|\u2192|=>|\u21d2|\\rightarrow|\$\\rightarrow\$|\$\\to\$)\s*")
+_TO_GAP = re.compile(
+    r"\s*(?:(?!up\s)[A-Za-z]{1,5}\s+)?(?:to|->|\u2192|=>|\u21d2|\\rightarrow|\$\\rightarrow\$|\$\\to\$)\s*"
+)
 
 
 class ReadingDetails:

@@ -18,6 +18,7 @@ _SLASH_WORDS = re.compile(r"[\w\-+@]+(?:\s*/\s*[\w\-+@]+)+")
 _JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*")
 _PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
+_IN_METRICS = re.compile(r"\s*(?:%\s*)?(?:[\w\-]+\s+)?(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
@@ -137,12 +138,26 @@ class ListReading:
         for run in runs:
             if len(run) < 2:
                 continue
+            self._metrics_after(readings, run)
             group = [r for r in readings if r.metric is run[-1]]
             if len(group) != len(run) or any(r.num.start < run[-1].end for r in group):
                 continue
             gaps = (text[a.span_end : b.num.start] for a, b in zip(group, group[1:], strict=False))
             if not all(_PURE_COORD.fullmatch(gap) for gap in gaps):
                 continue
+            for r, m in zip(group, run, strict=True):
+                r.metric = m
+
+    def _metrics_after(self, readings: list[Reading], run: list[Span]) -> None:
+        """ "80.1% and 92.3% in mAP and Rank-1": coordinated unbound numbers right before an "in" metric list of
+        the same length take its members in order."""
+        text = self.text
+        before = [r for r in readings if r.span_end <= run[0].start]
+        kind = before[-1].kind if before else ""
+        group = [r for r in before if r.kind == kind and (not r.bound or r.metric is run[0])][-len(run) :]
+        if len(group) != len(run) or not _IN_METRICS.fullmatch(text, group[-1].span_end, run[0].start):
+            return
+        if all(_PURE_COORD.fullmatch(text, a.span_end, b.num.start) for a, b in zip(group, group[1:], strict=False)):
             for r, m in zip(group, run, strict=True):
                 r.metric = m
 
