@@ -97,9 +97,9 @@ class Extractor:
         links = {lk.first: lk for lk in link_numbers(text, nums)}
         seconds = {lk.second for lk in links.values()}
 
-        def exclude(name: str) -> bool:
+        def exclude(name: str, own_ok: bool = False) -> bool:
             key = norm_key(name)
-            own_name = own.get()
+            own_name = None if own_ok else own.get()
             return (
                 (own_name is not None and key == norm_key(own_name))
                 or vocab.methods.lookup(name) is not None

@@ -127,7 +127,11 @@ class Grammar:
             relative=comp(r"(?:ALT)", "relative"),
             compare=comp(r"(?:ALT)", "compare"),
             result_verb=comp(r"(?:ALT)", "result_verb"),
-            count_after=comp(r"^\s*(?:[\w\-]+\s+){0,2}?(?:ALT)", "count_noun"),
+            # "3,612 after 1M steps": a word with digits or a preposition between starts another quantity
+            count_after=comp(
+                r"^\s*(?:(?![\w\-]*\d|(?:after|before|within|over|in|on|at|for|with)\b)[\w\-]+\s+){0,2}?(?:ALT)",
+                "count_noun",
+            ),
             data_after=comp(
                 r"^\s*(?:of\s+(?:(?:the|all|our|its|their)\s+)?(?:[\w\-]+\s+)?(?:ALT)|(?:of\s+)?(?:the\s+)?(?:ALT)(?!\s+\w+\s+of))",
                 "data_noun",

@@ -93,10 +93,11 @@ class NameCapture:
         self.grammar = grammar
 
     def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude, heads_only: bool = False) -> list[Span]:
-        """Unknown benchmark names in text[s0:s1] not overlapping `taken` and not excluded (methods, metrics);
+        """Unknown benchmark names in text[s0:s1] not overlapping `taken` and not excluded: `exclude(name, own_ok)`
+        rejects methods and metrics, and the paper's own method unless `own_ok` (an apposition names a dataset);
         with `heads_only`, only names a head word marks ("the FooBar dataset"), not a bare "on FooBar"."""
         out: list[Span] = []
-        before, after, on, listed = [], [], [], []
+        before, after, on, listed, appos = [], [], [], [], []
         g = self.grammar
         for h in g.any_head.finditer(text, s0, s1):
             if g.several_sets.fullmatch(h.group()):
@@ -115,12 +116,12 @@ class NameCapture:
             if g.apposition_head.fullmatch(h.group()):
                 m = self.appos.search(text, max(s0, h.start() - 80), h.start())
                 if m:
-                    before.append((m, m.end()))
+                    appos.append((m, m.end()))
         for o in () if heads_only else self.on_anchor.finditer(text, s0, s1):
             m = self.acronym_at.match(text, o.end(), s1)
             if m:
                 on.append((m, m.end()))
-        for kind, found in (("head", before), ("after", after), ("list", listed), ("on", on)):
+        for kind, found in (("head", before), ("appos", appos), ("after", after), ("list", listed), ("on", on)):
             for m, m_end in found:
                 group = "name" if kind != "list" else 0
                 start, end = m.span(group)
@@ -137,7 +138,7 @@ class NameCapture:
                     if tail and self.grammar.benchmark_head.fullmatch(tail.group(1)):
                         end = end + tail.end()  # a capitalised head is part of the name: "X Challenge 2018"
                         name = text[start:end]
-                if name.isdigit() or exclude(name):
+                if name.isdigit() or exclude(name, kind == "appos"):  # "We introduce X, a benchmark of ..."
                     continue
                 if any(t.start < end and start < t.end for t in (*taken, *out)):
                     continue
@@ -156,7 +157,7 @@ class NameCapture:
             name = m.group("name").rstrip(".,;:")
             end = start + len(name)
             pos = m.end()
-            if exclude(name) or any(t.start < end and start < t.end for t in (*taken, *out)):
+            if exclude(name, False) or any(t.start < end and start < t.end for t in (*taken, *out)):
                 continue
             out.append(Span(start, end, name, name, None))
         return out
