@@ -429,6 +429,21 @@ CASES = [
         [(0.8, "Market-1501", "mAP", "delta"), (1.2, "Market-1501", "Rank-1", "delta")],
         [1501],
     ),
+    (
+        "On CrowdHuman, our detector reaches 90.1% AP and 41.2% MR-2 on the full-body setting.",
+        [(90.1, "CrowdHuman", "AP"), (41.2, "CrowdHuman", "MR^-2")],
+        [2],
+    ),
+    (
+        "The tracker achieves a success rate of 71.3% in terms of the AUC metric on LaSOT.",
+        [(71.3, "LaSOT", "AUC")],
+        [],
+    ),
+    (
+        "Our keyword spotter reaches 97.8% accuracy on Speech Commands V1 and 98.1% on V2.",
+        [(97.8, "Speech Commands", "Accuracy"), (98.1, "Speech Commands", "Accuracy")],
+        [1, 2],
+    ),
     # -- LaTeX-ish forms and efficiency results
     ("Our method achieves $\\sim$85\\% accuracy on CIFAR-100.", [(85, "CIFAR-100", "Accuracy")], [100]),
     ("We report 76.4 $\\pm$ 0.3 accuracy on ImageNet.", [(76.4, "ImageNet", "Accuracy")], [0.3]),

@@ -26,6 +26,7 @@ _FILLER_AFTER = re.compile(
     r"gains?|increase|reduction|boost|points?|pts|pp)\s+){0,2}$",
     re.IGNORECASE,
 )
+_IN_TERMS_OF = re.compile(r"\s*\)?\s*in\s+terms\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _BEFORE_ON = re.compile(
     r"\b(?:on|in|for|at|of|over|across|using|from|under|with)\s+(?:the\s+)?(?:[a-z][\w\-/]*\s+){0,2}$", re.IGNORECASE
 )
@@ -123,13 +124,16 @@ def bind_metric(text: str, num: Number, metrics: list[Span], span_end: int) -> t
     Returns (span, "after"|"before"|""). `span_end` is the end of the number's own text (after a range).
     """
     after = before = None
+    terms = False  # "an accuracy of 97.4% in terms of the ADD(-S) metric": the named measure wins
     for sp in metrics:
         if sp.start >= span_end and sp.start - span_end <= 40:
-            if _FILLER_AFTER.match(text[span_end : sp.start]) and after is None:
+            if after is None and _FILLER_AFTER.match(text[span_end : sp.start]):
                 after = sp
+            elif after is None and _IN_TERMS_OF.fullmatch(text, span_end, sp.start):
+                after, terms = sp, True
         elif sp.end <= num.start and num.start - sp.end <= 40 and _FILLER_BEFORE.match(text[sp.end : num.start]):
             before = sp
-    if after is not None and (before is None or after.start - span_end <= num.start - before.end):
+    if after is not None and (before is None or terms or after.start - span_end <= num.start - before.end):
         return after, "after"
     if before is not None:
         return before, "before"
@@ -232,7 +236,8 @@ def subset_near(text: str, grammar: Grammar, bench: Span | None, num: Number, s0
 
 
 _SHOT_AFTER = re.compile(
-    r"\s*(?:%|\))?\s*(?:in|on|for|under)\s+(?:the\s+)?(\d+-shot|zero-shot|few-shot|one-shot)", re.IGNORECASE
+    r"\s*(?:%|\))?\s*(?:in|on|for|under)\s+(?:the\s+)?(\d+-shot|zero-shot|few-shot|one-shot|v\d+(?:\.\d+)?\b)",
+    re.IGNORECASE,
 )
 _LABEL_END = re.compile(r"([\w\-]+)\s*[:=]\s*$")
 _SUBSET_AFTER = re.compile(r"^\s*(?:\(\s*)?(?:dataset\s+|benchmark\s+)?(?P<s>[\w\-+]+(?:\s*/\s*[\w\-+]+)*)")

@@ -11,6 +11,8 @@ from leaderboard.extract.grammar import Grammar
 _NAME_TOKEN = r"(?:[A-Z][\w\-+.&'/]*[\w+]|[A-Z]|\d+[A-Za-z][\w\-]*)"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|\d+(?:\.\d+)?))" + r"{0,3}"
 _LIST = rf"{_NAME}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*){_NAME}){{1,6}}"
+# a bare version ("94.5% on V2": the version of a dataset named before) or an adjective ("ImageNet-like")
+_NOT_A_NAME = re.compile(r"[Vv]\d+(?:\.\d+)?|\S*-(?:like|based|style|level|scale|sized|free|aware|specific|wise)")
 _ACRONYM = r"(?:(?=[\w\-+.&']*?[A-Z][\w\-+.&']*?[A-Z0-9])[A-Za-z0-9][\w\-+.&']*)"
 _STOP_NAMES = frozenset(
     [
@@ -138,7 +140,9 @@ class NameCapture:
                     if tail and self.grammar.benchmark_head.fullmatch(tail.group(1)):
                         end = end + tail.end()  # a capitalised head is part of the name: "X Challenge 2018"
                         name = text[start:end]
-                if name.isdigit() or exclude(name, kind == "appos"):  # "We introduce X, a benchmark of ..."
+                if (
+                    name.isdigit() or _NOT_A_NAME.fullmatch(name) or exclude(name, kind == "appos")
+                ):  # "We introduce X, a benchmark of ..."
                     continue
                 if any(t.start < end and start < t.end for t in (*taken, *out)):
                     continue
@@ -157,7 +161,11 @@ class NameCapture:
             name = m.group("name").rstrip(".,;:")
             end = start + len(name)
             pos = m.end()
-            if exclude(name, False) or any(t.start < end and start < t.end for t in (*taken, *out)):
+            if (
+                _NOT_A_NAME.fullmatch(name)
+                or exclude(name, False)
+                or any(t.start < end and start < t.end for t in (*taken, *out))
+            ):
                 continue
             out.append(Span(start, end, name, name, None))
         return out
