@@ -444,6 +444,12 @@ CASES = [
         [(97.8, "Speech Commands", "Accuracy"), (98.1, "Speech Commands", "Accuracy")],
         [1, 2],
     ),
+    (
+        "We demonstrate the approach through experiments on EMOTIC, a benchmark dataset. We report an AP score of "
+        "35.48. We also introduce GroupWalk, a new dataset of walking videos. We report an AP of 65.83 on GroupWalk.",
+        [(35.48, "EMOTIC", "AP"), (65.83, "GroupWalk", "AP")],
+        [],
+    ),
     # -- LaTeX-ish forms and efficiency results
     ("Our method achieves $\\sim$85\\% accuracy on CIFAR-100.", [(85, "CIFAR-100", "Accuracy")], [100]),
     ("We report 76.4 $\\pm$ 0.3 accuracy on ImageNet.", [(76.4, "ImageNet", "Accuracy")], [0.3]),

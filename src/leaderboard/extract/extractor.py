@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
+from leaderboard.extract.context import AbstractContext
 from leaderboard.extract.filters import quick_non_result
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.methods import own_method
@@ -114,7 +115,7 @@ class Extractor:
         captures = [self.capture.find(text, s0, s1, taken, exclude) for s0, s1 in sentences]
         named = [*benches, *(b for c in captures for b in c)]
         rest = [w for w in all_sentences if w not in set(sentences)]
-        context = _Lazy(lambda: self._single_dataset(text, rest, named, exclude))
+        context = AbstractContext(self, text, rest, named, exclude)
         reader = SentenceReader(self, text, nums, links, seconds, metrics, benches, methods, own, carried, context)
         out: list[Result] = []
         for (s0, s1), captured in zip(sentences, captures, strict=True):
@@ -124,17 +125,6 @@ class Extractor:
             for reading in reader.read(s0, s1, idx, captured):
                 out.append(self._result(paper, text, reading))
         return out
-
-    def _single_dataset(self, text: str, rest: list[tuple[int, int]], named: list[Span], exclude) -> Span | None:
-        """The one benchmark the abstract names (in its number-free sentences or beside the results), if one."""
-        names = {norm_key(b.name) for b in named}
-        if len(names) > 1 or self.grammar.counts_sets(text):
-            return None  # "on two datasets, A and B": no single one
-        found = spans_from_mentions(text, self.vocab.benchmarks.find(NormText.of(text, rest))) if rest else []
-        for w0, w1 in rest:
-            found += self.capture.find(text, w0, w1, found, exclude, heads_only=True)
-        names.update(norm_key(b.name) for b in found)
-        return next(iter(found or named)) if len(names) == 1 else None
 
     def _result(self, paper: Paper, text: str, r: Reading) -> Result:
         bench, metric = r.benchmark, r.metric

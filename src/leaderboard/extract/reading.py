@@ -78,7 +78,7 @@ class SentenceReader(ListReading, ReadingDetails):
         self.methods: list[Span] = methods
         self._own = own
         self.title_benches: list[Span] = title_benches
-        self._context = context  # lazily: the one benchmark the whole abstract names, or None
+        self._context = context  # the benchmarks the abstract names outside its result sentences
         self.last_bench: Span | None = None  # the one benchmark of the previous sentence's results
         self.last_metric: dict[str, Span] = {}  # benchmark key -> the one metric its last results were given in
 
@@ -300,7 +300,7 @@ class SentenceReader(ListReading, ReadingDetails):
             and not self.title_benches
             and not g.aggregate.search(text, s0, s1)
         ):
-            ctx = self._context.get()  # "tested on the ATLAS dataset. ... achieves DSC = 0.53"
+            ctx = self._context.single()  # "tested on the ATLAS dataset. ... achieves DSC = 0.53"
             if ctx is not None:
                 r.benchmark, r.carried = ctx, True
         if r.metric is None and r.kind != "delta" and r.benchmark is not None and r.benchmark.entry is not None:
@@ -355,10 +355,13 @@ class SentenceReader(ListReading, ReadingDetails):
             return Span(-1, -1, self.own, self.own, self.vocab.benchmarks.lookup(self.own)), True
         if self.g.aggregate.search(sentence):
             return None, False
+        before = self._context.right_before(s0, self.g.counts_sets)  # "We evaluate on X. We reach 81.2%."
+        titled = len({norm_key(b.name) for b in self.title_benches}) == 1
+        if before is not None and (before.known or not titled):  # a name outside the vocabulary yields to
+            return before, True  # the title's known one ("the ACM Recommender Systems Challenge 2018")
         if self.last_bench is not None:
             return self.last_bench, True
-        names = {norm_key(b.name) for b in self.title_benches}
-        if len(names) == 1:
+        if titled:
             return self.title_benches[0], True
         return None, False
 
