@@ -450,6 +450,11 @@ CASES = [
         [(35.48, "EMOTIC", "AP"), (65.83, "GroupWalk", "AP")],
         [],
     ),
+    (
+        "Our encoder is pretrained on ImageNet-21k. On downstream tasks it improves the accuracy to 81.2%.",
+        [(81.2, None, "Accuracy")],
+        [21],
+    ),
     # -- LaTeX-ish forms and efficiency results
     ("Our method achieves $\\sim$85\\% accuracy on CIFAR-100.", [(85, "CIFAR-100", "Accuracy")], [100]),
     ("We report 76.4 $\\pm$ 0.3 accuracy on ImageNet.", [(76.4, "ImageNet", "Accuracy")], [0.3]),

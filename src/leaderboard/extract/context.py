@@ -32,7 +32,8 @@ class AbstractContext:
         found = spans_from_mentions(text, ex.vocab.benchmarks.find(NormText.of(text, windows))) if windows else []
         for w0, w1 in windows:
             found += ex.capture.find(text, w0, w1, found, self.exclude, heads_only=True)
-        return found
+        training = ex.grammar.training_on  # "pretrained on ImageNet": training data, not a benchmark
+        return [b for b in found if not training.search(text, max(0, b.start - 60), b.start)]
 
     def single(self) -> Span | None:
         """The one benchmark the whole abstract names, or None (none, several, or "two datasets")."""

@@ -293,7 +293,9 @@ class SentenceReader(ListReading, ReadingDetails):
             own = [m for m in sm if not self._belongs_to_other(m, r.benchmark, sb) and _fits(m, r)]
             r.metric = self._changed_metric(r, own, s1) or nearest(own, num.start, r.span_end, text, s0, s1, limit=160)
         if r.metric is None and r.kind != "delta" and r.benchmark is not None:
-            r.metric = self.last_metric.get(norm_key(r.benchmark.name))  # "mIoU scores (val: 62.6) on X. ... X (66.3)"
+            last = self.last_metric.get(norm_key(r.benchmark.name))  # "mIoU scores (val: 62.6) on X. ... X (66.3)"
+            if last is not None and r.unit in {None, last.entry.get("unit") if last.entry else None}:
+                r.metric = last
         if (
             r.benchmark is None
             and r.metric is not None
