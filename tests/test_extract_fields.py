@@ -455,6 +455,18 @@ CASES = [
         [(81.2, None, "Accuracy")],
         [21],
     ),
+    (
+        "We perform experiments on two benchmark datasets, FooSent (FS-1) and BarSent (BS-2). Our approach yields "
+        "accuracies of 83.9% and 81.1%, respectively.",
+        [(83.9, "FS-1", "Accuracy"), (81.1, "BS-2", "Accuracy")],
+        [1, 2],
+    ),
+    (
+        "We also use the BarSet and BazSet datasets. On FooSet, our model reaches 80.2% and 71.5% in accuracy and "
+        "F1, respectively.",
+        [(80.2, "FooSet", "Accuracy"), (71.5, "FooSet", "F1")],
+        [],
+    ),
     # -- LaTeX-ish forms and efficiency results
     ("Our method achieves $\\sim$85\\% accuracy on CIFAR-100.", [(85, "CIFAR-100", "Accuracy")], [100]),
     ("We report 76.4 $\\pm$ 0.3 accuracy on ImageNet.", [(76.4, "ImageNet", "Accuracy")], [0.3]),

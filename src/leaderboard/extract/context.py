@@ -49,15 +49,23 @@ class AbstractContext:
         names.update(norm_key(b.name) for b in found)
         return next(iter(found or self.named)) if len(names) == 1 else None
 
+    def listed_before(self, s0: int) -> list[Span]:
+        """The benchmarks (first mention of each) of the number-free sentence right before the sentence at `s0`."""
+        i = bisect_left(self._starts, s0) - 1
+        if i < 0 or self.text[self.rest[i][1] : s0].strip():
+            return []
+        window = self.rest[i]
+        if window not in self._found:
+            seen: set[str] = set()
+            found = sorted(self._names_in([window]), key=lambda b: b.start)
+            self._found[window] = [b for b in found if not (norm_key(b.name) in seen or seen.add(norm_key(b.name)))]
+        return self._found[window]
+
     def right_before(self, s0: int, skip: Callable[[str], bool]) -> Span | None:
         """The one benchmark of the number-free sentence right before the sentence at `s0` ("We evaluate on X.
         Our model reaches 81.2%."), unless that sentence counts several datasets (`skip`)."""
-        i = bisect_left(self._starts, s0) - 1
-        if i < 0 or self.text[self.rest[i][1] : s0].strip():
+        found = self.listed_before(s0)
+        if len(found) != 1:
             return None
-        window = self.rest[i]
-        if window not in self._found:
-            sentence = self.text[window[0] : window[1]]
-            self._found[window] = [] if skip(sentence) else self._names_in([window])
-        found = self._found[window]
-        return found[0] if len({norm_key(b.name) for b in found}) == 1 else None
+        i = bisect_left(self._starts, s0) - 1
+        return None if skip(self.text[self.rest[i][0] : self.rest[i][1]]) else found[0]

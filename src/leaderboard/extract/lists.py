@@ -100,6 +100,9 @@ class ListReading:
             return
         first = readings[0].num.start
         names = [b for b in sb if b.start >= first - 200]
+        carried = not sb  # "We test on A and B. Our model reaches 83.9% and 81.1%, respectively."
+        if carried:
+            names = self._context.listed_before(s0)
         unbound_metrics = [m for m in sm if not any(r.metric is m for r in readings)]
         # a number with its own "on X" right after it is not part of the list ("86.4% on MMLU ..., while B
         # reaches 68.9% and 29.9%, respectively")
@@ -119,7 +122,7 @@ class ListReading:
             if len(names) >= 2 and group and len(group) % len(names) == 0:
                 k = len(group) // len(names)
                 for j, r in enumerate(group):
-                    r.benchmark = names[j // k]
+                    r.benchmark, r.carried = names[j // k], carried
             unbound = [r for r in group if not r.bound]
             if len(unbound_metrics) >= 2 and len(unbound) == len(unbound_metrics):
                 for r, m in zip(unbound, unbound_metrics, strict=True):

@@ -10,7 +10,8 @@ from leaderboard.extract.grammar import Grammar
 
 _NAME_TOKEN = r"(?:[A-Z][\w\-+.&'/]*[\w+]|[A-Z]|\d+[A-Za-z][\w\-]*)"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|\d+(?:\.\d+)?))" + r"{0,3}"
-_LIST = rf"{_NAME}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*){_NAME}){{1,6}}"
+_ITEM = rf"{_NAME}(?:\s*\([^()]{{1,24}}\))?"  # "CMU Multimodal Opinion Sentiment Intensity (CMU-MOSI)"
+_LIST = rf"{_ITEM}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*){_ITEM}){{1,6}}"
 # a bare version ("94.5% on V2": the version of a dataset named before) or an adjective ("ImageNet-like")
 _NOT_A_NAME = re.compile(r"[Vv]\d+(?:\.\d+)?|\S*-(?:like|based|style|level|scale|sized|free|aware|specific|wise)")
 _ACRONYM = r"(?:(?=[\w\-+.&']*?[A-Z][\w\-+.&']*?[A-Z0-9])[A-Za-z0-9][\w\-+.&']*)"
@@ -106,8 +107,7 @@ class NameCapture:
                 m = self.list_before.search(text, max(s0, h.start() - 120), h.start())
                 m = m or self.list_after.match(text, h.end(), s1)
                 if m:
-                    found = self.name_in_list.finditer(text, m.start("list"), m.end("list"))
-                    listed.extend((n, n.end()) for n in found)
+                    listed.extend(self._list_items(text, m.start("list"), m.end("list")))
                 continue
             m = self.name_before.search(text, max(s0, h.start() - 80), h.start())
             if m:
@@ -150,6 +150,16 @@ class NameCapture:
                 if kind == "on":
                     out.extend(self._coordinated(text, end, s1, [*taken, *out], exclude))
         return out
+
+    def _list_items(self, text: str, start: int, end: int) -> list[tuple[re.Match, int]]:
+        """The names of a list, one per item: an item's short name in parentheses stands for it."""
+        items: list[tuple[re.Match, int]] = []
+        for n in self.name_in_list.finditer(text, start, end):
+            if items and text[items[-1][0].end() : n.start()].strip() == "(":
+                items[-1] = (n, n.end())  # "Long Name (ACRO)": the acronym is the name leaderboards use
+            else:
+                items.append((n, n.end()))
+        return items
 
     def _coordinated(self, text: str, pos: int, s1: int, taken: list[Span], exclude) -> list[Span]:
         """ "on EgoGesture and NVGesture": the names coordinated with an "on X" capture."""
