@@ -92,6 +92,8 @@ class NameCapture:
             rf"\s*(?:,\s*)?(?:(?:namely|including|such\s+as)\s+|:\s*)?(?:the\s+)?(?P<list>{_LIST})"
             r"(?=\s*[,.;:()]|\s+[a-z]|\s*$)"
         )
+        # the head ends its noun phrase ("X, a new dataset of ...", not "X, a novel dataset distillation method")
+        self.head_ends = re.compile(rf"\s*(?:[,.;:()]|$|(?:{_FUNCTION_WORDS}|containing|consisting|from|that|which)\b)")
         self.name_in_list = re.compile(rf"(?<![\w\-]){_NAME}")
         self.grammar = grammar
 
@@ -115,7 +117,7 @@ class NameCapture:
             m = self.name_after.match(text, h.end(), s1)
             if m:
                 after.append((m, m.end()))
-            if g.apposition_head.fullmatch(h.group()):
+            if g.apposition_head.fullmatch(h.group()) and self.head_ends.match(text, h.end(), s1):
                 m = self.appos.search(text, max(s0, h.start() - 80), h.start())
                 if m:
                     appos.append((m, m.end()))
