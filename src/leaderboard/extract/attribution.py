@@ -41,6 +41,7 @@ class Span:
     name: str
     raw: str
     entry: Entry | None = None
+    bare: bool = False  # an unknown name only a preposition marks ("on FooBar"), no head word ("the FooBar dataset")
 
     @property
     def known(self) -> bool:

@@ -47,7 +47,9 @@ class AbstractContext:
             return None  # "on two datasets, A and B": no single one
         found = self._names_in(self.rest)
         names.update(norm_key(b.name) for b in found)
-        return next(iter(found or self.named)) if len(names) == 1 else None
+        if len(names) != 1:
+            return None
+        return next((b for b in (*found, *self.named) if not b.bare), None)  # not a bare "on CPU" alone
 
     def listed_before(self, s0: int) -> list[Span]:
         """The benchmarks (first mention of each) of the number-free sentence right before the sentence at `s0`."""

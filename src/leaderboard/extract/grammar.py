@@ -91,6 +91,7 @@ class Grammar:
     apposition_head: re.Pattern = re.compile(r"(?!x)x")
     quantity_before: re.Pattern = re.compile(r"(?!x)x")
     training_on: re.Pattern = re.compile(r"(?!x)x")
+    hardware: re.Pattern = re.compile(r"(?!x)x")
     any_head: re.Pattern = re.compile(r"(?!x)x")  # a benchmark head, singular or plural: one scan finds both
     own_ref: re.Pattern = re.compile(r"(?!x)x")
     this_ref: re.Pattern = re.compile(r"(?!x)x")
@@ -148,6 +149,7 @@ class Grammar:
             apposition_head=comp(r"(?:ALT)", "apposition_head"),
             quantity_before=comp(r"(?:(?<![\w.])\d+|ALT)\s+(?:[\w\-]+\s+){0,2}?$", "quantity"),
             any_head=comp(r"(?:ALT)", "any_head"),
+            hardware=comp(r"(?:ALT)", "hardware"),
             training_on=comp(r"(?:ALT)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?$", "training_on"),
             own_ref=comp(r"(?:ALT)", "own_ref"),
             this_ref=comp(r"(?:ALT)", "this_ref"),

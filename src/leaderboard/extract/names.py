@@ -143,15 +143,19 @@ class NameCapture:
                         end = end + tail.end()  # a capitalised head is part of the name: "X Challenge 2018"
                         name = text[start:end]
                 if (
-                    name.isdigit() or _NOT_A_NAME.fullmatch(name) or exclude(name, kind == "appos")
+                    name.isdigit() or self._not_a_name(name) or exclude(name, kind == "appos")
                 ):  # "We introduce X, a benchmark of ..."
                     continue
                 if any(t.start < end and start < t.end for t in (*taken, *out)):
                     continue
-                out.append(Span(start, end, name, name, None))
+                out.append(Span(start, end, name, name, None, kind == "on"))
                 if kind == "on":
                     out.extend(self._coordinated(text, end, s1, [*taken, *out], exclude))
         return out
+
+    def _not_a_name(self, name: str) -> bool:
+        """A version ("V2"), an adjective ("ImageNet-like") or hardware ("CPU") is not a benchmark name."""
+        return bool(_NOT_A_NAME.fullmatch(name) or self.grammar.hardware.fullmatch(name))
 
     def _list_items(self, text: str, start: int, end: int) -> list[tuple[re.Match, int]]:
         """The names of a list, one per item: an item's short name in parentheses stands for it."""
@@ -174,10 +178,10 @@ class NameCapture:
             end = start + len(name)
             pos = m.end()
             if (
-                _NOT_A_NAME.fullmatch(name)
+                self._not_a_name(name)
                 or exclude(name, False)
                 or any(t.start < end and start < t.end for t in (*taken, *out))
             ):
                 continue
-            out.append(Span(start, end, name, name, None))
+            out.append(Span(start, end, name, name, None, True))
         return out
