@@ -23,17 +23,33 @@ class AbstractContext:
 
     def __init__(self, ex: Extractor, text: str, rest: list[tuple[int, int]], named: list[Span], exclude) -> None:
         self.ex, self.text, self.rest, self.named, self.exclude = ex, text, rest, named, exclude
-        self._starts = [w[1] for w in rest]
+        self._ends = [w[1] for w in rest]
+        self._known: list[Span] | None = None  # vocabulary names of all the number-free sentences, one scan
         self._found: dict[tuple[int, int], list[Span]] = {}
         self._single: list[Span | None] = []
 
-    def _names_in(self, windows: list[tuple[int, int]]) -> list[Span]:
+    def _names_in(self, window: tuple[int, int]) -> list[Span]:
+        """The benchmarks of one number-free sentence, in order, first mention of each name (cached)."""
+        if window in self._found:
+            return self._found[window]
         text, ex = self.text, self.ex
-        found = spans_from_mentions(text, ex.vocab.benchmarks.find(NormText.of(text, windows))) if windows else []
-        for w0, w1 in windows:
-            found += ex.capture.find(text, w0, w1, found, self.exclude, heads_only=True)
+        if self._known is None:
+            self._known = spans_from_mentions(text, ex.vocab.benchmarks.find(NormText.of(text, self.rest)))
+        w0, w1 = window
+        found = [b for b in self._known if w0 <= b.start < w1]
+        found = sorted(
+            found + ex.capture.find(text, w0, w1, found, self.exclude, heads_only=True), key=lambda b: b.start
+        )
         training = ex.grammar.training_on  # "pretrained on ImageNet": training data, not a benchmark
-        return [b for b in found if not training.search(text, max(0, b.start - 60), b.start)]
+        seen: set[str] = set()
+        out = []
+        for b in found:
+            key = norm_key(b.name)
+            if key not in seen and not training.search(text, max(0, b.start - 60), b.start):
+                seen.add(key)
+                out.append(b)
+        self._found[window] = out
+        return out
 
     def single(self) -> Span | None:
         """The one benchmark the whole abstract names, or None (none, several, or "two datasets")."""
@@ -45,23 +61,22 @@ class AbstractContext:
         names = {norm_key(b.name) for b in self.named}
         if len(names) > 1 or self.ex.grammar.counts_sets(self.text):
             return None  # "on two datasets, A and B": no single one
-        found = self._names_in(self.rest)
-        names.update(norm_key(b.name) for b in found)
+        found = []
+        for window in self.rest:
+            found += self._names_in(window)
+            names.update(norm_key(b.name) for b in found)
+            if len(names) > 1:
+                return None
         if len(names) != 1:
             return None
         return next((b for b in (*found, *self.named) if not b.bare), None)  # not a bare "on CPU" alone
 
     def listed_before(self, s0: int) -> list[Span]:
         """The benchmarks (first mention of each) of the number-free sentence right before the sentence at `s0`."""
-        i = bisect_left(self._starts, s0) - 1
+        i = bisect_left(self._ends, s0) - 1
         if i < 0 or self.text[self.rest[i][1] : s0].strip():
             return []
-        window = self.rest[i]
-        if window not in self._found:
-            seen: set[str] = set()
-            found = sorted(self._names_in([window]), key=lambda b: b.start)
-            self._found[window] = [b for b in found if not (norm_key(b.name) in seen or seen.add(norm_key(b.name)))]
-        return self._found[window]
+        return self._names_in(self.rest[i])
 
     def right_before(self, s0: int, skip: Callable[[str], bool]) -> Span | None:
         """The one benchmark of the number-free sentence right before the sentence at `s0` ("We evaluate on X.
@@ -69,5 +84,5 @@ class AbstractContext:
         found = self.listed_before(s0)
         if len(found) != 1:
             return None
-        i = bisect_left(self._starts, s0) - 1
+        i = bisect_left(self._ends, s0) - 1
         return None if skip(self.text[self.rest[i][0] : self.rest[i][1]]) else found[0]

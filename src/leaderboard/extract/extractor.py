@@ -114,7 +114,8 @@ class Extractor:
         taken = [*benches, *metrics, *methods]
         captures = [self.capture.find(text, s0, s1, taken, exclude) for s0, s1 in sentences]
         named = [*benches, *(b for c in captures for b in c)]
-        rest = [w for w in all_sentences if w not in set(sentences)]
+        held = set(sentences)
+        rest = [w for w in all_sentences if w not in held]
         context = AbstractContext(self, text, rest, named, exclude)
         reader = SentenceReader(self, text, nums, links, seconds, metrics, benches, methods, own, carried, context)
         out: list[Result] = []
