@@ -6,6 +6,7 @@ abstract names one. Looked up lazily, only when a reading needs it (most results
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -15,6 +16,9 @@ from leaderboard.extract.vocab import NormText, norm_key
 
 if TYPE_CHECKING:
     from leaderboard.extract.extractor import Extractor
+
+
+_EVAL_HINT = re.compile(r"\b(?:on|using|with|from|in|of)\s+(?:the\s+)?[A-Z0-9]")
 
 
 class AbstractContext:
@@ -28,15 +32,18 @@ class AbstractContext:
         self._found: dict[tuple[int, int], list[Span]] = {}
         self._single: list[Span | None] = []
 
-    def _names_in(self, window: tuple[int, int]) -> list[Span]:
+    def _names_in(self, window: tuple[int, int], alone: bool = False) -> list[Span]:
         """The benchmarks of one number-free sentence, in order, first mention of each name (cached)."""
         if window in self._found:
             return self._found[window]
         text, ex = self.text, self.ex
-        if self._known is None:
-            self._known = spans_from_mentions(text, ex.vocab.benchmarks.find(NormText.of(text, self.rest)))
         w0, w1 = window
-        found = [b for b in self._known if w0 <= b.start < w1]
+        if self._known is None and not alone:
+            self._known = spans_from_mentions(text, ex.vocab.benchmarks.find(NormText.of(text, self.rest)))
+        if self._known is None:  # one sentence asked for: scan it alone
+            found = spans_from_mentions(text, ex.vocab.benchmarks.find(NormText.of(text, [window])))
+        else:
+            found = [b for b in self._known if w0 <= b.start < w1]
         found = sorted(
             found + ex.capture.find(text, w0, w1, found, self.exclude, heads_only=True), key=lambda b: b.start
         )
@@ -76,7 +83,12 @@ class AbstractContext:
         i = bisect_left(self._ends, s0) - 1
         if i < 0 or self.text[self.rest[i][1] : s0].strip():
             return []
-        return self._names_in(self.rest[i])
+        w0, w1 = self.rest[i]
+        if self.rest[i] not in self._found and not (
+            _EVAL_HINT.search(self.text, w0, w1) or self.ex.grammar.any_head.search(self.text, w0, w1)
+        ):
+            return []  # no "on X", "using X" or head word: no dataset named (a cheap test before the scan)
+        return self._names_in(self.rest[i], alone=True)
 
     def right_before(self, s0: int, skip: Callable[[str], bool]) -> Span | None:
         """The one benchmark of the number-free sentence right before the sentence at `s0` ("We evaluate on X.
