@@ -478,6 +478,11 @@ CASES = [
         [(30, "COCO", "FPS"), (41.2, "COCO", "AP")],  # the one dataset of the abstract, not the CPU
         [],
     ),
+    (
+        "On the WMT'14 English to French translation task, our model obtains 41.3 BLEU.",
+        [(41.3, "WMT2014 English-French", "BLEU")],
+        [14],
+    ),
     # -- LaTeX-ish forms and efficiency results
     ("Our method achieves $\\sim$85\\% accuracy on CIFAR-100.", [(85, "CIFAR-100", "Accuracy")], [100]),
     ("We report 76.4 $\\pm$ 0.3 accuracy on ImageNet.", [(76.4, "ImageNet", "Accuracy")], [0.3]),
