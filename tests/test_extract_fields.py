@@ -483,6 +483,11 @@ CASES = [
         [(41.3, "WMT2014 English-French", "BLEU")],
         [14],
     ),
+    (
+        "With BERT features, our tagger establishes new state-of-the-art results with 93.47 F1 on NER.",
+        [(93.47, None, "F1")],
+        [],
+    ),
     # -- LaTeX-ish forms and efficiency results
     ("Our method achieves $\\sim$85\\% accuracy on CIFAR-100.", [(85, "CIFAR-100", "Accuracy")], [100]),
     ("We report 76.4 $\\pm$ 0.3 accuracy on ImageNet.", [(76.4, "ImageNet", "Accuracy")], [0.3]),

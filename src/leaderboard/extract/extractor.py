@@ -50,10 +50,12 @@ class Extractor:
     vocab: Vocabulary
     grammar: Grammar = field(init=False)
     capture: NameCapture = field(init=False)
+    tasks: frozenset[str] = field(init=False)  # task names of the vocabulary and their initials ("NER")
 
     def __post_init__(self) -> None:
         self.grammar = Grammar.from_rows(self.vocab.grammar)
         self.capture = NameCapture(self.grammar)
+        self.tasks = frozenset(_task_names(self.vocab))
 
     @classmethod
     def default(cls) -> Extractor:
@@ -105,6 +107,7 @@ class Extractor:
                 (own_name is not None and key == norm_key(own_name))
                 or vocab.methods.lookup(name) is not None
                 or vocab.metrics.lookup(name) is not None
+                or (key in self.tasks and (name.isupper() or len(key) > 5))  # "93.5 F1 on NER": a task
             )
 
         title = paper.title or ""
@@ -164,6 +167,18 @@ class Extractor:
             confidence=r.confidence,
             extractor=self.name,
         )
+
+
+def _task_names(vocab: Vocabulary) -> set[str]:
+    """Keys of the benchmarks' task names ("Named Entity Recognition") and of their initials ("NER")."""
+    out: set[str] = set()
+    for entry in vocab.benchmarks.entries:
+        words = [w for w in entry.get("task").replace("-", " ").split() if w[:1].isupper()]
+        if words:
+            out.add(norm_key(entry.get("task")))
+        if len(words) >= 3:  # two-letter initials ("MR", "CR") are often dataset names too
+            out.add("".join(w[0] for w in words).lower())
+    return out
 
 
 __all__ = ["Extractor", "Span"]
