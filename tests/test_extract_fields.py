@@ -488,6 +488,17 @@ CASES = [
         [(93.47, None, "F1")],
         [],
     ),
+    (
+        "On the DukeMTMC-reID dataset, our method achieves 89.0% rank-1 accuracy and 78.5% mAP, outperforming the "
+        "state of the art by 2.1% and 3.4% respectively.",
+        [
+            (89.0, "DukeMTMC-reID", "Rank-1"),
+            (78.5, "DukeMTMC-reID", "mAP"),
+            (2.1, "DukeMTMC-reID", "Rank-1", "delta"),
+            (3.4, "DukeMTMC-reID", "mAP", "delta"),
+        ],
+        [],
+    ),
     # -- LaTeX-ish forms and efficiency results
     ("Our method achieves $\\sim$85\\% accuracy on CIFAR-100.", [(85, "CIFAR-100", "Accuracy")], [100]),
     ("We report 76.4 $\\pm$ 0.3 accuracy on ImageNet.", [(76.4, "ImageNet", "Accuracy")], [0.3]),

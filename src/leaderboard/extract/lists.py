@@ -151,6 +151,29 @@ class ListReading:
             for r, m in zip(group, run, strict=True):
                 r.metric = m
 
+    def _parallel_deltas(self, readings: list[Reading]) -> None:
+        """ "89.0% rank-1 and 78.5% mAP, outperforming the state of the art by 2.1% and 3.4%": coordinated unbound
+        changes after as many absolute results with distinct metrics take those metrics in order."""
+        text = self.text
+        i = next((j for j, r in enumerate(readings) if r.kind == "delta"), None)
+        if i is None or i < 2:
+            return
+        deltas = [readings[i]]
+        for r in readings[i + 1 :]:
+            if r.kind != "delta" or not _PURE_COORD.fullmatch(text, deltas[-1].span_end, r.num.start):
+                break
+            deltas.append(r)
+        results = readings[i - len(deltas) : i]
+        if len(deltas) < 2 or len(results) != len(deltas) or any(r.kind != "absolute" for r in results):
+            return
+        if any(r.bound for r in deltas) or any(r.metric is None for r in results):
+            return
+        if len({r.metric.name for r in results}) != len(results):
+            return
+        for d, r in zip(deltas, results, strict=True):
+            d.metric = r.metric
+            d.benchmark = d.benchmark or r.benchmark
+
     def _metrics_after(self, readings: list[Reading], run: list[Span]) -> None:
         """ "80.1% and 92.3% in mAP and Rank-1": coordinated unbound numbers right before an "in" metric list of
         the same length take its members in order."""

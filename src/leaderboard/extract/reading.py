@@ -125,6 +125,7 @@ class SentenceReader(ListReading, ReadingDetails):
         for r in readings:
             self._attribute(r, sb, sm, s0, s1, absolute)
         self._metric_list(readings, sm)
+        self._parallel_deltas(readings)
         self.remember(readings)
         if len(readings) == 1 and id(readings[0]) not in paired:
             readings += self._jointly(readings[0], sb)
