@@ -79,13 +79,12 @@ class ReadingDetails:
                 return
         named = [m for m in self.methods if s0 <= m.start and m.end <= num.start]
         own_ref = list(g.own_ref.finditer(text, s0, num.start))
-        subject = subject_before(text, s0, num.start)
         if own_ref and (not named or own_ref[-1].start() > named[-1].start):
             r.method, r.is_own = self.own, True
         elif named:
             r.method = text[named[-1].start : named[-1].end]
             r.is_own = bool(self.own) and norm_key(named[-1].name) == norm_key(self.own)
-        elif subject:
+        elif subject := subject_before(text, s0, num.start):  # only looked for when nothing else names it
             r.method = subject
             r.is_own = bool(self.own) and norm_key(self.own) in norm_key(subject)
         r.method_norm = method_norm(r.method, self.vocab.methods.lookup)

@@ -154,6 +154,8 @@ class ListReading:
     def _parallel_deltas(self, readings: list[Reading]) -> None:
         """ "89.0% rank-1 and 78.5% mAP, outperforming the state of the art by 2.1% and 3.4%": coordinated unbound
         changes after as many absolute results with distinct metrics take those metrics in order."""
+        if len(readings) < 4:
+            return
         text = self.text
         i = next((j for j, r in enumerate(readings) if r.kind == "delta"), None)
         if i is None or i < 2:

@@ -91,13 +91,15 @@ class SentenceReader(ListReading, ReadingDetails):
         self.last_bench = None
         if len(names) == 1:
             self.last_bench = next(r.benchmark for r in readings if r.benchmark is not None and not r.carried)
-        by_bench: dict[str, list[Span]] = {}
+        by_bench: dict[str, Span | None] = {}  # benchmark -> its one metric in this sentence (None: several)
         for r in readings:
             if r.benchmark is not None and r.metric is not None and not r.metric_inferred and r.kind != "delta":
-                by_bench.setdefault(norm_key(r.benchmark.name), []).append(r.metric)
-        for key, spans in by_bench.items():
-            if len({m.name for m in spans}) == 1:
-                self.last_metric[key] = spans[0]
+                key = norm_key(r.benchmark.name)
+                seen = by_bench.get(key, r.metric)
+                by_bench[key] = r.metric if seen is not None and seen.name == r.metric.name else None
+        for key, metric in by_bench.items():
+            if metric is not None:
+                self.last_metric[key] = metric
             else:
                 self.last_metric.pop(key, None)
 

@@ -35,7 +35,7 @@ _LETTER_SPACE_LETTER = re.compile(r"[^\W\d_]\s+[^\W\d_]")
 
 
 _DROP = re.compile(  # separators; a "to" between two words joins a pair: "English-to-French", "English to French"
-    r"(?<=[^\s\-\u2010-\u2015_.'`\x00])-[Tt][Oo]-(?=[^\s\-\u2010-\u2015_.'`\x00])|(?<=[a-z])[ ]to[ ](?=[A-Z][a-z])"
+    r"(?<=[^\s\-\u2010-\u2015_.'`\x00])-[Tt][Oo]-(?=[^\s\-\u2010-\u2015_.'`\x00])|[ ](?<=[a-z][ ])to[ ](?=[A-Z][a-z])"
     r"|[\s\-\u2010-\u2015_.'`\x00]+"
 )
 
