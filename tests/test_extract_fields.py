@@ -11,7 +11,10 @@ import pytest
 
 # known weaknesses, not yet handled (strict: a case that starts passing must be taken off this list)
 KNOWN_MISSES = {
-    "The agent obtains a return of 3,200 on HalfCheetah after 1M environment steps.",
+    "The agent obtains a return of 3,200 on HalfCheetah after 1M environment steps.",  # lower-case "return"
+    # a later baseline number goes to the nearest benchmark, not to the one its metric belongs to
+    "Our language model reaches a perplexity of 10.8 on WikiText-103 and 66.5% accuracy on LAMBADA, compared to "
+    "the previous best perplexity of 15.8.",
 }
 
 CASES = [
@@ -79,7 +82,7 @@ CASES = [
     ),
     (
         "The reranker improves nDCG@10 on TREC DL 2019 from 69.8 to 74.3.",
-        [(69.8, "TREC DL 2019", "NDCG@10", "range")],
+        [(69.8, "TREC DL 2019", "NDCG@10", "range"), (74.3, "TREC DL 2019", "NDCG@10")],
         [2019],
     ),
     (
@@ -192,7 +195,11 @@ CASES = [
         [256],
     ),
     ("Our method achieves an Inception Score of 9.89 on CIFAR-10.", [(9.89, "CIFAR-10", "Inception Score")], [10]),
-    ("Our model reduces the FID from 7.8 to 4.2 on LSUN Bedroom.", [(7.8, "LSUN Bedroom", "FID", "range")], []),
+    (
+        "Our model reduces the FID from 7.8 to 4.2 on LSUN Bedroom.",
+        [(7.8, "LSUN Bedroom", "FID", "range"), (4.2, "LSUN Bedroom", "FID")],
+        [],
+    ),
     ("The model achieves 2.91 bits per dimension on CIFAR-10.", [(2.91, "CIFAR-10", "Bits/dim")], [10]),
     # -- LLM evaluation
     (
@@ -312,6 +319,184 @@ CASES = [
     (
         "Our approach reduces the MAE by 12.3% and the MSE by 15.1% on the Weather dataset.",
         [(12.3, "Weather", "MAE", "delta"), (15.1, "Weather", "MSE", "delta")],
+        [],
+    ),
+    # -- more corners: transitions, metric lists after the numbers, appositions, the one dataset of an abstract
+    (
+        "On the CHiME-6 challenge data, our system lowers the WER from 35.1% to 30.8%.",
+        [(35.1, "CHiME-6", "WER", "range"), (30.8, "CHiME-6", "WER")],
+        [6],
+    ),
+    (
+        "Our streaming transducer achieves 6.1% and 5.7% WER on the TED-LIUM 3 dev and test sets.",
+        [(6.1, "TED-LIUM 3", "WER"), (5.7, "TED-LIUM 3", "WER")],
+        [3],
+    ),
+    (
+        "On the Amazon-Beauty dataset, our model obtains 0.0712 and 0.0481 in HR@10 and NDCG@10.",
+        [(0.0712, "Amazon Beauty", "HR@10"), (0.0481, "Amazon Beauty", "NDCG@10")],
+        [10],
+    ),
+    (
+        "We conduct experiments on Tmall, a large-scale e-commerce dataset. Our model improves NDCG@10 from 0.312 "
+        "to 0.347.",
+        [(0.312, "Tmall", "NDCG@10", "range"), (0.347, "Tmall", "NDCG@10")],
+        [10],
+    ),
+    (
+        "We evaluate on TREC CAR, a benchmark for complex answer retrieval. Our reranker reaches an MRR@10 of 38.4.",
+        [(38.4, "TREC CAR", "MRR@10")],
+        [10],
+    ),
+    (
+        "On the Hopper-v3 task, our agent reaches an average return of 3,612 after 1M steps.",
+        [(3612, "Hopper", "Return")],
+        [1],
+    ),
+    (
+        "Our 34B model reaches 48.2% and 76.5% in pass@1 and pass@10 on HumanEval.",
+        [(48.2, "HumanEval", "Pass@1"), (76.5, "HumanEval", "Pass@10")],
+        [34, 1, 10],
+    ),
+    (
+        "Against GPT-4-Turbo, our model attains a win rate of 36.7% on Arena-Hard.",
+        [(36.7, "Arena-Hard", "Win Rate")],
+        [4],
+    ),
+    (
+        "On CelebA-HQ 256x256, our model improves the FID from 7.23 to 5.11.",
+        [(7.23, "CelebA-HQ", "FID", "range"), (5.11, "CelebA-HQ", "FID")],
+        [256],
+    ),
+    (
+        "Compared with BigGAN, our model improves the Inception Score from 166.5 to 171.4 and the FID from 7.4 to "
+        "6.9 on ImageNet 128x128.",
+        [
+            (166.5, "ImageNet 128x128", "Inception Score", "range"),
+            (171.4, "ImageNet 128x128", "Inception Score"),
+            (7.4, "ImageNet 128x128", "FID", "range"),
+            (6.9, "ImageNet 128x128", "FID"),
+        ],
+        [128],
+    ),
+    (
+        "We introduce BankFraud, a tabular benchmark of 1.2M transactions. Gradient-boosted trees reach an AUC of "
+        "0.912.",
+        [(0.912, "BankFraud", "AUC")],
+        [1.2],
+    ),
+    (
+        "Experiments on the Cora, Citeseer and Pubmed datasets show accuracies of 84.2%, 73.1% and 80.5%, "
+        "respectively.",
+        [(84.2, "Cora", "Accuracy"), (73.1, "Citeseer", "Accuracy"), (80.5, "PubMed", "Accuracy")],
+        [],
+    ),
+    (
+        "Experiments on the FooGraph-S, BarNet and Baz QA datasets show accuracies of 81.2%, 77.0% and 65.3%, "
+        "respectively.",
+        [(81.2, "FooGraph-S", "Accuracy"), (77.0, "BarNet", "Accuracy"), (65.3, "Baz QA", "Accuracy")],
+        [],
+    ),
+    ("On ogbl-collab, our link predictor achieves 68.3 Hits@50.", [(68.3, "ogbl-collab", "HR@50")], [50]),
+    (
+        "On MSMT17 we achieve (62.1+3.4)% mAP and (83.5+1.2)% Rank-1 accuracy.",
+        [
+            (62.1, "MSMT17", "mAP"),
+            (3.4, "MSMT17", "mAP", "delta"),
+            (83.5, "MSMT17", "Rank-1"),
+            (1.2, "MSMT17", "Rank-1", "delta"),
+        ],
+        [17],
+    ),
+    (
+        "We test the method on the ATLAS-R2 dataset. It reaches a mean Dice score of 0.612 and a precision of 0.633.",
+        [(0.612, "ATLAS-R2", "Dice"), (0.633, "ATLAS-R2", "Precision")],
+        [2],
+    ),
+    (
+        "We test on two public datasets, H36M and FooCapture. The mean per joint position errors are 26 mm and 29 mm.",
+        [(26, None, "MPJPE"), (29, None, "MPJPE")],
+        [36],
+    ),
+    (
+        "Our language model reaches a perplexity of 10.8 on WikiText-103 and 66.5% accuracy on LAMBADA, compared to "
+        "the previous best perplexity of 15.8.",
+        [(10.8, "WikiText-103", "Perplexity"), (66.5, "LAMBADA", "Accuracy"), (15.8, "WikiText-103", "Perplexity")],
+        [103],
+    ),
+    (
+        "We achieve 0.8% and 1.2% improvements in mAP and Rank-1 on Market-1501.",
+        [(0.8, "Market-1501", "mAP", "delta"), (1.2, "Market-1501", "Rank-1", "delta")],
+        [1501],
+    ),
+    (
+        "On CrowdHuman, our detector reaches 90.1% AP and 41.2% MR-2 on the full-body setting.",
+        [(90.1, "CrowdHuman", "AP"), (41.2, "CrowdHuman", "MR^-2")],
+        [2],
+    ),
+    (
+        "The tracker achieves a success rate of 71.3% in terms of the AUC metric on LaSOT.",
+        [(71.3, "LaSOT", "AUC")],
+        [],
+    ),
+    (
+        "Our keyword spotter reaches 97.8% accuracy on Speech Commands V1 and 98.1% on V2.",
+        [(97.8, "Speech Commands", "Accuracy"), (98.1, "Speech Commands", "Accuracy")],
+        [1, 2],
+    ),
+    (
+        "We demonstrate the approach through experiments on EMOTIC, a benchmark dataset. We report an AP score of "
+        "35.48. We also introduce GroupWalk, a new dataset of walking videos. We report an AP of 65.83 on GroupWalk.",
+        [(35.48, "EMOTIC", "AP"), (65.83, "GroupWalk", "AP")],
+        [],
+    ),
+    (
+        "Our encoder is pretrained on ImageNet-21k. On downstream tasks it improves the accuracy to 81.2%.",
+        [(81.2, None, "Accuracy")],
+        [21],
+    ),
+    (
+        "We perform experiments on two benchmark datasets, FooSent (FS-1) and BarSent (BS-2). Our approach yields "
+        "accuracies of 83.9% and 81.1%, respectively.",
+        [(83.9, "FS-1", "Accuracy"), (81.1, "BS-2", "Accuracy")],
+        [1, 2],
+    ),
+    (
+        "We also use the BarSet and BazSet datasets. On FooSet, our model reaches 80.2% and 71.5% in accuracy and "
+        "F1, respectively.",
+        [(80.2, "FooSet", "Accuracy"), (71.5, "FooSet", "F1")],
+        [],
+    ),
+    (
+        "We propose FooDistill, a novel dataset distillation method. It reaches 71.3% accuracy with 50 images per "
+        "class.",
+        [(71.3, None, "Accuracy")],
+        [50],
+    ),
+    (
+        "Our detector runs at 30 FPS on CPU. It reaches 41.2% AP on COCO.",
+        [(30, "COCO", "FPS"), (41.2, "COCO", "AP")],  # the one dataset of the abstract, not the CPU
+        [],
+    ),
+    (
+        "On the WMT'14 English to French translation task, our model obtains 41.3 BLEU.",
+        [(41.3, "WMT2014 English-French", "BLEU")],
+        [14],
+    ),
+    (
+        "With BERT features, our tagger establishes new state-of-the-art results with 93.47 F1 on NER.",
+        [(93.47, None, "F1")],
+        [],
+    ),
+    (
+        "On the DukeMTMC-reID dataset, our method achieves 89.0% rank-1 accuracy and 78.5% mAP, outperforming the "
+        "state of the art by 2.1% and 3.4% respectively.",
+        [
+            (89.0, "DukeMTMC-reID", "Rank-1"),
+            (78.5, "DukeMTMC-reID", "mAP"),
+            (2.1, "DukeMTMC-reID", "Rank-1", "delta"),
+            (3.4, "DukeMTMC-reID", "mAP", "delta"),
+        ],
         [],
     ),
     # -- LaTeX-ish forms and efficiency results

@@ -106,7 +106,7 @@ DELTA = [
         [
             ("45.2%", "absolute", 45.2, None, "COCO", None, "AP", None, "%"),
             ("60.1%", "absolute", 60.1, None, "COCO", None, "AP50", None, "%"),
-            ("5.6%", "delta", 5.6, None, "COCO", None, "AP50", None, "%"),
+            ("5.6%", "delta", 5.6, None, "COCO", None, "AP", None, "%"),  # in order: "which is 5.6% and 2.6% higher"
             ("2.6%", "delta", 2.6, None, "COCO", None, "AP50", None, "%"),
         ],
     ),
@@ -115,7 +115,10 @@ DELTA = [
 RANGE = [
     (
         "Accuracy on GSM8K rises from 55.1 to 67.2 with self-consistency.",
-        [("55.1", "range", 55.1, 67.2, "GSM8K", None, "Accuracy", None, None)],
+        [
+            ("55.1", "range", 55.1, 67.2, "GSM8K", None, "Accuracy", None, None),
+            ("67.2", "absolute", 67.2, None, "GSM8K", None, "Accuracy", None, None),  # the new value is a result
+        ],
     ),
     (
         "Our method improves accuracy by 9%-19% across the tasks.",
@@ -125,7 +128,10 @@ RANGE = [
     (
         "On CIFAR-10, NVAE pushes the state-of-the-art from 2.98 to 2.91 bits per dimension, and it produces "
         "high-quality images on CelebA HQ.",
-        [("2.98", "range", 2.98, 2.91, "CIFAR-10", None, "Bits/dim", None, None)],
+        [
+            ("2.98", "range", 2.98, 2.91, "CIFAR-10", None, "Bits/dim", None, None),
+            ("2.91", "absolute", 2.91, None, "CIFAR-10", None, "Bits/dim", None, None),
+        ],
     ),
     (
         "In this task, we observe that the retrieval quality improves from 30% up to 100% when real data is present.",
@@ -181,7 +187,10 @@ UNKNOWN_NAMES = [
     ),
     (
         "Our model improves the F1 score from 72.69% to 76.77% on the Quux dataset.",
-        [("72.69%", "range", 72.69, 76.77, "Quux", None, "F1", None, "%")],
+        [
+            ("72.69%", "range", 72.69, 76.77, "Quux", None, "F1", None, "%"),
+            ("76.77%", "absolute", 76.77, None, "Quux", None, "F1", None, "%"),
+        ],
     ),
 ]
 
@@ -294,7 +303,10 @@ HELD_OUT_STYLE = [
     ),
     (
         "We reduce latency from 120 ms to 45 ms on a single A100 GPU.",
-        [("120", "range", 120.0, 45.0, None, None, "Latency", None, "ms")],
+        [
+            ("120", "range", 120.0, 45.0, None, None, "Latency", None, "ms"),
+            ("45", "absolute", 45.0, None, None, None, "Latency", None, "ms"),
+        ],
     ),
     (
         "Our agent achieves a median human-normalized score of 231% on Atari 100k, surpassing EfficientZero by 12%.",

@@ -14,60 +14,6 @@ from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.numbers import Number
 from leaderboard.extract.vocab import Entry, Mention
 
-_NAME_TOKEN = r"(?:[A-Z][\w\-+.&'/]*[\w+]|[A-Z]|\d+[A-Za-z][\w\-]*)"
-_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|\d+(?:\.\d+)?))" + r"{0,3}"
-_ACRONYM = r"(?:(?=[\w\-+.&']*?[A-Z][\w\-+.&']*?[A-Z0-9])[A-Za-z0-9][\w\-+.&']*)"
-_STOP_NAMES = frozenset(
-    [
-        "the",
-        "this",
-        "these",
-        "those",
-        "our",
-        "a",
-        "an",
-        "its",
-        "their",
-        "we",
-        "each",
-        "all",
-        "both",
-        "new",
-        "existing",
-        "previous",
-        "several",
-        "other",
-        "public",
-        "large",
-        "real",
-        "standard",
-        "popular",
-        "challenging",
-        "recent",
-        "various",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "many",
-        "most",
-        "some",
-        "such",
-        "in",
-        "on",
-        "for",
-        "with",
-        "and",
-        "or",
-        "of",
-        "to",
-        "it",
-        "same",
-        "different",
-    ]
-)
-_FUNCTION_WORDS = "to|and|or|with|at|by|for|in|on|of|the|a|an|while|when|using|under|without|than|as|is|are|was"
 _FILLER_BEFORE = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*)?(?:(?:score|scores|value|rate|measure|metric)\s*)?"
     r"(?:(?:of|=|:|is|was|are|were|at|reaches|reached|achieves|achieved|to|by|from|around|about|of\s+about|"
@@ -76,10 +22,11 @@ _FILLER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _FILLER_AFTER = re.compile(
-    r"^\s*(?:\)\s*)?(?:(?:absolute|relative|mean|average|avg\.?|overall|higher|lower|in|of|better|improvement|"
+    r"^\s*(?:\(?\s*[+\u00b1]\s*\d+(?:\.\d+)?\s*%?\s*(?=\)))?(?:\)\s*)?(?:%\s*)?(?:(?:absolute|relative|mean|average|avg\.?|overall|higher|lower|in|of|better|improvement|"
     r"gains?|increase|reduction|boost|points?|pts|pp)\s+){0,2}$",
     re.IGNORECASE,
 )
+_IN_TERMS_OF = re.compile(r"\s*\)?\s*in\s+terms\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _BEFORE_ON = re.compile(
     r"\b(?:on|in|for|at|of|over|across|using|from|under|with)\s+(?:the\s+)?(?:[a-z][\w\-/]*\s+){0,2}$", re.IGNORECASE
 )
@@ -94,6 +41,7 @@ class Span:
     name: str
     raw: str
     entry: Entry | None = None
+    bare: bool = False  # an unknown name only a preposition marks ("on FooBar"), no head word ("the FooBar dataset")
 
     @property
     def known(self) -> bool:
@@ -171,92 +119,22 @@ def capture_metric(text: str, num: Number, s0: int, grammar: Grammar) -> Span | 
     return Span(start, start + len(text[start:].split(words[-1], 1)[0]) + len(words[-1]), name, name, None)
 
 
-class NameCapture:
-    """Grammar-based capture of benchmark names outside the vocabulary ("the FooBar dataset", "on FooBar-3")."""
-
-    def __init__(self, grammar: Grammar) -> None:
-        heads = grammar.benchmark_head.pattern
-        # each pattern is tried only next to a cheap anchor (a head word, or "on"/"in"), never at every position
-        self.heads = grammar.benchmark_head
-        self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}\s+)?$")
-        self.name_after = re.compile(rf"\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
-        self.on_anchor = re.compile(r"\b(?:on|in)\s+(?:the\s+)?")
-        self.acronym_at = re.compile(
-            rf"(?P<name>{_ACRONYM})(?![\w\-])(?!\s+(?:\d|[A-Z]))"
-            rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b|v\d)[a-z])"
-        )
-        self.coord = re.compile(rf"\s*(?:,\s*and|,|and|&)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])")
-        self.grammar = grammar
-
-    def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude) -> list[Span]:
-        """Unknown benchmark names in text[s0:s1] not overlapping `taken` and not excluded (methods, metrics)."""
-        out: list[Span] = []
-        before, after, on = [], [], []
-        for h in self.heads.finditer(text, s0, s1):
-            m = self.name_before.search(text, max(s0, h.start() - 80), h.start())
-            if m:
-                before.append((m, h.end()))
-            m = self.name_after.match(text, h.end(), s1)
-            if m:
-                after.append((m, m.end()))
-        for o in self.on_anchor.finditer(text, s0, s1):
-            m = self.acronym_at.match(text, o.end(), s1)
-            if m:
-                on.append((m, m.end()))
-        for kind, found in (("head", before), ("after", after), ("on", on)):
-            for m, m_end in found:
-                start, end = m.span("name")
-                name = m.group("name").rstrip(".,;:")
-                while name.split() and name.split()[0].lower() in _STOP_NAMES:
-                    cut = len(name.split()[0])
-                    name = name[cut:].lstrip()
-                if len(name) < 2:
-                    continue
-                end = m.end("name") - (len(m.group("name")) - len(m.group("name").rstrip(".,;:")))
-                start = end - len(name)
-                if kind == "head":
-                    tail = re.match(r"\s+([A-Z][a-z]+)(?:\s+(\d{2,4}))?", text[end : m_end + 8])
-                    if tail and self.grammar.benchmark_head.fullmatch(tail.group(1)):
-                        end = end + tail.end()  # a capitalised head is part of the name: "X Challenge 2018"
-                        name = text[start:end]
-                if name.isdigit() or exclude(name):
-                    continue
-                if any(t.start < end and start < t.end for t in (*taken, *out)):
-                    continue
-                out.append(Span(start, end, name, name, None))
-                if kind == "on":
-                    out.extend(self._coordinated(text, end, s1, [*taken, *out], exclude))
-        return out
-
-    def _coordinated(self, text: str, pos: int, s1: int, taken: list[Span], exclude) -> list[Span]:
-        """ "on EgoGesture and NVGesture": the names coordinated with an "on X" capture."""
-        out: list[Span] = []
-        for m in self.coord.finditer(text, pos, s1):
-            if m.start() != pos:
-                break
-            start, end = m.span("name")
-            name = m.group("name").rstrip(".,;:")
-            end = start + len(name)
-            pos = m.end()
-            if exclude(name) or any(t.start < end and start < t.end for t in (*taken, *out)):
-                continue
-            out.append(Span(start, end, name, name, None))
-        return out
-
-
 def bind_metric(text: str, num: Number, metrics: list[Span], span_end: int) -> tuple[Span | None, str]:
     """The metric written right after the number ("92.1% AP") or right before it ("FID of 2.20").
 
     Returns (span, "after"|"before"|""). `span_end` is the end of the number's own text (after a range).
     """
     after = before = None
+    terms = False  # "an accuracy of 97.4% in terms of the ADD(-S) metric": the named measure wins
     for sp in metrics:
         if sp.start >= span_end and sp.start - span_end <= 40:
-            if _FILLER_AFTER.match(text[span_end : sp.start]) and after is None:
+            if after is None and _FILLER_AFTER.match(text[span_end : sp.start]):
                 after = sp
+            elif after is None and _IN_TERMS_OF.fullmatch(text, span_end, sp.start):
+                after, terms = sp, True
         elif sp.end <= num.start and num.start - sp.end <= 40 and _FILLER_BEFORE.match(text[sp.end : num.start]):
             before = sp
-    if after is not None and (before is None or after.start - span_end <= num.start - before.end):
+    if after is not None and (before is None or terms or after.start - span_end <= num.start - before.end):
         return after, "after"
     if before is not None:
         return before, "before"
@@ -359,7 +237,8 @@ def subset_near(text: str, grammar: Grammar, bench: Span | None, num: Number, s0
 
 
 _SHOT_AFTER = re.compile(
-    r"\s*(?:%|\))?\s*(?:in|on|for|under)\s+(?:the\s+)?(\d+-shot|zero-shot|few-shot|one-shot)", re.IGNORECASE
+    r"\s*(?:%|\))?\s*(?:in|on|for|under)\s+(?:the\s+)?(\d+-shot|zero-shot|few-shot|one-shot|v\d+(?:\.\d+)?\b)",
+    re.IGNORECASE,
 )
 _LABEL_END = re.compile(r"([\w\-]+)\s*[:=]\s*$")
 _SUBSET_AFTER = re.compile(r"^\s*(?:\(\s*)?(?:dataset\s+|benchmark\s+)?(?P<s>[\w\-+]+(?:\s*/\s*[\w\-+]+)*)")

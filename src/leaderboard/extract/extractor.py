@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from leaderboard.extract.attribution import NameCapture, Span, merge_adjacent, spans_from_mentions
+from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
+from leaderboard.extract.context import AbstractContext
 from leaderboard.extract.filters import quick_non_result
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.methods import own_method
+from leaderboard.extract.names import NameCapture
 from leaderboard.extract.numbers import find_numbers, link_numbers
 from leaderboard.extract.reading import Reading, SentenceReader
 from leaderboard.extract.sentences import split_sentences
@@ -48,10 +50,12 @@ class Extractor:
     vocab: Vocabulary
     grammar: Grammar = field(init=False)
     capture: NameCapture = field(init=False)
+    tasks: frozenset[str] = field(init=False)  # task names of the vocabulary and their initials ("NER")
 
     def __post_init__(self) -> None:
         self.grammar = Grammar.from_rows(self.vocab.grammar)
         self.capture = NameCapture(self.grammar)
+        self.tasks = frozenset(_task_names(self.vocab))
 
     @classmethod
     def default(cls) -> Extractor:
@@ -69,9 +73,10 @@ class Extractor:
         if not nums:
             return []
         g = self.grammar
+        all_sentences = split_sentences(text)
         sentences = [
             (s0, s1)
-            for s0, s1 in split_sentences(text)
+            for s0, s1 in all_sentences
             if any(s0 <= n.start < s1 and not quick_non_result(text, n, s0, g) for n in nums)
         ]
         if not sentences:
@@ -95,26 +100,32 @@ class Extractor:
         links = {lk.first: lk for lk in link_numbers(text, nums)}
         seconds = {lk.second for lk in links.values()}
 
-        def exclude(name: str) -> bool:
+        def exclude(name: str, own_ok: bool = False) -> bool:
             key = norm_key(name)
-            own_name = own.get()
+            own_name = None if own_ok else own.get()
             return (
                 (own_name is not None and key == norm_key(own_name))
                 or vocab.methods.lookup(name) is not None
                 or vocab.metrics.lookup(name) is not None
+                or (key in self.tasks and (name.isupper() or len(key) > 5))  # "93.5 F1 on NER": a task
             )
 
         title = paper.title or ""
         title_benches = spans_from_mentions(title, vocab.benchmarks.find(title))
         title_benches += self.capture.find(title, 0, len(title), title_benches, exclude)
         carried = [Span(-1, -1, b.name, b.raw, b.entry) for b in title_benches]
-        reader = SentenceReader(self, text, nums, links, seconds, metrics, benches, methods, own, carried)
+        taken = [*benches, *metrics, *methods]
+        captures = [self.capture.find(text, s0, s1, taken, exclude) for s0, s1 in sentences]
+        named = [*benches, *(b for c in captures for b in c)]
+        held = set(sentences)
+        rest = [w for w in all_sentences if w not in held]
+        context = AbstractContext(self, text, rest, named, exclude)
+        reader = SentenceReader(self, text, nums, links, seconds, metrics, benches, methods, own, carried, context)
         out: list[Result] = []
-        for s0, s1 in sentences:
+        for (s0, s1), captured in zip(sentences, captures, strict=True):
             idx = [i for i, n in enumerate(nums) if s0 <= n.start < s1]
             if not idx:
                 continue
-            captured = self.capture.find(text, s0, s1, [*benches, *metrics, *methods], exclude)
             for reading in reader.read(s0, s1, idx, captured):
                 out.append(self._result(paper, text, reading))
         return out
@@ -156,6 +167,18 @@ class Extractor:
             confidence=r.confidence,
             extractor=self.name,
         )
+
+
+def _task_names(vocab: Vocabulary) -> set[str]:
+    """Keys of the benchmarks' task names ("Named Entity Recognition") and of their initials ("NER")."""
+    out: set[str] = set()
+    for entry in vocab.benchmarks.entries:
+        words = [w for w in entry.get("task").replace("-", " ").split() if w[:1].isupper()]
+        if words:
+            out.add(norm_key(entry.get("task")))
+        if len(words) >= 3:  # two-letter initials ("MR", "CR") are often dataset names too
+            out.add("".join(w[0] for w in words).lower())
+    return out
 
 
 __all__ = ["Extractor", "Span"]

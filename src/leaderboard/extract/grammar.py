@@ -87,6 +87,12 @@ class Grammar:
     setting_after: re.Pattern = re.compile(r"(?!x)x")
     aggregate: re.Pattern = re.compile(r"(?!x)x")
     benchmark_head: re.Pattern = re.compile(r"(?!x)x")
+    several_sets: re.Pattern = re.compile(r"(?!x)x")
+    apposition_head: re.Pattern = re.compile(r"(?!x)x")
+    quantity_before: re.Pattern = re.compile(r"(?!x)x")
+    training_on: re.Pattern = re.compile(r"(?!x)x")
+    hardware: re.Pattern = re.compile(r"(?!x)x")
+    any_head: re.Pattern = re.compile(r"(?!x)x")  # a benchmark head, singular or plural: one scan finds both
     own_ref: re.Pattern = re.compile(r"(?!x)x")
     this_ref: re.Pattern = re.compile(r"(?!x)x")
     propose: re.Pattern = re.compile(r"(?!x)x")
@@ -107,6 +113,7 @@ class Grammar:
             stems[kind].append((phrase.lower().rstrip("*"), value))
         for v in stems.values():
             v.sort(key=lambda sv: len(sv[0]), reverse=True)
+        by_kind["any_head"] = [*by_kind.get("benchmark_head", []), *by_kind.get("several_sets", [])]
 
         def comp(pattern: str, kind: str) -> re.Pattern:
             alt = _alternation(by_kind.get(kind, []))
@@ -122,7 +129,11 @@ class Grammar:
             relative=comp(r"(?:ALT)", "relative"),
             compare=comp(r"(?:ALT)", "compare"),
             result_verb=comp(r"(?:ALT)", "result_verb"),
-            count_after=comp(r"^\s*(?:[\w\-]+\s+){0,2}?(?:ALT)", "count_noun"),
+            # "3,612 after 1M steps": a word with digits or a preposition between starts another quantity
+            count_after=comp(
+                r"^\s*(?:(?![\w\-]*\d|(?:after|before|within|over|in|on|at|for|with)\b)[\w\-]+\s+){0,2}?(?:ALT)",
+                "count_noun",
+            ),
             data_after=comp(
                 r"^\s*(?:of\s+(?:(?:the|all|our|its|their)\s+)?(?:[\w\-]+\s+)?(?:ALT)|(?:of\s+)?(?:the\s+)?(?:ALT)(?!\s+\w+\s+of))",
                 "data_noun",
@@ -134,6 +145,12 @@ class Grammar:
             setting_after=comp(r"^-?(?:ALT)", "setting_after"),
             aggregate=comp(r"(?:ALT)", "aggregate"),
             benchmark_head=comp(r"(?:ALT)", "benchmark_head"),
+            several_sets=comp(r"(?:ALT)", "several_sets"),
+            apposition_head=comp(r"(?:ALT)", "apposition_head"),
+            quantity_before=comp(r"(?:(?<![\w.])\d+|ALT)\s+(?:[\w\-]+\s+){0,2}?$", "quantity"),
+            any_head=comp(r"(?:ALT)", "any_head"),
+            hardware=comp(r"(?:ALT)", "hardware"),
+            training_on=comp(r"(?:ALT)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?$", "training_on"),
             own_ref=comp(r"(?:ALT)", "own_ref"),
             this_ref=comp(r"(?:ALT)", "this_ref"),
             propose=comp(r"(?:ALT)", "propose"),
@@ -151,6 +168,13 @@ class Grammar:
             stems=dict(stems),
             exact={k: frozenset(v) for k, v in by_kind.items()},
         )
+
+    def counts_sets(self, text: str) -> bool:
+        """Whether the text counts several datasets or benchmarks ("two public datasets", "on 5 benchmarks")."""
+        for m in self.several_sets.finditer(text):
+            if self.quantity_before.search(text, max(0, m.start() - 40), m.start()):
+                return True
+        return False
 
     def value_of(self, kind: str, word: str) -> str:
         """The data value of a matched word of `kind` (exact phrase first, then the longest matching stem)."""

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from leaderboard.extract.attribution import (
     GENERIC_HEADS,
     Span,
-    baseline_after,
     bind_metric,
     capture_metric,
     clause_start,
@@ -20,9 +19,9 @@ from leaderboard.extract.attribution import (
     preceding,
     subset_near,
 )
+from leaderboard.extract.details import ReadingDetails
 from leaderboard.extract.filters import non_result_reason
 from leaderboard.extract.lists import ListReading
-from leaderboard.extract.methods import method_norm, subject_before
 from leaderboard.extract.numbers import Link, Number
 from leaderboard.extract.vocab import norm_key
 
@@ -64,10 +63,10 @@ class Reading:
     metric_inferred: bool = False
 
 
-class SentenceReader(ListReading):
+class SentenceReader(ListReading, ReadingDetails):
     """Reads the sentences of one abstract in order (it remembers the benchmarks of earlier sentences)."""
 
-    def __init__(self, ex, text, nums, links, seconds, metrics, benches, methods, own, title_benches) -> None:
+    def __init__(self, ex, text, nums, links, seconds, metrics, benches, methods, own, title_benches, context) -> None:
         self.g = ex.grammar
         self.vocab = ex.vocab
         self.text = text
@@ -79,7 +78,9 @@ class SentenceReader(ListReading):
         self.methods: list[Span] = methods
         self._own = own
         self.title_benches: list[Span] = title_benches
+        self._context = context  # the benchmarks the abstract names outside its result sentences
         self.last_bench: Span | None = None  # the one benchmark of the previous sentence's results
+        self.last_metric: dict[str, Span] = {}  # benchmark key -> the one metric its last results were given in
 
     @property
     def own(self) -> str | None:
@@ -90,6 +91,17 @@ class SentenceReader(ListReading):
         self.last_bench = None
         if len(names) == 1:
             self.last_bench = next(r.benchmark for r in readings if r.benchmark is not None and not r.carried)
+        by_bench: dict[str, Span | None] = {}  # benchmark -> its one metric in this sentence (None: several)
+        for r in readings:
+            if r.benchmark is not None and r.metric is not None and not r.metric_inferred and r.kind != "delta":
+                key = norm_key(r.benchmark.name)
+                seen = by_bench.get(key, r.metric)
+                by_bench[key] = r.metric if seen is not None and seen.name == r.metric.name else None
+        for key, metric in by_bench.items():
+            if metric is not None:
+                self.last_metric[key] = metric
+            else:
+                self.last_metric.pop(key, None)
 
     # -- per sentence -------------------------------------------------------------------------------------
     def read(self, s0: int, s1: int, idx: list[int], captured: list[Span]) -> list[Reading]:
@@ -115,10 +127,11 @@ class SentenceReader(ListReading):
         for r in readings:
             self._attribute(r, sb, sm, s0, s1, absolute)
         self._metric_list(readings, sm)
+        self._parallel_deltas(readings)
         self.remember(readings)
         if len(readings) == 1 and id(readings[0]) not in paired:
             readings += self._jointly(readings[0], sb)
-        return readings
+        return readings + self._transitions(readings, s0)
 
     def _elliptic_names(self, sb: list[Span], s1: int) -> list[Span]:
         """ "TREC DL 2019 and 2020", "the CoNLL-2005 and 2012 datasets": a bare number coordinated with a name
@@ -280,8 +293,21 @@ class SentenceReader(ListReading):
         if r.benchmark is None:
             r.benchmark, r.carried = self._carried(s0, s1)
         if r.metric is None and r.unit != "x":  # "3x faster": a speed-up, not a multiple of a nearby metric
-            own = [m for m in sm if not self._belongs_to_other(m, r.benchmark, sb)]
-            r.metric = nearest(own, num.start, r.span_end, text, s0, s1, limit=160)
+            own = [m for m in sm if not self._belongs_to_other(m, r.benchmark, sb) and _fits(m, r)]
+            r.metric = self._changed_metric(r, own, s1) or nearest(own, num.start, r.span_end, text, s0, s1, limit=160)
+        if r.metric is None and r.kind != "delta" and r.benchmark is not None:
+            last = self.last_metric.get(norm_key(r.benchmark.name))  # "mIoU scores (val: 62.6) on X. ... X (66.3)"
+            if last is not None and r.unit in {None, last.entry.get("unit") if last.entry else None}:
+                r.metric = last
+        if (
+            r.benchmark is None
+            and r.metric is not None
+            and not self.title_benches
+            and not g.aggregate.search(text, s0, s1)
+        ):
+            ctx = self._context.single()  # "tested on the ATLAS dataset. ... achieves DSC = 0.53"
+            if ctx is not None:
+                r.benchmark, r.carried = ctx, True
         if r.metric is None and r.kind != "delta" and r.benchmark is not None and r.benchmark.entry is not None:
             usual = self.vocab.metrics.lookup(r.benchmark.entry.get("metric"))
             if usual is not None:  # the benchmark's usual metric: not named in the text, so no mention offsets
@@ -301,6 +327,16 @@ class SentenceReader(ListReading):
         if r.kind == "delta":
             self._delta_details(r, s0, s1)
         r.confidence = self._confidence(r)
+
+    def _changed_metric(self, r: Reading, own: list[Span], s1: int) -> Span | None:
+        """ "a 75% reduction in both the number of parameters": the metric a change noun names after "in"/"of"."""
+        if r.kind != "delta":
+            return None
+        dm = self.g.delta_noun_after.match(self.text[r.span_end : min(s1, r.span_end + 60)])
+        end = r.span_end + dm.end() if dm else 0
+        if dm is None or not _IN_OF.match(self.text, end):
+            return None
+        return next((m for m in own if m.start >= end and _NO_BREAK.fullmatch(self.text, end, m.start)), None)
 
     def _belongs_to_other(self, metric: Span, bench: Span | None, sb: list[Span]) -> bool:
         """ "HumanEval pass@1": a metric written right after another benchmark's name is that benchmark's."""
@@ -324,93 +360,21 @@ class SentenceReader(ListReading):
             return Span(-1, -1, self.own, self.own, self.vocab.benchmarks.lookup(self.own)), True
         if self.g.aggregate.search(sentence):
             return None, False
+        before = self._context.right_before(s0, self.g.counts_sets)  # "We evaluate on X. We reach 81.2%."
+        titled = len({norm_key(b.name) for b in self.title_benches}) == 1
+        if before is not None and (before.known or not titled):  # a name outside the vocabulary yields to
+            return before, True  # the title's known one ("the ACM Recommender Systems Challenge 2018")
         if self.last_bench is not None:
             return self.last_bench, True
-        names = {norm_key(b.name) for b in self.title_benches}
-        if len(names) == 1:
+        if titled:
             return self.title_benches[0], True
         return None, False
 
-    def _method(self, r: Reading, s0: int, s1: int) -> None:
-        text, g, num = self.text, self.g, r.num
-        c0 = clause_start(text, s0, num.start)
-        cmp = None
-        for m in g.compare.finditer(text, c0, num.start):
-            cmp = m
-        if cmp is not None and r.kind == "absolute" and cmp.group(0).lower() != "from":
-            between = text[cmp.end() : num.start]
-            verbs = [
-                m for m in g.result_verb.finditer(between) if "art" not in m.group(0) and m.group(0).lower() != "sota"
-            ]
-            if not verbs:
-                r.method = baseline_after(text, g, cmp.start(), num.start) or None
-                r.is_own = False
-                r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
-                return
-        named = [m for m in self.methods if s0 <= m.start and m.end <= num.start]
-        own_ref = list(g.own_ref.finditer(text, s0, num.start))
-        subject = subject_before(text, s0, num.start)
-        if own_ref and (not named or own_ref[-1].start() > named[-1].start):
-            r.method, r.is_own = self.own, True
-        elif named:
-            r.method = text[named[-1].start : named[-1].end]
-            r.is_own = bool(self.own) and norm_key(named[-1].name) == norm_key(self.own)
-        elif subject:
-            r.method = subject
-            r.is_own = bool(self.own) and norm_key(self.own) in norm_key(subject)
-        r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
 
-    def _delta_details(self, r: Reading, s0: int, s1: int) -> None:
-        text, g, num = self.text, self.g, r.num
-        c0 = clause_start(text, s0, num.start)
-        window_end = min(s1, r.span_end + 60)
-        best, best_d = None, 10**9
-        for m in g.change.finditer(text, c0, window_end):
-            if not g.value_of("change", m.group(0)):
-                continue  # "relative", "difference": a change without a direction
-            d = num.start - m.end() if m.end() <= num.start else m.start() - r.span_end
-            if d >= -1 and d < best_d:
-                best, best_d = m, d
-        r.direction = g.value_of("change", best.group(0)) if best else ""
-        hib_raw = r.metric.entry.get("higher_is_better") if r.metric and r.metric.entry else ""
-        hib = {"true": True, "false": False}.get(hib_raw.lower())
-        r.improvement = {
-            "better": True,
-            "worse": False,
-            "up": True if hib is None else hib,
-            "down": None if hib is None else not hib,
-        }.get(r.direction)
-        rel = None
-        for m in g.relative.finditer(text, max(s0, num.start - 40), window_end):
-            rel = g.value_of("relative", m.group(0)) == "true"
-        if rel is None:
-            rel = True if r.unit == "%" else (False if r.unit in {"pp", "points"} or r.unit is None else None)
-        r.delta_relative = rel
-        base = baseline_after(text, g, r.span_end, s1)
-        if base is None:
-            base = baseline_after(text, g, c0, num.start)
-        r.baseline = base
-
-    def _confidence(self, r: Reading) -> float:
-        c = 0.45
-        if r.bound:
-            c += 0.2
-        elif r.metric is not None:
-            c += 0.08
-        if r.benchmark is not None:
-            c += 0.12 if r.benchmark.known else 0.06
-        if r.carried:
-            c -= 0.1
-        if r.unit in {"%", "x"}:
-            c += 0.05
-        if r.metric is not None and r.metric.entry is not None:
-            lo, hi = r.metric.entry.get("min"), r.metric.entry.get("max")
-            try:
-                if r.kind == "absolute" and ((lo and r.value < float(lo)) or (hi and r.value > float(hi))):
-                    c -= 0.3
-            except ValueError:
-                pass
-        return round(min(0.99, max(0.05, c)), 3)
+def _fits(metric: Span, r: Reading) -> bool:
+    """An absolute percentage is not a value of a metric that is neither a percentage nor bounded (perplexity)."""
+    e = metric.entry
+    return r.unit != "%" or r.kind != "absolute" or e is None or e.get("unit") == "%" or bool(e.get("max"))
 
 
 def _word_before_of_an(before: str) -> str | None:
@@ -426,5 +390,7 @@ def _word_before_of_an(before: str) -> str | None:
     return toks[-1] if toks else None
 
 
+_IN_OF = re.compile(r"\s+(?:in|of)\s")
+_NO_BREAK = re.compile(r"[^,;.()]{0,40}")
 _LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
 _OF_DATA = re.compile(r"\s*of\s+(?:the\s+)?")

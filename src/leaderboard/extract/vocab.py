@@ -30,23 +30,13 @@ KINDS = {
 # Length-preserving character folding applied before normalisation (so offsets survive).
 _FOLD = str.maketrans({"\u00d7": "x", "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
 _FOLD_CHARS = "\u00d7\u2212\u2019\u2018\u00a0"
-_KEEP = re.compile(r"[^\s\-\u2010-\u2015_.'`\x00]+")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _LETTER_SPACE_LETTER = re.compile(r"[^\W\d_]\s+[^\W\d_]")
-_SEP = frozenset(" \t\n\r-\u2010\u2011\u2012\u2013\u2014\u2015_.'`\u00a0")
 
 
-def _chunks(text: str, start: int = 0, end: int | None = None):
-    """Runs of non-separator characters; a "-to-" joining two words is a separator ("English-to-German")."""
-    for m in _KEEP.finditer(text, start, len(text) if end is None else end):
-        s, e = m.span()
-        if e - s == 2 and text[s:e].lower() == "to" and text[s - 1 : s] == "-" and text[e : e + 1] == "-":
-            continue
-        yield m
-
-
-_DROP = re.compile(
-    r"(?<=[^\s\-\u2010-\u2015_.'`\x00])-[Tt][Oo]-(?=[^\s\-\u2010-\u2015_.'`\x00])|[\s\-\u2010-\u2015_.'`\x00]+"
+_DROP = re.compile(  # separators; a "to" between two words joins a pair: "English-to-French", "English to French"
+    r"(?<=[^\s\-\u2010-\u2015_.'`\x00])-[Tt][Oo]-(?=[^\s\-\u2010-\u2015_.'`\x00])|[ ](?<=[a-z][ ])to[ ](?=[A-Z][a-z])"
+    r"|[\s\-\u2010-\u2015_.'`\x00]+"
 )
 
 

@@ -1,0 +1,100 @@
+"""Names outside the sentence of a result: the benchmarks an abstract names in its number-free sentences.
+
+"We test the method on the ATLAS dataset. ... achieves DSC = 0.53": the result sentence names no benchmark, the
+abstract names one. Looked up lazily, only when a reading needs it (most results name their benchmark).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from leaderboard.extract.attribution import Span, spans_from_mentions
+from leaderboard.extract.vocab import NormText, norm_key
+
+if TYPE_CHECKING:
+    from leaderboard.extract.extractor import Extractor
+
+
+_EVAL_HINT = re.compile(r"\b(?:on|using|with|from|in|of)\s+(?:the\s+)?[A-Z0-9]")
+
+
+class AbstractContext:
+    """The benchmarks named in an abstract's number-free sentences (`rest`), next to those of its result
+    sentences (`named`)."""
+
+    def __init__(self, ex: Extractor, text: str, rest: list[tuple[int, int]], named: list[Span], exclude) -> None:
+        self.ex, self.text, self.rest, self.named, self.exclude = ex, text, rest, named, exclude
+        self._ends = [w[1] for w in rest]
+        self._known: list[Span] | None = None  # vocabulary names of all the number-free sentences, one scan
+        self._found: dict[tuple[int, int], list[Span]] = {}
+        self._single: list[Span | None] = []
+
+    def _names_in(self, window: tuple[int, int], alone: bool = False) -> list[Span]:
+        """The benchmarks of one number-free sentence, in order, first mention of each name (cached)."""
+        if window in self._found:
+            return self._found[window]
+        text, ex = self.text, self.ex
+        w0, w1 = window
+        if self._known is None and not alone:
+            self._known = spans_from_mentions(text, ex.vocab.benchmarks.find(NormText.of(text, self.rest)))
+        if self._known is None:  # one sentence asked for: scan it alone
+            found = spans_from_mentions(text, ex.vocab.benchmarks.find(NormText.of(text, [window])))
+        else:
+            found = [b for b in self._known if w0 <= b.start < w1]
+        found = sorted(
+            found + ex.capture.find(text, w0, w1, found, self.exclude, heads_only=True), key=lambda b: b.start
+        )
+        training = ex.grammar.training_on  # "pretrained on ImageNet": training data, not a benchmark
+        seen: set[str] = set()
+        out = []
+        for b in found:
+            key = norm_key(b.name)
+            if key not in seen and not training.search(text, max(0, b.start - 60), b.start):
+                seen.add(key)
+                out.append(b)
+        self._found[window] = out
+        return out
+
+    def single(self) -> Span | None:
+        """The one benchmark the whole abstract names, or None (none, several, or "two datasets")."""
+        if not self._single:
+            self._single.append(self._compute_single())
+        return self._single[0]
+
+    def _compute_single(self) -> Span | None:
+        names = {norm_key(b.name) for b in self.named}
+        if len(names) > 1 or self.ex.grammar.counts_sets(self.text):
+            return None  # "on two datasets, A and B": no single one
+        found = []
+        for window in self.rest:
+            found += self._names_in(window)
+            names.update(norm_key(b.name) for b in found)
+            if len(names) > 1:
+                return None
+        if len(names) != 1:
+            return None
+        return next((b for b in (*found, *self.named) if not b.bare), None)  # not a bare "on CPU" alone
+
+    def listed_before(self, s0: int) -> list[Span]:
+        """The benchmarks (first mention of each) of the number-free sentence right before the sentence at `s0`."""
+        i = bisect_left(self._ends, s0) - 1
+        if i < 0 or self.text[self.rest[i][1] : s0].strip():
+            return []
+        w0, w1 = self.rest[i]
+        if self.rest[i] not in self._found and not (
+            _EVAL_HINT.search(self.text, w0, w1) or self.ex.grammar.any_head.search(self.text, w0, w1)
+        ):
+            return []  # no "on X", "using X" or head word: no dataset named (a cheap test before the scan)
+        return self._names_in(self.rest[i], alone=True)
+
+    def right_before(self, s0: int, skip: Callable[[str], bool]) -> Span | None:
+        """The one benchmark of the number-free sentence right before the sentence at `s0` ("We evaluate on X.
+        Our model reaches 81.2%."), unless that sentence counts several datasets (`skip`)."""
+        found = self.listed_before(s0)
+        if len(found) != 1:
+            return None
+        i = bisect_left(self._ends, s0) - 1
+        return None if skip(self.text[self.rest[i][0] : self.rest[i][1]]) else found[0]

@@ -1,0 +1,142 @@
+"""Details of a reading once its number, benchmark and metric are known: the method that reports it, a change's
+direction and baseline, and a confidence score."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from leaderboard.extract.attribution import baseline_after, clause_start
+from leaderboard.extract.methods import method_norm, subject_before
+from leaderboard.extract.vocab import norm_key
+
+if TYPE_CHECKING:
+    from leaderboard.extract.reading import Reading
+
+
+_FROM_END = re.compile(r"(?<![\w-])(?<!ranging )(?<!ranges )(?<!range )from\s*[(\[]?\s*$", re.IGNORECASE)
+_TO_GAP = re.compile(
+    r"\s*(?:(?!up\s)[A-Za-z]{1,5}\s+)?(?:to|->|\u2192|=>|\u21d2|\\rightarrow|\$\\rightarrow\$|\$\\to\$)\s*"
+)
+
+
+class ReadingDetails:
+    """Mixin of SentenceReader: method, change details and confidence of a reading."""
+
+    def _transitions(self, readings: list[Reading], s0: int) -> list[Reading]:
+        """ "improves F1 from 72.69% to 76.77%": the new value of an improvement is a result of its own (kind
+        absolute); the range reading keeps both ends."""
+        out = []
+        for r in readings:
+            if r.kind != "range" or r.num.signed:
+                continue
+            second = next((n for n in self.nums if n.end == r.span_end and n.start > r.num.end), None)
+            if second is None or second.signed or not _TO_GAP.fullmatch(self.text, r.num.end, second.start):
+                continue
+            c0 = clause_start(self.text, s0, r.num.start)
+            if not _FROM_END.search(self.text, max(c0, r.num.start - 12), r.num.start):
+                continue
+            change = None
+            for m in self.g.change.finditer(self.text, c0, r.num.start):
+                change = self.g.value_of("change", m.group(0))
+            hib = r.metric.entry.get("higher_is_better").lower() if r.metric and r.metric.entry else ""
+            better = (second.value > r.value) == (hib == "true") if hib in {"true", "false"} else change == "better"
+            if change not in {"better", "up", "down"} or not better:
+                continue
+            out.append(
+                replace(
+                    r,
+                    num=second,
+                    kind="absolute",
+                    value=second.value,
+                    value_to=None,
+                    span_end=second.end,
+                    unit=second.unit or r.unit,
+                    qualifier=None,
+                    baseline=None,
+                    delta_relative=None,
+                    improvement=None,
+                )  # fmt: skip
+            )
+        return out
+
+    def _method(self, r: Reading, s0: int, s1: int) -> None:
+        text, g, num = self.text, self.g, r.num
+        c0 = clause_start(text, s0, num.start)
+        cmp = None
+        for m in g.compare.finditer(text, c0, num.start):
+            cmp = m
+        if cmp is not None and r.kind == "absolute" and cmp.group(0).lower() != "from":
+            between = text[cmp.end() : num.start]
+            verbs = [
+                m for m in g.result_verb.finditer(between) if "art" not in m.group(0) and m.group(0).lower() != "sota"
+            ]
+            if not verbs:
+                r.method = baseline_after(text, g, cmp.start(), num.start) or None
+                r.is_own = False
+                r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
+                return
+        named = [m for m in self.methods if s0 <= m.start and m.end <= num.start]
+        own_ref = list(g.own_ref.finditer(text, s0, num.start))
+        if own_ref and (not named or own_ref[-1].start() > named[-1].start):
+            r.method, r.is_own = self.own, True
+        elif named:
+            r.method = text[named[-1].start : named[-1].end]
+            r.is_own = bool(self.own) and norm_key(named[-1].name) == norm_key(self.own)
+        elif subject := subject_before(text, s0, num.start):  # only looked for when nothing else names it
+            r.method = subject
+            r.is_own = bool(self.own) and norm_key(self.own) in norm_key(subject)
+        r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
+
+    def _delta_details(self, r: Reading, s0: int, s1: int) -> None:
+        text, g, num = self.text, self.g, r.num
+        c0 = clause_start(text, s0, num.start)
+        window_end = min(s1, r.span_end + 60)
+        best, best_d = None, 10**9
+        for m in g.change.finditer(text, c0, window_end):
+            if not g.value_of("change", m.group(0)):
+                continue  # "relative", "difference": a change without a direction
+            d = num.start - m.end() if m.end() <= num.start else m.start() - r.span_end
+            if d >= -1 and d < best_d:
+                best, best_d = m, d
+        r.direction = g.value_of("change", best.group(0)) if best else ""
+        hib_raw = r.metric.entry.get("higher_is_better") if r.metric and r.metric.entry else ""
+        hib = {"true": True, "false": False}.get(hib_raw.lower())
+        r.improvement = {
+            "better": True,
+            "worse": False,
+            "up": True if hib is None else hib,
+            "down": None if hib is None else not hib,
+        }.get(r.direction)
+        rel = None
+        for m in g.relative.finditer(text, max(s0, num.start - 40), window_end):
+            rel = g.value_of("relative", m.group(0)) == "true"
+        if rel is None:
+            rel = True if r.unit == "%" else (False if r.unit in {"pp", "points"} or r.unit is None else None)
+        r.delta_relative = rel
+        base = baseline_after(text, g, r.span_end, s1)
+        if base is None:
+            base = baseline_after(text, g, c0, num.start)
+        r.baseline = base
+
+    def _confidence(self, r: Reading) -> float:
+        c = 0.45
+        if r.bound:
+            c += 0.2
+        elif r.metric is not None:
+            c += 0.08
+        if r.benchmark is not None:
+            c += 0.12 if r.benchmark.known else 0.06
+        if r.carried:
+            c -= 0.1
+        if r.unit in {"%", "x"}:
+            c += 0.05
+        if r.metric is not None and r.metric.entry is not None:
+            lo, hi = r.metric.entry.get("min"), r.metric.entry.get("max")
+            try:
+                if r.kind == "absolute" and ((lo and r.value < float(lo)) or (hi and r.value > float(hi))):
+                    c -= 0.3
+            except ValueError:
+                pass
+        return round(min(0.99, max(0.05, c)), 3)

@@ -1,0 +1,187 @@
+"""Names outside the vocabulary: benchmark names the reporting grammar marks ("the FooBar dataset", "on FooBar-3",
+"FooBar, a benchmark of ...")."""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract.attribution import Span
+from leaderboard.extract.grammar import Grammar
+
+_NAME_TOKEN = r"(?:[A-Z][\w\-+.&'/]*[\w+]|[A-Z]|\d+[A-Za-z][\w\-]*)"
+_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|\d+(?:\.\d+)?))" + r"{0,3}"
+_ITEM = rf"{_NAME}(?:\s*\([^()]{{1,24}}\))?"  # "CMU Multimodal Opinion Sentiment Intensity (CMU-MOSI)"
+_LIST = rf"{_ITEM}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*){_ITEM}){{1,6}}"
+# a bare version ("94.5% on V2": the version of a dataset named before) or an adjective ("ImageNet-like")
+_NOT_A_NAME = re.compile(r"[Vv]\d+(?:\.\d+)?|\S*-(?:like|based|style|level|scale|sized|free|aware|specific|wise)")
+_ACRONYM = r"(?:(?=[\w\-+.&']*?[A-Z][\w\-+.&']*?[A-Z0-9])[A-Za-z0-9][\w\-+.&']*)"
+_STOP_NAMES = frozenset(
+    [
+        "the",
+        "this",
+        "these",
+        "those",
+        "our",
+        "a",
+        "an",
+        "its",
+        "their",
+        "we",
+        "each",
+        "all",
+        "both",
+        "new",
+        "existing",
+        "previous",
+        "several",
+        "other",
+        "public",
+        "large",
+        "real",
+        "standard",
+        "popular",
+        "challenging",
+        "recent",
+        "various",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "many",
+        "most",
+        "some",
+        "such",
+        "in",
+        "on",
+        "for",
+        "with",
+        "and",
+        "or",
+        "of",
+        "to",
+        "it",
+        "same",
+        "different",
+    ]
+)
+_FUNCTION_WORDS = "to|and|or|with|at|by|for|in|on|of|the|a|an|while|when|using|under|without|than|as|is|are|was"
+
+
+class NameCapture:
+    """Grammar-based capture of benchmark names outside the vocabulary ("the FooBar dataset", "on FooBar-3")."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        heads = grammar.benchmark_head.pattern
+        # each pattern is tried only next to a cheap anchor (a head word, or "on"/"in"), never at every position
+        self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}\s+)?$")
+        self.name_after = re.compile(rf"\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
+        self.on_anchor = re.compile(r"\b(?:on|in|On)\s+(?:the\s+)?")
+        self.acronym_at = re.compile(
+            rf"(?P<name>{_ACRONYM})(?![\w\-])(?!\s+(?:\d|[A-Z]))"
+            rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b|v\d)[a-z])"
+        )
+        self.coord = re.compile(rf"\s*(?:,\s*and|,|and|&)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])")
+        # "Kvasir-SEG, an open-access dataset of ...", "on EMOTIC (a benchmark of ...)"
+        self.appos = re.compile(
+            rf"(?<![\w\-])(?P<name>{_NAME})\s*[,(]\s*(?:an?|the)\s+(?:(?!(?:{_FUNCTION_WORDS})\b)[\w\-]+\s+){{0,3}}$"
+        )
+        # "the CIFAR-10, CIFAR-100 and SVHN datasets", "two datasets, H36M and Total Capture"
+        self.list_before = re.compile(rf"(?<![\w\-])(?P<list>{_LIST})\s+(?:[a-z]{{3,}}\s+)?$")
+        self.list_after = re.compile(
+            rf"\s*(?:,\s*)?(?:(?:namely|including|such\s+as)\s+|:\s*)?(?:the\s+)?(?P<list>{_LIST})"
+            r"(?=\s*[,.;:()]|\s+[a-z]|\s*$)"
+        )
+        # the head ends its noun phrase ("X, a new dataset of ...", not "X, a novel dataset distillation method")
+        self.head_ends = re.compile(rf"\s*(?:[,.;:()]|$|(?:{_FUNCTION_WORDS}|containing|consisting|from|that|which)\b)")
+        self.name_in_list = re.compile(rf"(?<![\w\-]){_NAME}")
+        self.grammar = grammar
+
+    def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude, heads_only: bool = False) -> list[Span]:
+        """Unknown benchmark names in text[s0:s1] not overlapping `taken` and not excluded: `exclude(name, own_ok)`
+        rejects methods and metrics, and the paper's own method unless `own_ok` (an apposition names a dataset);
+        with `heads_only`, only names a head word marks ("the FooBar dataset"), not a bare "on FooBar"."""
+        out: list[Span] = []
+        before, after, on, listed, appos = [], [], [], [], []
+        g = self.grammar
+        for h in g.any_head.finditer(text, s0, s1):
+            if g.several_sets.fullmatch(h.group()):
+                m = self.list_before.search(text, max(s0, h.start() - 120), h.start())
+                m = m or self.list_after.match(text, h.end(), s1)
+                if m:
+                    listed.extend(self._list_items(text, m.start("list"), m.end("list")))
+                continue
+            m = self.name_before.search(text, max(s0, h.start() - 80), h.start())
+            if m:
+                before.append((m, h.end()))
+            m = self.name_after.match(text, h.end(), s1)
+            if m:
+                after.append((m, m.end()))
+            if g.apposition_head.fullmatch(h.group()) and self.head_ends.match(text, h.end(), s1):
+                m = self.appos.search(text, max(s0, h.start() - 80), h.start())
+                if m:
+                    appos.append((m, m.end()))
+        for o in () if heads_only else self.on_anchor.finditer(text, s0, s1):
+            m = self.acronym_at.match(text, o.end(), s1)
+            if m:
+                on.append((m, m.end()))
+        for kind, found in (("head", before), ("appos", appos), ("after", after), ("list", listed), ("on", on)):
+            for m, m_end in found:
+                group = "name" if kind != "list" else 0
+                start, end = m.span(group)
+                name = m.group(group).rstrip(".,;:")
+                while name.split() and name.split()[0].lower() in _STOP_NAMES:
+                    cut = len(name.split()[0])
+                    name = name[cut:].lstrip()
+                if len(name) < 2:
+                    continue
+                end = m.end(group) - (len(m.group(group)) - len(m.group(group).rstrip(".,;:")))
+                start = end - len(name)
+                if kind == "head":
+                    tail = re.match(r"\s+([A-Z][a-z]+)(?:\s+(\d{2,4}))?", text[end : m_end + 8])
+                    if tail and self.grammar.benchmark_head.fullmatch(tail.group(1)):
+                        end = end + tail.end()  # a capitalised head is part of the name: "X Challenge 2018"
+                        name = text[start:end]
+                if (
+                    name.isdigit() or self._not_a_name(name) or exclude(name, kind == "appos")
+                ):  # "We introduce X, a benchmark of ..."
+                    continue
+                if any(t.start < end and start < t.end for t in (*taken, *out)):
+                    continue
+                out.append(Span(start, end, name, name, None, kind == "on"))
+                if kind == "on":
+                    out.extend(self._coordinated(text, end, s1, [*taken, *out], exclude))
+        return out
+
+    def _not_a_name(self, name: str) -> bool:
+        """A version ("V2"), an adjective ("ImageNet-like") or hardware ("CPU") is not a benchmark name."""
+        return bool(_NOT_A_NAME.fullmatch(name) or self.grammar.hardware.fullmatch(name))
+
+    def _list_items(self, text: str, start: int, end: int) -> list[tuple[re.Match, int]]:
+        """The names of a list, one per item: an item's short name in parentheses stands for it."""
+        items: list[tuple[re.Match, int]] = []
+        for n in self.name_in_list.finditer(text, start, end):
+            if items and text[items[-1][0].end() : n.start()].strip() == "(":
+                items[-1] = (n, n.end())  # "Long Name (ACRO)": the acronym is the name leaderboards use
+            else:
+                items.append((n, n.end()))
+        return items
+
+    def _coordinated(self, text: str, pos: int, s1: int, taken: list[Span], exclude) -> list[Span]:
+        """ "on EgoGesture and NVGesture": the names coordinated with an "on X" capture."""
+        out: list[Span] = []
+        for m in self.coord.finditer(text, pos, s1):
+            if m.start() != pos:
+                break
+            start, end = m.span("name")
+            name = m.group("name").rstrip(".,;:")
+            end = start + len(name)
+            pos = m.end()
+            if (
+                self._not_a_name(name)
+                or exclude(name, False)
+                or any(t.start < end and start < t.end for t in (*taken, *out))
+            ):
+                continue
+            out.append(Span(start, end, name, name, None, True))
+        return out
