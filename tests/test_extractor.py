@@ -260,6 +260,27 @@ def test_method_and_own(run):
     )
 
 
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # the own method named right after "our model" / "the proposed"
+        ("Our model AlphaNet achieves an accuracy of 92.0% on CIFAR-10.", ("AlphaNet", True)),
+        ("Experiments show that the proposed ColonNet reaches a Dice of 0.82 on Kvasir-SEG.", ("ColonNet", True)),
+        # a sentence-initial subject in a later sentence names the system
+        ("We propose GammaNet. GammaNet obtains an accuracy of 91.0% on CIFAR-10.", ("GammaNet", True)),
+        (
+            "We study detectors. HigherNet-X outperforms the best bottom-up method by 2.5% AP on COCO.",
+            ("HigherNet-X", False),
+        ),
+        # a pronoun is not a name
+        ("We study trackers. It achieves 68.7 MOTA on MOT17.", (None, None)),
+    ],
+)
+def test_own_method_names(run, abstract, expected):
+    got = [(r.method, r.is_own_method) for r in run(abstract)]
+    assert got and set(got) == {expected}, got
+
+
 def test_baseline_number_is_not_own(run):
     rs = run("Our model achieves SOTA results on the RACE dataset (90.9% compared to SOTA accuracy of 89.4%).")
     assert [(r.value, r.benchmark, r.is_own_method) for r in rs] == [(90.9, "RACE", True), (89.4, "RACE", False)]

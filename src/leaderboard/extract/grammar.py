@@ -96,6 +96,7 @@ class Grammar:
     own_ref: re.Pattern = re.compile(r"(?!x)x")
     this_ref: re.Pattern = re.compile(r"(?!x)x")
     propose: re.Pattern = re.compile(r"(?!x)x")
+    own_name_before: re.Pattern = re.compile(r"(?!x)x")
     subset: re.Pattern = re.compile(r"(?!x)x")
     subset_head: re.Pattern = re.compile(r"(?!x)x")
     metric_phrase: re.Pattern = re.compile(r"(?!x)x")
@@ -154,6 +155,7 @@ class Grammar:
             own_ref=comp(r"(?:ALT)", "own_ref"),
             this_ref=comp(r"(?:ALT)", "this_ref"),
             propose=comp(r"(?:ALT)", "propose"),
+            own_name_before=comp(r"\b(?:ALT)", "own_name_before"),
             subset=comp(r"(?:ALT)", "subset"),
             subset_head=comp(r"(?:ALT)", "subset_head"),
             metric_phrase=re.compile(

@@ -11,8 +11,12 @@ _TITLE_PREFIX = re.compile(
     r"^\s*(?:[\w\s]{0,40}?\bat\s+[A-Z]+\s*\d{4}\s+)?([A-Z][\w\-+.]*(?:\s[A-Z0-9][\w\-+.]*){0,2})\s*:"
 )
 _NAME = r"([A-Z][\w\-+.]*[A-Z0-9][\w\-+]*|[A-Z][a-z]+[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)"
+_DIRECT_NAME = re.compile(r"\s+(?:a\s+|an\s+|the\s+)?" + _NAME + r"(?=[\s,.;:(])")
 _PAREN_NAME = re.compile(r"\(\s*" + _NAME + r"\s*\)")
-_GENERIC = frozenset({"a", "an", "the", "we", "this", "our", "survey", "review", "overview", "position", "note"})
+_GENERIC = frozenset(
+    {"a", "an", "the", "we", "this", "our", "survey", "review", "overview", "position", "note", "it", "they", "these",
+     "those", "which", "such", "both", "all", "each", "that"}
+)  # fmt: skip
 
 
 def own_method(title: str, abstract: str, grammar: Grammar) -> str | None:
@@ -25,7 +29,7 @@ def own_method(title: str, abstract: str, grammar: Grammar) -> str | None:
         return name
     for pm in grammar.propose.finditer(abstract):
         tail = abstract[pm.end() : pm.end() + 160]
-        direct = re.match(r"\s+(?:a\s+|an\s+|the\s+)?" + _NAME + r"(?=[\s,.;:(])", tail)
+        direct = _DIRECT_NAME.match(tail)
         if direct and direct.group(1).lower() not in _GENERIC:
             return direct.group(1).rstrip(".")
         sentence_end = tail.find(". ")
@@ -33,6 +37,10 @@ def own_method(title: str, abstract: str, grammar: Grammar) -> str | None:
         paren = _PAREN_NAME.search(window)
         if paren:
             return paren.group(1)
+    for om in grammar.own_name_before.finditer(abstract):  # "our model FooNet": only a name right after
+        direct = _DIRECT_NAME.match(abstract, om.end())
+        if direct and direct.group(1).lower() not in _GENERIC:
+            return direct.group(1).rstrip(".")
     return None
 
 
@@ -51,7 +59,7 @@ _VERB = re.compile(
     r"outperform|surpass|improv|perform|is\b|has\b|leads?\b|brings?\b|ranks?\b)"
 )
 _SUBJECT = re.compile(
-    r"(?:^|[,;(]\s*|\b(?:and|with|using|by|for|of)\s+|\s)(?:the\s+|a\s+|an\s+)?"
+    r"(?:^|[,;(]\s*|\b(?:and|with|using|by|for|of)\s+|(?<=\s))(?:the\s+|a\s+|an\s+)?"  # (?<=) sees before pos
     r"(?P<name>(?:[\w\-.+]+\s+){0,3}?[A-Z][\w\-.+]*(?:\s+[A-Z0-9][\w\-.+]*){0,3})$",
 )
 
