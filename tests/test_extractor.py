@@ -357,3 +357,12 @@ HELD_OUT_STYLE = [
 @pytest.mark.parametrize(("sentence", "expected"), HELD_OUT_STYLE)
 def test_other_fields(run, sentence, expected):
     assert _tuples(run(sentence)) == expected
+
+
+def test_a_baseline_phrase_is_cut_to_the_known_model_it_holds(run):
+    (r,) = run("Our method yields an 11.2% accuracy gain over the few-shot performance of pre-trained PaLM 2-L model.")
+    assert (r.baseline, r.kind) == ("PaLM 2-L", "delta")
+    (r,) = run("Fine-tuned PaLM 2-L yields an 11.2% accuracy gain over the few-shot performance of PaLM 2-L.")
+    assert (r.method, r.baseline) == ("PaLM 2-L", "few-shot performance of PaLM 2-L")  # not itself
+    (r,) = run("The reranker improves NDCG@10 by 4.2 points over the BT reward model on MS MARCO.")
+    assert r.baseline == "BT reward model"  # no known model inside: kept as written

@@ -73,7 +73,7 @@ class ReadingDetails:
                 m for m in g.result_verb.finditer(between) if "art" not in m.group(0) and m.group(0).lower() != "sota"
             ]
             if not verbs:
-                r.method = baseline_after(text, g, cmp.start(), num.start) or None
+                r.method = self._named(baseline_after(text, g, cmp.start(), num.start))
                 r.is_own = False
                 r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
                 return
@@ -118,7 +118,21 @@ class ReadingDetails:
         base = baseline_after(text, g, r.span_end, s1)
         if base is None:
             base = baseline_after(text, g, c0, num.start)
-        r.baseline = base
+        r.baseline = self._named(base, r.method)
+
+    def _named(self, phrase: str | None, method: str | None = None) -> str | None:
+        """A baseline phrase cut to the one known model it holds ("performance of the pre-trained Llama 2 model" ->
+        "Llama 2"), so that it meets the same model in other papers; else the phrase as written. Not when the cut
+        name is the reading's own method: "fine-tuned X" over "few-shot X" is told apart by the words around X."""
+        if not phrase or " " not in phrase:
+            return phrase or None
+        known = self.vocab.methods.find(phrase)
+        if len(known) != 1:
+            return phrase
+        name = phrase[known[0].start : known[0].end]
+        if method is not None and norm_key(name) == norm_key(method):
+            return phrase
+        return name
 
     def _confidence(self, r: Reading) -> float:
         c = 0.45
