@@ -19,7 +19,7 @@ from leaderboard.extract.names import NameCapture
 from leaderboard.extract.numbers import find_numbers, link_numbers
 from leaderboard.extract.reading import Reading, SentenceReader
 from leaderboard.extract.sentences import split_sentences
-from leaderboard.extract.vocab import NormText, Vocabulary, find_many, load_vocabulary, norm_key
+from leaderboard.extract.vocab import CombinedIndex, NormText, Vocabulary, load_vocabulary, norm_key
 from leaderboard.models import Paper, Result
 
 _DIGIT = re.compile(r"\d")
@@ -50,11 +50,13 @@ class Extractor:
     vocab: Vocabulary
     grammar: Grammar = field(init=False)
     capture: NameCapture = field(init=False)
+    names: CombinedIndex = field(init=False)  # metrics, benchmarks and methods, scanned together
     tasks: frozenset[str] = field(init=False)  # task names of the vocabulary and their initials ("NER")
 
     def __post_init__(self) -> None:
         self.grammar = Grammar.from_rows(self.vocab.grammar)
         self.capture = NameCapture(self.grammar)
+        self.names = CombinedIndex.of((self.vocab.metrics, self.vocab.benchmarks, self.vocab.methods))
         self.tasks = frozenset(_task_names(self.vocab))
 
     @classmethod
@@ -83,7 +85,7 @@ class Extractor:
             return []
         nt = NormText.of(text, sentences)  # names are looked up only in sentences that hold a number
         vocab = self.vocab
-        found_metrics, found_benches, found_methods = find_many((vocab.metrics, vocab.benchmarks, vocab.methods), nt)
+        found_metrics, found_benches, found_methods = self.names.find(nt)
         metrics = merge_adjacent(text, spans_from_mentions(text, found_metrics))
         metric_ranges = [(m.start, m.end) for m in metrics]
         benches = [

@@ -264,14 +264,19 @@ def _leftmost_longest(found: list[tuple[int, int, Entry]]) -> list[Mention]:
     return kept
 
 
-# combined automata of several indexes, keyed by the identity of their own automata (kept alive in the value)
-_COMBINED: dict[tuple, tuple] = {}
+@dataclass(slots=True)
+class CombinedIndex:
+    """Several name indexes scanned together: one automaton per case mode over all their keys.
 
+    Built once (with the extractor); `find` gives `[ix.find(nt) for ix in indexes]` in one pass per case mode.
+    """
 
-def _combined(indexes: tuple[NameIndex, ...]) -> tuple[object | None, object | None]:
-    key = tuple((id(ix._auto_cs), id(ix._auto_ci)) for ix in indexes)
-    hit = _COMBINED.get(key)
-    if hit is None:
+    indexes: tuple[NameIndex, ...]
+    auto_cs: object | None = None
+    auto_ci: object | None = None
+
+    @classmethod
+    def of(cls, indexes: tuple[NameIndex, ...]) -> CombinedIndex:
         autos = []
         for auto_attr, table_attr in (("_auto_cs", "_cs"), ("_auto_ci", "_ci")):
             owners: dict[str, list[int]] = {}
@@ -286,37 +291,34 @@ def _combined(indexes: tuple[NameIndex, ...]) -> tuple[object | None, object | N
                     auto.add_word(k, (k, tuple(ids)))
                 auto.make_automaton()
             autos.append(auto)
-        hit = ([(ix._auto_cs, ix._auto_ci) for ix in indexes], autos[0], autos[1])
-        _COMBINED[key] = hit
-    return hit[1], hit[2]
+        return cls(indexes, autos[0], autos[1])
 
+    def find(self, nt: NormText) -> list[list[Mention]]:
+        """`[ix.find(nt) for ix in self.indexes]`, scanning the text once per case mode for all the indexes.
 
-def find_many(indexes: tuple[NameIndex, ...], nt: NormText) -> list[list[Mention]]:
-    """`[ix.find(nt) for ix in indexes]`, scanning the text once per case mode for all the indexes together.
-
-    A key's hits come in the same order as from its own index's automaton (by end, longest first), so each index
-    gets the same mentions as from `find`."""
-    auto_cs, auto_ci = _combined(indexes)
-    raw = nt.text
-    cn, co = nt._chunk_norm, nt._chunk_orig
-    found: list[list[tuple[int, int, Entry]]] = [[] for _ in indexes]
-    for auto, hay, ci in ((auto_cs, nt.folded, False), (auto_ci, nt.lowered, True)):
-        if auto is None:
-            continue
-        for end_idx, (key, owners) in auto.iter(hay):
-            hit = _hit_span(raw, cn, co, end_idx, key)
-            if hit is None:
+        A key's hits come in the same order as from its own index's automaton (by end, longest first), so each
+        index gets the same mentions as from its own `find`."""
+        indexes = self.indexes
+        raw = nt.text
+        cn, co = nt._chunk_norm, nt._chunk_orig
+        found: list[list[tuple[int, int, Entry]]] = [[] for _ in indexes]
+        for auto, hay, ci in ((self.auto_cs, nt.folded, False), (self.auto_ci, nt.lowered, True)):
+            if auto is None:
                 continue
-            start, end, surface = hit
-            for n in owners:
-                ix = indexes[n]
-                if ci:
-                    if key in ix._stylised and key not in ix._plain and surface.isalpha() and surface.islower():
-                        continue
-                    found[n].append((start, end, ix._ci[key]))
-                else:
-                    found[n].append((start, end, ix._cs[key]))
-    return [_leftmost_longest(f) for f in found]
+            for end_idx, (key, owners) in auto.iter(hay):
+                hit = _hit_span(raw, cn, co, end_idx, key)
+                if hit is None:
+                    continue
+                start, end, surface = hit
+                for n in owners:
+                    ix = indexes[n]
+                    if ci:
+                        if key in ix._stylised and key not in ix._plain and surface.isalpha() and surface.islower():
+                            continue
+                        found[n].append((start, end, ix._ci[key]))
+                    else:
+                        found[n].append((start, end, ix._cs[key]))
+        return [_leftmost_longest(f) for f in found]
 
 
 @dataclass(slots=True)
