@@ -42,15 +42,8 @@ def _pair_counts(pairs: pd.DataFrame) -> pd.DataFrame:
         ],
         ignore_index=True,
     )
-    grouped = both.groupby(["a", "b"])["s"]
-    out = pd.DataFrame(
-        {
-            "wins": grouped.apply(lambda s: int((s == 1.0).sum())),
-            "ties": grouped.apply(lambda s: int((s == 0.5).sum())),
-            "n": grouped.size(),
-        }
-    ).reset_index()
-    return out
+    both = both.assign(wins=(both["s"] == 1.0).astype(int), ties=(both["s"] == 0.5).astype(int), n=1)
+    return both.groupby(["a", "b"], as_index=False)[["wins", "ties", "n"]].sum()
 
 
 def ratings_chart(table: pd.DataFrame, estimator: str) -> alt.LayerChart:
