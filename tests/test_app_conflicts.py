@@ -19,10 +19,11 @@ def conflict_db(synth_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
 
 
 def test_without_the_view(app, seed_db: Path, tmp_path: Path) -> None:
-    old = tmp_path / "old.duckdb"  # a database from before the conflicts view existed
+    old = tmp_path / "old.duckdb"  # a database from before the conflicts table existed
     shutil.copy(seed_db, old)
     with duckdb.connect(str(old)) as con:
-        con.execute("DROP VIEW conflicts")
+        con.execute("DROP TABLE conflict_rows")
+        con.execute("DROP TABLE conflicts")
     at = app(old, "conflicts")
     assert "no `conflicts` view" in at.info[0].value
 

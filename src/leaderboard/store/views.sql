@@ -1,7 +1,8 @@
 -- Views users and saved queries rely on. Kept in step with the dashboard's query layer.
--- The database is written once per build, so the two summaries below are materialised as tables when it is
--- built (each is an aggregate or window over every result: ~1 s on a million results as a view, a few ms
--- as a table). Their rows are stored in the order they are looked up by, so a filter reads few row groups.
+-- The database is written once per build, so the two summaries below and `conflicts` / `conflict_rows` are
+-- materialised as tables when it is built (each is an aggregate, window or self-join over every result:
+-- 0.5-1 s on a million results as a view, a few ms as a table). Their rows are stored in the order they are
+-- looked up by, so a filter reads few row groups.
 
 -- Benchmarks with how much is reported on them.
 CREATE OR REPLACE TABLE benchmark_summary AS
@@ -92,7 +93,7 @@ FROM scaled;
 --   (distinct values), min_value DOUBLE, max_value DOUBLE, spread DOUBLE (max - min), sources VARCHAR
 --   (distinct sources, sorted, ', '-separated), result_ids VARCHAR (all member results, by value then
 --   source, ','-separated). One row per member result: view conflict_rows.
-CREATE OR REPLACE VIEW conflicts AS
+CREATE OR REPLACE TABLE conflicts AS
 WITH disputed AS (
     SELECT DISTINCT a.group_id
     FROM comparable_results a
@@ -113,7 +114,7 @@ GROUP BY group_id, method_key, benchmark, subset, metric
 ORDER BY benchmark, metric, subset NULLS FIRST, method_norm;
 
 -- The member results of each conflict, one row each, with where they come from.
-CREATE OR REPLACE VIEW conflict_rows AS
+CREATE OR REPLACE TABLE conflict_rows AS
 SELECT c.conflict_id, r.method, r.benchmark, r.subset, r.metric, r.source, r.paper_id, r.title, r.value,
        r.value_text, r.unit, r.value_cmp, r.result_id, r.evidence
 FROM comparable_results r
