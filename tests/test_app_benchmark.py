@@ -110,6 +110,14 @@ def test_seed_database_without_dates(app, seed_db: Path) -> None:
     assert "No paper date is known" in " ".join(c.value for c in at.caption)
 
 
+def test_an_unnamed_method_links_to_its_paper(app, seed_db: Path) -> None:
+    at = app(seed_db, "benchmark", benchmark="ACM RecSys Challenge 2018", metric="NDCG")
+    table = at.dataframe[0].value
+    assert table["method"].tolist() == ["(unnamed)"]
+    link = table["method_link"].iloc[0]
+    assert link.startswith("paper?paper=") and link.endswith("#(unnamed)")
+
+
 def test_unknown_url_value_falls_back(app, synth_db: Path) -> None:
     at = app(synth_db, "benchmark", benchmark="No Such Benchmark", metric="Nope")
     assert at.selectbox[0].value in sql(synth_db, "select distinct benchmark from results")["benchmark"].tolist()

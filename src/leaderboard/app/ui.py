@@ -133,9 +133,14 @@ def with_links(df: pd.DataFrame) -> pd.DataFrame:
             internal_url("paper", _label(t, p), paper=p) for p, t in zip(out["paper_id"], out["title"], strict=True)
         ]
     if {"method_key", "method"} <= set(out.columns):
+        papers = out["paper_id"] if "paper_id" in out.columns else [None] * len(out)
         out["method_link"] = [
-            internal_url("method", _label(m, k), method=k) if isinstance(k, str) else None
-            for k, m in zip(out["method_key"], out["method"], strict=True)
+            internal_url("method", _label(m, k), method=k)
+            if isinstance(k, str)
+            else internal_url("paper", "(unnamed)", paper=p)  # no name to look up: the paper that reports it
+            if isinstance(p, str)
+            else None
+            for k, m, p in zip(out["method_key"], out["method"], papers, strict=True)
         ]
     if {"benchmark", "metric"} <= set(out.columns):
         out["benchmark_link"] = [
