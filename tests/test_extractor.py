@@ -366,3 +366,40 @@ def test_a_baseline_phrase_is_cut_to_the_known_model_it_holds(run):
     assert (r.method, r.baseline) == ("PaLM 2-L", "few-shot performance of PaLM 2-L")  # not itself
     (r,) = run("The reranker improves NDCG@10 by 4.2 points over the BT reward model on MS MARCO.")
     assert r.baseline == "BT reward model"  # no known model inside: kept as written
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "expected"),
+    [
+        # a name inside a metric mention is not the system that reports the number
+        ("Some Title", "DiffuNet reaches a CLIP score of 0.31 on MS-COCO.", ("DiffuNet", False)),
+        ("Some Title", "GlowGAN sets a new record with an Inception score of 9.9 on CIFAR-10.", ("GlowGAN", False)),
+        (
+            "Some Title",
+            "StreamSeg outperforms prior work with a mean IoU score of 83.4% on DAVIS 2016.",
+            ("StreamSeg", False),
+        ),
+        # the short name in parentheses after a long proposed name
+        (
+            "Cascade Refinement Networks for Street Scenes",
+            "We propose the Cascade Refinement Network (CRN) for street scenes. Our model reaches 81.2% mIoU on "
+            "Cityscapes.",
+            ("CRN", True),
+        ),
+        # a title prefix of ordinary words is not a name; "Named entity ..." opening a sentence names nothing
+        (
+            "Beyond Pixel Labels: Learning Segmentation from Boxes",
+            "We propose BoxSup. Our method reaches 75.2% mIoU on PASCAL VOC 2012.",
+            ("BoxSup", True),
+        ),
+        (
+            "Some Title",
+            "Named entity recognition (NER) is a core task. We introduce a span model; our model reaches 91.2 F1 on "
+            "CoNLL-2003.",
+            (None, True),
+        ),
+    ],
+)
+def test_method_names_not_taken_from_metrics_or_title_phrases(run, title, abstract, expected):
+    got = [(r.method, r.is_own_method) for r in run(abstract, title=title)]
+    assert got and set(got) == {expected}, got

@@ -84,7 +84,9 @@ class ReadingDetails:
         elif named:
             r.method = text[named[-1].start : named[-1].end]
             r.is_own = bool(self.own) and norm_key(named[-1].name) == norm_key(self.own)
-        elif subject := subject_before(text, s0, num.start):  # only looked for when nothing else names it
+        elif subject := subject_before(  # only looked for when nothing else names it
+            text, s0, num.start, tuple((m.start, m.end) for m in self.metrics if s0 <= m.start < num.start)
+        ):
             r.method = subject
             r.is_own = bool(self.own) and norm_key(self.own) in norm_key(subject)
         r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
