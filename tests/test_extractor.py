@@ -403,3 +403,38 @@ def test_a_baseline_phrase_is_cut_to_the_known_model_it_holds(run):
 def test_method_names_not_taken_from_metrics_or_title_phrases(run, title, abstract, expected):
     got = [(r.method, r.is_own_method) for r in run(abstract, title=title)]
     assert got and set(got) == {expected}, got
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # after "outperforms X", a number is the subject's unless it stands in parentheses right after X
+        (
+            "Our detector not only outperforms existing single-stage methods but is also competitive with the latest "
+            "bottom-up methods, with 70.2 AP on COCO test-dev.",
+            [("70.2", None, True)],
+        ),
+        ("PoseNet-X surpasses all top-down methods on CrowdPose (67.6% AP).", [("67.6%", "PoseNet-X", False)]),
+        (
+            "Notably, GFL-2 surpasses the previous ATSS baseline (43.6 AP) by 2.6 AP on COCO test-dev.",
+            [("43.6", "previous ATSS baseline", False), ("2.6", "GFL-2", False)],
+        ),
+        # a comparison inside a closed parenthesis, or inside a metric name, names no baseline for later numbers
+        (
+            "With a ResNet-18 backbone, we achieve 82.4% (+5.1% over the previous best) top-1 accuracy on UCF101 "
+            "and 52.9% on HMDB51.",
+            [("82.4%", None, True), ("+5.1%", None, True), ("52.9%", None, True)],
+        ),
+        (
+            "FastSeg yields 68.0% mean intersection over union at 123.5 frames per second on Cityscapes.",
+            [("68.0%", "FastSeg", False), ("123.5", "FastSeg", False)],
+        ),
+        # a number right after the comparison word is the baseline's, even with no name
+        (
+            "The ensemble sits atop the SuperGLUE leaderboard with a macro-average score of 90.3 versus 89.8.",
+            [("90.3", None, None), ("89.8", None, False)],
+        ),
+    ],
+)
+def test_baseline_phrase_owns_only_the_number_it_introduces(run, abstract, expected):
+    assert [(r.value_text, r.method, r.is_own_method) for r in run(abstract)] == expected

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from leaderboard.extract.attribution import baseline_after, clause_start
+from leaderboard.extract.attribution import baseline_after, baseline_span, clause_start
 from leaderboard.extract.methods import method_norm, subject_before
 from leaderboard.extract.vocab import norm_key
 
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 
 _FROM_END = re.compile(r"(?<![\w-])(?<!ranging )(?<!ranges )(?<!range )from\s*[(\[]?\s*$", re.IGNORECASE)
+_PAREN_GAP = re.compile(r"\s*[(\[]\s*")
+_NEAR_GAP = re.compile(r"\s*(?:[(\[:=]|\b(?:of|at|with|is|was)\b)?\s*[(\[]?\s*", re.IGNORECASE)
 _TO_GAP = re.compile(
     r"\s*(?:(?!up\s)[A-Za-z]{1,5}\s+)?(?:to|->|\u2192|=>|\u21d2|\\rightarrow|\$\\rightarrow\$|\$\\to\$)\s*"
 )
@@ -66,14 +68,16 @@ class ReadingDetails:
         c0 = clause_start(text, s0, num.start)
         cmp = None
         for m in g.compare.finditer(text, c0, num.start):
-            cmp = m
+            if not any(s.start <= m.start() < s.end for s in self.metrics):  # "intersection over union"
+                cmp = m
         if cmp is not None and r.kind == "absolute" and cmp.group(0).lower() != "from":
             between = text[cmp.end() : num.start]
             verbs = [
                 m for m in g.result_verb.finditer(between) if "art" not in m.group(0) and m.group(0).lower() != "sota"
             ]
-            if not verbs:
-                r.method = self._named(baseline_after(text, g, cmp.start(), num.start))
+            base = None if verbs else self._baseline_of(cmp, num.start)
+            if base is not None:
+                r.method = self._named(" ".join(text[base[0] : base[1]].split()))
                 r.is_own = False
                 r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
                 return
@@ -90,6 +94,24 @@ class ReadingDetails:
             r.method = subject
             r.is_own = bool(self.own) and norm_key(self.own) in norm_key(subject)
         r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
+
+    def _baseline_of(self, cmp: re.Match, pos: int) -> tuple[int, int] | None:
+        """The baseline phrase after `cmp` when the number at `pos` is the baseline's own: no closed parenthesis
+        between them ("(+5.1% over the previous best) ... and 52.9%"); the number follows the phrase ("compared
+        to SOTA accuracy of 89.4%"), and after a verb ("outperforms") only in parentheses right after it ("the
+        ATSS baseline (43.6 AP)", not "all top-down methods on CrowdPose (67.6% AP)"); (pos, pos) for no name."""
+        text = self.text
+        if text.rfind("(", 0, cmp.start()) > text.rfind(")", 0, cmp.start()) and ")" in text[cmp.end() : pos]:
+            return None
+        if _PAREN_GAP.fullmatch(text, cmp.end(), pos) or not text[cmp.end() : pos].strip():
+            return pos, pos  # "(90.2% vs. 91.1%)": a baseline number with no name
+        span = baseline_span(text, self.g, cmp.start(), pos)
+        if span is None:
+            return None
+        gap = text[span[1] : pos]
+        if self.g.value_of("compare", cmp.group(0)) == "verb":
+            return span if _PAREN_GAP.fullmatch(gap) else None
+        return span if _NEAR_GAP.fullmatch(gap) else None
 
     def _delta_details(self, r: Reading, s0: int, s1: int) -> None:
         text, g, num = self.text, self.g, r.num
