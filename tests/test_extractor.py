@@ -438,3 +438,23 @@ def test_method_names_not_taken_from_metrics_or_title_phrases(run, title, abstra
 )
 def test_baseline_phrase_owns_only_the_number_it_introduces(run, abstract, expected):
     assert [(r.value_text, r.method, r.is_own_method) for r in run(abstract)] == expected
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # "4x -9x": a range of factors, not a shape ("1024 x 1024") and not a change of 4x; a factor takes no metric
+        (
+            "The resulting detectors are 4x -9x smaller than previous detectors on COCO while using 13x -42x fewer "
+            "FLOPs.",
+            [(4.0, "range", 9.0, "x", None)],
+        ),
+        # the dash of "9% -19%" joins the two ends; it is not a minus sign
+        (
+            "Mixing in synthetic data improves the accuracy by 9% -19% on CIFAR-10.",
+            [(9.0, "range", 19.0, "%", "Accuracy")],
+        ),
+    ],
+)
+def test_ranges_written_with_a_loose_dash(run, abstract, expected):
+    assert [(r.value, r.kind, r.value_to, r.unit, r.metric) for r in run(abstract)] == expected

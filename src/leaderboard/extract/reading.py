@@ -200,7 +200,9 @@ class SentenceReader(ListReading, ReadingDetails):
         bare_before = before[: q.start() + len(before) - len(before[-30:])] if q else before
         if rng:
             r.kind = "range"
-            r.value_to = self.nums[rng.second].value
+            second = self.nums[rng.second]
+            dash = second.signed == "-" and not num.signed and not text[num.end : second.start].strip()
+            r.value_to = -second.value if dash else second.value  # "9% -19%": the dash joins, it is no sign
         elif self._is_delta(num, bare_before, after, metric, side):
             r.kind = "delta"
         if not self._is_result(r, sm, sb, s0, s1, c0):
@@ -308,7 +310,7 @@ class SentenceReader(ListReading, ReadingDetails):
             ctx = self._context.single()  # "tested on the ATLAS dataset. ... achieves DSC = 0.53"
             if ctx is not None:
                 r.benchmark, r.carried = ctx, True
-        if r.metric is None and r.kind != "delta" and r.benchmark is not None and r.benchmark.entry is not None:
+        if r.metric is None and r.kind != "delta" and r.unit != "x" and r.benchmark and r.benchmark.entry is not None:
             usual = self.vocab.metrics.lookup(r.benchmark.entry.get("metric"))
             if usual is not None:  # the benchmark's usual metric: not named in the text, so no mention offsets
                 r.metric = Span(-1, -1, usual.name, "", usual)
