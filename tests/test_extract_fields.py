@@ -519,6 +519,18 @@ CASES = [
         [(91.3, "ogbg-molhiv", "Accuracy")],
         [100000, 100],
     ),
+    # a change word after a conjunction or a verb describes something else: the number stays absolute
+    (
+        "On ImageNet, the small model reaches 74.1% and is faster than the baseline on mobile GPUs.",
+        [(74.1, "ImageNet", "Top-1 Accuracy")],
+        [],
+    ),
+    (
+        "The point-cloud segmenter reaches an mIoU of 61.2 which is higher than all projection-based methods on "
+        "SemanticKITTI.",
+        [(61.2, "SemanticKITTI", "mIoU")],
+        [],
+    ),
 ]
 
 

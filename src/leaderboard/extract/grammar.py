@@ -126,7 +126,11 @@ class Grammar:
             words=dict(words),
             qualifier_before=comp(r"(?:ALT)\s*(?:an?\s+|the\s+)?[(\[]?\s*$", "qualifier"),
             change=comp(r"(?:ALT)", "change"),
-            delta_noun_after=comp(r"^\s*(?:\)\s*)?(?:[\w\-]+\s+){0,2}?(?:ALT)", "delta_noun"),
+            # "75.3% and being slower on CPU": a conjunction or a verb between ends the number's noun phrase
+            delta_noun_after=comp(
+                r"^\s*(?:\)\s*)?(?:(?!(?:and|or|but|while|being|is|are|was|were)\b)[\w\-]+\s+){0,2}?(?:ALT)",
+                "delta_noun",
+            ),
             relative=comp(r"(?:ALT)", "relative"),
             compare=comp(r"(?:ALT)", "compare"),
             result_verb=comp(r"(?:ALT)", "result_verb"),
