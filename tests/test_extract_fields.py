@@ -11,7 +11,6 @@ import pytest
 
 # known weaknesses, not yet handled (strict: a case that starts passing must be taken off this list)
 KNOWN_MISSES = {
-    "The agent obtains a return of 3,200 on HalfCheetah after 1M environment steps.",  # lower-case "return"
     # a later baseline number goes to the nearest benchmark, not to the one its metric belongs to
     "Our language model reaches a perplexity of 10.8 on WikiText-103 and 66.5% accuracy on LAMBADA, compared to "
     "the previous best perplexity of 15.8.",
@@ -519,6 +518,13 @@ CASES = [
         [(91.3, "ogbg-molhiv", "Accuracy")],
         [100000, 100],
     ),
+    # an everyday metric word right after a result verb and an article: "obtains a return of", "a score of"
+    (
+        "Trained from pixels alone, our policy achieves a score of 812 on Montezuma's Revenge.",
+        [(812, "Atari 2600 Montezuma's Revenge", "Game Score")],
+        [],
+    ),
+    ("We use a reward of 1 for each step the pole stays upright on CartPole.", [], [1]),
     # a change word after a conjunction or a verb describes something else: the number stays absolute
     (
         "On ImageNet, the small model reaches 74.1% and is faster than the baseline on mobile GPUs.",

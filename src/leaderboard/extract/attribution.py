@@ -97,8 +97,9 @@ _PHRASE_STOP = frozenset(
 )
 
 
-def capture_metric(text: str, num: Number, s0: int, grammar: Grammar) -> Span | None:
-    """A metric phrase outside the vocabulary right before the number: "an R-precision of 0.22"."""
+def capture_metric(text: str, num: Number, s0: int, grammar: Grammar, generic: bool = False) -> Span | None:
+    """A metric phrase outside the vocabulary right before the number: "an R-precision of 0.22"; a lone generic
+    head ("score") only with `generic`."""
     before = text[max(s0, num.start - 70) : num.start]
     if not _LINK_END.search(before[-24:]):
         return None  # cheap test first: the phrase must end in "of", "=", ":", "is", ...
@@ -110,13 +111,18 @@ def capture_metric(text: str, num: Number, s0: int, grammar: Grammar) -> Span | 
     words = words[cut:]  # "the main track achieved an R-precision" -> "R-precision"
     if not words:
         return None
-    if len(words) == 1 and words[0].lower() in GENERIC_HEADS:
+    if len(words) == 1 and words[0].lower() in GENERIC_HEADS and not generic:
         return None
     if any(grammar.delta_noun_after.match(" " + w) for w in words) or grammar.setting_before.search(" ".join(words)):
         return None
     name = " ".join(words)
     start = max(s0, num.start - 70) + m.start("m") + m.group("m").find(words[0])
     return Span(start, start + len(text[start:].split(words[-1], 1)[0]) + len(words[-1]), name, name, None)
+
+
+def unnamed(metric: Span | None) -> bool:
+    """No metric, or only a lone generic head outside the vocabulary ("achieves a score of 812")."""
+    return metric is None or (metric.entry is None and metric.raw.lower() in GENERIC_HEADS)
 
 
 def bind_metric(text: str, num: Number, metrics: list[Span], span_end: int) -> tuple[Span | None, str]:

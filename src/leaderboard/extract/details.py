@@ -7,15 +7,17 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from leaderboard.extract.attribution import baseline_after, baseline_span, clause_start
+from leaderboard.extract.attribution import Span, baseline_after, baseline_span, capture_metric, clause_start
 from leaderboard.extract.methods import method_norm, subject_before
 from leaderboard.extract.vocab import norm_key
 
 if TYPE_CHECKING:
+    from leaderboard.extract.numbers import Number
     from leaderboard.extract.reading import Reading
 
 
 _FROM_END = re.compile(r"(?<![\w-])(?<!ranging )(?<!ranges )(?<!range )from\s*[(\[]?\s*$", re.IGNORECASE)
+_REPORTED_AS = re.compile(r"\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+of\s+")  # "obtains a return of "
 _PAREN_GAP = re.compile(r"\s*[(\[]\s*")
 _NEAR_GAP = re.compile(r"\s*(?:[(\[:=]|\b(?:of|at|with|is|was)\b)?\s*[(\[]?\s*", re.IGNORECASE)
 _TO_GAP = re.compile(
@@ -62,6 +64,22 @@ class ReadingDetails:
                 )  # fmt: skip
             )
         return out
+
+    def _captured_metric(self, num: Number, s0: int) -> Span | None:
+        """A metric phrase outside the vocabulary before a number with decimals or a unit ("an R-precision of
+        0.22"), or before a whole number a result verb reports ("obtains a return of 3,200", "achieves a score of
+        812"); a phrase that is a known metric's canonical name in other case takes its entry ("Return")."""
+        text, g = self.text, self.g
+        if num.decimals or num.unit:
+            metric = capture_metric(text, num, s0, g)
+        else:
+            w0 = max(s0, num.start - 60)
+            verbs = g.result_verb.finditer(text, w0, num.start)
+            if not any(_REPORTED_AS.fullmatch(text, v.end(), num.start) for v in verbs):
+                return None
+            metric = capture_metric(text, num, s0, g, generic=True)
+        entry = self.vocab.metrics.named(metric.name) if metric is not None else None
+        return metric if entry is None else Span(metric.start, metric.end, entry.name, metric.raw, entry)
 
     def _method(self, r: Reading, s0: int, s1: int) -> None:
         text, g, num = self.text, self.g, r.num

@@ -18,6 +18,7 @@ from leaderboard.extract.attribution import (
     nearest,
     preceding,
     subset_near,
+    unnamed,
 )
 from leaderboard.extract.details import ReadingDetails
 from leaderboard.extract.filters import non_result_reason
@@ -177,8 +178,8 @@ class SentenceReader(ListReading, ReadingDetails):
         linked = metric is not None and _LINK_WORD.search(text[metric.end : num.start])
         if side == "before" and num.unit is None and num.decimals == 0 and not linked:
             metric, side = None, ""  # "FLOPs 1": a footnote marker, not "FID of 2"
-        if metric is None and (num.decimals or num.unit):
-            metric = capture_metric(text, num, s0, g)
+        if metric is None:
+            metric = self._captured_metric(num, s0)
             side = "before" if metric is not None else ""
         if non_result_reason(text, num, s0, g, metric is not None, self.vocab.metrics.lookup):
             return None
@@ -310,7 +311,7 @@ class SentenceReader(ListReading, ReadingDetails):
             ctx = self._context.single()  # "tested on the ATLAS dataset. ... achieves DSC = 0.53"
             if ctx is not None:
                 r.benchmark, r.carried = ctx, True
-        if r.metric is None and r.kind != "delta" and r.unit != "x" and r.benchmark and r.benchmark.entry is not None:
+        if unnamed(r.metric) and r.kind != "delta" and r.unit != "x" and r.benchmark and r.benchmark.entry is not None:
             usual = self.vocab.metrics.lookup(r.benchmark.entry.get("metric"))
             if usual is not None:  # the benchmark's usual metric: not named in the text, so no mention offsets
                 r.metric = Span(-1, -1, usual.name, "", usual)
