@@ -328,3 +328,16 @@ _BASELINE_STOP = re.compile(
     r"\s+(?:on|by|in|across|for|with|at|while|and\s+(?:achiev|reach|obtain)\w*|which|that|when|respectively)\b"
     r"|[,;.()]\s|[,;()]|\.$"
 )
+
+
+def word_before_of_an(before: str) -> str | None:
+    r"""Group 1 of `re.search(r"(\S+)\s+(?:of\s+)?(?:an?\s+)?\s*$", before)` without scanning every start: the
+    word before a trailing "of", "a"/"an" or "of a"/"of an" (or else the last word), when `before` ends in a blank."""
+    if not before[-1:].isspace():
+        return None
+    toks = before.rsplit(None, 3)[-3:]
+    if len(toks) == 3 and toks[1] == "of" and toks[2] in ("a", "an"):
+        return toks[0]
+    if len(toks) >= 2 and toks[-1] in ("of", "a", "an"):
+        return toks[-2]
+    return toks[-1] if toks else None

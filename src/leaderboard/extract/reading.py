@@ -19,6 +19,7 @@ from leaderboard.extract.attribution import (
     preceding,
     subset_near,
     unnamed,
+    word_before_of_an,
 )
 from leaderboard.extract.details import ReadingDetails
 from leaderboard.extract.filters import non_result_reason
@@ -129,6 +130,7 @@ class SentenceReader(ListReading, ReadingDetails):
             self._attribute(r, sb, sm, s0, s1, absolute)
         self._metric_list(readings, sm)
         self._parallel_deltas(readings)
+        self._baseline_home(readings)
         self.remember(readings)
         if len(readings) == 1 and id(readings[0]) not in paired:
             readings += self._jointly(readings[0], sb)
@@ -242,7 +244,7 @@ class SentenceReader(ListReading, ReadingDetails):
                 return True
         if _BY_BEFORE.search(before) and g.change.search(before):
             return True
-        word = _word_before_of_an(before)
+        word = word_before_of_an(before)
         return bool(word and g.delta_noun_after.match(" " + word))
 
     def _is_result(self, r: Reading, sm: list[Span], sb: list[Span], s0: int, s1: int, c0: int) -> bool:
@@ -378,19 +380,6 @@ def _fits(metric: Span, r: Reading) -> bool:
     """An absolute percentage is not a value of a metric that is neither a percentage nor bounded (perplexity)."""
     e = metric.entry
     return r.unit != "%" or r.kind != "absolute" or e is None or e.get("unit") == "%" or bool(e.get("max"))
-
-
-def _word_before_of_an(before: str) -> str | None:
-    r"""Group 1 of `re.search(r"(\S+)\s+(?:of\s+)?(?:an?\s+)?\s*$", before)` without scanning every start: the
-    word before a trailing "of", "a"/"an" or "of a"/"of an" (or else the last word), when `before` ends in a blank."""
-    if not before[-1:].isspace():
-        return None
-    toks = before.rsplit(None, 3)[-3:]
-    if len(toks) == 3 and toks[1] == "of" and toks[2] in ("a", "an"):
-        return toks[0]
-    if len(toks) >= 2 and toks[-1] in ("of", "a", "an"):
-        return toks[-2]
-    return toks[-1] if toks else None
 
 
 _IN_OF = re.compile(r"\s+(?:in|of)\s")
