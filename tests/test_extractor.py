@@ -458,3 +458,32 @@ def test_baseline_phrase_owns_only_the_number_it_introduces(run, abstract, expec
 )
 def test_ranges_written_with_a_loose_dash(run, abstract, expected):
     assert [(r.value, r.kind, r.value_to, r.unit, r.metric) for r in run(abstract)] == expected
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a list of splits before a plural head gives the numbers their splits in order, with or without
+        # "respectively"
+        (
+            "On the CHiME-6 dev and eval sets, our system achieves WERs of 35.1% and 38.2%.",
+            [(35.1, "CHiME-6", "dev"), (38.2, "CHiME-6", "eval")],
+        ),
+        (
+            "Our tracker reaches joint goal accuracies of 56.2% and 55.4% on the dev and test sets of MultiWOZ, "
+            "respectively.",
+            [(56.2, "MultiWOZ", "dev"), (55.4, "MultiWOZ", "test")],
+        ),
+        (
+            "On the validation and test splits of Cityscapes, the model reaches 81.2% and 80.5% mIoU.",
+            [(81.2, "Cityscapes", "val"), (80.5, "Cityscapes", "test")],
+        ),
+        # words that are not all splits make no list
+        (
+            "After tuning on the train and dev sets, the parser obtains 92.1 and 91.4 F1 on PTB and CTB.",
+            [(92.1, "Penn Treebank", None), (91.4, "Chinese Treebank", None)],
+        ),
+    ],
+)
+def test_split_lists_without_respectively(run, abstract, expected):
+    assert [(r.value, r.benchmark, r.subset) for r in run(abstract)] == expected

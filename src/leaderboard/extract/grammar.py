@@ -99,6 +99,7 @@ class Grammar:
     own_name_before: re.Pattern = re.compile(r"(?!x)x")
     subset: re.Pattern = re.compile(r"(?!x)x")
     subset_head: re.Pattern = re.compile(r"(?!x)x")
+    subset_list_head: re.Pattern = re.compile(r"(?!x)x")
     metric_phrase: re.Pattern = re.compile(r"(?!x)x")
     stems: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> [(stem, value)]
     exact: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> phrases as written (case kept)
@@ -162,6 +163,7 @@ class Grammar:
             own_name_before=comp(r"\b(?:ALT)", "own_name_before"),
             subset=comp(r"(?:ALT)", "subset"),
             subset_head=comp(r"(?:ALT)", "subset_head"),
+            subset_list_head=comp(r"(?:ALT)", "subset_list_head"),
             metric_phrase=re.compile(
                 r"(?P<m>(?:[\w\-@/]+\s+){0,3}?(?:[\w@/]+-)?(?:"
                 + "|".join(re.escape(h) for h in sorted(set(by_kind.get("metric_head", [])), key=len, reverse=True))

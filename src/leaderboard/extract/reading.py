@@ -124,6 +124,8 @@ class SentenceReader(ListReading, ReadingDetails):
             readings.append(r)
         self._coordinate(readings)
         self._respectively(readings, sb, sm, s0, s1)
+        if len(readings) > 1:
+            self._subset_list(readings, s0, s1)
         absolute = {r.num.start for r in readings if r.kind != "delta"}
         paired = {id(r) for r in readings if r.benchmark is not None}
         for r in readings:
