@@ -429,6 +429,11 @@ def test_method_names_not_taken_from_metrics_or_title_phrases(run, title, abstra
             "FastSeg yields 68.0% mean intersection over union at 123.5 frames per second on Cityscapes.",
             [("68.0%", "FastSeg", False), ("123.5", "FastSeg", False)],
         ),
+        # the baseline phrase names the system, not the metric written before its number
+        (
+            "Our reader reaches 90.9% on RACE (compared to a previous best accuracy of 89.4%).",
+            [("90.9%", None, True), ("89.4%", "previous best", False)],
+        ),
         # a number right after the comparison word is the baseline's, even with no name
         (
             "The ensemble sits atop the SuperGLUE leaderboard with a macro-average score of 90.3 versus 89.8.",

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _FROM_END = re.compile(r"(?<![\w-])(?<!ranging )(?<!ranges )(?<!range )from\s*[(\[]?\s*$", re.IGNORECASE)
 _REPORTED_AS = re.compile(r"\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+of\s+")  # "obtains a return of "
+_LINK_AFTER = re.compile(r"\s*(?:of|is|was|[:=])?\s*", re.IGNORECASE)
 _PAREN_GAP = re.compile(r"\s*[(\[]\s*")
 _NEAR_GAP = re.compile(r"\s*(?:[(\[:=]|\b(?:of|at|with|is|was)\b)?\s*[(\[]?\s*", re.IGNORECASE)
 _TO_GAP = re.compile(
@@ -119,7 +120,11 @@ class ReadingDetails:
             ]
             base = None if verbs else self._baseline_of(cmp, num.start)
             if base is not None:
-                r.method = self._named(" ".join(text[base[0] : base[1]].split()))
+                b0, b1 = base
+                for m in self.metrics:  # "compared to SOTA accuracy of 89.4%": the system, not its metric
+                    if b0 <= m.start and m.end <= b1 and _LINK_AFTER.fullmatch(text, m.end, b1):
+                        b1 = m.start
+                r.method = self._named(" ".join(text[b0:b1].split()))
                 r.is_own = False
                 r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
                 return
