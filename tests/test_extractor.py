@@ -429,6 +429,11 @@ def test_method_names_not_taken_from_metrics_or_title_phrases(run, title, abstra
             "FastSeg yields 68.0% mean intersection over union at 123.5 frames per second on Cityscapes.",
             [("68.0%", "FastSeg", False), ("123.5", "FastSeg", False)],
         ),
+        # the first number of a pair after "outperforms X (" is the subject's, the second the baseline's
+        (
+            "On MOT17, FairTrack outperforms all previous trackers clearly (61.2 vs. 55.3 MOTA).",
+            [("61.2", "FairTrack", False), ("55.3", None, False)],
+        ),
         # the baseline phrase names the system, not the metric written before its number
         (
             "Our reader reaches 90.9% on RACE (compared to a previous best accuracy of 89.4%).",

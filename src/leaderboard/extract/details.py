@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _FROM_END = re.compile(r"(?<![\w-])(?<!ranging )(?<!ranges )(?<!range )from\s*[(\[]?\s*$", re.IGNORECASE)
 _REPORTED_AS = re.compile(r"\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+of\s+")  # "obtains a return of "
 _LINK_AFTER = re.compile(r"\s*(?:of|is|was|[:=])?\s*", re.IGNORECASE)
+_UNIT_WORD = re.compile(r"\s*(?:[A-Za-z%]{1,6}\s+)?")
 _PAREN_GAP = re.compile(r"\s*[(\[]\s*")
 _NEAR_GAP = re.compile(r"\s*(?:[(\[:=]|\b(?:of|at|with|is|was)\b)?\s*[(\[]?\s*", re.IGNORECASE)
 _TO_GAP = re.compile(
@@ -118,7 +119,7 @@ class ReadingDetails:
             verbs = [
                 m for m in g.result_verb.finditer(between) if "art" not in m.group(0) and m.group(0).lower() != "sota"
             ]
-            base = None if verbs else self._baseline_of(cmp, num.start)
+            base = None if verbs else self._baseline_of(cmp, num.start, num.end)
             if base is not None:
                 b0, b1 = base
                 for m in self.metrics:  # "compared to SOTA accuracy of 89.4%": the system, not its metric
@@ -142,11 +143,12 @@ class ReadingDetails:
             r.is_own = bool(self.own) and norm_key(self.own) in norm_key(subject)
         r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
 
-    def _baseline_of(self, cmp: re.Match, pos: int) -> tuple[int, int] | None:
+    def _baseline_of(self, cmp: re.Match, pos: int, end: int) -> tuple[int, int] | None:
         """The baseline phrase after `cmp` when the number at `pos` is the baseline's own: no closed parenthesis
         between them ("(+5.1% over the previous best) ... and 52.9%"); the number follows the phrase ("compared
         to SOTA accuracy of 89.4%"), and after a verb ("outperforms") only in parentheses right after it ("the
-        ATSS baseline (43.6 AP)", not "all top-down methods on CrowdPose (67.6% AP)"); (pos, pos) for no name."""
+        ATSS baseline (43.6 AP)", not "all top-down methods on CrowdPose (67.6% AP)" nor the first number of a pair
+        "(26mm vs 52mm)"); (pos, pos) for no name."""
         text = self.text
         if text.rfind("(", 0, cmp.start()) > text.rfind(")", 0, cmp.start()) and ")" in text[cmp.end() : pos]:
             return None
@@ -157,7 +159,8 @@ class ReadingDetails:
             return None
         gap = text[span[1] : pos]
         if self.g.value_of("compare", cmp.group(0)) == "verb":
-            return span if _PAREN_GAP.fullmatch(gap) else None
+            pair = self.g.compare.match(text, _UNIT_WORD.match(text, end).end())
+            return span if _PAREN_GAP.fullmatch(gap) and pair is None else None
         return span if _NEAR_GAP.fullmatch(gap) else None
 
     def _delta_details(self, r: Reading, s0: int, s1: int) -> None:
