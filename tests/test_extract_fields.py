@@ -528,6 +528,19 @@ CASES = [
         [],
     ),
     ("We use a reward of 1 for each step the pole stays upright on CartPole.", [], [1]),
+    # a change word in capitals is a name ("DROP"); after a preposition it describes something else
+    ("Our reader achieves 88.1 F1 on the DROP test set, a new state of the art.", [(88.1, "DROP", "F1")], []),
+    (
+        "The linear probe reaches 76.2% top-1 accuracy on ImageNet with a ResNet-50 and 78.9% with a larger backbone.",
+        [(76.2, "ImageNet", "Top-1 Accuracy"), (78.9, "ImageNet", "Top-1 Accuracy")],
+        [],
+    ),
+    # "up to" is no "from ... to": the second gain coordinated with the first is a gain too
+    (
+        "Our decoding strategy brings up to 12% gain for Mistral-7B and up to 8% for the 70B models on GSM8K.",
+        [(12, "GSM8K", None, "delta"), (8, "GSM8K", None, "delta")],
+        [],
+    ),
     # a change word after a conjunction or a verb describes something else: the number stays absolute
     (
         "On ImageNet, the small model reaches 74.1% and is faster than the baseline on mobile GPUs.",

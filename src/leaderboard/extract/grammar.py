@@ -127,9 +127,11 @@ class Grammar:
             words=dict(words),
             qualifier_before=comp(r"(?:ALT)\s*(?:an?\s+|the\s+)?[(\[]?\s*$", "qualifier"),
             change=comp(r"(?:ALT)", "change"),
-            # "75.3% and being slower on CPU": a conjunction or a verb between ends the number's noun phrase
+            # "75.3% and being slower", "79.6% with a larger ResNet": a conjunction, verb or preposition between
+            # ends the number's noun phrase; a word in capitals is a name ("on the DROP test set")
             delta_noun_after=comp(
-                r"^\s*(?:\)\s*)?(?:(?!(?:and|or|but|while|being|is|are|was|were)\b)[\w\-]+\s+){0,2}?(?:ALT)",
+                r"^\s*(?:\)\s*)?(?:(?!(?:and|or|but|while|being|is|are|was|were|with|on|in|using|for|at|from|to)\b)"
+                r"[\w\-]+\s+){0,2}?(?:ALT)(?-i:(?<![A-Z][A-Z]))",
                 "delta_noun",
             ),
             relative=comp(r"(?:ALT)", "relative"),

@@ -53,7 +53,7 @@ class ListReading:
             gap = self.text[prev.span_end : cur.num.start]
             if prev.kind == "absolute" and cur.kind == "delta" and _PURE_COORD.fullmatch(gap) and not cur.num.signed:
                 prev.kind = "delta"  # "which is 5.6% and 2.6% higher"
-            if not _COORD_GAP.match(gap) or self.g.result_verb.search(gap) or re.search(r"\bto\b", gap):
+            if not _COORD_GAP.match(gap) or self.g.result_verb.search(gap) or re.search(r"(?<!up )\bto\b", gap):
                 continue
             signed_only = prev.num.signed == "+" and not cur.num.signed  # "49.4 (+1.0), 60.2 (+0.6)"
             # "a 15% reduction on A and 12% on B": the second number repeats the first's frame with its own "on"
