@@ -528,6 +528,13 @@ CASES = [
         [],
     ),
     ("We use a reward of 1 for each step the pole stays upright on CartPole.", [], [1]),
+    # a number in a unit of measure is no value of a percentage metric named nearby
+    (
+        "The compact model keeps 75.5% top-1 accuracy on ImageNet and costs only 0.4 ms more per image on a Pixel "
+        "phone.",
+        [(75.5, "ImageNet", "Top-1 Accuracy"), (0.4, "ImageNet", None, "delta")],
+        [],
+    ),
     # a change word in capitals is a name ("DROP"); after a preposition it describes something else
     ("Our reader achieves 88.1 F1 on the DROP test set, a new state of the art.", [(88.1, "DROP", "F1")], []),
     (

@@ -379,8 +379,11 @@ class SentenceReader(ListReading, ReadingDetails):
 
 
 def _fits(metric: Span, r: Reading) -> bool:
-    """An absolute percentage is not a value of a metric that is neither a percentage nor bounded (perplexity)."""
+    """An absolute percentage is not a value of a metric that is neither a percentage nor bounded (perplexity);
+    a number in a unit of measure ("0.5 ms more") is no value of a percentage metric."""
     e = metric.entry
+    if e is not None and e.get("unit") == "%" and r.unit not in {None, "%", "pp", "points", "x"}:
+        return False
     return r.unit != "%" or r.kind != "absolute" or e is None or e.get("unit") == "%" or bool(e.get("max"))
 
 
