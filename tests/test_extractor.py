@@ -497,3 +497,31 @@ def test_ranges_written_with_a_loose_dash(run, abstract, expected):
 )
 def test_split_lists_without_respectively(run, abstract, expected):
     assert [(r.value, r.benchmark, r.subset) for r in run(abstract)] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "expected"),
+    [
+        # a model the system is built on ("with a ResNeXt-101 backbone", "Based on VGG16") does not report the number
+        (
+            "CascadeNet: Better Detection",
+            "On COCO, our CascadeNet with a ResNeXt-101 backbone achieves 50.2 AP.",
+            [("50.2", "CascadeNet", True)],
+        ),
+        (
+            "Some Title",
+            "Based on VGG16, the detector achieves an F-measure of 85.1% on ICDAR2015.",
+            [("85.1%", None, None)],
+        ),
+        ("Some Title", "Further augmented with BERT, it reaches 71.3% exact match on Spider.", [("71.3%", None, None)]),
+        # "the same level as N": a reference number
+        (
+            "Some Title",
+            "Our linear probe reaches 75.9% top-1 accuracy on ImageNet, almost the same level as 76.2% of supervised "
+            "training.",
+            [("75.9%", None, True), ("76.2%", None, False)],
+        ),
+    ],
+)
+def test_components_and_references_are_not_the_reporting_system(run, title, abstract, expected):
+    assert [(r.value_text, r.method, r.is_own_method) for r in run(abstract, title=title)] == expected

@@ -129,7 +129,7 @@ class ReadingDetails:
                 r.is_own = False
                 r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
                 return
-        named = [m for m in self.methods if s0 <= m.start and m.end <= num.start]
+        named = [m for m in self.methods if s0 <= m.start and m.end <= num.start and not self._component(m, s0)]
         own_ref = list(g.own_ref.finditer(text, s0, num.start))
         if own_ref and (not named or own_ref[-1].start() > named[-1].start):
             r.method, r.is_own = self.own, True
@@ -142,6 +142,14 @@ class ReadingDetails:
             r.method = subject
             r.is_own = bool(self.own) and norm_key(self.own) in norm_key(subject)
         r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
+
+    def _component(self, m: Span, s0: int) -> bool:
+        """ "with a ResNet-50 backbone", "Based on VGG16, it achieves": a model the system is built on."""
+        g, text = self.g, self.text
+        return bool(
+            g.component_head.match(text, m.end, m.end + 24)
+            or g.component_before.search(text, max(s0, m.start - 40), _blank_end(text, m.start))
+        )
 
     def _baseline_of(self, cmp: re.Match, pos: int, end: int) -> tuple[int, int] | None:
         """The baseline phrase after `cmp` when the number at `pos` is the baseline's own: no closed parenthesis
@@ -228,3 +236,10 @@ class ReadingDetails:
             except ValueError:
                 pass
         return round(min(0.99, max(0.05, c)), 3)
+
+
+def _blank_end(text: str, pos: int) -> int:
+    """`pos`, or just after the blank before it ("with (BERT)": the opening parenthesis is skipped)."""
+    while pos > 0 and text[pos - 1] in "([":
+        pos -= 1
+    return pos

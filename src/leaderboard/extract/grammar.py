@@ -94,6 +94,8 @@ class Grammar:
     hardware: re.Pattern = re.compile(r"(?!x)x")
     any_head: re.Pattern = re.compile(r"(?!x)x")  # a benchmark head, singular or plural: one scan finds both
     own_ref: re.Pattern = re.compile(r"(?!x)x")
+    component_before: re.Pattern = re.compile(r"(?!x)x")
+    component_head: re.Pattern = re.compile(r"(?!x)x")
     this_ref: re.Pattern = re.compile(r"(?!x)x")
     propose: re.Pattern = re.compile(r"(?!x)x")
     own_name_before: re.Pattern = re.compile(r"(?!x)x")
@@ -160,6 +162,11 @@ class Grammar:
             hardware=comp(r"(?:ALT)", "hardware"),
             training_on=comp(r"(?:ALT)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?$", "training_on"),
             own_ref=comp(r"(?:ALT)", "own_ref"),
+            # "with fine-tuned PaLM 2-L models": a model named with how it was trained is the system itself
+            component_before=comp(
+                r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:(?![\w\-]*ed\s)[\w\-]+\s+){0,2}?$", "component_before"
+            ),
+            component_head=comp(r"^\s*\)?\s*(?:ALT)", "component_head"),
             this_ref=comp(r"(?:ALT)", "this_ref"),
             propose=comp(r"(?:ALT)", "propose"),
             own_name_before=comp(r"\b(?:ALT)", "own_name_before"),
