@@ -74,6 +74,8 @@ class ReadingDetails:
         text, g = self.text, self.g
         if num.decimals or num.unit:
             metric = capture_metric(text, num, s0, g)
+        elif not text[max(s0, num.start - 4) : num.start].rstrip().endswith("of"):
+            return None  # cheap test first: "a return of 3,200"
         else:
             w0 = max(s0, num.start - 60)
             verbs = g.result_verb.finditer(text, w0, num.start)
