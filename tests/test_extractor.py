@@ -514,6 +514,18 @@ def test_split_lists_without_respectively(run, abstract, expected):
             [("85.1%", None, None)],
         ),
         ("Some Title", "Further augmented with BERT, it reaches 71.3% exact match on Spider.", [("71.3%", None, None)]),
+        # a model named right after a comparison word is compared with, it does not report later numbers
+        (
+            "Some Title",
+            "Furthermore, our approach outperforms Chinchilla 70B by 5.1% on MMLU in the 5-shot setting.",
+            [("5.1%", None, True)],
+        ),
+        (
+            "Some Title",
+            "Our models outperform EfficientNet-B0 under similar latency, i.e., NASNet-Z achieves 77.9% top-1 "
+            "accuracy on ImageNet.",
+            [("77.9%", None, True)],
+        ),
         # "the same level as N": a reference number
         (
             "Some Title",

@@ -95,6 +95,7 @@ class Grammar:
     any_head: re.Pattern = re.compile(r"(?!x)x")  # a benchmark head, singular or plural: one scan finds both
     own_ref: re.Pattern = re.compile(r"(?!x)x")
     component_before: re.Pattern = re.compile(r"(?!x)x")
+    compared_before: re.Pattern = re.compile(r"(?!x)x")
     component_head: re.Pattern = re.compile(r"(?!x)x")
     this_ref: re.Pattern = re.compile(r"(?!x)x")
     propose: re.Pattern = re.compile(r"(?!x)x")
@@ -166,6 +167,7 @@ class Grammar:
             component_before=comp(
                 r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:(?![\w\-]*ed\s)[\w\-]+\s+){0,2}?$", "component_before"
             ),
+            compared_before=comp(r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?$", "compare"),
             component_head=comp(r"^\s*\)?\s*(?:ALT)", "component_head"),
             this_ref=comp(r"(?:ALT)", "this_ref"),
             propose=comp(r"(?:ALT)", "propose"),
