@@ -537,3 +537,14 @@ def test_split_lists_without_respectively(run, abstract, expected):
 )
 def test_components_and_references_are_not_the_reporting_system(run, title, abstract, expected):
     assert [(r.value_text, r.method, r.is_own_method) for r in run(abstract, title=title)] == expected
+
+
+def test_similar_to_names_the_baseline(run):
+    (r,) = run("Our configuration similar to RoBERTa-base has 9x fewer parameters and trains about 2.1x faster.")
+    assert (r.value_text, r.kind, r.method, r.is_own_method, r.baseline) == (
+        "2.1x",
+        "delta",
+        None,
+        True,
+        "RoBERTa-base",
+    )
