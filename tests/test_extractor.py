@@ -366,3 +366,185 @@ def test_a_baseline_phrase_is_cut_to_the_known_model_it_holds(run):
     assert (r.method, r.baseline) == ("PaLM 2-L", "few-shot performance of PaLM 2-L")  # not itself
     (r,) = run("The reranker improves NDCG@10 by 4.2 points over the BT reward model on MS MARCO.")
     assert r.baseline == "BT reward model"  # no known model inside: kept as written
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "expected"),
+    [
+        # a name inside a metric mention is not the system that reports the number
+        ("Some Title", "DiffuNet reaches a CLIP score of 0.31 on MS-COCO.", ("DiffuNet", False)),
+        ("Some Title", "GlowGAN sets a new record with an Inception score of 9.9 on CIFAR-10.", ("GlowGAN", False)),
+        (
+            "Some Title",
+            "StreamSeg outperforms prior work with a mean IoU score of 83.4% on DAVIS 2016.",
+            ("StreamSeg", False),
+        ),
+        # the short name in parentheses after a long proposed name
+        (
+            "Cascade Refinement Networks for Street Scenes",
+            "We propose the Cascade Refinement Network (CRN) for street scenes. Our model reaches 81.2% mIoU on "
+            "Cityscapes.",
+            ("CRN", True),
+        ),
+        # a title prefix of ordinary words is not a name; "Named entity ..." opening a sentence names nothing
+        (
+            "Beyond Pixel Labels: Learning Segmentation from Boxes",
+            "We propose BoxSup. Our method reaches 75.2% mIoU on PASCAL VOC 2012.",
+            ("BoxSup", True),
+        ),
+        (
+            "Some Title",
+            "Named entity recognition (NER) is a core task. We introduce a span model; our model reaches 91.2 F1 on "
+            "CoNLL-2003.",
+            (None, True),
+        ),
+    ],
+)
+def test_method_names_not_taken_from_metrics_or_title_phrases(run, title, abstract, expected):
+    got = [(r.method, r.is_own_method) for r in run(abstract, title=title)]
+    assert got and set(got) == {expected}, got
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # after "outperforms X", a number is the subject's unless it stands in parentheses right after X
+        (
+            "Our detector not only outperforms existing single-stage methods but is also competitive with the latest "
+            "bottom-up methods, with 70.2 AP on COCO test-dev.",
+            [("70.2", None, True)],
+        ),
+        ("PoseNet-X surpasses all top-down methods on CrowdPose (67.6% AP).", [("67.6%", "PoseNet-X", False)]),
+        (
+            "Notably, GFL-2 surpasses the previous ATSS baseline (43.6 AP) by 2.6 AP on COCO test-dev.",
+            [("43.6", "previous ATSS baseline", False), ("2.6", "GFL-2", False)],
+        ),
+        # a comparison inside a closed parenthesis, or inside a metric name, names no baseline for later numbers
+        (
+            "With a ResNet-18 backbone, we achieve 82.4% (+5.1% over the previous best) top-1 accuracy on UCF101 "
+            "and 52.9% on HMDB51.",
+            [("82.4%", None, True), ("+5.1%", None, True), ("52.9%", None, True)],
+        ),
+        (
+            "FastSeg yields 68.0% mean intersection over union at 123.5 frames per second on Cityscapes.",
+            [("68.0%", "FastSeg", False), ("123.5", "FastSeg", False)],
+        ),
+        # the first number of a pair after "outperforms X (" is the subject's, the second the baseline's
+        (
+            "On MOT17, FairTrack outperforms all previous trackers clearly (61.2 vs. 55.3 MOTA).",
+            [("61.2", "FairTrack", False), ("55.3", None, False)],
+        ),
+        # the baseline phrase names the system, not the metric written before its number
+        (
+            "Our reader reaches 90.9% on RACE (compared to a previous best accuracy of 89.4%).",
+            [("90.9%", None, True), ("89.4%", "previous best", False)],
+        ),
+        # a number right after the comparison word is the baseline's, even with no name
+        (
+            "The ensemble sits atop the SuperGLUE leaderboard with a macro-average score of 90.3 versus 89.8.",
+            [("90.3", None, None), ("89.8", None, False)],
+        ),
+    ],
+)
+def test_baseline_phrase_owns_only_the_number_it_introduces(run, abstract, expected):
+    assert [(r.value_text, r.method, r.is_own_method) for r in run(abstract)] == expected
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # "4x -9x": a range of factors, not a shape ("1024 x 1024") and not a change of 4x; a factor takes no metric
+        (
+            "The resulting detectors are 4x -9x smaller than previous detectors on COCO while using 13x -42x fewer "
+            "FLOPs.",
+            [(4.0, "range", 9.0, "x", None)],
+        ),
+        # the dash of "9% -19%" joins the two ends; it is not a minus sign
+        (
+            "Mixing in synthetic data improves the accuracy by 9% -19% on CIFAR-10.",
+            [(9.0, "range", 19.0, "%", "Accuracy")],
+        ),
+    ],
+)
+def test_ranges_written_with_a_loose_dash(run, abstract, expected):
+    assert [(r.value, r.kind, r.value_to, r.unit, r.metric) for r in run(abstract)] == expected
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a list of splits before a plural head gives the numbers their splits in order, with or without
+        # "respectively"
+        (
+            "On the CHiME-6 dev and eval sets, our system achieves WERs of 35.1% and 38.2%.",
+            [(35.1, "CHiME-6", "dev"), (38.2, "CHiME-6", "eval")],
+        ),
+        (
+            "Our tracker reaches joint goal accuracies of 56.2% and 55.4% on the dev and test sets of MultiWOZ, "
+            "respectively.",
+            [(56.2, "MultiWOZ", "dev"), (55.4, "MultiWOZ", "test")],
+        ),
+        (
+            "On the validation and test splits of Cityscapes, the model reaches 81.2% and 80.5% mIoU.",
+            [(81.2, "Cityscapes", "val"), (80.5, "Cityscapes", "test")],
+        ),
+        # words that are not all splits make no list
+        (
+            "After tuning on the train and dev sets, the parser obtains 92.1 and 91.4 F1 on PTB and CTB.",
+            [(92.1, "Penn Treebank", None), (91.4, "Chinese Treebank", None)],
+        ),
+    ],
+)
+def test_split_lists_without_respectively(run, abstract, expected):
+    assert [(r.value, r.benchmark, r.subset) for r in run(abstract)] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "expected"),
+    [
+        # a model the system is built on ("with a ResNeXt-101 backbone", "Based on VGG16") does not report the number
+        (
+            "CascadeNet: Better Detection",
+            "On COCO, our CascadeNet with a ResNeXt-101 backbone achieves 50.2 AP.",
+            [("50.2", "CascadeNet", True)],
+        ),
+        (
+            "Some Title",
+            "Based on VGG16, the detector achieves an F-measure of 85.1% on ICDAR2015.",
+            [("85.1%", None, None)],
+        ),
+        ("Some Title", "Further augmented with BERT, it reaches 71.3% exact match on Spider.", [("71.3%", None, None)]),
+        # a model named right after a comparison word is compared with, it does not report later numbers
+        (
+            "Some Title",
+            "Furthermore, our approach outperforms Chinchilla 70B by 5.1% on MMLU in the 5-shot setting.",
+            [("5.1%", None, True)],
+        ),
+        (
+            "Some Title",
+            "Our models outperform EfficientNet-B0 under similar latency, i.e., NASNet-Z achieves 77.9% top-1 "
+            "accuracy on ImageNet.",
+            [("77.9%", None, True)],
+        ),
+        # "the same level as N": a reference number
+        (
+            "Some Title",
+            "Our linear probe reaches 75.9% top-1 accuracy on ImageNet, almost the same level as 76.2% of supervised "
+            "training.",
+            [("75.9%", None, True), ("76.2%", None, False)],
+        ),
+    ],
+)
+def test_components_and_references_are_not_the_reporting_system(run, title, abstract, expected):
+    assert [(r.value_text, r.method, r.is_own_method) for r in run(abstract, title=title)] == expected
+
+
+def test_similar_to_names_the_baseline(run):
+    (r,) = run("Our configuration similar to RoBERTa-base has 9x fewer parameters and trains about 2.1x faster.")
+    assert (r.value_text, r.kind, r.method, r.is_own_method, r.baseline) == (
+        "2.1x",
+        "delta",
+        None,
+        True,
+        "RoBERTa-base",
+    )

@@ -97,8 +97,9 @@ _PHRASE_STOP = frozenset(
 )
 
 
-def capture_metric(text: str, num: Number, s0: int, grammar: Grammar) -> Span | None:
-    """A metric phrase outside the vocabulary right before the number: "an R-precision of 0.22"."""
+def capture_metric(text: str, num: Number, s0: int, grammar: Grammar, generic: bool = False) -> Span | None:
+    """A metric phrase outside the vocabulary right before the number: "an R-precision of 0.22"; a lone generic
+    head ("score") only with `generic`."""
     before = text[max(s0, num.start - 70) : num.start]
     if not _LINK_END.search(before[-24:]):
         return None  # cheap test first: the phrase must end in "of", "=", ":", "is", ...
@@ -110,13 +111,18 @@ def capture_metric(text: str, num: Number, s0: int, grammar: Grammar) -> Span | 
     words = words[cut:]  # "the main track achieved an R-precision" -> "R-precision"
     if not words:
         return None
-    if len(words) == 1 and words[0].lower() in GENERIC_HEADS:
+    if len(words) == 1 and words[0].lower() in GENERIC_HEADS and not generic:
         return None
     if any(grammar.delta_noun_after.match(" " + w) for w in words) or grammar.setting_before.search(" ".join(words)):
         return None
     name = " ".join(words)
     start = max(s0, num.start - 70) + m.start("m") + m.group("m").find(words[0])
     return Span(start, start + len(text[start:].split(words[-1], 1)[0]) + len(words[-1]), name, name, None)
+
+
+def unnamed(metric: Span | None) -> bool:
+    """No metric, or only a lone generic head outside the vocabulary ("achieves a score of 812")."""
+    return metric is None or (metric.entry is None and metric.raw.lower() in GENERIC_HEADS)
 
 
 def bind_metric(text: str, num: Number, metrics: list[Span], span_end: int) -> tuple[Span | None, str]:
@@ -295,15 +301,43 @@ def clause_start(text: str, s0: int, pos: int) -> int:
 
 def baseline_after(text: str, grammar: Grammar, start: int, s1: int) -> str | None:
     """The system named after a comparison word in text[start:s1] ("over the BT reward model")."""
+    found = baseline_span(text, grammar, start, s1)
+    return " ".join(text[found[0] : found[1]].split()) if found else None
+
+
+def baseline_span(text: str, grammar: Grammar, start: int, s1: int) -> tuple[int, int] | None:
+    """Offsets of the system named after the first comparison word in text[start:s1] (at most ten words)."""
     m = grammar.compare.search(text, start, s1)
     if not m:
         return None
-    tail = text[m.end() : s1]
-    tail = re.sub(r"^\s*(?:the|a|an|those\s+of|that\s+of)\s+", "", tail)
-    stop = re.search(r"\s+(?:on|by|in|across|for|with|at|while|and\s+(?:achiev|reach|obtain)\w*|which|that|when|"
-                     r"respectively)\b|[,;.()]\s|[,;()]|\.$", tail)  # fmt: skip
-    phrase = (tail[: stop.start()] if stop else tail).strip(" ,.;:")
-    words = phrase.split()
+    p0 = _ARTICLE.match(text, m.end(), s1).end()
+    stop = _BASELINE_STOP.search(text, p0, s1)
+    p1 = stop.start() if stop else s1
+    while p0 < p1 and text[p0] in " ,.;:":
+        p0 += 1
+    while p1 > p0 and text[p1 - 1] in " ,.;:":
+        p1 -= 1
+    words = text[p0:p1].split()
     if not words or len(words) > 10:
         return None
-    return " ".join(words)
+    return p0, p1
+
+
+_ARTICLE = re.compile(r"(?:\s*(?:the|a|an|those\s+of|that\s+of)\s+)?")
+_BASELINE_STOP = re.compile(
+    r"\s+(?:on|by|in|across|for|with|at|while|and\s+(?:achiev|reach|obtain)\w*|which|that|when|respectively)\b"
+    r"|[,;.()]\s|[,;()]|\.$"
+)
+
+
+def word_before_of_an(before: str) -> str | None:
+    r"""Group 1 of `re.search(r"(\S+)\s+(?:of\s+)?(?:an?\s+)?\s*$", before)` without scanning every start: the
+    word before a trailing "of", "a"/"an" or "of a"/"of an" (or else the last word), when `before` ends in a blank."""
+    if not before[-1:].isspace():
+        return None
+    toks = before.rsplit(None, 3)[-3:]
+    if len(toks) == 3 and toks[1] == "of" and toks[2] in ("a", "an"):
+        return toks[0]
+    if len(toks) >= 2 and toks[-1] in ("of", "a", "an"):
+        return toks[-2]
+    return toks[-1] if toks else None

@@ -7,15 +7,21 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from leaderboard.extract.attribution import baseline_after, clause_start
+from leaderboard.extract.attribution import Span, baseline_after, baseline_span, capture_metric, clause_start
 from leaderboard.extract.methods import method_norm, subject_before
 from leaderboard.extract.vocab import norm_key
 
 if TYPE_CHECKING:
+    from leaderboard.extract.numbers import Number
     from leaderboard.extract.reading import Reading
 
 
 _FROM_END = re.compile(r"(?<![\w-])(?<!ranging )(?<!ranges )(?<!range )from\s*[(\[]?\s*$", re.IGNORECASE)
+_REPORTED_AS = re.compile(r"\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+of\s+")  # "obtains a return of "
+_LINK_AFTER = re.compile(r"\s*(?:of|is|was|[:=])?\s*", re.IGNORECASE)
+_UNIT_WORD = re.compile(r"\s*(?:[A-Za-z%]{1,6}\s+)?")
+_PAREN_GAP = re.compile(r"\s*[(\[]\s*")
+_NEAR_GAP = re.compile(r"\s*(?:[(\[:=]|\b(?:of|at|with|is|was)\b)?\s*[(\[]?\s*", re.IGNORECASE)
 _TO_GAP = re.compile(
     r"\s*(?:(?!up\s)[A-Za-z]{1,5}\s+)?(?:to|->|\u2192|=>|\u21d2|\\rightarrow|\$\\rightarrow\$|\$\\to\$)\s*"
 )
@@ -61,33 +67,114 @@ class ReadingDetails:
             )
         return out
 
+    def _captured_metric(self, num: Number, s0: int) -> Span | None:
+        """A metric phrase outside the vocabulary before a number with decimals or a unit ("an R-precision of
+        0.22"), or before a whole number a result verb reports ("obtains a return of 3,200", "achieves a score of
+        812"); a phrase that is a known metric's canonical name in other case takes its entry ("Return")."""
+        text, g = self.text, self.g
+        if num.decimals or num.unit:
+            metric = capture_metric(text, num, s0, g)
+        elif not text[max(s0, num.start - 4) : num.start].rstrip().endswith("of"):
+            return None  # cheap test first: "a return of 3,200"
+        else:
+            w0 = max(s0, num.start - 60)
+            verbs = g.result_verb.finditer(text, w0, num.start)
+            if not any(_REPORTED_AS.fullmatch(text, v.end(), num.start) for v in verbs):
+                return None
+            metric = capture_metric(text, num, s0, g, generic=True)
+        entry = self.vocab.metrics.named(metric.name) if metric is not None else None
+        return metric if entry is None else Span(metric.start, metric.end, entry.name, metric.raw, entry)
+
+    def _baseline_home(self, readings: list[Reading]) -> None:
+        """ "a perplexity of 10.8 on WikiText-103 and 66.5% accuracy on LAMBADA, compared to the previous best
+        perplexity of 15.8": a baseline number whose benchmark is a name before it that the sentence gives other
+        metrics takes the one benchmark its metric was reported on."""
+        for r in readings:
+            b = r.benchmark
+            if (
+                r.is_own is not False
+                or b is None
+                or r.metric is None
+                or r.metric_inferred
+                or not 0 <= b.end <= r.num.start
+            ):
+                continue
+            given = [
+                o for o in readings if o is not r and o.metric is not None and not o.metric_inferred and o.benchmark
+            ]
+            here = [o.metric.name for o in given if o.benchmark.name == b.name]
+            homes = {
+                o.benchmark.name: o.benchmark for o in given if o.metric.name == r.metric.name and o.is_own is not False
+            }
+            if here and r.metric.name not in here and len(homes) == 1:
+                r.benchmark = next(iter(homes.values()))
+
     def _method(self, r: Reading, s0: int, s1: int) -> None:
         text, g, num = self.text, self.g, r.num
         c0 = clause_start(text, s0, num.start)
         cmp = None
         for m in g.compare.finditer(text, c0, num.start):
-            cmp = m
+            if not any(s.start <= m.start() < s.end for s in self.metrics):  # "intersection over union"
+                cmp = m
         if cmp is not None and r.kind == "absolute" and cmp.group(0).lower() != "from":
             between = text[cmp.end() : num.start]
             verbs = [
                 m for m in g.result_verb.finditer(between) if "art" not in m.group(0) and m.group(0).lower() != "sota"
             ]
-            if not verbs:
-                r.method = self._named(baseline_after(text, g, cmp.start(), num.start))
+            base = None if verbs else self._baseline_of(cmp, num.start, num.end)
+            if base is not None:
+                b0, b1 = base
+                for m in self.metrics:  # "compared to SOTA accuracy of 89.4%": the system, not its metric
+                    if b0 <= m.start and m.end <= b1 and _LINK_AFTER.fullmatch(text, m.end, b1):
+                        b1 = m.start
+                r.method = self._named(" ".join(text[b0:b1].split()))
                 r.is_own = False
                 r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
                 return
-        named = [m for m in self.methods if s0 <= m.start and m.end <= num.start]
+        named = [m for m in self.methods if s0 <= m.start and m.end <= num.start and not self._component(m, s0)]
         own_ref = list(g.own_ref.finditer(text, s0, num.start))
         if own_ref and (not named or own_ref[-1].start() > named[-1].start):
             r.method, r.is_own = self.own, True
         elif named:
             r.method = text[named[-1].start : named[-1].end]
             r.is_own = bool(self.own) and norm_key(named[-1].name) == norm_key(self.own)
-        elif subject := subject_before(text, s0, num.start):  # only looked for when nothing else names it
+        elif subject := subject_before(  # only looked for when nothing else names it
+            text, s0, num.start, tuple((m.start, m.end) for m in self.metrics if s0 <= m.start < num.start)
+        ):
             r.method = subject
             r.is_own = bool(self.own) and norm_key(self.own) in norm_key(subject)
         r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
+
+    def _component(self, m: Span, s0: int) -> bool:
+        """ "with a ResNet-50 backbone", "Based on VGG16, it achieves": a model the system is built on; "outperforms
+        Gopher 280B by 7.3%": a model compared with."""
+        g, text = self.g, self.text
+        lo, hi = max(s0, m.start - 40), _blank_end(text, m.start)
+        return bool(
+            g.component_head.match(text, m.end, m.end + 24)
+            or g.component_before.search(text, lo, hi)
+            or g.compared_before.search(text, lo, hi)
+        )
+
+    def _baseline_of(self, cmp: re.Match, pos: int, end: int) -> tuple[int, int] | None:
+        """The baseline phrase after `cmp` when the number at `pos` is the baseline's own: no closed parenthesis
+        between them ("(+5.1% over the previous best) ... and 52.9%"); the number follows the phrase ("compared
+        to SOTA accuracy of 89.4%"), and after a verb ("outperforms") only in parentheses right after it ("the
+        ATSS baseline (43.6 AP)", not "all top-down methods on CrowdPose (67.6% AP)" nor the first number of a pair
+        "(26mm vs 52mm)"); (pos, pos) for no name."""
+        text = self.text
+        if text.rfind("(", 0, cmp.start()) > text.rfind(")", 0, cmp.start()) and ")" in text[cmp.end() : pos]:
+            return None
+        if _PAREN_GAP.fullmatch(text, cmp.end(), pos) or not text[cmp.end() : pos].strip():
+            return pos, pos  # "(90.2% vs. 91.1%)": a baseline number with no name
+        span = baseline_span(text, self.g, cmp.start(), pos)
+        if span is None:
+            return None
+        gap = text[span[1] : pos]
+        if self.g.value_of("compare", cmp.group(0)) == "verb":
+            pair = self.g.compare.match(text, _UNIT_WORD.match(text, end).end())
+            return span if _PAREN_GAP.fullmatch(gap) and pair is None else None
+        return span if _NEAR_GAP.fullmatch(gap) else None
 
     def _delta_details(self, r: Reading, s0: int, s1: int) -> None:
         text, g, num = self.text, self.g, r.num
@@ -154,3 +241,10 @@ class ReadingDetails:
             except ValueError:
                 pass
         return round(min(0.99, max(0.05, c)), 3)
+
+
+def _blank_end(text: str, pos: int) -> int:
+    """`pos`, or just after the blank before it ("with (BERT)": the opening parenthesis is skipped)."""
+    while pos > 0 and text[pos - 1] in "([":
+        pos -= 1
+    return pos

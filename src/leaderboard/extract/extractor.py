@@ -93,7 +93,12 @@ class Extractor:
             for b in spans_from_mentions(text, found_benches)
             if not any(s <= b.start and b.end <= e and (e - s) > (b.end - b.start) for s, e in metric_ranges)
         ]
-        methods = spans_from_mentions(text, found_methods)
+        spans = [*metric_ranges, *((b.start, b.end) for b in benches)]
+        methods = [  # "Inception scores of 262.85", "mean IoU": a model's name inside a metric is not a method
+            m
+            for m in spans_from_mentions(text, found_methods)
+            if not any(s <= m.start and m.end <= e for s, e in spans)
+        ]
         names = [(m.start, m.end) for m in (*metrics, *benches, *methods)]
         nums = [n for n in nums if not any(s <= n.start and n.end <= e for s, e in names)]  # "SQuAD 2.0"
         if not nums:

@@ -94,11 +94,15 @@ class Grammar:
     hardware: re.Pattern = re.compile(r"(?!x)x")
     any_head: re.Pattern = re.compile(r"(?!x)x")  # a benchmark head, singular or plural: one scan finds both
     own_ref: re.Pattern = re.compile(r"(?!x)x")
+    component_before: re.Pattern = re.compile(r"(?!x)x")
+    compared_before: re.Pattern = re.compile(r"(?!x)x")
+    component_head: re.Pattern = re.compile(r"(?!x)x")
     this_ref: re.Pattern = re.compile(r"(?!x)x")
     propose: re.Pattern = re.compile(r"(?!x)x")
     own_name_before: re.Pattern = re.compile(r"(?!x)x")
     subset: re.Pattern = re.compile(r"(?!x)x")
     subset_head: re.Pattern = re.compile(r"(?!x)x")
+    subset_list_head: re.Pattern = re.compile(r"(?!x)x")
     metric_phrase: re.Pattern = re.compile(r"(?!x)x")
     stems: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> [(stem, value)]
     exact: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> phrases as written (case kept)
@@ -126,7 +130,13 @@ class Grammar:
             words=dict(words),
             qualifier_before=comp(r"(?:ALT)\s*(?:an?\s+|the\s+)?[(\[]?\s*$", "qualifier"),
             change=comp(r"(?:ALT)", "change"),
-            delta_noun_after=comp(r"^\s*(?:\)\s*)?(?:[\w\-]+\s+){0,2}?(?:ALT)", "delta_noun"),
+            # "75.3% and being slower", "79.6% with a larger ResNet": a conjunction, verb or preposition between
+            # ends the number's noun phrase; a word in capitals is a name ("on the DROP test set")
+            delta_noun_after=comp(
+                r"^\s*(?:\)\s*)?(?:(?!(?:and|or|but|while|being|is|are|was|were|with|on|in|using|for|at|from|to)\b)"
+                r"[\w\-]+\s+){0,2}?(?:ALT)(?-i:(?<![A-Z][A-Z]))",
+                "delta_noun",
+            ),
             relative=comp(r"(?:ALT)", "relative"),
             compare=comp(r"(?:ALT)", "compare"),
             result_verb=comp(r"(?:ALT)", "result_verb"),
@@ -153,11 +163,18 @@ class Grammar:
             hardware=comp(r"(?:ALT)", "hardware"),
             training_on=comp(r"(?:ALT)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?$", "training_on"),
             own_ref=comp(r"(?:ALT)", "own_ref"),
+            # "with fine-tuned PaLM 2-L models": a model named with how it was trained is the system itself
+            component_before=comp(
+                r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:(?![\w\-]*ed\s)[\w\-]+\s+){0,2}?$", "component_before"
+            ),
+            compared_before=comp(r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?$", "compare"),
+            component_head=comp(r"^\s*\)?\s*(?:ALT)", "component_head"),
             this_ref=comp(r"(?:ALT)", "this_ref"),
             propose=comp(r"(?:ALT)", "propose"),
             own_name_before=comp(r"\b(?:ALT)", "own_name_before"),
             subset=comp(r"(?:ALT)", "subset"),
             subset_head=comp(r"(?:ALT)", "subset_head"),
+            subset_list_head=comp(r"(?:ALT)", "subset_list_head"),
             metric_phrase=re.compile(
                 r"(?P<m>(?:[\w\-@/]+\s+){0,3}?(?:[\w@/]+-)?(?:"
                 + "|".join(re.escape(h) for h in sorted(set(by_kind.get("metric_head", [])), key=len, reverse=True))

@@ -12,6 +12,8 @@ _TITLE_PREFIX = re.compile(
 )
 _NAME = r"([A-Z][\w\-+.]*[A-Z0-9][\w\-+]*|[A-Z][a-z]+[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)"
 _DIRECT_NAME = re.compile(r"\s+(?:a\s+|an\s+|the\s+)?" + _NAME + r"(?=[\s,.;:(])")
+_SHORT_AFTER = re.compile(r"(?:\s+[A-Z][\w\-]*){1,6}\s*\(\s*" + _NAME + r"\s*\)")
+_NAME_WORD = re.compile(r"^.+[A-Z0-9]|^[A-Z]{2}")  # a capital or digit inside a word: "MEAL V2", "Single-Path NAS"
 _PAREN_NAME = re.compile(r"\(\s*" + _NAME + r"\s*\)")
 _GENERIC = frozenset(
     {"a", "an", "the", "we", "this", "our", "survey", "review", "overview", "position", "note", "it", "they", "these",
@@ -24,14 +26,17 @@ def own_method(title: str, abstract: str, grammar: Grammar) -> str | None:
     m = _TITLE_PREFIX.match(title)
     if m and m.group(1).split()[0].lower() not in _GENERIC and len(m.group(1)) <= 40:
         name = m.group(1).strip()
-        if not name.isupper() or len(name.split()) == 1:
+        words = name.split()
+        if len(words) == 1 or any(_NAME_WORD.search(w) for w in words):  # not "Beyond Part Models: ..."
             return name
-        return name
     for pm in grammar.propose.finditer(abstract):
+        if " " not in pm.group(0) and pm.group(0)[0].isupper():
+            continue  # "Named entity recognition (NER) is ...": an adjective opening a sentence
         tail = abstract[pm.end() : pm.end() + 160]
         direct = _DIRECT_NAME.match(tail)
         if direct and direct.group(1).lower() not in _GENERIC:
-            return direct.group(1).rstrip(".")
+            short = _SHORT_AFTER.match(tail, direct.end(1))  # "the Self-Attention Generative ... Network (SAGAN)"
+            return short.group(1) if short else direct.group(1).rstrip(".")
         sentence_end = tail.find(". ")
         window = tail if sentence_end < 0 else tail[:sentence_end]
         paren = _PAREN_NAME.search(window)
@@ -69,12 +74,13 @@ def _subject_at(text: str, lo: int, hi: int) -> re.Match | None:
     return _SUBJECT.search(text, lo, hi)
 
 
-def subject_before(text: str, start: int, pos: int) -> str | None:
-    """A capitalised system name that is the subject of a result verb in text[start:pos]."""
+def subject_before(text: str, start: int, pos: int, names: tuple[tuple[int, int], ...] = ()) -> str | None:
+    """A capitalised system name that is the subject of a result verb in text[start:pos]; not a name
+    ending inside one of the `names` spans ("a mean IoU score of 83.4%": a metric, not "IoU" scoring)."""
     best = None
     for v in _VERB.finditer(text, start, pos):
         m = _subject_at(text, max(start, v.start() - 60), v.start())
-        if not m:
+        if not m or any(s < m.end("name") <= e for s, e in names):
             continue
         name = m.group("name").strip()
         words = name.split()

@@ -145,8 +145,8 @@ def find_numbers(text: str) -> list[Number]:
             unit = "%"
         if unit == "x" and _DIMENSION_AFTER.match(text, num_end + (1 if dollar2 else 0)):
             continue  # 1024 x 1024: a resolution or shape
-        if _DIMENSION_BEFORE.search(text, max(0, start - 12), start):
-            continue
+        if not sign and _DIMENSION_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "1024 x 1024", but not "4x -9x smaller": a range of factors
         if unit is None and _DIMENSION_AFTER.match(text, end):
             continue
         suffix, suffix_start = "", -1

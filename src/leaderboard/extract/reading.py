@@ -18,6 +18,8 @@ from leaderboard.extract.attribution import (
     nearest,
     preceding,
     subset_near,
+    unnamed,
+    word_before_of_an,
 )
 from leaderboard.extract.details import ReadingDetails
 from leaderboard.extract.filters import non_result_reason
@@ -122,12 +124,15 @@ class SentenceReader(ListReading, ReadingDetails):
             readings.append(r)
         self._coordinate(readings)
         self._respectively(readings, sb, sm, s0, s1)
+        if len(readings) > 1:
+            self._subset_list(readings, s0, s1)
         absolute = {r.num.start for r in readings if r.kind != "delta"}
         paired = {id(r) for r in readings if r.benchmark is not None}
         for r in readings:
             self._attribute(r, sb, sm, s0, s1, absolute)
         self._metric_list(readings, sm)
         self._parallel_deltas(readings)
+        self._baseline_home(readings)
         self.remember(readings)
         if len(readings) == 1 and id(readings[0]) not in paired:
             readings += self._jointly(readings[0], sb)
@@ -177,8 +182,8 @@ class SentenceReader(ListReading, ReadingDetails):
         linked = metric is not None and _LINK_WORD.search(text[metric.end : num.start])
         if side == "before" and num.unit is None and num.decimals == 0 and not linked:
             metric, side = None, ""  # "FLOPs 1": a footnote marker, not "FID of 2"
-        if metric is None and (num.decimals or num.unit):
-            metric = capture_metric(text, num, s0, g)
+        if metric is None:
+            metric = self._captured_metric(num, s0)
             side = "before" if metric is not None else ""
         if non_result_reason(text, num, s0, g, metric is not None, self.vocab.metrics.lookup):
             return None
@@ -200,7 +205,9 @@ class SentenceReader(ListReading, ReadingDetails):
         bare_before = before[: q.start() + len(before) - len(before[-30:])] if q else before
         if rng:
             r.kind = "range"
-            r.value_to = self.nums[rng.second].value
+            second = self.nums[rng.second]
+            dash = second.signed == "-" and not num.signed and not text[num.end : second.start].strip()
+            r.value_to = -second.value if dash else second.value  # "9% -19%": the dash joins, it is no sign
         elif self._is_delta(num, bare_before, after, metric, side):
             r.kind = "delta"
         if not self._is_result(r, sm, sb, s0, s1, c0):
@@ -239,7 +246,7 @@ class SentenceReader(ListReading, ReadingDetails):
                 return True
         if _BY_BEFORE.search(before) and g.change.search(before):
             return True
-        word = _word_before_of_an(before)
+        word = word_before_of_an(before)
         return bool(word and g.delta_noun_after.match(" " + word))
 
     def _is_result(self, r: Reading, sm: list[Span], sb: list[Span], s0: int, s1: int, c0: int) -> bool:
@@ -308,7 +315,7 @@ class SentenceReader(ListReading, ReadingDetails):
             ctx = self._context.single()  # "tested on the ATLAS dataset. ... achieves DSC = 0.53"
             if ctx is not None:
                 r.benchmark, r.carried = ctx, True
-        if r.metric is None and r.kind != "delta" and r.benchmark is not None and r.benchmark.entry is not None:
+        if unnamed(r.metric) and r.kind != "delta" and r.unit != "x" and r.benchmark and r.benchmark.entry is not None:
             usual = self.vocab.metrics.lookup(r.benchmark.entry.get("metric"))
             if usual is not None:  # the benchmark's usual metric: not named in the text, so no mention offsets
                 r.metric = Span(-1, -1, usual.name, "", usual)
@@ -372,22 +379,12 @@ class SentenceReader(ListReading, ReadingDetails):
 
 
 def _fits(metric: Span, r: Reading) -> bool:
-    """An absolute percentage is not a value of a metric that is neither a percentage nor bounded (perplexity)."""
+    """An absolute percentage is not a value of a metric that is neither a percentage nor bounded (perplexity);
+    a number in a unit of measure ("0.5 ms more") is no value of a percentage metric."""
     e = metric.entry
+    if e is not None and e.get("unit") == "%" and r.unit not in {None, "%", "pp", "points", "x"}:
+        return False
     return r.unit != "%" or r.kind != "absolute" or e is None or e.get("unit") == "%" or bool(e.get("max"))
-
-
-def _word_before_of_an(before: str) -> str | None:
-    r"""Group 1 of `re.search(r"(\S+)\s+(?:of\s+)?(?:an?\s+)?\s*$", before)` without scanning every start: the
-    word before a trailing "of", "a"/"an" or "of a"/"of an" (or else the last word), when `before` ends in a blank."""
-    if not before[-1:].isspace():
-        return None
-    toks = before.rsplit(None, 3)[-3:]
-    if len(toks) == 3 and toks[1] == "of" and toks[2] in ("a", "an"):
-        return toks[0]
-    if len(toks) >= 2 and toks[-1] in ("of", "a", "an"):
-        return toks[-2]
-    return toks[-1] if toks else None
 
 
 _IN_OF = re.compile(r"\s+(?:in|of)\s")

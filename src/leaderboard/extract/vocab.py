@@ -211,6 +211,10 @@ class NameIndex:
         self._memo[name] = found
         return found
 
+    def named(self, name: str) -> Entry | None:
+        """The entry whose canonical name is `name` in any case (for a phrase the grammar marks as a name)."""
+        return self._by_name.get(name.lower())
+
     def find(self, text: str | NormText) -> list[Mention]:
         """All non-overlapping mentions in a text, leftmost-longest, in order of position."""
         nt = text if isinstance(text, NormText) else NormText.of(text)
