@@ -560,6 +560,23 @@ CASES = [
         [(61.2, "SemanticKITTI", "mIoU")],
         [],
     ),
+    # a number in a unit of measure is no value of a percentage metric ("an error of 41.6 mm" is no Error Rate),
+    # neither named nor the benchmark's usual one
+    (
+        "Our lifting network achieves an error of 41.6 mm on Human3.6M under Protocol 1.",
+        [(41.6, "Human3.6M", "MPJPE")],
+        [],
+    ),
+    (
+        "The hand pose estimator achieves an error of 7.8 mm on the FreiHAND benchmark.",
+        [(7.8, "FreiHAND", "PA-MPJPE")],
+        [],
+    ),
+    (
+        "Our speech-to-lip aligner achieves an error of 21.4 ms on the LRS3 test set.",
+        [(21.4, "LRS3", "error")],
+        [],
+    ),
 ]
 
 

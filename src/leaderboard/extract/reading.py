@@ -25,7 +25,7 @@ from leaderboard.extract.details import ReadingDetails
 from leaderboard.extract.filters import non_result_reason
 from leaderboard.extract.lists import ListReading
 from leaderboard.extract.numbers import Link, Number
-from leaderboard.extract.vocab import norm_key
+from leaderboard.extract.vocab import Entry, norm_key
 
 _PP_AFTER = re.compile(r"^\s*(?:percentage\s+points?|pp\b|p\.p\.|%\s*points?)", re.IGNORECASE)
 _POINTS_AFTER = re.compile(r"^\s*(?:([\w\-]+)\s+)?(?:points?|pts)\b", re.IGNORECASE)
@@ -197,6 +197,8 @@ class SentenceReader(ListReading, ReadingDetails):
         after = text[span_end : min(s1, span_end + 60)]
         r = Reading(num=num, s0=s0, s1=s1, value=num.value, span_end=span_end, metric=metric, bound=metric is not None)
         r.unit = self._unit(num, after, metric)
+        if metric is not None and not _unit_fits(metric.entry, r.unit):  # "an error of 31.2 mm": no Error Rate
+            r.metric = metric = Span(metric.start, metric.end, metric.raw, metric.raw)
         q = g.qualifier_before.search(before[-30:])
         if q:
             r.qualifier = g.value_of("qualifier", q.group(0).strip(" ([").strip())
@@ -317,7 +319,7 @@ class SentenceReader(ListReading, ReadingDetails):
                 r.benchmark, r.carried = ctx, True
         if unnamed(r.metric) and r.kind != "delta" and r.unit != "x" and r.benchmark and r.benchmark.entry is not None:
             usual = self.vocab.metrics.lookup(r.benchmark.entry.get("metric"))
-            if usual is not None:  # the benchmark's usual metric: not named in the text, so no mention offsets
+            if usual is not None and _unit_fits(usual, r.unit):  # the usual metric: not named, no offsets
                 r.metric = Span(-1, -1, usual.name, "", usual)
                 r.metric_inferred = True
         if r.subset is not None and r.benchmark is not None and r.benchmark.entry is not None:
@@ -379,12 +381,16 @@ class SentenceReader(ListReading, ReadingDetails):
 
 
 def _fits(metric: Span, r: Reading) -> bool:
-    """An absolute percentage is not a value of a metric that is neither a percentage nor bounded (perplexity);
-    a number in a unit of measure ("0.5 ms more") is no value of a percentage metric."""
+    """An absolute percentage is no value of an unbounded non-percentage metric (perplexity); see _unit_fits."""
     e = metric.entry
-    if e is not None and e.get("unit") == "%" and r.unit not in {None, "%", "pp", "points", "x"}:
+    if not _unit_fits(e, r.unit):
         return False
     return r.unit != "%" or r.kind != "absolute" or e is None or e.get("unit") == "%" or bool(e.get("max"))
+
+
+def _unit_fits(entry: Entry | None, unit: str | None) -> bool:
+    """A number in a unit of measure (mm, ms) is no value of a percentage metric."""
+    return entry is None or entry.get("unit") != "%" or unit in {None, "%", "pp", "points", "x"}
 
 
 _IN_OF = re.compile(r"\s+(?:in|of)\s")
