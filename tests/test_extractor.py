@@ -533,6 +533,18 @@ def test_split_lists_without_respectively(run, abstract, expected):
             "training.",
             [("75.9%", None, True), ("76.2%", None, False)],
         ),
+        # "X (backbone) achieves": the known model in parentheses after a name is the system's backbone
+        (
+            "Generalized Focal Loss V2",
+            "Notably, GFLV2 (ResNet-101) achieves 46.2 AP on COCO test-dev.",
+            [("46.2", "GFLV2", False)],
+        ),
+        (
+            "Some Title",
+            "With a single model, MaskFormer (Swin-L) reaches 55.6 mIoU on ADE20K.",
+            [("55.6", "MaskFormer", False)],
+        ),
+        ("Some Title", "Fine-tuned BERT (BERT-large) reaches 93.2 F1 on SQuAD v1.1.", [("93.2", "BERT-large", False)]),
     ],
 )
 def test_components_and_references_are_not_the_reporting_system(run, title, abstract, expected):

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 _FROM_END = re.compile(r"(?<![\w-])(?<!ranging )(?<!ranges )(?<!range )from\s*[(\[]?\s*$", re.IGNORECASE)
 _REPORTED_AS = re.compile(r"\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+of\s+")  # "obtains a return of "
 _LINK_AFTER = re.compile(r"\s*(?:of|is|was|[:=])?\s*", re.IGNORECASE)
+# "GFLV2 (ResNet-101) achieves": a known model in parentheses right after a name is that system's backbone
+_HOST_NAME = re.compile(
+    r"(?<![\w\-.+])([A-Z][\w\-+.]*[A-Z0-9][\w\-+]*|[A-Z][a-z]+[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)\s*\(\s*$"
+)
 _UNIT_WORD = re.compile(r"\s*(?:[A-Za-z%]{1,6}\s+)?")
 _PAREN_GAP = re.compile(r"\s*[(\[]\s*")
 _NEAR_GAP = re.compile(r"\s*(?:[(\[:=]|\b(?:of|at|with|is|was)\b)?\s*[(\[]?\s*", re.IGNORECASE)
@@ -136,8 +140,13 @@ class ReadingDetails:
         if own_ref and (not named or own_ref[-1].start() > named[-1].start):
             r.method, r.is_own = self.own, True
         elif named:
-            r.method = text[named[-1].start : named[-1].end]
-            r.is_own = bool(self.own) and norm_key(named[-1].name) == norm_key(self.own)
+            last = named[-1]
+            closed = text[last.end : last.end + 3].lstrip().startswith(")")
+            host = _HOST_NAME.search(text, max(s0, last.start - 40), last.start) if closed else None
+            if host and text.startswith(host.group(1), last.start):
+                host = None  # "BERT (BERT-large)": the variant is the more exact name
+            r.method = host.group(1) if host else text[last.start : last.end]
+            r.is_own = bool(self.own) and norm_key(host.group(1) if host else last.name) == norm_key(self.own)
         elif subject := subject_before(  # only looked for when nothing else names it
             text, s0, num.start, tuple((m.start, m.end) for m in self.metrics if s0 <= m.start < num.start)
         ):
