@@ -560,3 +560,41 @@ def test_similar_to_names_the_baseline(run):
         True,
         "RoBERTa-base",
     )
+
+
+@pytest.mark.parametrize(
+    "abstract, expected",
+    [
+        # a generic model family is no own method name
+        (
+            "We propose a novel convolutional neural network (CNN) based framework for skeleton-based action "
+            "recognition. On NTU RGB+D, our model reaches 89.3% accuracy.",
+            [("89.3%", None, True)],
+        ),
+        # a phrase written in capitals is no name
+        (
+            "In this report, we revisit two problems of existing models, namely ENTITY REPRESENTATION and NOISY "
+            "LABELS. Our improved model achieves an F1 of 74.6% on TACRED.",
+            [("74.6%", None, True)],
+        ),
+        # the initials of what the model is for are a task, not its name
+        (
+            "We present a simple span-based model for semantic role labeling (SRL). Our model achieves 87.4 F1 on "
+            "CoNLL-2005.",
+            [("87.4", None, True)],
+        ),
+        (
+            "We introduce Named Entity Recognition (NER) as an auxiliary objective for relation extraction, and our "
+            "model achieves 71.2 F1 on TACRED.",
+            [("71.2", None, True)],
+        ),
+        # a proposed name still is one
+        (
+            "We present a lightweight speech recognizer called SqueezeFormer (SQF). Our model reaches a WER of 2.5% "
+            "on LibriSpeech test-clean.",
+            [("2.5%", "SQF", True)],
+        ),
+    ],
+)
+def test_generic_words_and_tasks_are_no_own_method_name(run, abstract, expected):
+    assert [(r.value_text, r.method, r.is_own_method) for r in run(abstract)] == expected

@@ -103,7 +103,7 @@ class Extractor:
         nums = [n for n in nums if not any(s <= n.start and n.end <= e for s, e in names)]  # "SQuAD 2.0"
         if not nums:
             return []
-        own = _Lazy(lambda: own_method(paper.title or "", text, self.grammar))
+        own = _Lazy(lambda: own_method(paper.title or "", text, self.grammar, self.tasks))
         links = {lk.first: lk for lk in link_numbers(text, nums)}
         seconds = {lk.second for lk in links.values()}
 

@@ -6,6 +6,7 @@ import functools
 import re
 
 from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.vocab import norm_key
 
 _TITLE_PREFIX = re.compile(
     r"^\s*(?:[\w\s]{0,40}?\bat\s+[A-Z]+\s*\d{4}\s+)?([A-Z][\w\-+.]*(?:\s[A-Z0-9][\w\-+.]*){0,2})\s*:"
@@ -15,13 +16,25 @@ _DIRECT_NAME = re.compile(r"\s+(?:a\s+|an\s+|the\s+)?" + _NAME + r"(?=[\s,.;:(])
 _SHORT_AFTER = re.compile(r"(?:\s+[A-Z][\w\-]*){1,6}\s*\(\s*" + _NAME + r"\s*\)")
 _NAME_WORD = re.compile(r"^.+[A-Z0-9]|^[A-Z]{2}")  # a capital or digit inside a word: "MEAL V2", "Single-Path NAS"
 _PAREN_NAME = re.compile(r"\(\s*" + _NAME + r"\s*\)")
+_CAPS_WORD = re.compile(r"\s+[A-Z]{2,}\b")
+_FOR_PHRASE = re.compile(r"\b(?:for|by|of|on)\s+(?:[a-z][a-z\-]*\s+){0,4}[a-z][a-z\-]*\s*$")  # lowercase words
 _GENERIC = frozenset(
     {"a", "an", "the", "we", "this", "our", "survey", "review", "overview", "position", "note", "it", "they", "these",
      "those", "which", "such", "both", "all", "each", "that"}
 )  # fmt: skip
 
 
-def own_method(title: str, abstract: str, grammar: Grammar) -> str | None:
+def _no_name(name: str, after: str, grammar: Grammar, tasks: frozenset[str]) -> bool:
+    """Not a method name: a generic model family ("CNN"), a task or its initials ("NER"), or a phrase written in
+    capitals ("namely ENTITY REPRESENTATION")."""
+    return (
+        name.lower() in grammar.words.get("generic_model", {})
+        or norm_key(name) in tasks
+        or (name.isalpha() and name.isupper() and _CAPS_WORD.match(after) is not None)
+    )
+
+
+def own_method(title: str, abstract: str, grammar: Grammar, tasks: frozenset[str] = frozenset()) -> str | None:
     """The paper's method or artefact name: the title's "X: ..." prefix, or "we propose X" / "named X"."""
     m = _TITLE_PREFIX.match(title)
     if m and m.group(1).split()[0].lower() not in _GENERIC and len(m.group(1)) <= 40:
@@ -36,12 +49,15 @@ def own_method(title: str, abstract: str, grammar: Grammar) -> str | None:
         direct = _DIRECT_NAME.match(tail)
         if direct and direct.group(1).lower() not in _GENERIC:
             short = _SHORT_AFTER.match(tail, direct.end(1))  # "the Self-Attention Generative ... Network (SAGAN)"
-            return short.group(1) if short else direct.group(1).rstrip(".")
+            name = short.group(1) if short else direct.group(1).rstrip(".")
+            if not _no_name(name, tail[direct.end(1) :], grammar, tasks):
+                return name
+            continue
         sentence_end = tail.find(". ")
         window = tail if sentence_end < 0 else tail[:sentence_end]
-        paren = _PAREN_NAME.search(window)
-        if paren:
-            return paren.group(1)
+        for paren in _PAREN_NAME.finditer(window):  # not "a model for semantic role labeling (SRL)": a task
+            if not _FOR_PHRASE.search(window, 0, paren.start()) and not _no_name(paren.group(1), "", grammar, tasks):
+                return paren.group(1)
     for om in grammar.own_name_before.finditer(abstract):  # "our model FooNet": only a name right after
         direct = _DIRECT_NAME.match(abstract, om.end())
         if direct and direct.group(1).lower() not in _GENERIC:
