@@ -577,6 +577,19 @@ CASES = [
         [(21.4, "LRS3", "error")],
         [],
     ),
+    # a number glued to a word and a period is a footnote or broken PDF text, and so is what follows it
+    (
+        "Our detector reaches an F-measure of 79.9% at 84.2 FPS on CTW1500. * Authors contributed equally. "
+        "Corresponding author.10.7% better 4x faster Figure 1.",
+        [(79.9, "SCUT-CTW1500", "F1"), (84.2, "SCUT-CTW1500", "FPS")],
+        [10.7, 4],
+    ),
+    (
+        "Our captioner reaches 121.4 CIDEr on COCO. Equal contribution.5.2 CIDEr higher and 2x faster than the "
+        "baseline.",
+        [(121.4, "COCO", "CIDEr")],
+        [5.2, 2],
+    ),
 ]
 
 

@@ -19,6 +19,7 @@ _CITATION_END = re.compile(r"^[\d,;\s\-\u2013]*\]")
 _HYPHEN_WORD = re.compile(r"^[-\u2010\u2011][A-Za-z]")
 _CAPITALISED_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w\-.+]*)\s$")
 _VERSION_AFTER = re.compile(r"^\.\d")
+_GLUED = re.compile(r"[a-z]{3,}\.(?:\d+[.,]\d|$)")  # "Corresponding author.10.7% better": a footnote or broken text
 _DATE_WORDS = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|^\s*(?:st|nd|rd|th)?,?\s*"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
@@ -70,6 +71,8 @@ def non_result_reason(
             return "digits inside a name"
     if _VERSION_AFTER.match(after):
         return "version number"
+    if _GLUED.search(before):
+        return "footnote or broken text (glued to a word and a period)"
     if is_year(num) and not bound_metric:
         return "year"
     if bare and num.decimals == 0 and num.value <= 31 and _DATE_WORDS.search(before[-12:] + "|" + after[:14]):
