@@ -70,6 +70,27 @@ def _alternation(phrases: list[str]) -> str:
     return f"(?-i:[{charset}])(?:{'|'.join(branches)})"
 
 
+# Kinds whose pattern is just their phrases (a field of the same name): "does the text hold one of them".
+PLAIN_KINDS = (
+    "change",
+    "relative",
+    "compare",
+    "result_verb",
+    "aggregate",
+    "benchmark_head",
+    "several_sets",
+    "apposition_head",
+    "any_head",
+    "hardware",
+    "own_ref",
+    "this_ref",
+    "propose",
+    "subset",
+    "subset_head",
+    "subset_list_head",
+)
+
+
 @dataclass(slots=True)
 class Grammar:
     """Compiled cue words. Build with `Grammar.from_rows(vocab.grammar)` once per extractor."""
@@ -128,8 +149,8 @@ class Grammar:
 
         return cls(
             words=dict(words),
+            **{kind: comp(r"(?:ALT)", kind) for kind in PLAIN_KINDS},
             qualifier_before=comp(r"(?:ALT)\s*(?:an?\s+|the\s+)?[(\[]?\s*$", "qualifier"),
-            change=comp(r"(?:ALT)", "change"),
             # "75.3% and being slower", "79.6% with a larger ResNet": a conjunction, verb or preposition between
             # ends the number's noun phrase; a word in capitals is a name ("on the DROP test set")
             delta_noun_after=comp(
@@ -137,9 +158,6 @@ class Grammar:
                 r"[\w\-]+\s+){0,2}?(?:ALT)(?-i:(?<![A-Z][A-Z]))",
                 "delta_noun",
             ),
-            relative=comp(r"(?:ALT)", "relative"),
-            compare=comp(r"(?:ALT)", "compare"),
-            result_verb=comp(r"(?:ALT)", "result_verb"),
             # "3,612 after 1M steps": a word with digits or a preposition between starts another quantity
             count_after=comp(
                 r"^\s*(?:(?![\w\-]*\d|(?:after|before|within|over|in|on|at|for|with)\b)[\w\-]+\s+){0,2}?(?:ALT)",
@@ -154,27 +172,15 @@ class Grammar:
                 "setting_before",
             ),
             setting_after=comp(r"^-?(?:ALT)", "setting_after"),
-            aggregate=comp(r"(?:ALT)", "aggregate"),
-            benchmark_head=comp(r"(?:ALT)", "benchmark_head"),
-            several_sets=comp(r"(?:ALT)", "several_sets"),
-            apposition_head=comp(r"(?:ALT)", "apposition_head"),
             quantity_before=comp(r"(?:(?<![\w.])\d+|ALT)\s+(?:[\w\-]+\s+){0,2}?$", "quantity"),
-            any_head=comp(r"(?:ALT)", "any_head"),
-            hardware=comp(r"(?:ALT)", "hardware"),
             training_on=comp(r"(?:ALT)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?$", "training_on"),
-            own_ref=comp(r"(?:ALT)", "own_ref"),
             # "with fine-tuned PaLM 2-L models": a model named with how it was trained is the system itself
             component_before=comp(
                 r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:(?![\w\-]*ed\s)[\w\-]+\s+){0,2}?$", "component_before"
             ),
             compared_before=comp(r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?$", "compare"),
             component_head=comp(r"^\s*\)?\s*(?:ALT)", "component_head"),
-            this_ref=comp(r"(?:ALT)", "this_ref"),
-            propose=comp(r"(?:ALT)", "propose"),
             own_name_before=comp(r"\b(?:ALT)", "own_name_before"),
-            subset=comp(r"(?:ALT)", "subset"),
-            subset_head=comp(r"(?:ALT)", "subset_head"),
-            subset_list_head=comp(r"(?:ALT)", "subset_list_head"),
             metric_phrase=re.compile(
                 r"(?P<m>(?:[\w\-@/]+\s+){0,3}?(?:[\w@/]+-)?(?:"
                 + "|".join(re.escape(h) for h in sorted(set(by_kind.get("metric_head", [])), key=len, reverse=True))
