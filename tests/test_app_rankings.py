@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from leaderboard.rank.api import rank_results
-from tests.helpers import chart_data, charts, layer_data, sql
+from tests.helpers import chart_data, charts, layer_data, run_cli, sql
 
 
 def engine(db: Path, benchmarks: list[str] | None = None, method: str = "bt") -> pd.DataFrame:
@@ -102,9 +102,11 @@ def test_disconnected_components_warn_and_filter(app, synth_db: Path) -> None:
 
 def test_seed_database_ranks_within_disconnected_components(app, seed_db: Path) -> None:
     at = app(seed_db, "rankings")
-    # one component is the cross-paper pair on RewardBench accuracy: "92.0%" in one paper, a bare "94.1" in another;
-    # a title prefix of ordinary words ("Autoregressive Search Engines: ...") no longer names a method
-    assert at.warning[0].value.startswith("4 disconnected components: ranks are within a component, never across.")
+    # the same five components as `leaderboard rank` on this database (rows without a benchmark compare methods
+    # within their paper); one is the cross-paper pair on RewardBench accuracy: "92.0%" and a bare "94.1"
+    assert at.warning[0].value.startswith("5 disconnected components: ranks are within a component, never across.")
+    cli = run_cli("rank", "--db", str(seed_db))
+    assert "5 disconnected components" in cli.stdout + cli.stderr
     assert at.selectbox[2].label == "Component" and at.selectbox[2].value == "0"
     table = at.dataframe[0].value
     assert set(table["component"]) == {0} and len(table) == 2

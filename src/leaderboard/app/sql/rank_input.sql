@@ -1,7 +1,8 @@
--- The rows the ranking engine needs, restricted in DuckDB to the chosen benchmarks and metrics (empty = all).
+-- The rows the ranking engine needs, restricted in DuckDB to the chosen benchmarks and metrics (empty = all, and
+-- then also rows without a benchmark, which compare methods within their paper, as `leaderboard rank` does).
 SELECT r.paper_id, r.value, r.value_text, r.kind, r.method, r.method_norm, r.is_own_method, r.benchmark, r.subset,
        r.metric, r.unit, r.higher_is_better, r.baseline, r.improvement, r.delta_relative, r.result_id, p.published
 FROM results r LEFT JOIN papers p USING (paper_id)
-WHERE r.method IS NOT NULL AND r.benchmark IS NOT NULL
+WHERE r.method IS NOT NULL
   AND (len($benchmarks::VARCHAR[]) = 0 OR list_contains($benchmarks::VARCHAR[], r.benchmark))
   AND (len($metrics::VARCHAR[]) = 0 OR list_contains($metrics::VARCHAR[], r.metric))
