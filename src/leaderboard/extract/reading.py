@@ -24,6 +24,7 @@ from leaderboard.extract.attribution import (
 from leaderboard.extract.details import ReadingDetails
 from leaderboard.extract.filters import non_result_reason
 from leaderboard.extract.lists import ListReading
+from leaderboard.extract.names_around import NamesAround
 from leaderboard.extract.numbers import Link, Number
 from leaderboard.extract.vocab import Entry, norm_key
 
@@ -65,7 +66,7 @@ class Reading:
     metric_inferred: bool = False
 
 
-class SentenceReader(ListReading, ReadingDetails):
+class SentenceReader(ListReading, ReadingDetails, NamesAround):
     """Reads the sentences of one abstract in order (it remembers the benchmarks of earlier sentences)."""
 
     def __init__(self, ex, text, nums, links, seconds, metrics, benches, methods, own, title_benches, context) -> None:
@@ -337,48 +338,6 @@ class SentenceReader(ListReading, ReadingDetails):
             self._delta_details(r, s0, s1)
         r.confidence = self._confidence(r)
 
-    def _changed_metric(self, r: Reading, own: list[Span], s1: int) -> Span | None:
-        """ "a 75% reduction in both the number of parameters": the metric a change noun names after "in"/"of"."""
-        if r.kind != "delta":
-            return None
-        dm = self.g.delta_noun_after.match(self.text[r.span_end : min(s1, r.span_end + 60)])
-        end = r.span_end + dm.end() if dm else 0
-        if dm is None or not _IN_OF.match(self.text, end):
-            return None
-        return next((m for m in own if m.start >= end and _NO_BREAK.fullmatch(self.text, end, m.start)), None)
-
-    def _belongs_to_other(self, metric: Span, bench: Span | None, sb: list[Span]) -> bool:
-        """ "HumanEval pass@1": a metric written right after another benchmark's name is that benchmark's."""
-        for b in sb:
-            if b is not bench and 0 <= metric.start - b.end <= 2 and (bench is None or b.name != bench.name):
-                return True
-        return False
-
-    def _with_split(self, bench: Span, subset: str) -> Span:
-        """ "LibriSpeech test-clean/test-other": the entry of the other split when the vocabulary has one."""
-        words = bench.name.split()
-        if len(words) < 2 or not self.g.subset.fullmatch(words[-1]) or words[-1].lower() == subset.lower():
-            return bench
-        entry = self.vocab.benchmarks.lookup(" ".join([*words[:-1], subset]))
-        return Span(bench.start, bench.end, entry.name, bench.raw, entry) if entry is not None else bench
-
-    def _carried(self, s0: int, s1: int) -> tuple[Span | None, bool]:
-        """The one benchmark of the earlier sentences, or the paper's own dataset for "this benchmark"."""
-        sentence = self.text[s0:s1]
-        if self.g.this_ref.search(sentence) and self.own:
-            return Span(-1, -1, self.own, self.own, self.vocab.benchmarks.lookup(self.own)), True
-        if self.g.aggregate.search(sentence):
-            return None, False
-        before = self._context.right_before(s0, self.g.counts_sets)  # "We evaluate on X. We reach 81.2%."
-        titled = len({norm_key(b.name) for b in self.title_benches}) == 1
-        if before is not None and (before.known or not titled):  # a name outside the vocabulary yields to
-            return before, True  # the title's known one ("the ACM Recommender Systems Challenge 2018")
-        if self.last_bench is not None:
-            return self.last_bench, True
-        if titled:
-            return self.title_benches[0], True
-        return None, False
-
 
 def _fits(metric: Span, r: Reading) -> bool:
     """An absolute percentage is no value of an unbounded non-percentage metric (perplexity); see _unit_fits."""
@@ -393,7 +352,5 @@ def _unit_fits(entry: Entry | None, unit: str | None) -> bool:
     return entry is None or entry.get("unit") != "%" or unit in {None, "%", "pp", "points", "x"}
 
 
-_IN_OF = re.compile(r"\s+(?:in|of)\s")
-_NO_BREAK = re.compile(r"[^,;.()]{0,40}")
 _LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
 _OF_DATA = re.compile(r"\s*of\s+(?:the\s+)?")
