@@ -238,6 +238,32 @@ CASES = [
         [(67.0, "HumanEval", "Pass@1"), (72.3, "HumanEval", "Pass@1")],
         [4],
     ),
+    # a metric another number binds by its own phrase stays with it: the others take their benchmark's usual metric
+    (
+        "Our 7B model achieves 64.2% on MMLU (5-shot), 52.1% on GSM8K and a pass@1 of 37.8% on HumanEval.",
+        [(64.2, "MMLU", "Accuracy"), (52.1, "GSM8K", "Accuracy"), (37.8, "HumanEval", "Pass@1")],
+        [7e9, 7, 5],
+    ),
+    (
+        "Our model achieves 61.5% on MMLU and 35.4% pass@1 on HumanEval.",
+        [(61.5, "MMLU", "Accuracy"), (35.4, "HumanEval", "Pass@1")],
+        [],
+    ),
+    (
+        "Our model achieves a length-controlled win rate of 44.7% on AlpacaEval 2 and a score of 33.8 on Arena-Hard.",
+        [(44.7, "AlpacaEval 2.0", "LC Win Rate"), (33.8, "Arena-Hard", "Win Rate")],
+        [2],
+    ),
+    (
+        "Our detector achieves an mAP of 54.3 on nuScenes and an NDS of 61.2.",
+        [(54.3, "nuScenes", "mAP"), (61.2, "nuScenes", "NDS")],
+        [],
+    ),
+    (
+        "Our method achieves accuracies of 87.2% and 70.4% on CIFAR-100 and Tiny-ImageNet.",
+        [(87.2, "CIFAR-100", "Accuracy"), (70.4, "Tiny ImageNet", "Accuracy")],
+        [100],
+    ),
     # -- vision
     ("Our detector achieves 58.7 box AP on COCO test-dev.", [(58.7, "COCO", "AP")], []),
     ("The model achieves 53.1 mIoU on ADE20K.", [(53.1, "ADE20K", "mIoU")], [20]),

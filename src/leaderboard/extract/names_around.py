@@ -1,12 +1,12 @@
 """Names around a reading: the benchmark carried from earlier sentences, the metric a change noun names, a
-metric that belongs to another benchmark, and the vocabulary entry of another split."""
+metric that belongs to another benchmark or number, and the vocabulary entry of another split."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from leaderboard.extract.attribution import Span
+from leaderboard.extract.attribution import GENERIC_HEADS, Span, capture_metric
 from leaderboard.extract.vocab import norm_key
 
 if TYPE_CHECKING:
@@ -35,6 +35,17 @@ class NamesAround:
             if b is not bench and 0 <= metric.start - b.end <= 2 and (bench is None or b.name != bench.name):
                 return True
         return False
+
+    def _bound_elsewhere(self, metric: Span, r: Reading, sb: list[Span]) -> bool:
+        """ "64.2% on MMLU and a pass@1 of 37.8% on HumanEval": a metric another number binds by its own phrase is
+        not shared back across this number's own benchmark, nor with a number that has its own "a score of"."""
+        other = self._bound.get(metric.start)
+        if other is None or other is r:
+            return False
+        if metric.start >= r.span_end and any(r.span_end <= b.start and b.end <= metric.start for b in sb):
+            return True
+        head = capture_metric(self.text, r.num, r.s0, self.g, generic=True)
+        return head is not None and head.raw.lower() in GENERIC_HEADS
 
     def _with_split(self, bench: Span, subset: str) -> Span:
         """ "LibriSpeech test-clean/test-other": the entry of the other split when the vocabulary has one."""

@@ -84,6 +84,7 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
         self._context = context  # the benchmarks the abstract names outside its result sentences
         self.last_bench: Span | None = None  # the one benchmark of the previous sentence's results
         self.last_metric: dict[str, Span] = {}  # benchmark key -> the one metric its last results were given in
+        self._bound: dict[int, Reading] = {}  # metric start -> the number of this sentence that binds it
 
     @property
     def own(self) -> str | None:
@@ -129,6 +130,7 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
             self._subset_list(readings, s0, s1)
         absolute = {r.num.start for r in readings if r.kind != "delta"}
         paired = {id(r) for r in readings if r.benchmark is not None}
+        self._bound = {r.metric.start: r for r in readings if r.bound and r.metric is not None}
         for r in readings:
             self._attribute(r, sb, sm, s0, s1, absolute)
         self._metric_list(readings, sm)
@@ -303,7 +305,13 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
         if r.benchmark is None:
             r.benchmark, r.carried = self._carried(s0, s1)
         if r.metric is None and r.unit != "x":  # "3x faster": a speed-up, not a multiple of a nearby metric
-            own = [m for m in sm if not self._belongs_to_other(m, r.benchmark, sb) and _fits(m, r)]
+            own = [
+                m
+                for m in sm
+                if not self._belongs_to_other(m, r.benchmark, sb)
+                and _fits(m, r)
+                and not self._bound_elsewhere(m, r, sb)
+            ]
             r.metric = self._changed_metric(r, own, s1) or nearest(own, num.start, r.span_end, text, s0, s1, limit=160)
         if r.metric is None and r.kind != "delta" and r.benchmark is not None:
             last = self.last_metric.get(norm_key(r.benchmark.name))  # "mIoU scores (val: 62.6) on X. ... X (66.3)"
