@@ -255,6 +255,11 @@ CASES = [
         [2],
     ),
     (
+        "Our 70B model obtains a win rate of 57.5% against GPT-4 Turbo on AlpacaEval 2.0 and an MT-Bench score of 8.6.",
+        [(57.5, "AlpacaEval 2.0", "Win Rate"), (8.6, "MT-Bench", "Average Score")],
+        [70e9, 70, 4, 2.0],
+    ),
+    (
         "Our detector achieves an mAP of 54.3 on nuScenes and an NDS of 61.2.",
         [(54.3, "nuScenes", "mAP"), (61.2, "nuScenes", "NDS")],
         [],

@@ -44,8 +44,8 @@ class NamesAround:
             return False
         if metric.start >= r.span_end and any(r.span_end <= b.start and b.end <= metric.start for b in sb):
             return True
-        head = capture_metric(self.text, r.num, r.s0, self.g, generic=True)
-        return head is not None and head.raw.lower() in GENERIC_HEADS
+        head = capture_metric(self.text, r.num, r.s0, self.g, generic=True)  # "a score of", "an MT-Bench score of"
+        return head is not None and head.raw.split()[-1].lower() in GENERIC_HEADS
 
     def _with_split(self, bench: Span, subset: str) -> Span:
         """ "LibriSpeech test-clean/test-other": the entry of the other split when the vocabulary has one."""
