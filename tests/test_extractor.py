@@ -588,6 +588,16 @@ def test_similar_to_names_the_baseline(run):
             "model achieves 71.2 F1 on TACRED.",
             [("71.2", None, True)],
         ),
+        # a gerund subject is a procedure, not a system name
+        (
+            "Fine-tuning improves GSM8K accuracy from 56.8% to 74.4%.",
+            [("56.8%", None, None), ("74.4%", None, None)],
+        ),
+        # the subject's number and the baseline's number in parentheses after it
+        (
+            "On MT-Bench, our model scores 8.21, outperforming Vicuna-13B (6.57).",
+            [("8.21", None, True), ("6.57", "Vicuna-13B", False)],
+        ),
         # a proposed name still is one
         (
             "We present a lightweight speech recognizer called SqueezeFormer (SQF). Our model reaches a WER of 2.5% "

@@ -85,6 +85,9 @@ _SUBJECT = re.compile(
 )
 
 
+_GERUND = re.compile(r"[A-Z][a-z\-]{2,}ing")
+
+
 @functools.lru_cache(maxsize=512)  # the same verb is tried for every number after it in the clause
 def _subject_at(text: str, lo: int, hi: int) -> re.Match | None:
     return _SUBJECT.search(text, lo, hi)
@@ -102,6 +105,8 @@ def subject_before(text: str, start: int, pos: int, names: tuple[tuple[int, int]
         words = name.split()
         while words and words[0][0].islower():
             words = words[1:]
+        if len(words) == 1 and _GERUND.fullmatch(words[0]):
+            continue  # "Fine-tuning improves ...": a procedure, not a system name
         if words and words[0].lower() not in _GENERIC and words[0] not in {"In", "On", "For", "With", "Using"}:
             best = " ".join(words)
     return best
