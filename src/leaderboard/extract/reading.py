@@ -296,7 +296,11 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
             r.benchmark = (
                 (
                     before
-                    if in_parens and before is not None and _CLOSE_BEFORE.fullmatch(text[before.end : opened])
+                    if before is not None
+                    and (
+                        (in_parens and _CLOSE_BEFORE.fullmatch(text[before.end : opened]))
+                        or _TO_AFTER.fullmatch(text, before.end, num.start)  # "accuracy on X to 84.1%"
+                    )
                     else after
                 )
                 or before
@@ -361,4 +365,5 @@ def _unit_fits(entry: Entry | None, unit: str | None) -> bool:
 
 
 _LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
+_TO_AFTER = re.compile(r"\s+to\s+")
 _OF_DATA = re.compile(r"\s*of\s+(?:the\s+)?")
