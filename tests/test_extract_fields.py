@@ -269,6 +269,93 @@ CASES = [
         [(87.2, "CIFAR-100", "Accuracy"), (70.4, "Tiny ImageNet", "Accuracy")],
         [100],
     ),
+    # -- LLM, agent and multimodal evaluation (2023-2026 style)
+    (
+        "On MT-Bench, our model scores 8.21, outperforming Vicuna-13B (6.57).",
+        [(8.21, "MT-Bench", "Average Score"), (6.57, "MT-Bench", "Average Score")],
+        [13e9, 13],
+    ),
+    (
+        "Fine-tuning improves GSM8K accuracy from 56.8% to 74.4%.",
+        [(56.8, "GSM8K", "Accuracy", "range"), (74.4, "GSM8K", "Accuracy")],
+        [8],
+    ),
+    (
+        "Our agent resolves 33.2% of issues on SWE-bench Verified, compared with 22.4% for the previous best "
+        "open-source system.",
+        [(33.2, "SWE-bench Verified", "Resolve Rate"), (22.4, "SWE-bench Verified", "Resolve Rate")],
+        [],
+    ),
+    (
+        "Our 32B model achieves 79.5% on AIME 2024, 93.2% on MATH-500 and 65.2% on GPQA Diamond.",
+        [(79.5, "AIME 2024", "Pass@1"), (93.2, "MATH-500", "Accuracy"), (65.2, "GPQA Diamond", "Accuracy")],
+        [32e9, 32, 2024, 500],
+    ),
+    (
+        "Our vision-language model reaches 62.3% on MMMU (val), 80.1% on MMBench and 71.4% on TextVQA.",
+        [(62.3, "MMMU", "Accuracy"), (80.1, "MMBench", "Accuracy"), (71.4, "TextVQA", "Accuracy")],
+        [],
+    ),
+    (
+        "The model attains 56.8% on MMMU and 82.1% on VQAv2, outperforming LLaVA-1.5-13B.",
+        [(56.8, "MMMU", "Accuracy"), (82.1, "VQAv2", "Accuracy")],
+        [1.5, 13],
+    ),
+    (
+        "Our coder achieves pass@1 scores of 81.1% on HumanEval and 72.4% on MBPP.",
+        [(81.1, "HumanEval", "Pass@1"), (72.4, "MBPP", "Pass@1")],
+        [1],
+    ),
+    (
+        "With best-of-16 sampling, our model reaches a pass@16 of 92.7% on MBPP.",
+        [(92.7, "MBPP", "Pass@16")],
+        [16],
+    ),
+    (
+        "Our model reaches an Elo rating of 1254 on Chatbot Arena.",
+        [(1254, "Chatbot Arena", "Elo")],
+        [],
+    ),
+    (
+        "It improves the length-controlled win rate on AlpacaEval 2.0 from 22.9% to 39.8%.",
+        [(22.9, "AlpacaEval 2.0", "LC Win Rate", "range"), (39.8, "AlpacaEval 2.0", "LC Win Rate")],
+        [2.0],
+    ),
+    (
+        "On Arena-Hard, our model achieves a win rate of 63.2% against GPT-4-0314.",
+        [(63.2, "Arena-Hard", "Win Rate")],
+        [4, 314],
+    ),
+    (
+        "On GPQA Diamond, our reasoning model achieves 71.5% accuracy, surpassing o1-mini (60.0%).",
+        [(71.5, "GPQA Diamond", "Accuracy"), (60.0, "GPQA Diamond", "Accuracy")],
+        [1],
+    ),
+    (
+        "The agent achieves a 14.9% task success rate on WebArena, compared with 14.4% for GPT-4.",
+        [(14.9, "WebArena", "Success Rate"), (14.4, "WebArena", "Success Rate")],
+        [4],
+    ),
+    (
+        "Our model reaches 75.1% on MMLU-Pro and a pass@1 of 65.9% on LiveCodeBench.",
+        [(75.1, "MMLU-Pro", "Accuracy"), (65.9, "LiveCodeBench", "Pass@1")],
+        [1],
+    ),
+    (
+        "Our method raises accuracy on GSM8K to 84.1% and on MATH to 52.6%.",
+        [(84.1, "GSM8K", "Accuracy"), (52.6, "MATH", "Accuracy")],
+        [8],
+    ),
+    (
+        "Our model achieves an accuracy of 78.2% on VQAv2 and a CIDEr of 121.7 on COCO Captions.",
+        [(78.2, "VQAv2", "Accuracy"), (121.7, "COCO Captions", "CIDEr")],
+        [2],
+    ),
+    (
+        "It reaches 89.5% on HellaSwag (10-shot) and 78.2% on ARC-Challenge (25-shot).",
+        [(89.5, "HellaSwag", "Normalized Accuracy"), (78.2, "ARC-Challenge", "Normalized Accuracy")],
+        [10, 25],
+    ),
     # -- vision
     ("Our detector achieves 58.7 box AP on COCO test-dev.", [(58.7, "COCO", "AP")], []),
     ("The model achieves 53.1 mIoU on ADE20K.", [(53.1, "ADE20K", "mIoU")], [20]),
