@@ -342,6 +342,21 @@ CASES = [
         [1],
     ),
     (
+        "DeepSeek-R1 achieves 79.8% pass@1 on AIME 2024 and 97.3% on MATH-500, with a cons@64 of 86.7% on AIME 2024.",
+        [(79.8, "AIME 2024", "Pass@1"), (97.3, "MATH-500", "Pass@1"), (86.7, "AIME 2024", "Cons@64")],
+        [1, 2024, 500, 64],
+    ),
+    (
+        "Our model achieves 85.1% on MMLU, 90.2% on GSM8K, and a win rate of 35.6% on AlpacaEval 2.0.",
+        [(85.1, "MMLU", "Accuracy"), (90.2, "GSM8K", "Accuracy"), (35.6, "AlpacaEval 2.0", "Win Rate")],
+        [8, 2.0],
+    ),
+    (
+        "Our agent reaches a 38.4% success rate on OSWorld, versus 24.5% for Claude 3.5 Sonnet.",
+        [(38.4, "OSWorld", "Success Rate"), (24.5, "OSWorld", "Success Rate")],
+        [3.5],
+    ),
+    (
         "Our method raises accuracy on GSM8K to 84.1% and on MATH to 52.6%.",
         [(84.1, "GSM8K", "Accuracy"), (52.6, "MATH", "Accuracy")],
         [8],
