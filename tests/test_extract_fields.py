@@ -356,6 +356,17 @@ CASES = [
         [(38.4, "OSWorld", "Success Rate"), (24.5, "OSWorld", "Success Rate")],
         [3.5],
     ),
+    # a number with its own "on X" after a "respectively" list is not part of the list, nor is its "an accuracy of"
+    (
+        "On HumanEval and MBPP, our model reaches 72.0% and 65.3%, respectively, and an accuracy of 55.1% on GSM8K.",
+        [(72.0, "HumanEval", "Pass@1"), (65.3, "MBPP", "Pass@1"), (55.1, "GSM8K", "Accuracy")],
+        [8],
+    ),
+    (
+        "Our model reaches 72.0% and 65.3% on HumanEval and MBPP, respectively, and 55.1% on GSM8K.",
+        [(72.0, "HumanEval", "Pass@1"), (65.3, "MBPP", "Pass@1"), (55.1, "GSM8K", "Accuracy")],
+        [8],
+    ),
     (
         "Our method raises accuracy on GSM8K to 84.1% and on MATH to 52.6%.",
         [(84.1, "GSM8K", "Accuracy"), (52.6, "MATH", "Accuracy")],

@@ -110,7 +110,7 @@ class ListReading:
         unbound_metrics = [m for m in sm if not any(r.metric is m for r in readings)]
         # a number with its own "on X" right after it is not part of the list ("86.4% on MMLU ..., while B
         # reaches 68.9% and 29.9%, respectively")
-        direct = set()
+        direct: dict[int, Span] = {}
         for r in readings:
             on = _DIRECT_ON.match(self.text, r.span_end)
             hit = next((i for i, b in enumerate(sb) if on and b.start == on.end()), None)
@@ -118,15 +118,19 @@ class ListReading:
                 continue
             listed = hit + 1 < len(sb) and _JOINED.fullmatch(self.text[sb[hit].end : sb[hit + 1].start])
             if not listed:
-                direct.add(id(r))
+                direct[id(r)] = sb[hit]
         for kind in ("absolute", "delta", "range"):
             group = [r for r in readings if r.kind == kind and id(r) not in direct]
-            if group and any(b.start > group[0].num.start for b in names):
+            last = group[-1].num.start if group else -1  # "..., respectively, and 55.1% on GSM8K": not listed
+            own = [direct[id(r)] for r in readings if r.kind == kind and id(r) in direct and r.num.start > last]
+            listed = [b for b in names if b not in own]
+            if group and any(b.start > group[0].num.start for b in listed):
                 names = [b for b in names if b.start > group[0].num.start]  # the list after the numbers
-            if len(names) >= 2 and group and len(group) % len(names) == 0:
-                k = len(group) // len(names)
+                listed = [b for b in listed if b.start > group[0].num.start]
+            if len(listed) >= 2 and group and len(group) % len(listed) == 0:
+                k = len(group) // len(listed)
                 for j, r in enumerate(group):
-                    r.benchmark, r.carried = names[j // k], carried
+                    r.benchmark, r.carried = listed[j // k], carried
             unbound = [r for r in group if not r.bound]
             if len(unbound_metrics) >= 2 and len(unbound) == len(unbound_metrics):
                 for r, m in zip(unbound, unbound_metrics, strict=True):

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 _IN_OF = re.compile(r"\s+(?:in|of)\s")
 _NO_BREAK = re.compile(r"[^,;.()]{0,40}")
+_ARTICLE_END = re.compile(r"\ban?\s+$")  # "and an accuracy of 55.1%": a measure of its own number
 
 
 class NamesAround:
@@ -38,11 +39,15 @@ class NamesAround:
 
     def _bound_elsewhere(self, metric: Span, r: Reading, sb: list[Span]) -> bool:
         """ "64.2% on MMLU and a pass@1 of 37.8% on HumanEval": a metric another number binds by its own phrase is
-        not shared back across this number's own benchmark, nor with a number that has its own "a score of"."""
+        not shared back ("an accuracy of 55.1%", or across this number's own benchmark), nor with a number that has
+        its own "a score of"."""
         other = self._bound.get(metric.start)
         if other is None or other is r:
             return False
-        if metric.start >= r.span_end and any(r.span_end <= b.start and b.end <= metric.start for b in sb):
+        if metric.start >= r.span_end and (
+            (metric.end <= other.num.start and _ARTICLE_END.search(self.text, r.span_end, metric.start))
+            or any(r.span_end <= b.start and b.end <= metric.start for b in sb)
+        ):
             return True
         head = capture_metric(self.text, r.num, r.s0, self.g, generic=True)  # "a score of", "an MT-Bench score of"
         return head is not None and head.raw.split()[-1].lower() in GENERIC_HEADS
