@@ -367,6 +367,22 @@ CASES = [
         [(72.0, "HumanEval", "Pass@1"), (65.3, "MBPP", "Pass@1"), (55.1, "GSM8K", "Accuracy")],
         [8],
     ),
+    # an amount of money is no value of the benchmark's percentage metric
+    (
+        "Our agent resolves 43.5% of issues on SWE-bench Lite, with a cost of $0.32 per issue.",
+        [(43.5, "SWE-bench Lite", "Resolve Rate")],
+        [0.32],
+    ),
+    (
+        "Our approach achieves 43.5% on SWE-bench Lite and 55.0% on SWE-bench Verified, with a cost of $0.32 per "
+        "issue.",
+        [
+            (43.5, "SWE-bench Lite", "Resolve Rate"),
+            (55.0, "SWE-bench Verified", "Resolve Rate"),
+            (0.32, "SWE-bench Verified", None),
+        ],
+        [],
+    ),
     (
         "Our method raises accuracy on GSM8K to 84.1% and on MATH to 52.6%.",
         [(84.1, "GSM8K", "Accuracy"), (52.6, "MATH", "Accuracy")],

@@ -14,6 +14,8 @@ from leaderboard.extract.numbers import find_numbers, link_numbers
         ("92.0% on Reward-Bench", [("92.0%", 92.0, "%")]),
         ("up to 5\\% improvement", [("5\\%", 5.0, "%")]),
         ("$92.1$ accuracy", [("$92.1$", 92.1, None)]),
+        ("a cost of $0.32 per issue and $1.5.", [("$0.32", 0.32, "$"), ("$1.5", 1.5, "$")]),
+        ("an accuracy of $85.2$ and $87.4 \\pm 0.3$", [("$85.2$", 85.2, None), ("$87.4 \\pm 0.3$", 87.4, None)]),
         ("1,024 images", [("1,024", 1024.0, None)]),
         ("2.5x faster and 2.5\u00d7 smaller", [("2.5x", 2.5, "x"), ("2.5\u00d7", 2.5, "x")]),
         ("a 12 percent gain", [("12 percent", 12.0, "%")]),

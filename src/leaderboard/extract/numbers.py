@@ -30,6 +30,9 @@ _NUMBER = re.compile(
 _URL = re.compile(r"(?:https?\s*:\s*/\s*/|www\.)\S+(?:\s+\S+/\S*)*|(?<!\S)\S+\.(?:com|org|io|net|ai)\S*", re.IGNORECASE)
 _GLUED = re.compile(r"[A-Za-z]+")
 _DIMENSION_AFTER = re.compile(r"\s?[x\u00d7]\s?\$?\d|\s?\$?\\times\$?\s?\d")
+_CURRENCY_AFTER = re.compile(
+    r"(?:\s+(?:per|for|a|an|each|USD|dollars?)\b|\s*[,;.)]\s|\s*[,;.)]?$)(?![^$]{0,40}\$(?![\d.]))"
+)
 _DIMENSION_BEFORE = re.compile(r"\d\s?(?:[x\u00d7]|\$?\\times\$?)\s?\$?$")
 
 
@@ -165,6 +168,8 @@ def find_numbers(text: str) -> list[Number]:
         decimals = len(num.split(".")[1]) if "." in num else 0
         if unit is None and dollar2 and not dollar:
             end = num_end
+        if dollar and not dollar2 and unit is None and spread_raw is None and _CURRENCY_AFTER.match(text, num_end):
+            unit = "$"  # "a cost of $0.32 per issue": an amount of money, no LaTeX
         if unit is None and spread_raw is None:
             end = num_end + (1 if (dollar and dollar2) else 0)
         out.append(Number(start, end, value, unit, sign, spread, suffix, suffix_start, decimals, percent_word))
