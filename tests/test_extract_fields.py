@@ -260,6 +260,16 @@ CASES = [
         [70e9, 70, 4, 2.0],
     ),
     (
+        "Our method achieves a 71.3% win rate against GPT-4 on AlpacaEval and 8.4 on MT-Bench.",
+        [(71.3, "AlpacaEval", "Win Rate"), (8.4, "MT-Bench", "Average Score")],
+        [4],
+    ),
+    (
+        "Our model achieves 40.1% mIoU on ADE20K and 80.2% on Cityscapes.",
+        [(40.1, "ADE20K", "mIoU"), (80.2, "Cityscapes", "mIoU")],
+        [20],
+    ),
+    (
         "Our detector achieves an mAP of 54.3 on nuScenes and an NDS of 61.2.",
         [(54.3, "nuScenes", "mAP"), (61.2, "nuScenes", "NDS")],
         [],

@@ -40,7 +40,7 @@ class NamesAround:
     def _bound_elsewhere(self, metric: Span, r: Reading, sb: list[Span]) -> bool:
         """ "64.2% on MMLU and a pass@1 of 37.8% on HumanEval": a metric another number binds by its own phrase is
         not shared back ("an accuracy of 55.1%", or across this number's own benchmark), nor with a number that has
-        its own "a score of"."""
+        its own "a score of", nor with a plain number when it binds a percentage."""
         other = self._bound.get(metric.start)
         if other is None or other is r:
             return False
@@ -49,6 +49,8 @@ class NamesAround:
             or any(r.span_end <= b.start and b.end <= metric.start for b in sb)
         ):
             return True
+        if other.unit == "%" and r.unit is None:
+            return True  # "a 71.3% win rate on X and 8.4 on Y": a percentage is not shared with a plain number
         head = capture_metric(self.text, r.num, r.s0, self.g, generic=True)  # "a score of", "an MT-Bench score of"
         return head is not None and head.raw.split()[-1].lower() in GENERIC_HEADS
 
