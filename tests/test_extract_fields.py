@@ -377,6 +377,18 @@ CASES = [
         [(72.0, "HumanEval", "Pass@1"), (65.3, "MBPP", "Pass@1"), (55.1, "GSM8K", "Accuracy")],
         [8],
     ),
+    # "a 12.4-point improvement": a change in points, not an "N-word" setting ("a 12-layer decoder")
+    (
+        "On SWE-bench Verified, our agent resolves 62.2% of the issues, a 12.4-point improvement over the previous "
+        "best.",
+        [(62.2, "SWE-bench Verified", "Resolve Rate"), (12.4, "SWE-bench Verified", None, "delta")],
+        [],
+    ),
+    (
+        "Our model improves MMLU by a 3.2-point margin with a 12-layer decoder.",
+        [(3.2, "MMLU", None, "delta")],
+        [12],
+    ),
     # an amount of money is no value of the benchmark's percentage metric
     (
         "Our agent resolves 43.5% of issues on SWE-bench Lite, with a cost of $0.32 per issue.",

@@ -28,8 +28,8 @@ from leaderboard.extract.names_around import NamesAround
 from leaderboard.extract.numbers import Link, Number
 from leaderboard.extract.vocab import Entry, norm_key
 
-_PP_AFTER = re.compile(r"^\s*(?:percentage\s+points?|pp\b|p\.p\.|%\s*points?)", re.IGNORECASE)
-_POINTS_AFTER = re.compile(r"^\s*(?:([\w\-]+)\s+)?(?:points?|pts)\b", re.IGNORECASE)
+_PP_AFTER = re.compile(r"^(?:\s*|[-\u2010\u2011])(?:percentage[\s\-]+points?|pp\b|p\.p\.|%\s*points?)", re.IGNORECASE)
+_POINTS_AFTER = re.compile(r"^(?:\s*(?:([\w\-]+)\s+)?|[-\u2010\u2011])(?:points?|pts)\b", re.IGNORECASE)
 _SPACED_UNIT = re.compile(r"^\s([A-Za-z]{1,3})\b(?!-)")
 _BY_BEFORE = re.compile(r"\bby\s*[(\[]?\s*$", re.IGNORECASE)
 _CLOSE_BEFORE = re.compile(r"[^,;:]{0,40}")
