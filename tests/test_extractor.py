@@ -439,6 +439,11 @@ def test_method_names_not_taken_from_metrics_or_title_phrases(run, title, abstra
             "Our reader reaches 90.9% on RACE (compared to a previous best accuracy of 89.4%).",
             [("90.9%", None, True), ("89.4%", "previous best", False)],
         ),
+        # a baseline number named after it: "compared with 56.8% for GPT-4V"
+        (
+            "InternVL-2 reaches 62.7% on MMMU, compared with 56.8% for GPT-4V and 59.4% for Gemini Ultra.",
+            [("62.7%", "InternVL-2", False), ("56.8%", "GPT-4V", False), ("59.4%", "Gemini Ultra", False)],
+        ),
         # a number right after the comparison word is the baseline's, even with no name
         (
             "The ensemble sits atop the SuperGLUE leaderboard with a macro-average score of 90.3 versus 89.8.",

@@ -24,6 +24,7 @@ _HOST_NAME = re.compile(
     r"(?<![\w\-.+])([A-Z][\w\-+.]*[A-Z0-9][\w\-+]*|[A-Z][a-z]+[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)\s*\(\s*$"
 )
 _UNIT_WORD = re.compile(r"\s*(?:[A-Za-z%]{1,6}\s+)?")
+_FOR_NAME = re.compile(r"\s+(?:for|by)\s+(?:the\s+)?(?P<n>[A-Z][\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)")
 _PAREN_GAP = re.compile(r"\s*[(\[]\s*")
 _NEAR_GAP = re.compile(r"\s*(?:[(\[:=]|\b(?:of|at|with|is|was)\b)?\s*[(\[]?\s*", re.IGNORECASE)
 _TO_GAP = re.compile(
@@ -125,7 +126,8 @@ class ReadingDetails:
             verbs = [
                 m for m in g.result_verb.finditer(between) if "art" not in m.group(0) and m.group(0).lower() != "sota"
             ]
-            base = None if verbs else self._baseline_of(cmp, num.start, num.end)
+            after = None if verbs else _FOR_NAME.match(text, r.span_end)  # "compared with 56.8% for GPT-4V"
+            base = after.span("n") if after else None if verbs else self._baseline_of(cmp, num.start, num.end)
             if base is not None:
                 b0, b1 = base
                 for m in self.metrics:  # "compared to SOTA accuracy of 89.4%": the system, not its metric
