@@ -270,6 +270,16 @@ CASES = [
         [20],
     ),
     (
+        "Our model scores 64.2% and 52.1% on MMLU and GSM8K, and achieves a pass@1 of 37.8% on HumanEval.",
+        [(64.2, "MMLU", "Accuracy"), (52.1, "GSM8K", "Accuracy"), (37.8, "HumanEval", "Pass@1")],
+        [8, 1],
+    ),
+    (
+        "Our model achieves 64.2% (MMLU), 52.1% (GSM8K) and a pass@1 of 37.8% (HumanEval).",
+        [(64.2, "MMLU", "Accuracy"), (52.1, "GSM8K", "Accuracy"), (37.8, "HumanEval", "Pass@1")],
+        [8, 1],
+    ),
+    (
         "Our detector achieves an mAP of 54.3 on nuScenes and an NDS of 61.2.",
         [(54.3, "nuScenes", "mAP"), (61.2, "nuScenes", "NDS")],
         [],

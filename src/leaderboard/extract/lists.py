@@ -78,13 +78,18 @@ class ListReading:
         """ "1.9% and 3.9% WER on test-clean and test-other": a list of numbers followed by an "on" list of as
         many names pairs them in order, as "respectively" would."""
         text = self.text
-        group = [readings[0]]
+        groups = [[readings[0]]]
         for r in readings[1:]:
-            if r.kind != group[-1].kind or not _JOINED.fullmatch(text[group[-1].span_end : r.num.start]):
-                break
-            group.append(r)
-        if len(group) < 2 or len(group) != len(readings):
-            return
+            if r.kind != groups[-1][-1].kind or not _JOINED.fullmatch(text[groups[-1][-1].span_end : r.num.start]):
+                groups.append([])  # "64.2% and 52.1% on MMLU and GSM8K, and a pass@1 of 37.8% on HumanEval"
+            groups[-1].append(r)
+        for group in groups:
+            if len(group) >= 2:
+                self._pair_run(group, sb)
+
+    def _pair_run(self, group: list[Reading], sb: list[Span]) -> None:
+        """One run of coordinated numbers of a kind and the "on" list of names right after it."""
+        text = self.text
         on = _DIRECT_ON.match(text, group[-1].span_end)
         run = [b for b in sb if on and b.start == on.end()]
         if not run:
