@@ -280,6 +280,11 @@ CASES = [
         [8, 1],
     ),
     (
+        "Our method improves MMLU by 3.1% and achieves a pass@1 of 40.2% on HumanEval.",
+        [(3.1, "MMLU", None, "delta"), (40.2, "HumanEval", "Pass@1")],
+        [1],
+    ),
+    (
         "Our detector achieves an mAP of 54.3 on nuScenes and an NDS of 61.2.",
         [(54.3, "nuScenes", "mAP"), (61.2, "nuScenes", "NDS")],
         [],

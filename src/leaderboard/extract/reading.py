@@ -276,10 +276,10 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
         text, g, num = self.text, self.g, r.num
         same_kind = absolute if r.kind != "delta" else {n.start for n in self.nums}
 
-        def nums_between(a: int, b: int) -> bool:
-            return any(a <= n < b for n in same_kind if n != num.start) and not re.fullmatch(
-                r"[^;]*?\band\b[^;]*", text[a:b]
-            )
+        def nums_between(a: int, b: int) -> bool:  # "A and B on X" is a list; "A and achieves B on X" is not
+            if not any(a <= n < b for n in same_kind if n != num.start):
+                return False
+            return not re.fullmatch(r"[^;]*?\band\b[^;]*", text[a:b]) or g.result_verb.search(text, a, b) is not None
 
         if r.benchmark is None and r.metric is not None and r.metric.entry is None:
             inside = [b for b in sb if r.metric.start <= b.start and b.end <= r.metric.end]
