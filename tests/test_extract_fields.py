@@ -404,6 +404,11 @@ CASES = [
         [(3.2, "MMLU", None, "delta")],
         [12],
     ),
+    (
+        "Our model outperforms GPT-4 on MT-Bench (8.99 vs. 8.96).",
+        [(8.99, "MT-Bench", "Average Score"), (8.96, "MT-Bench", "Average Score")],
+        [4],
+    ),
     # an amount of money is no value of the benchmark's percentage metric
     (
         "Our agent resolves 43.5% of issues on SWE-bench Lite, with a cost of $0.32 per issue.",

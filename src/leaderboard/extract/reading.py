@@ -269,7 +269,10 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
         near_metric = nearest(sm, num.start, r.span_end, text, s0, s1, limit=90)
         if near_metric is not None:
             return True
-        return bool(sb) and (verb or following_on(text, sb, r.span_end, s1, lambda a, b: False) is not None)
+        versus = _VS_AFTER.match(text, r.span_end) or _VS_BEFORE.search(text, max(s0, num.start - 12), num.start)
+        return bool(sb) and (  # "outperforms X on MT-Bench (8.99 vs. 8.96)": a compared pair is a result
+            verb or versus is not None or following_on(text, sb, r.span_end, s1, lambda a, b: False) is not None
+        )
 
     # -- attribution ----------------------------------------------------------------------------------------
     def _attribute(self, r: Reading, sb: list[Span], sm: list[Span], s0: int, s1: int, absolute: set[int]) -> None:
@@ -365,5 +368,7 @@ def _unit_fits(entry: Entry | None, unit: str | None) -> bool:
 
 
 _LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
+_VS_AFTER = re.compile(r"\s*(?:vs\.?|versus)\s+\d", re.IGNORECASE)
+_VS_BEFORE = re.compile(r"\d\s*(?:vs\.?|versus)\s+$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s+to\s+")
 _OF_DATA = re.compile(r"\s*of\s+(?:the\s+)?")
