@@ -439,6 +439,11 @@ def test_method_names_not_taken_from_metrics_or_title_phrases(run, title, abstra
             "Our reader reaches 90.9% on RACE (compared to a previous best accuracy of 89.4%).",
             [("90.9%", None, True), ("89.4%", "previous best", False)],
         ),
+        # a compared pair is a result even without a result verb; "matches" compares as "outperforms" does
+        (
+            "Our 7B model matches GPT-4 on MT-Bench (8.99 vs. 8.96) while using 10x fewer parameters.",
+            [("8.99", None, True), ("8.96", None, False)],
+        ),
         # a baseline number named after it: "compared with 56.8% for GPT-4V"
         (
             "InternVL-2 reaches 62.7% on MMMU, compared with 56.8% for GPT-4V and 59.4% for Gemini Ultra.",
