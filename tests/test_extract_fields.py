@@ -409,11 +409,23 @@ CASES = [
         [(8.99, "MT-Bench", "Average Score"), (8.96, "MT-Bench", "Average Score")],
         [4],
     ),
+    (
+        "Our web agent completes 57.1% of tasks on WebVoyager and 35.8% on Mind2Web.",
+        [(57.1, "WebVoyager", "Success Rate"), (35.8, "Mind2Web", "Success Rate")],
+        [2],
+    ),
+    # a metric bound to another benchmark's number is not carried across a new result verb to a benchmark
+    # with another usual metric
+    (
+        "Our agent achieves a 45.6% success rate on AndroidWorld and resolves 23.3% of issues on SWE-bench Pro.",
+        [(45.6, "AndroidWorld", "Success Rate"), (23.3, "SWE-bench Pro", "Resolve Rate")],
+        [],
+    ),
     # an amount of money is no value of the benchmark's percentage metric
     (
         "Our agent resolves 43.5% of issues on SWE-bench Lite, with a cost of $0.32 per issue.",
-        [(43.5, "SWE-bench Lite", "Resolve Rate")],
-        [0.32],
+        [(43.5, "SWE-bench Lite", "Resolve Rate"), (0.32, "SWE-bench Lite", None)],
+        [],
     ),
     (
         "Our approach achieves 43.5% on SWE-bench Lite and 55.0% on SWE-bench Verified, with a cost of $0.32 per "

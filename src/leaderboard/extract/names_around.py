@@ -40,7 +40,8 @@ class NamesAround:
     def _bound_elsewhere(self, metric: Span, r: Reading, sb: list[Span]) -> bool:
         """ "64.2% on MMLU and a pass@1 of 37.8% on HumanEval": a metric another number binds by its own phrase is
         not shared back ("an accuracy of 55.1%", or across this number's own benchmark), nor with a number that has
-        its own "a score of", nor with a plain number when it binds a percentage."""
+        its own "a score of", nor with a plain number when it binds a percentage, nor forward across a result verb
+        to another benchmark with another usual metric."""
         other = self._bound.get(metric.start)
         if other is None or other is r:
             return False
@@ -49,6 +50,8 @@ class NamesAround:
             or any(r.span_end <= b.start and b.end <= metric.start for b in sb)
         ):
             return True
+        if _other_usual(r, other, metric) and self.g.result_verb.search(self.text, metric.end, r.num.start):
+            return True  # "a 45.6% success rate on X and resolves 23.3% of issues on Y": Y's own usual metric
         if other.unit == "%" and r.unit is None:
             return True  # "a 71.3% win rate on X and 8.4 on Y": a percentage is not shared with a plain number
         head = capture_metric(self.text, r.num, r.s0, self.g, generic=True)  # "a score of", "an MT-Bench score of"
@@ -78,3 +81,12 @@ class NamesAround:
         if titled:
             return self.title_benches[0], True
         return None, False
+
+
+def _other_usual(r: Reading, other: Reading, metric: Span) -> bool:
+    """The number's benchmark is not the other number's, and its usual metric is not `metric`."""
+    bench, theirs = r.benchmark, other.benchmark
+    if bench is None or bench.entry is None or theirs is None or norm_key(theirs.name) == norm_key(bench.name):
+        return False
+    usual = bench.entry.get("metric")
+    return bool(usual) and usual != metric.name
