@@ -421,6 +421,17 @@ CASES = [
         [(45.6, "AndroidWorld", "Success Rate"), (23.3, "SWE-bench Pro", "Resolve Rate")],
         [],
     ),
+    # a metric overlapping the end of a benchmark's name ("AlpacaEval 2.0 LC win rate") is that benchmark's
+    (
+        "DPO improves the AlpacaEval 2.0 LC win rate from 12.5% to 24.9% and Arena-Hard from 15.1% to 23.8%.",
+        [
+            (12.5, "AlpacaEval 2.0", "LC Win Rate", "range"),
+            (24.9, "AlpacaEval 2.0", "LC Win Rate"),
+            (15.1, "Arena-Hard", "Win Rate", "range"),
+            (23.8, "Arena-Hard", "Win Rate"),
+        ],
+        [2.0],
+    ),
     # an amount of money is no value of the benchmark's percentage metric
     (
         "Our agent resolves 43.5% of issues on SWE-bench Lite, with a cost of $0.32 per issue.",

@@ -31,9 +31,10 @@ class NamesAround:
         return next((m for m in own if m.start >= end and _NO_BREAK.fullmatch(self.text, end, m.start)), None)
 
     def _belongs_to_other(self, metric: Span, bench: Span | None, sb: list[Span]) -> bool:
-        """ "HumanEval pass@1": a metric written right after another benchmark's name is that benchmark's."""
+        """ "HumanEval pass@1": a metric written right after (or overlapping the end of: "AlpacaEval 2.0 LC win rate")
+        another benchmark's name is that benchmark's."""
         for b in sb:
-            if b is not bench and 0 <= metric.start - b.end <= 2 and (bench is None or b.name != bench.name):
+            if b is not bench and b.start < metric.start <= b.end + 2 and (bench is None or b.name != bench.name):
                 return True
         return False
 
