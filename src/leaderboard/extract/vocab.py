@@ -87,7 +87,10 @@ class NameIndex:
             # a case-sensitive entry's long multi-word names ("Inception Score") still match in any case
             # short all-caps acronyms ("PER", "MAP") match only as written, so "per" and "map" stay words
             acronym = name.isalpha() and name.isupper() and len(name) <= 4
-            exact = acronym or (entry.case_sensitive and (len(name) <= 5 or name.isupper() or " " not in name))
+            caps_word = any(w.isalpha() and w.isupper() and len(w) > 1 for w in name.split())  # "MATH benchmark"
+            exact = acronym or (
+                entry.case_sensitive and (len(name) <= 5 or name.isupper() or " " not in name or caps_word)
+            )
             key = norm_key(name, fold_case=not exact)
             if not key:
                 continue
