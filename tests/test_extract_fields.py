@@ -432,6 +432,17 @@ CASES = [
         ],
         [2.0],
     ),
+    # a number over several unnamed sets has no benchmark; "math benchmarks" is not the MATH benchmark
+    (
+        "Our 14B model reaches 80.4% on HumanEval+ and an average of 65.2% across six math benchmarks.",
+        [(80.4, "HumanEval+", "Pass@1"), (65.2, None, None)],
+        [14e9, 14],
+    ),
+    (
+        "Our model reaches 52.1% on the MATH benchmark.",
+        [(52.1, "MATH", "Accuracy")],
+        [],
+    ),
     # an amount of money is no value of the benchmark's percentage metric
     (
         "Our agent resolves 43.5% of issues on SWE-bench Lite, with a cost of $0.32 per issue.",

@@ -274,6 +274,13 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
             verb or versus is not None or following_on(text, sb, r.span_end, s1, lambda a, b: False) is not None
         )
 
+    def _across_sets(self, r: Reading, sb: list[Span], s1: int) -> bool:
+        """ "an average of 65.2% across six math benchmarks": a number over several sets, none of them named."""
+        m = _ACROSS.match(self.text, r.span_end, s1)
+        if m is None or any(m.end() <= b.start < m.end() + 40 for b in sb):
+            return False
+        return self.g.counts_sets(self.text[m.end() : min(s1, m.end() + 40)])
+
     # -- attribution ----------------------------------------------------------------------------------------
     def _attribute(self, r: Reading, sb: list[Span], sm: list[Span], s0: int, s1: int, absolute: set[int]) -> None:
         text, g, num = self.text, self.g, r.num
@@ -291,7 +298,7 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
                 rest = text[inside[-1].end : r.metric.end].strip()
                 if not rest or rest.lower() in GENERIC_HEADS:
                     r.metric, r.bound = None, False
-        if r.benchmark is None:
+        if r.benchmark is None and not self._across_sets(r, sb, s1):
             opened = text.rfind("(", s0, num.start)
             in_parens = opened >= 0 and ")" not in text[opened : num.start]
             before = preceding(sb, opened if in_parens else num.start, s0)
@@ -370,5 +377,6 @@ def _unit_fits(entry: Entry | None, unit: str | None) -> bool:
 _LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
 _VS_AFTER = re.compile(r"\s*(?:vs\.?|versus)\s+\d", re.IGNORECASE)
 _VS_BEFORE = re.compile(r"\d\s*(?:vs\.?|versus)\s+$", re.IGNORECASE)
+_ACROSS = re.compile(r"\s*(?:%\s*)?(?:on\s+average\s+)?(?:across|over|on)\s+")
 _TO_AFTER = re.compile(r"\s+to\s+")
 _OF_DATA = re.compile(r"\s*of\s+(?:the\s+)?")
