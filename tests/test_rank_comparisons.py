@@ -209,3 +209,21 @@ def test_large_cross_paper_groups_are_sampled_with_entry_weight_about_one():
         per_entry = pd.concat(sides).groupby("m").w.sum()
         assert per_entry.mean() == pytest.approx(1.0, abs=0.06)
     assert (sampled.winner != "tie").all()  # 0.1 apart at one decimal: real differences
+
+
+def test_a_generic_baseline_is_a_different_system_in_every_paper():
+    """ "the previous best" of one paper is not that of another: no false link between unrelated papers."""
+    rows = [
+        res("p1", "AlphaNet", 2.1, bench="RewardBench", metric=None, hib=None, kind="delta",
+            baseline="the previous best", improvement=True),
+        res("p2", "BetaNet", 3.4, bench="RewardBench", metric=None, hib=None, kind="delta",
+            baseline="SOTA", improvement=True),
+        res("p2", "GammaNet", 1.0, bench="RewardBench", metric=None, hib=None, kind="delta",
+            baseline="BT reward model", improvement=True),
+    ]  # fmt: skip
+    pairs = pairs_of(rows)
+    assert sorted(zip(pairs.model_a, pairs.model_b, strict=True)) == [
+        ("AlphaNet", "the previous best [p1]"),
+        ("BetaNet", "SOTA [p2]"),
+        ("GammaNet", "BT reward model"),
+    ]

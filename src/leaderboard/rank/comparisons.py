@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from leaderboard.rank.methods import AliasIndex, canonical_names
+from leaderboard.rank.methods import AliasIndex, canonical_names, generic_name, load_generic_words
 
 PAIR_COLUMNS = [
     "model_a",
@@ -100,6 +100,7 @@ def _key(series: pd.Series) -> pd.Series:
 
 def _prepare(results: pd.DataFrame, aliases: AliasIndex | None) -> pd.DataFrame:
     df = results.copy()
+    generic_words = load_generic_words()
     for col, default in [
         ("method_norm", None),
         ("baseline", None),
@@ -120,6 +121,9 @@ def _prepare(results: pd.DataFrame, aliases: AliasIndex | None) -> pd.DataFrame:
     names = canonical_names(pd.concat([surface, df["baseline"]], ignore_index=True), aliases)
     df["m"] = names.iloc[: len(df)].to_numpy()
     df["b"] = names.iloc[len(df) :].to_numpy()
+    for col in ("m", "b"):  # "the previous best" of one paper is not that of another: keep them apart
+        generic = df[col].map(lambda n: generic_name(n, generic_words))
+        df.loc[generic, col] = df.loc[generic, col] + " [" + df.loc[generic, "paper_id"].astype(str) + "]"
     df["own"] = df["is_own_method"].astype(object).eq(True)
     df["date"] = pd.to_datetime(df["published"], errors="coerce")
     df["res"] = value_resolution(df["value_text"])

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 _SEPARATORS = re.compile(r"[\s\-_./\\·–—()\[\]{},:;'\"]+")
+_WORDS = re.compile(r"[^\W\d_]+")
 _OURS = re.compile(r"\(\s*ours\s*\)|\bours\b", re.IGNORECASE)
 
 AliasIndex = dict[str, str]  # normalised key -> canonical display name
@@ -42,6 +43,27 @@ def method_key(name: object) -> str:
 def default_methods_path() -> Path:
     """The package's shipped alias file (it may not exist yet in a development checkout)."""
     return Path(__file__).resolve().parent.parent / "vocab" / "methods.csv"
+
+
+def load_generic_words(path: str | Path | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """Words of baselines that name no system (grammar.csv, kind `generic_baseline`: "previous", "best", "SOTA"),
+    and among them the function words ("the", "of") that cannot make such a name alone ("A" is a method)."""
+    path = Path(path) if path is not None else default_methods_path().with_name("grammar.csv")
+    if not path.is_file():
+        return frozenset(), frozenset()
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.reader(line for line in fh if not line.startswith("#")) if len(r) > 1]
+    rows = [(r[1].strip().lower(), r[2].strip() if len(r) > 2 else "") for r in rows if r[0] == "generic_baseline"]
+    return frozenset(w for w, _ in rows), frozenset(w for w, v in rows if v == "function")
+
+
+def generic_name(name: object, words: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """True for a name made only of generic words ("the previous best", "SOTA", "state-of-the-art methods")."""
+    if not isinstance(name, str):
+        return False
+    generic, function = words
+    tokens = _WORDS.findall(name.casefold())
+    return bool(tokens) and all(tok in generic for tok in tokens) and any(tok not in function for tok in tokens)
 
 
 def load_aliases(paths: Iterable[str | Path]) -> AliasIndex:
