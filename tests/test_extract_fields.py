@@ -396,12 +396,12 @@ CASES = [
     (
         "On SWE-bench Verified, our agent resolves 62.2% of the issues, a 12.4-point improvement over the previous "
         "best.",
-        [(62.2, "SWE-bench Verified", "Resolve Rate"), (12.4, "SWE-bench Verified", None, "delta")],
+        [(62.2, "SWE-bench Verified", "Resolve Rate"), (12.4, "SWE-bench Verified", "Resolve Rate", "delta")],
         [],
     ),
     (
         "Our model improves MMLU by a 3.2-point margin with a 12-layer decoder.",
-        [(3.2, "MMLU", None, "delta")],
+        [(3.2, "MMLU", "Accuracy", "delta")],
         [12],
     ),
     (

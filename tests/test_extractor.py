@@ -61,6 +61,22 @@ ABSOLUTE = [
 ]
 
 DELTA = [
+    (  # a change in points takes the benchmark's usual metric; in percent it stays unknown
+        "Our method improves MMLU by 14.3 points.",
+        [("14.3", "delta", 14.3, None, "MMLU", None, "Accuracy", None, "points")],
+    ),
+    (
+        "We observe a 3.1-point gain on GSM8K.",
+        [("3.1", "delta", 3.1, None, "GSM8K", None, "Accuracy", None, "points")],
+    ),
+    (
+        "Our method improves the F1 score on MMLU by 14.3 points.",
+        [("14.3", "delta", 14.3, None, "MMLU", None, "F1", None, "points")],
+    ),
+    (
+        "Our method improves MMLU by 14.3%.",
+        [("14.3%", "delta", 14.3, None, "MMLU", None, None, None, "%")],
+    ),
     (
         "Our GPM outperforms the BT reward model on RewardBench with a margin of up to 5.6%.",
         [("5.6%", "delta", 5.6, None, "RewardBench", None, None, "up to", "%")],

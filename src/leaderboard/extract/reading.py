@@ -340,9 +340,10 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
             ctx = self._context.single()  # "tested on the ATLAS dataset. ... achieves DSC = 0.53"
             if ctx is not None:
                 r.benchmark, r.carried = ctx, True
-        if unnamed(r.metric) and r.kind != "delta" and r.unit != "x" and r.benchmark and r.benchmark.entry is not None:
+        if unnamed(r.metric) and _plain_or_points(r) and r.benchmark and r.benchmark.entry is not None:
             usual = self.vocab.metrics.lookup(r.benchmark.entry.get("metric"))
-            if usual is not None and _unit_fits(usual, r.unit):  # the usual metric: not named, no offsets
+            if usual is not None and _unit_fits(usual, r.unit) and (r.unit != "pp" or usual.get("unit") == "%"):
+                # the usual metric: not named, no offsets
                 r.metric = Span(-1, -1, usual.name, "", usual)
                 r.metric_inferred = True
         if r.subset is not None and r.benchmark is not None and r.benchmark.entry is not None:
@@ -367,6 +368,14 @@ def _fits(metric: Span, r: Reading) -> bool:
     if not _unit_fits(e, r.unit):
         return False
     return r.unit != "%" or r.kind != "absolute" or e is None or e.get("unit") == "%" or bool(e.get("max"))
+
+
+def _plain_or_points(r: Reading) -> bool:
+    """A number that may take its benchmark's usual metric: not a speed-up, and a change only in points
+    ("improves MMLU by 14.3 points"), not in percent (relative or absolute: unknown)."""
+    if r.kind == "delta":
+        return r.unit in {"points", "pp"}
+    return r.unit != "x"
 
 
 def _unit_fits(entry: Entry | None, unit: str | None) -> bool:
