@@ -60,6 +60,21 @@ ABSOLUTE = [
     ),
 ]
 
+YEAR_LIKE = [  # a whole number in the years' range bound by a metric phrase right before it is a result
+    (
+        "Our model achieves a Codeforces rating of 2029.",
+        [("2029", "absolute", 2029.0, None, "Codeforces", None, "Elo", None, None)],
+    ),
+    (
+        "It reaches an Elo of 2010 on Chatbot Arena.",
+        [("2010", "absolute", 2010.0, None, "Chatbot Arena", None, "Elo", None, None)],
+    ),
+    (
+        "It reaches an Elo of 1250 on Chatbot Arena.",
+        [("1250", "absolute", 1250.0, None, "Chatbot Arena", None, "Elo", None, None)],
+    ),
+]
+
 DELTA = [
     (  # a change in points takes the benchmark's usual metric; in percent it stays unknown
         "Our method improves MMLU by 14.3 points.",
@@ -218,13 +233,16 @@ def _tuples(results):
     ]
 
 
-@pytest.mark.parametrize(("sentence", "expected"), ABSOLUTE + DELTA + RANGE + RESPECTIVELY + UNKNOWN_NAMES)
+@pytest.mark.parametrize(("sentence", "expected"), ABSOLUTE + YEAR_LIKE + DELTA + RANGE + RESPECTIVELY + UNKNOWN_NAMES)
 def test_sentence(run, sentence, expected):
     assert _tuples(run(sentence)) == expected
 
 
 NON_RESULTS = [
     "We train a 7B model on 120k pairs collected in 2023.",
+    "This dataset was released in 2019.",
+    "Since 2020, large models have been trained on the web.",
+    "The challenge of 2019 was won by a team from Toronto.",
     "MusicScore is curated into small, medium, and large scales of 400, 14k, and 200k image-text pairs.",
     "We evaluate 12 models on 27 benchmarks and six datasets.",
     "We demonstrate high fidelity generation of 1024 x 1024 images for the first time.",

@@ -18,6 +18,7 @@ _CITATION = re.compile(r"\[[\d,;\s\-\u2013]*$")
 _CITATION_END = re.compile(r"^[\d,;\s\-\u2013]*\]")
 _HYPHEN_WORD = re.compile(r"^[-\u2010\u2011](?!(?:points?|pts?|percentage)\b)[A-Za-z]")  # not "a 12.4-point gain"
 _CAPITALISED_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w\-.+]*)\s$")
+_LINKED_BEFORE = re.compile(r"(?:\bof|[=:])\s*$")
 _VERSION_AFTER = re.compile(r"^\.\d")
 _GLUED = re.compile(r"[a-z]{3,}\.(?:\d+[.,]\d|$)")  # "Corresponding author.10.7% better": a footnote or broken text
 _DATE_WORDS = re.compile(
@@ -40,8 +41,8 @@ def quick_non_result(text: str, num: Number, sent_start: int, grammar: Grammar) 
     bare = num.unit is None and not num.suffix
     if not bare or num.decimals or num.signed:
         return False
-    if 1900 <= num.value <= 2100:
-        return True
+    if 1900 <= num.value <= 2100 and not _LINKED_BEFORE.search(text, max(sent_start, num.start - 8), num.start):
+        return True  # a year, unless a phrase binds it ("an Elo of 2010": non_result_reason decides)
     after = text[num.end : num.end + 48]
     if _HYPHEN_WORD.match(after) or grammar.count_after.match(after):
         return True
