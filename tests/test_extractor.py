@@ -73,6 +73,10 @@ YEAR_LIKE = [  # a whole number in the years' range bound by a metric phrase rig
         "It reaches an Elo of 1250 on Chatbot Arena.",
         [("1250", "absolute", 1250.0, None, "Chatbot Arena", None, "Elo", None, None)],
     ),
+    (  # a whole number right between a result verb and "on <benchmark>"
+        "Our model scores 1820 on MME.",
+        [("1820", "absolute", 1820.0, None, "MME", None, None, None, None)],
+    ),
 ]
 
 DELTA = [
@@ -243,6 +247,8 @@ NON_RESULTS = [
     "This dataset was released in 2019.",
     "Since 2020, large models have been trained on the web.",
     "The challenge of 2019 was won by a team from Toronto.",
+    "We collect 1820 images on MME.",
+    "Our model scores 1820 on 5 benchmarks.",
     "MusicScore is curated into small, medium, and large scales of 400, 14k, and 200k image-text pairs.",
     "We evaluate 12 models on 27 benchmarks and six datasets.",
     "We demonstrate high fidelity generation of 1024 x 1024 images for the first time.",

@@ -190,6 +190,21 @@ def following_on(text: str, spans: list[Span], num_end: int, s1: int, nums_betwe
     return None
 
 
+def scored_on(text: str, grammar: Grammar, num: Number, num_end: int, spans: list[Span], s0: int) -> bool:
+    """ "scores 1820 on MME": a whole number right after a result verb and right before "on <benchmark>"."""
+    on = _ON_NAME.match(text, num_end)
+    if on is None or not any(sp.start == on.end() for sp in spans):
+        return False
+    head = text[max(s0, num.start - 24) : num.start]
+    if not head[-1:].isspace():
+        return False
+    verbs = [m for m in grammar.result_verb.finditer(head) if not head[m.end() :].strip()]
+    return bool(verbs)
+
+
+_ON_NAME = re.compile(r"\s+on\s+(?:the\s+)?")
+
+
 def preceding(spans: list[Span], pos: int, s0: int) -> Span | None:
     best = None
     for sp in spans:

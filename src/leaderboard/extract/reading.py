@@ -17,6 +17,7 @@ from leaderboard.extract.attribution import (
     following_on,
     nearest,
     preceding,
+    scored_on,
     subset_near,
     unnamed,
     word_before_of_an,
@@ -265,7 +266,7 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
         if r.unit is not None:  # mm, ms, FPS
             return bool(sm) or verb
         if num.decimals == 0:
-            return False
+            return scored_on(text, self.g, num, r.span_end, sb, s0)
         near_metric = nearest(sm, num.start, r.span_end, text, s0, s1, limit=90)
         if near_metric is not None:
             return True
