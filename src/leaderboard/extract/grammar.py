@@ -105,7 +105,6 @@ class Grammar:
     count_after: re.Pattern = re.compile(r"(?!x)x")
     data_after: re.Pattern = re.compile(r"(?!x)x")
     setting_before: re.Pattern = re.compile(r"(?!x)x")
-    setting_after: re.Pattern = re.compile(r"(?!x)x")
     aggregate: re.Pattern = re.compile(r"(?!x)x")
     benchmark_head: re.Pattern = re.compile(r"(?!x)x")
     several_sets: re.Pattern = re.compile(r"(?!x)x")
@@ -171,7 +170,6 @@ class Grammar:
                 r"(?:ALT)\s*(?:of\s+|=\s*|:\s*|is\s+|was\s+|to\s+|at\s+|from\s+|between\s+)?[(\[]?\s*$",
                 "setting_before",
             ),
-            setting_after=comp(r"^-?(?:ALT)", "setting_after"),
             quantity_before=comp(r"(?:(?<![\w.])\d+|ALT)\s+(?:[\w\-]+\s+){0,2}?$", "quantity"),
             training_on=comp(r"(?:ALT)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?$", "training_on"),
             # "with fine-tuned PaLM 2-L models": a model named with how it was trained is the system itself

@@ -73,11 +73,6 @@ class NormText:
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
         return cls(text, folded, lowered, norm_starts, orig_starts)
 
-    def orig(self, i: int) -> int:
-        """Original offset of normalised index i."""
-        j = bisect_right(self._chunk_norm, i) - 1
-        return self._chunk_orig[j] + (i - self._chunk_norm[j])
-
 
 def _glued_before(text: str, start: int) -> bool:
     """True when the character before `start` joins the mention to a preceding word ("Re-TACRED", "xCOCO")."""

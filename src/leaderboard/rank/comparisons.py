@@ -122,7 +122,7 @@ def _prepare(results: pd.DataFrame, aliases: AliasIndex | None) -> pd.DataFrame:
     df["m"] = names.iloc[: len(df)].to_numpy()
     df["b"] = names.iloc[len(df) :].to_numpy()
     for col in ("m", "b"):  # "the previous best" of one paper is not that of another: keep them apart
-        generic = df[col].map(lambda n: generic_name(n, generic_words))
+        generic = df[col].isin({n for n in df[col].dropna().unique() if generic_name(n, generic_words)})
         df.loc[generic, col] = df.loc[generic, col] + " [" + df.loc[generic, "paper_id"].astype(str) + "]"
     df["own"] = df["is_own_method"].astype(object).eq(True)
     df["date"] = pd.to_datetime(df["published"], errors="coerce")

@@ -133,24 +133,25 @@ def _dataset(state: _Import, ds: dict, task: list[str], parents: list[str]) -> I
 
 def _percent_columns(rows: list, namer: Namer) -> set[str]:
     """Metric columns of a table that are in percent: some cell is written with "%", or the vocabulary's
-    unit of the column's metric is "%" and some cell is above 1 (then "0.068" in it is 0.068%, not 6.8%)."""
-    out = set()
-    above_one = set()
+    unit of the column's metric is "%" and some cell is above 1 (then "0.068" in it is 0.068%, not 6.8%).
+
+    Only cells with a "%" and cells of a percent metric's column are parsed, until the column is decided."""
+    out: set[str] = set()
+    percent_metric: dict[str, bool] = {}
     for row in rows:
         metrics = row.get("metrics") if isinstance(row, dict) else None
         for name, raw in metrics.items() if isinstance(metrics, dict) else ():
-            cell = parse_cell(raw)
-            if not isinstance(cell, CellValue):
-                continue
             column = " ".join(str(name).split())
-            if cell.unit == "%":
+            if column in out:
+                continue
+            if column not in percent_metric:
+                entry = namer.vocab.metrics.lookup(namer.metric(column).name)
+                percent_metric[column] = entry is not None and entry.get("unit").strip() == "%"
+            if not (percent_metric[column] or (isinstance(raw, str) and "%" in raw)):
+                continue
+            cell = parse_cell(raw)
+            if isinstance(cell, CellValue) and (cell.unit == "%" or (percent_metric[column] and cell.value > 1)):
                 out.add(column)
-            elif cell.value > 1:
-                above_one.add(column)
-    for column in above_one - out:
-        entry = namer.vocab.metrics.lookup(namer.metric(column).name)
-        if entry is not None and entry.get("unit").strip() == "%":
-            out.add(column)
     return out
 
 
