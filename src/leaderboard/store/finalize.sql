@@ -1,8 +1,10 @@
 -- Turn the load-time tables into the tables users query. Runs once, at the end of a build.
 
--- One row per paper_id: the record with an abstract wins over one without, then the later record.
+-- One row per paper_id: the record with an abstract wins over one without, then the later record. `n` counts
+-- the records of the id, so the steps below only look at the ids loaded more than once. (`has_abstract` was
+-- set at load time: reading every abstract here would cost more than the rest of this file.)
 CREATE TABLE kept_seq AS
-SELECT paper_id, arg_max(seq, (coalesce(abstract, '') <> '', seq)) AS seq
+SELECT paper_id, arg_max(seq, (has_abstract, seq)) AS seq, count(*) AS n
 FROM papers_raw
 GROUP BY paper_id;
 
@@ -12,15 +14,16 @@ SELECT r.source_file, r.source_line,
            || coalesce(CAST(k.source_line AS VARCHAR), '?') || ')',
        left(r.title, 200), 'dedup'
 FROM papers_raw r
-JOIN kept_seq ks USING (paper_id)
+JOIN (SELECT paper_id, seq FROM kept_seq WHERE n > 1) ks USING (paper_id)
 JOIN papers_raw k ON k.seq = ks.seq
-WHERE r.seq <> ks.seq AND coalesce(r.abstract, '') <> ''
+WHERE r.seq <> ks.seq AND r.has_abstract
 ORDER BY r.seq;
 
 -- papers_raw becomes `papers` in place, less the superseded records: no copy of the abstracts, and the rows
 -- keep their load order (they were inserted in seq order).
 DELETE FROM papers_raw WHERE seq NOT IN (SELECT seq FROM kept_seq);
 ALTER TABLE papers_raw DROP COLUMN seq;
+ALTER TABLE papers_raw DROP COLUMN has_abstract;
 ALTER TABLE papers_raw RENAME TO papers;
 
 -- The extracted and imported rows of the kept papers. A view: curate.sql applies the curation file to it
