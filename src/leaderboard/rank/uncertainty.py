@@ -27,6 +27,7 @@ Rank: 1 + the number of methods in the same component whose lower bound is above
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.linalg as sla
@@ -155,6 +156,33 @@ def intervals_from_variance(rating: np.ndarray, var: np.ndarray, z: float = Z95)
     return rating - half, rating + half
 
 
+@dataclass(frozen=True)
+class Clusters:
+    """What the bootstrap resamples: clusters (papers, or single battles), and per row the one or two units
+    (a paper, or a pooled entry's papers) whose draw counts multiply into the row's weight.
+
+    `membership` maps units to clusters (rows sum to 1: a pooled entry's multiplicity is the mean count of
+    its papers); `unit_b` is -1 for a row with one unit (a paper's own table, a battle).
+    """
+
+    unit_a: np.ndarray
+    unit_b: np.ndarray
+    membership: csr_matrix  # units x clusters
+    what: str  # "37 papers" / "20,000 comparisons", for the note
+
+    @property
+    def n_clusters(self) -> int:
+        return int(self.membership.shape[1])
+
+    def multipliers(self, counts: np.ndarray) -> np.ndarray:
+        """Row multiplicities for one draw of cluster counts."""
+        unit = self.membership @ counts
+        mult = unit[self.unit_a]
+        has_b = self.unit_b >= 0
+        mult[has_b] *= unit[self.unit_b[has_b]]
+        return mult
+
+
 def cluster_multipliers(
     cluster_a: np.ndarray, cluster_b: np.ndarray, n_clusters: int, rng: np.random.Generator
 ) -> np.ndarray:
@@ -172,25 +200,31 @@ def bootstrap_ratings(
     row_weight: np.ndarray,
     row_a: np.ndarray,
     row_b: np.ndarray,
-    cluster_a: np.ndarray,
-    cluster_b: np.ndarray,
+    clusters: Clusters,
     component: np.ndarray,
     rounds: int,
     seed: int = 0,
     anchor: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    scale: bool = False,
 ) -> np.ndarray:
     """Bootstrap draws of the strengths (rounds x items, nats), aligned to `full_theta`; NaN where absent.
 
-    `estimate(row_weights) -> theta` refits on reweighted rows (zero weight = row not drawn).
+    `estimate(row_weights) -> theta` refits on reweighted rows (zero weight = row not drawn); `progress(done,
+    total)` is called after each round.
     """
     rng = np.random.default_rng(seed)
     n = len(full_theta)
-    n_clusters = int(max(cluster_a.max(initial=-1), cluster_b.max(initial=-1)) + 1)
+    k = clusters.n_clusters
     out = np.full((rounds, n), np.nan)
     for r in range(rounds):
-        w = row_weight * cluster_multipliers(cluster_a, cluster_b, n_clusters, rng)
+        counts = np.bincount(rng.integers(0, k, k), minlength=k).astype(float)
+        w = row_weight * clusters.multipliers(counts)
         present = (np.bincount(row_a, w, minlength=n) + np.bincount(row_b, w, minlength=n)) > 0
-        delta = np.where(present, estimate(w) - full_theta, np.nan)
+        fit = estimate(w)
+        if scale:
+            fit = _rescale(fit, full_theta, present, component)
+        delta = np.where(present, fit - full_theta, np.nan)
         if anchor is not None and present[anchor]:
             in_anchor = component == component[anchor]
             delta[in_anchor] -= delta[anchor]
@@ -198,20 +232,44 @@ def bootstrap_ratings(
         if anchor is not None:
             shift[component[anchor]] = 0.0 if present[anchor] else np.nan
         out[r] = full_theta + delta - shift[component]
+        if progress is not None:
+            progress(r + 1, rounds)
+    return out
+
+
+def _rescale(fit: np.ndarray, full: np.ndarray, present: np.ndarray, component: np.ndarray) -> np.ndarray:
+    """A round's strengths put on the full fit's scale: per component, the least-squares slope of the full
+    strengths on the round's (present methods), applied around the round's mean."""
+    out = fit.copy()
+    for comp in np.unique(component[present]):
+        idx = np.flatnonzero(present & (component == comp))
+        if len(idx) < 3:
+            continue
+        x, y = fit[idx] - fit[idx].mean(), full[idx] - full[idx].mean()
+        var = float(x @ x)
+        if var > 0:
+            out[component == comp] = fit[idx].mean() + (fit[component == comp] - fit[idx].mean()) * (x @ y) / var
     return out
 
 
 def bootstrap_intervals(
     draws: np.ndarray, full_rating: np.ndarray, full_theta: np.ndarray, level: float = 0.95
-) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile interval on the Elo scale from aligned bootstrap draws (falls back to the point estimate
-    for a method absent from every round)."""
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Percentile interval on the Elo scale from aligned bootstrap draws, and how many were widened.
+
+    A percentile interval can miss the full-data estimate when the resampled fits are biased (a method that
+    only wins is held by the prior, and is stronger in every round where its losers are drawn twice). Such
+    an interval is widened to reach the estimate, and the count is reported. A method absent from every round
+    gets the point estimate as both bounds.
+    """
     q = (1 - level) / 2
     offset = full_rating - NATS_TO_ELO * full_theta
     with np.errstate(all="ignore"):
         lo = np.nanquantile(draws, q, axis=0) * NATS_TO_ELO + offset
         hi = np.nanquantile(draws, 1 - q, axis=0) * NATS_TO_ELO + offset
-    return np.where(np.isnan(lo), full_rating, lo), np.where(np.isnan(hi), full_rating, hi)
+    lo, hi = np.where(np.isnan(lo), full_rating, lo), np.where(np.isnan(hi), full_rating, hi)
+    widened = int(np.sum((lo > full_rating) | (hi < full_rating)))
+    return np.minimum(lo, full_rating), np.maximum(hi, full_rating), widened
 
 
 def ci_rank(lower: np.ndarray, upper: np.ndarray, component: np.ndarray) -> np.ndarray:
