@@ -6,9 +6,11 @@ battles file without the right columns) raise UserError, which the CLI prints as
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import click
+import numpy as np
 import pandas as pd
 
 from leaderboard.errors import UserError
@@ -19,24 +21,38 @@ SHOWN = ["rank", "method", "rating", "ci_lower", "ci_upper", "component", "compa
          "losses", "ties", "flags"]  # fmt: skip
 
 
-def load_results(db: Path | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The `results` and `papers` (paper_id, published) tables of the database."""
+def load_results(db: Path | None) -> pd.DataFrame:
+    """The rows ranking reads (sql/rank_input.sql): results with their paper's date and extra-data flag."""
     from leaderboard.store.db import connect_read_only, db_path
 
+    query = (resources.files("leaderboard.rank") / "sql" / "rank_input.sql").read_text(encoding="utf-8")
     with connect_read_only(db_path(db)) as con:
-        results = con.execute("SELECT * FROM results").df()
-        papers = con.execute("SELECT paper_id, published FROM papers").df()
-    return results, papers
+        return con.execute(query).df()
 
 
 def load_battles(path: Path) -> pd.DataFrame:
-    """A battles CSV with columns model_a, model_b, winner (optionally weight, tstamp)."""
+    """A battles CSV with columns model_a, model_b, winner (optionally weight, tstamp).
+
+    A row with an empty model name or the same model on both sides is a user error naming its line (and how
+    many more such rows there are).
+    """
     try:
-        return pd.read_csv(path, dtype={"model_a": str, "model_b": str, "winner": str})
+        battles = pd.read_csv(path, dtype={"model_a": str, "model_b": str, "winner": str})
     except FileNotFoundError:
         raise UserError(f"{path}: no such file") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise UserError(f"{path}: not a readable CSV ({str(exc).splitlines()[0]})") from None
+    if not {"model_a", "model_b"} <= set(battles.columns):
+        return battles  # rank_battles names the missing columns
+    a, b = (battles[c].fillna("").astype(str).str.strip() for c in ("model_a", "model_b"))
+    empty, same = (a == "") | (b == ""), (a == b) & (a != "")
+    bad = np.flatnonzero(empty.to_numpy() | same.to_numpy())
+    if len(bad):
+        first = int(bad[0])
+        what = "an empty model name" if empty.iloc[first] else f"{a.iloc[first]!r} against itself"
+        more = f" ({len(bad) - 1} more such rows)" if len(bad) > 1 else ""
+        raise UserError(f"{path}:{first + 2}: {what}: every battle needs two different models{more}")
+    return battles
 
 
 def display_table(result: RankingResult) -> pd.DataFrame:
