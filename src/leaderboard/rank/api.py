@@ -38,13 +38,15 @@ from leaderboard.rank.bradley_terry import (
     index_pairs,
     to_ratings,
 )
-from leaderboard.rank.comparisons import EXCLUDED_COLUMNS, PAIR_COLUMNS, build_comparisons
+from leaderboard.rank.comparisons import EXCLUDED_COLUMNS, PAIR_COLUMNS, build_comparisons, pooled_values
 from leaderboard.rank.dominance import dominance_edges, project
 from leaderboard.rank.elo import DEFAULT_K, DEFAULT_ORDERS
 from leaderboard.rank.methods import method_key, resolve_aliases
+from leaderboard.rank.stability import Stability
+from leaderboard.rank.stability import stability as stability_of
 from leaderboard.rank.tables import SEP
 
-METHODS = ("bt", "elo", "elo-shuffled", "pl")
+METHODS = ("bt", "elo", "elo-shuffled", "pl", "index")
 CIS = ("hessian", "bootstrap")
 WINNERS = {"model_a": 1.0, "model_b": 0.0, "tie": 0.5, "tie (bothbad)": 0.5}
 TABLE_COLUMNS = [
@@ -79,6 +81,8 @@ class RankingResult:
     anchor: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    items: pd.DataFrame | None = None  # the capability index's benchmarks: slope and difficulty
+    stability: Stability | None = None  # with stability=True: drop-k and top-10 persistence
 
     @property
     def excluded_metrics(self) -> list[str]:
@@ -139,6 +143,7 @@ def rank_pairs(
     excluded: pd.DataFrame | None = None,
     progress: Callable[[int, int], None] | None = None,
     dominance: bool = True,
+    stability: bool = False,
 ) -> RankingResult:
     """Rank the methods of a pairs DataFrame (model_a, model_b, winner[, weight, date, paper_id, paper_b, ...]).
 
@@ -147,7 +152,8 @@ def rank_pairs(
     coverage. `elo_k`, `elo_orders`: Elo's K and the number of shuffled orders. `dense_limit`, `probes`: how the
     Hessian is inverted (uncertainty.py). `excluded` is passed through to the result. `progress(done, total)`
     is called after each bootstrap round. `dominance`: project the ratings so that a method that beat another
-    in every table they share is never rated below it (dominance.py).
+    in every table they share is never rated below it (dominance.py). `stability`: also compute drop-k and
+    top-10 persistence (stability.py; Bradley-Terry only).
     """
     _check(method, ci, bootstrap_rounds)
     excluded = excluded if excluded is not None else pd.DataFrame(columns=EXCLUDED_COLUMNS)
@@ -156,6 +162,8 @@ def rank_pairs(
     if method == "pl" and "cross_paper" in pairs.columns and pairs["cross_paper"].astype(bool).any():
         pairs = pairs[~pairs["cross_paper"].astype(bool).to_numpy()].reset_index(drop=True)
         notes.append("pl ranks each paper's own table: cross-paper comparisons are not used")
+    if method == "index":
+        raise ValueError("the capability index ranks results (rank_results), not pairwise comparisons")
     if len(pairs) == 0:
         if anchor is not None:
             raise ValueError(f"anchor {anchor!r} is not among the ranked methods (nothing to rank)")
@@ -210,13 +218,22 @@ def rank_pairs(
             seed,
             anchor_idx,
             progress,
-            scale=clusters.what.endswith("papers"),
+            scale=clusters.by_paper,
         )
         lower, upper, widened = uncertainty.bootstrap_intervals(draws, rating, theta, level)
         notes.append(f"{level:.0%} intervals: {bootstrap_rounds} bootstrap rounds, resampling {clusters.what}")
         if widened:
             notes.append(f"{widened} interval(s) did not contain their rating (the resampled fits lean to one side, "
                          "as for a method that only wins) and were widened to reach it")  # fmt: skip
+    robust = None
+    if stability:
+        if method != "bt":
+            raise ValueError("--stability works with Bradley-Terry (--method bt)")
+        clusters = estimators.clusters(pairs)
+        if not clusters.by_paper:
+            raise ValueError("--stability needs comparisons that carry their papers (not battles)")
+        robust = stability_of(theta, np.asarray(names, dtype=object), a, b, s, weight, component, clusters,
+                              clusters.names, estimate, edges, opts["pair_index"], regularization)  # fmt: skip
     counts = graph.outcome_counts(n, a, b, s)
     self_a = _bool_col(pairs, "self_reported_a")
     self_b = _bool_col(pairs, "self_reported_b")
@@ -234,7 +251,13 @@ def rank_pairs(
         notes.append(f"{n_comp} disconnected components: ranks are within a component, never across")
     warnings = _separation_warnings(table)
     return RankingResult(
-        table[TABLE_COLUMNS].reset_index(drop=True), excluded, pairs, notes=tuple(notes), warnings=warnings, **args
+        table[TABLE_COLUMNS].reset_index(drop=True),
+        excluded,
+        pairs,
+        notes=tuple(notes),
+        warnings=warnings,
+        stability=robust,
+        **args,
     )
 
 
@@ -295,13 +318,16 @@ def rank_results(
     cross_paper: bool = True,
     cross_paper_weight: float = 1.0,
     max_cross_pairs: int = 20_000,
+    across_settings: bool = False,
     **options,
 ) -> RankingResult:
     """Rank methods from rows of the `results` table (optionally restricted to a benchmark/metric/subset).
 
     `papers` (paper_id, published) supplies paper dates when `results` has no `published` column.
     `aliases`: None for the shipped vocab/methods.csv, a path to a user alias file (added to it), or a
-    mapping spelling -> canonical name. Other keyword options are those of `rank_pairs`.
+    mapping spelling -> canonical name. `across_settings`: compare results of different settings (subset,
+    qualifier, extra training data) too. `method="index"` fits the capability index (index_api.py). Other
+    keyword options are those of `rank_pairs`.
     """
     _check(options.get("method", "bt"), options.get("ci", "hessian"), options.get("bootstrap_rounds", 200))
     df = results
@@ -310,14 +336,30 @@ def rank_results(
     for col, wanted in (("benchmark", benchmark), ("metric", metric), ("subset", subset)):
         if wanted is not None:
             df = df[_matches(df[col], wanted)] if col in df.columns else df.iloc[:0]
+    if options.get("method") == "index":
+        return _rank_index(df, resolve_aliases(aliases), across_settings, options)
     comp = build_comparisons(
         df,
         resolve_aliases(aliases),
         cross_paper=cross_paper,
         cross_paper_weight=cross_paper_weight,
         max_cross_pairs=max_cross_pairs,
+        across_settings=across_settings,
     )
     return rank_pairs(comp.pairs, excluded=comp.excluded, **options)
+
+
+def _rank_index(df: pd.DataFrame, aliases: Mapping[str, str], across_settings: bool, options: dict) -> RankingResult:
+    """The capability index as a RankingResult (intervals always by the paper bootstrap)."""
+    from leaderboard.rank.index_api import empty_pairs, index_table
+
+    pooled, excluded = pooled_values(df, dict(aliases), across_settings=across_settings)
+    keys = ("bootstrap_rounds", "seed", "level", "progress")
+    table, items, notes = index_table(pooled, **{k: options[k] for k in keys if k in options})
+    if table.empty:
+        table = _empty_table()
+    args = dict(method="index", ci="bootstrap", regularization=0.0, anchor=None)
+    return RankingResult(table, excluded, empty_pairs(), notes=tuple(notes), items=items, **args)
 
 
 def rank_battles(battles: pd.DataFrame, **options) -> RankingResult:

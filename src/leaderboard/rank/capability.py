@@ -157,11 +157,11 @@ def fit(c: Cells, w: np.ndarray, noise: float, init: np.ndarray | None = None, m
         grad[n_m + n_i :] += np.bincount(c.item, j_d * r, minlength=n_i)
         cols = np.concatenate([c.item, n_i + c.item])
         b_vals = np.concatenate([j_t * j_la, j_t * j_d])
-        b_mat = csr_matrix((b_vals, (np.tile(c.method, 2), cols)), shape=(n_m, 2 * n_i))
+        flat = np.tile(c.method, 2) * (2 * n_i) + cols
+        b_mat = np.bincount(flat, b_vals, minlength=n_m * 2 * n_i).reshape(n_m, 2 * n_i)
         while True:
             a_inv = 1.0 / (diag_t * (1.0 + damping))
-            scaled = b_mat.multiply(np.sqrt(a_inv)[:, None]).tocsr()
-            schur = -(scaled.T @ scaled).toarray()
+            schur = -(b_mat.T @ (b_mat * a_inv[:, None]))
             idx = np.arange(n_i)
             schur[idx, idx] += c_aa * (1.0 + damping)
             schur[n_i + idx, n_i + idx] += c_dd * (1.0 + damping)
@@ -179,7 +179,7 @@ def fit(c: Cells, w: np.ndarray, noise: float, init: np.ndarray | None = None, m
             if new_cost <= cost or damping > 1e12:
                 break
             damping *= 10.0
-        done = cost - new_cost <= 1e-12 * max(cost, 1e-300) or np.max(np.abs(trial - x)) < 1e-9
+        done = cost - new_cost <= 1e-9 * max(cost, 1e-300) or np.max(np.abs(trial - x)) < 1e-6
         if new_cost <= cost:
             x, cost = trial, new_cost
             damping = max(damping / 10.0, 1e-9)
@@ -255,6 +255,8 @@ def fit_index(
     widened = int(np.sum((lo > ability) | (hi < ability)))
     raw = params[:n_m]  # item parameters on the standardised ability scale
     sd = float(raw.std()) or 1.0
-    items = c.items.assign(slope=np.exp(params[n_m : n_m + n_i]) * sd, difficulty=(params[n_m + n_i :] - raw.mean()) / sd)
+    items = c.items.assign(
+        slope=np.exp(params[n_m : n_m + n_i]) * sd, difficulty=(params[n_m + n_i :] - raw.mean()) / sd
+    )
     return IndexFit(c.methods, ability, np.minimum(lo, ability), np.maximum(hi, ability), widened, items, c,
                     len(names))  # fmt: skip

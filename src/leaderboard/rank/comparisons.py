@@ -228,6 +228,21 @@ def build_comparisons(
     return ComparisonSet(pairs=pairs[PAIR_COLUMNS], excluded=excluded)
 
 
+def pooled_values(
+    results: pd.DataFrame, aliases: AliasIndex | None = None, *, across_settings: bool = False
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One row per (comparability group, method) with its pooled value, direction and papers (for the capability
+    index), and the (benchmark, metric) groups left out for want of a direction."""
+    df = _prepare(results, aliases, across_settings)
+    absolute, excluded = _directions(df[df["kind"].fillna("absolute") == "absolute"])
+    absolute["score"] = np.where(absolute["dir"], absolute["value"], -absolute["value"])
+    ent = tables.entries(absolute[absolute["benchmark_k"] != ""])
+    pooled = tables.pooled_entries(ent)
+    direction = absolute.drop_duplicates(["benchmark_k", "metric_k"]).set_index(["benchmark_k", "metric_k"])["dir"]
+    pooled["dir"] = direction.reindex(pd.MultiIndex.from_frame(pooled[["benchmark_k", "metric_k"]])).to_numpy()
+    return pooled, excluded
+
+
 def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
     """The non-empty frames stacked, or an empty pairs frame."""
     parts = [p for p in parts if len(p)]
@@ -236,4 +251,12 @@ def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-__all__ = ["PAIR_COLUMNS", "ComparisonSet", "all_pairs", "build_comparisons", "outcome", "sampled_pairs"]
+__all__ = [
+    "PAIR_COLUMNS",
+    "ComparisonSet",
+    "all_pairs",
+    "build_comparisons",
+    "outcome",
+    "pooled_values",
+    "sampled_pairs",
+]

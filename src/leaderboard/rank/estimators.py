@@ -89,4 +89,4 @@ def clusters(pairs: pd.DataFrame) -> Clusters:
     share = 1.0 / parts.groupby(level=0).size()
     rows = parts.index.to_numpy()
     member = csr_matrix((share.loc[rows].to_numpy(), (rows, cluster)), shape=(len(names), len(cluster_names)))
-    return Clusters(unit_a, unit_b, member, f"{len(cluster_names):,} papers")
+    return Clusters(unit_a, unit_b, member, f"{len(cluster_names):,} papers", np.asarray(cluster_names, dtype=object))

@@ -169,6 +169,12 @@ class Clusters:
     unit_b: np.ndarray
     membership: csr_matrix  # units x clusters
     what: str  # "37 papers" / "20,000 comparisons", for the note
+    names: np.ndarray | None = None  # cluster names (paper ids), when clusters are papers
+
+    @property
+    def by_paper(self) -> bool:
+        """True when the clusters are papers (reports), not single comparisons."""
+        return self.names is not None
 
     @property
     def n_clusters(self) -> int:
