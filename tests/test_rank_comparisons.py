@@ -226,3 +226,15 @@ def test_a_generic_baseline_is_a_different_system_in_every_paper():
         ("BetaNet", "SOTA [p2]"),
         ("GammaNet", "BT reward model"),
     ]
+
+
+def test_across_settings_and_extra_data_define_comparability_groups():
+    rows = [res("p1", "A", 90.0, subset="test"), res("p2", "B", 91.0, subset="val"),
+            res("p3", "C", 80.0, subset="test", source="pwc:x.json"),
+            res("p4", "D", 85.0, subset="test", source="pwc:x.json")]  # fmt: skip
+    df = pd.DataFrame(rows).assign(uses_additional_data=[None, None, True, False])
+    apart = build_comparisons(df, {}).pairs
+    assert len(apart) == 1  # A (test) - C (test, no extra data flag known... ) see below
+    assert sorted(apart.model_a.tolist() + apart.model_b.tolist()) == ["A", "D"]  # test, no extra data: one group
+    together = build_comparisons(df, {}, across_settings=True).pairs
+    assert len(together) == 6 and set(together.setting) == {""}

@@ -206,9 +206,10 @@ def rank_pairs(
         notes.append(_hessian_note(method, how, level))
     else:
         clusters = estimators.clusters(pairs)
+        # rounds refit without the dominance projection; the interval moves with the projected estimate
         draws = uncertainty.bootstrap_ratings(
-            lambda w: project(estimate(w, raw), edges),
-            theta,
+            lambda w: estimate(w, raw),
+            raw,
             weight,
             a,
             b,
@@ -218,13 +219,17 @@ def rank_pairs(
             seed,
             anchor_idx,
             progress,
-            scale=clusters.by_paper,
         )
-        lower, upper, widened = uncertainty.bootstrap_intervals(draws, rating, theta, level)
+        raw_rating = to_ratings(raw, component, anchor_idx, anchor_rating)
+        lower, upper, widened = uncertainty.bootstrap_intervals(draws, raw_rating, raw, level)
+        lower, upper = lower + (rating - raw_rating), upper + (rating - raw_rating)
         notes.append(f"{level:.0%} intervals: {bootstrap_rounds} bootstrap rounds, resampling {clusters.what}")
-        if widened:
-            notes.append(f"{widened} interval(s) did not contain their rating (the resampled fits lean to one side, "
-                         "as for a method that only wins) and were widened to reach it")  # fmt: skip
+        if widened.any():
+            shown = ", ".join(np.asarray(names, dtype=object)[widened][:5]) + (" …" if widened.sum() > 5 else "")
+            notes.append(
+                f"{int(widened.sum())} interval(s) did not contain their rating (the resampled fits lean to one "
+                f"side, as for a method that only wins or only loses) and were widened to reach it: {shown}"
+            )
     robust = None
     if stability:
         if method != "bt":

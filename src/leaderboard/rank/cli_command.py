@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 import click
+import duckdb
 import numpy as np
 import pandas as pd
 
@@ -25,9 +26,12 @@ def load_results(db: Path | None) -> pd.DataFrame:
     """The rows ranking reads (sql/rank_input.sql): results with their paper's date and extra-data flag."""
     from leaderboard.store.db import connect_read_only, db_path
 
-    query = (resources.files("leaderboard.rank") / "sql" / "rank_input.sql").read_text(encoding="utf-8")
+    sql = resources.files("leaderboard.rank") / "sql"
     with connect_read_only(db_path(db)) as con:
-        return con.execute(query).df()
+        try:
+            return con.execute((sql / "rank_input.sql").read_text(encoding="utf-8")).df()
+        except duckdb.CatalogException:  # a database from before imports kept their extras
+            return con.execute((sql / "rank_input_plain.sql").read_text(encoding="utf-8")).df()
 
 
 def load_battles(path: Path) -> pd.DataFrame:

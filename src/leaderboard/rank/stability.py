@@ -161,7 +161,8 @@ def stability(
         gap_change[removed] = np.inf
         removed.append(int(np.argmin(gap_change)))
         w = weights_without(removed)
-        th = project(refit(w, th), edges)
+        alive = np.bincount(a, w, minlength=len(theta)) + np.bincount(b, w, minlength=len(theta)) > 0
+        th = project(refit(w, th), edges[alive[edges[:, 0]] & alive[edges[:, 1]]])  # only methods still rated
         ok = present(w)
         now = int(members[ok][np.argmax(th[members][ok])])
         if now != top:

@@ -16,10 +16,15 @@ by block conjugate gradients with a Jacobi preconditioner on the sparse M: a few
 and a million comparisons, with about 1/sqrt(probes) * (off-diagonal mass of C) relative noise (about 1%
 on a random graph of degree 100 with 64 probes; the note in the result says which method was used).
 
-Bootstrap. Resamples clusters with replacement: papers for results (a cross-paper comparison is present as
-often as both its papers are drawn, i.e. with multiplicity m_P * m_Q), single comparisons for battles, as
-Chatbot Arena does. Each round is refitted from the full fit, aligned to it (per component, on the methods
-present in the round, or on the anchor), and the interval is the 2.5 / 97.5 percentiles.
+Bootstrap. Resamples the observation units. Battles: single comparisons drawn with replacement, as Chatbot
+Arena does. Results: papers (reports), by the Bayesian bootstrap (Rubin 1981): each paper gets a weight drawn
+from Dirichlet(1, ..., 1) x (number of papers), mean 1, so every paper stays in every round. A drawn-or-not
+multinomial draw would drop a third of the papers each round and, given that a method is present, weigh it 1.58
+times on average; where the prior holds a rating (a method that beats or loses to everyone in a curated table)
+that conditional weight pushes every round to one side of the estimate. A comparison between two reports weighs
+the product of their weights, a pooled entry the mean weight of its papers (`Clusters`). Each round is refitted
+from the full fit, aligned to it (per component, on the methods present, or on the anchor), and the interval
+is the 2.5 / 97.5 percentiles (widened to reach the estimate where it still misses it, and said so).
 
 Rank: 1 + the number of methods in the same component whose lower bound is above this one's upper bound.
 """
@@ -212,7 +217,6 @@ def bootstrap_ratings(
     seed: int = 0,
     anchor: int | None = None,
     progress: Callable[[int, int], None] | None = None,
-    scale: bool = False,
 ) -> np.ndarray:
     """Bootstrap draws of the strengths (rounds x items, nats), aligned to `full_theta`; NaN where absent.
 
@@ -224,13 +228,14 @@ def bootstrap_ratings(
     k = clusters.n_clusters
     out = np.full((rounds, n), np.nan)
     for r in range(rounds):
-        counts = np.bincount(rng.integers(0, k, k), minlength=k).astype(float)
+        if clusters.by_paper:  # Bayesian bootstrap: every paper present, weight ~ Dirichlet(1, ..., 1) x k
+            counts = rng.exponential(size=k)
+            counts *= k / counts.sum()
+        else:
+            counts = np.bincount(rng.integers(0, k, k), minlength=k).astype(float)
         w = row_weight * clusters.multipliers(counts)
         present = (np.bincount(row_a, w, minlength=n) + np.bincount(row_b, w, minlength=n)) > 0
-        fit = estimate(w)
-        if scale:
-            fit = _rescale(fit, full_theta, present, component)
-        delta = np.where(present, fit - full_theta, np.nan)
+        delta = np.where(present, estimate(w) - full_theta, np.nan)
         if anchor is not None and present[anchor]:
             in_anchor = component == component[anchor]
             delta[in_anchor] -= delta[anchor]
@@ -243,30 +248,15 @@ def bootstrap_ratings(
     return out
 
 
-def _rescale(fit: np.ndarray, full: np.ndarray, present: np.ndarray, component: np.ndarray) -> np.ndarray:
-    """A round's strengths put on the full fit's scale: per component, the least-squares slope of the full
-    strengths on the round's (present methods), applied around the round's mean."""
-    out = fit.copy()
-    for comp in np.unique(component[present]):
-        idx = np.flatnonzero(present & (component == comp))
-        if len(idx) < 3:
-            continue
-        x, y = fit[idx] - fit[idx].mean(), full[idx] - full[idx].mean()
-        var = float(x @ x)
-        if var > 0:
-            out[component == comp] = fit[idx].mean() + (fit[component == comp] - fit[idx].mean()) * (x @ y) / var
-    return out
-
-
 def bootstrap_intervals(
     draws: np.ndarray, full_rating: np.ndarray, full_theta: np.ndarray, level: float = 0.95
-) -> tuple[np.ndarray, np.ndarray, int]:
-    """Percentile interval on the Elo scale from aligned bootstrap draws, and how many were widened.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Percentile interval on the Elo scale from aligned bootstrap draws, and which were widened.
 
     A percentile interval can miss the full-data estimate when the resampled fits are biased (a method that
     only wins is held by the prior, and is stronger in every round where its losers are drawn twice). Such
-    an interval is widened to reach the estimate, and the count is reported. A method absent from every round
-    gets the point estimate as both bounds.
+    an interval is widened to reach the estimate, and marked (True in the returned mask). A method absent from
+    every round gets the point estimate as both bounds.
     """
     q = (1 - level) / 2
     offset = full_rating - NATS_TO_ELO * full_theta
@@ -274,7 +264,7 @@ def bootstrap_intervals(
         lo = np.nanquantile(draws, q, axis=0) * NATS_TO_ELO + offset
         hi = np.nanquantile(draws, 1 - q, axis=0) * NATS_TO_ELO + offset
     lo, hi = np.where(np.isnan(lo), full_rating, lo), np.where(np.isnan(hi), full_rating, hi)
-    widened = int(np.sum((lo > full_rating) | (hi < full_rating)))
+    widened = (lo > full_rating) | (hi < full_rating)
     return np.minimum(lo, full_rating), np.maximum(hi, full_rating), widened
 
 
