@@ -47,8 +47,7 @@ def test_rank_prints_a_table_from_the_database(db):
     assert [line.split()[1] for line in lines[1:]] == ["NetA", "Net-B", "NetC"]
     assert out.stderr.splitlines()[1:] == [
         "excluded: 1 benchmark/metric groups left out (1 unknown direction); --verbose lists them",
-        "warning: the 3 methods' intervals all overlap: the data cannot tell any two of them apart, so every "
-        "rank is 1",
+        "warning: the 3 methods' intervals all overlap: the data cannot tell any two of them apart, so every rank is 1",
     ]
     verbose = run("--db", str(db), "--verbose")
     assert "excluded: CIFAR-10 / Odd (unknown direction)" in verbose.stderr.splitlines()
@@ -121,4 +120,3 @@ def test_pairs_reject_self_battles_and_empty_names_with_the_line(tmp_path, rows,
     path.write_text("model_a,model_b,winner\n" + rows, encoding="utf-8")
     out = run("--pairs", str(path))
     assert isinstance(out.exception, UserError) and str(out.exception) == f"{path.parent}/{message}"
-

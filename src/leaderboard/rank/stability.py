@@ -38,17 +38,15 @@ class Stability:
     top_method: str
     drop_k: int
     dropped: tuple[str, ...]  # the papers removed, in order
-    new_top: str | None
+    new_top: str | None  # None: the removed papers held every comparison of the largest component
     persistence: pd.DataFrame
     papers: int
 
     def lines(self) -> list[str]:
         """The result in plain words."""
         papers = ", ".join(self.dropped)
-        out = [
-            f"top method: {self.top_method}; removing {self.drop_k} paper(s) puts {self.new_top} on top "
-            f"(removed: {papers})"
-        ]
+        then = f"puts {self.new_top} on top" if self.new_top else "leaves no method to rank"
+        out = [f"top method: {self.top_method}; removing {self.drop_k} paper(s) {then} (removed: {papers})"]
         out.append(
             f"leave one paper out ({self.papers} papers): how often each of the top {TOP} stays in the top {TOP}"
         )
@@ -164,6 +162,9 @@ def stability(
         alive = np.bincount(a, w, minlength=len(theta)) + np.bincount(b, w, minlength=len(theta)) > 0
         th = project(refit(w, th), edges[alive[edges[:, 0]] & alive[edges[:, 1]]])  # only methods still rated
         ok = present(w)
+        if not ok.any():  # the component's every comparison came from the removed papers
+            new_top = None
+            break
         now = int(members[ok][np.argmax(th[members][ok])])
         if now != top:
             new_top = str(names[now])
