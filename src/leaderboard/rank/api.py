@@ -117,7 +117,7 @@ def _per_method_counts(pairs: pd.DataFrame, codes_a: np.ndarray, codes_b: np.nda
         parts = [pd.DataFrame({"m": codes, "v": pairs[c].to_numpy()}) for c, codes in src if c in pairs.columns]
         if parts:
             long = pd.concat(parts, ignore_index=True)
-            long = long[long["v"].notna() & (long["v"].astype(str) != "")]
+            long = long[long["v"].notna() & (long["v"].astype(str) != "")].drop_duplicates()
             if col == "papers":
                 long = long.assign(v=long["v"].astype(str).str.split(SEP)).explode("v").drop_duplicates()
             out[col] = long.groupby("m")["v"].nunique().reindex(range(n), fill_value=0).to_numpy()

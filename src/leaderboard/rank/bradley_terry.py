@@ -29,7 +29,7 @@ ELO_BASE = 10.0
 INIT_RATING = 1000.0
 DEFAULT_REGULARIZATION = 0.1  # prior sd ~3.2 nats ~ 550 Elo points: weak, but keeps only-winners finite
 NATS_TO_ELO = ELO_SCALE / math.log(ELO_BASE)
-NEWTON_LIMIT = 400  # up to this many methods the fit takes Newton steps (dense solve), beyond it L-BFGS
+NEWTON_LIMIT = 1000  # up to this many methods the fit takes Newton steps (dense solve), beyond it L-BFGS
 
 
 @dataclass(frozen=True)

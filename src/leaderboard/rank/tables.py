@@ -207,10 +207,10 @@ def cross_pairs(
         m = pooled["m"].to_numpy()
         lo, hi = np.minimum(m[i], m[j]), np.maximum(m[i], m[j])
         cand = pd.DataFrame({"g": gid[i], "lo": lo, "hi": hi})
-        cand["key"] = list(zip(cand["g"], cand["lo"], cand["hi"], strict=True))
-        shared_gid = shared.merge(pooled[GROUP].assign(g=gid).drop_duplicates(), on=GROUP, how="inner")
-        known = set(zip(shared_gid["g"], shared_gid["lo"], shared_gid["hi"], strict=True))
-        keep = ~cand["key"].isin(known).to_numpy()
+        groups = pooled[GROUP].assign(g=gid).drop_duplicates()
+        known = shared.merge(groups, on=GROUP, how="inner")[["g", "lo", "hi"]].drop_duplicates()
+        hit = cand.merge(known.assign(_shared=True), on=["g", "lo", "hi"], how="left")["_shared"]
+        keep = hit.isna().to_numpy()
         i, j = i[keep], j[keep]
     pairs = _frame(pooled.iloc[i].assign(report_k=""), pooled.iloc[j].assign(report_k=""), outcome, "cross")
     pairs["weight"] = cross_paper_weight * per_pair[i]
