@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from leaderboard.errors import UserError
+from leaderboard.errors import Aborted, UserError
 
 ISSUES_URL = "https://github.com/leaderboard-project/leaderboard/issues"
 
@@ -34,8 +34,12 @@ def run_main(group: click.Group) -> None:
     try:
         group.main(standalone_mode=False)
     except UserError as exc:
-        click.echo(f"error: {exc}", err=True)
+        for line in str(exc).splitlines() or [""]:
+            click.echo(f"error: {line}", err=True)
         raise SystemExit(2) from None
+    except Aborted as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(130) from None
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         raise SystemExit(130) from None

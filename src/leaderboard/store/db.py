@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
+import stat
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from glob import escape as glob_escape
@@ -36,7 +38,9 @@ def sql_text(name: str) -> str:
     return (resources.files("leaderboard") / "store" / name).read_text(encoding="utf-8")
 
 
-def connect_read_only(path: str | os.PathLike, config: dict[str, object] | None = None) -> duckdb.DuckDBPyConnection:
+def connect_read_only(
+    path: str | os.PathLike, config: dict[str, object] | None = None, *, views: bool = True
+) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the database file now at `path`; a clear UserError when there is none.
 
     Not `duckdb.connect(path)`: DuckDB caches instances by path, so after a rebuild swapped a new file in,
@@ -45,6 +49,8 @@ def connect_read_only(path: str | os.PathLike, config: dict[str, object] | None 
     and view of the file, so plain names (`SELECT * FROM results`) work on the connection and its cursors.
     The connection keeps reading the file it opened, even after a rebuild replaces it. `config` goes to
     `duckdb.connect` (settings that must be fixed before anything runs, as the SQL sandbox's are).
+    With `views=False` the file's catalog is made the connection's default (`USE`) instead: plain names work
+    on this connection only (not its cursors), and `information_schema` lists every table once.
     """
     p = Path(path)
     if not p.is_file():
@@ -52,6 +58,9 @@ def connect_read_only(path: str | os.PathLike, config: dict[str, object] | None 
     con = duckdb.connect(":memory:", config=dict(config or {}))
     try:
         con.execute("ATTACH $path AS leaderboard (READ_ONLY)", {"path": str(p)})
+        if not views:
+            con.execute("USE leaderboard")
+            return con
         names = con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'leaderboard' "
             "AND table_schema = 'main' ORDER BY table_name"
@@ -123,6 +132,35 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def check_writable(target: Path) -> None:
+    """Refuse a target the user made read-only (or cannot write): a rename would replace it regardless."""
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and (not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK)):
+        raise UserError(
+            f"{target}: the database file is read-only (mode {stat.S_IMODE(mode):04o}); "
+            "make it writable or build into another --db"
+        )
+    folder = target.parent if str(target.parent) else Path(".")
+    if not os.access(folder, os.W_OK):
+        raise UserError(f"{folder}: cannot write in this folder (the new database is written beside {target.name})")
+
+
+def _keep_mode(target: Path, new: Path) -> None:
+    """Give the new file the permissions of the file it replaces (a rebuild never changes them silently)."""
+    with contextlib.suppress(OSError):
+        os.chmod(new, stat.S_IMODE(target.stat().st_mode))
+
+
+def _is_interrupt(exc: BaseException | None) -> bool:
+    """Whether DuckDB stopped a query because of Ctrl-C."""
+    return isinstance(exc, duckdb.InterruptException) or (
+        isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower()
+    )
+
+
 class BuildWriter:
     """Writes a complete database into a temporary file beside `target`, then renames it into place.
 
@@ -145,6 +183,7 @@ class BuildWriter:
     def __enter__(self) -> BuildWriter:
         if self.target.parent and not self.target.parent.exists():
             raise UserError(f"{self.target.parent}: directory does not exist")
+        check_writable(self.target)
         self._remove_tmp()
         self.stale_removed = remove_stale_temp_files(self.target)
         self.con = duckdb.connect(str(self.tmp))
@@ -161,10 +200,13 @@ class BuildWriter:
             self.con = None
         if exc_type is None and self._committed:
             self._remove_wal(self.target)  # a stale WAL beside the target must not be replayed on the new file
+            _keep_mode(self.target, self.tmp)
             os.replace(self.tmp, self.target)
             _fsync_dir(self.target.parent)
         else:
             self._remove_tmp()
+            if exc_type is not None and _is_interrupt(exc):
+                raise KeyboardInterrupt from None  # Ctrl-C during a query: the same as anywhere else
 
     def _remove_tmp(self) -> None:
         for p in (self.tmp, self.tmp.with_name(self.tmp.name + ".wal")):
@@ -211,6 +253,21 @@ class BuildWriter:
             self._insert("extracted", results.set_column(i, "paper_seq", pc.add(results.column(i), base)))
         if rejected is not None:
             self._insert("rejected", rejected)
+
+    def file_report(self, files: Sequence[str], unreadable: str) -> list[tuple]:
+        """Per source file (in order): loaded, rejected, first_line, first_reason, read_error (file_report.sql)."""
+        assert self.con is not None
+        self.flush()
+        params = {"files": list(files), "unreadable": unreadable}
+        return self.con.execute(sql_text("file_report.sql"), params).fetchall()
+
+    def loaded_count(self) -> int:
+        """Papers and results loaded so far."""
+        assert self.con is not None
+        self.flush()
+        return self.con.execute(
+            "SELECT (SELECT count(*) FROM papers_raw) + (SELECT count(*) FROM extracted)"
+        ).fetchone()[0]
 
     def add_papers(self, papers: Sequence[Paper]) -> list[int]:
         """Append papers; returns the load sequence number given to each."""
