@@ -27,7 +27,7 @@ CASES = {
     "missing file": (["build", "nope.jsonl", "--db", "new.duckdb"], "error: nope.jsonl: no such file or directory"),
     "unknown format": (
         ["build", "papers.jsonl", "--format", "xml", "--db", "new.duckdb"],
-        "error: unknown format 'xml' (known: arxiv, csv, json, jsonl, listing, pwc, results-csv)",
+        "error: Invalid value for '--format': 'xml' is not one of 'listing', 'jsonl', 'arxiv'",
     ),
     "bad since": (["build", "papers.jsonl", "--since", "last week"], "error: --since 'last week': expected a date"),
     "bad SQL": (["query", "SELEC 1", "--db", "lb.duckdb"], "error: SQL error: Parser Error: syntax error at or near"),

@@ -9,6 +9,7 @@ and returns a `Chunk` of Arrow tables, so the main process only moves buffers in
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -141,7 +142,13 @@ class Extraction:
     def _start_pool(self) -> None:
         if self.pool is None and self.workers > 1:
             ctx = get_context("spawn")
-            self.pool = ctx.Pool(self.workers, _init_worker, (tuple(self.vocab_files),))
+            # Workers start with Ctrl-C ignored (an ignored signal stays ignored in a spawned process): the
+            # main process alone handles it, ends the pool and prints one line, without a traceback per worker.
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+            try:
+                self.pool = ctx.Pool(self.workers, _init_worker, (tuple(self.vocab_files),))
+            finally:
+                signal.signal(signal.SIGINT, previous)
 
     def run(self, units: Iterable[Unit]) -> Iterator[Chunk]:
         """Chunks of all units, in input order."""
