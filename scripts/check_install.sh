@@ -27,9 +27,11 @@ rm -rf "$work/src"  # the installed package must not need the source tree
 lb="$work/venv/bin/leaderboard"
 cd "$work/elsewhere"
 "$lb" build --quiet --workers 1 --db lb.duckdb
-"$lb" queries | grep -q '^sota '
-"$lb" query sota --db lb.duckdb --format csv | head -n 3
-test "$("$lb" query sota --db lb.duckdb --format csv | wc -l)" -gt 1
+"$lb" queries > queries.txt
+grep '^sota ' queries.txt
+"$lb" query sota --db lb.duckdb --format csv > sota.csv
+head -n 3 sota.csv
+test "$(wc -l < sota.csv)" -gt 1
 port=$(( 20000 + RANDOM % 20000 ))
 "$lb" serve --db lb.duckdb --port "$port" --headless > serve.log 2>&1 &
 server=$!

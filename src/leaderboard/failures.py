@@ -13,8 +13,6 @@ import click
 
 from leaderboard.errors import Aborted, UserError
 
-ISSUES_URL = "https://github.com/leaderboard-project/leaderboard/issues"
-
 
 def error_log_path() -> Path:
     """Where internal errors are logged: $LB_ERROR_LOG, else leaderboard-error.log in the temp folder."""
@@ -56,7 +54,7 @@ def run_main(group: click.Group) -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         path = log_internal_error(exc)
         click.echo(
-            f"internal error: {type(exc).__name__}: {exc} (traceback in {path}; please report it at {ISSUES_URL})",
+            f"internal error: {type(exc).__name__}: {exc} (a bug: please report it with the traceback in {path})",
             err=True,
         )
         raise SystemExit(1) from None
