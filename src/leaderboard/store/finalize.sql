@@ -6,7 +6,7 @@
 CREATE TABLE kept_seq AS
 SELECT paper_id, arg_max(seq, (coalesce(abstract, '') <> '', seq)) AS seq,
        arg_max(published, seq) FILTER (WHERE published IS NOT NULL) AS any_published,
-       arg_max(url, seq) FILTER (WHERE url IS NOT NULL AND url <> '') AS any_url
+       arg_max(url, seq) FILTER (WHERE url IS NOT NULL AND url <> '') AS any_url, count(*) AS records
 FROM papers_raw
 GROUP BY paper_id;
 
@@ -25,7 +25,7 @@ ORDER BY r.seq;
 -- keep their load order (they were inserted in seq order).
 DELETE FROM papers_raw WHERE seq NOT IN (SELECT seq FROM kept_seq);
 UPDATE papers_raw p SET published = coalesce(p.published, k.any_published), url = coalesce(nullif(p.url, ''), k.any_url)
-FROM kept_seq k
+FROM (SELECT * FROM kept_seq WHERE records > 1) k  -- only papers with several records can gain anything
 WHERE k.seq = p.seq AND ((p.published IS NULL AND k.any_published IS NOT NULL)
                          OR (coalesce(p.url, '') = '' AND k.any_url IS NOT NULL));
 ALTER TABLE papers_raw DROP COLUMN seq;
