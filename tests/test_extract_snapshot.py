@@ -30,3 +30,11 @@ def test_snapshot_covers_every_corpus() -> None:
     ids = {p.paper_id.split(":")[0] for p in snap.papers()}
     assert ids == {"000_8d80533cf89b728c", "dev", "dev2"}
     assert len(snap.papers()) == 72 + 167 + 80
+
+
+def test_tracing_does_not_change_extraction(extractor: Extractor) -> None:
+    from leaderboard.extract.trace import Trace
+
+    for paper in snap.papers():
+        trace = Trace()
+        assert extractor.extract(paper, trace) == extractor.extract(paper), paper.paper_id

@@ -80,6 +80,7 @@ class Result:
     metric_end: int | None = None
     confidence: float = 0.5
     extractor: str = ""  # name/version of what produced the row
+    rules: str = ""  # JSON object: field -> the rule (or importer) that decided it
     source: str = "abstract"  # abstract | pwc:<file> | csv:<file>
     title: str | None = None  # filled by the pipeline from the paper
     result_id: str = ""  # stable; filled by assign_result_ids

@@ -213,30 +213,32 @@ def preceding(spans: list[Span], pos: int, s0: int) -> Span | None:
     return best
 
 
-def subset_near(text: str, grammar: Grammar, bench: Span | None, num: Number, s0: int, s1: int) -> str | None:
+def subset_near(
+    text: str, grammar: Grammar, bench: Span | None, num: Number, s0: int, s1: int
+) -> tuple[str | None, str]:
     """A split or setting next to the benchmark mention ("LibriSpeech test-clean", "the hard test set of X")
-    or right after the number ("57.0% in 5-shot")."""
+    or right after the number ("57.0% in 5-shot"), with the rule that found it."""
     after_num = _SHOT_AFTER.match(text, num.end, min(s1, num.end + 30))
     if after_num:
-        return after_num.group(1)
+        return after_num.group(1), "subset.setting_after_number"
     head24 = text[max(s0, num.start - 24) : num.start]
     # the label pattern ends in "[:=]\s*$": only a window ending in ':' or '=' (before blanks) can match
     label = _LABEL_END.search(head24) if head24.rstrip()[-1:] in (":", "=") else None
     if label and grammar.subset.fullmatch(label.group(1)):
-        return grammar.value_of("subset", label.group(1)) or label.group(1)
+        return grammar.value_of("subset", label.group(1)) or label.group(1), "subset.label_before_number"
     if bench is not None:
         tail = text[bench.end : min(s1, bench.end + 40)]
         m = _SUBSET_AFTER.match(tail)
         if m:
             word = m.group("s")
             if _SHOT_WORD.fullmatch(word):
-                return word
+                return word, "subset.word_after_benchmark"
             sub = grammar.subset.fullmatch(word)
             if sub:
-                return grammar.value_of("subset", word) or word
+                return grammar.value_of("subset", word) or word, "subset.word_after_benchmark"
             v = _VERSION_WORD.fullmatch(word)
             if v:
-                return word
+                return word, "subset.version_after_benchmark"
         head = text[max(s0, bench.start - 48) : bench.start]
         # the pattern ends in "of\s+(?:the\s+)?$": only a head ending in blanks after "of" or "the" can match
         ends = head.rstrip()
@@ -249,12 +251,12 @@ def subset_near(text: str, grammar: Grammar, bench: Span | None, num: Number, s0
             words = [w for w in m.group("s").split() if grammar.subset.fullmatch(w)]
             words.sort(key=lambda w: w.lower() in _GENERIC_SPLITS)  # "the hard test set": "hard" says more
             if words:
-                return grammar.value_of("subset", words[0]) or words[0]
+                return grammar.value_of("subset", words[0]) or words[0], "subset.split_of_benchmark"
     window = text[s0:s1]
     m = _subset_in(grammar.subset_head.pattern).search(window)
     if m and m.group("s").lower() not in _SUBSET_STOP:
-        return m.group("s")
-    return None
+        return m.group("s"), "subset.in_subset_phrase"
+    return None, ""
 
 
 _SHOT_AFTER = re.compile(

@@ -55,8 +55,7 @@ class ReadingDetails:
             better = (second.value > r.value) == (hib == "true") if hib in {"true", "false"} else change == "better"
             if change not in {"better", "up", "down"} or not better:
                 continue
-            out.append(
-                replace(
+            new = replace(
                     r,
                     num=second,
                     kind="absolute",
@@ -68,8 +67,12 @@ class ReadingDetails:
                     baseline=None,
                     delta_relative=None,
                     improvement=None,
+                    rules={k: v for k, v in r.rules.items() if k not in _CHANGE_FIELDS},
                 )  # fmt: skip
-            )
+            new.note("kind", "kind.end_of_transition", (r.num.start, second.end))
+            if second.unit:
+                new.note("unit", "unit.attached_sign")
+            out.append(new)
         return out
 
     def _captured_metric(self, num: Number, s0: int) -> Span | None:
@@ -113,6 +116,7 @@ class ReadingDetails:
             }
             if here and r.metric.name not in here and len(homes) == 1:
                 r.benchmark = next(iter(homes.values()))
+                r.note("benchmark", "benchmark.home_of_baseline_metric")
 
     def _method(self, r: Reading, s0: int, s1: int) -> None:
         text, g, num = self.text, self.g, r.num
@@ -136,11 +140,13 @@ class ReadingDetails:
                 r.method = self._named(" ".join(text[b0:b1].split()))
                 r.is_own = False
                 r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
+                r.note("method", "method.compared_system", (b0, b1) if b1 > b0 else None)
                 return
         named = [m for m in self.methods if s0 <= m.start and m.end <= num.start and not self._component(m, s0)]
         own_ref = list(g.own_ref.finditer(text, s0, num.start))
         if own_ref and (not named or own_ref[-1].start() > named[-1].start):
             r.method, r.is_own = self.own, True
+            r.note("method", "method.own_reference", own_ref[-1].span())
         elif named:
             last = named[-1]
             closed = text[last.end : last.end + 3].lstrip().startswith(")")
@@ -148,11 +154,14 @@ class ReadingDetails:
             if host and text.startswith(host.group(1), last.start):
                 host = None  # "BERT (BERT-large)": the variant is the more exact name
             r.method = host.group(1) if host else text[last.start : last.end]
+            rule = "method.system_of_backbone" if host else "method.name_before"
+            r.note("method", rule, host.span(1) if host else (last.start, last.end))
             r.is_own = bool(self.own) and norm_key(host.group(1) if host else last.name) == norm_key(self.own)
         elif subject := subject_before(  # only looked for when nothing else names it
             text, s0, num.start, tuple((m.start, m.end) for m in self.metrics if s0 <= m.start < num.start)
         ):
             r.method = subject
+            r.note("method", "method.sentence_subject")
             r.is_own = bool(self.own) and norm_key(self.own) in norm_key(subject)
         r.method_norm = method_norm(r.method, self.vocab.methods.lookup)
 
@@ -217,6 +226,10 @@ class ReadingDetails:
         if base is None:
             base = baseline_after(text, g, c0, num.start)
         r.baseline = self._named(base, r.method)
+        if r.baseline is not None:
+            r.note("baseline", "baseline.after_comparison_word")
+        if r.improvement is not None:
+            r.note("improvement", "delta.direction_of_change_word", best.span() if best else None)
 
     def _named(self, phrase: str | None, method: str | None = None) -> str | None:
         """A baseline phrase cut to the one known model it holds ("performance of the pre-trained Llama 2 model" ->
@@ -252,6 +265,9 @@ class ReadingDetails:
             except ValueError:
                 pass
         return round(min(0.99, max(0.05, c)), 3)
+
+
+_CHANGE_FIELDS = frozenset({"kind", "value", "qualifier", "baseline", "improvement"})
 
 
 def _blank_end(text: str, pos: int) -> int:

@@ -42,7 +42,9 @@ class ListReading:
         extra = []
         for b in sb[lo : hi + 1]:
             if b is not r.benchmark and norm_key(b.name) != norm_key(r.benchmark.name):
-                extra.append(replace(r, benchmark=b, confidence=round(max(0.05, r.confidence - 0.1), 3)))
+                more = replace(r, benchmark=b, confidence=round(max(0.05, r.confidence - 0.1), 3), rules=r.copy_rules())
+                more.note("benchmark", "benchmark.coordinated_names")
+                extra.append(more)
         if extra:
             r.confidence = round(max(0.05, r.confidence - 0.1), 3)
         return extra
@@ -53,6 +55,7 @@ class ListReading:
             gap = self.text[prev.span_end : cur.num.start]
             if prev.kind == "absolute" and cur.kind == "delta" and _PURE_COORD.fullmatch(gap) and not cur.num.signed:
                 prev.kind = "delta"  # "which is 5.6% and 2.6% higher"
+                prev.note("kind", "kind.coordinated_with_change")
             if not _COORD_GAP.match(gap) or self.g.result_verb.search(gap) or re.search(r"(?<!up )\bto\b", gap):
                 continue
             signed_only = prev.num.signed == "+" and not cur.num.signed  # "49.4 (+1.0), 60.2 (+0.6)"
@@ -71,8 +74,10 @@ class ListReading:
                 and (elliptic or not re.search(r"\bon\b|\bin\b", gap))
             ):
                 cur.kind = "delta"
+                cur.note("kind", "kind.coordinated_with_change")
             if prev.qualifier == "up to" and cur.qualifier is None and cur.kind == prev.kind == "delta":
                 cur.qualifier = prev.qualifier
+                cur.note("qualifier", "qualifier.coordinated_up_to")
 
     def _paired_lists(self, readings: list[Reading], sb: list[Span]) -> None:
         """ "1.9% and 3.9% WER on test-clean and test-other": a list of numbers followed by an "on" list of as
@@ -100,6 +105,7 @@ class ListReading:
         if len(run) == len(group) and len({norm_key(b.name) for b in run}) == len(run):
             for r, b in zip(group, run, strict=True):
                 r.benchmark = b
+                r.note("benchmark", "benchmark.paired_on_list")
 
     def _respectively(self, readings: list[Reading], sb: list[Span], sm: list[Span], s0: int, s1: int) -> None:
         """Pair numbers with the names of a "respectively" list, in order, within each kind."""
@@ -136,10 +142,12 @@ class ListReading:
                 k = len(group) // len(listed)
                 for j, r in enumerate(group):
                     r.benchmark, r.carried = listed[j // k], carried
+                    r.note("benchmark", "benchmark.respectively_list")
             unbound = [r for r in group if not r.bound]
             if len(unbound_metrics) >= 2 and len(unbound) == len(unbound_metrics):
                 for r, m in zip(unbound, unbound_metrics, strict=True):
                     r.metric = m
+                    r.note("metric", "metric.respectively_list")
 
     def _subset_list(self, readings: list[Reading], s0: int, s1: int) -> None:
         """ "On the dev and eval sets, our system achieves WERs of 35.1% and 38.2%": a list of split words before
@@ -154,6 +162,7 @@ class ListReading:
             if len(group) == len(words) == len(readings) and all(r.subset is None for r in group):
                 for r, w in zip(group, words, strict=True):
                     r.subset = g.value_of("subset", w) or w
+                    r.note("subset", "subset.split_list_before_head")
             return
 
     def _metric_list(self, readings: list[Reading], sm: list[Span]) -> None:
@@ -178,6 +187,7 @@ class ListReading:
                 continue
             for r, m in zip(group, run, strict=True):
                 r.metric = m
+                r.note("metric", "metric.coordinated_metric_list")
 
     def _parallel_deltas(self, readings: list[Reading]) -> None:
         """ "89.0% rank-1 and 78.5% mAP, outperforming the state of the art by 2.1% and 3.4%": coordinated unbound
@@ -202,7 +212,10 @@ class ListReading:
             return
         for d, r in zip(deltas, results, strict=True):
             d.metric = r.metric
-            d.benchmark = d.benchmark or r.benchmark
+            d.note("metric", "metric.parallel_changes")
+            if d.benchmark is None and r.benchmark is not None:
+                d.benchmark = r.benchmark
+                d.note("benchmark", "benchmark.parallel_changes")
 
     def _metrics_after(self, readings: list[Reading], run: list[Span]) -> None:
         """ "80.1% and 92.3% in mAP and Rank-1": coordinated unbound numbers right before an "in" metric list of
@@ -216,6 +229,7 @@ class ListReading:
         if all(_PURE_COORD.fullmatch(text, a.span_end, b.num.start) for a, b in zip(group, group[1:], strict=False)):
             for r, m in zip(group, run, strict=True):
                 r.metric = m
+                r.note("metric", "metric.in_metric_list_after")
 
     def _slash_lists(self, s0: int, s1: int, idx: list[int], sm: list[Span]) -> tuple[dict, dict]:
         """Numbers written "a/b/c" paired with a metric or split list "x/y/z" of the same length."""

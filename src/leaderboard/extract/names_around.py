@@ -66,22 +66,24 @@ class NamesAround:
         entry = self.vocab.benchmarks.lookup(" ".join([*words[:-1], subset]))
         return Span(bench.start, bench.end, entry.name, bench.raw, entry) if entry is not None else bench
 
-    def _carried(self, s0: int, s1: int) -> tuple[Span | None, bool]:
-        """The one benchmark of the earlier sentences, or the paper's own dataset for "this benchmark"."""
+    def _carried(self, s0: int, s1: int) -> tuple[Span | None, bool, str]:
+        """The one benchmark of the earlier sentences, or the paper's own dataset for "this benchmark"; with the
+        rule that chose it."""
         sentence = self.text[s0:s1]
         if self.g.this_ref.search(sentence) and self.own:
-            return Span(-1, -1, self.own, self.own, self.vocab.benchmarks.lookup(self.own)), True
+            own = Span(-1, -1, self.own, self.own, self.vocab.benchmarks.lookup(self.own))
+            return own, True, "benchmark.this_benchmark_is_own"
         if self.g.aggregate.search(sentence):
-            return None, False
+            return None, False, ""
         before = self._context.right_before(s0, self.g.counts_sets)  # "We evaluate on X. We reach 81.2%."
         titled = len({norm_key(b.name) for b in self.title_benches}) == 1
         if before is not None and (before.known or not titled):  # a name outside the vocabulary yields to
-            return before, True  # the title's known one ("the ACM Recommender Systems Challenge 2018")
+            return before, True, "benchmark.sentence_before"  # the title's known one ("the ACM ... Challenge 2018")
         if self.last_bench is not None:
-            return self.last_bench, True
+            return self.last_bench, True, "benchmark.previous_results"
         if titled:
-            return self.title_benches[0], True
-        return None, False
+            return self.title_benches[0], True, "benchmark.title"
+        return None, False, ""
 
 
 def _other_usual(r: Reading, other: Reading, metric: Span) -> bool:

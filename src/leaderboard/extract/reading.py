@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import (
     GENERIC_HEADS,
@@ -27,6 +27,7 @@ from leaderboard.extract.filters import non_result_reason
 from leaderboard.extract.lists import ListReading
 from leaderboard.extract.names_around import NamesAround
 from leaderboard.extract.numbers import Link, Number
+from leaderboard.extract.trace import Trace
 from leaderboard.extract.vocab import Entry, norm_key
 
 _PP_AFTER = re.compile(r"^(?:\s*|[-\u2010\u2011])(?:percentage[\s\-]+points?|pp\b|p\.p\.|%\s*points?)", re.IGNORECASE)
@@ -65,6 +66,26 @@ class Reading:
     direction: str = ""
     carried: bool = False
     metric_inferred: bool = False
+    rules: dict[str, str] = field(default_factory=dict)  # field -> the rule that decided it
+    trace: Trace | None = None
+
+    def note(self, fld: str, rule: str, span: tuple[int, int] | None = None) -> None:
+        """Record that `rule` decided `fld` (its current value), justified by `span` (default: the value's own)."""
+        self.rules[fld] = rule
+        if self.trace is not None:
+            value = getattr(self, fld, True)
+            if span is None and getattr(value, "start", -1) >= 0:
+                span = (value.start, value.end)
+            self.trace.decided((self.num.start, self.num.end), rule, fld, value, span)
+
+    def drop(self, fld: str, rule: str, reason: str) -> None:
+        """Record that `rule` removed `fld`'s earlier decision (the field is already cleared)."""
+        self.rules.pop(fld, None)
+        if self.trace is not None:
+            self.trace.declined((self.num.start, self.num.end), rule, fld, reason)
+
+    def copy_rules(self) -> dict[str, str]:
+        return dict(self.rules)
 
 
 class SentenceReader(ListReading, ReadingDetails, NamesAround):
@@ -84,6 +105,7 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
         self.title_benches: list[Span] = title_benches
         self._context = context  # the benchmarks the abstract names outside its result sentences
         self.last_bench: Span | None = None  # the one benchmark of the previous sentence's results
+        self.trace: Trace | None = None  # set by the extractor when tracing
         self.last_metric: dict[str, Span] = {}  # benchmark key -> the one metric its last results were given in
         self._bound: dict[int, Reading] = {}  # metric start -> the number of this sentence that binds it
 
@@ -124,6 +146,7 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
                 continue
             if i in slash_subset:
                 r.subset = slash_subset[i]
+                r.note("subset", "subset.slash_list")
             readings.append(r)
         self._coordinate(readings)
         self._respectively(readings, sb, sm, s0, s1)
@@ -165,115 +188,158 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
         return out
 
     def _read_number(self, i: int, s0: int, s1: int, sm: list[Span], sb: list[Span], slash_metric) -> Reading | None:
-        text, g, num = self.text, self.g, self.nums[i]
+        text, g, num, trace = self.text, self.g, self.nums[i], self.trace
         link = self.links.get(i)
         rng = link if link is not None and link.kind == "range" else None
         span_end = self.nums[rng.second].end if rng else num.end
-        metric, side = None, ""
+        metric, side, metric_rule = None, "", ""
         if num.suffix:
             entry = self.vocab.metrics.lookup(num.suffix)
             if entry is not None:
                 metric = Span(num.suffix_start, num.suffix_start + len(num.suffix), entry.name, num.suffix, entry)
-                side = "after"
+                side, metric_rule = "after", "metric.glued_suffix"
         if metric is None and slash_metric is not None:
-            metric, side = slash_metric, "list"
+            metric, side, metric_rule = slash_metric, "list", "metric.slash_list"
         if metric is None:
             metric, side = bind_metric(text, num, sm, span_end)
+            metric_rule = "metric.name_after_number" if side == "after" else "metric.name_before_number"
             if side == "before" and metric.raw.lower() in GENERIC_HEADS:
                 longer = capture_metric(text, num, s0, g)  # "a mean joint error of 28.9mm": not just "error"
                 if longer is not None and longer.start < metric.start <= longer.end:
-                    metric = longer
+                    metric, metric_rule = longer, "metric.phrase_ending_in_generic_head"
         linked = metric is not None and _LINK_WORD.search(text[metric.end : num.start])
         if side == "before" and num.unit is None and num.decimals == 0 and not linked:
+            if trace is not None:
+                why = "a whole number right after a metric with no linking word is a footnote marker"
+                trace.declined(
+                    (num.start, num.end), "metric.footnote_marker", "metric", why, (metric.start, metric.end)
+                )
             metric, side = None, ""  # "FLOPs 1": a footnote marker, not "FID of 2"
         if metric is None:
             metric = self._captured_metric(num, s0)
-            side = "before" if metric is not None else ""
-        if non_result_reason(text, num, s0, g, metric is not None, self.vocab.metrics.lookup):
-            return None
+            side, metric_rule = ("before", "metric.phrase_before") if metric is not None else ("", "")
+        reason = non_result_reason(text, num, s0, g, metric is not None, self.vocab.metrics.lookup)
+        if reason:
+            return self._declined(num, "result.non_result_pattern", reason)
         of_data = _OF_DATA.match(text[num.end : num.end + 12])
         if num.unit == "%" and of_data and any(b.start == num.end + of_data.end() for b in sb):
-            return None  # "1% of ImageNet": an amount of training data
-        if rng and non_result_reason(text, self.nums[rng.second], s0, g, metric is not None, self.vocab.metrics.lookup):
-            return None
+            return self._declined(num, "result.share_of_named_data", "a percentage of a named dataset (data amount)")
+        if rng:
+            reason = non_result_reason(
+                text, self.nums[rng.second], s0, g, metric is not None, self.vocab.metrics.lookup
+            )
+            if reason:
+                return self._declined(num, "result.non_result_range_end", f"range end: {reason}")
         c0 = clause_start(text, s0, num.start)
         before = text[max(c0, num.start - 80) : num.start]
         after = text[span_end : min(s1, span_end + 60)]
         r = Reading(num=num, s0=s0, s1=s1, value=num.value, span_end=span_end, metric=metric, bound=metric is not None)
-        r.unit = self._unit(num, after, metric)
+        r.trace = trace
+        if metric is not None:
+            r.note("metric", metric_rule)
+        r.unit, unit_rule = self._unit(num, after, metric)
+        if unit_rule:
+            r.note("unit", unit_rule, (num.start, span_end))
         if metric is not None and not _unit_fits(metric.entry, r.unit):  # "an error of 31.2 mm": no Error Rate
             r.metric = metric = Span(metric.start, metric.end, metric.raw, metric.raw)
+            r.note("metric", "metric.unit_excludes_percentage_metric")
         q = g.qualifier_before.search(before[-30:])
         if q:
             r.qualifier = g.value_of("qualifier", q.group(0).strip(" ([").strip())
+            q0 = num.start - len(before[-30:]) + q.start()
+            r.note("qualifier", "qualifier.cue_before", (q0, q0 + len(q.group(0))))
         elif text[num.end : num.end + 1] == "+" and not text[num.end + 1 : num.end + 2].isdigit():
             r.qualifier = "over"
+            r.note("qualifier", "qualifier.trailing_plus", (num.end, num.end + 1))
         bare_before = before[: q.start() + len(before) - len(before[-30:])] if q else before
         if rng:
             r.kind = "range"
             second = self.nums[rng.second]
             dash = second.signed == "-" and not num.signed and not text[num.end : second.start].strip()
             r.value_to = -second.value if dash else second.value  # "9% -19%": the dash joins, it is no sign
-        elif self._is_delta(num, bare_before, after, metric, side):
+            r.note("kind", "kind.linked_range", (num.start, span_end))
+        elif delta := self._is_delta(num, bare_before, after, metric, side):
             r.kind = "delta"
-        if not self._is_result(r, sm, sb, s0, s1, c0):
-            return None
+            r.note("kind", delta, (num.start, span_end))
+        else:
+            r.note("kind", "kind.plain_value", (num.start, span_end))
+        evidence = self._is_result(r, sm, sb, s0, s1, c0)
+        if not evidence:
+            return self._declined(num, "result.no_evidence", "no unit, bound metric, change word or benchmark")
+        r.note("result", evidence, (num.start, span_end))
         return r
 
-    def _unit(self, num: Number, after: str, metric: Span | None) -> str | None:
+    def _declined(self, num: Number, rule: str, reason: str) -> None:
+        """A number that is no result: the reason goes to the trace (when on)."""
+        if self.trace is not None:
+            self.trace.declined((num.start, num.end), rule, "result", reason)
+        return None
+
+    def _unit(self, num: Number, after: str, metric: Span | None) -> tuple[str | None, str]:
+        """The unit of a number and the rule that found it ("" for none)."""
         if num.unit:
-            return num.unit
+            return num.unit, "unit.attached_sign"
         low = num.suffix.lower()
         if low and low in self.g.words.get("unit_result", {}):
-            return self.g.words["unit_result"][low]
+            return self.g.words["unit_result"][low], "unit.glued_unit_word"
         spaced = _SPACED_UNIT.match(after)
         if spaced and spaced.group(1).lower() in self.g.words.get("unit_result", {}):
-            return self.g.words["unit_result"][spaced.group(1).lower()]
+            return self.g.words["unit_result"][spaced.group(1).lower()], "unit.spaced_unit_word"
         if _PP_AFTER.match(after):
-            return "pp"
+            return "pp", "unit.percentage_points"
         m = _POINTS_AFTER.match(after)
         if m:
             word = m.group(1)
             entry = self.vocab.metrics.lookup(word) if word else None
             if entry is not None and entry.get("unit") == "%":
-                return "pp"
-            return "points"
-        return None
+                return "pp", "unit.points_of_percentage_metric"
+            return "points", "unit.points"
+        return None, ""
 
-    def _is_delta(self, num: Number, before: str, after: str, metric: Span | None, side: str) -> bool:
+    def _is_delta(self, num: Number, before: str, after: str, metric: Span | None, side: str) -> str:
+        """The rule that reads the number as a change, or ""."""
         g = self.g
         if num.signed == "+":
-            return True
+            return "kind.plus_sign"
         if g.delta_noun_after.match(after):
-            return True
+            return "kind.change_noun_after"
         if metric is not None and side == "after":
             tail = self.text[metric.end : metric.end + 40]
             if g.delta_noun_after.match(tail):
-                return True
+                return "kind.change_noun_after_metric"
         if _BY_BEFORE.search(before) and g.change.search(before):
-            return True
+            return "kind.change_verb_by"
         word = word_before_of_an(before)
-        return bool(word and g.delta_noun_after.match(" " + word))
+        return "kind.change_noun_before" if word and g.delta_noun_after.match(" " + word) else ""
 
-    def _is_result(self, r: Reading, sm: list[Span], sb: list[Span], s0: int, s1: int, c0: int) -> bool:
+    def _is_result(self, r: Reading, sm: list[Span], sb: list[Span], s0: int, s1: int, c0: int) -> str:
+        """The rule that reads the number as a result, or "" (no evidence)."""
         num, text = r.num, self.text
-        if r.unit in {"%", "x", "pp", "points"} or r.bound:
-            return True
+        if r.unit in {"%", "x", "pp", "points"}:
+            return "result.score_unit"
+        if r.bound:
+            return "result.bound_metric"
         if r.kind in {"delta", "range"} and num.decimals > 0:
-            return True
+            return "result.decimal_change_or_range"
         sentence = text[s0:s1]
         verb = self.g.result_verb.search(sentence) is not None
         if r.unit is not None:  # mm, ms, FPS
-            return bool(sm) or verb
+            return "result.measure_unit_with_metric_or_verb" if sm or verb else ""
         if num.decimals == 0:
-            return scored_on(text, self.g, num, r.span_end, sb, s0)
+            return "result.whole_number_scored_on" if scored_on(text, self.g, num, r.span_end, sb, s0) else ""
         near_metric = nearest(sm, num.start, r.span_end, text, s0, s1, limit=90)
         if near_metric is not None:
-            return True
+            return "result.metric_nearby"
+        if not sb:
+            return ""
+        if verb:
+            return "result.benchmark_and_result_verb"
         versus = _VS_AFTER.match(text, r.span_end) or _VS_BEFORE.search(text, max(s0, num.start - 12), num.start)
-        return bool(sb) and (  # "outperforms X on MT-Bench (8.99 vs. 8.96)": a compared pair is a result
-            verb or versus is not None or following_on(text, sb, r.span_end, s1, lambda a, b: False) is not None
-        )
+        if versus is not None:  # "outperforms X on MT-Bench (8.99 vs. 8.96)": a compared pair is a result
+            return "result.compared_pair"
+        if following_on(text, sb, r.span_end, s1, lambda a, b: False) is not None:
+            return "result.on_benchmark_after"
+        return ""
 
     def _across_sets(self, r: Reading, sb: list[Span], s1: int) -> bool:
         """ "an average of 65.2% across six math benchmarks": a number over several sets, none of them named."""
@@ -296,29 +362,38 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
             inside = [b for b in sb if r.metric.start <= b.start and b.end <= r.metric.end]
             if inside:  # "an MT-Bench score of 8.9": the benchmark's own score
                 r.benchmark = inside[-1]
+                r.note("benchmark", "benchmark.inside_metric_phrase")
                 rest = text[inside[-1].end : r.metric.end].strip()
                 if not rest or rest.lower() in GENERIC_HEADS:
                     r.metric, r.bound = None, False
+                    r.drop("metric", "benchmark.inside_metric_phrase", "the phrase is the benchmark's own score")
         if r.benchmark is None and not self._across_sets(r, sb, s1):
             opened = text.rfind("(", s0, num.start)
             in_parens = opened >= 0 and ")" not in text[opened : num.start]
             before = preceding(sb, opened if in_parens else num.start, s0)
             after = following_on(text, sb, r.span_end, s1, nums_between)
-            r.benchmark = (
-                (
-                    before
-                    if before is not None
-                    and (
-                        (in_parens and _CLOSE_BEFORE.fullmatch(text[before.end : opened]))
-                        or _TO_AFTER.fullmatch(text, before.end, num.start)  # "accuracy on X to 84.1%"
-                    )
-                    else after
-                )
-                or before
-                or nearest(sb, num.start, r.span_end, text, s0, s1, limit=400)
-            )
+            rule = ""
+            if before is not None and in_parens and _CLOSE_BEFORE.fullmatch(text[before.end : opened]):
+                r.benchmark, rule = before, "benchmark.name_before_parenthesis"
+            elif before is not None and _TO_AFTER.fullmatch(text, before.end, num.start):
+                r.benchmark, rule = before, "benchmark.name_before_to_value"  # "accuracy on X to 84.1%"
+            elif after is not None:
+                r.benchmark, rule = after, "benchmark.on_phrase_after"
+            elif before is not None:
+                r.benchmark, rule = before, "benchmark.last_name_before"
+            elif (near := nearest(sb, num.start, r.span_end, text, s0, s1, limit=400)) is not None:
+                r.benchmark, rule = near, "benchmark.nearest_in_sentence"
+            if rule:
+                r.note("benchmark", rule)
+            elif r.trace is not None:
+                r.trace.declined((num.start, num.end), "benchmark.in_sentence", "benchmark", "no name in the sentence")
         if r.benchmark is None:
-            r.benchmark, r.carried = self._carried(s0, s1)
+            r.benchmark, r.carried, rule = self._carried(s0, s1)
+            if r.benchmark is not None:
+                r.note("benchmark", rule)
+        elif r.trace is not None and (alt := self._carried(s0, s1))[0] is not None:  # only when tracing
+            why = f"not reached: {r.rules.get('benchmark', '')} decided first; it would give {alt[0].name}"
+            r.trace.declined((num.start, num.end), alt[2], "benchmark", why, (alt[0].start, alt[0].end))
         if r.metric is None and r.unit != "x":  # "3x faster": a speed-up, not a multiple of a nearby metric
             own = [
                 m
@@ -327,11 +402,18 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
                 and _fits(m, r)
                 and not self._bound_elsewhere(m, r, sb)
             ]
-            r.metric = self._changed_metric(r, own, s1) or nearest(own, num.start, r.span_end, text, s0, s1, limit=160)
+            r.metric = self._changed_metric(r, own, s1)
+            if r.metric is not None:
+                r.note("metric", "metric.change_noun_in_of")
+            else:
+                r.metric = nearest(own, num.start, r.span_end, text, s0, s1, limit=160)
+                if r.metric is not None:
+                    r.note("metric", "metric.nearest_in_sentence")
         if r.metric is None and r.kind != "delta" and r.benchmark is not None:
             last = self.last_metric.get(norm_key(r.benchmark.name))  # "mIoU scores (val: 62.6) on X. ... X (66.3)"
             if last is not None and r.unit in {None, last.entry.get("unit") if last.entry else None}:
                 r.metric = last
+                r.note("metric", "metric.last_given_for_benchmark")
         if (
             r.benchmark is None
             and r.metric is not None
@@ -341,26 +423,35 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
             ctx = self._context.single()  # "tested on the ATLAS dataset. ... achieves DSC = 0.53"
             if ctx is not None:
                 r.benchmark, r.carried = ctx, True
+                r.note("benchmark", "benchmark.single_in_abstract")
         if unnamed(r.metric) and _plain_or_points(r) and r.benchmark and r.benchmark.entry is not None:
             usual = self.vocab.metrics.lookup(r.benchmark.entry.get("metric"))
             if usual is not None and _unit_fits(usual, r.unit) and (r.unit != "pp" or usual.get("unit") == "%"):
                 # the usual metric: not named, no offsets
                 r.metric = Span(-1, -1, usual.name, "", usual)
                 r.metric_inferred = True
+                r.note("metric", "metric.usual_of_benchmark")
         if r.subset is not None and r.benchmark is not None and r.benchmark.entry is not None:
-            r.benchmark = self._with_split(r.benchmark, r.subset)
+            split = self._with_split(r.benchmark, r.subset)
+            if split is not r.benchmark:
+                r.benchmark = split
+                r.note("benchmark", "benchmark.entry_of_split")
         if r.subset is None:
-            r.subset = subset_near(
+            r.subset, rule = subset_near(
                 text, g, r.benchmark if r.benchmark and r.benchmark.start >= 0 else None, num, s0, s1
             )
+            if r.subset is not None:
+                r.note("subset", rule)
         if r.metric is not None and r.kind == "absolute" and r.value < 0:
             low = r.metric.entry.get("min") if r.metric.entry is not None else ""
             if low and float(low) >= 0:
                 r.value = -r.value
+                r.note("value", "value.dash_before_nonnegative_metric")
         self._method(r, s0, s1)
         if r.kind == "delta":
             self._delta_details(r, s0, s1)
         r.confidence = self._confidence(r)
+        r.note("confidence", "confidence.evidence_score")
 
 
 def _fits(metric: Span, r: Reading) -> bool:

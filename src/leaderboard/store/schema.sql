@@ -47,6 +47,7 @@ CREATE TABLE extracted (
     metric_end        INTEGER,
     confidence        DOUBLE,
     extractor         VARCHAR,
+    rules             VARCHAR,  -- JSON object: field -> the rule that decided it (extract/trace.py)
     source            VARCHAR,
     title             VARCHAR,
     result_id         VARCHAR NOT NULL,
