@@ -96,7 +96,11 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
-LAZY_COMMANDS = {"curate": "leaderboard.cli_curate:curate", "rank": "leaderboard.rank.cli_command:rank"}
+LAZY_COMMANDS = {
+    "curate": "leaderboard.cli_curate:curate",
+    "explain": "leaderboard.cli_explain:explain",
+    "rank": "leaderboard.rank.cli_command:rank",
+}
 
 
 @click.group(cls=LazyGroup, lazy=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})

@@ -69,6 +69,8 @@ class ReadingDetails:
                     improvement=None,
                     rules={k: v for k, v in r.rules.items() if k not in _CHANGE_FIELDS},
                 )  # fmt: skip
+            if new.trace is not None:
+                new.trace.copied((r.num.start, r.num.end), (second.start, second.end), set(new.rules))
             new.note("kind", "kind.end_of_transition", (r.num.start, second.end))
             if second.unit:
                 new.note("unit", "unit.attached_sign")

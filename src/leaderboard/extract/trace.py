@@ -39,6 +39,11 @@ class Trace:
     def declined(self, number: tuple[int, int], rule: str, fld: str, reason: str, span=None) -> None:
         self.decisions.append(Decision(number, rule, fld, None, span, reason))
 
+    def copied(self, src: tuple[int, int], dst: tuple[int, int], fields: set[str]) -> None:
+        """A reading made from another (the new value of a transition): it keeps the other's decisions on `fields`."""
+        kept = [d for d in self.about(src) if d.field in fields]
+        self.decisions += [Decision(dst, d.rule, d.field, d.value, d.span) for d in kept]
+
     def about(self, number: tuple[int, int]) -> list[Decision]:
         return [d for d in self.decisions if d.number == number]
 
