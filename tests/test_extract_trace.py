@@ -20,7 +20,7 @@ def test_every_field_names_its_rule(extractor: Extractor) -> None:
     first, second = extractor.extract(Paper("p", "T", SENTENCE))
     rules = json.loads(first.rules)
     assert rules["benchmark"] == "benchmark.on_phrase_after"
-    assert rules["metric"] == "metric.name_after_number"
+    assert rules["metric"] == "metric.name_next_to_number"
     assert rules["result"] == "result.score_unit"
     assert rules["unit"] == "unit.attached_sign"
     assert json.loads(second.rules)["result"] == "result.bound_metric"

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
 from leaderboard.extract.context import AbstractContext
+from leaderboard.extract.engine import read_sentence
 from leaderboard.extract.filters import quick_non_result
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.methods import own_method
 from leaderboard.extract.names import NameCapture
 from leaderboard.extract.numbers import find_numbers, link_numbers
-from leaderboard.extract.reading import Reading, SentenceReader
+from leaderboard.extract.sentence import Abstract, Lazy, Memory, Reading
 from leaderboard.extract.sentences import split_sentences
 from leaderboard.extract.trace import Trace
 from leaderboard.extract.version import rules_version
@@ -27,20 +28,6 @@ from leaderboard.models import Paper, Result
 
 _DIGIT = re.compile(r"\d")
 NAME = "rules"
-
-
-class _Lazy:
-    """A value computed on first use (the paper's own method name is only needed when a result is found)."""
-
-    __slots__ = ("_fn", "_done", "_value")
-
-    def __init__(self, fn) -> None:
-        self._fn, self._done, self._value = fn, False, None
-
-    def get(self):
-        if not self._done:
-            self._value, self._done = self._fn(), True
-        return self._value
 
 
 @dataclass(slots=True)
@@ -108,7 +95,7 @@ class Extractor:
                 trace.declined((n.start, n.end), "result.inside_a_name", "result", "part of a vocabulary name")
         if not nums:
             return []
-        own = _Lazy(lambda: own_method(paper.title or "", text, self.grammar, self.tasks))
+        own = Lazy(lambda: own_method(paper.title or "", text, self.grammar, self.tasks))
         links = {lk.first: lk for lk in link_numbers(text, nums)}
         seconds = {lk.second for lk in links.values()}
 
@@ -131,15 +118,16 @@ class Extractor:
         named = [*benches, *(b for c in captures for b in c)]
         held = set(sentences)
         rest = [w for w in all_sentences if w not in held]
-        context = AbstractContext(self, text, rest, named, exclude)
-        reader = SentenceReader(self, text, nums, links, seconds, metrics, benches, methods, own, carried, context)
-        reader.trace = trace
+        context = AbstractContext((vocab.benchmarks, self.capture, g), text, rest, named, exclude)
+        a = Abstract(
+            text, g, vocab, nums, links, seconds, metrics, benches, methods, carried, context, own, Memory(), trace
+        )
         out: list[Result] = []
         for (s0, s1), captured in zip(sentences, captures, strict=True):
             idx = [i for i, n in enumerate(nums) if s0 <= n.start < s1]
             if not idx:
                 continue
-            for reading in reader.read(s0, s1, idx, captured):
+            for reading in read_sentence(a, s0, s1, idx, captured):
                 out.append(self._result(paper, text, reading))
         return out
 
