@@ -220,7 +220,7 @@ def delta_details(a: Abstract, r: Reading, s0: int, s1: int) -> None:
     if r.baseline is not None:
         r.note("baseline", "baseline.after_comparison_word")
     if r.improvement is not None:
-        r.note("improvement", "delta.direction_of_change_word", best.span() if best else None)
+        r.note("improvement", "kind.direction_of_change_word", best.span() if best else None)
 
 
 def cut_to_known_name(a: Abstract, phrase: str | None, method: str | None = None) -> str | None:

@@ -215,6 +215,9 @@ def _attribute(a: Abstract, s: Sentence, r: Reading) -> None:
         r.benchmark, rule = first(BENCHMARK_IN_SENTENCE, a, s, r)
         if rule:
             r.note("benchmark", rule)
+    elif r.benchmark is None and r.trace is not None:
+        why = "a number over several unnamed sets"
+        r.trace.declined((num.start, num.end), "benchmark.across_unnamed_sets", "benchmark", why)
     if r.benchmark is None:
         r.benchmark, rule = first(BENCHMARK_CARRIED, a, s, r)
         if rule:

@@ -14,7 +14,10 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-GROUPS = ("result", "kind", "unit", "qualifier", "metric", "benchmark", "subset", "method", "baseline", "confidence")
+GROUPS = (
+    *("result", "kind", "value", "unit", "qualifier"),
+    *("metric", "benchmark", "subset", "method", "baseline", "confidence"),
+)
 
 Rule = Callable[..., Any]
 Chain = tuple[Rule, ...]
