@@ -17,18 +17,13 @@ import pyarrow.compute as pc
 from leaderboard.curation import COLUMNS as CURATION_COLUMNS
 from leaderboard.curation import Curation, csv_line
 from leaderboard.errors import UserError
-from leaderboard.models import Paper, Rejected, Result, ResultExtra
-from leaderboard.sources.records import truncate
+from leaderboard.models import Paper, Rejected, Result, ResultExtra, truncate
+from leaderboard.settings import DEFAULT_DB as DEFAULT_DB
+from leaderboard.settings import db_path as db_path  # where callers have always found it
 from leaderboard.store.arrow import extras_table, papers_table, rejected_table, results_table
 
-DEFAULT_DB = "leaderboard.duckdb"
 FLUSH_ROWS = 50_000  # rows buffered per table before one INSERT: DuckDB loads big batches far faster
 BUILD_MEMORY_LIMIT = "256MB"  # DuckDB's share of a build's memory (its cache included); sorts and joins beyond it spill
-
-
-def db_path(path: str | os.PathLike | None = None) -> Path:
-    """The database path: the argument, else $LB_DB, else leaderboard.duckdb in the working directory."""
-    return Path(path or os.environ.get("LB_DB") or DEFAULT_DB)
 
 
 def sql_text(name: str) -> str:
