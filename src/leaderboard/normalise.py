@@ -88,9 +88,10 @@ def split_name(text: str, splits: Splits | None = None) -> str | None:
     return (splits or _shipped_splits()).name(text)
 
 
-def join_subsets(*parts: str | None) -> str | None:
-    """Several subset parts (split, sub-dataset path, metric qualifier) as one subset, " / "-separated."""
-    kept = [p for p in parts if p]
+def join_subsets(*parts: str | None, splits: Splits | None = None) -> str | None:
+    """Several subset parts (split, sub-dataset path, metric qualifier) as one subset, " / "-separated; a part
+    that is a split is spelled the one way ("validation" -> "dev")."""
+    kept = [split_name(p, splits) or p for p in parts if p]
     return " / ".join(kept) if kept else None
 
 
