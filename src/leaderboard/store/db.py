@@ -17,10 +17,10 @@ import pyarrow.compute as pc
 from leaderboard.curation import COLUMNS as CURATION_COLUMNS
 from leaderboard.curation import Curation, csv_line
 from leaderboard.errors import UserError
-from leaderboard.models import Paper, Rejected, Result, ResultExtra, truncate
+from leaderboard.models import Rejected, Result, ResultExtra, truncate
 from leaderboard.settings import DEFAULT_DB as DEFAULT_DB
 from leaderboard.settings import db_path as db_path  # where callers have always found it
-from leaderboard.store.arrow import extras_table, papers_table, rejected_table, results_table
+from leaderboard.store.arrow import extras_table, rejected_table, results_table
 
 FLUSH_ROWS = 50_000  # rows buffered per table before one INSERT: DuckDB loads big batches far faster
 BUILD_MEMORY_LIMIT = "256MB"  # DuckDB's share of a build's memory (its cache included); sorts and joins beyond it spill
@@ -206,14 +206,6 @@ class BuildWriter:
             self._insert("extracted", results.set_column(i, "paper_seq", pc.add(results.column(i), base)))
         if rejected is not None:
             self._insert("rejected", rejected)
-
-    def add_papers(self, papers: Sequence[Paper]) -> list[int]:
-        """Append papers; returns the load sequence number given to each."""
-        if not papers:
-            return []
-        seqs = list(range(self._seq, self._seq + len(papers)))
-        self.add_tables(papers_table(papers), None, None)
-        return seqs
 
     def add_results(self, results: Sequence[Result], paper_seqs: Sequence[int | None]) -> None:
         """Append results; `paper_seqs[i]` is the load sequence of the paper record results[i] came from."""
