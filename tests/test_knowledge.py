@@ -218,3 +218,18 @@ def test_paper_record_is_unchanged_by_the_loader(extractor) -> None:
     """The extractor built on the knowledge layer reads a plain sentence as before."""
     (r,) = extractor.extract(Paper("p", "T", "Our model reaches 91.2% accuracy on CIFAR-10."))
     assert (r.value, r.benchmark, r.metric, r.unit) == (91.2, "CIFAR-10", "Accuracy", "%")
+
+
+def test_no_benchmark_alias_swallows_a_split() -> None:
+    """An alias "X dev" (X another spelling of the same benchmark) would hide the split from the subset."""
+    from leaderboard.extract.normtext import norm_key
+
+    splits = Splits.of(shipped_knowledge().splits)
+    swallowing = []
+    for entry in shipped_knowledge().benchmarks:
+        names = {norm_key(n) for n in (entry.name, *entry.aliases)}
+        for alias in entry.aliases:
+            base, _, last = alias.replace("-", " ").rpartition(" ")
+            if base and splits.name(last) in {"dev", "test", "test-dev"} and norm_key(base) in names:
+                swallowing.append(alias)
+    assert sorted(swallowing) == ["Story Cloze Test", "needle-in-a-haystack test"]  # names of tests, not splits
