@@ -233,3 +233,21 @@ def test_no_benchmark_alias_swallows_a_split() -> None:
             if base and splits.name(last) in {"dev", "test", "test-dev"} and norm_key(base) in names:
                 swallowing.append(alias)
     assert sorted(swallowing) == ["Story Cloze Test", "needle-in-a-haystack test"]  # names of tests, not splits
+
+
+def test_curated_methods_get_the_same_method_key(tmp_path: Path) -> None:
+    """A curation that adds a row or fixes a method keys it like every other row (was: lower-cased as written)."""
+    from leaderboard.curation import Curation, append_curation, curation_path
+
+    abstract = "BarNet reaches 91.0 F1 on the SQuAD1.1 dev set."
+    papers = write_jsonl(tmp_path / "papers.jsonl", [{"id": "2401.00002", "title": "T", "abstract": abstract}])
+    db = tmp_path / "lb.duckdb"
+    build(BuildOptions([papers], db, workers=1, progress=False))
+    (result_id,) = sql(db, "SELECT result_id FROM results").result_id
+    append_curation(curation_path(db), Curation.fix(result_id, "method", "Foo-Net B"))
+    append_curation(
+        curation_path(db), Curation.add("2401.00002", "95.5", "SQuAD1.1", "F1", method="Advantage Actor Critic")
+    )
+    build(BuildOptions([papers], db, workers=1, progress=False))
+    got = sql(db, "SELECT method, method_norm FROM results ORDER BY method").values.tolist()
+    assert got == [["Advantage Actor Critic", "a2c"], ["Foo-Net B", "foonetb"]]

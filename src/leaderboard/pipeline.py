@@ -162,7 +162,7 @@ def build(opts: BuildOptions) -> BuildSummary:
                 progress.update(chunk)
             imported.flush()
             records += imported.records
-            writer.add_curations(curations, str(curation_file))
+            writer.add_curations(curations, str(curation_file), vocab.methods.lookup)
             writer.add_rejected(bad_curations, stage="curation")
             writer.add_metric_info(metric_info(vocab.knowledge))
             info = {
