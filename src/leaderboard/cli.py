@@ -13,7 +13,7 @@ import click
 
 from leaderboard.errors import UserError
 from leaderboard.failures import run_main
-from leaderboard.settings import db_path, default_sources, project_root
+from leaderboard.settings import ENV_DB, db_path, default_sources, project_root
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -193,7 +193,7 @@ def serve(db, port, headless) -> None:
         build.callback(sources=(), db=path, fmt=None, workers=0, vocab=(), filter_categories="", since=None,
                        strict=False, quiet=True)  # fmt: skip
     app = project_root() / "app.py"
-    env = {**os.environ, "LB_DB": str(path)}
+    env = {**os.environ, ENV_DB: str(path)}
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
            "--server.headless", "true" if headless else "false", "--browser.gatherUsageStats", "false"]  # fmt: skip
     click.echo(f"dashboard on http://localhost:{port}  (database {path}; Ctrl-C to stop)", err=True)
