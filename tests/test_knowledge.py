@@ -251,3 +251,16 @@ def test_curated_methods_get_the_same_method_key(tmp_path: Path) -> None:
     build(BuildOptions([papers], db, workers=1, progress=False))
     got = sql(db, "SELECT method, method_norm FROM results ORDER BY method").values.tolist()
     assert got == [["Advantage Actor Critic", "a2c"], ["Foo-Net B", "foonetb"]]
+
+
+@given(
+    low=st.floats(allow_nan=False, allow_infinity=False, width=32),
+    junk=st.text(alphabet="abcxyz-_ ", min_size=1, max_size=8).filter(lambda s: s.strip() and s.strip() != "-"),
+    comments=st.integers(0, 3),
+)
+def test_metric_ranges_parse_or_name_their_line(low: float, junk: str, comments: int) -> None:
+    head = METRIC_HEADER + "# note\n" * comments
+    kind, (metric,) = read_file(head + f"Foo,,,true,{low!r},\n", "m.csv")
+    assert (kind, metric.min, metric.origin.line) == ("metrics", low, 2 + comments)
+    with pytest.raises(UserError, match=rf"^m\.csv line {2 + comments}: max must be a number or empty, not "):
+        read_file(head + f"Foo,,,true,,{junk}\n", "m.csv")
