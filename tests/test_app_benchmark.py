@@ -120,7 +120,8 @@ def test_an_unnamed_method_links_to_its_paper(app, seed_db: Path) -> None:
 
 def test_a_link_to_an_unknown_benchmark_says_so(app, synth_db: Path) -> None:
     at = app(synth_db, "benchmark", benchmark="No Such Benchmark", metric="Nope")
-    assert [e.value for e in at.error] == ["Benchmark “No Such Benchmark” does not exist in this database. Choose one above."]
+    message = "Benchmark “No Such Benchmark” does not exist in this database. Choose one above."
+    assert [e.value for e in at.error] == [message]
     assert at.selectbox[0].value is None and len(at.selectbox) == 1  # nothing else is shown as if it were the target
     assert not at.dataframe and not at.markdown
     at.selectbox[0].select("CIFAR-10").run()
