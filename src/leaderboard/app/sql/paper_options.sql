@@ -9,5 +9,5 @@ SELECT p.paper_id, p.title, coalesce(n.results, 0) AS results, n.method, n.sourc
 FROM papers p
 LEFT JOIN n USING (paper_id)
 WHERE $q = '' OR contains(lower(coalesce(nullif(trim(p.title), ''), n.method, '')), lower($q)) OR p.paper_id = $q
-ORDER BY results DESC, p.title
+ORDER BY results DESC, p.title, p.paper_id
 LIMIT $limit
