@@ -190,6 +190,8 @@ def source_file(source: object) -> str | None:
     return source.split(":", 1)[1] or None
 
 
+UNNAMED = "(unnamed)"  # what the tables show for a result without a method name
+
 # results.source "<kind>:<file>" of imported rows -> what the kind is, in words
 IMPORT_KINDS = {"pwc": "a curated leaderboard", "csv": "an imported results table"}
 
@@ -206,10 +208,10 @@ def paper_label(title: object, paper_id: object, method: object = None, source: 
     """How a link names a paper: its title; for an untitled imported entry the model's name and its file."""
     if isinstance(title, str) and title.strip():
         return title.strip()
-    if isinstance(method, str) and method.strip():
-        where = source_file(source)
+    where = source_file(source)
+    if isinstance(method, str) and method.strip() and method != UNNAMED:
         return f"{method.strip()} ({where})" if where else method.strip()
-    return str(paper_id)
+    return f"untitled entry {paper_id} ({where})" if where else str(paper_id)
 
 
 def with_links(df: pd.DataFrame) -> pd.DataFrame:
@@ -228,7 +230,7 @@ def with_links(df: pd.DataFrame) -> pd.DataFrame:
         out["method_link"] = [
             internal_url("method", m if isinstance(m, str) and m.strip() else k, method=k)
             if isinstance(k, str)
-            else internal_url("paper", "(unnamed)", paper=p)  # no name to look up: the paper that reports it
+            else internal_url("paper", UNNAMED, paper=p)  # no name to look up: the paper that reports it
             if isinstance(p, str)
             else None
             for k, m, p in zip(out["method_key"], out["method"], papers, strict=True)
