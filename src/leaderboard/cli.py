@@ -40,13 +40,15 @@ def write_frame(df: pd.DataFrame, fmt: str, out: Path | None = None) -> None:
     """Print (or write to `out`) a DataFrame as an aligned table, CSV or JSON records."""
     import pandas as pd
 
+    from leaderboard.display import blank_missing
+
     if fmt == "csv":
         text = df.to_csv(index=False)
     elif fmt == "json":
         text = df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1) + "\n"
     else:
         with pd.option_context("display.max_rows", 200, "display.max_colwidth", 60, "display.width", 200):
-            text = (df.to_string(index=False) if len(df) else "(no rows)") + "\n"
+            text = (blank_missing(df).to_string(index=False) if len(df) else "(no rows)") + "\n"
     if out is None:
         click.echo(text, nl=False)
     else:
@@ -199,7 +201,8 @@ def serve(db, port, headless) -> None:
     app = project_root() / "app.py"
     env = {**os.environ, ENV_DB: str(path)}
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
-           "--server.headless", "true" if headless else "false", "--browser.gatherUsageStats", "false"]  # fmt: skip
+           "--server.headless", "true" if headless else "false", "--browser.gatherUsageStats", "false",
+           "--client.toolbarMode", "minimal"]  # fmt: skip
     click.echo(f"dashboard on http://localhost:{port}  (database {path}; Ctrl-C to stop)", err=True)
     try:
         raise SystemExit(subprocess.call(cmd, env=env))
