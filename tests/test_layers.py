@@ -16,32 +16,17 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "leaderboard"
 
-# Cycles inside the extractor, known when this test was written: they belong to the extractor's restructuring
-# (issue 12, rule engine). The coordinator empties this list when that work is merged; any other cycle, or one of
-# these changed, fails now.
-KNOWN_EXTRACT_CYCLES_UNTIL_ENGINE_LANDS: list[frozenset[str]] = [
-    frozenset(
-        {
-            "leaderboard.extract.details",
-            "leaderboard.extract.lists",
-            "leaderboard.extract.names_around",
-            "leaderboard.extract.reading",
-        }
-    ),
-    frozenset({"leaderboard.extract.context", "leaderboard.extract.extractor"}),
-]
-
 # From the bottom up: a module may import its own part and parts of lower layers only. The knowledge layer
 # (vocabulary, canonical names, settings) is underneath every stage; the entry points (dashboard, CLI) on top.
 LAYERS: list[set[str]] = [
     {"errors", "settings", "knowledge"},
-    {"models"},
+    {"models", "display"},
     {"extract", "curation"},
     {"store", "normalise"},
     {"sources"},
     {"parallel", "progress", "pipeline", "queries", "rank", "failures"},
     {"app"},
-    {"cli", "cli_curate", "__main__"},
+    {"cli", "cli_curate", "cli_explain", "__main__"},
 ]
 
 
@@ -135,10 +120,8 @@ def _part(module: str) -> str:
 def test_no_import_cycles() -> None:
     graph = import_graph()
     found = strongly_connected(graph)
-    unexpected = [" -> ".join(a_cycle(graph, g)) for g in found if g not in KNOWN_EXTRACT_CYCLES_UNTIL_ENGINE_LANDS]
-    assert not unexpected, "import cycles: " + "; ".join(unexpected)
-    gone = [sorted(g) for g in KNOWN_EXTRACT_CYCLES_UNTIL_ENGINE_LANDS if g not in found]
-    assert not gone, f"these known cycles are gone: remove them from KNOWN_EXTRACT_CYCLES_UNTIL_ENGINE_LANDS: {gone}"
+    cycles = [" -> ".join(a_cycle(graph, g)) for g in found]
+    assert not cycles, "import cycles: " + "; ".join(cycles)
 
 
 def test_layers_point_one_way() -> None:
