@@ -10,7 +10,7 @@ import click
 
 from leaderboard.errors import Aborted, UserError
 from leaderboard.failures import run_main
-from leaderboard.store.db import db_path
+from leaderboard.settings import db_path, default_sources, shipped
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,27 +36,11 @@ CURATION_OPTION = click.option(
 )
 
 
-def shipped(name: str) -> Path:
-    """A file or folder shipped in the package (seeds, the dashboard's entry point), found by importlib.resources."""
-    from importlib import resources
-
-    return Path(str(resources.files("leaderboard") / name))
-
-
-def default_sources() -> list[Path]:
-    """What `build` reads without arguments: ./seeds when the working directory has one, else the shipped seeds."""
-    local = Path("seeds")
-    if local.is_dir():
-        return [local]
-    seeds = shipped("seeds")
-    if not seeds.is_dir():
-        raise UserError("no sources given, no seeds/ folder here and none shipped with the package")
-    return [seeds]
-
-
 def write_frame(df: pd.DataFrame, fmt: str, out: Path | None = None) -> None:
     """Print (or write to `out`) a DataFrame as an aligned table, CSV or JSON records."""
     import pandas as pd
+
+    from leaderboard.display import blank_missing
 
     if fmt == "csv":
         text = df.to_csv(index=False)
@@ -64,7 +48,7 @@ def write_frame(df: pd.DataFrame, fmt: str, out: Path | None = None) -> None:
         text = df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1) + "\n"
     else:
         with pd.option_context("display.max_rows", 200, "display.max_colwidth", 60, "display.width", 200):
-            text = (df.to_string(index=False) if len(df) else "(no rows)") + "\n"
+            text = (blank_missing(df).to_string(index=False) if len(df) else "(no rows)") + "\n"
     if out is None:
         click.echo(text, nl=False)
     else:
@@ -101,7 +85,11 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
-LAZY_COMMANDS = {"curate": "leaderboard.cli_curate:curate", "rank": "leaderboard.rank.cli_command:rank"}
+LAZY_COMMANDS = {
+    "curate": "leaderboard.cli_curate:curate",
+    "explain": "leaderboard.cli_explain:explain",
+    "rank": "leaderboard.rank.cli_command:rank",
+}
 
 
 @click.group(cls=LazyGroup, lazy=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})

@@ -14,16 +14,15 @@ Parameters are DuckDB named parameters (`$name`), always passed as values, never
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from leaderboard.errors import UserError
+from leaderboard.settings import query_folders
 
 _HEADER = re.compile(r"^--\s*(title|description|param\s+(\w+))\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"(?<![\w$])\$([A-Za-z_]\w*)")
@@ -39,16 +38,6 @@ class SavedQuery:
     title: str = ""
     description: str = ""
     params: dict[str, str] = field(default_factory=dict)  # name -> default value
-
-
-def query_folders() -> list[Path]:
-    """Where saved queries come from, later folders overriding earlier ones by name: the shipped queries,
-    ./queries, then $LB_QUERIES."""
-    shipped = Path(str(resources.files("leaderboard") / "saved_queries"))
-    folders = [shipped, Path("queries")]
-    if os.environ.get("LB_QUERIES"):
-        folders.append(Path(os.environ["LB_QUERIES"]))
-    return [f for f in folders if f.is_dir()]
 
 
 def _saved_files(folder: Path | None = None) -> dict[str, Path]:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from leaderboard.settings import ENV_DB
+
 READY_TIMEOUT = 60.0  # seconds to wait for the dashboard's health check before giving up on the browser
 
 
@@ -51,9 +53,10 @@ def run_dashboard(app: Path, db: Path, port: int, headless: bool | None) -> int:
     there is a display. Either way one line says whether a browser was opened.
     """
     url = f"http://localhost:{port}"
-    env = {**os.environ, "LB_DB": str(db)}
+    env = {**os.environ, ENV_DB: str(db)}
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
-           "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
+           "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           "--client.toolbarMode", "minimal"]  # fmt: skip
     click.echo(f"dashboard on {url}  (database {db}; Ctrl-C to stop)", err=True)
     proc = subprocess.Popen(cmd, env=env)
     try:
