@@ -120,3 +120,15 @@ def in_subset_phrase(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """ "in/under/on the <word> subset/split/setting" anywhere in the sentence."""
     m = _subset_in(a.g.subset_head.pattern).search(a.text[s.s0 : s.s1])
     return m.group("s") if m and m.group("s").lower() not in _SUBSET_STOP else None
+
+
+_PAREN_WORD = re.compile(r"\s*(?:[\w@\-]+\s*)?\(\s*([\w\-]+)\s*\)")
+
+
+@rule("subset.split_in_parentheses")
+def split_in_parentheses(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """A split word in parentheses right after the number or its metric ("81.2% (test)", "93.1 LAS (dev)")."""
+    m = _PAREN_WORD.match(a.text, r.span_end, s.s1)
+    if m is None or not a.g.subset.fullmatch(m.group(1)):
+        return None
+    return a.g.value_of("subset", m.group(1)) or m.group(1)
