@@ -20,9 +20,10 @@ _AND_LIST = re.compile(r"[^;]*?\band\b[^;]*")
 def across_unnamed_sets(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A number "across/over N datasets" that names none of them has no benchmark of its sentence."""
     m = _ACROSS.match(a.text, r.span_end, s.s1)
-    if m is None or any(m.end() <= b.start < m.end() + 40 for b in s.benches):
+    reach = m.end() + a.w.sets_after if m is not None else 0
+    if m is None or any(m.end() <= b.start < reach for b in s.benches):
         return False
-    return a.g.counts_sets(a.text[m.end() : min(s.s1, m.end() + 40)])
+    return a.g.counts_sets(a.text[m.end() : min(s.s1, reach)])
 
 
 def _name_before(a: Abstract, s: Sentence, r: Reading) -> tuple[Span | None, int]:
@@ -73,7 +74,7 @@ def last_name_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 @rule("benchmark.nearest_in_sentence")
 def nearest_in_sentence(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The name nearest to the number in its sentence."""
-    return nearest(s.benches, r.num.start, r.span_end, a.text, s.s0, s.s1, limit=400)
+    return nearest(s.benches, r.num.start, r.span_end, a.text, s.s0, s.s1, limit=a.w.benchmark_nearest)
 
 
 # -- carried from elsewhere (the reading is marked `carried`) ----------------------------------------------------

@@ -26,7 +26,7 @@ def non_result_pattern(a: Abstract, s: Sentence, r: Reading) -> str | None:
 def share_of_named_data(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """A percentage "of" a named dataset right after it is an amount of data, not a score."""
     num = r.num
-    of_data = _OF_DATA.match(a.text[num.end : num.end + 12])
+    of_data = _OF_DATA.match(a.text[num.end : num.end + a.w.data_after_share])
     if num.unit == "%" and of_data and any(b.start == num.end + of_data.end() for b in s.benches):
         return "a percentage of a named dataset (data amount)"
     return None
@@ -83,7 +83,7 @@ def metric_nearby(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A plain decimal with a metric close by in its sentence."""
     if not _plain_decimal(r):
         return False
-    return nearest(s.metrics, r.num.start, r.span_end, a.text, s.s0, s.s1, limit=90) is not None
+    return nearest(s.metrics, r.num.start, r.span_end, a.text, s.s0, s.s1, limit=a.w.metric_nearby) is not None
 
 
 @rule("result.benchmark_and_result_verb")
