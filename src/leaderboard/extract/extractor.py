@@ -7,7 +7,6 @@ and its attribution (attribution.py, methods.py). Cue words come from vocab/gram
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from leaderboard.extract.windows import Windows
 from leaderboard.models import Paper, Result
 
 _DIGIT = re.compile(r"\d")
-_RULES_JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"))  # stateless: one for every result
+
 NAME = "rules"
 
 
@@ -182,8 +181,13 @@ class Extractor:
             metric_end=metric.end if metric and metric.start >= 0 else None,
             confidence=r.confidence,
             extractor=self.name,
-            rules=_RULES_JSON.encode(r.rules),
+            rules=_rules_json(r.rules),
         )
+
+
+def _rules_json(rules: dict[str, str]) -> str:
+    """`rules` as a JSON object with sorted keys (field and rule names are plain identifiers: no escaping)."""
+    return "{" + ",".join([f'"{k}":"{v}"' for k, v in sorted(rules.items())]) + "}"
 
 
 def _holding_candidates(text: str, nums: list, sentences: list[tuple[int, int]], g: Grammar) -> list[tuple[int, int]]:

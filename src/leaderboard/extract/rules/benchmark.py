@@ -81,13 +81,13 @@ def nearest_in_sentence(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 @rule("benchmark.this_benchmark_is_own")
 def this_benchmark_is_own(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """ "this benchmark", "our dataset": the paper's own dataset, by the paper's own name."""
-    if a.g.this_ref.search(a.text[s.s0 : s.s1]) and a.own:
+    if s.has(a, "this_ref") and a.own:
         return Span(-1, -1, a.own, a.own, a.vocab.benchmarks.lookup(a.own))
     return None
 
 
 def _aggregate(a: Abstract, s: Sentence) -> bool:
-    return a.g.aggregate.search(a.text[s.s0 : s.s1]) is not None
+    return s.has(a, "aggregate")
 
 
 def _titled(a: Abstract) -> bool:
@@ -118,6 +118,6 @@ def title(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 @rule("benchmark.single_in_abstract")
 def single_in_abstract(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the whole abstract names, for a number with a metric ("tested on X. ... DSC = 0.53")."""
-    if r.metric is None or a.title_benches or a.g.aggregate.search(a.text, s.s0, s.s1):
+    if r.metric is None or a.title_benches or s.has(a, "aggregate"):
         return None
     return a.context.single()

@@ -64,7 +64,7 @@ def decimal_change_or_range(a: Abstract, s: Sentence, r: Reading) -> bool:
 @rule("result.measure_unit_with_metric_or_verb")
 def measure_unit_with_metric_or_verb(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A number in a unit of measure (mm, ms, FPS) in a sentence with a metric or a result verb."""
-    return r.unit is not None and (bool(s.metrics) or a.g.result_verb.search(a.text, s.s0, s.s1) is not None)
+    return r.unit is not None and (bool(s.metrics) or s.has(a, "result_verb"))
 
 
 @rule("result.whole_number_scored_on")
@@ -89,7 +89,7 @@ def metric_nearby(a: Abstract, s: Sentence, r: Reading) -> bool:
 @rule("result.benchmark_and_result_verb")
 def benchmark_and_result_verb(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A plain decimal in a sentence that names a benchmark and has a result verb."""
-    return _plain_decimal(r) and bool(s.benches) and a.g.result_verb.search(a.text, s.s0, s.s1) is not None
+    return _plain_decimal(r) and bool(s.benches) and s.has(a, "result_verb")
 
 
 @rule("result.compared_pair")

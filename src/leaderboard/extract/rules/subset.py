@@ -114,8 +114,10 @@ def split_of_benchmark(a: Abstract, s: Sentence, r: Reading) -> str | None:
 @rule("subset.in_subset_phrase")
 def in_subset_phrase(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """ "in/under/on the <word> subset/split/setting" anywhere in the sentence."""
-    m = _subset_in(a.g.subset_head.pattern).search(a.text[s.s0 : s.s1])
-    return m.group("s") if m and m.group("s").lower() not in _SUBSET_STOP else None
+    if "in_subset_phrase" not in s.memo:  # the same for every number of the sentence
+        m = _subset_in(a.g.subset_head.pattern).search(a.text[s.s0 : s.s1])
+        s.memo["in_subset_phrase"] = m.group("s") if m and m.group("s").lower() not in _SUBSET_STOP else None
+    return s.memo["in_subset_phrase"]  # type: ignore[return-value]
 
 
 _PAREN_WORD = re.compile(r"\s*(?:[\w@\-]+\s*)?\(\s*([\w\-]+)\s*\)")
