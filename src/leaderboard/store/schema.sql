@@ -81,6 +81,7 @@ CREATE TABLE curations (
     note              VARCHAR,
     created_at        VARCHAR,
     added_id          VARCHAR,     -- add: the result_id of the added row
+    method_norm       VARCHAR,     -- the method key (knowledge.canon.method_norm) of an add's method or a fix's new method
     source_file       VARCHAR,
     raw               VARCHAR,
     status            VARCHAR,     -- applied | orphaned | duplicate (set at finalize)
