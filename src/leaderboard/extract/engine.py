@@ -161,9 +161,10 @@ def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
     c0 = clause_start(text, s.s0, num.start)
     r.before = text[max(c0, num.start - a.w.clause_before) : num.start]
     r.after = text[span_end : min(s.s1, span_end + a.w.sentence_after)]
+    at = (num.start, span_end)
     r.unit, rule = first(UNIT, a, s, r)
     if rule:
-        r.note("unit", rule, (num.start, span_end))
+        r.note("unit", rule, at)
     if r.metric is not None and not unit_fits(r.metric.entry, r.unit):  # "an error of 31.2 mm": no Error Rate
         r.metric = Span(r.metric.start, r.metric.end, r.metric.raw, r.metric.raw)
         r.note("metric", "metric.unit_excludes_percentage_metric")
@@ -177,17 +178,17 @@ def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
         second = a.nums[rng.second]
         dash = second.signed == "-" and not num.signed and not text[num.end : second.start].strip()
         r.kind, r.value_to = "range", -second.value if dash else second.value  # "9% -19%": the dash joins
-        r.note("kind", "kind.linked_range", (num.start, span_end))
+        r.note("kind", "kind.linked_range", at)
     else:
         changed, rule = first(CHANGE, a, s, r)
         r.kind = "delta" if changed else "absolute"
-        r.note("kind", rule or "kind.plain_value", (num.start, span_end))
+        r.note("kind", rule or "kind.plain_value", at)
     _, rule = first(EVIDENCE, a, s, r)
     if not rule:
         if trace is not None:
             trace.declined((num.start, num.end), "result.no_evidence", "result", "no unit, metric, change or benchmark")
         return None
-    r.note("result", rule, (num.start, span_end))
+    r.note("result", rule, at)
     return r
 
 

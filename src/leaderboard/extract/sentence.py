@@ -96,7 +96,7 @@ class Sentence:
     metrics: list[Span]
     slash_metrics: dict[int, Span]  # number index -> its metric in a slash list ("1.9/3.9 WER/CER")
     slash_subsets: dict[int, str]  # number index -> its split in a slash list ("on test-clean/test-other")
-    memo: dict[str, object] = field(default_factory=dict)  # facts of the sentence, each computed on first use
+    memo: dict[str | int, object] = field(default_factory=dict)  # facts computed on first use (int: per number)
 
     def has(self, a: Abstract, cue: str) -> bool:
         """Whether the grammar's pattern `cue` ("result_verb", "aggregate", "this_ref") occurs in the sentence."""
