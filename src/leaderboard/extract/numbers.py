@@ -71,15 +71,27 @@ def _may_hint(text: str) -> bool:
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans `_URL.finditer(text)` gives, trying `_URL` only where a match can start.
+
+    A match starts at a _URL_START hit or at the start of the hit's token, and holds the hit: so the next match
+    after `pos` starts at the first hit after `pos` or at its token's start (clamped to `pos`), or after that hit.
+    Scanning the whole rest of the text with `_URL` instead costs ~10x a number search.
+    """
     if not _may_hint(text) or not _URL_HINT.search(text):
         return []
-    first = _URL_START.search(text)
-    if first is None:
-        return []
-    i = first.start()
-    while i and not text[i - 1].isspace():
-        i -= 1
-    return [m.span() for m in _URL.finditer(text, i)]
+    out = []
+    pos = 0
+    while (hit := _URL_START.search(text, pos)) is not None:
+        start = i = hit.start()
+        while i > pos and not text[i - 1].isspace():
+            i -= 1
+        m = _URL.match(text, i) or (_URL.match(text, start) if start != i else None)
+        if m is None:
+            pos = start + 1
+            continue
+        out.append(m.span())
+        pos = m.end()
+    return out
 
 
 def _glued_to_name(text: str, start: int) -> bool:
