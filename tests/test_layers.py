@@ -25,7 +25,7 @@ LAYERS: list[set[str]] = [
     {"store", "normalise"},
     {"sources"},
     {"parallel", "progress", "pipeline", "queries", "rank", "failures"},
-    {"app"},
+    {"app", "serving"},
     {"cli", "cli_curate", "cli_explain", "__main__"},
 ]
 
