@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.abc import MetaPathFinder
 from itertools import chain
-from multiprocessing import get_all_start_methods, get_context
+from multiprocessing import forkserver, get_all_start_methods, get_context
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
@@ -137,18 +137,23 @@ def _work(unit: Unit, filt: ArxivFilter) -> Chunk:
     return process_unit(unit, _WORKER_EXTRACTOR[0], filt)
 
 
+def _boot_fork_server() -> None:
+    """Start the fork server (it imports this module once; workers fork from it) unless it is running."""
+    forkserver.set_forkserver_preload([__name__])
+    forkserver.ensure_running()
+
+
 def _pool_context():
     """A fork server that has imported this module, where the platform has one; else spawn."""
     if "forkserver" in get_all_start_methods():
-        ctx = get_context("forkserver")
-        ctx.set_forkserver_preload([__name__])
-        return ctx
+        _boot_fork_server()
+        return get_context("forkserver")
     return get_context("spawn")
 
 
 @dataclass
 class Extraction:
-    """Runs units in-process for small inputs and in a spawn process pool once the input has a second unit.
+    """Runs units in-process for small inputs and in a process pool once the input has a second unit.
 
     The pool starts as soon as a second unit exists, and boots while the first unit is extracted in-process.
     At most PENDING_PER_WORKER units per worker are in flight; chunks come back in input order, so the
@@ -163,6 +168,8 @@ class Extraction:
 
     def __post_init__(self) -> None:
         self.workers = self.workers or os.cpu_count() or 1
+        if self.workers > 1 and "forkserver" in get_all_start_methods():
+            _boot_fork_server()  # it imports this module while the vocabulary compiles here
         self.local = Extractor(load_vocabulary(self.vocab_files))
 
     def _start_pool(self) -> None:
