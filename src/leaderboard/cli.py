@@ -119,7 +119,7 @@ def cli() -> None:
 def build(
     sources, db, fmt, workers, vocab, filter_categories, since, strict, quiet, curation=None, allow_empty=False
 ) -> None:
-    """Build the database from SOURCES (files or folders; default: the shipped seeds/)."""
+    """Build the database from SOURCES (files or folders; default: ./seeds, else the shipped seeds)."""
     from leaderboard.pipeline import BuildOptions
     from leaderboard.pipeline import build as run_build
     from leaderboard.sources import ArxivFilter
