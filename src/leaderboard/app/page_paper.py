@@ -29,7 +29,7 @@ ACTIONS = {"reject": "Reject: not a result / wrong row", "fix": "Fix one field",
 def render() -> None:
     st.title("Paper")
     c1, c2 = st.columns([1, 2])
-    q = c1.text_input("Find a paper", placeholder="title contains …")
+    q = c1.text_input("Find a paper", placeholder="title (or model name) contains …")
     options = data.run("paper_options", q=q, limit=OPTION_LIMIT)
     wanted = st.query_params.get("paper")
     if wanted and wanted not in set(options["paper_id"]) and not q:

@@ -117,30 +117,42 @@ def url_toggle(label: str, param: str, *, default: bool, container=st, help: str
 def url_multiselect(
     label: str, options: Sequence[str], param: str, *, container=st, help: str | None = None, placeholder: str = ""
 ) -> list[str]:
-    """A multiselect whose values live in the URL as repeated query parameters (?param=a&param=b)."""
+    """A multiselect whose values live in the URL as repeated query parameters (?param=a&param=b).
+
+    Like `url_selectbox`: set through session state before the widget is drawn (so the browser shows it), the URL
+    winning when it changed since this box wrote it; values that stop being options are dropped.
+    """
     options = list(options)
     key = f"url_{param}"
-    if key in st.session_state and any(v not in options for v in st.session_state[key]):
-        del st.session_state[key]
-    default = [v for v in st.query_params.get_all(param) if v in options]
-    values = container.multiselect(label, options, default=default, key=key, help=help, placeholder=placeholder)
+    wanted = list(st.query_params.get_all(param))
+    written = st.session_state.get(f"{key}__url")
+    if key not in st.session_state or wanted != written:
+        chosen = [v for v in wanted if v in options]
+    else:
+        chosen = [v for v in st.session_state[key] if v in options]
+    if st.session_state.get(key) != chosen:
+        st.session_state[key] = chosen
+    values = container.multiselect(label, options, key=key, help=help, placeholder=placeholder)
     if values:
         st.query_params[param] = values
     elif param in st.query_params:
         del st.query_params[param]
+    st.session_state[f"{key}__url"] = list(values)
     return values
 
 
 def url_text_input(label: str, param: str, *, container=st, placeholder: str = "", help: str | None = None) -> str:
-    """A text input whose value lives in the URL query parameter `param`."""
+    """A text input whose value lives in the URL query parameter `param` (the URL wins when it changed)."""
     key = f"url_{param}"
-    value = container.text_input(
-        label, value=st.query_params.get(param, ""), key=key, placeholder=placeholder, help=help
-    )
+    wanted = st.query_params.get(param, "")
+    if key not in st.session_state or wanted != st.session_state.get(f"{key}__url"):
+        st.session_state[key] = wanted
+    value = container.text_input(label, key=key, placeholder=placeholder, help=help)
     if value:
         st.query_params[param] = value
     elif param in st.query_params:
         del st.query_params[param]
+    st.session_state[f"{key}__url"] = value
     return value
 
 
