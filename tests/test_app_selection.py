@@ -129,6 +129,21 @@ def test_imported_rows_are_labelled_as_imports(app, pwc_db: Path) -> None:
     assert label(untitled["paper"]) == f"{untitled['method']} (squad.json)"
 
 
+def test_an_imported_entry_says_so_on_its_paper_page(app, pwc_db: Path) -> None:
+    at = app(pwc_db, "paper", paper="1810.04805")
+    files = sql(pwc_db, "select distinct source from results where paper_id = '1810.04805' order by 1")["source"]
+    assert files.tolist() == ["pwc:nlp-progress.json", "pwc:squad.json"]
+    assert "results imported from nlp-progress.json, squad.json (curated leaderboards" in at.caption[0].value
+    n = int(sql(pwc_db, "select count(*) n from results where paper_id = '1810.04805'")["n"][0])
+    assert f"Imported results ({n})" in [h.value for h in at.subheader]
+    table = next(h.proto.body for h in at.get("html") if "lb-results" in h.proto.body)
+    assert table.count("<td>imported: squad.json</td>") == int(
+        sql(pwc_db, "select count(*) n from results where paper_id = '1810.04805' and source = 'pwc:squad.json'")["n"][
+            0
+        ]
+    )
+
+
 def test_no_cell_shows_none_or_nan(app, pwc_db: Path) -> None:
     pages = [
         ("benchmark", {"benchmark": "WikiText-103", "metric": "Perplexity"}),

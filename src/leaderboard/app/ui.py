@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, unquote, urlencode
 
 import pandas as pd
 import streamlit as st
@@ -179,13 +179,19 @@ LABEL_FROM_FRAGMENT = r"#(.+)$"
 def link_columns(df: pd.DataFrame) -> dict[str, object]:
     """Column config for the link columns the query layer's tables carry (paper, method, url, benchmark)."""
     config: dict[str, object] = {}
-    # names and titles get the width they need (the grid scrolls sideways); the method stays pinned on the left
+    # names and titles get the width they need (up to a limit; the grid scrolls sideways), the method pinned left
     if "paper" in df:
-        config["paper"] = st.column_config.LinkColumn("paper", display_text=LABEL_FROM_FRAGMENT)
+        config["paper"] = st.column_config.LinkColumn(
+            "paper", display_text=LABEL_FROM_FRAGMENT, width=fit_width(df["paper"], 360)
+        )
     if "method_link" in df:
-        config["method_link"] = st.column_config.LinkColumn("method", display_text=LABEL_FROM_FRAGMENT, pinned=True)
+        config["method_link"] = st.column_config.LinkColumn(
+            "method", display_text=LABEL_FROM_FRAGMENT, pinned=True, width=fit_width(df["method_link"], 320)
+        )
     if "benchmark_link" in df:
-        config["benchmark_link"] = st.column_config.LinkColumn("benchmark", display_text=LABEL_FROM_FRAGMENT)
+        config["benchmark_link"] = st.column_config.LinkColumn(
+            "benchmark", display_text=LABEL_FROM_FRAGMENT, width=fit_width(df["benchmark_link"], 260)
+        )
     if "url" in df:
         config["url"] = st.column_config.LinkColumn("source", display_text="↗ source", width=80)
     if "evidence" in df:
@@ -193,6 +199,13 @@ def link_columns(df: pd.DataFrame) -> dict[str, object]:
     if "published" in df:
         config["published"] = st.column_config.DateColumn("published", format="YYYY-MM-DD", width=100)
     return config
+
+
+def fit_width(links: pd.Series, most: int) -> int:
+    """Pixels a link column needs to show its longest label whole (at most `most`; longer ones scroll)."""
+    labels = [unquote(str(u).rpartition("#")[2]) for u in links if isinstance(u, str)]
+    longest = max((len(t) for t in labels), default=8)
+    return max(80, min(most, int(7.2 * longest) + 28))
 
 
 def source_file(source: object) -> str | None:
