@@ -205,7 +205,7 @@ def fit_width(links: pd.Series, most: int) -> int:
     """Pixels a link column needs to show its longest label whole (at most `most`; longer ones scroll)."""
     labels = [unquote(str(u).rpartition("#")[2]) for u in links if isinstance(u, str)]
     longest = max((len(t) for t in labels), default=8)
-    return max(80, min(most, int(7.2 * longest) + 28))
+    return max(80, min(most, int(6.6 * longest) + 24))
 
 
 def source_file(source: object) -> str | None:
@@ -280,7 +280,20 @@ def show_table(df: pd.DataFrame, *, column_config: dict | None = None, **kwargs:
     shown = blank_missing(df, text=True)
     changed = {c for c in df.columns if shown[c].dtype != df[c].dtype}
     config = {k: _as_text(v) if k in changed else v for k, v in (column_config or {}).items()}
+    for name in kwargs.get("column_order") or shown.columns:  # type: ignore[union-attr]
+        if name in shown.columns and not (isinstance(config.get(name), dict) and config[name].get("width")):
+            config[name] = _with_width(config.get(name), name, shown[name])
     return st.dataframe(shown, hide_index=True, column_config=config, width="stretch", **kwargs)
+
+
+def _with_width(config: object, name: str, column: pd.Series) -> object:
+    """A column's config with the width its header and (first 200) values need, so neither is cut (max 420 px)."""
+    label = config.get("label") if isinstance(config, dict) and config.get("label") else name
+    longest = max([len(str(label)) + 2, *(len(str(v)) for v in column.head(200).tolist())])
+    width = max(60, min(420, int(6.6 * longest) + 24))
+    if isinstance(config, dict):
+        return {**config, "width": width}
+    return st.column_config.Column(width=width)
 
 
 def csv_download(df: pd.DataFrame, file_name: str, label: str = "Download CSV", key: str | None = None) -> None:
