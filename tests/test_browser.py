@@ -275,6 +275,11 @@ def test_method_and_paper_boxes_show_what_the_page_shows(pwc_tab) -> None:
     open_page(page, f"{base}/paper?paper=1810.04805", "Paper")
     header = page.locator("h2").first.inner_text().strip()
     assert boxes(page)["Paper"] == header and header.startswith("BERT")
+    page.get_by_label("Find a paper").fill("XLNET-123")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    wait_idle(page, "Paper")
+    assert boxes(page)["Paper"] == page.locator("h2").first.inner_text().strip()  # the search moved both
     choose(page, "Paper", "XLNET-123++ (single model) (squad.json)", "Paper")
     assert boxes(page)["Paper"] == page.locator("h2").first.inner_text().strip()
     assert page.locator("h2").first.inner_text().strip() == "XLNET-123++ (single model) (squad.json)"
