@@ -156,8 +156,9 @@ def bench_real(db: Path) -> None:
                 if scope.startswith("SQuAD") and len(f1):
                     rho = spearmanr(t.rating, t.method.map(f1)).statistic
                     inside = ((t.ci_lower <= t.rating) & (t.rating <= t.ci_upper)).mean()
-                    extra = (f", Spearman with F1 {rho:.4f}, first {t.method.iloc[0]!r}, "
-                             f"{t['rank'].nunique()} rank groups, {inside:.0%} of intervals contain the rating")  # fmt: skip
+                    groups = t["rank"].nunique()
+                    extra = (f", Spearman with F1 {rho:.4f}, first {t.method.iloc[0]!r}, {groups} rank groups, "
+                             f"{inside:.0%} of intervals contain the rating")  # fmt: skip
                 print(f"{scope:>15} {method:>12} {ci:>9}: {took:6.1f} s, {len(t)} methods{extra}")
 
 
