@@ -82,7 +82,7 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
 
 
 @pytest.fixture(scope="session")
-def pwc_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def leaderboards_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Seeds + the Papers with Code files squad.json and nlp-progress.json (tests/data/pwc, CC-BY-SA-4.0)."""
     path = tmp_path_factory.mktemp("pwc") / "pwc.duckdb"
     pwc = ROOT / "tests" / "data" / "pwc"

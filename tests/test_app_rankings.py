@@ -112,13 +112,13 @@ def test_seed_database_ranks_within_disconnected_components(app, seed_db: Path) 
     assert set(table["component"]) == {0} and len(table) == 2
 
 
-def test_opens_on_the_benchmark_and_metric_with_the_most_methods(app, pwc_db: Path) -> None:
-    at = app(pwc_db, "rankings")
+def test_opens_on_the_benchmark_and_metric_with_the_most_methods(app, leaderboards_db: Path) -> None:
+    at = app(leaderboards_db, "rankings")
     # SQuAD2.0 compares the most methods; its two metrics tie on methods, the alphabetically first opens
     assert at.multiselect[0].value == ["SQuAD2.0"] and at.multiselect[1].value == ["Exact Match"]
     assert at.query_params["benchmarks"] == "SQuAD2.0" and "scope" not in at.query_params
     table = at.dataframe[0].value
-    rows = sql(pwc_db, "select r.*, p.published, e.uses_additional_data from results r left join papers p "
+    rows = sql(leaderboards_db, "select r.*, p.published, e.uses_additional_data from results r left join papers p "
                "using (paper_id) left join result_extras e using (result_id) where r.method is not null")  # fmt: skip
     expected = rank_results(rows, benchmark="SQuAD2.0", metric="Exact Match").table
     assert table["method"].tolist() == expected["method"].tolist()
@@ -140,8 +140,8 @@ def test_heatmap_cells_keep_their_size_for_a_small_component(app, seed_db: Path)
     assert heat["encoding"]["y"]["axis"]["labelLimit"] == 400
 
 
-def test_capability_index_across_benchmarks(app, pwc_db: Path) -> None:
-    at = app(pwc_db, "rankings", estimator="index")
+def test_capability_index_across_benchmarks(app, leaderboards_db: Path) -> None:
+    at = app(leaderboards_db, "rankings", estimator="index")
     assert at.selectbox[0].value == "index"
     table = at.dataframe[0].value
     assert abs(table["rating"].mean()) < 1e-6 and abs(table["rating"].std(ddof=0) - 1) < 1e-6  # standardised
@@ -150,11 +150,11 @@ def test_capability_index_across_benchmarks(app, pwc_db: Path) -> None:
     assert {"slope", "difficulty"} <= set(items.columns)
 
 
-def test_slow_bootstrap_says_how_long_first(app, pwc_db: Path, monkeypatch) -> None:
+def test_slow_bootstrap_says_how_long_first(app, leaderboards_db: Path, monkeypatch) -> None:
     from leaderboard.app import page_rankings
 
     monkeypatch.setattr(page_rankings, "CONFIRM_SECONDS", 0.0)  # every bootstrap counts as slow
-    at = app(pwc_db, "rankings", ci="bootstrap")
+    at = app(leaderboards_db, "rankings", ci="bootstrap")
     info = at.info[0].value
     assert info.startswith("Bootstrap intervals here take about ") and "100 refits" in info
     assert at.button[0].label.startswith("Compute bootstrap intervals (about ")

@@ -1,5 +1,5 @@
 """Rankings on real leaderboards: Papers with Code's squad.json and nlp-progress.json (tests/data/pwc, CC-BY-SA-4.0)
-built with the seeds into one database (the `pwc_db` fixture)."""
+built with the seeds into one database (the `leaderboards_db` fixture)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ RANK_INPUT = Path(__file__).resolve().parents[1] / "src" / "leaderboard" / "rank
 
 
 @pytest.fixture(scope="module")
-def rows(pwc_db: Path) -> pd.DataFrame:
-    return sql(pwc_db, RANK_INPUT.read_text(encoding="utf-8"))
+def rows(leaderboards_db: Path) -> pd.DataFrame:
+    return sql(leaderboards_db, RANK_INPUT.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
