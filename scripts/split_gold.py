@@ -62,10 +62,20 @@ def write(out: Path, seed: int) -> dict[str, Path]:
 
 
 def score(scorer: str, bin_dir: str, seed: int, which: list[str]) -> dict[str, dict]:
-    """Run the scorer on each requested half; returns its JSON figures per half."""
+    """Run the scorer on each requested half (scorer "own": `leaderboard evaluate`'s in-process judging rules);
+    returns its figures per half."""
     out: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as td:
         paths = write(Path(td), seed)
+        if scorer == "own":
+            from leaderboard.extract import Extractor
+            from leaderboard.extract.gold_eval import run_gold
+
+            ex = Extractor.default()
+            for name in which:
+                res = run_gold(paths[name], ex.extract)
+                out[name] = {k: round(v, 3) for k, v in res.figures.items()} | {"predicted": res.tally.predicted}
+            return out
         for name in which:
             mode = "exhaustive" if name.startswith("dev2") else "recall"
             proc = subprocess.run(
@@ -78,7 +88,7 @@ def score(scorer: str, bin_dir: str, seed: int, which: list[str]) -> dict[str, d
 
 
 KEYS = {
-    "dev2": ("value_precision", "value_recall", "tuple_recall", "tuple_f1", "benchmark_acc_when_stated"),
+    "dev2": ("value_precision", "value_recall", "tuple_recall", "tuple_f1"),
     "dev": ("value_recall", "value_dataset_recall", "value_dataset_metric_recall"),
 }
 
@@ -88,7 +98,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("command", choices=("write", "score", "ids"))
     ap.add_argument("out", nargs="?", help="output folder for `write`")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--scorer", help="reference scorer script (for `score`)")
+    ap.add_argument("--scorer", help="reference scorer script, or `own` for the in-process rules (for `score`)")
     ap.add_argument("--bin", default=str(ROOT / ".venv" / "bin"), help="folder holding `leaderboard`")
     ap.add_argument("--only", nargs="*", default=["dev2_tune", "dev2_check", "dev_tune", "dev_check"])
     args = ap.parse_args(argv)

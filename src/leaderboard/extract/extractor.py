@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
 from leaderboard.extract.context import AbstractContext
+from leaderboard.extract.efficiency import SpeedLexicon
 from leaderboard.extract.filters import quick_non_result
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.methods import own_method
@@ -52,12 +53,14 @@ class Extractor:
     capture: NameCapture = field(init=False)
     names: CombinedIndex = field(init=False)  # metrics, benchmarks and methods, scanned together
     tasks: frozenset[str] = field(init=False)  # task names of the vocabulary and their initials ("NER")
+    speed: SpeedLexicon = field(init=False)  # efficiency cue words (efficiency.py)
 
     def __post_init__(self) -> None:
         self.grammar = Grammar.from_rows(self.vocab.grammar)
         self.capture = NameCapture(self.grammar)
         self.names = CombinedIndex.of((self.vocab.metrics, self.vocab.benchmarks, self.vocab.methods))
         self.tasks = frozenset(_task_names(self.vocab))
+        self.speed = SpeedLexicon.of(self.grammar.words)
 
     @classmethod
     def default(cls) -> Extractor:

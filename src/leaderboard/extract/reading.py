@@ -23,6 +23,7 @@ from leaderboard.extract.attribution import (
     word_before_of_an,
 )
 from leaderboard.extract.details import ReadingDetails
+from leaderboard.extract.efficiency import apply_claim, confine_benchmark
 from leaderboard.extract.filters import non_result_reason
 from leaderboard.extract.lists import ListReading
 from leaderboard.extract.names_around import NamesAround
@@ -72,6 +73,7 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
 
     def __init__(self, ex, text, nums, links, seconds, metrics, benches, methods, own, title_benches, context) -> None:
         self.g = ex.grammar
+        self.speed = ex.speed
         self.vocab = ex.vocab
         self.text = text
         self.nums: list[Number] = nums
@@ -134,6 +136,7 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
         self._bound = {r.metric.start: r for r in readings if r.bound and r.metric is not None}
         for r in readings:
             self._attribute(r, sb, sm, s0, s1, absolute)
+            confine_benchmark(r, self.speed, self.g.hardware, self.text)  # efficiency.py
         self._metric_list(readings, sm)
         self._parallel_deltas(readings)
         self._baseline_home(readings)
@@ -189,7 +192,8 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
         if metric is None:
             metric = self._captured_metric(num, s0)
             side = "before" if metric is not None else ""
-        if non_result_reason(text, num, s0, g, metric is not None, self.vocab.metrics.lookup):
+        claim = self.speed.claim(text, num.start, span_end, s0, s1, num.unit)  # efficiency.py
+        if non_result_reason(text, num, s0, g, metric is not None or claim is not None, self.vocab.metrics.lookup):
             return None
         of_data = _OF_DATA.match(text[num.end : num.end + 12])
         if num.unit == "%" and of_data and any(b.start == num.end + of_data.end() for b in sb):
@@ -216,6 +220,8 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
             r.value_to = -second.value if dash else second.value  # "9% -19%": the dash joins, it is no sign
         elif self._is_delta(num, bare_before, after, metric, side):
             r.kind = "delta"
+        if claim is not None and apply_claim(r, claim, text, self.vocab.metrics.lookup):
+            r.bound = True
         if not self._is_result(r, sm, sb, s0, s1, c0):
             return None
         return r
