@@ -176,6 +176,7 @@ class Extractor:
             metric_end=metric.end if metric and metric.start >= 0 else None,
             confidence=r.confidence,
             extractor=self.name,
+            metric_implied=bool(metric is not None and r.metric_inferred),
         )
 
 
