@@ -32,6 +32,20 @@ CASES = {
         ("Each 1024-pixel poster is rendered in under 1.6 seconds.", [(1.6, None, "Latency", "s")]),
         ("The planner takes 0.45 s per query while matching the oracle.", [(0.45, None, "Inference Time", "s")]),
     ],
+    "COMPARATIVE-ADJECTIVE": [
+        (
+            "Against RegStack-B1, TinyViT-S is 1.9% more accurate on iNaturalist 2021.",
+            [(1.9, "iNaturalist 2021", "Accuracy", "%")],
+        ),
+        (
+            "Our parser is 2.4 points more accurate than the strongest transition-based system on the Penn Treebank.",
+            [(2.4, "Penn Treebank", "Accuracy", "points")],
+        ),
+        (
+            "The hashing variant is 0.8% less accurate on Caltech-256 but saves half the compute.",
+            [(0.8, "Caltech-256", "Accuracy", "%")],
+        ),
+    ],
     "SPEED-NO-BORROW": [
         (
             "On ScanNet, HoloSeg reaches 71.4 mIoU and is 2.2x faster than PointFormer on an RTX 3090 GPU.",

@@ -6,6 +6,8 @@ Rules (each named after its pattern; the words are data in vocab/grammar.csv):
 - SPEED-VERB-BY: "accelerates retrieval by 60%", "speeds up training by 2.5x": a speed verb before "by" + number.
 - PROSE-TIME: "runs in 18 ms", "in under 0.3 seconds", "takes 2.1 s per image": a number with a time unit after
   a time preposition or verb (or before "per <item>"/"latency") is a latency-type result with that unit.
+- COMPARATIVE-ADJECTIVE: "1.9% more accurate", "3 points more precise": a comparative adjective after the number
+  names the metric it changes (kind `comparative_metric`; not an efficiency metric).
 - SPEED-NO-BORROW: an efficiency result never takes an accuracy metric from an operating-point phrase ("at the
   same accuracy"), and a measurement in a sentence that names hardware ("on an A100 GPU") gets no benchmark.
 """
@@ -46,6 +48,7 @@ class SpeedLexicon:
     """Compiled speed cue words of one grammar (build once per extractor)."""
 
     after: re.Pattern
+    comparative: re.Pattern
     verb_by: re.Pattern
     time_unit: re.Pattern
     time_before: re.Pattern
@@ -59,11 +62,13 @@ class SpeedLexicon:
             phrases = list(words.get(kind, {}))
             return re.compile(pattern.replace("ALT", _alt(phrases)), re.IGNORECASE) if phrases else _NEVER
 
-        kinds = ("speed_after", "speed_verb", "time_unit", "time_before", "time_after")
+        kinds = ("speed_after", "speed_verb", "time_unit", "time_before", "time_after", "comparative_metric")
         values = {k: words.get(k, {}) for k in kinds}
-        metrics = frozenset(v for k in kinds if k != "time_unit" for v in values[k].values() if v)
+        speed = [k for k in kinds if k not in {"time_unit", "comparative_metric"}]
+        metrics = frozenset(v for k in speed for v in values[k].values() if v)
         return cls(
             after=comp(r"^" + _GAP + r"(?P<cue>ALT)", "speed_after"),
+            comparative=comp(r"^\s*(?:points?\s+|pp\s+)?(?P<cue>ALT)", "comparative_metric"),
             verb_by=comp(r"(?P<cue>ALT)\b[^.;:\d]{0,60}?\bby\s*" + _ABOUT + r"\s*$", "speed_verb"),
             time_unit=comp(r"\s?(?P<cue>ALT)", "time_unit"),
             time_before=comp(r"(?P<cue>ALT)\s*(?:only|just|about|around|approximately|~|<)?\s*$", "time_before"),
@@ -78,6 +83,10 @@ class SpeedLexicon:
         m = self.after.match(after)
         if m is not None:
             name = self.values["speed_after"].get(m.group("cue").lower(), "") or _stem(self.values["speed_after"], m)
+            return SpeedClaim(name, end + m.start("cue"), end + m.end("cue"))
+        m = self.comparative.match(after)
+        if m is not None:
+            name = self.values["comparative_metric"].get(" ".join(m.group("cue").lower().split()), "")
             return SpeedClaim(name, end + m.start("cue"), end + m.end("cue"))
         before = text[max(s0, start - 90) : start]
         m = self.verb_by.search(before)
