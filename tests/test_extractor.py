@@ -159,7 +159,10 @@ RANGE = [
         "Our method improves accuracy by 9%-19% across the tasks.",
         [("9%", "range", 9.0, 19.0, None, None, "Accuracy", None, "%")],
     ),
-    ("The kernel is 10x to 50x faster than the baseline.", [("10x", "range", 10.0, 50.0, None, None, "Speedup", None, "x")]),
+    (
+        "The kernel is 10x to 50x faster than the baseline.",
+        [("10x", "range", 10.0, 50.0, None, None, "Speedup", None, "x")],
+    ),
     (
         "On CIFAR-10, NVAE pushes the state-of-the-art from 2.98 to 2.91 bits per dimension, and it produces "
         "high-quality images on CelebA HQ.",

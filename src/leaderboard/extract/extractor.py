@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
+from leaderboard.extract.calibration import Calibration
 from leaderboard.extract.context import AbstractContext
 from leaderboard.extract.efficiency import SpeedLexicon
 from leaderboard.extract.filters import quick_non_result
@@ -54,6 +55,7 @@ class Extractor:
     names: CombinedIndex = field(init=False)  # metrics, benchmarks and methods, scanned together
     tasks: frozenset[str] = field(init=False)  # task names of the vocabulary and their initials ("NER")
     speed: SpeedLexicon = field(init=False)  # efficiency cue words (efficiency.py)
+    calibration: Calibration = field(init=False)  # rule features -> probability the tuple is right
 
     def __post_init__(self) -> None:
         self.grammar = Grammar.from_rows(self.vocab.grammar)
@@ -61,6 +63,7 @@ class Extractor:
         self.names = CombinedIndex.of((self.vocab.metrics, self.vocab.benchmarks, self.vocab.methods))
         self.tasks = frozenset(_task_names(self.vocab))
         self.speed = SpeedLexicon.of(self.grammar.words)
+        self.calibration = Calibration.load()
 
     @classmethod
     def default(cls) -> Extractor:
@@ -137,7 +140,7 @@ class Extractor:
             if not idx:
                 continue
             for reading in reader.read(s0, s1, idx, captured):
-                out.append(self._result(paper, text, reading))
+                out.append(self.calibration.apply(self._result(paper, text, reading)))
         return out
 
     def _result(self, paper: Paper, text: str, r: Reading) -> Result:

@@ -91,7 +91,11 @@ def format_gold_run(run: GoldRun, source: str, misses: int = 0) -> str:
         for lo, hi, n, p in reliability(t.correct):
             lines.append(f"  [{lo:.2f}, {hi:.2f})  {n:4d}  " + ("-" if p is None else f"{p:.3f}"))
         if confident:
-            lines.append(f"confident rows: {len(confident)}, tuple precision {sum(confident) / len(confident):.3f}")
+            share = sum(confident) / t.clear if t.clear else 0.0
+            lines.append(
+                f"confident rows: {len(confident)}, tuple precision {sum(confident) / len(confident):.3f}, "
+                f"right ones cover {share:.3f} of the clear gold results"
+            )
     return "\n".join(lines)
 
 

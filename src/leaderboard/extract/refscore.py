@@ -237,6 +237,8 @@ def recall_only(names: Names, preds: list[Result], row: dict, t: Tally) -> None:
             t.errors["value missed"] += 1
             t.details.append(f"value missed: {row['paper_id']} {text} | {tup.get('dataset')} | {tup.get('metric')}")
             continue
+        if best[1] not in used:  # (prediction, tuple right) of the rows this gold can judge
+            t.correct.append((preds[best[1]], bool(best[2] and best[3])))
         used.add(best[1])
         seen[best[1]] = g
         t.hit["value"] += 1
