@@ -19,6 +19,7 @@ from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.methods import own_method
 from leaderboard.extract.names import NameCapture
 from leaderboard.extract.numbers import find_numbers, link_numbers
+from leaderboard.extract.open_names import open_names, share_sibling_metric
 from leaderboard.extract.reading import Reading, SentenceReader
 from leaderboard.extract.sentences import split_sentences
 from leaderboard.extract.vocab import CombinedIndex, NormText, Vocabulary, load_vocabulary, norm_key
@@ -129,6 +130,10 @@ class Extractor:
         carried = [Span(-1, -1, b.name, b.raw, b.entry) for b in title_benches]
         taken = [*benches, *metrics, *methods]
         captures = [self.capture.find(text, s0, s1, taken, exclude) for s0, s1 in sentences]
+        captures = [  # open-vocabulary names (open_names.py)
+            c + open_names(text, s0, s1, [*benches, *c], exclude, g)
+            for c, (s0, s1) in zip(captures, sentences, strict=True)
+        ]
         named = [*benches, *(b for c in captures for b in c)]
         held = set(sentences)
         rest = [w for w in all_sentences if w not in held]
@@ -139,8 +144,8 @@ class Extractor:
             idx = [i for i, n in enumerate(nums) if s0 <= n.start < s1]
             if not idx:
                 continue
-            for reading in reader.read(s0, s1, idx, captured):
-                out.append(self.calibration.apply(self._result(paper, text, reading)))
+            rows = share_sibling_metric([self._result(paper, text, rd) for rd in reader.read(s0, s1, idx, captured)])
+            out += [self.calibration.apply(r) for r in rows]
         return out
 
     def _result(self, paper: Paper, text: str, r: Reading) -> Result:
