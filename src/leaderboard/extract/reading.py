@@ -22,6 +22,7 @@ from leaderboard.extract.attribution import (
     unnamed,
     word_before_of_an,
 )
+from leaderboard.extract.before_after import after_rows
 from leaderboard.extract.details import ReadingDetails
 from leaderboard.extract.efficiency import apply_claim, confine_benchmark
 from leaderboard.extract.filters import non_result_reason
@@ -143,7 +144,8 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
         self.remember(readings)
         if len(readings) == 1 and id(readings[0]) not in paired:
             readings += self._jointly(readings[0], sb)
-        return readings + self._transitions(readings, s0)
+        done = self._transitions(readings, s0)
+        return readings + done + after_rows(readings, done, self.text, self.nums, s0)  # before_after.py
 
     def _elliptic_names(self, sb: list[Span], s1: int) -> list[Span]:
         """ "TREC DL 2019 and 2020", "the CoNLL-2005 and 2012 datasets": a bare number coordinated with a name

@@ -1,0 +1,52 @@
+"""Spec cases of the before->after, leak and pairing rules. Sentences written for these tests (invented systems
+and numbers). Each case: (sentence, expected rows (value, benchmark, metric, kind)); every row must be expected."""
+
+from __future__ import annotations
+
+import pytest
+
+from leaderboard.extract import Extractor
+from leaderboard.models import Paper
+
+CASES = {
+    "BEFORE-AFTER": [
+        (
+            "Zero-shot exact match on HotpotQA climbs from 41.2 to 47.9 with our retriever.",
+            [(41.2, "HotpotQA", "Exact Match", "range"), (47.9, "HotpotQA", "Exact Match", "absolute")],
+        ),
+        (
+            "Entity F1 improves on WNUT-17 (52.3 -> 57.8) and on BC2GM (0.801 -> 0.836) with SpanTagger.",
+            [
+                (52.3, "WNUT 2017", "F1", "range"),
+                (57.8, "WNUT 2017", "F1", "absolute"),
+                (0.801, "BC2GM", "F1", "range"),
+                (0.836, "BC2GM", "F1", "absolute"),
+            ],
+        ),
+        (
+            "We cut validation perplexity from 22.4 to 19.7 on PTB, and from 30.1 to 27.5 on WikiText-103.",
+            [
+                (22.4, "Penn Treebank", "Perplexity", "range"),
+                (19.7, "Penn Treebank", "Perplexity", "absolute"),
+                (30.1, "WikiText-103", "Perplexity", "range"),
+                (27.5, "WikiText-103", "Perplexity", "absolute"),
+            ],
+        ),
+        ("HSTU-X is 5.3x to 15.2x faster than its dense twin.", [(5.3, None, "Speedup", "range")]),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.default()
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "expected"),
+    [(rule, s, e) for rule, cases in CASES.items() for s, e in cases],
+    ids=[f"{rule}-{i}" for rule, cases in CASES.items() for i in range(len(cases))],
+)
+def test_structure_rule(extractor: Extractor, rule: str, sentence: str, expected: list[tuple]) -> None:
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract=sentence))
+    assert sorted((r.value, r.benchmark, r.metric, r.kind) for r in rows) == sorted(expected), rule
