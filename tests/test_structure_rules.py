@@ -34,6 +34,29 @@ CASES = {
         ),
         ("HSTU-X is 5.3x to 15.2x faster than its dense twin.", [(5.3, None, "Speedup", "range")]),
     ],
+    "SIZE-RATIO": [
+        (
+            "The compact detector is 5x smaller than DETR-R101 yet reaches 44.0 AP on COCO.",
+            [(44.0, "COCO", "AP", "absolute")],
+        ),
+        (
+            "With 40% fewer parameters than BERT-base, our encoder still gains 1.2 points on SST-2.",
+            [(1.2, "SST-2", "Accuracy", "delta")],
+        ),
+        ("Our 1.3B model matches rivals 9x its size on reasoning tasks.", []),
+        ("Quantisation shrinks the model size by 73% without retraining.", []),
+    ],
+    "SETTING-PHRASE": [
+        (
+            "We pre-train with a masking ratio of 0.6 and obtain 84.9% top-1 accuracy on ImageNet.",
+            [(84.9, "ImageNet", "Top-1 Accuracy", "absolute")],
+        ),
+        ("A compression factor of 16 keeps 30.2 dB PSNR on Set14.", [(30.2, "Set14", "PSNR", "absolute")]),
+        (
+            "At a guidance scale of 7.5 the sampler reaches an FID of 8.31 on MS-COCO.",
+            [(8.31, "COCO", "FID", "absolute")],
+        ),
+    ],
 }
 
 

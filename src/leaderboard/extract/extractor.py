@@ -16,6 +16,7 @@ from leaderboard.extract.context import AbstractContext
 from leaderboard.extract.efficiency import SpeedLexicon
 from leaderboard.extract.filters import quick_non_result
 from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.leaks import Leaks
 from leaderboard.extract.methods import own_method
 from leaderboard.extract.names import NameCapture
 from leaderboard.extract.numbers import find_numbers, link_numbers
@@ -56,6 +57,7 @@ class Extractor:
     names: CombinedIndex = field(init=False)  # metrics, benchmarks and methods, scanned together
     tasks: frozenset[str] = field(init=False)  # task names of the vocabulary and their initials ("NER")
     speed: SpeedLexicon = field(init=False)  # efficiency cue words (efficiency.py)
+    leaks: Leaks = field(init=False)  # size and setting cue words (leaks.py)
     calibration: Calibration = field(init=False)  # rule features -> probability the tuple is right
 
     def __post_init__(self) -> None:
@@ -64,6 +66,7 @@ class Extractor:
         self.names = CombinedIndex.of((self.vocab.metrics, self.vocab.benchmarks, self.vocab.methods))
         self.tasks = frozenset(_task_names(self.vocab))
         self.speed = SpeedLexicon.of(self.grammar.words)
+        self.leaks = Leaks.of(self.grammar.words)
         self.calibration = Calibration.load()
 
     @classmethod

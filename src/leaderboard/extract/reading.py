@@ -75,6 +75,7 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
     def __init__(self, ex, text, nums, links, seconds, metrics, benches, methods, own, title_benches, context) -> None:
         self.g = ex.grammar
         self.speed = ex.speed
+        self.leaks = ex.leaks
         self.vocab = ex.vocab
         self.text = text
         self.nums: list[Number] = nums
@@ -195,6 +196,8 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
             metric = self._captured_metric(num, s0)
             side = "before" if metric is not None else ""
         claim = self.speed.claim(text, num.start, span_end, s0, s1, num.unit)  # efficiency.py
+        if claim is None and self.leaks.reason(text, num.start, span_end, s0, s1, num.unit):  # leaks.py
+            return None
         if non_result_reason(text, num, s0, g, metric is not None or claim is not None, self.vocab.metrics.lookup):
             return None
         of_data = _OF_DATA.match(text[num.end : num.end + 12])
