@@ -34,6 +34,27 @@ CASES = {
         ),
         ("HSTU-X is 5.3x to 15.2x faster than its dense twin.", [(5.3, None, "Speedup", "range")]),
     ],
+    "COORDINATION-ALIGNMENT": [
+        (
+            "Evaluated on Cityscapes and ADE20K, the model obtains 82.1% and 49.6% mIoU.",
+            [(82.1, "Cityscapes", "mIoU", "absolute"), (49.6, "ADE20K", "mIoU", "absolute")],
+        ),
+        (
+            "Accuracies of 91.3% and 89.5% are obtained on SNLI and MultiNLI respectively, compared with 88.0% and "
+            "85.1% for the strongest earlier systems.",
+            [
+                (91.3, "SNLI", "Accuracy", "absolute"),
+                (89.5, "MultiNLI", "Accuracy", "absolute"),
+                (88.0, "SNLI", "Accuracy", "absolute"),
+                (85.1, "MultiNLI", "Accuracy", "absolute"),
+            ],
+        ),
+        (
+            "Pre-trained on Kinetics-400 and Something-Something V2, the model reaches 81.2% and 70.4% on UCF101 and "
+            "HMDB51.",
+            [(81.2, "UCF101", "Accuracy", "absolute"), (70.4, "HMDB51", "Accuracy", "absolute")],
+        ),
+    ],
     "SIZE-RATIO": [
         (
             "The compact detector is 5x smaller than DETR-R101 yet reaches 44.0 AP on COCO.",

@@ -29,6 +29,7 @@ from leaderboard.extract.filters import non_result_reason
 from leaderboard.extract.lists import ListReading
 from leaderboard.extract.names_around import NamesAround
 from leaderboard.extract.numbers import Link, Number
+from leaderboard.extract.pairing import align_runs
 from leaderboard.extract.vocab import Entry, norm_key
 
 _PP_AFTER = re.compile(r"^(?:\s*|[-\u2010\u2011])(?:percentage[\s\-]+points?|pp\b|p\.p\.|%\s*points?)", re.IGNORECASE)
@@ -131,6 +132,7 @@ class SentenceReader(ListReading, ReadingDetails, NamesAround):
             readings.append(r)
         self._coordinate(readings)
         self._respectively(readings, sb, sm, s0, s1)
+        align_runs(readings, sb, self.text, s0, s1, self.g.training_on)  # pairing.py
         if len(readings) > 1:
             self._subset_list(readings, s0, s1)
         absolute = {r.num.start for r in readings if r.kind != "delta"}
