@@ -18,6 +18,7 @@ from leaderboard.extract.filters import quick_non_result
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.leaks import Leaks
 from leaderboard.extract.methods import own_method
+from leaderboard.extract.metric_forms import MetricForms
 from leaderboard.extract.names import NameCapture
 from leaderboard.extract.numbers import find_numbers, link_numbers
 from leaderboard.extract.open_names import open_names, share_sibling_metric
@@ -58,6 +59,7 @@ class Extractor:
     tasks: frozenset[str] = field(init=False)  # task names of the vocabulary and their initials ("NER")
     speed: SpeedLexicon = field(init=False)  # efficiency cue words (efficiency.py)
     leaks: Leaks = field(init=False)  # size and setting cue words (leaks.py)
+    forms: MetricForms = field(init=False)  # metric variants, benchmark scores, human preference (metric_forms.py)
     calibration: Calibration = field(init=False)  # rule features -> probability the tuple is right
 
     def __post_init__(self) -> None:
@@ -67,6 +69,7 @@ class Extractor:
         self.tasks = frozenset(_task_names(self.vocab))
         self.speed = SpeedLexicon.of(self.grammar.words)
         self.leaks = Leaks.of(self.grammar.words)
+        self.forms = MetricForms.of(self.grammar.words)
         self.calibration = Calibration.load()
 
     @classmethod
@@ -148,6 +151,7 @@ class Extractor:
             if not idx:
                 continue
             rows = share_sibling_metric([self._result(paper, text, rd) for rd in reader.read(s0, s1, idx, captured)])
+            rows = self.forms.refine(rows, text)
             out += [self.calibration.apply(r) for r in rows]
         return out
 
