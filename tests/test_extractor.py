@@ -153,6 +153,7 @@ RANGE = [
         [
             ("55.1", "range", 55.1, 67.2, "GSM8K", None, "Accuracy", None, None),
             ("67.2", "absolute", 67.2, None, "GSM8K", None, "Accuracy", None, None),  # the new value is a result
+            ("55.1", "absolute", 55.1, None, "GSM8K", None, "Accuracy", None, None),  # and the earlier one
         ],
     ),
     (
@@ -169,6 +170,7 @@ RANGE = [
         [
             ("2.98", "range", 2.98, 2.91, "CIFAR-10", None, "Bits/dim", None, None),
             ("2.91", "absolute", 2.91, None, "CIFAR-10", None, "Bits/dim", None, None),
+            ("2.98", "absolute", 2.98, None, "CIFAR-10", None, "Bits/dim", None, None),
         ],
     ),
     (
@@ -228,6 +230,7 @@ UNKNOWN_NAMES = [
         [
             ("72.69%", "range", 72.69, 76.77, "Quux", None, "F1", None, "%"),
             ("76.77%", "absolute", 76.77, None, "Quux", None, "F1", None, "%"),
+            ("72.69%", "absolute", 72.69, None, "Quux", None, "F1", None, "%"),
         ],
     ),
 ]
@@ -370,6 +373,7 @@ HELD_OUT_STYLE = [
         [
             ("120", "range", 120.0, 45.0, None, None, "Latency", None, "ms"),
             ("45", "absolute", 45.0, None, None, None, "Latency", None, "ms"),
+            ("120", "absolute", 120.0, None, None, None, "Latency", None, "ms"),
         ],
     ),
     (
@@ -645,7 +649,7 @@ def test_similar_to_names_the_baseline(run):
         # a gerund subject is a procedure, not a system name
         (
             "Fine-tuning improves GSM8K accuracy from 56.8% to 74.4%.",
-            [("56.8%", None, None), ("74.4%", None, None)],
+            [("56.8%", None, None), ("74.4%", None, None), ("56.8%", None, None)],
         ),
         # the subject's number and the baseline's number in parentheses after it
         (

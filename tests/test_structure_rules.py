@@ -12,15 +12,21 @@ CASES = {
     "BEFORE-AFTER": [
         (
             "Zero-shot exact match on HotpotQA climbs from 41.2 to 47.9 with our retriever.",
-            [(41.2, "HotpotQA", "Exact Match", "range"), (47.9, "HotpotQA", "Exact Match", "absolute")],
+            [
+                (41.2, "HotpotQA", "Exact Match", "range"),
+                (47.9, "HotpotQA", "Exact Match", "absolute"),
+                (41.2, "HotpotQA", "Exact Match", "absolute"),
+            ],
         ),
         (
             "Entity F1 improves on WNUT-17 (52.3 -> 57.8) and on BC2GM (0.801 -> 0.836) with SpanTagger.",
             [
                 (52.3, "WNUT 2017", "F1", "range"),
                 (57.8, "WNUT 2017", "F1", "absolute"),
+                (52.3, "WNUT 2017", "F1", "absolute"),
                 (0.801, "BC2GM", "F1", "range"),
                 (0.836, "BC2GM", "F1", "absolute"),
+                (0.801, "BC2GM", "F1", "absolute"),
             ],
         ),
         (
@@ -28,8 +34,10 @@ CASES = {
             [
                 (22.4, "Penn Treebank", "Perplexity", "range"),
                 (19.7, "Penn Treebank", "Perplexity", "absolute"),
+                (22.4, "Penn Treebank", "Perplexity", "absolute"),
                 (30.1, "WikiText-103", "Perplexity", "range"),
                 (27.5, "WikiText-103", "Perplexity", "absolute"),
+                (30.1, "WikiText-103", "Perplexity", "absolute"),
             ],
         ),
         ("HSTU-X is 5.3x to 15.2x faster than its dense twin.", [(5.3, None, "Speedup", "range")]),

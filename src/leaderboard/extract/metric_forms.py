@@ -49,7 +49,7 @@ class MetricForms:
         return cls(
             modifier=comp(r"(?<![\w\-])(?P<mod>ALT)[\s\-]+$", "metric_modifier"),
             human=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "human_eval"),
-            preference=comp(r"(?<![\w\-])(?:ALT)", "preference"),
+            preference=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "preference"),
         )
 
     def refine(self, rows: list[Result], text: str) -> list[Result]:
