@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
+from leaderboard.extract.benchmark_paper import give_paper_benchmark, paper_benchmark
 from leaderboard.extract.calibration import Calibration
 from leaderboard.extract.context import AbstractContext
 from leaderboard.extract.efficiency import SpeedLexicon
@@ -152,8 +153,10 @@ class Extractor:
                 continue
             rows = share_sibling_metric([self._result(paper, text, rd) for rd in reader.read(s0, s1, idx, captured)])
             rows = self.forms.refine(rows, text)
-            out += [self.calibration.apply(r) for r in rows]
-        return out
+            out += rows
+        bench = paper_benchmark(title, text, g.benchmark_head)  # benchmark_paper.py
+        out = give_paper_benchmark(out, bench, vocab.benchmarks.lookup, self.speed.is_speed)
+        return [self.calibration.apply(r) for r in out]
 
     def _result(self, paper: Paper, text: str, r: Reading) -> Result:
         bench, metric = r.benchmark, r.metric
