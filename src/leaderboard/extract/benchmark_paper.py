@@ -15,7 +15,11 @@ from dataclasses import replace
 from leaderboard.models import Result
 
 _HEAD = re.compile(r"^\s*(?P<name>[A-Z0-9][\w\-.+]*(?:\s[A-Z0-9][\w\-.+]*){0,2})\s*(?::|--|\u2014|\u2013)\s")
-_ARTICLE = r"(?:a|an|the|our)\s+(?:[\w\-]+\s+){0,5}?"
+_APPOSITION = re.compile(r"(?![\w\-])\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:a|an|the|our)\s+(?:[\w\-]+\s+){0,5}?")
+_INTRODUCE = re.compile(
+    r"(?:introduce|present|propose|release|construct|build|create|curate)[sd]?\s+(?:the\s+)?$", re.IGNORECASE
+)
+_CALLED = re.compile(r"(?:called|named|dubbed|termed)\s+$", re.IGNORECASE)
 
 
 def paper_benchmark(title: str, text: str, heads: re.Pattern) -> str | None:
@@ -24,18 +28,22 @@ def paper_benchmark(title: str, text: str, heads: re.Pattern) -> str | None:
     if m is None:
         return None
     name = m.group("name").strip()
-    rest = title[m.end() :]
-    if heads.search(rest):
+    if heads.search(title, m.end()):
         return name
-    alt = heads.pattern
-    described = re.compile(
-        rf"(?<![\w\-]){re.escape(name)}\s*(?:\([^()]{{1,40}}\)\s*)?,\s*{_ARTICLE}{alt}"
-        rf"|(?:introduce|present|propose|release|construct|build|create|curate)[sd]?\s+(?:the\s+)?"
-        rf"{re.escape(name)}\s+{alt}"
-        rf"|{alt}\s*,?\s*(?:called|named|dubbed|termed)\s+{re.escape(name)}(?![\w\-])",
-        re.IGNORECASE,
-    )
-    return name if described.search(text or "") else None
+    low, key = (text or "").lower(), name.lower()
+    pos = low.find(key)
+    while pos >= 0:
+        end = pos + len(key)
+        after = text[end : end + 90]
+        appos = _APPOSITION.match(after)
+        if appos is not None and heads.search(after, appos.end()):
+            return name  # "X, a new benchmark"
+        if _INTRODUCE.search(text, max(0, pos - 30), pos) and heads.match(after.lstrip()):
+            return name  # "we introduce X benchmark"
+        if _CALLED.search(text, max(0, pos - 12), pos) and heads.search(text, max(0, pos - 40), pos):
+            return name  # "a benchmark called X"
+        pos = low.find(key, end)
+    return None
 
 
 def give_paper_benchmark(rows: list[Result], name: str | None, lookup, is_speed) -> list[Result]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
 
 from leaderboard.models import Result
@@ -18,27 +18,52 @@ from leaderboard.models import Result
 _SPEED_UNITS = frozenset({"x", "ms", "s", "min", "tokens/s", "GB"})
 
 
-def features(r: Result) -> dict[str, float]:
-    """Named features of one extracted row (the rule confidence is one of them)."""
+FEATURES = (
+    "rule_confidence",
+    "benchmark",
+    "benchmark_known",
+    "benchmark_in_sentence",
+    "metric",
+    "metric_written",
+    "metric_implied",
+    "delta",
+    "range",
+    "percent",
+    "speed_unit",
+    "decimals",
+    "own_method",
+    "baseline",
+    "qualifier",
+    "subset",
+)
+
+
+def feature_values(r: Result) -> tuple[float, ...]:
+    """The values of FEATURES for one extracted row (the rule confidence is one of them)."""
     has_b, has_m = r.benchmark is not None, r.metric is not None
-    return {
-        "rule_confidence": r.confidence,
-        "benchmark": float(has_b),
-        "benchmark_known": float(bool(r.benchmark_known)),
-        "benchmark_in_sentence": float(has_b and r.benchmark_start is not None),
-        "metric": float(has_m),
-        "metric_written": float(has_m and r.metric_start is not None),
-        "metric_implied": float(bool(r.metric_implied)),
-        "delta": float(r.kind == "delta"),
-        "range": float(r.kind == "range"),
-        "percent": float(r.unit in {"%", "pp"}),
-        "speed_unit": float(r.unit in _SPEED_UNITS),
-        "decimals": float("." in r.value_text),
-        "own_method": float(bool(r.is_own_method)),
-        "baseline": float(r.baseline is not None),
-        "qualifier": float(r.qualifier is not None),
-        "subset": float(r.subset is not None),
-    }
+    return (
+        r.confidence,
+        float(has_b),
+        float(bool(r.benchmark_known)),
+        float(has_b and r.benchmark_start is not None),
+        float(has_m),
+        float(has_m and r.metric_start is not None),
+        float(bool(r.metric_implied)),
+        float(r.kind == "delta"),
+        float(r.kind == "range"),
+        float(r.unit in {"%", "pp"}),
+        float(r.unit in _SPEED_UNITS),
+        float("." in r.value_text),
+        float(bool(r.is_own_method)),
+        float(r.baseline is not None),
+        float(r.qualifier is not None),
+        float(r.subset is not None),
+    )
+
+
+def features(r: Result) -> dict[str, float]:
+    """Named features of one extracted row."""
+    return dict(zip(FEATURES, feature_values(r), strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +97,8 @@ class Calibration:
         return cls(coef, intercept, threshold)
 
     def probability(self, r: Result) -> float:
-        return self.probability_of(features(r))
+        z = self.intercept + sum(self.coef.get(k, 0.0) * v for k, v in zip(FEATURES, feature_values(r), strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
     def probability_of(self, feats: dict[str, float]) -> float:
         z = self.intercept + sum(self.coef.get(k, 0.0) * v for k, v in feats.items())
@@ -83,7 +109,8 @@ class Calibration:
         if not self.coef:
             return r
         p = round(self.probability(r), 4)
-        return replace(r, confidence=p, confident=p >= self.threshold)
+        r.confidence, r.confident = p, p >= self.threshold  # the row is the extractor's own, fresh object
+        return r
 
 
 __all__ = ["Calibration", "features"]

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 _NEVER = re.compile(r"(?!x)x")
 _ABOUT = r"(?:>|over|more\s+than|up\s+to|about|~)?"
+_CUED = ("speed_after", "comparative_metric")
+_BY_END = re.compile(r"\bby\s*" + _ABOUT + r"\s*$")
 _OF_AFTER = re.compile(r"\s+of\b")
 # between number and cue: up to three plain words, none holding a digit, none a clause or operating-point word
 _GAP = r"(?:\s*\)?\s*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas)\b)[\w\-]{2,}\s+){0,3}?"
@@ -55,6 +57,7 @@ class SpeedLexicon:
     time_after: re.Pattern
     values: dict[str, dict[str, str]]
     metrics: frozenset[str]
+    cue_stems: tuple[str, ...]  # first words of the after-number cues: a cheap test before the patterns
 
     @classmethod
     def of(cls, words: dict[str, dict[str, str]]) -> SpeedLexicon:
@@ -75,22 +78,25 @@ class SpeedLexicon:
             time_after=comp(r"\s*(?:[\w\-]+\s+){0,2}?(?P<cue>ALT)", "time_after"),
             values=values,
             metrics=metrics,
+            cue_stems=tuple(sorted({p.split()[0].lower().rstrip("*") for k in _CUED for p in values[k]})),
         )
 
     def claim(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> SpeedClaim | None:
         """The efficiency claim of the number at [start, end) (end after a range), or None."""
         after = text[end : min(s1, end + 60)]
-        m = self.after.match(after)
+        low = after.lower()
+        cued = any(w in low for w in self.cue_stems)
+        m = self.after.match(after) if cued else None
         if m is not None:
             name = self.values["speed_after"].get(m.group("cue").lower(), "") or _stem(self.values["speed_after"], m)
             return SpeedClaim(name, end + m.start("cue"), end + m.end("cue"))
-        m = self.comparative.match(after)
+        m = self.comparative.match(after) if cued else None
         if m is not None:
             name = self.values["comparative_metric"].get(" ".join(m.group("cue").lower().split()), "")
             return SpeedClaim(name, end + m.start("cue"), end + m.end("cue"))
         before = text[max(s0, start - 90) : start]
-        m = self.verb_by.search(before)
-        if m is not None and unit in {"%", "x"}:
+        m = self.verb_by.search(before) if unit in {"%", "x"} and _BY_END.search(before) else None
+        if m is not None:
             name = self.values["speed_verb"].get(m.group("cue").lower(), "") or _stem(self.values["speed_verb"], m)
             off = start - len(before)
             return SpeedClaim(name, off + m.start("cue"), off + m.end("cue"))

@@ -34,6 +34,7 @@ class Leaks:
     size_after: re.Pattern
     size_before: re.Pattern
     setting: re.Pattern
+    setting_ends: tuple[str, ...]  # last words of the setting phrases: a cheap test before the pattern
 
     @classmethod
     def of(cls, words: dict[str, dict[str, str]]) -> Leaks:
@@ -45,12 +46,14 @@ class Leaks:
             size_after=comp(r"^(?:\s*times)?" + _GAP + r"(?:ALT)", "size_after"),
             size_before=comp(r"(?:ALT)\s+(?:[\w\-]+\s+){0,2}?by\s*(?:up\s+to|about|over|~)?\s*$", "size_before"),
             setting=comp(r"(?:ALT)\s*(?:of|=|:|is|was|to|set\s+to)?\s*(?:about|~)?\s*[(\[]?\s*$", "setting_phrase"),
+            setting_ends=tuple(sorted({p.split()[-1].lower() for p in words.get("setting_phrase", {})})),
         )
 
     def reason(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> str | None:
         """Why the number at [start, end) is a size or setting, or None."""
         before = text[max(s0, start - 60) : start]
-        if self.setting.search(before):
+        low = before[-30:].lower()
+        if any(w in low for w in self.setting_ends) and self.setting.search(before):
             return "setting"
         if unit not in {"x", "%"} and not re.match(r"\s*(?:times|×|x)\b", text[end : end + 8]):
             return None

@@ -27,6 +27,9 @@ _NUM = r"[+\-]?\d[\d,]*(?:\.\d+)?\s*%?"
 _ITEM_PAREN = re.compile(rf"{_NAME}\s*\(\s*(?:[a-z\-@ ]{{0,12}}[:=]?\s*)?{_NUM}[^()]{{0,12}}\)")
 _ITEM_TO = re.compile(rf"{_NAME}\s+(?:to|at|of|with|:)\s+{_NUM}")
 _ITEM_ON = re.compile(rf"{_NUM}(?:\s+[A-Za-z@\-]+){{0,2}}?\s+(?:on|for|in)\s+(?:the\s+)?{_NAME}")
+_PAREN_NUM = re.compile(r"\(\s*(?:[a-z\-@ ]{0,12}[:=]?\s*)?[+\-]?\d")
+_TO_NUM = re.compile(r"\s(?:to|at|of|with|:)\s+[+\-]?\d")
+_NUM_ON = re.compile(r"\d\s*%?(?:\s+[A-Za-z@\-]+){0,2}?\s+(?:on|for|in)\s")
 _JOIN = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|;|\band\b|\bor\b|\bas well as\b)\s*$")
 _ACRONYM_HEAD = re.compile(rf"{_NAME}\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,11}})\)\s+(?P<head>[a-z]+(?:\s[a-z]+)?)")
 _VERSION = re.compile(r"(?:[vV](?:er\.?|ersion)?\s?)?\d[\d.]*|[A-Z]")  # "V2": a version of the name before
@@ -35,7 +38,9 @@ _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It
 
 def open_names(text: str, s0: int, s1: int, taken: list[Span], exclude: Callable, grammar) -> list[Span]:
     """Both rules on one sentence; spans overlapping `taken` (names already found) are dropped."""
-    found = acronym_head_names(text, s0, s1, grammar.benchmark_head, exclude)
+    found = acronym_head_names(text, s0, s1, grammar.benchmark_head, exclude) if "(" in text[s0:s1] else []
+    if not any(s0 <= t.start < s1 and t.entry is not None for t in taken):
+        return found  # no known benchmark in the sentence: no list to extend
     found += list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
     return [f for f in _dedupe(found) if not any(t.start < f.end and f.start < t.end for t in taken)]
 
@@ -59,8 +64,11 @@ def list_siblings(
 ) -> list[Span]:
     """LIST-SIBLING: unknown members of a coordinated name-value list whose other members are known benchmarks."""
     out: list[Span] = []
-    for pattern in (_ITEM_PAREN, _ITEM_TO, _ITEM_ON):
-        items = [m for m in pattern.finditer(text, s0, s1)]
+    sentence = text[s0:s1]
+    for pattern, anchor in ((_ITEM_PAREN, _PAREN_NUM), (_ITEM_TO, _TO_NUM), (_ITEM_ON, _NUM_ON)):
+        if len(anchor.findall(sentence)) < 2:  # cheap test first: a list needs two items
+            continue
+        items = list(pattern.finditer(text, s0, s1))
         groups: list[list[re.Match]] = []
         for m in items:
             if groups and _JOIN.match(text, groups[-1][-1].end(), m.start()):
