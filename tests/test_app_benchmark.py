@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tests.helpers import charts, layer_data, sql
+from tests.helpers import chart_data, charts, layer_data, sql
 
 
 def expected_sota(db: Path, benchmark: str, metric: str, lower_is_better: bool) -> pd.DataFrame:
@@ -41,7 +41,7 @@ def test_opens_on_the_url_selection(app, synth_db: Path) -> None:
     assert table["value"].tolist() == expected["v"].tolist()
     assert table["rank"].tolist() == list(range(1, len(expected) + 1))
     assert set(table["reported_as"]) <= {"own method", "baseline"}
-    assert table["paper"].str.match(r"^paper\?paper=syn-\d+#Synthetic paper").all()
+    assert table["paper"].str.match(r"^paper\?paper=syn-\d+#Synthetic%20paper%20\d+").all()
     assert "↓" in at.selectbox[1].format_func("FID")
     summary = at.markdown[0].value
     assert summary.startswith(f"**State of the art:** {expected['method'].iloc[0]} with **{expected['v'].iloc[0]:g}")
@@ -53,7 +53,15 @@ def test_sota_step_chart(app, synth_db: Path) -> None:
     at = app(synth_db, "benchmark", benchmark="CIFAR-10", metric="FID")
     (spec,) = charts(at)
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks == ["circle", "line", "point", "text"]
+    assert marks == ["circle", "line", "point", "text", "text", "text", "text"]
+    # every record is labelled once, whole; labels in the right half end at their point so they stay in the chart
+    data = chart_data(at)
+    texts = [(layer, data[layer["data"]["name"]]) for layer in spec["layer"][3:]]
+    labelled = sorted(m for _, frame in texts for m in frame["method"])
+    assert labelled == sorted(expected_sota(synth_db, "CIFAR-10", "FID", lower_is_better=True)["method"])
+    for layer, frame in texts:
+        right = layer["mark"]["align"] == "right"
+        assert frame["right"].eq(right).all() and (layer["mark"]["dx"] < 0) == right
     line = spec["layer"][1]
     assert line["mark"]["interpolate"] == "step-after"
     assert line["encoding"]["x"] == {"field": "published", "title": "paper date", "type": "temporal"}
@@ -68,7 +76,7 @@ def test_sota_step_chart(app, synth_db: Path) -> None:
     # the last record is carried to the newest paper so the final step shows
     last_date = sql(
         synth_db,
-        "select max(published) d from results r join papers p using (paper_id) "
+        "select max(r.published) d from results r join papers p using (paper_id) "
         "where benchmark='CIFAR-10' and metric='FID'",
     )["d"].iloc[0]
     assert pd.Timestamp(steps["published"].max()).date() == pd.Timestamp(last_date).date()
@@ -115,10 +123,20 @@ def test_an_unnamed_method_links_to_its_paper(app, seed_db: Path) -> None:
     table = at.dataframe[0].value
     assert table["method"].tolist() == ["(unnamed)"]
     link = table["method_link"].iloc[0]
-    assert link.startswith("paper?paper=") and link.endswith("#(unnamed)")
+    assert link.startswith("paper?paper=") and link.endswith("#%28unnamed%29")
 
 
-def test_unknown_url_value_falls_back(app, synth_db: Path) -> None:
+def test_a_link_to_an_unknown_benchmark_says_so(app, synth_db: Path) -> None:
     at = app(synth_db, "benchmark", benchmark="No Such Benchmark", metric="Nope")
-    assert at.selectbox[0].value in sql(synth_db, "select distinct benchmark from results")["benchmark"].tolist()
-    assert at.query_params["benchmark"] == at.selectbox[0].value
+    message = "Benchmark “No Such Benchmark” does not exist in this database. Choose one above."
+    assert [e.value for e in at.error] == [message]
+    assert at.selectbox[0].value is None and len(at.selectbox) == 1  # nothing else is shown as if it were the target
+    assert not at.dataframe and not at.markdown
+    at.selectbox[0].select("CIFAR-10").run()
+    assert not at.error and at.query_params["benchmark"] == "CIFAR-10" and at.selectbox[1].value in ("Accuracy", "FID")
+
+
+def test_a_link_to_an_unknown_metric_falls_back_with_a_note(app, synth_db: Path) -> None:
+    at = app(synth_db, "benchmark", benchmark="CIFAR-10", metric="Nope")
+    assert at.selectbox[1].value == at.query_params["metric"] == "Accuracy"
+    assert "The link's metric “Nope” is not available here; showing Accuracy ↑." in [c.value for c in at.caption]

@@ -86,6 +86,7 @@ def test_bare_percentages_share_a_leaderboard_with_written_ones(tmp_path: Path) 
 
 def test_a_record_with_an_abstract_wins_over_a_later_one_without(tmp_path: Path) -> None:
     from leaderboard.models import Paper
+    from leaderboard.store.arrow import papers_table
     from leaderboard.store.db import BuildWriter
 
     papers = [
@@ -97,7 +98,7 @@ def test_a_record_with_an_abstract_wins_over_a_later_one_without(tmp_path: Path)
     ]
     db = tmp_path / "w.duckdb"
     with BuildWriter(db) as writer:
-        writer.add_papers(papers)
+        writer.add_tables(papers_table(papers), None, None)
         counts = writer.commit({})
     assert (counts["papers"], counts["rejected"]) == (3, 1)
     with duckdb.connect(str(db), read_only=True) as con:

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
-from leaderboard.errors import UserError
-
-ISSUES_URL = "https://github.com/leaderboard-project/leaderboard/issues"
-
-
-def error_log_path() -> Path:
-    """Where internal errors are logged: $LB_ERROR_LOG, else leaderboard-error.log in the temp folder."""
-    return Path(os.environ.get("LB_ERROR_LOG") or Path(tempfile.gettempdir()) / "leaderboard-error.log")
+from leaderboard.errors import Aborted, UserError
+from leaderboard.settings import error_log_path
 
 
 def log_internal_error(exc: BaseException) -> Path:
@@ -34,8 +26,12 @@ def run_main(group: click.Group) -> None:
     try:
         group.main(standalone_mode=False)
     except UserError as exc:
-        click.echo(f"error: {exc}", err=True)
+        for line in str(exc).splitlines() or [""]:
+            click.echo(f"error: {line}", err=True)
         raise SystemExit(2) from None
+    except Aborted as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(130) from None
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         raise SystemExit(130) from None
@@ -52,7 +48,7 @@ def run_main(group: click.Group) -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         path = log_internal_error(exc)
         click.echo(
-            f"internal error: {type(exc).__name__}: {exc} (traceback in {path}; please report it at {ISSUES_URL})",
+            f"internal error: {type(exc).__name__}: {exc} (a bug: please report it with the traceback in {path})",
             err=True,
         )
         raise SystemExit(1) from None

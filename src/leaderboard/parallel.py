@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -124,7 +125,9 @@ class _NoPandas(MetaPathFinder):
 
 
 def _init_worker(pickled_extractor: bytes) -> None:
-    """Worker start: keep pandas out (pyarrow would import it at its first array, 0.2 s), load the extractor."""
+    """Worker start: keep pandas out (pyarrow would import it at its first array, 0.2 s), load the extractor.
+    Ctrl-C is the main process's to handle (a fork server started earlier may not have ignored it)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if "pandas" not in sys.modules:
         sys.meta_path.insert(0, _NoPandas())
     _WORKER_EXTRACTOR[:] = [pickle.loads(pickled_extractor)]
@@ -172,7 +175,14 @@ class Extraction:
     def _start_pool(self) -> None:
         if self.pool is None and self.workers > 1:
             blob = pickle.dumps(self.local, protocol=pickle.HIGHEST_PROTOCOL)
-            self.pool = _pool_context().Pool(self.workers, _init_worker, (blob,))
+            # Workers start with Ctrl-C ignored (an ignored signal stays ignored in a started process, and the
+            # fork server gives its children the disposition it started with): the main process alone handles
+            # it, ends the pool and prints one line, without a traceback per worker.
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+            try:
+                self.pool = _pool_context().Pool(self.workers, _init_worker, (blob,))
+            finally:
+                signal.signal(signal.SIGINT, previous)
 
     def run(self, units: Iterable[Unit]) -> Iterator[Chunk]:
         """Chunks of all units, in input order."""

@@ -20,12 +20,12 @@ from pathlib import Path
 from leaderboard import __version__
 from leaderboard.curation import curation_path, load_curations
 from leaderboard.errors import UserError
-from leaderboard.extract.vocab import Vocabulary
+from leaderboard.knowledge import metric_info
 from leaderboard.models import Result, ResultExtra
 from leaderboard.parallel import Extraction, Items, Unit
 from leaderboard.progress import Progress
 from leaderboard.sources import ArxivFilter, source_files
-from leaderboard.sources.detect import READ_ERRORS, Reader, unreadable
+from leaderboard.sources.detect import READ_ERRORS, UNREADABLE, Reader, unreadable
 from leaderboard.sources.lines import file_size, read_blocks
 from leaderboard.store.db import BuildWriter
 
@@ -46,6 +46,7 @@ class BuildOptions:
     vocab_files: list[Path] = field(default_factory=list)
     filt: ArxivFilter = field(default_factory=ArxivFilter)
     strict: bool = False
+    allow_empty: bool = False  # build even when nothing loads (else the build fails and the old database stays)
     progress: bool = True
     curation: Path | None = None  # default: $LB_CURATION, else curation.csv beside the database
 
@@ -143,13 +144,6 @@ def read_units(files: Iterable[tuple[Path, str, Reader]], imported: _Imported) -
             yield from _item_units(path, reader, imported)
 
 
-def metric_info(vocab: Vocabulary) -> Iterator[tuple[str, str | None, bool | None]]:
-    """(metric, unit, higher_is_better) for every metric of the vocabulary, for the `metric_info` table."""
-    for e in vocab.metrics.entries:
-        hib = {"true": True, "false": False}.get(e.get("higher_is_better").strip().lower())
-        yield e.name, e.get("unit").strip() or None, hib
-
-
 def build(opts: BuildOptions) -> BuildSummary:
     """Read every source, extract results, and write a new database that replaces `opts.db` atomically."""
     started = time.perf_counter()
@@ -169,9 +163,10 @@ def build(opts: BuildOptions) -> BuildSummary:
                 progress.update(chunk)
             imported.flush()
             records += imported.records
-            writer.add_curations(curations, str(curation_file))
+            check_loaded(writer, [str(path) for path, _, _ in files], opts)
+            writer.add_curations(curations, str(curation_file), vocab.methods.lookup)
             writer.add_rejected(bad_curations, stage="curation")
-            writer.add_metric_info(metric_info(vocab))
+            writer.add_metric_info(metric_info(vocab.knowledge))
             info = {
                 "version": __version__,
                 "extractor": extraction.local.name,
@@ -192,6 +187,39 @@ def build(opts: BuildOptions) -> BuildSummary:
         skipped,
         counts,
     )
+
+
+class BuildRefused(UserError):
+    """A build that would replace the database with a worse one: every line names a file and its problem."""
+
+
+def check_loaded(writer: BuildWriter, files: list[str], opts: BuildOptions) -> None:
+    """Fail the build (the old database stays byte for byte) when a file could not be read to its end, when
+    a file loaded no paper and no result (empty, unreadable, the wrong format), or when nothing loaded at all.
+
+    `--allow-empty` accepts files that hold no records and an empty build; files left empty by the arXiv
+    filters are not a problem.
+    """
+    problems, empty = [], []
+    filtered = bool(opts.filt.categories or opts.filt.since)
+    for name, loaded, rejected, first_line, first_reason, read_error in writer.file_report(files, UNREADABLE):
+        if read_error:
+            problems.append(f"{name}: {read_error}")
+        elif loaded == 0 and rejected:
+            where = f"line {first_line}: " if first_line is not None else ""
+            more = f" (and {rejected - 1:,} more rejected)" if rejected > 1 else ""
+            problems.append(f"{name}: nothing loaded; {where}{first_reason}{more}")
+        elif loaded == 0 and not (opts.allow_empty or filtered):
+            empty.append(f"{name}: nothing loaded; {_no_records(Path(name))}")
+    if not problems and not empty and not opts.allow_empty and writer.loaded_count() == 0:
+        empty.append(f"{' '.join(map(str, opts.sources))}: no paper or result loaded")
+    if problems or empty:
+        hint = " (--allow-empty accepts an empty build)" if empty and not problems else ""
+        raise BuildRefused("\n".join([*problems, *empty, f"build refused; {opts.db} unchanged{hint}"]))
+
+
+def _no_records(path: Path) -> str:
+    return "the file is empty" if file_size(path) == 0 else "no records found in the file"
 
 
 def check_strict(writer: BuildWriter) -> None:

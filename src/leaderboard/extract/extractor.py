@@ -8,39 +8,34 @@ and its attribution (attribution.py, methods.py). Cue words come from vocab/gram
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
+from leaderboard.extract.benchmark_paper import give_paper_benchmark, paper_benchmark
+from leaderboard.extract.calibration import Calibration
 from leaderboard.extract.context import AbstractContext
+from leaderboard.extract.efficiency import SpeedLexicon
+from leaderboard.extract.engine import read_sentence
 from leaderboard.extract.filters import quick_non_result
 from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.leaks import Leaks
 from leaderboard.extract.methods import own_method
+from leaderboard.extract.metric_forms import MetricForms
 from leaderboard.extract.names import NameCapture
 from leaderboard.extract.numbers import find_numbers, link_numbers
-from leaderboard.extract.reading import Reading, SentenceReader
+from leaderboard.extract.open_names import open_names, share_sibling_metric
+from leaderboard.extract.sentence import Abstract, Lazy, Memory, Reading
 from leaderboard.extract.sentences import split_sentences
+from leaderboard.extract.trace import Trace
+from leaderboard.extract.version import rules_version
 from leaderboard.extract.vocab import CombinedIndex, NormText, Vocabulary, load_vocabulary, norm_key
+from leaderboard.extract.windows import Windows
 from leaderboard.models import Paper, Result
 
 _DIGIT = re.compile(r"\d")
+
 NAME = "rules"
-
-
-class _Lazy:
-    """A value computed on first use (the paper's own method name is only needed when a result is found)."""
-
-    __slots__ = ("_fn", "_done", "_value")
-
-    def __init__(self, fn) -> None:
-        self._fn, self._done, self._value = fn, False, None
-
-    def get(self):
-        if not self._done:
-            self._value, self._done = self._fn(), True
-        return self._value
-
-
-VERSION = "0.2"
 
 
 @dataclass(slots=True)
@@ -52,22 +47,31 @@ class Extractor:
     capture: NameCapture = field(init=False)
     names: CombinedIndex = field(init=False)  # metrics, benchmarks and methods, scanned together
     tasks: frozenset[str] = field(init=False)  # task names of the vocabulary and their initials ("NER")
+    name: str = field(init=False)  # "rules/<hash of the rules' code and the vocabulary>"
+    windows: Windows = field(init=False)  # how far the rules look (grammar.csv)
+    speed: SpeedLexicon = field(init=False)  # efficiency cue words (efficiency.py)
+    leaks: Leaks = field(init=False)  # size and setting cue words (leaks.py)
+    forms: MetricForms = field(init=False)  # metric variants, benchmark scores, human preference (metric_forms.py)
+    calibration: Calibration = field(init=False)  # rule features -> probability the tuple is right
 
     def __post_init__(self) -> None:
         self.grammar = Grammar.from_rows(self.vocab.grammar)
         self.capture = NameCapture(self.grammar)
+        self.windows = Windows.of(self.grammar)
         self.names = CombinedIndex.of((self.vocab.metrics, self.vocab.benchmarks, self.vocab.methods))
         self.tasks = frozenset(_task_names(self.vocab))
+        self.name = f"{NAME}/{rules_version(self.vocab)}"
+        self.speed = SpeedLexicon.of(self.grammar.words)
+        self.leaks = Leaks.of(self.grammar.words)
+        self.forms = MetricForms.of(self.grammar.words)
+        self.calibration = Calibration.load()
 
     @classmethod
     def default(cls) -> Extractor:
         return cls(load_vocabulary())
 
-    @property
-    def name(self) -> str:
-        return f"{NAME}/{VERSION}"
-
-    def extract(self, paper: Paper) -> list[Result]:
+    def extract(self, paper: Paper, trace: Trace | None = None) -> list[Result]:
+        """The paper's results; with a `trace`, every rule decision (and every declined number) is recorded in it."""
         text = paper.abstract or ""
         if not _DIGIT.search(text):
             return []
@@ -76,11 +80,9 @@ class Extractor:
             return []
         g = self.grammar
         all_sentences = split_sentences(text)
-        sentences = [
-            (s0, s1)
-            for s0, s1 in all_sentences
-            if any(s0 <= n.start < s1 and not quick_non_result(text, n, s0, g) for n in nums)
-        ]
+        sentences = _holding_candidates(text, nums, all_sentences, g)
+        if trace is not None:
+            _trace_quick(trace, text, nums, [w for w in all_sentences if w not in sentences], g)
         if not sentences:
             return []
         nt = NormText.of(text, sentences)  # names are looked up only in sentences that hold a number
@@ -100,10 +102,14 @@ class Extractor:
             if not any(s <= m.start and m.end <= e for s, e in spans)
         ]
         names = [(m.start, m.end) for m in (*metrics, *benches, *methods)]
-        nums = [n for n in nums if not any(s <= n.start and n.end <= e for s, e in names)]  # "SQuAD 2.0"
+        inside = _inside_names(nums, names)  # "SQuAD 2.0"
+        if inside:
+            nums = [n for n in nums if n not in inside]
+            for n in inside if trace is not None else ():
+                trace.declined((n.start, n.end), "result.inside_a_name", "result", "part of a vocabulary name")
         if not nums:
             return []
-        own = _Lazy(lambda: own_method(paper.title or "", text, self.grammar, self.tasks))
+        own = Lazy(lambda: own_method(paper.title or "", text, self.grammar, self.tasks))
         links = {lk.first: lk for lk in link_numbers(text, nums)}
         seconds = {lk.second for lk in links.values()}
 
@@ -123,19 +129,45 @@ class Extractor:
         carried = [Span(-1, -1, b.name, b.raw, b.entry) for b in title_benches]
         taken = [*benches, *metrics, *methods]
         captures = [self.capture.find(text, s0, s1, taken, exclude) for s0, s1 in sentences]
+        captures = [  # open-vocabulary names (open_names.py)
+            c + open_names(text, s0, s1, [*benches, *c], exclude, g)
+            for c, (s0, s1) in zip(captures, sentences, strict=True)
+        ]
         named = [*benches, *(b for c in captures for b in c)]
         held = set(sentences)
         rest = [w for w in all_sentences if w not in held]
-        context = AbstractContext(self, text, rest, named, exclude)
-        reader = SentenceReader(self, text, nums, links, seconds, metrics, benches, methods, own, carried, context)
+        context = AbstractContext((vocab.benchmarks, self.capture, g), text, rest, named, exclude)
+        a = Abstract(
+            text,
+            g,
+            self.windows,
+            vocab,
+            nums,
+            links,
+            seconds,
+            metrics,
+            benches,
+            methods,
+            carried,
+            context,
+            own,
+            Memory(),
+            trace,
+            self.speed,
+            self.leaks,
+        )
         out: list[Result] = []
         for (s0, s1), captured in zip(sentences, captures, strict=True):
             idx = [i for i, n in enumerate(nums) if s0 <= n.start < s1]
             if not idx:
                 continue
-            for reading in reader.read(s0, s1, idx, captured):
-                out.append(self._result(paper, text, reading))
-        return out
+            rows = share_sibling_metric(
+                [self._result(paper, text, rd) for rd in read_sentence(a, s0, s1, idx, captured)]
+            )
+            out += self.forms.refine(rows, text)  # metric_forms.py
+        bench = paper_benchmark(title, text, g.benchmark_head)  # benchmark_paper.py
+        out = give_paper_benchmark(out, bench, vocab.benchmarks.lookup, self.speed.is_speed)
+        return [self.calibration.apply(r) for r in out]
 
     def _result(self, paper: Paper, text: str, r: Reading) -> Result:
         bench, metric = r.benchmark, r.metric
@@ -173,7 +205,48 @@ class Extractor:
             metric_end=metric.end if metric and metric.start >= 0 else None,
             confidence=r.confidence,
             extractor=self.name,
+            rules=_rules_json(r.rules),
+            metric_implied=bool(metric is not None and r.metric_inferred),
         )
+
+
+def _rules_json(rules: dict[str, str]) -> str:
+    """`rules` as a JSON object with sorted keys (field and rule names are plain identifiers: no escaping)."""
+    return "{" + ",".join([f'"{k}":"{v}"' for k, v in sorted(rules.items())]) + "}"
+
+
+def _holding_candidates(text: str, nums: list, sentences: list[tuple[int, int]], g: Grammar) -> list[tuple[int, int]]:
+    """The sentences holding a number that the vocabulary-free first pass keeps (one pass over the numbers)."""
+    starts = [s0 for s0, _ in sentences]
+    keep: list[int] = []
+    for n in nums:
+        k = bisect_right(starts, n.start) - 1
+        if k < 0 or (keep and keep[-1] == k):
+            continue
+        s0, s1 = sentences[k]
+        if n.start < s1 and not quick_non_result(text, n, s0, g):
+            keep.append(k)
+    return [sentences[k] for k in keep]
+
+
+def _inside_names(nums: list, names: list[tuple[int, int]]) -> list:
+    """The numbers written inside a vocabulary name ("SQuAD 2.0")."""
+    out = []
+    for n in nums:
+        for s, e in names:
+            if s <= n.start and n.end <= e:
+                out.append(n)
+                break
+    return out
+
+
+def _trace_quick(trace: Trace, text: str, nums: list, sentences: list[tuple[int, int]], g: Grammar) -> None:
+    """Record the numbers of the sentences the vocabulary-free first pass drops (only when tracing)."""
+    for n in nums:
+        s0 = next((a for a, b in sentences if a <= n.start < b), None)
+        if s0 is not None and quick_non_result(text, n, s0, g):
+            why = "year, size, ordinal, list marker, citation, N-word setting or count (first pass)"
+            trace.declined((n.start, n.end), "result.quick_non_result", "result", why)
 
 
 def _task_names(vocab: Vocabulary) -> set[str]:

@@ -49,7 +49,6 @@ class Number:
     suffix: str = ""  # glued letters that are not a unit: "k", "B", "AP", "th", "D"
     suffix_start: int = -1
     decimals: int = 0
-    percent_word: bool = False  # "12 percent"
 
     def text(self, source: str) -> str:
         return source[self.start : self.end]
@@ -155,7 +154,6 @@ def find_numbers(text: str) -> list[Number]:
             "dollar2", "spread", "spreadnum", "unit", "spreadpct"
         )
         unit = _unit(unit_raw)
-        percent_word = bool(unit_raw and "percent" in unit_raw)
         if spreadpct:
             unit = "%"
         if unit == "x" and _DIMENSION_AFTER.match(text, num_end + (1 if dollar2 else 0)):
@@ -184,7 +182,7 @@ def find_numbers(text: str) -> list[Number]:
             unit = "$"  # "a cost of $0.32 per issue": an amount of money, no LaTeX
         if unit is None and spread_raw is None:
             end = num_end + (1 if (dollar and dollar2) else 0)
-        out.append(Number(start, end, value, unit, sign, spread, suffix, suffix_start, decimals, percent_word))
+        out.append(Number(start, end, value, unit, sign, spread, suffix, suffix_start, decimals))
     return out
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
-from collections.abc import Iterable, Sequence
+import stat
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from glob import escape as glob_escape
 from importlib import resources
@@ -17,11 +19,18 @@ import pyarrow.compute as pc
 from leaderboard.curation import COLUMNS as CURATION_COLUMNS
 from leaderboard.curation import Curation, csv_line
 from leaderboard.errors import UserError
-from leaderboard.models import Paper, Rejected, Result, ResultExtra
-from leaderboard.sources.records import truncate
-from leaderboard.store.arrow import extras_table, papers_table, rejected_table, results_table
+from leaderboard.knowledge.canon import Named, method_norm
+from leaderboard.models import Rejected, Result, ResultExtra, truncate
+from leaderboard.settings import DEFAULT_DB as DEFAULT_DB
+from leaderboard.settings import db_path as db_path  # where callers have always found it
+from leaderboard.store.arrow import extras_table, rejected_table, results_table
 
-DEFAULT_DB = "leaderboard.duckdb"
+
+def _no_entry(name: str) -> None:
+    """A lookup that knows no method (the key is then that of the name as written)."""
+    return None
+
+
 # Rows buffered per table before one INSERT. Small enough that loading streams while the workers extract (and
 # DuckDB checkpoints its WAL as it fills), so the end of a build has little left to load; 8,192 papers are
 # ~12 MB of Arrow buffers. With 50,000, a 50 k build loaded every paper at commit, alone on one core.
@@ -29,17 +38,14 @@ FLUSH_ROWS = 8_192
 BUILD_MEMORY_LIMIT = "256MB"  # DuckDB's share of a build's memory (its cache included); sorts and joins beyond it spill
 
 
-def db_path(path: str | os.PathLike | None = None) -> Path:
-    """The database path: the argument, else $LB_DB, else leaderboard.duckdb in the working directory."""
-    return Path(path or os.environ.get("LB_DB") or DEFAULT_DB)
-
-
 def sql_text(name: str) -> str:
     """The text of one of the package's SQL files (schema.sql, finalize.sql, views.sql, ...)."""
     return (resources.files("leaderboard") / "store" / name).read_text(encoding="utf-8")
 
 
-def connect_read_only(path: str | os.PathLike, config: dict[str, object] | None = None) -> duckdb.DuckDBPyConnection:
+def connect_read_only(
+    path: str | os.PathLike, config: dict[str, object] | None = None, *, views: bool = True
+) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the database file now at `path`; a clear UserError when there is none.
 
     Not `duckdb.connect(path)`: DuckDB caches instances by path, so after a rebuild swapped a new file in,
@@ -48,6 +54,8 @@ def connect_read_only(path: str | os.PathLike, config: dict[str, object] | None 
     and view of the file, so plain names (`SELECT * FROM results`) work on the connection and its cursors.
     The connection keeps reading the file it opened, even after a rebuild replaces it. `config` goes to
     `duckdb.connect` (settings that must be fixed before anything runs, as the SQL sandbox's are).
+    With `views=False` the file's catalog is made the connection's default (`USE`) instead: plain names work
+    on this connection only (not its cursors), and `information_schema` lists every table once.
     """
     p = Path(path)
     if not p.is_file():
@@ -55,6 +63,9 @@ def connect_read_only(path: str | os.PathLike, config: dict[str, object] | None 
     con = duckdb.connect(":memory:", config=dict(config or {}))
     try:
         con.execute("ATTACH $path AS leaderboard (READ_ONLY)", {"path": str(p)})
+        if not views:
+            con.execute("USE leaderboard")
+            return con
         names = con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'leaderboard' "
             "AND table_schema = 'main' ORDER BY table_name"
@@ -126,6 +137,35 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def check_writable(target: Path) -> None:
+    """Refuse a target the user made read-only (or cannot write): a rename would replace it regardless."""
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and (not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK)):
+        raise UserError(
+            f"{target}: the database file is read-only (mode {stat.S_IMODE(mode):04o}); "
+            "make it writable or build into another --db"
+        )
+    folder = target.parent if str(target.parent) else Path(".")
+    if not os.access(folder, os.W_OK):
+        raise UserError(f"{folder}: cannot write in this folder (the new database is written beside {target.name})")
+
+
+def _keep_mode(target: Path, new: Path) -> None:
+    """Give the new file the permissions of the file it replaces (a rebuild never changes them silently)."""
+    with contextlib.suppress(OSError):
+        os.chmod(new, stat.S_IMODE(target.stat().st_mode))
+
+
+def _is_interrupt(exc: BaseException | None) -> bool:
+    """Whether DuckDB stopped a query because of Ctrl-C."""
+    return isinstance(exc, duckdb.InterruptException) or (
+        isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower()
+    )
+
+
 class BuildWriter:
     """Writes a complete database into a temporary file beside `target`, then renames it into place.
 
@@ -148,6 +188,7 @@ class BuildWriter:
     def __enter__(self) -> BuildWriter:
         if self.target.parent and not self.target.parent.exists():
             raise UserError(f"{self.target.parent}: directory does not exist")
+        check_writable(self.target)
         self._remove_tmp()
         self.stale_removed = remove_stale_temp_files(self.target)
         self.con = duckdb.connect(str(self.tmp))
@@ -164,10 +205,13 @@ class BuildWriter:
             self.con = None
         if exc_type is None and self._committed:
             self._remove_wal(self.target)  # a stale WAL beside the target must not be replayed on the new file
+            _keep_mode(self.target, self.tmp)
             os.replace(self.tmp, self.target)
             _fsync_dir(self.target.parent)
         else:
             self._remove_tmp()
+            if exc_type is not None and _is_interrupt(exc):
+                raise KeyboardInterrupt from None  # Ctrl-C during a query: the same as anywhere else
 
     def _remove_tmp(self) -> None:
         for p in (self.tmp, self.tmp.with_name(self.tmp.name + ".wal")):
@@ -217,13 +261,20 @@ class BuildWriter:
         if rejected is not None:
             self._insert("rejected", rejected)
 
-    def add_papers(self, papers: Sequence[Paper]) -> list[int]:
-        """Append papers; returns the load sequence number given to each."""
-        if not papers:
-            return []
-        seqs = list(range(self._seq, self._seq + len(papers)))
-        self.add_tables(papers_table(papers), None, None)
-        return seqs
+    def file_report(self, files: Sequence[str], unreadable: str) -> list[tuple]:
+        """Per source file (in order): loaded, rejected, first_line, first_reason, read_error (file_report.sql)."""
+        assert self.con is not None
+        self.flush()
+        params = {"files": list(files), "unreadable": unreadable}
+        return self.con.execute(sql_text("file_report.sql"), params).fetchall()
+
+    def loaded_count(self) -> int:
+        """Papers and results loaded so far."""
+        assert self.con is not None
+        self.flush()
+        return self.con.execute(
+            "SELECT (SELECT count(*) FROM papers_raw) + (SELECT count(*) FROM extracted)"
+        ).fetchone()[0]
 
     def add_results(self, results: Sequence[Result], paper_seqs: Sequence[int | None]) -> None:
         """Append results; `paper_seqs[i]` is the load sequence of the paper record results[i] came from."""
@@ -255,8 +306,11 @@ class BuildWriter:
         )
         self.con.execute("INSERT OR IGNORE INTO metric_info BY NAME SELECT * FROM info")
 
-    def add_curations(self, curations: Sequence[Curation], source_file: str) -> None:
-        """Load the curation file's well-formed rows; curate.sql applies them at commit."""
+    def add_curations(
+        self, curations: Sequence[Curation], source_file: str, find: Callable[[str], Named | None] = _no_entry
+    ) -> None:
+        """Load the curation file's well-formed rows; curate.sql applies them at commit. A curated method gets
+        the method key every other row gets (`find`: the methods vocabulary's lookup)."""
         if not curations:
             return
         cols = {n: [getattr(c, n) for c in curations] for n in CURATION_COLUMNS}
@@ -264,6 +318,8 @@ class BuildWriter:
         cols["added_id"] = [c.added_result_id() for c in curations]
         cols["source_file"] = [source_file] * len(curations)
         cols["raw"] = [truncate(csv_line(c)) for c in curations]
+        named = [c.method if c.action == "add" else c.value if c.field == "method" else None for c in curations]
+        cols["method_norm"] = [method_norm(name, find) for name in named]
         self._insert("curations", pa.table(cols))
 
     def commit(self, info: dict[str, object], extra_sql: Iterable[str] = ()) -> dict[str, int]:
