@@ -75,7 +75,7 @@ def test_rebuilds_give_identical_rows_and_ids(sources: Path, tmp_path: Path, mon
     in_process = snapshot(db_c)
     assert third == second
     assert in_process == second
-    ids = [r[-3] for r in second["results"]]
+    ids = [r[at] for r in second["results"]]
     assert len(ids) == len(set(ids)) == 2 * N + 1
     assert {r[at] for r in first["results"]} == set(ids) - {Curation.add("p00001", 1.0, "B", "M").added_result_id()}
     assert first["papers"] == second["papers"]
