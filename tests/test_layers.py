@@ -26,7 +26,7 @@ LAYERS: list[set[str]] = [
     {"sources"},
     {"parallel", "progress", "pipeline", "queries", "rank", "failures"},
     {"app"},
-    {"cli", "cli_curate", "cli_explain", "__main__"},
+    {"cli", "cli_curate", "cli_explain", "serving", "__main__"},
 ]
 
 
