@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.context import AbstractContext
+from leaderboard.extract.efficiency import SpeedLexicon
 from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.leaks import Leaks
 from leaderboard.extract.numbers import Link, Number
 from leaderboard.extract.trace import Trace
 from leaderboard.extract.vocab import Vocabulary, norm_key
@@ -79,6 +81,8 @@ class Abstract:
     own_name: Lazy  # the paper's own method name
     memory: Memory  # the only mutable part: what earlier sentences decided
     trace: Trace | None = None
+    speed: SpeedLexicon | None = None  # efficiency cue words (efficiency.py)
+    leaks: Leaks | None = None  # size and setting cue words (leaks.py)
 
     @property
     def own(self) -> str | None:

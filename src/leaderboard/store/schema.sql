@@ -51,7 +51,9 @@ CREATE TABLE extracted (
     source            VARCHAR,
     title             VARCHAR,
     result_id         VARCHAR NOT NULL,
-    ordinal           INTEGER
+    ordinal           INTEGER,
+    metric_implied    BOOLEAN,   -- the metric is not written: the benchmark's usual one
+    confident         BOOLEAN    -- confidence above the fitted threshold (tuple precision >= 0.95 on dev2)
 );
 
 CREATE TABLE rejected (
