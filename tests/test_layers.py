@@ -25,8 +25,8 @@ LAYERS: list[set[str]] = [
     {"store", "normalise"},
     {"sources"},
     {"parallel", "progress", "pipeline", "queries", "rank", "failures"},
-    {"app"},
-    {"cli", "cli_curate", "cli_explain", "serving", "__main__"},
+    {"app", "serving"},
+    {"cli", "cli_curate", "cli_explain", "__main__"},
 ]
 
 

@@ -258,8 +258,9 @@ def serve(db, port, headless) -> None:
 
 
 @cli.command()
-@click.option("--gold", "gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Gold file: per-paper tuples (dev format) or per-number lines (seed-gold format).")  # fmt: skip
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, path_type=Path),
+              help="Gold: per-paper tuples (dev format), per-number lines (seed-gold format) or an exhaustive "
+                   "folder (abstracts.jsonl, results.jsonl, non_results.jsonl).")  # fmt: skip
 @click.option("--papers", "papers", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Papers a per-number gold annotates (default: the shipped seeds/).")  # fmt: skip
 @click.option("--vocab", "vocab", multiple=True, type=click.Path(path_type=Path), help="Extra vocabulary CSV.")
@@ -268,16 +269,21 @@ def evaluate(gold, papers, vocab, misses) -> None:
     """Score the extractor against a gold file: precision/recall/F1 at three levels."""
     from leaderboard.extract import Extractor
     from leaderboard.extract.evaluate import format_report, run
+    from leaderboard.extract.gold_eval import format_gold_run, is_judged_gold, run_gold
     from leaderboard.extract.vocab import load_vocabulary
     from leaderboard.models import Paper
     from leaderboard.sources import read_sources
 
-    first = gold.read_text(encoding="utf-8").lstrip()[:4000]
+    first = "" if gold.is_dir() else gold.read_text(encoding="utf-8").lstrip()[:4000]
     needs_papers = '"is_result"' in first.split("\n", 1)[0]
     corpus: list[Paper] = []
     if needs_papers:
         corpus = [p for p in read_sources(list(papers) or default_sources()) if isinstance(p, Paper)]
     extractor = Extractor(load_vocabulary(list(vocab)))
+    if is_judged_gold(gold):  # the judging rules: exhaustive folder or recall-only tuples
+        click.echo(format_gold_run(run_gold(gold, extractor.extract), str(gold), misses))
+        if gold.is_dir():
+            return
     try:
         report = run(gold, extractor, corpus)
     except (ValueError, KeyError) as exc:

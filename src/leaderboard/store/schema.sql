@@ -52,7 +52,9 @@ CREATE TABLE extracted (
     title             VARCHAR,
     published         DATE,     -- set by finalize.sql: the row's own date (imports), else its paper's
     result_id         VARCHAR NOT NULL,
-    ordinal           INTEGER
+    ordinal           INTEGER,
+    metric_implied    BOOLEAN,   -- the metric is not written: the benchmark's usual one
+    confident         BOOLEAN    -- confidence above the fitted threshold (tuple precision >= 0.95 on dev2)
 );
 
 CREATE TABLE rejected (
