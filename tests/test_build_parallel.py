@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -133,3 +134,25 @@ def test_quiet_progress_prints_nothing() -> None:
         progress.add(records=5, nbytes=10)
         progress.note("finalizing")
     assert out.getvalue() == ""
+
+
+def test_the_callers_main_script_is_not_run_again_in_the_workers(corpus: Path, tmp_path: Path) -> None:
+    """A build started from a script that does work at import (a Streamlit page, an unguarded user script)
+    must not run that script again in the fork server: before, the server died and the pool broke its pipe."""
+    script = tmp_path / "page.py"
+    script.write_text("raise SystemExit('this script ran again inside a worker')\n", encoding="utf-8")
+    db = tmp_path / "lb.duckdb"
+    code = (
+        "import sys, types\n"
+        "from pathlib import Path\n"
+        "from leaderboard import pipeline\n"
+        "from leaderboard.pipeline import BuildOptions, build\n"
+        f"page = types.ModuleType('__main__'); page.__file__ = {str(script)!r}\n"
+        "sys.modules['__main__'] = page\n"
+        f"pipeline.BLOCK_BYTES = {BLOCK}\n"
+        f"s = build(BuildOptions([Path({str(corpus)!r})], Path({str(db)!r}), workers=2, progress=False))\n"
+        "print(s.papers)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split() == [str(N)]

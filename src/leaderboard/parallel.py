@@ -16,8 +16,10 @@ import os
 import pickle
 import signal
 import sys
+import types
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.abc import MetaPathFinder
 from itertools import chain
@@ -137,10 +139,24 @@ def _work(unit: Unit, filt: ArxivFilter) -> Chunk:
     return process_unit(unit, _WORKER_EXTRACTOR[0], filt)
 
 
+@contextmanager
+def _without_callers_main() -> Iterator[None]:
+    """Hide the caller's main script from multiprocessing while it starts processes: it would otherwise run
+    that script again in the fork server and in every worker (a Streamlit page, a user's unguarded script),
+    and the workers need only this module."""
+    caller_main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = caller_main
+
+
 def _boot_fork_server() -> None:
     """Start the fork server (it imports this module once; workers fork from it) unless it is running."""
     forkserver.set_forkserver_preload([__name__])
-    forkserver.ensure_running()
+    with _without_callers_main():
+        forkserver.ensure_running()
 
 
 def _pool_context():
@@ -180,7 +196,8 @@ class Extraction:
             # it, ends the pool and prints one line, without a traceback per worker.
             previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
             try:
-                self.pool = _pool_context().Pool(self.workers, _init_worker, (blob,))
+                with _without_callers_main():
+                    self.pool = _pool_context().Pool(self.workers, _init_worker, (blob,))
             finally:
                 signal.signal(signal.SIGINT, previous)
 
