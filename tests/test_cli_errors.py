@@ -27,7 +27,7 @@ CASES = {
     "missing file": (["build", "nope.jsonl", "--db", "new.duckdb"], "error: nope.jsonl: no such file or directory"),
     "unknown format": (
         ["build", "papers.jsonl", "--format", "xml", "--db", "new.duckdb"],
-        "error: unknown format 'xml' (known: arxiv, csv, json, jsonl, listing, pwc, results-csv)",
+        "error: unknown format 'xml' (known: arxiv, csv, json, jsonl, latex, listing, pwc, results-csv)",
     ),
     "bad since": (["build", "papers.jsonl", "--since", "last week"], "error: --since 'last week': expected a date"),
     "bad SQL": (["query", "SELEC 1", "--db", "lb.duckdb"], "error: SQL error: Parser Error: syntax error at or near"),

@@ -28,6 +28,7 @@ from leaderboard.sources import ArxivFilter, source_files
 from leaderboard.sources.detect import READ_ERRORS, Reader, unreadable
 from leaderboard.sources.lines import file_size, read_blocks
 from leaderboard.store.db import BuildWriter
+from leaderboard.tables.records import SIDE_TABLES
 
 CHUNK = 512  # records per unit for formats read in the main process
 BLOCK_BYTES = 1 << 20  # bytes of JSON Lines per unit (~650 arXiv records): start-up and pickling costs vanish
@@ -93,11 +94,14 @@ class _Imported:
         self.progress = progress
         self.results: list[Result] = []
         self.extras: list[ResultExtra] = []
+        self.side: list[object] = []  # LaTeX tables' `tables` and `result_cells` rows
         self.records = 0
 
     def add(self, item: Result | ResultExtra) -> None:
         if isinstance(item, Result):
             self.results.append(item)
+        elif type(item) in SIDE_TABLES:
+            self.side.append(item)
         else:
             self.extras.append(item)
         if len(self.results) + len(self.extras) >= IMPORT_BATCH:
@@ -108,6 +112,8 @@ class _Imported:
         self.progress.add(len(self.results), results=len(self.results))
         self.writer.add_results(self.results, [None] * len(self.results))
         self.writer.add_extras(self.extras)
+        self.writer.add_side(self.side)
+        self.side.clear()
         self.results.clear()
         self.extras.clear()
 
@@ -116,7 +122,7 @@ def _item_units(path: Path, reader: Reader, imported: _Imported) -> Iterator[Ite
     """Batches of the papers and rejections a main-process reader yields; imported rows go to `imported`."""
     batch: list = []
     for item in reader(path):
-        if isinstance(item, Result | ResultExtra):
+        if isinstance(item, Result | ResultExtra) or type(item) in SIDE_TABLES:
             imported.add(item)
             continue
         batch.append(item)

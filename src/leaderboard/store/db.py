@@ -235,6 +235,16 @@ class BuildWriter:
         if extras:
             self._insert("result_extras", extras_table(extras))
 
+    def add_side(self, records: Sequence[object]) -> None:
+        """Append side records (tables/records.py: LaTeX `tables` and `result_cells` rows), each to its table."""
+        from leaderboard.store.arrow import to_arrow
+        from leaderboard.tables.records import SIDE_TABLES
+
+        for cls, table in SIDE_TABLES.items():
+            rows = [r for r in records if type(r) is cls]
+            if rows:
+                self._insert(table, to_arrow(rows, cls))
+
     def add_metric_info(self, rows: Iterable[tuple[str, str | None, bool | None]]) -> None:
         """Record the vocabulary's metrics (name, unit, higher_is_better); the first entry of a name wins."""
         assert self.con is not None
