@@ -230,8 +230,13 @@ def evaluate(gold, papers, vocab, misses) -> None:
     from leaderboard.extract.vocab import load_vocabulary
     from leaderboard.models import Paper
     from leaderboard.sources import read_sources
+    from leaderboard.tables import evaluate as tables_eval
 
     first = gold.read_text(encoding="utf-8").lstrip()[:4000]
+
+    if tables_eval.is_table_gold(first.splitlines()[:1]):  # a LaTeX table gold (tests/data/latex/gold.jsonl)
+        click.echo(tables_eval.format_report(tables_eval.score(gold, load_vocabulary(list(vocab))), str(gold)))
+        return
     needs_papers = '"is_result"' in first.split("\n", 1)[0]
     corpus: list[Paper] = []
     if needs_papers:

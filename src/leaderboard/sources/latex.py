@@ -146,9 +146,10 @@ def _main_file(files: dict[str, str], given: str | None) -> str | None:
 
 
 def _chunks(
-    files: dict[str, str], main: str, seen: set[str] | None = None, depth: int = 0
-) -> Iterator[tuple[str, str]]:
-    """(file, text) pieces of the document in reading order, \\input/\\include followed (cycles cut)."""
+    files: dict[str, str], main: str, seen: set[str] | None = None, depth: int = 0, line: int = 1
+) -> Iterator[tuple[str, int, str]]:
+    """(file, first line, text) pieces of the document in reading order: each \\input/\\include is replaced by
+    the pieces of the file it names, in place (a float may \\input its tabular); cycles are cut."""
     seen = seen if seen is not None else set()
     seen.add(main)
     text = files[main]
@@ -158,10 +159,10 @@ def _chunks(
         name = _resolve(files, main, target)
         if name is None or name in seen or depth >= MAX_DEPTH:
             continue
-        yield main, text[pos : m.start()]
+        yield main, line + text.count("\n", 0, pos), text[pos : m.start()]
         pos = m.end()
         yield from _chunks(files, name, seen, depth + 1)
-    yield main, text[pos:]
+    yield main, line + text.count("\n", 0, pos), text[pos:]
 
 
 def _resolve(files: dict[str, str], current: str, target: str) -> str | None:
@@ -174,7 +175,7 @@ def _resolve(files: dict[str, str], current: str, target: str) -> str | None:
 
 
 def _tables(text: str) -> Iterator[tuple[int, str]]:
-    """(line, LaTeX) of each table float, matched with its own \\end (nested floats of the same name counted)."""
+    """(offset, LaTeX) of each table float, matched with its own \\end (nested floats of the same name counted)."""
     pos = 0
     while True:
         m = _BEGIN.search(text, pos)
@@ -189,9 +190,9 @@ def _tables(text: str) -> Iterator[tuple[int, str]]:
                 end = t.end()
                 break
         if end is None:
-            yield text.count("\n", 0, m.start()) + 1, text[m.start() :]
+            yield m.start(), text[m.start() :]
             return
-        yield text.count("\n", 0, m.start()) + 1, text[m.start() : end]
+        yield m.start(), text[m.start() : end]
         pos = end
 
 
@@ -226,7 +227,7 @@ def read_latex(path: Path, vocab: Vocabulary | None = None) -> Iterator[Item]:
     if given is not None and main is None:
         return  # a part of a paper whose main file reads it through \input
     clean = {n: _strip_comments(t) for n, t in files.items()}
-    chunks = list(_chunks(clean, main)) if main else sorted(clean.items())
+    chunks = list(_chunks(clean, main)) if main else [(n, 1, t) for n, t in sorted(clean.items())]
     yield from _paper(path, chunks, vocab or load_vocabulary())
 
 
@@ -239,8 +240,17 @@ def _is_source(path: Path) -> bool:
         return looks_like_latex(gz.read(4096))
 
 
-def _paper(path: Path, chunks: list[tuple[str, str]], vocab: Vocabulary) -> Iterator[Item]:
-    whole = "".join(t for _, t in chunks)
+def _where(chunks: list[tuple[str, int, str]], offset: int) -> tuple[str, int]:
+    """The file and line of an offset into the joined pieces."""
+    for file, line, text in chunks:
+        if offset < len(text):
+            return file, line + text.count("\n", 0, offset)
+        offset -= len(text)
+    return chunks[-1][0], chunks[-1][1]
+
+
+def _paper(path: Path, chunks: list[tuple[str, int, str]], vocab: Vocabulary) -> Iterator[Item]:
+    whole = "".join(t for _, _, t in chunks)
     paper_id = paper_id_for(path) or _hashed_id(path)
     title = _title(whole)
     m = _ABSTRACT.search(whole)
@@ -255,11 +265,9 @@ def _paper(path: Path, chunks: list[tuple[str, str]], vocab: Vocabulary) -> Iter
         body for key, body in macros.plain_names().items() if key.lower() in {"ours", "method", "ourmethod", "model"}
     )
     ctx = PaperContext(paper_id, str(path), Namer(vocab), load_cues(), own)
-    number = 0
-    for file, text in chunks:
-        for line, latex in _tables(text):
-            number += 1
-            yield from _one_table(ctx, path, file, line, number, latex, macros)
+    for number, (offset, latex) in enumerate(_tables(whole), start=1):
+        file, line = _where(chunks, offset)
+        yield from _one_table(ctx, path, file, line, number, latex, macros)
 
 
 def _one_table(ctx: PaperContext, path: Path, file: str, line: int, number: int, latex: str, macros) -> Iterator[Item]:

@@ -40,6 +40,7 @@ _MACROS |= {"hspace": "*{", "vspace": "*{", "bm": "{", "boldsymbol": "{", "uline
 _MACROS |= {"tnote": "{", "footnotemark": "[", "footnote": "[{", "textsuperscript": "{", "raisebox": "{[[{"}
 _MACROS |= {"parbox": "[[[{{", "makebox": "[[{", "fbox": "{", "setlength": "{{", "arraystretch": "", "rule": "[{{"}
 _MACROS |= {"citep": "*[[{", "citet": "*[[{", "citealp": "*[[{", "parencite": "*[[{", "textcite": "*[[{"}
+_MACROS |= {"phantom": "{", "hphantom": "{", "vphantom": "{", "rotatebox": "[{{"}
 _MACROS |= {"mathbf": "{", "mathrm": "{", "texttt": "{", "textsc": "{", "addlinespace": "[", "tabularnewline": ""}
 RULES = {"toprule": "top", "midrule": "mid", "bottomrule": "bottom", "hline": "mid", "cmidrule": "part"}
 RULES |= {"cline": "part", "specialrule": "mid", "Xhline": "mid", "hhline": "mid", "thickhline": "mid"}
@@ -50,12 +51,14 @@ _UNDERLINE = {"underline", "uline", "ul", "underbar"}
 _CITES = re.compile(r"^(?:cite[a-z]*|[a-z]*cite[a-z]*|citep|citet)$", re.IGNORECASE)
 _SILENT = {"label", "rowcolor", "cellcolor", "color", "hspace", "vspace", "tnote", "footnotemark", "footnote"}
 _SILENT |= {"setlength", "rule", "addlinespace", "arraystretch", "centering", "small", "footnotesize", "scriptsize"}
+_SILENT |= {"phantom", "hphantom", "vphantom", "rotatebox", "vspace*", "hspace*", "cline", "cmidrule"}
 _SILENT |= {"tiny", "normalsize", "large", "Large", "ref", "eqref", "textsuperscript", "vfill", "hfill", "noalign"}
 _LAST_ARG = {"textcolor", "resizebox", "scalebox", "makecell", "shortstack", "raisebox", "parbox", "makebox"}
-_LAST_ARG |= {"multicolumn", "multirow", "num", "fbox"}
+_LAST_ARG |= {"multicolumn", "multirow", "num", "fbox", "rotatebox"}
 _CMIDRULE_TRIM = re.compile(r"\\cmidrule\s*\([^)]{0,8}\)")
 _RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
 MAX_DEPTH = 12
+_SPECIALS = {"--": "\u2013", "---": "\u2014", "``": "\u201c", "''": "\u201d", "&": " "}
 
 
 class TableError(ValueError):
@@ -146,10 +149,14 @@ class _Renderer:
             elif isinstance(node, LatexGroupNode | LatexMathNode | LatexEnvironmentNode):
                 out.append(self.render(node.nodelist or [], marks, bold, under, depth + 1))
             elif isinstance(node, LatexSpecialsNode):
-                out.append(" " if node.specials_chars == "~" else self.l2t.node_to_text(node))
+                out.append(
+                    " " if node.specials_chars == "~" else _SPECIALS.get(node.specials_chars, node.specials_chars)
+                )
             elif isinstance(node, LatexMacroNode):
                 name = node.macroname
-                if name in _BOLD_SWITCHES:
+                if name == "xspace":
+                    out.append(" ")
+                elif name in _BOLD_SWITCHES:
                     bold = True
                 elif name in self.macros:
                     marks["macros"].append(name)
@@ -166,7 +173,10 @@ class _Renderer:
             last = args[-1] if args else None
             inner = last.nodelist if isinstance(last, LatexGroupNode) else [last] if last is not None else []
             return self.render(inner, marks, bold, under, depth + 1)
-        text = self.l2t.node_to_text(node)
+        try:
+            text = self.l2t.node_to_text(node)
+        except Exception:  # noqa: BLE001 - pylatexenc's text rules fail on some broken macros; the macro is dropped
+            return ""
         if text.strip():
             marks["bold"] |= bold
             marks["underline"] |= under

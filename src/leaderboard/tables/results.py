@@ -43,7 +43,7 @@ class Cues:
         """The first phrase of `kind` in `text` (case-insensitive, on word boundaries), else None."""
         low = f" {text.lower()} "
         for phrase in self.by_kind.get(kind, ()):
-            if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", low):
+            if re.search(rf"(?<![A-Za-z-]){re.escape(phrase)}(?![\w-])", low):
                 return phrase
         return None
 
