@@ -86,6 +86,7 @@ class BodyRow:
     method: Cell | None
     settings: tuple[str, ...]
     values: tuple[tuple[Cell, Reading | str], ...]
+    labels: dict[int, str]  # the row-header cells' text by column
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,5 +184,6 @@ def _body_rows(table, grid, reads, header_rows, label_cols, method_col) -> tuple
             continue
         method = grid[r][method_col] if method_col is not None else None
         settings = [grid[r][c].text for c in label_cols if c != method_col and grid[r][c] and grid[r][c].text]
-        out.append(BodyRow(r, method, tuple(([group] if group else []) + settings), values))
+        labels = {c: grid[r][c].text for c in label_cols if grid[r][c] is not None}
+        out.append(BodyRow(r, method, tuple(([group] if group else []) + settings), values, labels))
     return tuple(out)

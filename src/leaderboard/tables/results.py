@@ -30,6 +30,8 @@ from leaderboard.tables.records import LatexTable, ResultCell
 EXTRACTOR = "latex-tables/1"
 CONFIDENCE = 0.9
 MAX_LATEX = 20_000
+_NUMBER_START = re.compile(r"^[\d.]+(?:\s|$|[·x×eE^])")
+_MAGNITUDE = re.compile(r"\d\s*[KMBT]$|\d\s*[kmb]$")
 _OURS_TRAIL = re.compile(r"\s*[\(\[]?\s*(?:ours|our method|our model|our approach)\s*[\)\]]?\s*$", re.IGNORECASE)
 
 
@@ -89,7 +91,7 @@ class Names:
 
 
 def skip_reason(table: ParsedTable, layout: Layout, ctx: PaperContext) -> str | None:
-    """Why a table gives no results, or None when it does."""
+    """Why a table gives no results, or None when it does (each rule names the pattern it sees)."""
     if not layout.rows:
         return "no values in the table body"
     head = " ".join([table.caption, *(c.text for c in table.rows[0].cells)]) if table.rows else table.caption
@@ -97,6 +99,16 @@ def skip_reason(table: ParsedTable, layout: Layout, ctx: PaperContext) -> str | 
         phrase = ctx.cues.find(kind, head)
         if phrase:
             return f"{kind.removeprefix('skip_')}: {phrase!r} in the caption or header"
+    names = [r.method.text for r in layout.rows if r.method is not None and r.method.text]
+    if names and sum(1 for n in names if _NUMBER_START.match(n)) * 2 >= len(names):
+        return "row headers are numbers (settings such as learning rates or rounds), not systems"
+    if names and sum(1 for n in names if ctx.cues.find("statistic_row", n) or n.startswith("#")) * 2 > len(names):
+        return "rows are statistics (counts, means, sizes), not systems"
+    if len(names) > 2 and len(set(names)) == 1:
+        return "every row has the same row header: rows are not told apart by a system"
+    readings = [v for r in layout.rows for _, v in r.values if isinstance(v, Reading)]
+    if readings and sum(1 for v in readings if _MAGNITUDE.search(v.text)) * 2 > len(readings):
+        return "values are sizes written with a magnitude suffix (143K, 1.2M), not results"
     phrase = ctx.cues.find("ablation", table.caption)
     if phrase and not _rows_are_systems(layout, ctx):
         return f"ablation ({phrase!r} in the caption) whose rows are not systems"
@@ -113,47 +125,73 @@ def _method_text(text: str) -> str:
     return clean_name(_OURS_TRAIL.sub("", text)) or "Ours"
 
 
-def _names(path: tuple[str, ...], settings: tuple[str, ...], caption: str, ctx: PaperContext) -> Names:
+def transposed(layout: Layout, ctx: PaperContext) -> bool:
+    """Rows name benchmarks and columns do not: the methods are in the column headers."""
+    names = [r.method.text for r in layout.rows if r.method is not None and r.method.text]
+    known = sum(1 for n in names if ctx.namer.benchmark(strip_arrows(n)).known)
+    heads = [p[-1] for p in layout.paths.values() if p]
+    head_known = sum(1 for h in heads if ctx.namer.benchmark(strip_arrows(h)).known)
+    return bool(names) and known * 2 >= len(names) and head_known * 2 < len(heads)
+
+
+def _names(
+    path: tuple[str, ...],
+    settings: tuple[str, ...],
+    caption: str,
+    ctx: PaperContext,
+    bench_depths: frozenset = frozenset(),
+) -> Names:
+    """Benchmark and metric of a column: a header level naming a vocabulary metric (or carrying a direction
+    arrow) is the metric, one naming a vocabulary benchmark the benchmark; else the first other header level,
+    as written, is the benchmark and a further one the metric; then the group rows and the caption."""
     namer, vocab = ctx.namer, ctx.namer.vocab
     levels = [strip_arrows(p) for p in path]
-    hib = next((d for d in (direction(p) for p in reversed(path)) if d is not None), None)
+    arrows = [direction(p) for p in path]
+    hib = next((d for d in reversed(arrows) if d is not None), None)
+    free = [i for i, lv in enumerate(levels) if lv and not ctx.cues.is_phrase("unit", lv.strip("()[] ") or lv)]
     metric = bench = None
-    used: set[int] = set()
-    for i in range(len(levels) - 1, -1, -1):  # the deepest level naming a metric
-        m = namer.metric(levels[i])
-        if m.known:
-            metric, metric_raw = m, levels[i]
-            used.add(i)
+    metric_raw = bench_raw = None
+    for i in reversed(free):  # the deepest level naming a metric, else the deepest with an arrow
+        if namer.metric(levels[i]).known:
+            metric, metric_raw = namer.metric(levels[i]), levels[i]
             break
-    for i, level in enumerate(levels):  # the top level naming a benchmark
-        b = namer.benchmark(level)
-        if i not in used and b.known:
-            bench, bench_raw = b, level
-            used.add(i)
+    else:
+        for i in reversed(free):  # a level with an arrow, or with a unit under it ("Time > s"), is a metric
+            unit_below = i + 1 < len(levels) and i + 1 not in free and levels[i + 1]
+            if (arrows[i] is not None or unit_below) and not namer.benchmark(levels[i]).known:
+                metric, metric_raw = namer.metric(levels[i]), levels[i]
+                break
+    rest = [i for i in free if levels[i] != metric_raw]
+    for i in rest:  # the top level naming a benchmark
+        if namer.benchmark(levels[i]).known:
+            bench, bench_raw = namer.benchmark(levels[i]), levels[i]
             break
+    at_depth = [i for i in rest if i in bench_depths]
+    if bench is None and at_depth:  # a header row where other columns name benchmarks: this one names one too
+        bench_raw = levels[at_depth[0]]
+        bench = namer.benchmark(bench_raw)
     if bench is None:
-        for text in (*settings, *levels, caption):
+        for text in (*settings, *(levels[i] for i in rest), caption):
             found = vocab.benchmarks.find(text)
             if found:
                 bench_raw = text[found[0].start : found[0].end]
                 bench = namer.benchmark(bench_raw)
                 break
-    if metric is None:
-        for text in (*levels, caption):
-            found = vocab.metrics.find(text)
-            if found:
-                metric_raw = text[found[0].start : found[0].end]
-                metric = namer.metric(metric_raw)
-                hib = hib if hib is not None else direction(caption)
-                break
-    rest = [lv for i, lv in enumerate(levels) if i not in used and lv]
-    if bench is None and len(rest) > (0 if metric is not None else 1):
-        bench_raw = rest.pop(0)
+    rest = [i for i in rest if levels[i] != bench_raw]
+    if bench is None and rest:
+        bench_raw = levels[rest.pop(0)]  # kept as written, benchmark_known false
         bench = namer.benchmark(bench_raw)
     if metric is None and rest:
-        metric_raw = rest.pop()
+        metric_raw = levels[rest.pop()]
         metric = namer.metric(metric_raw)
-    subset = join_subsets(bench.subset if bench else None, metric.subset if metric else None, *rest, *settings)
+    if metric is None:
+        found = vocab.metrics.find(caption)
+        if found:
+            metric_raw = caption[found[0].start : found[0].end]
+            metric = namer.metric(metric_raw)
+            hib = hib if hib is not None else direction(caption)
+    extra = [levels[i] for i in rest]
+    subset = join_subsets(bench.subset if bench else None, metric.subset if metric else None, *extra, *settings)
     return Names(
         bench.name if bench else None,
         bench_raw if bench else None,
@@ -202,32 +240,65 @@ def table_items(
     )  # fmt: skip
 
 
+def _method(ctx: PaperContext, cell_text: str | None, cited: bool) -> tuple[str | None, str | None, bool | None]:
+    """(name, identity key, own) of a method cell or header: "Ours" becomes the paper's model name when known."""
+    if not cell_text:
+        return None, None, None
+    own = False if cited else (True if ctx.cues.find("own_method", cell_text) else None)
+    low = cell_text.lower()
+    if own is None and any(low == n.lower() or low.startswith(n.lower() + " ") for n in ctx.own_names):
+        own = True
+    text = _method_text(cell_text)
+    if own and text.lower() in ("ours", "our method", "our model", "our approach"):
+        text = ctx.own_names[0] if ctx.own_names else "Ours"
+    method = ctx.namer.method(text)
+    norm = f"ours@{ctx.paper_id}" if method.name.lower() == "ours" else method.norm  # one paper's "Ours" only
+    return method.name, norm, own
+
+
+def _bench_depths(layout: Layout, ctx: PaperContext) -> frozenset:
+    """Header rows (depths) in which some column names a vocabulary benchmark."""
+    return frozenset(
+        d for p in layout.paths.values() for d, level in enumerate(p) if ctx.namer.benchmark(strip_arrows(level)).known
+    )
+
+
+def _settings_first(row: BodyRow, layout: Layout, ctx: PaperContext) -> tuple[str, ...]:
+    """The row's settings, those of a column headed "Dataset"/"Domain"/"Task" first (they name the benchmark)."""
+    named = [
+        row.labels.get(c, "")
+        for c, head in layout.label_headers.items()
+        if ctx.cues.is_phrase("benchmark_column", head)
+    ]
+    named = [n for n in named if n]
+    return (*named, *(s for s in row.settings if s not in named))
+
+
 def _row_items(ctx: PaperContext, file: str, number: int, table: ParsedTable, layout: Layout, row: BodyRow):
-    method_cell = row.method
-    own = _is_own(method_cell, ctx)
-    method_text = _method_text(method_cell.text) if method_cell and method_cell.text else None
-    if own and method_text and ctx.cues.find("own_method", method_text) is None and ctx.own_names:
-        pass
-    elif own and (not method_text or method_text.lower() in ("ours", "our method", "our model")):
-        method_text = ctx.own_names[0] if ctx.own_names else "Ours"
-    method = ctx.namer.method(method_text) if method_text else None
-    norm = method.norm if method else None
-    if method and own and method.name.lower() == "ours":
-        norm = f"ours@{ctx.paper_id}"  # "Ours" of one paper is not "Ours" of another
+    if row.method is not None and ctx.cues.find("delta_row", row.method.text):
+        return  # "Decrease", "Δ": the change between the rows around it, not a system
+    flip = transposed(layout, ctx)
+    depths = _bench_depths(layout, ctx)
+    settings = _settings_first(row, layout, ctx)
+    if not flip:
+        name, norm, own = _method(ctx, row.method.text if row.method else None, bool(row.method and row.method.cite))
     for cell, reading in row.values:
         if not isinstance(reading, Reading):
             continue
         path = layout.paths.get(cell.col, ())
         if any(ctx.cues.is_phrase("property_column", strip_arrows(p)) for p in path[-1:]):
             continue
-        names = _names(path, row.settings, table.caption, ctx)
+        if flip:  # methods head the columns, benchmarks head the rows
+            name, norm, own = _method(ctx, " ".join(strip_arrows(p) for p in path), False)
+            names = _names((row.method.text,), settings, table.caption, ctx)
+        else:
+            names = _names(path, settings, table.caption, ctx, depths)
         rid = stable_id("latex", ctx.paper_id, file, number, table.part, row.index, cell.col)
-        evidence = (
-            f"{file}, Table {number}: {table.caption[:300]} | {method_text or ''} | {' > '.join(path)} = {cell.text}"
-        )
+        where = f"{file}, Table {number}: {table.caption[:300]}"
+        evidence = f"{where} | {name or ''} | {' > '.join(path)} = {cell.text}"
         yield Result(
             paper_id=ctx.paper_id, value=reading.value, value_text=reading.text, kind="absolute",
-            method=method.name if method else None, method_norm=norm, is_own_method=own,
+            method=name, method_norm=norm, is_own_method=own,
             benchmark=names.benchmark, benchmark_raw=names.benchmark_raw, benchmark_known=names.known,
             subset=names.subset, metric=names.metric, metric_raw=names.metric_raw, unit=reading.unit or names.unit,
             higher_is_better=names.hib, spread=reading.spread, evidence=evidence, confidence=CONFIDENCE,
@@ -238,7 +309,7 @@ def _row_items(ctx: PaperContext, file: str, number: int, table: ParsedTable, la
             did = stable_id("latex-delta", ctx.paper_id, file, number, table.part, row.index, cell.col)
             yield Result(
                 paper_id=ctx.paper_id, value=reading.delta, value_text=reading.text, kind="delta",
-                method=method.name if method else None, method_norm=norm, is_own_method=own,
+                method=name, method_norm=norm, is_own_method=own,
                 benchmark=names.benchmark, benchmark_raw=names.benchmark_raw, benchmark_known=names.known,
                 subset=names.subset, metric=names.metric, metric_raw=names.metric_raw,
                 unit=reading.delta_unit or names.unit, higher_is_better=names.hib, evidence=evidence,
