@@ -140,6 +140,7 @@ def _names(
     caption: str,
     ctx: PaperContext,
     bench_depths: frozenset = frozenset(),
+    named: str | None = None,
 ) -> Names:
     """Benchmark and metric of a column: a header level naming a vocabulary metric (or carrying a direction
     arrow) is the metric, one naming a vocabulary benchmark the benchmark; else the first other header level,
@@ -170,6 +171,9 @@ def _names(
     if bench is None and at_depth:  # a header row where other columns name benchmarks: this one names one too
         bench_raw = levels[at_depth[0]]
         bench = namer.benchmark(bench_raw)
+    if bench is None and named:  # the row's "Dataset"/"Domain" cell
+        bench_raw = named
+        bench = namer.benchmark(named)
     if bench is None:
         for text in (*settings, *(levels[i] for i in rest), caption):
             found = vocab.benchmarks.find(text)
@@ -263,15 +267,12 @@ def _bench_depths(layout: Layout, ctx: PaperContext) -> frozenset:
     )
 
 
-def _settings_first(row: BodyRow, layout: Layout, ctx: PaperContext) -> tuple[str, ...]:
-    """The row's settings, those of a column headed "Dataset"/"Domain"/"Task" first (they name the benchmark)."""
-    named = [
-        row.labels.get(c, "")
-        for c, head in layout.label_headers.items()
-        if ctx.cues.is_phrase("benchmark_column", head)
-    ]
-    named = [n for n in named if n]
-    return (*named, *(s for s in row.settings if s not in named))
+def _benchmark_cell(row: BodyRow, layout: Layout, ctx: PaperContext) -> str | None:
+    """The row's cell in a row-header column headed "Dataset"/"Domain"/"Task": it names the row's benchmark."""
+    for c, head in layout.label_headers.items():
+        if ctx.cues.is_phrase("benchmark_column", head) and row.labels.get(c):
+            return row.labels[c]
+    return None
 
 
 def _row_items(ctx: PaperContext, file: str, number: int, table: ParsedTable, layout: Layout, row: BodyRow):
@@ -279,7 +280,8 @@ def _row_items(ctx: PaperContext, file: str, number: int, table: ParsedTable, la
         return  # "Decrease", "Δ": the change between the rows around it, not a system
     flip = transposed(layout, ctx)
     depths = _bench_depths(layout, ctx)
-    settings = _settings_first(row, layout, ctx)
+    named = _benchmark_cell(row, layout, ctx)
+    settings = tuple(s for s in row.settings if s != named)
     if not flip:
         name, norm, own = _method(ctx, row.method.text if row.method else None, bool(row.method and row.method.cite))
     for cell, reading in row.values:
@@ -292,7 +294,7 @@ def _row_items(ctx: PaperContext, file: str, number: int, table: ParsedTable, la
             name, norm, own = _method(ctx, " ".join(strip_arrows(p) for p in path), False)
             names = _names((row.method.text,), settings, table.caption, ctx)
         else:
-            names = _names(path, settings, table.caption, ctx, depths)
+            names = _names(path, settings, table.caption, ctx, depths, named)
         rid = stable_id("latex", ctx.paper_id, file, number, table.part, row.index, cell.col)
         where = f"{file}, Table {number}: {table.caption[:300]}"
         evidence = f"{where} | {name or ''} | {' > '.join(path)} = {cell.text}"
