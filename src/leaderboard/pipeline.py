@@ -26,6 +26,7 @@ from leaderboard.parallel import Extraction, Items, Unit
 from leaderboard.progress import Progress
 from leaderboard.sources import ArxivFilter, source_files
 from leaderboard.sources.detect import READ_ERRORS, Reader, unreadable
+from leaderboard.sources.latex import read_ahead
 from leaderboard.sources.lines import file_size, read_blocks
 from leaderboard.store.db import BuildWriter
 from leaderboard.tables.records import SIDE_TABLES
@@ -168,7 +169,8 @@ def build(opts: BuildOptions) -> BuildSummary:
         total_bytes = sum(file_size(path) for path, _, _ in files)
         with BuildWriter(opts.db) as writer, Progress(enabled=opts.progress, total_bytes=total_bytes) as progress:
             imported = _Imported(writer, progress)
-            for chunk in extraction.run(read_units(files, imported)):
+            files_read = read_ahead(files, opts.vocab_files, extraction.workers)  # LaTeX papers read in a pool
+            for chunk in extraction.run(read_units(files_read, imported)):
                 writer.add_tables(chunk.papers, chunk.results, chunk.rejected)
                 records += chunk.records
                 skipped += chunk.skipped

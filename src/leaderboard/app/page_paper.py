@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from leaderboard.app import data
+from leaderboard.app import data, latex_table
 from leaderboard.app.highlight import STYLE, abstract_html, results_html
 from leaderboard.app.ui import csv_download, not_available, safe_file_name, url_selectbox
 
@@ -36,6 +36,7 @@ def render() -> None:
     st.header(paper["title"] or paper_id)
     st.caption(_meta(paper))
     _abstract(paper, results)
+    latex_table.render(paper_id)  # the paper's LaTeX results tables, the picked result's cell marked
     _report(paper_id, results)
 
 

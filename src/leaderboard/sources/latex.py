@@ -18,7 +18,12 @@ import gzip
 import io
 import re
 import tarfile
-from collections.abc import Iterator
+import zlib
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, partial
+from itertools import islice
+from multiprocessing import get_context
 from pathlib import Path, PurePosixPath
 
 from pylatexenc.latex2text import LatexNodes2Text
@@ -28,7 +33,7 @@ from leaderboard.extract.vocab import Vocabulary, load_vocabulary
 from leaderboard.models import Paper, Rejected, Result
 from leaderboard.sources.imported import Namer
 from leaderboard.tables.macros import collect_macros
-from leaderboard.tables.parse import TableError, parse_table
+from leaderboard.tables.parse import Renderer, TableError, parse_table
 from leaderboard.tables.records import LatexTable, ResultCell
 from leaderboard.tables.results import PaperContext, load_cues, table_items
 
@@ -40,6 +45,7 @@ COMPANION_SUFFIXES = (".bib", ".bbl", ".sty", ".cls", ".bst", ".png", ".jpg", ".
 COMPANION_SUFFIXES += (".pgf", ".tikz", ".aux", ".log", ".out", ".blg", ".toc", ".fig", ".gif", ".ps", ".xbb")
 MAX_FILE = 8 << 20  # a .tex bigger than this is not read (generated data, not prose)
 MAX_DEPTH = 10
+READ_ERRORS = (OSError, EOFError, zlib.error, tarfile.TarError)
 _ARXIV = re.compile(r"^(?:arxiv[:_-]?)?(?P<id>\d{4}\.\d{4,5})(?:v\d+)?$", re.IGNORECASE)
 _COMMENT = re.compile(r"(?<!\\)%.*$", re.MULTILINE)
 _INPUT = re.compile(r"\\(?:input|include|subfile)\s*(?:\{(?P<braced>[^{}]+)\}|(?P<bare>[\w./-]+))")
@@ -265,14 +271,18 @@ def _paper(path: Path, chunks: list[tuple[str, int, str]], vocab: Vocabulary) ->
         body for key, body in macros.plain_names().items() if key.lower() in {"ours", "method", "ourmethod", "model"}
     )
     ctx = PaperContext(paper_id, str(path), Namer(vocab), load_cues(), own)
+    renderer = None
     for number, (offset, latex) in enumerate(_tables(whole), start=1):
         file, line = _where(chunks, offset)
-        yield from _one_table(ctx, path, file, line, number, latex, macros)
+        renderer = renderer or Renderer(macros)
+        yield from _one_table(ctx, path, file, line, number, latex, renderer)
 
 
-def _one_table(ctx: PaperContext, path: Path, file: str, line: int, number: int, latex: str, macros) -> Iterator[Item]:
+def _one_table(
+    ctx: PaperContext, path: Path, file: str, line: int, number: int, latex: str, renderer: Renderer
+) -> Iterator[Item]:
     try:
-        parsed = parse_table(latex, macros)
+        parsed = parse_table(latex, renderer=renderer)
     except TableError as exc:
         yield Rejected(str(path), line, f"{file}:{line}: table {number}: {exc}", latex[:200], stage="import")
         yield LatexTable(ctx.paper_id, ctx.source_file, file, number, 0, None, "", 0, 0, 0, "unreadable", str(exc),
@@ -286,3 +296,48 @@ def _hashed_id(path: Path) -> str:
     from leaderboard.models import stable_id
 
     return "tex-" + stable_id(path.resolve().as_posix(), length=12)
+
+
+READ_AHEAD_PER_WORKER = 4  # papers in flight per worker: keeps workers busy while bounding memory
+
+
+@cache
+def _worker_vocab(vocab_files: tuple[Path, ...]) -> Vocabulary:
+    """The vocabulary of a reading process: loaded once per process."""
+    return load_vocabulary(list(vocab_files))
+
+
+def _read_all(path: Path, vocab_files: tuple[Path, ...]) -> list[Item]:
+    try:
+        return list(read_latex(path, _worker_vocab(vocab_files)))
+    except READ_ERRORS as exc:
+        return [Rejected(str(path), None, f"cannot read file: {exc}", stage="read")]
+
+
+def read_ahead(files: Iterable[tuple[Path, str, Callable]], vocab_files: list[Path], workers: int) -> Iterator[tuple]:
+    """The same (path, format, reader) triples, in order; LaTeX sources are read ahead in a spawn process pool
+    (a bounded number of papers in flight) and their readers replay the items. Other formats pass through."""
+    files = list(files)
+    latex_paths = [p for p, fmt, _ in files if fmt == "latex"]
+    if workers <= 1 or len(latex_paths) < 2 * workers:
+        yield from files
+        return
+    key = tuple(vocab_files)
+    with get_context("spawn").Pool(workers, _worker_vocab, (key,)) as pool:
+        pending: deque = deque()
+        queue = iter(latex_paths)
+        for p in islice(queue, READ_AHEAD_PER_WORKER * workers):
+            pending.append(pool.apply_async(_read_all, (p, key)))
+        for path, fmt, reader in files:
+            if fmt != "latex":
+                yield path, fmt, reader
+                continue
+            items = pending.popleft().get()
+            nxt = next(queue, None)
+            if nxt is not None:
+                pending.append(pool.apply_async(_read_all, (nxt, key)))
+            yield path, fmt, partial(_replay, items)
+
+
+def _replay(items: list[Item], _path: Path) -> Iterator[Item]:
+    return iter(items)

@@ -23,9 +23,8 @@ from pylatexenc.latexwalker import (
     LatexMathNode,
     LatexSpecialsNode,
     LatexWalker,
-    get_default_latex_context_db,
 )
-from pylatexenc.macrospec import EnvironmentSpec, MacroSpec
+from pylatexenc.macrospec import EnvironmentSpec, LatexContextDb, MacroSpec, SpecialsSpec
 
 from leaderboard.tables.macros import Macros
 
@@ -42,6 +41,10 @@ _MACROS |= {"parbox": "[[[{{", "makebox": "[[{", "fbox": "{", "setlength": "{{",
 _MACROS |= {"citep": "*[[{", "citet": "*[[{", "citealp": "*[[{", "parencite": "*[[{", "textcite": "*[[{"}
 _MACROS |= {"phantom": "{", "hphantom": "{", "vphantom": "{", "rotatebox": "[{{"}
 _MACROS |= {"mathbf": "{", "mathrm": "{", "texttt": "{", "textsc": "{", "addlinespace": "[", "tabularnewline": ""}
+_STYLE_MACROS = {m: "{" for m in ("textbf", "textit", "emph", "underline", "textrm", "textsf", "textnormal", "mbox")}
+_STYLE_MACROS |= {m: "{" for m in ("mathit", "mathsf", "mathtt", "mathcal", "text", "textup", "underbar", "pmb")}
+_STYLE_MACROS |= {"cite": "*[[{", "label": "{", "ref": "{", "eqref": "{", "href": "{{", "url": "{", "\\": "*["}
+_STYLE_MACROS |= {"frac": "{{", "sqrt": "[{", "textsubscript": "{", "hat": "{", "tilde": "{", "bar": "{"}
 RULES = {"toprule": "top", "midrule": "mid", "bottomrule": "bottom", "hline": "mid", "cmidrule": "part"}
 RULES |= {"cline": "part", "specialrule": "mid", "Xhline": "mid", "hhline": "mid", "thickhline": "mid"}
 _ROW_ENDS = {"\\", "tabularnewline", "endhead", "endfirsthead", "endfoot", "endlastfoot", "cr"}
@@ -103,19 +106,22 @@ class ParsedTable:
     part: int = 0  # the tabular's position within its float (several tabulars: sub-tables)
 
 
-def _context(macros: Macros):
-    db = get_default_latex_context_db()
-    specs = {**_MACROS, **macros.specs()}
+def _context(macros: Macros) -> LatexContextDb:
+    """A lean parsing context: the macros and environments tables use, `&` and `~`, and the paper's macros.
+
+    (pylatexenc's default context tests dozens of specials at every character; tables need two.)"""
+    db = LatexContextDb()
+    specs = {**_STYLE_MACROS, **_MACROS, **macros.specs()}
     db.add_context_category(
         "leaderboard",
         macros=[MacroSpec(n, s) for n, s in specs.items()],
         environments=[EnvironmentSpec(n, s) for n, s in {**_ENVS, **TABULARS}.items()],
-        prepend=True,
+        specials=[SpecialsSpec("&"), SpecialsSpec("~")],
     )
     return db
 
 
-class _Renderer:
+class Renderer:
     """Nodes to text with marks; user macros are expanded by re-parsing their bodies."""
 
     def __init__(self, macros: Macros) -> None:
@@ -254,7 +260,7 @@ def _span(nodes: list) -> tuple[int, int]:
     return span, rowspan
 
 
-def _cells(renderer: _Renderer, index: int, raw: list[list]) -> tuple[Cell, ...]:
+def _cells(renderer: Renderer, index: int, raw: list[list]) -> tuple[Cell, ...]:
     out, col = [], 0
     for nodes in raw:
         marks = {"bold": False, "underline": False, "cite": False, "macros": []}
@@ -271,9 +277,12 @@ def _with_macros(cell: Cell, names: list[str]) -> Cell:
     return Cell(*[getattr(cell, f) for f in Cell.__slots__[:-1]], macro_names=tuple(dict.fromkeys(names)))
 
 
-def parse_table(latex: str, macros: Macros | None = None) -> list[ParsedTable]:
-    """The tabular bodies of one float (or bare tabular), with caption and label; TableError when none reads."""
-    renderer = _Renderer(macros or Macros())
+def parse_table(latex: str, macros: Macros | None = None, renderer: Renderer | None = None) -> list[ParsedTable]:
+    """The tabular bodies of one float (or bare tabular), with caption and label; TableError when none reads.
+
+    `renderer` (a paper's macros in a parsing context) is built from `macros` when not given; a reader of
+    several tables of one paper passes one to build it once."""
+    renderer = renderer or Renderer(macros or Macros())
     try:
         nodes = renderer.nodes(_CMIDRULE_TRIM.sub(r"\\cmidrule", latex))
     except (RecursionError, IndexError, ValueError, AttributeError, TypeError) as exc:

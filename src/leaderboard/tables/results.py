@@ -16,7 +16,7 @@ import csv
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -40,14 +40,12 @@ class Cues:
     """The cue phrases of vocab/latex_tables.csv by kind."""
 
     by_kind: dict[str, tuple[str, ...]]
+    patterns: dict[str, re.Pattern] = field(default_factory=dict)
 
     def find(self, kind: str, text: str) -> str | None:
-        """The first phrase of `kind` in `text` (case-insensitive, on word boundaries), else None."""
-        low = f" {text.lower()} "
-        for phrase in self.by_kind.get(kind, ()):
-            if re.search(rf"(?<![A-Za-z-]){re.escape(phrase)}(?![\w-])", low):
-                return phrase
-        return None
+        """A phrase of `kind` in `text` (case-insensitive, on word boundaries; the longest at the first place)."""
+        m = self.patterns[kind].search(text.lower()) if kind in self.patterns else None
+        return m.group(1) if m else None
 
     def is_phrase(self, kind: str, text: str) -> bool:
         """Whether the whole text (case-insensitive, spaces squashed) is a phrase of `kind`."""
@@ -64,7 +62,11 @@ def load_cues() -> Cues:
     by_kind: dict[str, list[str]] = {}
     for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
         by_kind.setdefault(row["kind"].strip(), []).append(row["phrase"].strip().lower())
-    return Cues({k: tuple(v) for k, v in by_kind.items()})
+    patterns = {
+        k: re.compile(r"(?<![A-Za-z-])(" + "|".join(re.escape(p) for p in sorted(v, key=len, reverse=True)) + r")(?![\w-])")
+        for k, v in by_kind.items()
+    }
+    return Cues({k: tuple(v) for k, v in by_kind.items()}, patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +234,9 @@ def table_items(
     reason = skip_reason(table, layout, ctx)
     count = 0
     if reason is None:
+        shape = (transposed(layout, ctx), _bench_depths(layout, ctx))
         for row in layout.rows:
-            for item in _row_items(ctx, file, number, table, layout, row):
+            for item in _row_items(ctx, file, number, table, layout, row, shape):
                 count += isinstance(item, Result)
                 yield item
         if count == 0:
@@ -275,11 +278,12 @@ def _benchmark_cell(row: BodyRow, layout: Layout, ctx: PaperContext) -> str | No
     return None
 
 
-def _row_items(ctx: PaperContext, file: str, number: int, table: ParsedTable, layout: Layout, row: BodyRow):
+def _row_items(
+    ctx: PaperContext, file: str, number: int, table: ParsedTable, layout: Layout, row: BodyRow, shape: tuple
+):
     if row.method is not None and ctx.cues.find("delta_row", row.method.text):
         return  # "Decrease", "Δ": the change between the rows around it, not a system
-    flip = transposed(layout, ctx)
-    depths = _bench_depths(layout, ctx)
+    flip, depths = shape
     named = _benchmark_cell(row, layout, ctx)
     settings = tuple(s for s in row.settings if s != named)
     if not flip:
