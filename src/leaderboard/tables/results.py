@@ -55,6 +55,11 @@ class Cues:
         return [k for k in self.by_kind if k.startswith(prefix)]
 
 
+def _phrases_pattern(phrases: list[str]) -> re.Pattern:
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<![A-Za-z-])(" + alternatives + r")(?![\w-])")
+
+
 @cache
 def load_cues() -> Cues:
     """The shipped cue phrases."""
@@ -62,10 +67,7 @@ def load_cues() -> Cues:
     by_kind: dict[str, list[str]] = {}
     for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
         by_kind.setdefault(row["kind"].strip(), []).append(row["phrase"].strip().lower())
-    patterns = {
-        k: re.compile(r"(?<![A-Za-z-])(" + "|".join(re.escape(p) for p in sorted(v, key=len, reverse=True)) + r")(?![\w-])")
-        for k, v in by_kind.items()
-    }
+    patterns = {k: _phrases_pattern(v) for k, v in by_kind.items()}
     return Cues({k: tuple(v) for k, v in by_kind.items()}, patterns)
 
 
