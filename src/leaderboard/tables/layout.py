@@ -154,10 +154,11 @@ def lay_out(table: ParsedTable) -> Layout:
                   label_cols, method_col), label_headers)  # fmt: skip
 
 
-def _method_score(grid: list[list[Cell | None]], body: range, col: int) -> tuple[int, int]:
-    """The method column cites most, then names most distinct rows."""
+def _method_score(grid: list[list[Cell | None]], body: range, col: int) -> tuple[int, int, int]:
+    """The method column cites most, then names most distinct rows, then is the innermost (rightmost) label
+    column ("Dataset | Model", "Backbone | Detector")."""
     cells = [grid[r][col] for r in body if grid[r][col] is not None]
-    return sum(c.cite for c in cells), len({c.text for c in cells})
+    return sum(c.cite for c in cells), len({c.text for c in cells}), col
 
 
 def _is_group_row(row, ncols: int) -> bool:
