@@ -36,12 +36,36 @@ SURNAMES = (
 )  # fmt: skip
 
 
+_DIGIT = re.compile(r"\d")
+# Corpus kinds: the share of an abstract's sentences that hold a digit (None: as the pool has them, ~18%, like
+# recent ML abstracts; "dense": a third, like abstracts that report scores).
+KINDS: dict[str, float | None] = {"realistic": None, "dense": 1 / 3}
+
+
 @dataclass(frozen=True, slots=True)
 class Pool:
     """The material records are recombined from."""
 
     sentences: tuple[str, ...]
     titles: tuple[str, ...]
+    with_digits: tuple[str, ...] = ()  # the sentences that hold a digit
+    without_digits: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, sentences: tuple[str, ...], titles: tuple[str, ...]) -> Pool:
+        digits = tuple(s for s in sentences if _DIGIT.search(s))
+        return cls(sentences, titles, digits, tuple(s for s in sentences if not _DIGIT.search(s)))
+
+
+def digit_share(path: Path) -> float:
+    """The share of the sentences of a corpus's abstracts that hold a digit."""
+    total = digits = 0
+    with path.open("rb") as fh:
+        for line in fh:
+            for s in _split(json.loads(line)["abstract"]):
+                total += 1
+                digits += bool(_DIGIT.search(s))
+    return digits / total if total else 0.0
 
 
 def _split(text: str) -> list[str]:
@@ -70,7 +94,7 @@ def load_pool(root: Path = ROOT) -> Pool:
                 titles.append(" ".join(record["title"].split()))
     if not sentences:
         raise SystemExit(f"no sentences found under {root / 'seeds'}")
-    return Pool(tuple(dict.fromkeys(sentences)), tuple(dict.fromkeys(titles)))
+    return Pool.of(tuple(dict.fromkeys(sentences)), tuple(dict.fromkeys(titles)))
 
 
 def _reroll(rng: random.Random, sentence: str) -> str:
@@ -104,10 +128,20 @@ def _wrap(text: str, width: int, indent: str) -> str:
     return ("\n" + indent).join(lines)
 
 
-def make_record(rng: random.Random, pool: Pool, n: int, first: date) -> dict:
-    """The n-th synthetic snapshot record."""
+def _sentences(rng: random.Random, pool: Pool, k: int, share: float | None) -> list[str]:
+    """k distinct sentences: a plain sample of the pool, or each one holding a digit with probability `share`."""
+    if share is None:
+        return rng.sample(pool.sentences, k)
+    with_digits = sum(rng.random() < share for _ in range(k))
+    chosen = rng.sample(pool.with_digits, with_digits) + rng.sample(pool.without_digits, k - with_digits)
+    rng.shuffle(chosen)
+    return chosen
+
+
+def make_record(rng: random.Random, pool: Pool, n: int, first: date, share: float | None = None) -> dict:
+    """The n-th synthetic snapshot record; `share`: the probability that a sentence holds a digit (see KINDS)."""
     k = rng.choice((3, 4, 5, 5, 6, 6, 7, 8, 9))
-    abstract = " ".join(_reroll(rng, s) for s in rng.sample(pool.sentences, k))
+    abstract = " ".join(_reroll(rng, s) for s in _sentences(rng, pool, k, share))
     title = rng.choice(pool.titles)
     if rng.random() < 0.3:  # "Name: ..." titles name the paper's own method
         title = f"{rng.choice(PREFIXES)}{rng.choice(SUFFIXES)}-{rng.randint(1, 99)}: {title}"
@@ -139,24 +173,29 @@ def make_record(rng: random.Random, pool: Pool, n: int, first: date) -> dict:
     return record
 
 
-def iter_lines(size: int, seed: int = 0, pool: Pool | None = None) -> Iterator[str]:
-    """`size` JSON lines (without newline) of a deterministic synthetic snapshot."""
+def iter_lines(size: int, seed: int = 0, pool: Pool | None = None, kind: str = "realistic") -> Iterator[str]:
+    """`size` JSON lines (without newline) of a deterministic synthetic snapshot of a kind of KINDS."""
     rng = random.Random(seed)
     pool = pool or load_pool()
     first = date(2007, 4, 2)
     for n in range(size):
-        yield json.dumps(make_record(rng, pool, n, first), ensure_ascii=False)
+        yield json.dumps(make_record(rng, pool, n, first, KINDS[kind]), ensure_ascii=False)
 
 
-def write_corpus(path: Path, size: int, seed: int = 0) -> Path:
-    """Write (once: an existing complete file is reused) a corpus of `size` records to `path`."""
+def corpus_name(size: int, seed: int = 0, kind: str = "realistic") -> str:
+    """The file name of a corpus (realistic corpora keep the name they always had)."""
+    return f"arxiv-{size}-seed{seed}" + ("" if kind == "realistic" else f"-{kind}") + ".jsonl"
+
+
+def write_corpus(path: Path, size: int, seed: int = 0, kind: str = "realistic") -> Path:
+    """Write (once: an existing complete file is reused) a corpus of `size` records of a kind to `path`."""
     if path.is_file():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
     with tmp.open("w", encoding="utf-8") as fh:
         buf: list[str] = []
-        for line in iter_lines(size, seed):
+        for line in iter_lines(size, seed, kind=kind):
             buf.append(line)
             if len(buf) >= 4096:
                 fh.write("\n".join(buf) + "\n")

@@ -41,7 +41,7 @@ def test_opens_on_the_url_selection(app, synth_db: Path) -> None:
     assert table["value"].tolist() == expected["v"].tolist()
     assert table["rank"].tolist() == list(range(1, len(expected) + 1))
     assert set(table["reported_as"]) <= {"own method", "baseline"}
-    assert table["paper"].str.match(r"^paper\?paper=syn-\d+#Synthetic paper").all()
+    assert table["paper"].str.match(r"^paper\?paper=syn-\d+#Synthetic%20paper%20\d+").all()
     assert "↓" in at.selectbox[1].format_func("FID")
     summary = at.markdown[0].value
     assert summary.startswith(f"**State of the art:** {expected['method'].iloc[0]} with **{expected['v'].iloc[0]:g}")
@@ -115,10 +115,20 @@ def test_an_unnamed_method_links_to_its_paper(app, seed_db: Path) -> None:
     table = at.dataframe[0].value
     assert table["method"].tolist() == ["(unnamed)"]
     link = table["method_link"].iloc[0]
-    assert link.startswith("paper?paper=") and link.endswith("#(unnamed)")
+    assert link.startswith("paper?paper=") and link.endswith("#%28unnamed%29")
 
 
-def test_unknown_url_value_falls_back(app, synth_db: Path) -> None:
+def test_a_link_to_an_unknown_benchmark_says_so(app, synth_db: Path) -> None:
     at = app(synth_db, "benchmark", benchmark="No Such Benchmark", metric="Nope")
-    assert at.selectbox[0].value in sql(synth_db, "select distinct benchmark from results")["benchmark"].tolist()
-    assert at.query_params["benchmark"] == at.selectbox[0].value
+    message = "Benchmark “No Such Benchmark” does not exist in this database. Choose one above."
+    assert [e.value for e in at.error] == [message]
+    assert at.selectbox[0].value is None and len(at.selectbox) == 1  # nothing else is shown as if it were the target
+    assert not at.dataframe and not at.markdown
+    at.selectbox[0].select("CIFAR-10").run()
+    assert not at.error and at.query_params["benchmark"] == "CIFAR-10" and at.selectbox[1].value in ("Accuracy", "FID")
+
+
+def test_a_link_to_an_unknown_metric_falls_back_with_a_note(app, synth_db: Path) -> None:
+    at = app(synth_db, "benchmark", benchmark="CIFAR-10", metric="Nope")
+    assert at.selectbox[1].value == at.query_params["metric"] == "Accuracy"
+    assert "The link's metric “Nope” is not available here; showing Accuracy ↑." in [c.value for c in at.caption]

@@ -44,10 +44,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(synth_db: Path, tmp_path_factory: pytest.TempPathFactory):
-    db = tmp_path_factory.mktemp("browser") / "live.duckdb"
-    shutil.copy(synth_db, db)
+def start_server(db: Path):
+    """`streamlit run app.py` on a free port with the options `leaderboard serve` passes; yields the base URL."""
     port = free_port()
     env = {
         **os.environ,
@@ -57,7 +55,7 @@ def server(synth_db: Path, tmp_path_factory: pytest.TempPathFactory):
     }
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none"]  # fmt: skip
+           "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal"]  # fmt: skip
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -71,12 +69,22 @@ def server(synth_db: Path, tmp_path_factory: pytest.TempPathFactory):
     else:
         proc.kill()
         pytest.fail("streamlit did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
-    yield base, db
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(synth_db: Path, tmp_path_factory: pytest.TempPathFactory):
+    db = tmp_path_factory.mktemp("browser") / "live.duckdb"
+    shutil.copy(synth_db, db)
+    for base in start_server(db):
+        yield base, db
 
 
 @pytest.fixture(scope="module")
@@ -162,3 +170,150 @@ def test_shared_url_and_csv_download(server, tab) -> None:
     assert [float(r["value"]) for r in rows] == expected["v"].tolist()
     assert [int(r["rank"]) for r in rows] == list(range(1, len(expected) + 1))
     assert errors == []
+
+
+# --- Seeds + three Papers with Code files: boxes that follow the page, names shown whole, blanks (issue #17) ---
+
+PWC = ROOT / "tests" / "data" / "pwc"
+# Records every text the page draws on a canvas (the grids draw their cells there), so a test sees what a reader sees.
+RECORD_DRAWN = """(() => { window.__drawn = []; const fill = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+    window.__drawn.push(String(text)); return fill.call(this, text, ...rest); }; })();"""
+MISSING_MARKERS = {"None", "nan", "NaN", "<NA>", "NaT"}
+
+
+@pytest.fixture(scope="module")
+def pwc_server(tmp_path_factory: pytest.TempPathFactory):
+    from leaderboard.pipeline import BuildOptions, build
+    from tests.helpers import SEEDS
+
+    db = tmp_path_factory.mktemp("browser-pwc") / "pwc.duckdb"
+    sources = [SEEDS, *(PWC / f"{n}.json" for n in ("squad", "snli", "nlp-progress"))]
+    build(BuildOptions(sources=sources, db=db, progress=False, workers=1))
+    for base in start_server(db):
+        yield base, db
+
+
+@pytest.fixture
+def pwc_tab(pwc_server, browser):
+    base, _ = pwc_server
+    page = browser.new_page(viewport={"width": 1400, "height": 1500})
+    page.add_init_script(RECORD_DRAWN)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page, base
+    assert errors == []
+    page.close()
+
+
+def open_page(page, url: str, title: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    wait_idle(page, title)
+
+
+def boxes(page) -> dict[str, str]:
+    """Label -> the text each selection box shows."""
+    out = {}
+    for box in page.locator('[data-testid="stSelectbox"]').all():
+        out[box.locator('[data-testid="stWidgetLabel"]').inner_text().strip()] = box.locator("input").input_value()
+    return out
+
+
+def choose(page, label: str, option: str, title: str) -> None:
+    """Pick `option` in the box labelled `label` the way a reader does: open it, type, click the option."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has=page.get_by_text(label, exact=True)).first
+    box.locator("input").click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option, exact=True).first.click()
+    page.wait_for_timeout(300)
+    wait_idle(page, title)
+
+
+def drawn(page) -> set[str]:
+    return set(page.evaluate("window.__drawn"))
+
+
+def column_headers(page) -> list[str]:
+    return page.locator('[data-testid="stDataFrame"] [role="columnheader"]').all_text_contents()
+
+
+def test_benchmark_box_moves_metric_and_setting_with_it(pwc_tab, pwc_server) -> None:
+    page, base = pwc_tab
+    _, db = pwc_server
+    open_page(page, f"{base}/benchmark?benchmark=SQuAD2.0", "Benchmark")
+    assert boxes(page) == {
+        "Benchmark": "SQuAD2.0",
+        "Metric": "Exact Match ↑",
+        "Setting": "all / unspecified subset · unit %",
+    }
+    choose(page, "Benchmark", "WikiText-103", "Benchmark")
+    shown = boxes(page)
+    metrics = sql(db, "select distinct metric from results where benchmark = 'WikiText-103'")["metric"].tolist()
+    metric = shown["Metric"].removesuffix(" ↓").removesuffix(" ↑")
+    assert shown["Benchmark"] == "WikiText-103" and metric in metrics
+    subsets = sql(
+        db, "select distinct subset from results where benchmark = 'WikiText-103' and metric = $m", {"m": metric}
+    )
+    assert shown["Setting"] in subsets["subset"].tolist()
+    assert shown["Metric"] in column_headers(page)  # the value column's header is the metric the box shows
+    assert "benchmark=WikiText-103" in page.url and f"metric={metric}" in page.url
+    choose(page, "Metric", "Parameters", "Benchmark")
+    assert boxes(page)["Setting"] == "Word Level Models"
+    assert "Parameters" in column_headers(page)
+
+
+def test_method_and_paper_boxes_show_what_the_page_shows(pwc_tab) -> None:
+    page, base = pwc_tab
+    open_page(page, f"{base}/method", "Method")
+    choose(page, "Method", "LUKE (single model)", "Method")
+    assert boxes(page)["Method"] == page.locator("h2").first.inner_text().strip() == "LUKE (single model)"
+    page.get_by_label("Find a method").fill("XLNET")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    wait_idle(page, "Method")
+    assert boxes(page)["Method"] == page.locator("h2").first.inner_text().strip()
+    open_page(page, f"{base}/paper?paper=1810.04805", "Paper")
+    header = page.locator("h2").first.inner_text().strip()
+    assert boxes(page)["Paper"] == header and header.startswith("BERT")
+    choose(page, "Paper", "XLNET-123++ (single model) (squad.json)", "Paper")
+    assert boxes(page)["Paper"] == page.locator("h2").first.inner_text().strip()
+    assert page.locator("h2").first.inner_text().strip() == "XLNET-123++ (single model) (squad.json)"
+
+
+def test_a_plus_in_a_name_is_shown_intact(pwc_tab) -> None:
+    page, base = pwc_tab
+    open_page(page, f"{base}/benchmark?benchmark=SQuAD1.1&metric=F1", "Benchmark")
+    texts = drawn(page)
+    assert "XLNET-123++ (single model)" in texts
+    assert "XLNET-123   (single model)" not in texts and "XLNET-123  (single model)" not in texts
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "message"),
+    [
+        ("benchmark?benchmark=NoSuchBench", "Benchmark", "Benchmark “NoSuchBench” does not exist in this database."),
+        ("paper?paper=nosuchpaper", "Paper", "Paper “nosuchpaper” does not exist in this database."),
+        ("method?method=nosuchmethod", "Method", "Method “nosuchmethod” does not exist in this database."),
+    ],
+)
+def test_a_bad_link_says_its_target_does_not_exist(pwc_tab, path, title, message) -> None:
+    page, base = pwc_tab
+    open_page(page, f"{base}/{path}", title)
+    assert message in page.locator('[data-testid="stAlert"]').first.inner_text()
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0 and page.locator("h2").count() == 0
+    assert list(boxes(page).values())[-1] == ""  # the box shows nothing rather than another target
+
+
+def test_no_cell_shows_none_or_nan_and_no_deploy_button(pwc_tab) -> None:
+    page, base = pwc_tab
+    for path, title in [
+        ("benchmark?benchmark=WikiText-103&metric=Perplexity", "Benchmark"),
+        ("method?method=bert", "Method"),
+        ("paper?paper=1810.04805", "Paper"),
+        ("sql?sql=SELECT+*+FROM+results+ORDER+BY+result_id+LIMIT+50", "SQL"),
+        ("?q=XLNet", "Overview"),
+    ]:
+        open_page(page, f"{base}/{path}", title)
+        assert page.locator('[data-testid="stDataFrame"]').count() >= 1, path
+        assert not drawn(page) & MISSING_MARKERS, (path, drawn(page) & MISSING_MARKERS)
+        assert page.get_by_role("button", name="Deploy").count() == 0

@@ -104,14 +104,18 @@ def test_cli_seed_gold_meets_targets():
     assert res.exit_code == 0, res.output
     value = _level_line(res.output, "value")
     tuple_ = _level_line(res.output, "value+benchmark+metric")
-    assert float(value[1]) >= 0.95  # precision
-    assert float(tuple_[3]) >= 0.90  # F1
+    # floors about one point under the figures of 2026-12-01 (value P/R 1.000/1.000, tuple F1 0.976)
+    assert float(value[1]) >= 0.99  # precision
+    assert float(value[2]) >= 0.99  # recall
+    assert float(tuple_[3]) >= 0.965  # F1
 
 
 def test_cli_dev_gold_meets_targets():
     res = CliRunner().invoke(cli, ["evaluate", "--gold", str(DATA / "dev" / "leaderboard_abstracts_dev.jsonl"),
                                    "--misses", "3"])  # fmt: skip
     assert res.exit_code == 0, res.output
-    assert float(_level_line(res.output, "value+benchmark")[2]) >= 0.80
-    assert float(_level_line(res.output, "value+benchmark+metric")[2]) >= 0.65
+    # recall floors about one point under the figures of 2026-12-01 (0.972, 0.861, 0.797): a larger drop fails
+    assert float(_level_line(res.output, "value")[2]) >= 0.96
+    assert float(_level_line(res.output, "value+benchmark")[2]) >= 0.85
+    assert float(_level_line(res.output, "value+benchmark+metric")[2]) >= 0.785
     assert "misses" in res.output

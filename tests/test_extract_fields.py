@@ -7,7 +7,21 @@ Each case: (sentence, expected tuples, values that must not be extracted). An ex
 
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from leaderboard.extract.numbers import find_numbers
+
+_MAGNITUDE = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}  # "7B" is written 7e9 in the absent lists
+
+
+def _written(v: float) -> str:
+    """A pattern for how `v` may be written: "314" (also "0314"), "10.7", or with a magnitude suffix ("70B")."""
+    forms = [f"0*{int(v)}" if v == int(v) else re.escape(str(v))]
+    forms += [re.escape(f"{v / m:g}{suffix}") for suffix, m in _MAGNITUDE.items() if v >= m and (v / m) % 1 == 0]
+    return rf"(?<!\d)(?:{'|'.join(forms)})(?![\d])"
+
 
 # known weaknesses, not yet handled (strict: a case that starts passing must be taken off this list)
 KNOWN_MISSES: set[str] = set()
@@ -845,5 +859,11 @@ def test_field_sentence(request, run, sentence, expected, absent):
         assert (round(value, 6), bench, metric, kind) in got, (exp, sorted(got, key=str))
     values = {round(r.value, 6) for r in results}
     assert values <= {round(e[0], 6) for e in expected}, sorted(values)
+    # each absent value is written in the sentence (else the case has a typo) and no result starts where it is
+    # written (by position: a value also expected elsewhere in the sentence is still checked)
+    taken = {r.value_start for r in results}
     for v in absent:
-        assert round(v, 6) not in values
+        at = [m.start() for m in re.finditer(_written(v), sentence)]
+        at += [n.start for n in find_numbers(sentence) if round(n.value * _MAGNITUDE.get(n.suffix, 1), 6) == v]
+        assert at, f"absent value {v} is not written in the sentence"
+        assert not taken.intersection(at), f"{v} was extracted"

@@ -34,8 +34,8 @@ ABSOLUTE = [
     (
         "The detector reaches 54.3 AP at 20.1 FPS on COCO test-dev.",
         [
-            ("54.3", "absolute", 54.3, None, "COCO", None, "AP", None, None),
-            ("20.1", "absolute", 20.1, None, "COCO", None, "FPS", None, "FPS"),
+            ("54.3", "absolute", 54.3, None, "COCO", "test-dev", "AP", None, None),
+            ("20.1", "absolute", 20.1, None, "COCO", "test-dev", "FPS", None, "FPS"),
         ],
     ),
     (
@@ -536,7 +536,7 @@ def test_ranges_written_with_a_loose_dash(run, abstract, expected):
         ),
         (
             "On the validation and test splits of Cityscapes, the model reaches 81.2% and 80.5% mIoU.",
-            [(81.2, "Cityscapes", "val"), (80.5, "Cityscapes", "test")],
+            [(81.2, "Cityscapes", "dev"), (80.5, "Cityscapes", "test")],
         ),
         # words that are not all splits make no list
         (

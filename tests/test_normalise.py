@@ -92,10 +92,10 @@ def test_canonical_metric(vocab: Vocabulary, written: str, expected: tuple) -> N
 @pytest.mark.parametrize(
     ("written", "name", "norm", "known"),
     [
-        ("CRF-ASN (Chen et al., 2018)", "CRF-ASN (Chen et al., 2018)", "crf-asn", False),
-        ("MT-DNN-ensemble (2019)", "MT-DNN-ensemble (2019)", "mt-dnn-ensemble", False),
-        ("FPNet (ensemble)", "FPNet (ensemble)", "fpnet (ensemble)", False),
-        ("BERT large", "BERT large", "bert-large", True),
+        ("CRF-ASN (Chen et al., 2018)", "CRF-ASN (Chen et al., 2018)", "crfasn", False),
+        ("MT-DNN-ensemble (2019)", "MT-DNN-ensemble (2019)", "mtdnnensemble", False),
+        ("FPNet (ensemble)", "FPNet (ensemble)", "fpnetensemble", False),
+        ("BERT large", "BERT large", "bertlarge", True),
         ("  TinaFace ", "TinaFace", "tinaface", False),
     ],
 )

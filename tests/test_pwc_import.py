@@ -196,9 +196,9 @@ def test_example_with_trailing_commas_and_code_links() -> None:
     assert {e.task for e in extras} == {"Dialogue > Dialogue act classification"}
     results = [i for i in items if isinstance(i, Result)]
     assert [(r.paper_id, r.method_norm, r.value) for r in results] == [
-        ("1711.05568", "crf-asn", 81.3),
-        ("1709.04250", "bi-lstm-crf", 79.2),
-        ("1805.06280", "rnn with 3 utterances in context", 77.34),
+        ("1711.05568", "crfasn", 81.3),
+        ("1709.04250", "bilstmcrf", 79.2),
+        ("1805.06280", "rnnwith3utterancesincontext", 77.34),
     ]
 
 

@@ -13,7 +13,7 @@ import click
 
 from leaderboard.errors import UserError
 from leaderboard.failures import run_main
-from leaderboard.store.db import db_path
+from leaderboard.settings import ENV_DB, db_path, default_sources, project_root
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,22 +36,11 @@ CURATION_OPTION = click.option(
 )
 
 
-def project_root() -> Path:
-    """The folder holding app.py, seeds/ and queries/ (the checkout this package was installed from)."""
-    here = Path(__file__).resolve().parents[2]
-    return here if (here / "app.py").is_file() else Path.cwd()
-
-
-def default_sources() -> list[Path]:
-    seeds = project_root() / "seeds"
-    if not seeds.is_dir():
-        raise UserError("no sources given and no seeds/ folder found")
-    return [seeds]
-
-
 def write_frame(df: pd.DataFrame, fmt: str, out: Path | None = None) -> None:
     """Print (or write to `out`) a DataFrame as an aligned table, CSV or JSON records."""
     import pandas as pd
+
+    from leaderboard.display import blank_missing
 
     if fmt == "csv":
         text = df.to_csv(index=False)
@@ -59,7 +48,7 @@ def write_frame(df: pd.DataFrame, fmt: str, out: Path | None = None) -> None:
         text = df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1) + "\n"
     else:
         with pd.option_context("display.max_rows", 200, "display.max_colwidth", 60, "display.width", 200):
-            text = (df.to_string(index=False) if len(df) else "(no rows)") + "\n"
+            text = (blank_missing(df).to_string(index=False) if len(df) else "(no rows)") + "\n"
     if out is None:
         click.echo(text, nl=False)
     else:
@@ -96,7 +85,11 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
-LAZY_COMMANDS = {"curate": "leaderboard.cli_curate:curate", "rank": "leaderboard.rank.cli_command:rank"}
+LAZY_COMMANDS = {
+    "curate": "leaderboard.cli_curate:curate",
+    "explain": "leaderboard.cli_explain:explain",
+    "rank": "leaderboard.rank.cli_command:rank",
+}
 
 
 @click.group(cls=LazyGroup, lazy=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
@@ -206,9 +199,10 @@ def serve(db, port, headless) -> None:
         build.callback(sources=(), db=path, fmt=None, workers=0, vocab=(), filter_categories="", since=None,
                        strict=False, quiet=True)  # fmt: skip
     app = project_root() / "app.py"
-    env = {**os.environ, "LB_DB": str(path)}
+    env = {**os.environ, ENV_DB: str(path)}
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
-           "--server.headless", "true" if headless else "false", "--browser.gatherUsageStats", "false"]  # fmt: skip
+           "--server.headless", "true" if headless else "false", "--browser.gatherUsageStats", "false",
+           "--client.toolbarMode", "minimal"]  # fmt: skip
     click.echo(f"dashboard on http://localhost:{port}  (database {path}; Ctrl-C to stop)", err=True)
     try:
         raise SystemExit(subprocess.call(cmd, env=env))

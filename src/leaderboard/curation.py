@@ -56,12 +56,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from leaderboard.errors import UserError
-from leaderboard.models import Rejected, stable_id
-from leaderboard.sources.records import has_surrogates, truncate
+from leaderboard.models import Rejected, has_surrogates, stable_id, truncate
+from leaderboard.settings import DEFAULT_CURATION
+from leaderboard.settings import curation_path as curation_path  # where callers have always found it
 
 ACTIONS = ("reject", "fix", "add")
 FIXABLE = ("benchmark", "metric", "method", "value", "subset", "unit", "higher_is_better")
-DEFAULT_NAME = "curation.csv"
+DEFAULT_NAME = DEFAULT_CURATION
 MAX_CELL_CHARS = 2_000
 _TRUE = {"true", "t", "yes", "y", "1", "higher"}
 _FALSE = {"false", "f", "no", "n", "0", "lower"}
@@ -202,14 +203,6 @@ class Curation:
 
 
 COLUMNS = [f.name for f in fields(Curation) if f.name != "line"]
-
-
-def curation_path(db: str | os.PathLike | None = None, explicit: str | os.PathLike | None = None) -> Path:
-    """The curation file: `explicit`, else $LB_CURATION, else curation.csv beside the database."""
-    from leaderboard.store.db import db_path
-
-    chosen = explicit or os.environ.get("LB_CURATION")
-    return Path(chosen) if chosen else db_path(db).parent / DEFAULT_NAME
 
 
 def _row(cur: Curation, columns: list[str] = COLUMNS) -> list[str]:

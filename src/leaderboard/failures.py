@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,13 +10,9 @@ from pathlib import Path
 import click
 
 from leaderboard.errors import UserError
+from leaderboard.settings import error_log_path
 
 ISSUES_URL = "https://github.com/leaderboard-project/leaderboard/issues"
-
-
-def error_log_path() -> Path:
-    """Where internal errors are logged: $LB_ERROR_LOG, else leaderboard-error.log in the temp folder."""
-    return Path(os.environ.get("LB_ERROR_LOG") or Path(tempfile.gettempdir()) / "leaderboard-error.log")
 
 
 def log_internal_error(exc: BaseException) -> Path:

@@ -7,9 +7,29 @@ DuckDB tables `papers`, `results` and `rejected` (see store/schema.sql), so keep
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, fields
 
-RESULT_KINDS = ("absolute", "delta", "range")
+RAW_KEEP_CHARS = 500  # characters of an offending record kept in `rejected.raw`
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_surrogates(text: str) -> bool:
+    """True when `text` holds lone surrogates (from undecodable bytes or a JSON "\\ud800" escape)."""
+    return _SURROGATE.search(text) is not None
+
+
+def clean_text(text: str) -> str:
+    """Text that is safe to store: lone surrogates and NUL bytes replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text).replace("\x00", "\ufffd")
+
+
+def truncate(raw: str | None, limit: int = RAW_KEEP_CHARS) -> str | None:
+    """Keep the start of an offending record for the `rejected` table."""
+    if raw is None:
+        return None
+    raw = raw if len(raw) <= limit else raw[:limit] + "…"
+    return clean_text(raw)
 
 
 def stable_id(*parts: object, length: int = 16) -> str:
@@ -80,6 +100,7 @@ class Result:
     metric_end: int | None = None
     confidence: float = 0.5
     extractor: str = ""  # name/version of what produced the row
+    rules: str = ""  # JSON object: field -> the rule (or importer) that decided it
     source: str = "abstract"  # abstract | pwc:<file> | csv:<file>
     title: str | None = None  # filled by the pipeline from the paper
     result_id: str = ""  # stable; filled by assign_result_ids

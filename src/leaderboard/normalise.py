@@ -15,32 +15,29 @@ metrics also a leading one ("Test perplexity"), even when the vocabulary lists t
 so that dev and test numbers never meet. Then the name itself, a parenthesised qualifier ("EM (Quasar-T)"),
 a trailing "dataset"/"benchmark"/"corpus". A percent sign is the unit ("% Test Accuracy" is Accuracy in %,
 on the test split). A peeled part becomes the subset only when the rest is in the vocabulary, except an
-explicitly parenthesised split, which is peeled from unknown names too. Splits are spelled one way: dev
-(also development, val, valid, validation), test, train, and test-clean / test-other / test-std / test-dev.
+explicitly parenthesised split, which is peeled from unknown names too. Splits are spelled one way, the way
+vocab/splits.csv says (dev for development, val, valid, validation; test; train; test-clean, test-dev, ...),
+as extracted subsets are.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
+from leaderboard.knowledge import Splits, clean_name, shipped_knowledge
+from leaderboard.knowledge.canon import lookup_spellings, method_norm, without_citation
+
 if TYPE_CHECKING:
     from leaderboard.extract.vocab import Entry, NameIndex, Vocabulary
 
-_SPLIT_WORD = r"(?:dev|development|val|valid|validation|test|testing|train|training)"
-_SPLIT = rf"(?P<split>{_SPLIT_WORD}(?:[-\s](?:clean|other|std|dev))?)(?:\s+(?:set|split|data))?"
-_SPLIT_ONLY = re.compile(rf"^{_SPLIT}$", re.IGNORECASE)
-_SPLIT_TAIL = re.compile(rf"^(?P<base>.*?\S)[\s,:;/\-\u2013\u2014]+{_SPLIT}$", re.IGNORECASE)
-_SPLIT_HEAD = re.compile(rf"^{_SPLIT}[\s:\-]+(?P<base>\S.*)$", re.IGNORECASE)
+__all__ = ["clean_name"]  # re-exported: the importers spell names with it
+
 _PAREN_TAIL = re.compile(r"^(?P<base>.*?\S)\s*[(\[](?P<inner>[^()\[\]]+)[)\]]$")
 _GENERIC_TAIL = re.compile(r"^(?P<base>.*?\S)\s+(?:dataset|data set|benchmark|corpus)$", re.IGNORECASE)
-_SPLIT_NAMES = {"development": "dev", "val": "dev", "valid": "dev", "validation": "dev", "testing": "test"}
-_SPLIT_NAMES["training"] = "train"
 _PERCENT = re.compile(r"^%\s*(?P<a>.+)$|^(?P<b>.+?)(?:\s*\(%\)|\s*\[%\]|\s+%|\s+in %)$")
-_CITATION = re.compile(r"\s*\((?:[^()]*\bet al\b[^()]*|(?:19|20)\d\d[a-z]?)\)$", re.IGNORECASE)
-_FOOTNOTE = re.compile(r"[\s*\u2020\u2021]+$")
-_VERSION_V = re.compile(r"(?i)v(?=\d)")
 _SQUASH = re.compile(r"[\s\-_\u2010-\u2015]+")
 
 
@@ -70,75 +67,69 @@ class MethodName(NamedTuple):
     known: bool
 
 
-def clean_name(text: str, footnotes: bool = True) -> str:
-    """Whitespace squashed, byte-order marks and non-breaking spaces gone, trailing footnote marks dropped
-    (unless `footnotes` is False: a method's "*" may name a variant)."""
-    text = " ".join(text.replace("\ufeff", "").replace("\u00a0", " ").split())
-    return _FOOTNOTE.sub("", text) if footnotes else text
+@functools.cache
+def _shipped_splits() -> Splits:
+    return Splits.of(shipped_knowledge().splits)
 
 
-def split_name(text: str) -> str | None:
-    """The one spelling of a split ("Validation set" -> "dev", "test clean" -> "test-clean"), else None."""
-    m = _SPLIT_ONLY.match(text.strip())
-    if not m:
-        return None
-    words = re.split(r"[-\s]", m.group("split").lower())
-    return "-".join([_SPLIT_NAMES.get(words[0], words[0]), *words[1:]])
+@functools.lru_cache(maxsize=8)
+def _split_patterns(pattern: str) -> tuple[re.Pattern, re.Pattern]:
+    """A split after the name ("SQuAD dev", "X (test)" is handled apart) and before it ("Test perplexity")."""
+    split = f"(?P<split>{pattern})"
+    tail = re.compile(rf"^(?P<base>.*?\S)[\s,:;/\-\u2013\u2014]+{split}$", re.IGNORECASE)
+    head = re.compile(rf"^{split}[\s:\-]+(?P<base>\S.*)$", re.IGNORECASE)
+    return tail, head
 
 
-def join_subsets(*parts: str | None) -> str | None:
-    """Several subset parts (split, sub-dataset path, metric qualifier) as one subset, " / "-separated."""
-    kept = [p for p in parts if p]
+def split_name(text: str, splits: Splits | None = None) -> str | None:
+    """The one spelling of a split ("Validation set" -> "dev", "test clean" -> "test-clean"), else None.
+
+    The spellings are data (vocab/splits.csv, plus the user's split files through `splits`)."""
+    return (splits or _shipped_splits()).name(text)
+
+
+def join_subsets(*parts: str | None, splits: Splits | None = None) -> str | None:
+    """Several subset parts (split, sub-dataset path, metric qualifier) as one subset, " / "-separated; a part
+    that is a split is spelled the one way ("validation" -> "dev")."""
+    kept = [split_name(p, splits) or p for p in parts if p]
     return " / ".join(kept) if kept else None
-
-
-def _spellings(name: str) -> Iterator[str]:
-    seen = set()
-    unversioned = _VERSION_V.sub("", name)
-    for s in (name, _SQUASH.sub("", name), unversioned, _SQUASH.sub("", unversioned)):
-        if s and s not in seen:
-            seen.add(s)
-            yield s
 
 
 def lookup(index: NameIndex, name: str) -> Entry | None:
     """The vocabulary entry a name stands for, trying its usual spellings."""
-    for spelling in _spellings(name):
-        entry = index.lookup(spelling)
-        if entry is not None:
-            return entry
-    return None
+    return lookup_spellings(index.lookup, name)
 
 
-def _peelings(name: str, heads: bool) -> Iterator[tuple[str, str | None, bool]]:
+def _peelings(name: str, heads: bool, splits: Splits) -> Iterator[tuple[str, str | None, bool]]:
     """(base, peeled subset, explicit) candidates in order of preference.
 
     A split comes off first, even when the whole name is also a vocabulary alias ("SQuAD1.1 dev", "Test
     perplexity"): dev and test numbers must not meet as one. Then the name itself, then a parenthesised
     qualifier or a trailing "dataset"/"benchmark"/"corpus".
     """
+    tail, head = _split_patterns(splits.pattern)
     m = _PAREN_TAIL.match(name)
     paren = (m.group("base"), m.group("inner").strip()) if m else None
-    if paren and split_name(paren[1]):
-        yield paren[0], split_name(paren[1]), True
-    m = _SPLIT_TAIL.match(name)
+    if paren and splits.name(paren[1]):
+        yield paren[0], splits.name(paren[1]), True
+    m = tail.match(name)
     if m:
-        yield m.group("base"), split_name(m.group("split")), False
+        yield m.group("base"), splits.name(m.group("split")), False
     if heads:
-        m = _SPLIT_HEAD.match(name)
+        m = head.match(name)
         if m:
-            yield m.group("base"), split_name(m.group("split")), False
+            yield m.group("base"), splits.name(m.group("split")), False
     yield name, None, False
-    if paren and not split_name(paren[1]):
+    if paren and not splits.name(paren[1]):
         yield paren[0], paren[1], False
     m = _GENERIC_TAIL.match(name)
     if m:
         yield m.group("base"), None, False
 
 
-def _resolve(index: NameIndex, name: str, heads: bool) -> tuple[str, str | None, Entry | None]:
+def _resolve(index: NameIndex, name: str, heads: bool, splits: Splits) -> tuple[str, str | None, Entry | None]:
     explicit: tuple[str, str | None] | None = None
-    for base, subset, is_explicit in _peelings(name, heads):
+    for base, subset, is_explicit in _peelings(name, heads, splits):
         entry = lookup(index, base)
         if entry is None and subset is not None:
             sub = _GENERIC_TAIL.match(base)
@@ -155,7 +146,7 @@ def _resolve(index: NameIndex, name: str, heads: bool) -> tuple[str, str | None,
 def canonical_benchmark(name: str, vocab: Vocabulary) -> Canonical:
     """The benchmark's canonical name, the split peeled off it, and whether the vocabulary knows it."""
     cleaned = clean_name(name)
-    resolved, subset, entry = _resolve(vocab.benchmarks, cleaned, heads=False)
+    resolved, subset, entry = _resolve(vocab.benchmarks, cleaned, heads=False, splits=vocab.splits)
     return Canonical(resolved, subset, entry is not None)
 
 
@@ -189,16 +180,14 @@ def canonical_metric(name: str, vocab: Vocabulary) -> MetricName:
     m = _PERCENT.match(cleaned)
     if m and (m.group("a") or m.group("b")):
         cleaned, unit = (m.group("a") or m.group("b")).strip(), "%"
-    resolved, subset, entry = _resolve(vocab.metrics, cleaned, heads=True)
+    resolved, subset, entry = _resolve(vocab.metrics, cleaned, heads=True, splits=vocab.splits)
     hib = {"true": True, "false": False}.get(entry.get("higher_is_better").lower()) if entry else None
     return MetricName(resolved, subset, entry is not None, unit, hib)
 
 
 def canonical_method(name: str, vocab: Vocabulary) -> MethodName:
-    """A method's name as written (cleaned) and its identity key: the vocabulary's name when known, else the
-    name without a trailing citation ("CRF-ASN (Chen et al., 2018)" -> "crf-asn"), lower-cased."""
+    """A method's name as written (cleaned) and its identity key (`knowledge.canon.method_norm`, the same key
+    extracted rows get): "CRF-ASN (Chen et al., 2018)" -> "crfasn", "FooNet-B" -> "foonetb"."""
     cleaned = clean_name(name, footnotes=False)
-    bare = _CITATION.sub("", cleaned) or cleaned
-    entry = lookup(vocab.methods, bare) or lookup(vocab.methods, cleaned)
-    norm = (entry.name if entry else bare).lower()
-    return MethodName(cleaned, norm, entry is not None)
+    known = lookup(vocab.methods, without_citation(cleaned)) or lookup(vocab.methods, cleaned)
+    return MethodName(cleaned, method_norm(cleaned, vocab.methods.lookup) or "", known is not None)

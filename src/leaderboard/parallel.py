@@ -2,19 +2,25 @@
 
 A unit is either a block of raw JSON Lines (`LineBlock`: the main process only reads bytes; decoding,
 normalising, filtering and extraction all happen in the worker) or a list of records another reader already
-produced (`Items`). Each worker process builds its extractor once (the vocabulary compiles once per process)
-and returns a `Chunk` of Arrow tables, so the main process only moves buffers into DuckDB.
+produced (`Items`). The main process builds the extractor once; each worker unpickles that copy (no vocabulary
+compile per process) and returns a `Chunk` of Arrow tables, so the main process only moves buffers into DuckDB.
+
+Workers start light: where the platform has a fork server, it imports this module once and forks the workers
+from it (no re-import per worker); elsewhere they are spawned. Neither way copies the main process's threads
+(DuckDB's) into a child. Workers never import pandas (pyarrow would import it at their first array).
 """
 
 from __future__ import annotations
 
 import os
+import pickle
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from importlib.abc import MetaPathFinder
 from itertools import chain
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
@@ -105,18 +111,36 @@ def process_unit(unit: Unit, extractor: Extractor, filt: ArxivFilter) -> Chunk:
     )
 
 
-@cache
-def _worker_extractor(vocab_files: tuple[Path, ...]) -> Extractor:
-    """The extractor of a worker process: built once per process (its vocabulary compiles once)."""
-    return Extractor(load_vocabulary(list(vocab_files)))
+# The extractor of this worker process, unpickled once by `_init_worker` (empty in the main process).
+_WORKER_EXTRACTOR: list[Extractor] = []
 
 
-def _init_worker(vocab_files: tuple[Path, ...]) -> None:
-    _worker_extractor(vocab_files)
+class _NoPandas(MetaPathFinder):
+    """An import finder that refuses pandas: a worker never needs it, and pyarrow's probe then costs nothing."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name.partition(".")[0] == "pandas":
+            raise ModuleNotFoundError("pandas is not loaded in extraction workers", name=name)
 
 
-def _work(unit: Unit, vocab_files: tuple[Path, ...], filt: ArxivFilter) -> Chunk:
-    return process_unit(unit, _worker_extractor(vocab_files), filt)
+def _init_worker(pickled_extractor: bytes) -> None:
+    """Worker start: keep pandas out (pyarrow would import it at its first array, 0.2 s), load the extractor."""
+    if "pandas" not in sys.modules:
+        sys.meta_path.insert(0, _NoPandas())
+    _WORKER_EXTRACTOR[:] = [pickle.loads(pickled_extractor)]
+
+
+def _work(unit: Unit, filt: ArxivFilter) -> Chunk:
+    return process_unit(unit, _WORKER_EXTRACTOR[0], filt)
+
+
+def _pool_context():
+    """A fork server that has imported this module, where the platform has one; else spawn."""
+    if "forkserver" in get_all_start_methods():
+        ctx = get_context("forkserver")
+        ctx.set_forkserver_preload([__name__])
+        return ctx
+    return get_context("spawn")
 
 
 @dataclass
@@ -140,8 +164,8 @@ class Extraction:
 
     def _start_pool(self) -> None:
         if self.pool is None and self.workers > 1:
-            ctx = get_context("spawn")
-            self.pool = ctx.Pool(self.workers, _init_worker, (tuple(self.vocab_files),))
+            blob = pickle.dumps(self.local, protocol=pickle.HIGHEST_PROTOCOL)
+            self.pool = _pool_context().Pool(self.workers, _init_worker, (blob,))
 
     def run(self, units: Iterable[Unit]) -> Iterator[Chunk]:
         """Chunks of all units, in input order."""
@@ -160,7 +184,7 @@ class Extraction:
             if self.pool is None:
                 yield process_unit(unit, self.local, self.filt)
                 continue
-            pending.append(self.pool.apply_async(_work, (unit, tuple(self.vocab_files), self.filt)))
+            pending.append(self.pool.apply_async(_work, (unit, self.filt)))
             while len(pending) >= PENDING_PER_WORKER * self.workers:
                 yield pending.popleft().get()
         while pending:

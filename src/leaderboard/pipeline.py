@@ -20,7 +20,7 @@ from pathlib import Path
 from leaderboard import __version__
 from leaderboard.curation import curation_path, load_curations
 from leaderboard.errors import UserError
-from leaderboard.extract.vocab import Vocabulary
+from leaderboard.knowledge import metric_info
 from leaderboard.models import Result, ResultExtra
 from leaderboard.parallel import Extraction, Items, Unit
 from leaderboard.progress import Progress
@@ -150,13 +150,6 @@ def read_units(files: Iterable[tuple[Path, str, Reader]], imported: _Imported) -
             yield from _item_units(path, reader, imported)
 
 
-def metric_info(vocab: Vocabulary) -> Iterator[tuple[str, str | None, bool | None]]:
-    """(metric, unit, higher_is_better) for every metric of the vocabulary, for the `metric_info` table."""
-    for e in vocab.metrics.entries:
-        hib = {"true": True, "false": False}.get(e.get("higher_is_better").strip().lower())
-        yield e.name, e.get("unit").strip() or None, hib
-
-
 def build(opts: BuildOptions) -> BuildSummary:
     """Read every source, extract results, and write a new database that replaces `opts.db` atomically."""
     started = time.perf_counter()
@@ -177,9 +170,9 @@ def build(opts: BuildOptions) -> BuildSummary:
                 progress.update(chunk)
             imported.flush()
             records += imported.records
-            writer.add_curations(curations, str(curation_file))
+            writer.add_curations(curations, str(curation_file), vocab.methods.lookup)
             writer.add_rejected(bad_curations, stage="curation")
-            writer.add_metric_info(metric_info(vocab))
+            writer.add_metric_info(metric_info(vocab.knowledge))
             info = {
                 "version": __version__,
                 "extractor": extraction.local.name,

@@ -113,9 +113,6 @@ class Progress:
                 self._last_log = now
                 print(self.line(), file=self.stream, flush=True)
 
-    def add_records(self, n: int, rejected: int = 0) -> None:
-        self.add(n, rejected=rejected)
-
     def add_results(self, n: int) -> None:
         self.add(0, results=n)
 

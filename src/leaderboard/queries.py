@@ -10,7 +10,6 @@ Parameters are DuckDB named parameters (`$name`), always passed as values, never
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ import duckdb
 import pandas as pd
 
 from leaderboard.errors import UserError
+from leaderboard.settings import queries_dir
 
 _HEADER = re.compile(r"^--\s*(title|description|param\s+(\w+))\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"(?<![\w$])\$([A-Za-z_]\w*)")
@@ -34,15 +34,6 @@ class SavedQuery:
     title: str = ""
     description: str = ""
     params: dict[str, str] = field(default_factory=dict)  # name -> default value
-
-
-def queries_dir() -> Path:
-    """Where saved queries live: $LB_QUERIES, else the project's queries/ folder, else ./queries."""
-    env = os.environ.get("LB_QUERIES")
-    if env:
-        return Path(env)
-    project = Path(__file__).resolve().parents[2] / "queries"
-    return project if project.is_dir() else Path("queries")
 
 
 def parse_saved_query(path: Path) -> SavedQuery:

@@ -7,7 +7,6 @@ file (swapped in atomically by `leaderboard build`) is picked up on the next rer
 
 from __future__ import annotations
 
-import os
 from importlib import resources
 from pathlib import Path
 
@@ -15,21 +14,20 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from leaderboard.settings import db_path, default_sources
 from leaderboard.store import sandbox
-from leaderboard.store.db import db_path
 
 Version = tuple[str, int, int]
 
 
 def database_path() -> Path:
-    return db_path(os.environ.get("LB_DB")).resolve()
+    return db_path().resolve()
 
 
 def ensure_database(path: Path) -> None:
     """Build the database from the shipped seeds when there is none yet."""
     if path.is_file():
         return
-    from leaderboard.cli import default_sources
     from leaderboard.pipeline import BuildOptions, build
 
     with st.spinner(f"Building {path.name} from seeds/ …"):

@@ -7,6 +7,8 @@ import streamlit as st
 from leaderboard.app import data
 from leaderboard.app.ui import PAGES, page_file
 
+TOOLBAR_MODE = "minimal"
+
 
 def _sidebar() -> None:
     path, _, _ = data.version()
@@ -16,6 +18,9 @@ def _sidebar() -> None:
 
 
 def run() -> None:
+    # No "Deploy" button or developer menu: `leaderboard serve` passes the same option on its command line (the
+    # first page load already has it); this covers `streamlit run app.py` from the next rerun on.
+    st.set_option("client.toolbarMode", TOOLBAR_MODE)
     st.set_page_config(page_title="leaderboard", page_icon=":material/leaderboard:", layout="wide")
     pages = [
         st.Page(page_file(name), title=title, icon=icon, url_path=name, default=name == "overview")

@@ -7,7 +7,16 @@ import pandas as pd
 import streamlit as st
 
 from leaderboard.app import data
-from leaderboard.app.ui import arrow, csv_download, link_columns, safe_file_name, url_selectbox, with_links
+from leaderboard.app.ui import (
+    arrow,
+    csv_download,
+    imported_from,
+    link_columns,
+    safe_file_name,
+    show_table,
+    url_selectbox,
+    with_links,
+)
 
 TABLE_LIMIT = 1000
 CHART_SAMPLE = 2000
@@ -61,7 +70,9 @@ def render() -> None:
         st.info("No result in this database names both a benchmark and a metric yet.")
         return
     c1, c2, c3 = st.columns([2, 2, 2])
-    benchmark = url_selectbox("Benchmark", options["benchmark"].tolist(), "benchmark", container=c1)
+    benchmark = url_selectbox("Benchmark", options["benchmark"].tolist(), "benchmark", container=c1, strict=True)
+    if benchmark is None:
+        return
     metrics = data.run("metric_options", benchmark=benchmark)
     metric = url_selectbox(
         "Metric",
@@ -98,17 +109,27 @@ def _summary(table: pd.DataFrame, benchmark: str, metric: str) -> None:
         st.warning(f"The direction of {metric} is unknown, so methods are listed but not ranked.")
         return
     top = table.iloc[0]
-    who = "its own paper" if top["reported_as"] == "own method" else "a paper that used it as a baseline"
-    sure = (
-        f"reported by {int(top['reports'])} paper(s), {int(top['third_party'])} of them third parties"
-        if int(top["third_party"])
-        else "**self-reported only**: no other paper in the database reports it"
-    )
     st.markdown(
         f"**State of the art:** {top['method']} with **{top['value_text'] or top['value']}** {metric} "
-        f"{arrow(direction)} on {benchmark}, from {who} — {sure}. "
+        f"{arrow(direction)} on {benchmark}, {provenance(top)}. "
         f"{len(table)} methods ranked; {'higher' if direction else 'lower'} is better."
     )
+
+
+def provenance(top: pd.Series) -> str:
+    """Where the best value comes from and who else reports it, in words."""
+    reports = int(top["reports"])
+    others = f"{reports} paper(s) in the database report this method here"
+    imported = imported_from(top.get("source"))
+    if imported and pd.isna(top["is_own_method"]):
+        return f"imported from {imported}, not read from a paper — {others}"
+    who = "its own paper" if top["reported_as"] == "own method" else "a paper that used it as a baseline"
+    sure = (
+        f"reported by {reports} paper(s), {int(top['third_party'])} of them third parties"
+        if int(top["third_party"])
+        else "**self-reported only**: no other paper in the database reports it as a baseline"
+    )
+    return f"from {who} — {sure}"
 
 
 def _leaderboard(table: pd.DataFrame, benchmark: str, metric: str) -> None:
@@ -118,13 +139,18 @@ def _leaderboard(table: pd.DataFrame, benchmark: str, metric: str) -> None:
     config = link_columns(shown) | {
         "value": st.column_config.NumberColumn(value_label, format="%g"),
         "reports": st.column_config.NumberColumn("papers", help="Papers that report this method here"),
-        "third_party": st.column_config.NumberColumn("3rd-party", help="Of those, papers not proposing it"),
-        "reported_as": st.column_config.TextColumn("best value from", help="own method or baseline in that paper"),
+        "third_party": st.column_config.NumberColumn(
+            "3rd-party",
+            help="Of those, papers that report it as a baseline (not their own method)",
+        ),
+        "reported_as": st.column_config.TextColumn(
+            "best value from",
+            help="The paper's own method, a baseline in that paper, or a row imported from a curated leaderboard",
+        ),
     }
-    order = [c for c in TABLE_COLUMNS if c != "unit" or shown["unit"].notna().any()]
-    order = [c for c in order if c != "url" or shown["url"].notna().any()]
-    st.dataframe(shown, hide_index=True, column_order=order, column_config=config, width="stretch")
-    export = table.drop(columns=["method_key"]).rename(
+    order = [c for c in TABLE_COLUMNS if c not in ("unit", "url", "rank") or shown[c].notna().any()]
+    show_table(shown, column_order=order, column_config=config)
+    export = table.drop(columns=["method_key", "source", "is_own_method"]).rename(
         columns={"reports": "papers", "third_party": "third_party_papers"}
     )
     csv_download(export, safe_file_name("leaderboard", benchmark, metric) + ".csv", key="benchmark_csv")

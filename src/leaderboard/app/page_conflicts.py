@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from leaderboard.app import data
-from leaderboard.app.ui import csv_download, link_columns, not_available, url_selectbox, with_links
+from leaderboard.app.ui import csv_download, link_columns, not_available, show_table, url_selectbox, with_links
 
 LIMIT = 5000
 ALL = "(all benchmarks)"
@@ -49,11 +49,10 @@ def render() -> None:
         table = table.sort_values("spread", ascending=False, kind="stable")
     st.caption(f"{len(table):,} conflict(s){' (first ' + str(LIMIT) + ')' if len(table) >= LIMIT else ''}.")
     order = [c for c in COLUMNS if c in table.columns]
-    selection = st.dataframe(
+    selection = show_table(
         table,
-        hide_index=True,
         column_order=order,
-        width="stretch",
+        column_config={"sources": st.column_config.TextColumn("sources", width="large")},
         on_select="rerun",
         selection_mode="single-row",
         key="conflicts_table",
@@ -74,7 +73,7 @@ def _members(conflict: pd.Series) -> None:
     st.subheader(f"{conflict.get('method')} on {conflict.get('benchmark')} ({conflict.get('metric')})")
     members = with_links(data.run("conflict_members", result_ids=str(conflict["result_ids"])))
     order = ["value", "unit", "source", "paper", "published", "evidence"]
-    st.dataframe(members, hide_index=True, column_order=order, column_config=link_columns(members), width="stretch")
+    show_table(members, column_order=order, column_config=link_columns(members))
 
 
 if __name__ == "__main__":

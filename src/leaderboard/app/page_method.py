@@ -12,6 +12,7 @@ from leaderboard.app.ui import (
     internal_url,
     link_columns,
     safe_file_name,
+    show_table,
     url_selectbox,
     with_links,
 )
@@ -47,7 +48,11 @@ def render() -> None:
     if not names:
         st.info("No method matches." if q else "No result in this database names its method yet.")
         return
-    key = url_selectbox("Method", list(names), "method", container=c2, format_func=lambda k: names.get(k, k))
+    key = url_selectbox(
+        "Method", list(names), "method", container=c2, format_func=lambda k: names.get(k, k), strict=True
+    )
+    if key is None:
+        return
     results = data.run("method_results", method=key, limit=RESULT_LIMIT)
     record = data.run("method_record", method=key)
     st.header(names.get(key, key))
@@ -62,14 +67,19 @@ def render() -> None:
         f"{int(p)} of {int(n)}" if pd.notna(p) else "" for p, n in zip(shown["position"], shown["entries"], strict=True)
     ]
     config = link_columns(shown) | {
-        "reported_as": st.column_config.TextColumn("reported as"),
+        "reported_as": st.column_config.TextColumn(
+            "reported as",
+            help="By its own paper, as a baseline, or imported from a curated leaderboard",
+        ),
         "position": st.column_config.TextColumn(
             "position", help="Where its best value stands among all methods on that benchmark and metric"
         ),
     }
     order = [c for c in RESULT_COLUMNS if c not in ("unit", "subset", "url") or shown[c].notna().any()]
-    st.dataframe(shown, hide_index=True, column_order=order, column_config=config, width="stretch")
-    csv_download(results, safe_file_name("method", names.get(key, key)) + ".csv", key="method_csv")
+    show_table(shown, column_order=order, column_config=config)
+    csv_download(
+        results.drop(columns=["source"]), safe_file_name("method", names.get(key, key)) + ".csv", key="method_csv"
+    )
     st.subheader("Wins and losses")
     st.caption("Against every other method reported in the same paper on the same benchmark, metric and setting.")
     if record.empty:
@@ -81,12 +91,8 @@ def render() -> None:
             ]
         )
         config = {"method_link": st.column_config.LinkColumn("opponent", display_text=r"#(.+)$")}
-        st.dataframe(
-            record,
-            hide_index=True,
-            column_config=config,
-            width="stretch",
-            column_order=["method_link", "wins", "losses", "ties", "papers", "benchmarks"],
+        show_table(
+            record, column_config=config, column_order=["method_link", "wins", "losses", "ties", "papers", "benchmarks"]
         )
 
 
@@ -95,11 +101,13 @@ def _headline(results: pd.DataFrame, record: pd.DataFrame) -> None:
     cols[0].metric("Results", f"{len(results):,}")
     cols[1].metric("Papers", results["paper_id"].nunique())
     cols[2].metric("Benchmarks", results["benchmark"].nunique())
-    own = results["reported_as"].eq("own method").sum()
+    own = int(results["reported_as"].eq("own method").sum())
+    imported = int(results["reported_as"].str.startswith("imported", na=False).sum())
     cols[3].metric(
         "Reported by others",
         f"{int((results['reported_as'] == 'baseline').sum()):,}",
-        help=f"Results from papers that use it as a baseline; {own} come from its own papers",
+        help=f"Results from papers that use it as a baseline; {own} come from its own papers"
+        + (f", {imported} are imported from curated leaderboards" if imported else ""),
     )
     won, lost, tied = (int(record[c].sum()) if len(record) else 0 for c in ("wins", "losses", "ties"))
     cols[4].metric("Record (W–L–T)", f"{won}–{lost}–{tied}")

@@ -7,9 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from leaderboard.app import data
-from leaderboard.app.ui import internal_url, link_columns, url_text_input, with_links
+from leaderboard.app.ui import internal_url, link_columns, page_link, show_table, url_text_input, with_links
 
 SEARCH_LIMIT = 25
+REJECTED_SQL = "SELECT stage, reason, source_file, line, raw\nFROM rejected\nORDER BY stage, source_file, line"
 
 
 def benchmarks_chart(top: pd.DataFrame) -> alt.Chart:
@@ -22,7 +23,7 @@ def benchmarks_chart(top: pd.DataFrame) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("results:Q", title="results", axis=alt.Axis(format="d", tickMinStep=1)),
-            y=alt.Y("benchmark:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False)),
+            y=alt.Y("benchmark:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False, labelLimit=0)),
             color=alt.Color(
                 "papers:Q",
                 title="papers",
@@ -44,8 +45,11 @@ def render() -> None:
     for col, name in zip(cols, ("papers", "results", "benchmarks", "methods"), strict=True):
         col.metric(name.capitalize(), f"{int(counts[name]):,}")
     if int(counts["rejected"]):
-        st.caption(
-            f"{int(counts['rejected']):,} input records were rejected while building (see the `rejected` table)."
+        page_link(
+            "sql",
+            f"{int(counts['rejected']):,} input records were rejected while building: see them and why",
+            icon=":material/report:",
+            sql=REJECTED_SQL,
         )
 
     q = url_text_input("Search methods, benchmarks and papers", "q", placeholder="e.g. CIFAR-10, ResNet, diffusion")
@@ -79,7 +83,7 @@ def _table(df: pd.DataFrame, order: list[str], what: str) -> None:
     if df.empty:
         st.caption(f"No {what} match.")
         return
-    st.dataframe(df, hide_index=True, column_order=order, column_config=link_columns(df), width="stretch")
+    show_table(df, column_order=order, column_config=link_columns(df))
 
 
 if __name__ == "__main__":

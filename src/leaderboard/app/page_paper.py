@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
 from leaderboard.app import data, latex_table
 from leaderboard.app.highlight import STYLE, abstract_html, results_html
-from leaderboard.app.ui import csv_download, not_available, safe_file_name, url_selectbox
+from leaderboard.app.ui import (
+    csv_download,
+    imported_from,
+    not_available,
+    paper_label,
+    safe_file_name,
+    show_table,
+    url_selectbox,
+)
+from leaderboard.display import cell_text
 
 OPTION_LIMIT = 300
 FIXABLE_FALLBACK = ("benchmark", "metric", "method", "value", "subset", "unit", "higher_is_better")
@@ -19,22 +31,26 @@ def render() -> None:
     c1, c2 = st.columns([1, 2])
     q = c1.text_input("Find a paper", placeholder="title contains …")
     options = data.run("paper_options", q=q, limit=OPTION_LIMIT)
-    titles = dict(zip(options["paper_id"], options["title"], strict=True))
     wanted = st.query_params.get("paper")
-    if wanted and wanted not in titles and not q:
-        found = data.run("paper", paper=wanted)
-        if len(found):
-            titles = {wanted: found["title"].iloc[0]} | titles
-    if not titles:
+    if wanted and wanted not in set(options["paper_id"]) and not q:
+        found = data.run("paper_options", q=wanted, limit=OPTION_LIMIT)
+        options = pd.concat([found[found["paper_id"] == wanted], options], ignore_index=True)
+    labels = {
+        p: paper_label(t, p, m, s)
+        for p, t, m, s in options[["paper_id", "title", "method", "source"]].itertuples(index=False)
+    }
+    if not labels:
         st.info("No paper matches." if q else "This database has no papers.")
         return
     paper_id = url_selectbox(
-        "Paper", list(titles), "paper", container=c2, format_func=lambda p: _short(titles.get(p) or p)
+        "Paper", list(labels), "paper", container=c2, format_func=lambda p: _short(labels.get(p) or p), strict=True
     )
+    if paper_id is None:
+        return
     paper = data.run("paper", paper=paper_id).iloc[0]
     results = data.run("paper_results", paper=paper_id)
-    st.header(paper["title"] or paper_id)
-    st.caption(_meta(paper))
+    st.header(labels[paper_id])
+    st.caption(_meta(paper, results))
     _abstract(paper, results)
     latex_table.render(paper_id)  # the paper's LaTeX results tables, the picked result's cell marked
     _report(paper_id, results)
@@ -44,8 +60,11 @@ def _short(text: str, n: int = 110) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _meta(paper: pd.Series) -> str:
+def _meta(paper: pd.Series, results: pd.DataFrame) -> str:
     parts = [f"id `{paper['paper_id']}`"]
+    imported = sorted({f for f in map(imported_from, results["source"]) if f})
+    if imported:
+        parts.append("imported from " + ", ".join(imported) + " (not read from the paper's text)")
     if pd.notna(paper["published"]):
         parts.append(f"published {pd.Timestamp(paper['published']).date()}")
     if isinstance(paper["authors"], str) and paper["authors"]:
@@ -77,8 +96,25 @@ def _abstract(paper: pd.Series, results: pd.DataFrame) -> None:
         return
     st.html(STYLE + results_html(results))
     with st.expander("All columns"):
-        st.dataframe(results, hide_index=True, width="stretch")
+        show_table(results)
     csv_download(results, safe_file_name("paper", paper["paper_id"]) + ".csv", key="paper_csv")
+
+
+def _already_saved(path: Path, cur: object) -> bool:
+    """True when the file already holds this correction (a double click, a resubmitted form): saving is idempotent."""
+    from leaderboard.curation import load_curations
+
+    if not path.is_file():
+        return False
+    saved, _ = load_curations(path)
+    same = dataclasses.replace(cur, note=None, created_at=None)
+    return any(dataclasses.replace(c, note=None, created_at=None, line=None) == same for c in saved)
+
+
+def _row_label(row: pd.Series) -> str:
+    """A result as the correction form lists it: value · method · benchmark · metric, "—" where one is missing."""
+    value = row["value_text"] if isinstance(row["value_text"], str) and row["value_text"] else row["value"]
+    return " · ".join(str(cell_text(v, "—")) for v in (value, row["method"], row["benchmark"], row["metric"]))
 
 
 def _report(paper_id: str, results: pd.DataFrame) -> None:
@@ -95,10 +131,7 @@ def _report(paper_id: str, results: pd.DataFrame) -> None:
     path = curation_path(data.database_path())
     st.caption(f"Corrections are appended to `{path}` and applied on the next `leaderboard build`.")
     action = st.radio("What is wrong?", list(ACTIONS), format_func=ACTIONS.get, horizontal=True, key="report_action")
-    labels = {
-        rid: f"#{n} {row.value_text or row.value} · {row.method or '?'} · {row.benchmark or '?'} · {row.metric or '?'}"
-        for n, (rid, row) in enumerate(zip(results["result_id"], results.itertuples(), strict=True), start=1)
-    }
+    labels = {row["result_id"]: f"#{n} {_row_label(row)}" for n, (_, row) in enumerate(results.iterrows(), start=1)}
     with st.form("report", clear_on_submit=True):
         if action in ("reject", "fix"):
             if not labels:
@@ -135,6 +168,11 @@ def _report(paper_id: str, results: pd.DataFrame) -> None:
                 unit=unit or None,
                 note=note or None,
             )
+        if _already_saved(path, cur):
+            st.info(
+                f"Already saved: {cur.action} {cur.result_id or cur.paper_id} is in `{path.name}` (not added again)."
+            )
+            return
         append_curation(path, cur)
     except Exception as exc:  # the curation API's validation errors are messages for the user
         st.error(f"Not saved: {exc}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from leaderboard.app import data
-from leaderboard.app.ui import csv_download
+from leaderboard.app.ui import csv_download, show_table
 from leaderboard.errors import UserError
 from leaderboard.queries import SavedQuery, bind_params, list_saved_queries, used_params
 from leaderboard.store.sandbox import DEFAULT_ROW_LIMIT, DEFAULT_TIME_LIMIT
@@ -87,7 +87,7 @@ def _run(sql: str, values: dict[str, str], query: SavedQuery | None) -> None:
     if result.truncated:
         note += f" — stopped at the {DEFAULT_ROW_LIMIT:,}-row limit; add a LIMIT or aggregate"
     st.caption(note)
-    st.dataframe(frame, hide_index=True, width="stretch")
+    show_table(frame)
     csv_download(frame, f"{query.name if query else 'query'}.csv", key="sql_csv")
 
 

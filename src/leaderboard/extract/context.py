@@ -9,14 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from leaderboard.extract.attribution import Span, spans_from_mentions
-from leaderboard.extract.vocab import NormText, norm_key
-
-if TYPE_CHECKING:
-    from leaderboard.extract.extractor import Extractor
-
+from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.names import NameCapture
+from leaderboard.extract.vocab import NameIndex, NormText, norm_key
 
 _EVAL_HINT = re.compile(r"\b(?:on|using|with|from|in|of)\s+(?:the\s+)?[A-Z0-9]")
 
@@ -25,8 +22,16 @@ class AbstractContext:
     """The benchmarks named in an abstract's number-free sentences (`rest`), next to those of its result
     sentences (`named`)."""
 
-    def __init__(self, ex: Extractor, text: str, rest: list[tuple[int, int]], named: list[Span], exclude) -> None:
-        self.ex, self.text, self.rest, self.named, self.exclude = ex, text, rest, named, exclude
+    def __init__(
+        self,
+        index: tuple[NameIndex, NameCapture, Grammar],
+        text: str,
+        rest: list[tuple[int, int]],
+        named: list[Span],
+        exclude: Callable[[str], bool],
+    ) -> None:
+        self.benchmarks, self.capture, self.g = index  # the benchmark names, the name grammar, the cue words
+        self.text, self.rest, self.named, self.exclude = text, rest, named, exclude
         self._ends = [w[1] for w in rest]
         self._known: list[Span] | None = None  # vocabulary names of all the number-free sentences, one scan
         self._found: dict[tuple[int, int], list[Span]] = {}
@@ -36,18 +41,18 @@ class AbstractContext:
         """The benchmarks of one number-free sentence, in order, first mention of each name (cached)."""
         if window in self._found:
             return self._found[window]
-        text, ex = self.text, self.ex
+        text = self.text
         w0, w1 = window
         if self._known is None and not alone:
-            self._known = spans_from_mentions(text, ex.vocab.benchmarks.find(NormText.of(text, self.rest)))
+            self._known = spans_from_mentions(text, self.benchmarks.find(NormText.of(text, self.rest)))
         if self._known is None:  # one sentence asked for: scan it alone
-            found = spans_from_mentions(text, ex.vocab.benchmarks.find(NormText.of(text, [window])))
+            found = spans_from_mentions(text, self.benchmarks.find(NormText.of(text, [window])))
         else:
             found = [b for b in self._known if w0 <= b.start < w1]
         found = sorted(
-            found + ex.capture.find(text, w0, w1, found, self.exclude, heads_only=True), key=lambda b: b.start
+            found + self.capture.find(text, w0, w1, found, self.exclude, heads_only=True), key=lambda b: b.start
         )
-        training = ex.grammar.training_on  # "pretrained on ImageNet": training data, not a benchmark
+        training = self.g.training_on  # "pretrained on ImageNet": training data, not a benchmark
         seen: set[str] = set()
         out = []
         for b in found:
@@ -66,7 +71,7 @@ class AbstractContext:
 
     def _compute_single(self) -> Span | None:
         names = {norm_key(b.name) for b in self.named}
-        if len(names) > 1 or self.ex.grammar.counts_sets(self.text):
+        if len(names) > 1 or self.g.counts_sets(self.text):
             return None  # "on two datasets, A and B": no single one
         found = []
         for window in self.rest:
@@ -85,7 +90,7 @@ class AbstractContext:
             return []
         w0, w1 = self.rest[i]
         if self.rest[i] not in self._found and not (
-            _EVAL_HINT.search(self.text, w0, w1) or self.ex.grammar.any_head.search(self.text, w0, w1)
+            _EVAL_HINT.search(self.text, w0, w1) or self.g.any_head.search(self.text, w0, w1)
         ):
             return []  # no "on X", "using X" or head word: no dataset named (a cheap test before the scan)
         return self._names_in(self.rest[i], alone=True)

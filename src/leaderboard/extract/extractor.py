@@ -7,40 +7,27 @@ and its attribution (attribution.py, methods.py). Cue words come from vocab/gram
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
 from leaderboard.extract.context import AbstractContext
+from leaderboard.extract.engine import read_sentence
 from leaderboard.extract.filters import quick_non_result
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.methods import own_method
 from leaderboard.extract.names import NameCapture
 from leaderboard.extract.numbers import find_numbers, link_numbers
-from leaderboard.extract.reading import Reading, SentenceReader
+from leaderboard.extract.sentence import Abstract, Lazy, Memory, Reading
 from leaderboard.extract.sentences import split_sentences
+from leaderboard.extract.trace import Trace
+from leaderboard.extract.version import rules_version
 from leaderboard.extract.vocab import CombinedIndex, NormText, Vocabulary, load_vocabulary, norm_key
 from leaderboard.models import Paper, Result
 
 _DIGIT = re.compile(r"\d")
 NAME = "rules"
-
-
-class _Lazy:
-    """A value computed on first use (the paper's own method name is only needed when a result is found)."""
-
-    __slots__ = ("_fn", "_done", "_value")
-
-    def __init__(self, fn) -> None:
-        self._fn, self._done, self._value = fn, False, None
-
-    def get(self):
-        if not self._done:
-            self._value, self._done = self._fn(), True
-        return self._value
-
-
-VERSION = "0.2"
 
 
 @dataclass(slots=True)
@@ -52,22 +39,21 @@ class Extractor:
     capture: NameCapture = field(init=False)
     names: CombinedIndex = field(init=False)  # metrics, benchmarks and methods, scanned together
     tasks: frozenset[str] = field(init=False)  # task names of the vocabulary and their initials ("NER")
+    name: str = field(init=False)  # "rules/<hash of the rules' code and the vocabulary>"
 
     def __post_init__(self) -> None:
         self.grammar = Grammar.from_rows(self.vocab.grammar)
         self.capture = NameCapture(self.grammar)
         self.names = CombinedIndex.of((self.vocab.metrics, self.vocab.benchmarks, self.vocab.methods))
         self.tasks = frozenset(_task_names(self.vocab))
+        self.name = f"{NAME}/{rules_version(self.vocab)}"
 
     @classmethod
     def default(cls) -> Extractor:
         return cls(load_vocabulary())
 
-    @property
-    def name(self) -> str:
-        return f"{NAME}/{VERSION}"
-
-    def extract(self, paper: Paper) -> list[Result]:
+    def extract(self, paper: Paper, trace: Trace | None = None) -> list[Result]:
+        """The paper's results; with a `trace`, every rule decision (and every declined number) is recorded in it."""
         text = paper.abstract or ""
         if not _DIGIT.search(text):
             return []
@@ -81,6 +67,8 @@ class Extractor:
             for s0, s1 in all_sentences
             if any(s0 <= n.start < s1 and not quick_non_result(text, n, s0, g) for n in nums)
         ]
+        if trace is not None:
+            _trace_quick(trace, text, nums, [w for w in all_sentences if w not in sentences], g)
         if not sentences:
             return []
         nt = NormText.of(text, sentences)  # names are looked up only in sentences that hold a number
@@ -100,10 +88,14 @@ class Extractor:
             if not any(s <= m.start and m.end <= e for s, e in spans)
         ]
         names = [(m.start, m.end) for m in (*metrics, *benches, *methods)]
-        nums = [n for n in nums if not any(s <= n.start and n.end <= e for s, e in names)]  # "SQuAD 2.0"
+        inside = [n for n in nums if any(s <= n.start and n.end <= e for s, e in names)]  # "SQuAD 2.0"
+        if inside:
+            nums = [n for n in nums if n not in inside]
+            for n in inside if trace is not None else ():
+                trace.declined((n.start, n.end), "result.inside_a_name", "result", "part of a vocabulary name")
         if not nums:
             return []
-        own = _Lazy(lambda: own_method(paper.title or "", text, self.grammar, self.tasks))
+        own = Lazy(lambda: own_method(paper.title or "", text, self.grammar, self.tasks))
         links = {lk.first: lk for lk in link_numbers(text, nums)}
         seconds = {lk.second for lk in links.values()}
 
@@ -126,14 +118,16 @@ class Extractor:
         named = [*benches, *(b for c in captures for b in c)]
         held = set(sentences)
         rest = [w for w in all_sentences if w not in held]
-        context = AbstractContext(self, text, rest, named, exclude)
-        reader = SentenceReader(self, text, nums, links, seconds, metrics, benches, methods, own, carried, context)
+        context = AbstractContext((vocab.benchmarks, self.capture, g), text, rest, named, exclude)
+        a = Abstract(
+            text, g, vocab, nums, links, seconds, metrics, benches, methods, carried, context, own, Memory(), trace
+        )
         out: list[Result] = []
         for (s0, s1), captured in zip(sentences, captures, strict=True):
             idx = [i for i, n in enumerate(nums) if s0 <= n.start < s1]
             if not idx:
                 continue
-            for reading in reader.read(s0, s1, idx, captured):
+            for reading in read_sentence(a, s0, s1, idx, captured):
                 out.append(self._result(paper, text, reading))
         return out
 
@@ -173,7 +167,17 @@ class Extractor:
             metric_end=metric.end if metric and metric.start >= 0 else None,
             confidence=r.confidence,
             extractor=self.name,
+            rules=json.dumps(r.rules, sort_keys=True, separators=(",", ":")),
         )
+
+
+def _trace_quick(trace: Trace, text: str, nums: list, sentences: list[tuple[int, int]], g: Grammar) -> None:
+    """Record the numbers of the sentences the vocabulary-free first pass drops (only when tracing)."""
+    for n in nums:
+        s0 = next((a for a, b in sentences if a <= n.start < b), None)
+        if s0 is not None and quick_non_result(text, n, s0, g):
+            why = "year, size, ordinal, list marker, citation, N-word setting or count (first pass)"
+            trace.declined((n.start, n.end), "result.quick_non_result", "result", why)
 
 
 def _task_names(vocab: Vocabulary) -> set[str]:

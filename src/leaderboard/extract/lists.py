@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from leaderboard.extract.attribution import Span
+from leaderboard.extract.sentence import Abstract, Reading
 from leaderboard.extract.vocab import norm_key
-
-if TYPE_CHECKING:
-    from leaderboard.extract.reading import Reading
 
 _COORD_GAP = re.compile(r"^[^;:.]{0,60}?(?:,|\band\b|/|\bor\b)[^;:.]{0,30}$")
 _SLASH_WORDS = re.compile(r"[\w\-+@]+(?:\s*/\s*[\w\-+@]+)+")
@@ -26,234 +23,255 @@ _LIST_BEFORE = re.compile(
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
-class ListReading:
-    """Mixin of SentenceReader: the list-shaped parts of reading a sentence."""
+def jointly(a: Abstract, r: Reading, sb: list[Span]) -> list[Reading]:
+    """A single number stated for "A and B" (no "respectively"): one more row for each other member."""
+    if r.benchmark is None or r.carried or r.benchmark not in sb:
+        return []
+    i = sb.index(r.benchmark)
+    lo = hi = i
+    while lo > 0 and _JOINED.fullmatch(a.text[sb[lo - 1].end : sb[lo].start]):
+        lo -= 1
+    while hi + 1 < len(sb) and _JOINED.fullmatch(a.text[sb[hi].end : sb[hi + 1].start]):
+        hi += 1
+    extra = []
+    for b in sb[lo : hi + 1]:
+        if b is not r.benchmark and norm_key(b.name) != norm_key(r.benchmark.name):
+            more = replace(r, benchmark=b, confidence=round(max(0.05, r.confidence - 0.1), 3), rules=r.copy_rules())
+            more.note("benchmark", "benchmark.coordinated_names")
+            extra.append(more)
+    if extra:
+        r.confidence = round(max(0.05, r.confidence - 0.1), 3)
+    return extra
 
-    def _jointly(self, r: Reading, sb: list[Span]) -> list[Reading]:
-        """A single number stated for "A and B" (no "respectively"): one more row for each other member."""
-        if r.benchmark is None or r.carried or r.benchmark not in sb:
-            return []
-        i = sb.index(r.benchmark)
-        lo = hi = i
-        while lo > 0 and _JOINED.fullmatch(self.text[sb[lo - 1].end : sb[lo].start]):
-            lo -= 1
-        while hi + 1 < len(sb) and _JOINED.fullmatch(self.text[sb[hi].end : sb[hi + 1].start]):
-            hi += 1
-        extra = []
-        for b in sb[lo : hi + 1]:
-            if b is not r.benchmark and norm_key(b.name) != norm_key(r.benchmark.name):
-                extra.append(replace(r, benchmark=b, confidence=round(max(0.05, r.confidence - 0.1), 3)))
-        if extra:
-            r.confidence = round(max(0.05, r.confidence - 0.1), 3)
-        return extra
 
-    def _coordinate(self, readings: list[Reading]) -> None:
-        """ "by 3.9% AP, 5.1% Recall and 0.8% MR": coordinated numbers share the kind and 'up to' of the first."""
-        for prev, cur in zip(readings, readings[1:], strict=False):
-            gap = self.text[prev.span_end : cur.num.start]
-            if prev.kind == "absolute" and cur.kind == "delta" and _PURE_COORD.fullmatch(gap) and not cur.num.signed:
-                prev.kind = "delta"  # "which is 5.6% and 2.6% higher"
-            if not _COORD_GAP.match(gap) or self.g.result_verb.search(gap) or re.search(r"(?<!up )\bto\b", gap):
-                continue
-            signed_only = prev.num.signed == "+" and not cur.num.signed  # "49.4 (+1.0), 60.2 (+0.6)"
-            # "a 15% reduction on A and 12% on B": the second number repeats the first's frame with its own "on"
-            elliptic = (
-                not cur.bound
-                and cur.unit == prev.unit
-                and re.search(r"(?:,|\band)\s*$", gap) is not None
-                and _DIRECT_ON.match(self.text, cur.span_end) is not None
-                and re.match(r"\s*(?:%\s*)?(?:on|in)\b", self.text[cur.span_end : cur.span_end + 6]) is not None
-            )
-            if (
-                prev.kind == "delta"
-                and cur.kind == "absolute"
-                and not signed_only
-                and (elliptic or not re.search(r"\bon\b|\bin\b", gap))
-            ):
-                cur.kind = "delta"
-            if prev.qualifier == "up to" and cur.qualifier is None and cur.kind == prev.kind == "delta":
-                cur.qualifier = prev.qualifier
+def coordinate(a: Abstract, readings: list[Reading]) -> None:
+    """ "by 3.9% AP, 5.1% Recall and 0.8% MR": coordinated numbers share the kind and 'up to' of the first."""
+    for prev, cur in zip(readings, readings[1:], strict=False):
+        gap = a.text[prev.span_end : cur.num.start]
+        if prev.kind == "absolute" and cur.kind == "delta" and _PURE_COORD.fullmatch(gap) and not cur.num.signed:
+            prev.kind = "delta"  # "which is 5.6% and 2.6% higher"
+            prev.note("kind", "kind.coordinated_with_change")
+        if not _COORD_GAP.match(gap) or a.g.result_verb.search(gap) or re.search(r"(?<!up )\bto\b", gap):
+            continue
+        signed_only = prev.num.signed == "+" and not cur.num.signed  # "49.4 (+1.0), 60.2 (+0.6)"
+        # "a 15% reduction on A and 12% on B": the second number repeats the first's frame with its own "on"
+        elliptic = (
+            not cur.bound
+            and cur.unit == prev.unit
+            and re.search(r"(?:,|\band)\s*$", gap) is not None
+            and _DIRECT_ON.match(a.text, cur.span_end) is not None
+            and re.match(r"\s*(?:%\s*)?(?:on|in)\b", a.text[cur.span_end : cur.span_end + 6]) is not None
+        )
+        if (
+            prev.kind == "delta"
+            and cur.kind == "absolute"
+            and not signed_only
+            and (elliptic or not re.search(r"\bon\b|\bin\b", gap))
+        ):
+            cur.kind = "delta"
+            cur.note("kind", "kind.coordinated_with_change")
+        if prev.qualifier == "up to" and cur.qualifier is None and cur.kind == prev.kind == "delta":
+            cur.qualifier = prev.qualifier
+            cur.note("qualifier", "qualifier.coordinated_up_to")
 
-    def _paired_lists(self, readings: list[Reading], sb: list[Span]) -> None:
-        """ "1.9% and 3.9% WER on test-clean and test-other": a list of numbers followed by an "on" list of as
-        many names pairs them in order, as "respectively" would."""
-        text = self.text
-        groups = [[readings[0]]]
-        for r in readings[1:]:
-            if r.kind != groups[-1][-1].kind or not _JOINED.fullmatch(text[groups[-1][-1].span_end : r.num.start]):
-                groups.append([])  # "64.2% and 52.1% on MMLU and GSM8K, and a pass@1 of 37.8% on HumanEval"
-            groups[-1].append(r)
-        for group in groups:
-            if len(group) >= 2:
-                self._pair_run(group, sb)
 
-    def _pair_run(self, group: list[Reading], sb: list[Span]) -> None:
-        """One run of coordinated numbers of a kind and the "on" list of names right after it."""
-        text = self.text
-        on = _DIRECT_ON.match(text, group[-1].span_end)
-        run = [b for b in sb if on and b.start == on.end()]
-        if not run:
-            return
-        for b in sb:
-            if b.start > run[-1].start and _JOINED.fullmatch(text[run[-1].end : b.start]):
-                run.append(b)
-        if len(run) == len(group) and len({norm_key(b.name) for b in run}) == len(run):
-            for r, b in zip(group, run, strict=True):
-                r.benchmark = b
+def paired_lists(a: Abstract, readings: list[Reading], sb: list[Span]) -> None:
+    """ "1.9% and 3.9% WER on test-clean and test-other": a list of numbers followed by an "on" list of as
+    many names pairs them in order, as "respectively" would."""
+    text = a.text
+    groups = [[readings[0]]]
+    for r in readings[1:]:
+        if r.kind != groups[-1][-1].kind or not _JOINED.fullmatch(text[groups[-1][-1].span_end : r.num.start]):
+            groups.append([])  # "64.2% and 52.1% on MMLU and GSM8K, and a pass@1 of 37.8% on HumanEval"
+        groups[-1].append(r)
+    for group in groups:
+        if len(group) >= 2:
+            pair_run(a, group, sb)
 
-    def _respectively(self, readings: list[Reading], sb: list[Span], sm: list[Span], s0: int, s1: int) -> None:
-        """Pair numbers with the names of a "respectively" list, in order, within each kind."""
-        if readings and not _RESPECTIVELY.search(self.text, s0, s1):
-            self._paired_lists(readings, sb)
-        if not _RESPECTIVELY.search(self.text, s0, s1) or not readings:
-            return
-        first = readings[0].num.start
-        names = [b for b in sb if b.start >= first - 200]
-        carried = not sb  # "We test on A and B. Our model reaches 83.9% and 81.1%, respectively."
-        if carried:
-            names = self._context.listed_before(s0)
-        unbound_metrics = [m for m in sm if not any(r.metric is m for r in readings)]
-        # a number with its own "on X" right after it is not part of the list ("86.4% on MMLU ..., while B
-        # reaches 68.9% and 29.9%, respectively")
-        direct: dict[int, Span] = {}
-        for r in readings:
-            on = _DIRECT_ON.match(self.text, r.span_end)
-            hit = next((i for i, b in enumerate(sb) if on and b.start == on.end()), None)
-            if hit is None:
-                continue
-            listed = hit + 1 < len(sb) and _JOINED.fullmatch(self.text[sb[hit].end : sb[hit + 1].start])
-            if not listed:
-                direct[id(r)] = sb[hit]
-        for kind in ("absolute", "delta", "range"):
-            group = [r for r in readings if r.kind == kind and id(r) not in direct]
-            last = group[-1].num.start if group else -1  # "..., respectively, and 55.1% on GSM8K": not listed
-            own = [direct[id(r)] for r in readings if r.kind == kind and id(r) in direct and r.num.start > last]
-            listed = [b for b in names if b not in own]
-            if group and any(b.start > group[0].num.start for b in listed):
-                names = [b for b in names if b.start > group[0].num.start]  # the list after the numbers
-                listed = [b for b in listed if b.start > group[0].num.start]
-            if len(listed) >= 2 and group and len(group) % len(listed) == 0:
-                k = len(group) // len(listed)
-                for j, r in enumerate(group):
-                    r.benchmark, r.carried = listed[j // k], carried
-            unbound = [r for r in group if not r.bound]
-            if len(unbound_metrics) >= 2 and len(unbound) == len(unbound_metrics):
-                for r, m in zip(unbound, unbound_metrics, strict=True):
-                    r.metric = m
 
-    def _subset_list(self, readings: list[Reading], s0: int, s1: int) -> None:
-        """ "On the dev and eval sets, our system achieves WERs of 35.1% and 38.2%": a list of split words before
-        a plural head gives as many numbers of one kind their splits, in order."""
-        text, g = self.text, self.g
-        for h in g.subset_list_head.finditer(text, s0, s1):
-            m = _LIST_BEFORE.search(text, max(s0, h.start() - 60), h.start())
-            words = _LIST_SEP.split(m.group("list")) if m else []
-            if len(words) < 2 or not all(g.subset.fullmatch(w) for w in words):
-                continue
-            group = [r for r in readings if r.kind == readings[0].kind]
-            if len(group) == len(words) == len(readings) and all(r.subset is None for r in group):
-                for r, w in zip(group, words, strict=True):
-                    r.subset = g.value_of("subset", w) or w
-            return
+def pair_run(a: Abstract, group: list[Reading], sb: list[Span]) -> None:
+    """One run of coordinated numbers of a kind and the "on" list of names right after it."""
+    text = a.text
+    on = _DIRECT_ON.match(text, group[-1].span_end)
+    run = [b for b in sb if on and b.start == on.end()]
+    if not run:
+        return
+    for b in sb:
+        if b.start > run[-1].start and _JOINED.fullmatch(text[run[-1].end : b.start]):
+            run.append(b)
+    if len(run) == len(group) and len({norm_key(b.name) for b in run}) == len(run):
+        for r, b in zip(group, run, strict=True):
+            r.benchmark = b
+            r.note("benchmark", "benchmark.paired_on_list")
 
-    def _metric_list(self, readings: list[Reading], sm: list[Span]) -> None:
-        """ "improves HR@10 and NDCG@10 by 8.2% and 10.5%": coordinated numbers bound to the last of a
-        coordinated metric list of the same length take its members in order."""
-        text = self.text
-        runs: list[list[Span]] = []
-        for m in sm:
-            if runs and _JOINED.fullmatch(text[runs[-1][-1].end : m.start]):
-                runs[-1].append(m)
-            else:
-                runs.append([m])
-        for run in runs:
-            if len(run) < 2:
-                continue
-            self._metrics_after(readings, run)
-            group = [r for r in readings if r.metric is run[-1]]
-            if len(group) != len(run) or any(r.num.start < run[-1].end for r in group):
-                continue
-            gaps = (text[a.span_end : b.num.start] for a, b in zip(group, group[1:], strict=False))
-            if not all(_PURE_COORD.fullmatch(gap) for gap in gaps):
-                continue
-            for r, m in zip(group, run, strict=True):
+
+def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[Span], s0: int, s1: int) -> None:
+    """Pair numbers with the names of a "respectively" list, in order, within each kind."""
+    if readings and not _RESPECTIVELY.search(a.text, s0, s1):
+        paired_lists(a, readings, sb)
+    if not _RESPECTIVELY.search(a.text, s0, s1) or not readings:
+        return
+    first = readings[0].num.start
+    names = [b for b in sb if b.start >= first - 200]
+    carried = not sb  # "We test on A and B. Our model reaches 83.9% and 81.1%, respectively."
+    if carried:
+        names = a.context.listed_before(s0)
+    unbound_metrics = [m for m in sm if not any(r.metric is m for r in readings)]
+    # a number with its own "on X" right after it is not part of the list ("86.4% on MMLU ..., while B
+    # reaches 68.9% and 29.9%, respectively")
+    direct: dict[int, Span] = {}
+    for r in readings:
+        on = _DIRECT_ON.match(a.text, r.span_end)
+        hit = next((i for i, b in enumerate(sb) if on and b.start == on.end()), None)
+        if hit is None:
+            continue
+        listed = hit + 1 < len(sb) and _JOINED.fullmatch(a.text[sb[hit].end : sb[hit + 1].start])
+        if not listed:
+            direct[id(r)] = sb[hit]
+    for kind in ("absolute", "delta", "range"):
+        group = [r for r in readings if r.kind == kind and id(r) not in direct]
+        last = group[-1].num.start if group else -1  # "..., respectively, and 55.1% on GSM8K": not listed
+        own = [direct[id(r)] for r in readings if r.kind == kind and id(r) in direct and r.num.start > last]
+        listed = [b for b in names if b not in own]
+        if group and any(b.start > group[0].num.start for b in listed):
+            names = [b for b in names if b.start > group[0].num.start]  # the list after the numbers
+            listed = [b for b in listed if b.start > group[0].num.start]
+        if len(listed) >= 2 and group and len(group) % len(listed) == 0:
+            k = len(group) // len(listed)
+            for j, r in enumerate(group):
+                r.benchmark, r.carried = listed[j // k], carried
+                r.note("benchmark", "benchmark.respectively_list")
+        unbound = [r for r in group if not r.bound]
+        if len(unbound_metrics) >= 2 and len(unbound) == len(unbound_metrics):
+            for r, m in zip(unbound, unbound_metrics, strict=True):
                 r.metric = m
+                r.note("metric", "metric.respectively_list")
 
-    def _parallel_deltas(self, readings: list[Reading]) -> None:
-        """ "89.0% rank-1 and 78.5% mAP, outperforming the state of the art by 2.1% and 3.4%": coordinated unbound
-        changes after as many absolute results with distinct metrics take those metrics in order."""
-        if len(readings) < 4:
-            return
-        text = self.text
-        i = next((j for j, r in enumerate(readings) if r.kind == "delta"), None)
-        if i is None or i < 2:
-            return
-        deltas = [readings[i]]
-        for r in readings[i + 1 :]:
-            if r.kind != "delta" or not _PURE_COORD.fullmatch(text, deltas[-1].span_end, r.num.start):
-                break
-            deltas.append(r)
-        results = readings[i - len(deltas) : i]
-        if len(deltas) < 2 or len(results) != len(deltas) or any(r.kind != "absolute" for r in results):
-            return
-        if any(r.bound for r in deltas) or any(r.metric is None for r in results):
-            return
-        if len({r.metric.name for r in results}) != len(results):
-            return
-        for d, r in zip(deltas, results, strict=True):
-            d.metric = r.metric
-            d.benchmark = d.benchmark or r.benchmark
 
-    def _metrics_after(self, readings: list[Reading], run: list[Span]) -> None:
-        """ "80.1% and 92.3% in mAP and Rank-1": coordinated unbound numbers right before an "in" metric list of
-        the same length take its members in order."""
-        text = self.text
-        before = [r for r in readings if r.span_end <= run[0].start]
-        kind = before[-1].kind if before else ""
-        group = [r for r in before if r.kind == kind and (not r.bound or r.metric is run[0])][-len(run) :]
-        if len(group) != len(run) or not _IN_METRICS.fullmatch(text, group[-1].span_end, run[0].start):
-            return
-        if all(_PURE_COORD.fullmatch(text, a.span_end, b.num.start) for a, b in zip(group, group[1:], strict=False)):
-            for r, m in zip(group, run, strict=True):
-                r.metric = m
+def subset_list(a: Abstract, readings: list[Reading], s0: int, s1: int) -> None:
+    """ "On the dev and eval sets, our system achieves WERs of 35.1% and 38.2%": a list of split words before
+    a plural head gives as many numbers of one kind their splits, in order."""
+    text, g = a.text, a.g
+    for h in g.subset_list_head.finditer(text, s0, s1):
+        m = _LIST_BEFORE.search(text, max(s0, h.start() - 60), h.start())
+        words = _LIST_SEP.split(m.group("list")) if m else []
+        if len(words) < 2 or not all(g.subset.fullmatch(w) for w in words):
+            continue
+        group = [r for r in readings if r.kind == readings[0].kind]
+        if len(group) == len(words) == len(readings) and all(r.subset is None for r in group):
+            for r, w in zip(group, words, strict=True):
+                r.subset = g.value_of("subset", w) or w
+                r.note("subset", "subset.split_list_before_head")
+        return
 
-    def _slash_lists(self, s0: int, s1: int, idx: list[int], sm: list[Span]) -> tuple[dict, dict]:
-        """Numbers written "a/b/c" paired with a metric or split list "x/y/z" of the same length."""
-        metric_of: dict[int, Span] = {}
-        subset_of: dict[int, str] = {}
-        chains: list[list[int]] = []
-        for i in idx:
-            lk = self.links.get(i - 1)
-            if lk is not None and lk.kind == "list" and chains and chains[-1][-1] == i - 1:
-                chains[-1].append(i)
-            else:
-                chains.append([i])
-        chains = [c for c in chains if len(c) >= 2]
-        if not chains:
-            return metric_of, subset_of
-        for wm in _SLASH_WORDS.finditer(self.text, s0, s1):
-            items = [w.strip() for w in wm.group().split("/")]
-            if any(any(ch.isdigit() for ch in w) and not any(ch.isalpha() for ch in w) for w in items):
-                continue
-            for chain in chains:
-                if len(chain) != len(items):
-                    continue
-                spans = [m for m in sm if wm.start() <= m.start < wm.end()]
-                if spans and len(spans) < len(items):  # "rank1/mAP/mINP": unknown items are metrics as written
-                    spans = self._fill_list(wm.start(), items, spans)
-                if len(spans) == len(items):
-                    metric_of.update(zip(chain, spans, strict=True))
-                    continue
-                subs = [self.g.value_of("subset", w) or w for w in items if self.g.subset.fullmatch(w)]
-                if len(subs) == len(items):
-                    subset_of.update(zip(chain, subs, strict=True))
+
+def metric_list(a: Abstract, readings: list[Reading], sm: list[Span]) -> None:
+    """ "improves HR@10 and NDCG@10 by 8.2% and 10.5%": coordinated numbers bound to the last of a
+    coordinated metric list of the same length take its members in order."""
+    text = a.text
+    runs: list[list[Span]] = []
+    for m in sm:
+        if runs and _JOINED.fullmatch(text[runs[-1][-1].end : m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        metrics_after(a, readings, run)
+        group = [r for r in readings if r.metric is run[-1]]
+        if len(group) != len(run) or any(r.num.start < run[-1].end for r in group):
+            continue
+        gaps = (text[a.span_end : b.num.start] for a, b in zip(group, group[1:], strict=False))
+        if not all(_PURE_COORD.fullmatch(gap) for gap in gaps):
+            continue
+        for r, m in zip(group, run, strict=True):
+            r.metric = m
+            r.note("metric", "metric.coordinated_metric_list")
+
+
+def parallel_deltas(a: Abstract, readings: list[Reading]) -> None:
+    """ "89.0% rank-1 and 78.5% mAP, outperforming the state of the art by 2.1% and 3.4%": coordinated unbound
+    changes after as many absolute results with distinct metrics take those metrics in order."""
+    if len(readings) < 4:
+        return
+    text = a.text
+    i = next((j for j, r in enumerate(readings) if r.kind == "delta"), None)
+    if i is None or i < 2:
+        return
+    deltas = [readings[i]]
+    for r in readings[i + 1 :]:
+        if r.kind != "delta" or not _PURE_COORD.fullmatch(text, deltas[-1].span_end, r.num.start):
+            break
+        deltas.append(r)
+    results = readings[i - len(deltas) : i]
+    if len(deltas) < 2 or len(results) != len(deltas) or any(r.kind != "absolute" for r in results):
+        return
+    if any(r.bound for r in deltas) or any(r.metric is None for r in results):
+        return
+    if len({r.metric.name for r in results}) != len(results):
+        return
+    for d, r in zip(deltas, results, strict=True):
+        d.metric = r.metric
+        d.note("metric", "metric.parallel_changes")
+        if d.benchmark is None and r.benchmark is not None:
+            d.benchmark = r.benchmark
+            d.note("benchmark", "benchmark.parallel_changes")
+
+
+def metrics_after(a: Abstract, readings: list[Reading], run: list[Span]) -> None:
+    """ "80.1% and 92.3% in mAP and Rank-1": coordinated unbound numbers right before an "in" metric list of
+    the same length take its members in order."""
+    text = a.text
+    before = [r for r in readings if r.span_end <= run[0].start]
+    kind = before[-1].kind if before else ""
+    group = [r for r in before if r.kind == kind and (not r.bound or r.metric is run[0])][-len(run) :]
+    if len(group) != len(run) or not _IN_METRICS.fullmatch(text, group[-1].span_end, run[0].start):
+        return
+    if all(_PURE_COORD.fullmatch(text, a.span_end, b.num.start) for a, b in zip(group, group[1:], strict=False)):
+        for r, m in zip(group, run, strict=True):
+            r.metric = m
+            r.note("metric", "metric.in_metric_list_after")
+
+
+def slash_lists(a: Abstract, s0: int, s1: int, idx: list[int], sm: list[Span]) -> tuple[dict, dict]:
+    """Numbers written "a/b/c" paired with a metric or split list "x/y/z" of the same length."""
+    metric_of: dict[int, Span] = {}
+    subset_of: dict[int, str] = {}
+    chains: list[list[int]] = []
+    for i in idx:
+        lk = a.links.get(i - 1)
+        if lk is not None and lk.kind == "list" and chains and chains[-1][-1] == i - 1:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    chains = [c for c in chains if len(c) >= 2]
+    if not chains:
         return metric_of, subset_of
+    for wm in _SLASH_WORDS.finditer(a.text, s0, s1):
+        items = [w.strip() for w in wm.group().split("/")]
+        if any(any(ch.isdigit() for ch in w) and not any(ch.isalpha() for ch in w) for w in items):
+            continue
+        for chain in chains:
+            if len(chain) != len(items):
+                continue
+            spans = [m for m in sm if wm.start() <= m.start < wm.end()]
+            if spans and len(spans) < len(items):  # "rank1/mAP/mINP": unknown items are metrics as written
+                spans = fill_list(a, wm.start(), items, spans)
+            if len(spans) == len(items):
+                metric_of.update(zip(chain, spans, strict=True))
+                continue
+            subs = [a.g.value_of("subset", w) or w for w in items if a.g.subset.fullmatch(w)]
+            if len(subs) == len(items):
+                subset_of.update(zip(chain, subs, strict=True))
+    return metric_of, subset_of
 
-    def _fill_list(self, start: int, items: list[str], known: list[Span]) -> list[Span]:
-        out, pos = [], start
-        for item in items:
-            at = self.text.find(item, pos)
-            hit = next((m for m in known if m.start <= at < m.end), None)
-            out.append(hit or Span(at, at + len(item), item, item, None))
-            pos = at + len(item)
-        return out
+
+def fill_list(a: Abstract, start: int, items: list[str], known: list[Span]) -> list[Span]:
+    out, pos = [], start
+    for item in items:
+        at = a.text.find(item, pos)
+        hit = next((m for m in known if m.start <= at < m.end), None)
+        out.append(hit or Span(at, at + len(item), item, item, None))
+        pos = at + len(item)
+    return out

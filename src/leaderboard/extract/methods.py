@@ -7,6 +7,7 @@ import re
 
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.vocab import norm_key
+from leaderboard.knowledge.canon import method_norm as method_norm  # the one method key, for details.py
 
 _TITLE_PREFIX = re.compile(
     r"^\s*(?:[\w\s]{0,40}?\bat\s+[A-Z]+\s*\d{4}\s+)?([A-Z][\w\-+.]*(?:\s[A-Z0-9][\w\-+.]*){0,2})\s*:"
@@ -63,16 +64,6 @@ def own_method(title: str, abstract: str, grammar: Grammar, tasks: frozenset[str
         if direct and direct.group(1).lower() not in _GENERIC:
             return direct.group(1).rstrip(".")
     return None
-
-
-def method_norm(name: str | None, lookup) -> str | None:
-    """Normalised identity of a method: the methods vocabulary's canonical name, else a folded form."""
-    if not name:
-        return None
-    entry = lookup(name)
-    if entry is not None:
-        return entry.name
-    return " ".join(re.sub(r"[^\w.+]+", " ", name.lower()).split())
 
 
 _VERB = re.compile(

@@ -7,6 +7,7 @@ import re
 
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.vocab import NameIndex
 
 _NAME_TOKEN = r"(?:[A-Z][\w\-+.&'/]*[\w+]|[A-Z]|\d+[A-Za-z][\w\-]*)"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|\d+(?:\.\d+)?))" + r"{0,3}"
@@ -185,3 +186,30 @@ class NameCapture:
                 continue
             out.append(Span(start, end, name, name, None, True))
         return out
+
+
+_NAME_NUMBER = re.compile(r"(?P<stem>.*[A-Za-z].*?[\s\-']?)(?P<n>\d{2,4})")
+_NEXT_NUMBER = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s+(?P<n>\d{2,4})(?![\w%.,]\d|[\w%\-])")
+
+
+def elliptic_names(text: str, benchmarks: NameIndex, names: list[Span], s1: int) -> list[Span]:
+    """ "TREC DL 2019 and 2020", "the CoNLL-2005 and 2012 datasets": a bare number coordinated with a name ending
+    in a number is the same name with that number."""
+    out: list[Span] = []
+    for b in names:
+        head = _NAME_NUMBER.fullmatch(b.raw)
+        if head is None:
+            continue
+        pos = b.end
+        while True:
+            m = _NEXT_NUMBER.match(text, pos, s1)
+            if m is None or len(m.group("n")) != len(head.group("n")):
+                break
+            raw = head.group("stem") + m.group("n")
+            entry = benchmarks.lookup(raw)
+            if entry is None and b.entry is not None:
+                break
+            start = m.start("n")
+            out.append(Span(start, m.end("n"), entry.name if entry else raw, m.group("n"), entry))
+            pos = m.end("n")
+    return out

@@ -9,22 +9,22 @@ and that mapping live in normtext.py).
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import ahocorasick
 
-from leaderboard.errors import UserError
 from leaderboard.extract.normtext import NormText, hit_span, norm_key
-
-KINDS = {
-    "benchmarks": {"name", "aliases", "task", "area", "metric"},
-    "metrics": {"name", "aliases", "unit", "higher_is_better"},
-    "methods": {"name", "aliases"},
-}
+from leaderboard.knowledge import (
+    BenchmarkEntry,
+    Knowledge,
+    MethodEntry,
+    MetricEntry,
+    Splits,
+    load_knowledge,
+    shipped_knowledge,
+)
 
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
@@ -226,50 +226,38 @@ class CombinedIndex:
 
 @dataclass(slots=True)
 class Vocabulary:
-    """All the names the extractor knows, by kind, plus the grammar cue rows (kind, phrase, value)."""
+    """All the names the extractor knows, by kind, plus the grammar cue rows (kind, phrase, value).
+
+    Built from the one knowledge layer (`leaderboard.knowledge`): `knowledge` holds the typed, validated
+    entries, `splits` the split table every stage spells splits with."""
 
     benchmarks: NameIndex
     metrics: NameIndex
     methods: NameIndex
     grammar: list[tuple[str, str, str]] = field(default_factory=list)
+    knowledge: Knowledge = field(default_factory=Knowledge)
+    splits: Splits = field(default_factory=lambda: Splits.of(shipped_knowledge().splits))
 
 
-def _truthy(value: str | None) -> bool:
-    return (value or "").strip().lower() in {"true", "1", "yes"}
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if value.is_integer() else repr(value)
 
 
-GRAMMAR_COLUMNS = {"kind", "phrase", "value"}
+def _flag(value: bool | None) -> str:
+    return "" if value is None else str(value).lower()
 
 
-def _read(path: Path | str, text: str | None = None) -> tuple[str, list]:
-    """Parse one vocabulary CSV: its kind (from the header) and its entries (or grammar rows)."""
-    if text is None:
-        try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"{path}: cannot read vocabulary file ({exc})") from None
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    rows = list(csv.DictReader(lines))
-    header = {h.strip() for h in (rows[0].keys() if rows else csv.DictReader(lines).fieldnames or []) if h}
-    if header >= GRAMMAR_COLUMNS:
-        out = []
-        for row in rows:
-            kind, phrase = (row.get("kind") or "").strip(), (row.get("phrase") or "").strip()
-            if kind and phrase:
-                out.append((kind, phrase, (row.get("value") or "").strip()))
-        return "grammar", out
-    kind = next((k for k, cols in KINDS.items() if cols <= header), None)
-    if kind is None:
-        raise UserError(f"{path}: not a vocabulary file (header {sorted(header)})")
-    entries = []
-    for row in rows:
-        name = (row.get("name") or "").strip()
-        if not name:
-            continue
-        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
-        attrs = tuple((k, (v or "").strip()) for k, v in row.items() if k not in {"name", "aliases"} and k is not None)
-        entries.append(Entry(name, aliases, attrs, _truthy(row.get("case_sensitive"))))
-    return kind, entries
+def _entry(e: BenchmarkEntry | MetricEntry | MethodEntry) -> Entry:
+    """The matcher's record of a typed entry (attributes as the text the extractor reads)."""
+    if isinstance(e, BenchmarkEntry):
+        attrs = (("task", e.task), ("area", e.area), ("metric", e.metric))
+        return Entry(e.name, e.aliases, attrs, e.case_sensitive)
+    if isinstance(e, MetricEntry):
+        attrs = (("unit", e.unit), ("higher_is_better", _flag(e.higher_is_better)), ("min", _number(e.min)))
+        return Entry(e.name, e.aliases, (*attrs, ("max", _number(e.max))), e.case_sensitive)
+    return Entry(e.name, e.aliases)
 
 
 def load_vocabulary(extra_files: list[Path] | tuple[Path, ...] = ()) -> Vocabulary:
@@ -277,22 +265,14 @@ def load_vocabulary(extra_files: list[Path] | tuple[Path, ...] = ()) -> Vocabula
 
     User files are read first, so their entries win when a name or alias is claimed twice; a user entry with
     the canonical name of a shipped one extends it. User grammar rows are added to the shipped cue words.
+    Reading and validation are the knowledge layer's (`load_knowledge`): a bad row is a `UserError`.
     """
-    indexes = {kind: NameIndex() for kind in KINDS}
-    grammar: list[tuple[str, str, str]] = []
-    package = resources.files("leaderboard") / "vocab"
-    sources: list[tuple[str, str | None]] = []
-    for kind in (*KINDS, "grammar"):
-        res = package / f"{kind}.csv"
-        if res.is_file():
-            sources.append((f"{kind}.csv", res.read_text(encoding="utf-8")))
-    loaded = [_read(path) for path in extra_files] + [_read(name, text) for name, text in sources]
-    for kind, items in loaded:
-        if kind == "grammar":
-            grammar.extend(items)
-            continue
-        for e in items:
-            indexes[kind].add(e)
-    for index in indexes.values():
+    knowledge = load_knowledge(extra_files)
+    indexes = {kind: NameIndex() for kind in ("benchmarks", "metrics", "methods")}
+    for kind, index in indexes.items():
+        for e in getattr(knowledge, kind):
+            index.add(_entry(e))
         index.compile()
-    return Vocabulary(indexes["benchmarks"], indexes["metrics"], indexes["methods"], grammar)
+    grammar = [(c.kind, c.phrase, c.value) for c in knowledge.cues]
+    splits = Splits.of(knowledge.splits)
+    return Vocabulary(indexes["benchmarks"], indexes["metrics"], indexes["methods"], grammar, knowledge, splits)

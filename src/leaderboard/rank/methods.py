@@ -1,59 +1,39 @@
-"""Method identity across papers: name normalisation and the user-extensible alias file.
+"""Method identity across papers: the user-extensible alias index and generic baseline names.
 
-Two spellings name the same method when their *keys* are equal. A key is the name with case, Unicode
-width, "(ours)", spaces, hyphens, underscores, dots, slashes, brackets and punctuation removed, so
-"LLaMA2-7B", "Llama-2-7B" and "llama 2 7b" all have the key "llama27b". On top of that,
-`vocab/methods.csv` (columns `name,aliases,source`, aliases separated by `|`) maps other spellings to a
-canonical name ("Llama-2-7B" for "Meta Llama 2 7B"). Users add their own files of the same shape; a later
-file wins when two files claim the same alias.
+Two spellings name the same method when their *keys* are equal (`leaderboard.knowledge.method_key`: case,
+Unicode width, "(ours)", spaces, hyphens, underscores, dots, slashes, brackets and punctuation removed, so
+"LLaMA2-7B", "Llama-2-7B" and "llama 2 7b" all have the key "llama27b"), the same key extracted and imported
+rows carry as `method_norm`. On top of that, `vocab/methods.csv` (columns `name,aliases,source`, aliases
+separated by `|`) maps other spellings to a canonical name ("Llama-2-7B" for "Meta Llama 2 7B"). Users add
+their own files of the same shape; a later file wins when two files claim the same alias. The files are read
+by the knowledge layer's one loader.
 
 The resolver is a plain dict from key to canonical display name; nothing here is global or mutable.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
 
-_SEPARATORS = re.compile(r"[\s\-_./\\·–—()\[\]{},:;'\"]+")
+from leaderboard.errors import UserError
+from leaderboard.knowledge import MethodEntry, method_key, shipped_knowledge
+from leaderboard.knowledge.loader import read_path
+
+__all__ = ["AliasIndex", "canonical_names", "generic_name", "load_aliases", "method_key", "resolve_aliases"]
+
 _WORDS = re.compile(r"[^\W\d_]+")
-_OURS = re.compile(r"\(\s*ours\s*\)|\bours\b", re.IGNORECASE)
 
 AliasIndex = dict[str, str]  # normalised key -> canonical display name
 
 
-def method_key(name: object) -> str:
-    """The identity key of a method name ("" for a missing or blank name).
-
-    >>> method_key("LLaMA2-7B") == method_key("Llama-2-7B") == method_key("llama 2 7b") == "llama27b"
-    True
-    """
-    if name is None or (isinstance(name, float) and name != name):
-        return ""
-    text = unicodedata.normalize("NFKC", str(name)).casefold()
-    key = _SEPARATORS.sub("", _OURS.sub(" ", text))
-    return key or _SEPARATORS.sub("", text)  # a method called just "Ours" keeps its name
-
-
-def default_methods_path() -> Path:
-    """The package's shipped alias file (it may not exist yet in a development checkout)."""
-    return Path(__file__).resolve().parent.parent / "vocab" / "methods.csv"
-
-
-def load_generic_words(path: str | Path | None = None) -> tuple[frozenset[str], frozenset[str]]:
+def load_generic_words() -> tuple[frozenset[str], frozenset[str]]:
     """Words of baselines that name no system (grammar.csv, kind `generic_baseline`: "previous", "best", "SOTA"),
     and among them the function words ("the", "of") that cannot make such a name alone ("A" is a method)."""
-    path = Path(path) if path is not None else default_methods_path().with_name("grammar.csv")
-    if not path.is_file():
-        return frozenset(), frozenset()
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.reader(line for line in fh if not line.startswith("#")) if len(r) > 1]
-    rows = [(r[1].strip().lower(), r[2].strip() if len(r) > 2 else "") for r in rows if r[0] == "generic_baseline"]
+    rows = [(c.phrase.lower(), c.value) for c in shipped_knowledge().cues if c.kind == "generic_baseline"]
     return frozenset(w for w, _ in rows), frozenset(w for w, v in rows if v == "function")
 
 
@@ -66,30 +46,32 @@ def generic_name(name: object, words: tuple[frozenset[str], frozenset[str]]) -> 
     return bool(tokens) and all(tok in generic for tok in tokens) and any(tok not in function for tok in tokens)
 
 
+def _index(entries: Iterable[MethodEntry], index: AliasIndex) -> AliasIndex:
+    for entry in entries:
+        for spelling in (entry.name, *entry.aliases):
+            key = method_key(spelling)
+            if key:
+                index[key] = entry.name
+    return index
+
+
 def load_aliases(paths: Iterable[str | Path]) -> AliasIndex:
     """Read alias files (`name,aliases,source`) into an index; missing files are skipped.
 
-    Raises ValueError when a file lacks the `name` or `aliases` column.
+    Raises ValueError when a file is not a methods file (it lacks the `name` or `aliases` column).
     """
     index: AliasIndex = {}
     for path in paths:
         p = Path(path)
         if not p.exists():
             continue
-        with p.open(newline="", encoding="utf-8") as fh:
-            reader = csv.DictReader(fh)
-            fields = set(reader.fieldnames or [])
-            if not {"name", "aliases"} <= fields:
-                raise ValueError(f"{p}: alias file needs columns name,aliases (found {sorted(fields)})")
-            for row in reader:
-                name = (row.get("name") or "").strip()
-                if not name:
-                    continue
-                spellings = [name, *(a.strip() for a in (row.get("aliases") or "").split("|"))]
-                for spelling in spellings:
-                    key = method_key(spelling)
-                    if key:
-                        index[key] = name
+        try:
+            kind, entries = read_path(p)
+        except UserError as exc:
+            raise ValueError(f"{exc} (an alias file needs columns name,aliases)") from None
+        if kind != "methods":
+            raise ValueError(f"{p}: alias file needs columns name,aliases (it is a {kind} file)")
+        _index(entries, index)
     return index
 
 
@@ -100,9 +82,9 @@ def resolve_aliases(aliases: AliasIndex | Mapping[str, str] | str | Path | None)
     a mapping of spelling -> canonical name -> used as given (keys are normalised).
     """
     if aliases is None:
-        return load_aliases([default_methods_path()])
+        return _index(shipped_knowledge().methods, {})
     if isinstance(aliases, str | Path):
-        return load_aliases([default_methods_path(), aliases])
+        return {**_index(shipped_knowledge().methods, {}), **load_aliases([aliases])}
     return {method_key(k): v for k, v in aliases.items() if method_key(k)}
 
 

@@ -12,6 +12,7 @@ A Paper record (no abstract) is written for 1-3; 4 and 5 have no `papers` row.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,6 +166,7 @@ def imported_result(
         evidence=evidence,
         confidence=IMPORT_CONFIDENCE,
         extractor=extractor,
+        rules=json.dumps({"result": extractor}, separators=(",", ":")),  # one importer decided every field
         source=source,
         title=ref.title,
         result_id=result_id,

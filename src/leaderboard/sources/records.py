@@ -6,27 +6,13 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
-from leaderboard.models import Paper, Rejected, title_paper_id
+from leaderboard.models import Paper, Rejected, clean_text, has_surrogates, title_paper_id, truncate
 
 MAX_ABSTRACT_CHARS = 100_000
 MAX_TITLE_CHARS = 2_000
 MAX_FIELD_CHARS = 10_000  # id, url, authors, categories
-RAW_KEEP_CHARS = 500
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def has_surrogates(text: str) -> bool:
-    """True when `text` holds lone surrogates (from undecodable bytes or a JSON "\\ud800" escape)."""
-    return _SURROGATE.search(text) is not None
-
-
-def clean_text(text: str) -> str:
-    """Text that is safe to store: lone surrogates and NUL bytes replaced by U+FFFD."""
-    return _SURROGATE.sub("\ufffd", text).replace("\x00", "\ufffd")
-
-
 _JSON_TYPES = {"str": "string", "list": "array", "dict": "object", "int": "number", "float": "number",
                "bool": "boolean", "NoneType": "null"}  # fmt: skip
 
@@ -40,14 +26,6 @@ def json_type(value: object) -> str:
 def squash_ws(text: str) -> str:
     """Collapse runs of whitespace (hard line breaks, indentation) into single spaces."""
     return " ".join(text.split())  # str.split() splits on exactly what \s matches, and is ~10x faster
-
-
-def truncate(raw: str | None, limit: int = RAW_KEEP_CHARS) -> str | None:
-    """Keep the start of an offending record for the `rejected` table."""
-    if raw is None:
-        return None
-    raw = raw if len(raw) <= limit else raw[:limit] + "…"
-    return clean_text(raw)
 
 
 def iso_date(value: object) -> str | None:

@@ -12,12 +12,12 @@ CREATE TABLE curation_added AS
 SELECT c.line, p.paper_id, CAST(c.value AS DOUBLE) AS value,
        CASE WHEN c.value_start IS NULL THEN c.value
             ELSE substring(p.abstract, c.value_start + 1, c.value_end - c.value_start) END AS value_text,
-       'absolute' AS kind, c.method, lower(c.method) AS method_norm, c.benchmark, c.subset, c.metric, c.unit,
+       'absolute' AS kind, c.method, c.method_norm, c.benchmark, c.subset, c.metric, c.unit,
        c.higher_is_better,
        CASE WHEN c.value_start IS NULL THEN '' ELSE substring(p.abstract, c.value_start + 1,
             c.value_end - c.value_start) END AS evidence,
        c.value_start AS sentence_start, c.value_start, c.value_end, 1.0 AS confidence,
-       'curation' AS extractor, 'curation' AS source, p.title, c.added_id AS result_id
+       'curation' AS extractor, '{"result":"curation"}' AS rules, 'curation' AS source, p.title, c.added_id AS result_id
 FROM curations c
 JOIN papers p USING (paper_id)
 WHERE c.action = 'add' AND c.status IS NULL
@@ -43,7 +43,8 @@ WHERE c.action IN ('reject', 'fix') AND c.result_id IS NULL;
 
 -- The last fix of each (row, field), with the row's extracted value of that field.
 CREATE TABLE curation_fixes AS
-SELECT h.result_id, c.field, arg_max(coalesce(c.value, ''), c.line) AS value
+SELECT h.result_id, c.field, arg_max(coalesce(c.value, ''), c.line) AS value,
+       arg_max(c.method_norm, c.line) AS method_norm
 FROM curation_hits h JOIN curations c USING (line)
 WHERE c.action = 'fix'
 GROUP BY h.result_id, c.field;
@@ -53,6 +54,7 @@ SELECT f.result_id,
        bool_or(f.field = 'benchmark') AS set_benchmark, max(f.value) FILTER (f.field = 'benchmark') AS benchmark,
        bool_or(f.field = 'metric') AS set_metric, max(f.value) FILTER (f.field = 'metric') AS metric,
        bool_or(f.field = 'method') AS set_method, max(f.value) FILTER (f.field = 'method') AS method,
+       max(f.method_norm) FILTER (f.field = 'method') AS method_norm,
        bool_or(f.field = 'value') AS set_value, max(f.value) FILTER (f.field = 'value') AS value,
        bool_or(f.field = 'subset') AS set_subset, max(f.value) FILTER (f.field = 'subset') AS subset,
        bool_or(f.field = 'unit') AS set_unit, max(f.value) FILTER (f.field = 'unit') AS unit,
@@ -71,7 +73,7 @@ SELECT r.* EXCLUDE (ordinal) REPLACE (
            CASE WHEN f.set_benchmark THEN nullif(f.benchmark, '') ELSE r.benchmark END AS benchmark,
            CASE WHEN f.set_metric THEN nullif(f.metric, '') ELSE r.metric END AS metric,
            CASE WHEN f.set_method THEN nullif(f.method, '') ELSE r.method END AS method,
-           CASE WHEN f.set_method THEN lower(nullif(f.method, '')) ELSE r.method_norm END AS method_norm,
+           CASE WHEN f.set_method THEN f.method_norm ELSE r.method_norm END AS method_norm,
            CASE WHEN f.set_value THEN CAST(f.value AS DOUBLE) ELSE r.value END AS value,
            CASE WHEN f.set_subset THEN nullif(f.subset, '') ELSE r.subset END AS subset,
            CASE WHEN f.set_unit THEN nullif(f.unit, '') ELSE r.unit END AS unit,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from glob import escape as glob_escape
 from importlib import resources
@@ -17,18 +17,20 @@ import pyarrow.compute as pc
 from leaderboard.curation import COLUMNS as CURATION_COLUMNS
 from leaderboard.curation import Curation, csv_line
 from leaderboard.errors import UserError
-from leaderboard.models import Paper, Rejected, Result, ResultExtra
-from leaderboard.sources.records import truncate
-from leaderboard.store.arrow import extras_table, papers_table, rejected_table, results_table
+from leaderboard.knowledge.canon import Named, method_norm
+from leaderboard.models import Rejected, Result, ResultExtra, truncate
+from leaderboard.settings import DEFAULT_DB as DEFAULT_DB
+from leaderboard.settings import db_path as db_path  # where callers have always found it
+from leaderboard.store.arrow import extras_table, rejected_table, results_table
 
-DEFAULT_DB = "leaderboard.duckdb"
+
+def _no_entry(name: str) -> None:
+    """A lookup that knows no method (the key is then that of the name as written)."""
+    return None
+
+
 FLUSH_ROWS = 50_000  # rows buffered per table before one INSERT: DuckDB loads big batches far faster
 BUILD_MEMORY_LIMIT = "256MB"  # DuckDB's share of a build's memory (its cache included); sorts and joins beyond it spill
-
-
-def db_path(path: str | os.PathLike | None = None) -> Path:
-    """The database path: the argument, else $LB_DB, else leaderboard.duckdb in the working directory."""
-    return Path(path or os.environ.get("LB_DB") or DEFAULT_DB)
 
 
 def sql_text(name: str) -> str:
@@ -212,14 +214,6 @@ class BuildWriter:
         if rejected is not None:
             self._insert("rejected", rejected)
 
-    def add_papers(self, papers: Sequence[Paper]) -> list[int]:
-        """Append papers; returns the load sequence number given to each."""
-        if not papers:
-            return []
-        seqs = list(range(self._seq, self._seq + len(papers)))
-        self.add_tables(papers_table(papers), None, None)
-        return seqs
-
     def add_results(self, results: Sequence[Result], paper_seqs: Sequence[int | None]) -> None:
         """Append results; `paper_seqs[i]` is the load sequence of the paper record results[i] came from."""
         if results:
@@ -260,8 +254,11 @@ class BuildWriter:
         )
         self.con.execute("INSERT OR IGNORE INTO metric_info BY NAME SELECT * FROM info")
 
-    def add_curations(self, curations: Sequence[Curation], source_file: str) -> None:
-        """Load the curation file's well-formed rows; curate.sql applies them at commit."""
+    def add_curations(
+        self, curations: Sequence[Curation], source_file: str, find: Callable[[str], Named | None] = _no_entry
+    ) -> None:
+        """Load the curation file's well-formed rows; curate.sql applies them at commit. A curated method gets
+        the method key every other row gets (`find`: the methods vocabulary's lookup)."""
         if not curations:
             return
         cols = {n: [getattr(c, n) for c in curations] for n in CURATION_COLUMNS}
@@ -269,6 +266,8 @@ class BuildWriter:
         cols["added_id"] = [c.added_result_id() for c in curations]
         cols["source_file"] = [source_file] * len(curations)
         cols["raw"] = [truncate(csv_line(c)) for c in curations]
+        named = [c.method if c.action == "add" else c.value if c.field == "method" else None for c in curations]
+        cols["method_norm"] = [method_norm(name, find) for name in named]
         self._insert("curations", pa.table(cols))
 
     def commit(self, info: dict[str, object], extra_sql: Iterable[str] = ()) -> dict[str, int]:

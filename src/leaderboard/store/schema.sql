@@ -47,6 +47,7 @@ CREATE TABLE extracted (
     metric_end        INTEGER,
     confidence        DOUBLE,
     extractor         VARCHAR,
+    rules             VARCHAR,  -- JSON object: field -> the rule that decided it (extract/trace.py)
     source            VARCHAR,
     title             VARCHAR,
     result_id         VARCHAR NOT NULL,
@@ -80,6 +81,7 @@ CREATE TABLE curations (
     note              VARCHAR,
     created_at        VARCHAR,
     added_id          VARCHAR,     -- add: the result_id of the added row
+    method_norm       VARCHAR,     -- the method key (knowledge.canon.method_norm) of an add's method or a fix's new method
     source_file       VARCHAR,
     raw               VARCHAR,
     status            VARCHAR,     -- applied | orphaned | duplicate (set at finalize)

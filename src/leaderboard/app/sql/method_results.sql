@@ -21,9 +21,9 @@ WITH mine AS (
     FROM best
 )
 SELECT m.benchmark, m.subset, m.metric, m.value, m.value_text, m.unit, m.kind, m.higher_is_better, pos.position,
-       pos.entries, CASE WHEN m.is_own_method THEN 'own method' WHEN NOT m.is_own_method THEN 'baseline' END
-           AS reported_as,
-       m.method, m.title, m.published, m.url, m.paper_id, m.evidence, m.baseline, m.result_id
+       pos.entries, CASE WHEN m.is_own_method THEN 'own method' WHEN NOT m.is_own_method THEN 'baseline'
+                         WHEN m.source LIKE '%:%' THEN 'imported: ' || split_part(m.source, ':', 2) END AS reported_as,
+       m.method, m.title, m.published, m.url, m.paper_id, m.evidence, m.baseline, m.result_id, m.source
 FROM mine m
 LEFT JOIN pos ON pos.benchmark = m.benchmark AND pos.s = coalesce(m.subset, '') AND pos.metric = m.metric
              AND pos.u = coalesce(m.unit, '') AND pos.k = coalesce(m.method_norm, lower(m.method))

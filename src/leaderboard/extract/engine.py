@@ -1,0 +1,277 @@
+"""The engine: the one place that knows in which order the rules run.
+
+Per result sentence: build the frozen `Sentence`, read each number (`_read_number`: metric binding, rejections,
+unit, qualifier, kind, evidence), then the list passes over the sentence's readings (lists.py), then each reading's
+attribution (`_attribute`: benchmark, metric, subset, value, method, change details, confidence), then the passes
+that look at all readings again. Rules live in extract/rules/ and are run here through ordered chains: the first
+rule of a chain that decides sets the field, and `Reading.note` records it (the trace and `results.rules`).
+"""
+
+from __future__ import annotations
+
+from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, nearest, unnamed
+from leaderboard.extract.details import attribute_method, baseline_home, confidence_score, delta_details, transitions
+from leaderboard.extract.lists import (
+    coordinate,
+    jointly,
+    metric_list,
+    parallel_deltas,
+    respectively,
+    slash_lists,
+    subset_list,
+)
+from leaderboard.extract.names import elliptic_names
+from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
+from leaderboard.extract.rules import benchmark, first, kind, metric, named, ordered, result, subset, value_form
+from leaderboard.extract.rules.metric import fits, plain_or_points, unit_fits
+from leaderboard.extract.sentence import Abstract, Reading, Sentence
+from leaderboard.extract.vocab import norm_key
+
+METRIC_BINDING = ordered(
+    metric, ("metric.glued_suffix", "metric.slash_list", "metric.name_next_to_number", "metric.phrase_before")
+)
+REJECT = named(result, ("result.non_result_pattern", "result.share_of_named_data", "result.non_result_range_end"))
+EVIDENCE = ordered(
+    result,
+    (
+        "result.score_unit",
+        "result.bound_metric",
+        "result.decimal_change_or_range",
+        "result.measure_unit_with_metric_or_verb",
+        "result.whole_number_scored_on",
+        "result.metric_nearby",
+        "result.benchmark_and_result_verb",
+        "result.compared_pair",
+        "result.on_benchmark_after",
+    ),
+    taken=frozenset(fn.rule_name for fn in REJECT),
+)
+UNIT = ordered(
+    value_form,
+    (
+        "unit.attached_sign",
+        "unit.glued_unit_word",
+        "unit.spaced_unit_word",
+        "unit.percentage_points",
+        "unit.points",
+    ),
+    group="unit",
+)
+QUALIFIER = ordered(value_form, ("qualifier.cue_before", "qualifier.trailing_plus"), group="qualifier")
+CHANGE = ordered(
+    kind,
+    (
+        "kind.plus_sign",
+        "kind.change_noun_after",
+        "kind.change_noun_after_metric",
+        "kind.change_verb_by",
+        "kind.change_noun_before",
+    ),
+)
+SUBSET = ordered(
+    subset,
+    (
+        "subset.setting_after_number",
+        "subset.label_before_number",
+        "subset.word_after_benchmark",
+        "subset.split_of_benchmark",
+        "subset.in_subset_phrase",
+    ),
+)
+BENCHMARK_CARRIED = named(
+    benchmark,
+    (
+        "benchmark.this_benchmark_is_own",
+        "benchmark.sentence_before",
+        "benchmark.previous_results",
+        "benchmark.title",
+    ),
+)
+BENCHMARK_IN_SENTENCE = ordered(
+    benchmark,
+    (
+        "benchmark.name_before_parenthesis",
+        "benchmark.name_before_to_value",
+        "benchmark.on_phrase_after",
+        "benchmark.last_name_before",
+        "benchmark.nearest_in_sentence",
+    ),
+    taken=frozenset(
+        {"benchmark.across_unnamed_sets", "benchmark.single_in_abstract", *(fn.rule_name for fn in BENCHMARK_CARRIED)}
+    ),
+)
+
+
+def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[Span]) -> list[Reading]:
+    """The readings of one result sentence, in order, plus the extra rows of lists and transitions."""
+    sb = sorted([b for b in a.benches if s0 <= b.start < s1] + captured, key=lambda b: b.start)
+    sb = sorted(sb + elliptic_names(a.text, a.vocab.benchmarks, sb, s1), key=lambda b: b.start)
+    sm = [m for m in a.metrics if s0 <= m.start < s1]
+    slash_metric, slash_subset = slash_lists(a, s0, s1, idx, sm)
+    s = Sentence(
+        s0,
+        s1,
+        idx,
+        sb,
+        sm,
+        {a.nums[i].start: m for i, m in slash_metric.items()},
+        {a.nums[i].start: w for i, w in slash_subset.items()},
+    )
+    readings: list[Reading] = []
+    for i in idx:
+        prev_link = a.links.get(i - 1)
+        if i in a.seconds and prev_link is not None and prev_link.kind == "range":
+            continue
+        r = _read_number(a, s, i)
+        if r is None:
+            continue
+        if i in slash_subset:
+            r.subset = slash_subset[i]
+            r.note("subset", "subset.slash_list")
+        readings.append(r)
+    coordinate(a, readings)
+    respectively(a, readings, sb, sm, s0, s1)
+    if len(readings) > 1:
+        subset_list(a, readings, s0, s1)
+    absolute = frozenset(r.num.start for r in readings if r.kind != "delta")
+    every = frozenset(n.start for n in a.nums)
+    paired = {id(r) for r in readings if r.benchmark is not None}
+    a.memory.bound = {r.metric.start: r for r in readings if r.bound and r.metric is not None}
+    for r in readings:
+        r.peers = absolute if r.kind != "delta" else every
+        _attribute(a, s, r)
+    metric_list(a, readings, sm)
+    parallel_deltas(a, readings)
+    baseline_home(a, readings)
+    a.memory.remember(readings)
+    if len(readings) == 1 and id(readings[0]) not in paired:
+        readings += jointly(a, readings[0], sb)
+    return readings + transitions(a, readings, s0)
+
+
+def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
+    """One number: its bound metric, whether it is a result, its unit, qualifier and kind."""
+    text, num, trace = a.text, a.nums[i], a.trace
+    link = a.links.get(i)
+    rng = link if link is not None and link.kind == "range" else None
+    span_end = a.nums[rng.second].end if rng else num.end
+    r = Reading(num=num, s0=s.s0, s1=s.s1, value=num.value, span_end=span_end, trace=trace)
+    bound, rule = first(METRIC_BINDING, a, s, r)
+    if bound is not None:
+        r.metric, r.side, r.bound = bound[0], bound[1], True
+    why, rule_no = first(REJECT, a, s, r)
+    if why:
+        if trace is not None:
+            trace.declined((num.start, num.end), rule_no, "result", why)
+        return None
+    if bound is not None:
+        r.note("metric", rule)
+    c0 = clause_start(text, s.s0, num.start)
+    r.before = text[max(c0, num.start - 80) : num.start]
+    r.after = text[span_end : min(s.s1, span_end + 60)]
+    r.unit, rule = first(UNIT, a, s, r)
+    if rule:
+        r.note("unit", rule, (num.start, span_end))
+    if r.metric is not None and not unit_fits(r.metric.entry, r.unit):  # "an error of 31.2 mm": no Error Rate
+        r.metric = Span(r.metric.start, r.metric.end, r.metric.raw, r.metric.raw)
+        r.note("metric", "metric.unit_excludes_percentage_metric")
+    q, rule = first(QUALIFIER, a, s, r)
+    if q is not None:
+        r.qualifier = q[0]
+        r.note("qualifier", rule, q[1])
+        if rule == "qualifier.cue_before":
+            r.before = r.before[: len(r.before) - (num.start - q[1][0])]  # the kind rules read what precedes it
+    if rng:
+        second = a.nums[rng.second]
+        dash = second.signed == "-" and not num.signed and not text[num.end : second.start].strip()
+        r.kind, r.value_to = "range", -second.value if dash else second.value  # "9% -19%": the dash joins
+        r.note("kind", "kind.linked_range", (num.start, span_end))
+    else:
+        changed, rule = first(CHANGE, a, s, r)
+        r.kind = "delta" if changed else "absolute"
+        r.note("kind", rule or "kind.plain_value", (num.start, span_end))
+    _, rule = first(EVIDENCE, a, s, r)
+    if not rule:
+        if trace is not None:
+            trace.declined((num.start, num.end), "result.no_evidence", "result", "no unit, metric, change or benchmark")
+        return None
+    r.note("result", rule, (num.start, span_end))
+    return r
+
+
+def _attribute(a: Abstract, s: Sentence, r: Reading) -> None:
+    """A reading's benchmark, metric, subset, sign, method and change details, in this order."""
+    text, num, s0, s1, sb, sm = a.text, r.num, s.s0, s.s1, s.benches, s.metrics
+    if r.benchmark is None and r.metric is not None and r.metric.entry is None:
+        inside = [b for b in sb if r.metric.start <= b.start and b.end <= r.metric.end]
+        if inside:  # "an MT-Bench score of 8.9": the benchmark's own score
+            r.benchmark = inside[-1]
+            r.note("benchmark", "benchmark.inside_metric_phrase")
+            rest = text[inside[-1].end : r.metric.end].strip()
+            if not rest or rest.lower() in GENERIC_HEADS:
+                r.metric, r.bound = None, False
+                r.drop("metric", "benchmark.inside_metric_phrase", "the phrase is the benchmark's own score")
+    if r.benchmark is None and not benchmark.across_unnamed_sets(a, s, r):
+        r.benchmark, rule = first(BENCHMARK_IN_SENTENCE, a, s, r)
+        if rule:
+            r.note("benchmark", rule)
+    elif r.benchmark is None and r.trace is not None:
+        why = "a number over several unnamed sets"
+        r.trace.declined((num.start, num.end), "benchmark.across_unnamed_sets", "benchmark", why)
+    if r.benchmark is None:
+        r.benchmark, rule = first(BENCHMARK_CARRIED, a, s, r)
+        if rule:
+            r.carried = True
+            r.note("benchmark", rule)
+    elif r.trace is not None:  # only when tracing: what the carried rules would have said
+        alt, alt_rule = first(BENCHMARK_CARRIED, a, s, r)
+        if alt is not None:
+            why = f"not reached: {r.rules.get('benchmark', '')} decided first; it would give {alt.name}"
+            span = (alt.start, alt.end) if alt.start >= 0 else None
+            r.trace.declined((num.start, num.end), alt_rule, "benchmark", why, span)
+    if r.metric is None and r.unit != "x":  # "3x faster": a speed-up, not a multiple of a nearby metric
+        own = [
+            m
+            for m in sm
+            if not belongs_to_other(a, m, r.benchmark, sb) and fits(m, r) and not bound_elsewhere(a, m, r, sb)
+        ]
+        r.metric = changed_metric(a, r, own, s1)
+        if r.metric is not None:
+            r.note("metric", "metric.change_noun_in_of")
+        else:
+            r.metric = nearest(own, num.start, r.span_end, text, s0, s1, limit=160)
+            if r.metric is not None:
+                r.note("metric", "metric.nearest_in_sentence")
+    if r.metric is None and r.kind != "delta" and r.benchmark is not None:
+        last = a.memory.last_metric.get(norm_key(r.benchmark.name))  # "mIoU (val: 62.6) on X. ... X (66.3)"
+        if last is not None and r.unit in {None, last.entry.get("unit") if last.entry else None}:
+            r.metric = last
+            r.note("metric", "metric.last_given_for_benchmark")
+    if r.benchmark is None and (single := benchmark.single_in_abstract(a, s, r)) is not None:
+        r.benchmark, r.carried = single, True
+        r.note("benchmark", "benchmark.single_in_abstract")
+    if unnamed(r.metric) and plain_or_points(r) and r.benchmark and r.benchmark.entry is not None:
+        usual = a.vocab.metrics.lookup(r.benchmark.entry.get("metric"))
+        if usual is not None and unit_fits(usual, r.unit) and (r.unit != "pp" or usual.get("unit") == "%"):
+            r.metric = Span(-1, -1, usual.name, "", usual)  # the usual metric: not named, no offsets
+            r.metric_inferred = True
+            r.note("metric", "metric.usual_of_benchmark")
+    if r.subset is not None and r.benchmark is not None and r.benchmark.entry is not None:
+        split = with_split(a, r.benchmark, r.subset)
+        if split is not r.benchmark:
+            r.benchmark = split
+            r.note("benchmark", "benchmark.entry_of_split")
+    if r.subset is None:
+        r.subset, rule = first(SUBSET, a, s, r)
+        if rule:
+            r.note("subset", rule)
+    if r.metric is not None and r.kind == "absolute" and r.value < 0:
+        low = r.metric.entry.get("min") if r.metric.entry is not None else ""
+        if low and float(low) >= 0:
+            r.value = -r.value
+            r.note("value", "value.dash_before_nonnegative_metric")
+    attribute_method(a, r, s0, s1)
+    if r.kind == "delta":
+        delta_details(a, r, s0, s1)
+    r.confidence = confidence_score(a, r)
+    r.note("confidence", "confidence.evidence_score")

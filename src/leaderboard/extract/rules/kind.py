@@ -1,0 +1,44 @@
+"""Kind: is a number a change (delta)? Each rule returns True for a change or declines. A range comes from the
+number's link ("from 55.1 to 67.2"), anything else is an absolute value."""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract.attribution import word_before_of_an
+from leaderboard.extract.rules import rule
+from leaderboard.extract.sentence import Abstract, Reading, Sentence
+
+_BY_BEFORE = re.compile(r"\bby\s*[(\[]?\s*$", re.IGNORECASE)
+
+
+@rule("kind.plus_sign")
+def plus_sign(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A number written with a plus sign ("+2.3")."""
+    return r.num.signed == "+"
+
+
+@rule("kind.change_noun_after")
+def change_noun_after(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A change noun right after the number ("a 4.1% improvement", "12 points higher")."""
+    return a.g.delta_noun_after.match(r.after) is not None
+
+
+@rule("kind.change_noun_after_metric")
+def change_noun_after_metric(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A change noun right after the metric written after the number ("2.1 AP gain")."""
+    m = r.metric
+    return m is not None and r.side == "after" and a.g.delta_noun_after.match(a.text[m.end : m.end + 40]) is not None
+
+
+@rule("kind.change_verb_by")
+def change_verb_by(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A change verb earlier in the clause and "by" right before the number ("improves X by 3.2")."""
+    return _BY_BEFORE.search(r.before) is not None and a.g.change.search(r.before) is not None
+
+
+@rule("kind.change_noun_before")
+def change_noun_before(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A change noun right before the number, alone or with "of (a)" ("a gain of 2.1", "improvement 3.4")."""
+    word = word_before_of_an(r.before)
+    return bool(word and a.g.delta_noun_after.match(" " + word))

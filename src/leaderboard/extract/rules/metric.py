@@ -1,0 +1,79 @@
+"""Metric: the measure a number is given in. Binding rules read the metric written on or next to the number; each
+returns (span, side) with side "after", "before" or "list" (where the metric is written), or declines."""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, capture_metric
+from leaderboard.extract.details import captured_metric
+from leaderboard.extract.rules import rule
+from leaderboard.extract.sentence import Abstract, Reading, Sentence
+from leaderboard.extract.vocab import Entry
+
+_LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
+Bound = tuple[Span, str]
+
+
+@rule("metric.glued_suffix")
+def glued_suffix(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
+    """A metric name glued to the number ("92.1AP")."""
+    num = r.num
+    entry = a.vocab.metrics.lookup(num.suffix) if num.suffix else None
+    if entry is None:
+        return None
+    return Span(num.suffix_start, num.suffix_start + len(num.suffix), entry.name, num.suffix, entry), "after"
+
+
+@rule("metric.slash_list")
+def slash_list(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
+    """Numbers "a/b/c" paired in order with a metric list "x/y/z" of the same length."""
+    metric = s.slash_metrics.get(r.num.start)
+    return (metric, "list") if metric is not None else None
+
+
+@rule("metric.name_next_to_number")
+def name_next_to_number(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
+    """A metric name right after the number ("92.1 AP") or before it with a linking word ("an FID of 2.20"); a lone
+    generic head before it ("error") grows to its whole phrase; a bare whole number with no link is a footnote."""
+    text, num = a.text, r.num
+    metric, side = bind_metric(text, num, s.metrics, r.span_end)
+    if metric is None:
+        return None
+    if side == "before" and metric.raw.lower() in GENERIC_HEADS:
+        longer = capture_metric(text, num, s.s0, a.g)  # "a mean joint error of 28.9mm": not just "error"
+        if longer is not None and longer.start < metric.start <= longer.end:
+            metric = longer
+    linked = _LINK_WORD.search(text[metric.end : num.start])
+    if side == "before" and num.unit is None and num.decimals == 0 and not linked:
+        return None  # "FLOPs 1": a footnote marker, not "FID of 2"
+    return metric, side
+
+
+@rule("metric.phrase_before")
+def phrase_before(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
+    """A metric phrase outside the vocabulary before the number ("an R-precision of 0.22", "a return of 3,200")."""
+    metric = captured_metric(a, r.num, s.s0)
+    return (metric, "before") if metric is not None else None
+
+
+# -- fit of a metric to a number (used by the engine when it attributes a metric) ---------------------------------
+def unit_fits(entry: Entry | None, unit: str | None) -> bool:
+    """A number in a unit of measure (mm, ms) is no value of a percentage metric."""
+    return entry is None or entry.get("unit") != "%" or unit in {None, "%", "pp", "points", "x"}
+
+
+def fits(m: Span, r: Reading) -> bool:
+    """An absolute percentage is no value of an unbounded non-percentage metric (perplexity); see unit_fits."""
+    e = m.entry
+    if not unit_fits(e, r.unit):
+        return False
+    return r.unit != "%" or r.kind != "absolute" or e is None or e.get("unit") == "%" or bool(e.get("max"))
+
+
+def plain_or_points(r: Reading) -> bool:
+    """A number that may take its benchmark's usual metric: not a speed-up, and a change only in points
+    ("improves MMLU by 14.3 points"), not in percent (relative or absolute: unknown)."""
+    if r.kind == "delta":
+        return r.unit in {"points", "pp"}
+    return r.unit != "x"

@@ -1,0 +1,109 @@
+"""Is it a result? Rules that reject a number (they return the reason) and rules that accept it (the evidence)."""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract.attribution import following_on, nearest, scored_on
+from leaderboard.extract.filters import non_result_reason
+from leaderboard.extract.rules import rule
+from leaderboard.extract.sentence import Abstract, Reading, Sentence
+
+_VS_AFTER = re.compile(r"\s*(?:vs\.?|versus)\s+\d", re.IGNORECASE)
+_VS_BEFORE = re.compile(r"\d\s*(?:vs\.?|versus)\s+$", re.IGNORECASE)
+_OF_DATA = re.compile(r"\s*of\s+(?:the\s+)?")
+SCORE_UNITS = frozenset({"%", "x", "pp", "points"})
+
+
+# -- rejections: a reason, or None -----------------------------------------------------------------------------
+@rule("result.non_result_pattern")
+def non_result_pattern(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """A year, date, size, count, setting, list marker, citation or version by the words around it (filters.py)."""
+    return non_result_reason(a.text, r.num, s.s0, a.g, r.metric is not None, a.vocab.metrics.lookup)
+
+
+@rule("result.share_of_named_data")
+def share_of_named_data(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """A percentage "of" a named dataset right after it is an amount of data, not a score."""
+    num = r.num
+    of_data = _OF_DATA.match(a.text[num.end : num.end + 12])
+    if num.unit == "%" and of_data and any(b.start == num.end + of_data.end() for b in s.benches):
+        return "a percentage of a named dataset (data amount)"
+    return None
+
+
+@rule("result.non_result_range_end")
+def non_result_range_end(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """A range whose second number is no result ("from 7B to 70B") is none either."""
+    if r.span_end == r.num.end:  # no range: the reading ends with its own number
+        return None
+    second = next(n for n in a.nums if n.end == r.span_end)
+    why = non_result_reason(a.text, second, s.s0, a.g, r.metric is not None, a.vocab.metrics.lookup)
+    return f"range end: {why}" if why else None
+
+
+# -- evidence: True, or None ------------------------------------------------------------------------------------
+@rule("result.score_unit")
+def score_unit(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A number in a unit of scores: %, x, percentage points, points."""
+    return r.unit in SCORE_UNITS
+
+
+@rule("result.bound_metric")
+def bound_metric(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A number bound to a metric by its phrase ("92.1 AP", "an FID of 2.20")."""
+    return r.bound
+
+
+@rule("result.decimal_change_or_range")
+def decimal_change_or_range(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A change or a range written with decimals."""
+    return r.kind in {"delta", "range"} and r.num.decimals > 0
+
+
+@rule("result.measure_unit_with_metric_or_verb")
+def measure_unit_with_metric_or_verb(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A number in a unit of measure (mm, ms, FPS) in a sentence with a metric or a result verb."""
+    return r.unit is not None and (bool(s.metrics) or a.g.result_verb.search(a.text, s.s0, s.s1) is not None)
+
+
+@rule("result.whole_number_scored_on")
+def whole_number_scored_on(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A whole number right after a result verb and right before "on <benchmark>"."""
+    num = r.num
+    return r.unit is None and num.decimals == 0 and scored_on(a.text, a.g, num, r.span_end, s.benches, s.s0)
+
+
+def _plain_decimal(r: Reading) -> bool:
+    return r.unit is None and r.num.decimals > 0
+
+
+@rule("result.metric_nearby")
+def metric_nearby(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A plain decimal with a metric close by in its sentence."""
+    if not _plain_decimal(r):
+        return False
+    return nearest(s.metrics, r.num.start, r.span_end, a.text, s.s0, s.s1, limit=90) is not None
+
+
+@rule("result.benchmark_and_result_verb")
+def benchmark_and_result_verb(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A plain decimal in a sentence that names a benchmark and has a result verb."""
+    return _plain_decimal(r) and bool(s.benches) and a.g.result_verb.search(a.text, s.s0, s.s1) is not None
+
+
+@rule("result.compared_pair")
+def compared_pair(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A plain decimal compared with another ("8.99 vs. 8.96") in a sentence that names a benchmark."""
+    if not _plain_decimal(r) or not s.benches:
+        return False
+    num, text = r.num, a.text
+    return bool(_VS_AFTER.match(text, r.span_end) or _VS_BEFORE.search(text, max(s.s0, num.start - 12), num.start))
+
+
+@rule("result.on_benchmark_after")
+def on_benchmark_after(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A plain decimal followed by "on/in/for <benchmark>"."""
+    if not _plain_decimal(r) or not s.benches:
+        return False
+    return following_on(a.text, s.benches, r.span_end, s.s1, lambda x, y: False) is not None

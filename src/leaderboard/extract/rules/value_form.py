@@ -1,0 +1,68 @@
+"""Value form: the unit a number is written in, and the qualifier before it ("up to", "over")."""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract.rules import rule
+from leaderboard.extract.sentence import Abstract, Reading, Sentence
+
+_PP_AFTER = re.compile(r"^(?:\s*|[-\u2010\u2011])(?:percentage[\s\-]+points?|pp\b|p\.p\.|%\s*points?)", re.IGNORECASE)
+_POINTS_AFTER = re.compile(r"^(?:\s*(?:([\w\-]+)\s+)?|[-\u2010\u2011])(?:points?|pts)\b", re.IGNORECASE)
+_SPACED_UNIT = re.compile(r"^\s([A-Za-z]{1,3})\b(?!-)")
+
+
+@rule("unit.attached_sign")
+def attached_sign(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """A unit sign written on the number ("92.0%", "2.5x")."""
+    return r.num.unit or None
+
+
+@rule("unit.glued_unit_word")
+def glued_unit_word(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """A unit word of the grammar glued to the number ("28.9mm", "12ms")."""
+    low = r.num.suffix.lower()
+    return a.g.words.get("unit_result", {}).get(low) if low else None
+
+
+@rule("unit.spaced_unit_word")
+def spaced_unit_word(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """A short unit word of the grammar right after the number and a space ("31 ms")."""
+    spaced = _SPACED_UNIT.match(r.after)
+    return a.g.words.get("unit_result", {}).get(spaced.group(1).lower()) if spaced else None
+
+
+@rule("unit.percentage_points")
+def percentage_points(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """ "percentage points", "pp" or "% points" right after the number."""
+    return "pp" if _PP_AFTER.match(r.after) else None
+
+
+@rule("unit.points")
+def points(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """ "points" after the number: percentage points when the word before names a percentage metric."""
+    m = _POINTS_AFTER.match(r.after)
+    if m is None:
+        return None
+    entry = a.vocab.metrics.lookup(m.group(1)) if m.group(1) else None
+    return "pp" if entry is not None and entry.get("unit") == "%" else "points"
+
+
+@rule("qualifier.cue_before")
+def cue_before(a: Abstract, s: Sentence, r: Reading) -> tuple[str, tuple[int, int]] | None:
+    """A qualifier cue of the grammar right before the number ("up to", "over", "about")."""
+    tail = r.before[-30:]
+    q = a.g.qualifier_before.search(tail)
+    if q is None:
+        return None
+    q0 = r.num.start - len(tail) + q.start()
+    return a.g.value_of("qualifier", q.group(0).strip(" ([").strip()), (q0, q0 + len(q.group(0)))
+
+
+@rule("qualifier.trailing_plus")
+def trailing_plus(a: Abstract, s: Sentence, r: Reading) -> tuple[str, tuple[int, int]] | None:
+    """A plus sign right after the number and not before a digit ("100+")."""
+    end, text = r.num.end, a.text
+    if text[end : end + 1] == "+" and not text[end + 1 : end + 2].isdigit():
+        return "over", (end, end + 1)
+    return None

@@ -1,0 +1,86 @@
+"""Typed vocabulary entries: what the project knows about benchmarks, metrics, methods, splits and cue words.
+
+Every entry remembers where it was read (`Origin`: file and line), so a later check can name the line to fix.
+The entries are plain frozen records; `loader.py` reads and validates them, `canon.py` derives keys from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an entry was read: the file (as the user named it, or vocab/<kind>.csv) and its line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file} line {self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class BenchmarkEntry:
+    """A benchmark or dataset: canonical name, aliases, its usual task, area and headline metric."""
+
+    name: str
+    aliases: tuple[str, ...]
+    task: str = ""
+    area: str = ""
+    metric: str = ""
+    case_sensitive: bool = False
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MetricEntry:
+    """A metric: canonical name, aliases, unit, direction (None: unknown) and plausible range (None: open)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    unit: str = ""
+    higher_is_better: bool | None = None
+    min: float | None = None
+    max: float | None = None
+    case_sensitive: bool = False
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MethodEntry:
+    """A method or model: canonical name and the other spellings that name the same system."""
+
+    name: str
+    aliases: tuple[str, ...]
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SplitEntry:
+    """A data split: its one canonical spelling ("dev") and the words that name it ("validation", "val")."""
+
+    name: str
+    aliases: tuple[str, ...]
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One row of the reporting grammar: a phrase playing a role (`kind`) with an optional canonical value."""
+
+    kind: str
+    phrase: str
+    value: str = ""
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """All vocabulary entries, user files first (their entries win on a clash), then the shipped files."""
+
+    benchmarks: tuple[BenchmarkEntry, ...] = ()
+    metrics: tuple[MetricEntry, ...] = ()
+    methods: tuple[MethodEntry, ...] = ()
+    splits: tuple[SplitEntry, ...] = ()
+    cues: tuple[Cue, ...] = ()
