@@ -293,9 +293,11 @@ def _one_table(
 
 
 def _hashed_id(path: Path) -> str:
+    """The id of a paper without an arXiv name: from its file name and folder name (not the absolute path, so
+    the id survives moving the folder)."""
     from leaderboard.models import stable_id
 
-    return "tex-" + stable_id(path.resolve().as_posix(), length=12)
+    return "tex-" + stable_id(path.parent.name, path.name, length=12)
 
 
 READ_AHEAD_PER_WORKER = 4  # papers in flight per worker: keeps workers busy while bounding memory

@@ -99,6 +99,8 @@ class Layout:
     method_col: int | None
     rows: tuple[BodyRow, ...]
     label_headers: dict[int, str]
+    word_cells: int = 0  # body cells outside the row headers that are words, not values
+    value_cells: int = 0  # ... that are numbers
 
 
 def _grid(table: ParsedTable) -> list[list[Cell | None]]:
@@ -150,8 +152,12 @@ def lay_out(table: ParsedTable) -> Layout:
         c: " ".join(dict.fromkeys(grid[r][c].text for r in range(header_rows) if grid[r][c] and grid[r][c].text))
         for c in label_cols
     }
-    return Layout(header_rows, paths, tuple(label_cols), method_col, _body_rows(table, grid, reads, header_rows,
-                  label_cols, method_col), label_headers)  # fmt: skip
+    own = [(r, c) for r in body for c in range(table.ncols) if c not in label_cols and grid[r][c] is not None
+           and grid[r][c].row == r and grid[r][c].col == c and grid[r][c].text]  # fmt: skip
+    words = sum(1 for r, c in own if reads[r][c] is None)
+    numbers = sum(1 for r, c in own if isinstance(reads[r][c], Reading))
+    rows = _body_rows(table, grid, reads, header_rows, label_cols, method_col)
+    return Layout(header_rows, paths, tuple(label_cols), method_col, rows, label_headers, words, numbers)
 
 
 def _method_score(grid: list[list[Cell | None]], body: range, col: int) -> tuple[int, int, int]:

@@ -103,6 +103,8 @@ def skip_reason(table: ParsedTable, layout: Layout, ctx: PaperContext) -> str | 
         phrase = ctx.cues.find(kind, head)
         if phrase:
             return f"{kind.removeprefix('skip_')}: {phrase!r} in the caption or header"
+    if layout.word_cells > layout.value_cells:
+        return "most cells outside the row headers are words: a description table, not results"
     names = [r.method.text for r in layout.rows if r.method is not None and r.method.text]
     if names and sum(1 for n in names if _NUMBER_START.match(n)) * 2 >= len(names):
         return "row headers are numbers (settings such as learning rates or rounds), not systems"
