@@ -86,8 +86,8 @@ def test_delta_rows_and_changes_after_values(ctx: PaperContext) -> None:
          r" 1000 steps & 72.1 \\", "row headers are numbers"),
         ("Measurements.", r"Quantity & Value \\ \midrule Mean error & 0.4 \\ Standard deviation & 0.1 \\"
          r" Number of runs & 12 \\", "rows are statistics"),
-        ("Evaluation suite.", r"Task & Split & Metric & Size \\ \midrule Parsing & test & LAS & 2000 \\"
-         r" Tagging & dev & accuracy & 1500 \\", "description table"),
+        ("Evaluation suite.", r"Task & Examples & Split & Metric \\ \midrule Parsing & 2000 & test & LAS \\"
+         r" Tagging & 1500 & dev & accuracy \\", "description table"),
         ("Ablation of the encoder.", r"Variant & F1 \\ \midrule full & 80.1 \\ w/o attention & 77.0 \\"
          r" w/o pooling & 78.2 \\", "ablation"),
     ],
