@@ -68,7 +68,7 @@ def test_sota_step_chart(app, synth_db: Path) -> None:
     # the last record is carried to the newest paper so the final step shows
     last_date = sql(
         synth_db,
-        "select max(published) d from results r join papers p using (paper_id) "
+        "select max(r.published) d from results r join papers p using (paper_id) "
         "where benchmark='CIFAR-10' and metric='FID'",
     )["d"].iloc[0]
     assert pd.Timestamp(steps["published"].max()).date() == pd.Timestamp(last_date).date()

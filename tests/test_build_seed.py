@@ -52,14 +52,14 @@ def test_every_result_points_at_its_text(seed_db: Path) -> None:
 
 
 def test_every_saved_query_runs_with_its_defaults(seed_db: Path) -> None:
-    saved = list_saved_queries(ROOT / "queries")
+    saved = list_saved_queries(ROOT / "src" / "leaderboard" / "saved_queries")
     assert len(saved) >= 5
     with duckdb.connect(str(seed_db), read_only=True) as con:
         for q in saved:
             assert q.title, q.name
             df = run_query(con, q.sql, bind_params(q, {}))
             assert len(df.columns) > 0, q.name
-        coverage = run_query(con, (ROOT / "queries" / "coverage.sql").read_text())
+        coverage = run_query(con, (ROOT / "src" / "leaderboard" / "saved_queries" / "coverage.sql").read_text())
     assert coverage["papers"][0] == 72
 
 

@@ -45,7 +45,7 @@ def test_export_writes_csv_with_stable_columns(seed_db: Path, tmp_path: Path) ->
     ("args", "message"),
     [
         (("build", "no/such/file.jsonl", "--db", "x.duckdb"), "error: no/such/file.jsonl: no such file or directory"),
-        (("build", "--format", "yaml", "--db", "x.duckdb"), "error: unknown format 'yaml'"),
+        (("build", "--format", "yaml", "--db", "x.duckdb"), "error: Invalid value for '--format': 'yaml' is not"),
         (("query", "SELEC 1", "--db", "{db}"), "error: SQL error: Parser Error"),
         (("query", "SELECT 1", "--db", "missing.duckdb"), "error: missing.duckdb: no database here"),
         (("query", "sota", "--db", "{db}", "--param", "nope=1"), "error: query 'sota' has no parameter named nope"),

@@ -264,3 +264,19 @@ def test_metric_ranges_parse_or_name_their_line(low: float, junk: str, comments:
     assert (kind, metric.min, metric.origin.line) == ("metrics", low, 2 + comments)
     with pytest.raises(UserError, match=rf"^m\.csv line {2 + comments}: max must be a number or empty, not "):
         read_file(head + f"Foo,,,true,,{junk}\n", "m.csv")
+
+
+def test_window_cues_name_a_known_window_and_a_whole_number() -> None:
+    from leaderboard.knowledge import Cue, Origin
+    from leaderboard.knowledge.loader import check_cues
+
+    known, windows = frozenset({"window", "qualifier"}), frozenset({"clause_before", "sentence_after"})
+    check_cues([Cue("window", "clause_before", "120", Origin("g.csv", 2))], known, windows)
+    with pytest.raises(
+        UserError, match=r"^g\.csv line 3: unknown window 'clause_befor' \(did you mean 'clause_before'\?\)$"
+    ):
+        check_cues([Cue("window", "clause_befor", "80", Origin("g.csv", 3))], known, windows)
+    with pytest.raises(
+        UserError, match=r"^g\.csv line 4: window clause_before must be a whole number of characters, not 'far'$"
+    ):
+        check_cues([Cue("window", "clause_before", "far", Origin("g.csv", 4))], known, windows)

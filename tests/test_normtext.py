@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from itertools import accumulate
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaderboard.extract.normtext import _DROP, _FOLD, _FOLD_CHARS, NormText
+from leaderboard.extract.normtext import _DROP, _FOLD, _FOLD_CHARS, _WHITESPACE, NormText
 
 
 def regex_of(text: str, windows: list[tuple[int, int]] | None = None) -> tuple[str, list[int], list[int]]:
@@ -40,6 +42,10 @@ def regex_of(text: str, windows: list[tuple[int, int]] | None = None) -> tuple[s
 def check(text: str, windows: list[tuple[int, int]] | None = None) -> None:
     nt = NormText.of(text, windows)
     assert (nt.folded, nt._chunk_norm, nt._chunk_orig) == regex_of(text, windows)
+
+
+def test_whitespace_is_the_regex_whitespace() -> None:
+    assert "".join(c for c in map(chr, range(sys.maxunicode + 1)) if re.match(r"\s", c)) == _WHITESPACE
 
 
 def test_joined_pairs_and_separators() -> None:

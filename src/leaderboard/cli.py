@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from leaderboard.errors import UserError
+from leaderboard.errors import Aborted, UserError
 from leaderboard.failures import run_main
-from leaderboard.settings import ENV_DB, db_path, default_sources, project_root
+from leaderboard.settings import db_path, default_sources, shipped
 
 if TYPE_CHECKING:
     import pandas as pd
+
+# The input formats `build --format` accepts (sources.detect.FORMATS; not imported here: it loads the vocabulary).
+INPUT_FORMATS = ("listing", "jsonl", "arxiv", "json", "csv", "pwc", "results-csv", "latex")
 
 DB_OPTION = click.option(
     "--db",
@@ -101,15 +101,24 @@ def cli() -> None:
 @cli.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @DB_OPTION
-@click.option("--format", "fmt", default=None, help="Force the input format (default: detect per file).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(INPUT_FORMATS),
+    default=None,
+    help="Force the input format (default: detect per file).",
+)
 @click.option("--workers", type=int, default=0, show_default=True, help="Extraction processes (0 = all cores).")
 @click.option("--vocab", "vocab", multiple=True, type=click.Path(path_type=Path), help="Extra vocabulary CSV.")
 @click.option("--filter-categories", default="", help="arXiv snapshot: keep only these categories (comma list).")
 @click.option("--since", default=None, help="arXiv snapshot: keep only papers first submitted on/after DATE.")
 @click.option("--strict", is_flag=True, help="Fail (and keep the old database) if any record is rejected.")
+@click.option("--allow-empty", is_flag=True, help="Build even when no paper or result loads (an empty database).")
 @click.option("--quiet", is_flag=True, help="No progress output.")
 @CURATION_OPTION
-def build(sources, db, fmt, workers, vocab, filter_categories, since, strict, quiet, curation=None) -> None:
+def build(
+    sources, db, fmt, workers, vocab, filter_categories, since, strict, quiet, curation=None, allow_empty=False
+) -> None:
     """Build the database from SOURCES (files or folders; default: the shipped seeds/)."""
     from leaderboard.pipeline import BuildOptions
     from leaderboard.pipeline import build as run_build
@@ -127,10 +136,14 @@ def build(sources, db, fmt, workers, vocab, filter_categories, since, strict, qu
         vocab_files=list(vocab),
         filt=ArxivFilter(cats, iso_date(since) if since else None),
         strict=strict,
+        allow_empty=allow_empty,
         progress=not quiet,
         curation=curation,
     )
-    summary = run_build(opts)
+    try:
+        summary = run_build(opts)
+    except KeyboardInterrupt:
+        raise Aborted(f"aborted; {opts.db} unchanged") from None
     click.echo(summary.line())
 
 
@@ -151,7 +164,7 @@ def query(sql_or_file, db, params, fmt, out) -> None:
 
     saved = resolve_sql(sql_or_file)
     values = bind_params(saved, parse_params(params))
-    with connect_read_only(db_path(db)) as con:
+    with connect_read_only(db_path(db), views=False) as con:
         write_frame(run_query(con, saved.sql, values), fmt, out)
 
 
@@ -165,49 +178,83 @@ def list_queries() -> None:
         click.echo(f"{q.name:28} {q.title}" + (f"  [{params}]" if params else ""))
 
 
+EXPORT_FORMATS = {".csv": "csv", ".json": "json", ".parquet": "parquet"}  # --out's extension -> format
+
+
+def export_format(fmt: str | None, out: Path | None) -> str:
+    """The export format: --format, else --out's extension, else CSV (on stdout)."""
+    if fmt is None and out is not None:
+        fmt = EXPORT_FORMATS.get(out.suffix.lower())
+        if fmt is None:
+            known = ", ".join(EXPORT_FORMATS)
+            raise UserError(f"{out}: cannot tell the format from the extension (use {known}, or --format)")
+    fmt = fmt or "csv"
+    if fmt == "parquet" and out is None:
+        raise UserError("Parquet is written to a file: give --out FILE.parquet")
+    return fmt
+
+
 @cli.command()
 @DB_OPTION
 @click.option(
-    "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="CSV file (default: stdout)."
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write, its format from the extension: .csv, .json, .parquet (default: CSV on stdout).",
 )
 @click.option("--table", default="results", show_default=True, help="Table or view to export.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(set(EXPORT_FORMATS.values()))), default=None)
 def export(db, out, table, fmt) -> None:
-    """Export the results (or another table or view) as CSV or JSON."""
+    """Export the results (or another table or view) as CSV, JSON or Parquet."""
+    import duckdb
+
     from leaderboard.queries import run_query
     from leaderboard.store.db import connect_read_only
 
-    with connect_read_only(db_path(db)) as con:
-        names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    fmt = export_format(fmt, out)
+    with connect_read_only(db_path(db), views=False) as con:
+        names = {
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'leaderboard'"
+            ).fetchall()
+        }
         if table not in names:
             raise UserError(f"no table or view named {table!r} (have: {', '.join(sorted(names))})")
-        df = run_query(con, f'SELECT * FROM "{table}"')
-    write_frame(df, fmt, out)
+        relation = '"' + table.replace('"', '""') + '"'
+        if fmt == "parquet":
+            assert out is not None
+            try:
+                con.sql(f"SELECT * FROM {relation}").write_parquet(str(out))  # DuckDB's own Parquet writer
+            except (duckdb.Error, OSError) as exc:
+                raise UserError(f"{out}: cannot write ({str(exc).splitlines()[0]})") from None
+            rows = con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
+        else:
+            df = run_query(con, f"SELECT * FROM {relation}")
+            write_frame(df, fmt, out)
+            rows = len(df)
     if out is not None:
-        click.echo(f"wrote {len(df):,} rows to {out}", err=True)
+        click.echo(f"wrote {rows:,} rows to {out} ({fmt})", err=True)
 
 
 @cli.command()
 @DB_OPTION
 @click.option("--port", type=int, default=8501, show_default=True)
-@click.option("--headless/--browser", default=True, show_default=True, help="Open a browser window or not.")
+@click.option(
+    "--headless/--browser",
+    default=None,
+    help="Never open a browser / open one even without a display (default: open one when there is a display).",
+)
 def serve(db, port, headless) -> None:
     """Open the dashboard (builds the database from seeds/ first when there is none)."""
+    from leaderboard.serving import run_dashboard
+
     path = db_path(db).resolve()
     if not path.is_file():
         click.echo(f"{path}: no database yet, building it from seeds/ …", err=True)
         build.callback(sources=(), db=path, fmt=None, workers=0, vocab=(), filter_categories="", since=None,
                        strict=False, quiet=True)  # fmt: skip
-    app = project_root() / "app.py"
-    env = {**os.environ, ENV_DB: str(path)}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
-           "--server.headless", "true" if headless else "false", "--browser.gatherUsageStats", "false",
-           "--client.toolbarMode", "minimal"]  # fmt: skip
-    click.echo(f"dashboard on http://localhost:{port}  (database {path}; Ctrl-C to stop)", err=True)
-    try:
-        raise SystemExit(subprocess.call(cmd, env=env))
-    except KeyboardInterrupt:
-        raise SystemExit(0) from None
+    raise SystemExit(run_dashboard(shipped("app/streamlit_app.py"), path, port, headless))
 
 
 @cli.command()

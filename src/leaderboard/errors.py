@@ -3,3 +3,7 @@
 
 class UserError(Exception):
     """A problem with the user's input or request (missing file, unknown format, bad SQL)."""
+
+
+class Aborted(Exception):
+    """The user interrupted a command (Ctrl-C): printed as one line, exit status 130."""

@@ -9,10 +9,8 @@ from pathlib import Path
 
 import click
 
-from leaderboard.errors import UserError
+from leaderboard.errors import Aborted, UserError
 from leaderboard.settings import error_log_path
-
-ISSUES_URL = "https://github.com/leaderboard-project/leaderboard/issues"
 
 
 def log_internal_error(exc: BaseException) -> Path:
@@ -28,8 +26,12 @@ def run_main(group: click.Group) -> None:
     try:
         group.main(standalone_mode=False)
     except UserError as exc:
-        click.echo(f"error: {exc}", err=True)
+        for line in str(exc).splitlines() or [""]:
+            click.echo(f"error: {line}", err=True)
         raise SystemExit(2) from None
+    except Aborted as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(130) from None
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         raise SystemExit(130) from None
@@ -46,7 +48,7 @@ def run_main(group: click.Group) -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         path = log_internal_error(exc)
         click.echo(
-            f"internal error: {type(exc).__name__}: {exc} (traceback in {path}; please report it at {ISSUES_URL})",
+            f"internal error: {type(exc).__name__}: {exc} (a bug: please report it with the traceback in {path})",
             err=True,
         )
         raise SystemExit(1) from None

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.abc import MetaPathFinder
 from itertools import chain
-from multiprocessing import get_all_start_methods, get_context
+from multiprocessing import forkserver, get_all_start_methods, get_context
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
@@ -124,7 +125,9 @@ class _NoPandas(MetaPathFinder):
 
 
 def _init_worker(pickled_extractor: bytes) -> None:
-    """Worker start: keep pandas out (pyarrow would import it at its first array, 0.2 s), load the extractor."""
+    """Worker start: keep pandas out (pyarrow would import it at its first array, 0.2 s), load the extractor.
+    Ctrl-C is the main process's to handle (a fork server started earlier may not have ignored it)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if "pandas" not in sys.modules:
         sys.meta_path.insert(0, _NoPandas())
     _WORKER_EXTRACTOR[:] = [pickle.loads(pickled_extractor)]
@@ -134,18 +137,23 @@ def _work(unit: Unit, filt: ArxivFilter) -> Chunk:
     return process_unit(unit, _WORKER_EXTRACTOR[0], filt)
 
 
+def _boot_fork_server() -> None:
+    """Start the fork server (it imports this module once; workers fork from it) unless it is running."""
+    forkserver.set_forkserver_preload([__name__])
+    forkserver.ensure_running()
+
+
 def _pool_context():
     """A fork server that has imported this module, where the platform has one; else spawn."""
     if "forkserver" in get_all_start_methods():
-        ctx = get_context("forkserver")
-        ctx.set_forkserver_preload([__name__])
-        return ctx
+        _boot_fork_server()
+        return get_context("forkserver")
     return get_context("spawn")
 
 
 @dataclass
 class Extraction:
-    """Runs units in-process for small inputs and in a spawn process pool once the input has a second unit.
+    """Runs units in-process for small inputs and in a process pool once the input has a second unit.
 
     The pool starts as soon as a second unit exists, and boots while the first unit is extracted in-process.
     At most PENDING_PER_WORKER units per worker are in flight; chunks come back in input order, so the
@@ -160,12 +168,21 @@ class Extraction:
 
     def __post_init__(self) -> None:
         self.workers = self.workers or os.cpu_count() or 1
+        if self.workers > 1 and "forkserver" in get_all_start_methods():
+            _boot_fork_server()  # it imports this module while the vocabulary compiles here
         self.local = Extractor(load_vocabulary(self.vocab_files))
 
     def _start_pool(self) -> None:
         if self.pool is None and self.workers > 1:
             blob = pickle.dumps(self.local, protocol=pickle.HIGHEST_PROTOCOL)
-            self.pool = _pool_context().Pool(self.workers, _init_worker, (blob,))
+            # Workers start with Ctrl-C ignored (an ignored signal stays ignored in a started process, and the
+            # fork server gives its children the disposition it started with): the main process alone handles
+            # it, ends the pool and prints one line, without a traceback per worker.
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+            try:
+                self.pool = _pool_context().Pool(self.workers, _init_worker, (blob,))
+            finally:
+                signal.signal(signal.SIGINT, previous)
 
     def run(self, units: Iterable[Unit]) -> Iterator[Chunk]:
         """Chunks of all units, in input order."""

@@ -25,8 +25,8 @@ from leaderboard.models import Result, ResultExtra
 from leaderboard.parallel import Extraction, Items, Unit
 from leaderboard.progress import Progress
 from leaderboard.sources import ArxivFilter, source_files
-from leaderboard.sources.detect import READ_ERRORS, Reader, unreadable
-from leaderboard.sources.latex import read_ahead
+from leaderboard.sources.detect import READ_ERRORS, UNREADABLE, Reader, unreadable
+from leaderboard.sources.latex import read_ahead, read_through_main
 from leaderboard.sources.lines import file_size, read_blocks
 from leaderboard.store.db import BuildWriter
 from leaderboard.tables.records import SIDE_TABLES
@@ -48,6 +48,7 @@ class BuildOptions:
     vocab_files: list[Path] = field(default_factory=list)
     filt: ArxivFilter = field(default_factory=ArxivFilter)
     strict: bool = False
+    allow_empty: bool = False  # build even when nothing loads (else the build fails and the old database stays)
     progress: bool = True
     curation: Path | None = None  # default: $LB_CURATION, else curation.csv beside the database
 
@@ -170,6 +171,8 @@ def build(opts: BuildOptions) -> BuildSummary:
                 progress.update(chunk)
             imported.flush()
             records += imported.records
+            latex_parts = {path for path, fmt, _ in files if fmt == "latex" and read_through_main(path)}
+            check_loaded(writer, [str(path) for path, _, _ in files if path not in latex_parts], opts)
             writer.add_curations(curations, str(curation_file), vocab.methods.lookup)
             writer.add_rejected(bad_curations, stage="curation")
             writer.add_metric_info(metric_info(vocab.knowledge))
@@ -193,6 +196,39 @@ def build(opts: BuildOptions) -> BuildSummary:
         skipped,
         counts,
     )
+
+
+class BuildRefused(UserError):
+    """A build that would replace the database with a worse one: every line names a file and its problem."""
+
+
+def check_loaded(writer: BuildWriter, files: list[str], opts: BuildOptions) -> None:
+    """Fail the build (the old database stays byte for byte) when a file could not be read to its end, when
+    a file loaded no paper and no result (empty, unreadable, the wrong format), or when nothing loaded at all.
+
+    `--allow-empty` accepts files that hold no records and an empty build; files left empty by the arXiv
+    filters are not a problem.
+    """
+    problems, empty = [], []
+    filtered = bool(opts.filt.categories or opts.filt.since)
+    for name, loaded, rejected, first_line, first_reason, read_error in writer.file_report(files, UNREADABLE):
+        if read_error:
+            problems.append(f"{name}: {read_error}")
+        elif loaded == 0 and rejected:
+            where = f"line {first_line}: " if first_line is not None else ""
+            more = f" (and {rejected - 1:,} more rejected)" if rejected > 1 else ""
+            problems.append(f"{name}: nothing loaded; {where}{first_reason}{more}")
+        elif loaded == 0 and not (opts.allow_empty or filtered):
+            empty.append(f"{name}: nothing loaded; {_no_records(Path(name))}")
+    if not problems and not empty and not opts.allow_empty and writer.loaded_count() == 0:
+        empty.append(f"{' '.join(map(str, opts.sources))}: no paper or result loaded")
+    if problems or empty:
+        hint = " (--allow-empty accepts an empty build)" if empty and not problems else ""
+        raise BuildRefused("\n".join([*problems, *empty, f"build refused; {opts.db} unchanged{hint}"]))
+
+
+def _no_records(path: Path) -> str:
+    return "the file is empty" if file_size(path) == 0 else "no records found in the file"
 
 
 def check_strict(writer: BuildWriter) -> None:

@@ -1,4 +1,7 @@
-"""Saved queries: `.sql` files in queries/ with a comment header naming their parameters and defaults.
+"""Saved queries: `.sql` files with a comment header naming their parameters and defaults.
+
+The shipped ones are package data (leaderboard/saved_queries/); a `queries/` folder in the working directory
+and the folder named by $LB_QUERIES add to them (a query of the same name there replaces the shipped one).
 
     -- title: State of the art per benchmark and metric
     -- description: The best reported value on each benchmark, by the metric's direction.
@@ -10,6 +13,7 @@ Parameters are DuckDB named parameters (`$name`), always passed as values, never
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +22,7 @@ import duckdb
 import pandas as pd
 
 from leaderboard.errors import UserError
-from leaderboard.settings import queries_dir
+from leaderboard.settings import query_folders
 
 _HEADER = re.compile(r"^--\s*(title|description|param\s+(\w+))\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"(?<![\w$])\$([A-Za-z_]\w*)")
@@ -34,6 +38,13 @@ class SavedQuery:
     title: str = ""
     description: str = ""
     params: dict[str, str] = field(default_factory=dict)  # name -> default value
+
+
+def _saved_files(folder: Path | None = None) -> dict[str, Path]:
+    files: dict[str, Path] = {}
+    for f in [folder] if folder is not None else query_folders():
+        files.update({p.stem: p for p in sorted(f.glob("*.sql"))})
+    return files
 
 
 def parse_saved_query(path: Path) -> SavedQuery:
@@ -56,21 +67,36 @@ def parse_saved_query(path: Path) -> SavedQuery:
 
 
 def list_saved_queries(folder: Path | None = None) -> list[SavedQuery]:
-    folder = folder or queries_dir()
-    return [parse_saved_query(p) for p in sorted(folder.glob("*.sql"))]
+    """The saved queries (of `folder`, else of every query folder), by name."""
+    files = _saved_files(folder)
+    return [parse_saved_query(files[name]) for name in sorted(files)]
 
 
 def resolve_sql(sql_or_file: str, folder: Path | None = None) -> SavedQuery:
     """A SQL string, a path to a .sql file, or the name of a saved query."""
+    if not sql_or_file.strip():
+        raise UserError("empty query: give SQL, a .sql file or a saved query's name (see `leaderboard queries`)")
     candidate = Path(sql_or_file)
     if candidate.suffix == ".sql" and candidate.is_file():
         return parse_saved_query(candidate)
-    saved = (folder or queries_dir()) / f"{sql_or_file}.sql"
-    if re.fullmatch(r"[\w-]+", sql_or_file) and saved.is_file():
-        return parse_saved_query(saved)
     if candidate.suffix == ".sql":
         raise UserError(f"{candidate}: no such SQL file")
+    if re.fullmatch(r"[\w-]+", sql_or_file):
+        files = _saved_files(folder)
+        if sql_or_file in files:
+            return parse_saved_query(files[sql_or_file])
+        if not _parses(sql_or_file):  # one word that is no statement ("checkpoint" is one): a mistyped name
+            close = difflib.get_close_matches(sql_or_file, list(files), n=1, cutoff=0.5)
+            hint = f"; did you mean '{close[0]}'?" if close else " (see `leaderboard queries`)"
+            raise UserError(f"no saved query named '{sql_or_file}'{hint}")
     return SavedQuery(name="adhoc", sql=sql_or_file)
+
+
+def _parses(sql: str) -> bool:
+    try:
+        return bool(duckdb.extract_statements(sql))
+    except duckdb.Error:
+        return False
 
 
 def used_params(sql: str) -> list[str]:
@@ -104,10 +130,36 @@ def bind_params(query: SavedQuery, given: dict[str, str]) -> dict[str, object]:
     return values
 
 
+# Statement types that change a database: refused on the read-only one with one clear line.
+WRITE_STATEMENTS = {"INSERT", "UPDATE", "DELETE", "CREATE", "CREATE_FUNC", "ALTER", "DROP", "MERGE_INTO", "VACUUM"}
+
+
 def run_query(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:
-    """Run one statement with named parameters; DuckDB errors become one-line UserErrors."""
+    """Run one statement with named parameters; DuckDB errors become one-line UserErrors.
+
+    The database is attached read-only: a statement that would change it (INSERT, DELETE, DROP, CREATE, ...)
+    is refused with "the database is read-only here" instead of DuckDB's view or catalog errors.
+    """
     try:
-        return con.execute(sql, params or {}).df()
+        statements = con.extract_statements(sql)
     except duckdb.Error as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise UserError(f"SQL error: {first}") from None
+        raise UserError(f"SQL error: {_first_line(exc)}") from None
+    if not statements:
+        raise UserError("empty query: no SQL statement given")
+    for statement in statements:
+        kind = statement.type.name
+        if kind in WRITE_STATEMENTS:
+            raise UserError(f"the database is read-only here ({kind} statements cannot change it)")
+    try:
+        result = con.execute(sql, params or {})
+    except duckdb.Error as exc:
+        if "read-only mode" in str(exc):
+            raise UserError("the database is read-only here") from None
+        raise UserError(f"SQL error: {_first_line(exc)}") from None
+    if result.description is None:
+        return pd.DataFrame()
+    return result.df()
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -2,7 +2,7 @@
 
     LB_DB         the database file (default leaderboard.duckdb in the working directory)
     LB_CURATION   the curation file (default curation.csv beside the database)
-    LB_QUERIES    the folder of saved queries (default the project's queries/, else ./queries)
+    LB_QUERIES    a folder of saved queries that adds to the shipped ones and ./queries
     LB_ERROR_LOG  where internal errors are logged (default leaderboard-error.log in the temp folder)
 
 Each value is read when asked for (never cached), so a test or the dashboard can change the environment.
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from importlib import resources
 from pathlib import Path
 
 from leaderboard.errors import UserError
@@ -35,27 +36,30 @@ def curation_path(db: str | os.PathLike | None = None, explicit: str | os.PathLi
     return Path(chosen) if chosen else db_path(db).parent / DEFAULT_CURATION
 
 
-def project_root() -> Path:
-    """The folder holding app.py, seeds/ and queries/ (the checkout this package was installed from)."""
-    here = Path(__file__).resolve().parents[2]
-    return here if (here / "app.py").is_file() else Path.cwd()
+def shipped(name: str) -> Path:
+    """A file or folder shipped in the package (seeds/, saved_queries/, the dashboard's entry point), found with
+    importlib.resources, so a plain `pip install .` finds it as a checkout does."""
+    return Path(str(resources.files("leaderboard") / name))
 
 
 def default_sources() -> list[Path]:
-    """The sources of a build given none: the project's seeds/ folder."""
-    seeds = project_root() / "seeds"
+    """The sources of a build given none: ./seeds when the working directory has one, else the shipped seeds."""
+    local = Path("seeds")
+    if local.is_dir():
+        return [local]
+    seeds = shipped("seeds")
     if not seeds.is_dir():
-        raise UserError("no sources given and no seeds/ folder found")
+        raise UserError("no sources given, no seeds/ folder here and none shipped with the package")
     return [seeds]
 
 
-def queries_dir() -> Path:
-    """Where saved queries live: $LB_QUERIES, else the project's queries/ folder, else ./queries."""
-    env = os.environ.get(ENV_QUERIES)
-    if env:
-        return Path(env)
-    project = Path(__file__).resolve().parents[2] / "queries"
-    return project if project.is_dir() else Path("queries")
+def query_folders() -> list[Path]:
+    """Where saved queries come from, later folders replacing earlier ones' queries of the same name: the
+    shipped ones, ./queries, then $LB_QUERIES (the folders that exist)."""
+    folders = [shipped("saved_queries"), Path("queries")]
+    if os.environ.get(ENV_QUERIES):
+        folders.append(Path(os.environ[ENV_QUERIES]))
+    return [f for f in folders if f.is_dir()]
 
 
 def error_log_path() -> Path:

@@ -108,15 +108,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     sb = sorted(sb + elliptic_names(a.text, a.vocab.benchmarks, sb, s1), key=lambda b: b.start)
     sm = [m for m in a.metrics if s0 <= m.start < s1]
     slash_metric, slash_subset = slash_lists(a, s0, s1, idx, sm)
-    s = Sentence(
-        s0,
-        s1,
-        idx,
-        sb,
-        sm,
-        {a.nums[i].start: m for i, m in slash_metric.items()},
-        {a.nums[i].start: w for i, w in slash_subset.items()},
-    )
+    s = Sentence(s0, s1, idx, sb, sm, slash_metric, slash_subset)
     readings: list[Reading] = []
     for i in idx:
         prev_link = a.links.get(i - 1)
@@ -133,8 +125,8 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     respectively(a, readings, sb, sm, s0, s1)
     if len(readings) > 1:
         subset_list(a, readings, s0, s1)
-    absolute = frozenset(r.num.start for r in readings if r.kind != "delta")
-    every = frozenset(n.start for n in a.nums)
+    absolute = frozenset([r.num.start for r in readings if r.kind != "delta"])
+    every = frozenset([n.start for n in a.nums]) if len(absolute) < len(readings) else absolute
     paired = {id(r) for r in readings if r.benchmark is not None}
     a.memory.bound = {r.metric.start: r for r in readings if r.bound and r.metric is not None}
     for r in readings:
@@ -155,7 +147,7 @@ def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
     link = a.links.get(i)
     rng = link if link is not None and link.kind == "range" else None
     span_end = a.nums[rng.second].end if rng else num.end
-    r = Reading(num=num, s0=s.s0, s1=s.s1, value=num.value, span_end=span_end, trace=trace)
+    r = Reading(num=num, s0=s.s0, s1=s.s1, value=num.value, span_end=span_end, trace=trace, i=i)
     bound, rule = first(METRIC_BINDING, a, s, r)
     if bound is not None:
         r.metric, r.side, r.bound = bound[0], bound[1], True
@@ -167,8 +159,8 @@ def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
     if bound is not None:
         r.note("metric", rule)
     c0 = clause_start(text, s.s0, num.start)
-    r.before = text[max(c0, num.start - 80) : num.start]
-    r.after = text[span_end : min(s.s1, span_end + 60)]
+    r.before = text[max(c0, num.start - a.w.clause_before) : num.start]
+    r.after = text[span_end : min(s.s1, span_end + a.w.sentence_after)]
     r.unit, rule = first(UNIT, a, s, r)
     if rule:
         r.note("unit", rule, (num.start, span_end))
@@ -239,7 +231,7 @@ def _attribute(a: Abstract, s: Sentence, r: Reading) -> None:
         if r.metric is not None:
             r.note("metric", "metric.change_noun_in_of")
         else:
-            r.metric = nearest(own, num.start, r.span_end, text, s0, s1, limit=160)
+            r.metric = nearest(own, num.start, r.span_end, text, s0, s1, limit=a.w.metric_nearest)
             if r.metric is not None:
                 r.note("metric", "metric.nearest_in_sentence")
     if r.metric is None and r.kind != "delta" and r.benchmark is not None:

@@ -7,8 +7,8 @@ and its attribution (attribution.py, methods.py). Cue words come from vocab/gram
 
 from __future__ import annotations
 
-import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
@@ -24,9 +24,11 @@ from leaderboard.extract.sentences import split_sentences
 from leaderboard.extract.trace import Trace
 from leaderboard.extract.version import rules_version
 from leaderboard.extract.vocab import CombinedIndex, NormText, Vocabulary, load_vocabulary, norm_key
+from leaderboard.extract.windows import Windows
 from leaderboard.models import Paper, Result
 
 _DIGIT = re.compile(r"\d")
+
 NAME = "rules"
 
 
@@ -40,10 +42,12 @@ class Extractor:
     names: CombinedIndex = field(init=False)  # metrics, benchmarks and methods, scanned together
     tasks: frozenset[str] = field(init=False)  # task names of the vocabulary and their initials ("NER")
     name: str = field(init=False)  # "rules/<hash of the rules' code and the vocabulary>"
+    windows: Windows = field(init=False)  # how far the rules look (grammar.csv)
 
     def __post_init__(self) -> None:
         self.grammar = Grammar.from_rows(self.vocab.grammar)
         self.capture = NameCapture(self.grammar)
+        self.windows = Windows.of(self.grammar)
         self.names = CombinedIndex.of((self.vocab.metrics, self.vocab.benchmarks, self.vocab.methods))
         self.tasks = frozenset(_task_names(self.vocab))
         self.name = f"{NAME}/{rules_version(self.vocab)}"
@@ -62,11 +66,7 @@ class Extractor:
             return []
         g = self.grammar
         all_sentences = split_sentences(text)
-        sentences = [
-            (s0, s1)
-            for s0, s1 in all_sentences
-            if any(s0 <= n.start < s1 and not quick_non_result(text, n, s0, g) for n in nums)
-        ]
+        sentences = _holding_candidates(text, nums, all_sentences, g)
         if trace is not None:
             _trace_quick(trace, text, nums, [w for w in all_sentences if w not in sentences], g)
         if not sentences:
@@ -88,7 +88,7 @@ class Extractor:
             if not any(s <= m.start and m.end <= e for s, e in spans)
         ]
         names = [(m.start, m.end) for m in (*metrics, *benches, *methods)]
-        inside = [n for n in nums if any(s <= n.start and n.end <= e for s, e in names)]  # "SQuAD 2.0"
+        inside = _inside_names(nums, names)  # "SQuAD 2.0"
         if inside:
             nums = [n for n in nums if n not in inside]
             for n in inside if trace is not None else ():
@@ -120,7 +120,21 @@ class Extractor:
         rest = [w for w in all_sentences if w not in held]
         context = AbstractContext((vocab.benchmarks, self.capture, g), text, rest, named, exclude)
         a = Abstract(
-            text, g, vocab, nums, links, seconds, metrics, benches, methods, carried, context, own, Memory(), trace
+            text,
+            g,
+            self.windows,
+            vocab,
+            nums,
+            links,
+            seconds,
+            metrics,
+            benches,
+            methods,
+            carried,
+            context,
+            own,
+            Memory(),
+            trace,
         )
         out: list[Result] = []
         for (s0, s1), captured in zip(sentences, captures, strict=True):
@@ -167,8 +181,38 @@ class Extractor:
             metric_end=metric.end if metric and metric.start >= 0 else None,
             confidence=r.confidence,
             extractor=self.name,
-            rules=json.dumps(r.rules, sort_keys=True, separators=(",", ":")),
+            rules=_rules_json(r.rules),
         )
+
+
+def _rules_json(rules: dict[str, str]) -> str:
+    """`rules` as a JSON object with sorted keys (field and rule names are plain identifiers: no escaping)."""
+    return "{" + ",".join([f'"{k}":"{v}"' for k, v in sorted(rules.items())]) + "}"
+
+
+def _holding_candidates(text: str, nums: list, sentences: list[tuple[int, int]], g: Grammar) -> list[tuple[int, int]]:
+    """The sentences holding a number that the vocabulary-free first pass keeps (one pass over the numbers)."""
+    starts = [s0 for s0, _ in sentences]
+    keep: list[int] = []
+    for n in nums:
+        k = bisect_right(starts, n.start) - 1
+        if k < 0 or (keep and keep[-1] == k):
+            continue
+        s0, s1 = sentences[k]
+        if n.start < s1 and not quick_non_result(text, n, s0, g):
+            keep.append(k)
+    return [sentences[k] for k in keep]
+
+
+def _inside_names(nums: list, names: list[tuple[int, int]]) -> list:
+    """The numbers written inside a vocabulary name ("SQuAD 2.0")."""
+    out = []
+    for n in nums:
+        for s, e in names:
+            if s <= n.start and n.end <= e:
+                out.append(n)
+                break
+    return out
 
 
 def _trace_quick(trace: Trace, text: str, nums: list, sentences: list[tuple[int, int]], g: Grammar) -> None:

@@ -16,6 +16,7 @@ from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.numbers import Link, Number
 from leaderboard.extract.trace import Trace
 from leaderboard.extract.vocab import Vocabulary, norm_key
+from leaderboard.extract.windows import Windows
 
 
 class Lazy:
@@ -65,6 +66,7 @@ class Abstract:
 
     text: str
     g: Grammar
+    w: Windows  # how far rules look (grammar.csv rows of kind `window`)
     vocab: Vocabulary
     nums: list[Number]
     links: dict[int, Link]  # index of a first number -> its link to the next (range, list)
@@ -92,8 +94,16 @@ class Sentence:
     idx: list[int]
     benches: list[Span]  # vocabulary and captured benchmarks, with elliptic ones ("TREC DL 2019 and 2020")
     metrics: list[Span]
-    slash_metrics: dict[int, Span]  # number start -> its metric in a slash list ("1.9/3.9 WER/CER")
-    slash_subsets: dict[int, str]  # number start -> its split in a slash list ("on test-clean/test-other")
+    slash_metrics: dict[int, Span]  # number index -> its metric in a slash list ("1.9/3.9 WER/CER")
+    slash_subsets: dict[int, str]  # number index -> its split in a slash list ("on test-clean/test-other")
+    memo: dict[str, object] = field(default_factory=dict)  # facts of the sentence, each computed on first use
+
+    def has(self, a: Abstract, cue: str) -> bool:
+        """Whether the grammar's pattern `cue` ("result_verb", "aggregate", "this_ref") occurs in the sentence."""
+        hit = self.memo.get(cue)
+        if hit is None:
+            hit = self.memo[cue] = getattr(a.g, cue).search(a.text[self.s0 : self.s1]) is not None
+        return hit  # type: ignore[return-value]
 
 
 @dataclass(slots=True)
@@ -103,6 +113,7 @@ class Reading:
     num: Number
     s0: int
     s1: int
+    i: int = -1  # the number's index in Abstract.nums
     kind: str = "absolute"
     value: float = 0.0
     value_to: float | None = None

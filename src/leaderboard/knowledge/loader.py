@@ -36,6 +36,7 @@ HEADERS: dict[str, frozenset[str]] = {
     "methods": frozenset({"name", "aliases"}),
 }
 SHIPPED = ("benchmarks", "metrics", "methods", "splits", "grammar")
+WINDOW = "window"  # grammar kind: how far a rule looks, in characters (phrase: the window's name)
 _TRUE = frozenset({"true", "1", "yes"})
 _FALSE = frozenset({"false", "0", "no"})
 
@@ -171,12 +172,23 @@ def cue_kinds() -> frozenset[str]:
     return frozenset(c.kind for c in _shipped().get("grammar", ()))
 
 
-def _check_kinds(cues: Iterable[Cue], known: frozenset[str]) -> None:
+def _closest(word: str, known: Iterable[str], what: str) -> str:
+    close = difflib.get_close_matches(word, sorted(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else f" (known {what}: {', '.join(sorted(known))})"
+
+
+def check_cues(cues: Iterable[Cue], known: frozenset[str], windows: frozenset[str]) -> None:
+    """Every cue's kind is one the shipped grammar defines (`known`); a `window` (how far a rule looks) is one the
+    shipped grammar names (`windows`), with a whole number of characters."""
     for cue in cues:
         if cue.kind not in known:
-            close = difflib.get_close_matches(cue.kind, sorted(known), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else f" (known kinds: {', '.join(sorted(known))})"
-            raise UserError(f"{cue.origin}: unknown grammar kind {cue.kind!r}{hint}")
+            raise UserError(f"{cue.origin}: unknown grammar kind {cue.kind!r}{_closest(cue.kind, known, 'kinds')}")
+        if cue.kind == WINDOW and cue.phrase not in windows:
+            raise UserError(f"{cue.origin}: unknown window {cue.phrase!r}{_closest(cue.phrase, windows, 'windows')}")
+        if cue.kind == WINDOW and not cue.value.isdigit():
+            raise UserError(
+                f"{cue.origin}: window {cue.phrase} must be a whole number of characters, not {cue.value!r}"
+            )
 
 
 def _split_values(cues: list[Cue], splits: tuple[SplitEntry, ...]) -> list[Cue]:
@@ -197,7 +209,8 @@ def load_knowledge(extra_files: Iterable[Path | str] = ()) -> Knowledge:
         parts[kind].extend(items)
     for kind, items in _shipped().items():
         parts[kind].extend(items)
-    _check_kinds(parts["grammar"], cue_kinds())
+    windows = frozenset(c.phrase for c in _shipped().get("grammar", ()) if c.kind == WINDOW)
+    check_cues(parts["grammar"], cue_kinds(), windows)
     splits = tuple(parts["splits"])
     return Knowledge(
         benchmarks=tuple(parts["benchmarks"]),

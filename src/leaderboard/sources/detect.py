@@ -84,6 +84,15 @@ def _looks_like_pwc(head: bytes) -> bool:
     return '"datasets"' in text and any(k in text for k in ('"task"', '"sota"', '"subdatasets"'))
 
 
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b")
+BINARY_SHARE = 0.05  # share of control bytes above which a file's head is binary data, not text
+
+
+def looks_binary(head: bytes) -> bool:
+    """A file head that is binary data (an image, an executable), not text with a stray control byte."""
+    return bool(head) and len(head) - len(head.translate(None, _CONTROL)) > BINARY_SHARE * len(head)
+
+
 def _skipped(child: Path, skip: set[Path]) -> bool:
     """Files a folder walk leaves out: hidden files, READMEs, databases (with their WAL and temp files)."""
     name = child.name
@@ -109,12 +118,13 @@ def iter_files(paths: Iterable[Path], skip: Iterable[Path] = ()) -> Iterator[Pat
 
 
 READ_ERRORS = (OSError, EOFError, zlib.error)  # unreadable file, truncated or corrupt .gz
+UNREADABLE = "cannot read file: "  # how the reason of a file-level read error starts
 
 
 def unreadable(path: Path, exc: BaseException) -> Rejected:
     """The one Rejected of a file that cannot be read (any further); records read before it are kept."""
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-    return Rejected(str(path), None, f"cannot read file: {reason}; records after this point not read")
+    return Rejected(str(path), None, f"{UNREADABLE}{reason}; records after this point not read")
 
 
 def _one(item: Item) -> Reader:
@@ -151,8 +161,12 @@ def source_files(
     for path in iter_files(paths, skip):
         try:
             name = fmt or detect_format(path)
+            binary = name != "latex" and looks_binary(_peek(path))  # a tarball or a figure of a LaTeX source
         except READ_ERRORS as exc:
             yield path, "unreadable", _one(unreadable(path, exc))
+            continue
+        if binary:
+            yield path, "binary", _one(Rejected(str(path), None, "not a text file (binary data)"))
             continue
         if name not in readers:
             yield path, name, _one(Rejected(str(path), None, f"detected format '{name}' has no reader; use --format"))

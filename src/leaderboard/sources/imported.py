@@ -4,7 +4,8 @@ Paper ids of imported rows, in order of preference (the same rule for every impo
 1. the arXiv id when the paper URL (or a title that is a URL) is an arXiv link, version dropped
    ("https://arxiv.org/pdf/1904.09482v2.pdf" -> "1904.09482"), so imported and extracted rows of a paper meet;
 2. else `t-...` from the title, the id the paper readers give a record without one (so titles meet too);
-3. else `u-...` from the paper URL;
+3. else `u-...` from the paper URL, unless it is a site's home page ("https://senseforth.ai/"): a home page
+   names who submitted, not what, and several submissions share it;
 4. else `m-...` from the method name and date: a leaderboard submission without a paper;
 5. else `r-...` from the file and the row: nothing names the row's origin.
 A Paper record (no abstract) is written for 1-3; 4 and 5 have no `papers` row.
@@ -16,6 +17,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from leaderboard.extract.vocab import Vocabulary
 from leaderboard.models import Paper, Result, stable_id, title_paper_id
@@ -53,9 +55,30 @@ def first_url(text: str | None) -> str | None:
     return m.group(0).rstrip(").,;") if m else None
 
 
+# A converter's stand-in for markup it stripped ("\x02wzxhzdk:6\x03": Python-Markdown's placeholder for HTML).
+_PLACEHOLDER = re.compile(r"\x02[^\x02\x03]{0,64}\x03")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Bracketed link labels with no title around them ("[13] [code]", "[Preprint] [2]"): references, not a title.
+_REFERENCE_MARKS = re.compile(r"(?:\[[^\[\]]{0,24}\]\s*)+")
+
+
+def clean_text(text: str) -> str:
+    """An imported field without markup placeholders and control characters, whitespace squashed
+    ("Joshi et al. \x02wzxhzdk:6\x03 (2019)" -> "Joshi et al. (2019)")."""
+    return " ".join(_CONTROL.sub(" ", _PLACEHOLDER.sub(" ", text)).split())
+
+
 def is_real_title(title: str | None) -> bool:
-    """A title that is neither empty nor a URL (the archive sometimes repeats the URL as the title)."""
-    return bool(title and title.strip()) and "://" not in (title or "") and not (title or "").startswith("www.")
+    """A title that is neither empty, nor a URL (the archive sometimes repeats the URL as the title), nor only
+    reference marks ("[13] [code]")."""
+    text = (title or "").strip()
+    return bool(text) and "://" not in text and not text.startswith("www.") and not _REFERENCE_MARKS.fullmatch(text)
+
+
+def is_home_page(url: str) -> bool:
+    """A URL of a whole site (no path, no query): it names an organisation, not one paper."""
+    parts = urlsplit(url.strip())
+    return parts.path.strip("/") == "" and not parts.query and not parts.fragment
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +107,11 @@ def paper_ref(url: str | None, title: str | None, method: str | None, date: str 
         return PaperRef(aid, title, link or f"https://arxiv.org/abs/{aid}", date, True)
     if title:
         return PaperRef(title_paper_id(title), title, link, date, True)
-    if link:
+    if link and not is_home_page(link):
         key = re.sub(r"^https?://(www\.)?", "", link.lower()).rstrip("/")
         return PaperRef("u-" + stable_id(key, length=12), None, link, date, True)
     if method:
-        return PaperRef("m-" + stable_id(method.lower(), date, length=12), None, None, date, False)
+        return PaperRef("m-" + stable_id(method.lower(), date, length=12), None, link, date, False)
     return PaperRef("r-" + stable_id(row_key, length=12), None, None, date, False)
 
 

@@ -237,6 +237,22 @@ def read_latex(path: Path, vocab: Vocabulary | None = None) -> Iterator[Item]:
     yield from _paper(path, chunks, vocab or load_vocabulary())
 
 
+def read_through_main(path: Path) -> bool:
+    """A file of a paper's folder that its main .tex reads (a companion such as .bib or a figure, or a .tex
+    that is not the main one): it loads nothing on its own, and that is not a problem."""
+    name = path.name.lower()
+    if name.endswith(COMPANION_SUFFIXES):
+        return True
+    if not name.endswith(TEX_SUFFIXES):
+        return False
+    with open(path, "rb") as fh:
+        if _DOCUMENT.search(_decode(fh.read(65536))):
+            return False
+    return _paper_root(path) != path.parent or any(
+        t != path and _DOCUMENT.search(_decode(t.read_bytes()[:65536])) for t in path.parent.glob("*.tex")
+    )
+
+
 def _is_source(path: Path) -> bool:
     with open(path, "rb") as fh:
         head = fh.read(2)

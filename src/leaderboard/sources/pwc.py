@@ -13,6 +13,10 @@ qualifier in the metric name, " / "-joined; metric = canonical metric name, metr
 from the vocabulary (NULL when unknown). Task path, dataset path as written, paper title/URL/date, code and
 model links and uses_additional_data go to `result_extras` (one row per result); papers to `papers`.
 
+Text fields are cleaned on import (sources.imported.clean_text): control characters and markup placeholders
+("\x02wzxhzdk:6\x03") go, a title of only reference marks ("[13] [code]") is no title; a row whose model
+name is nothing but such junk goes to `rejected` with the reason.
+
 Memory: tasks are decoded one top-level task at a time (sources.jsonstream) and their rows streamed out.
 """
 
@@ -26,7 +30,7 @@ from leaderboard.extract.vocab import Vocabulary, load_vocabulary
 from leaderboard.models import Paper, Rejected, Result, ResultExtra, stable_id
 from leaderboard.normalise import clean_name, join_subsets
 from leaderboard.sources.cells import CellValue, parse_cell
-from leaderboard.sources.imported import Namer, Names, imported_result, paper_ref, source_tag
+from leaderboard.sources.imported import Namer, Names, clean_text, imported_result, paper_ref, source_tag
 from leaderboard.sources.jsonstream import iter_items
 from leaderboard.sources.records import truncate
 
@@ -50,7 +54,7 @@ class _Import:
 
 
 def _text(value: object) -> str:
-    return clean_name(value) if isinstance(value, str) else ""
+    return clean_name(clean_text(value)) if isinstance(value, str) else ""
 
 
 def _links(value: object) -> list[str]:
@@ -158,7 +162,12 @@ def _percent_columns(rows: list, namer: Namer) -> set[str]:
 def _row(
     state: _Import, row: dict, task: list[str], dataset: list[str], where: str, counts: dict, percent: set[str]
 ) -> Iterator[Item]:
-    model = " ".join(row["model_name"].split()) if isinstance(row.get("model_name"), str) else ""
+    raw_model = row["model_name"] if isinstance(row.get("model_name"), str) else ""
+    model = clean_text(raw_model)
+    if raw_model.strip() and not model:
+        reason = "model name has no text once control characters and markup placeholders are removed"
+        yield state.reject(where, reason, raw_model)
+        return
     title, url = _text(row.get("paper_title")), _text(row.get("paper_url"))
     date = row.get("paper_date") if isinstance(row.get("paper_date"), str) else None
     ref = paper_ref(url, title, model, date, f"{state.source}\x1f{where}")

@@ -17,7 +17,8 @@ SELECT c.line, p.paper_id, CAST(c.value AS DOUBLE) AS value,
        CASE WHEN c.value_start IS NULL THEN '' ELSE substring(p.abstract, c.value_start + 1,
             c.value_end - c.value_start) END AS evidence,
        c.value_start AS sentence_start, c.value_start, c.value_end, 1.0 AS confidence,
-       'curation' AS extractor, '{"result":"curation"}' AS rules, 'curation' AS source, p.title, c.added_id AS result_id
+       'curation' AS extractor, '{"result":"curation"}' AS rules, 'curation' AS source, p.title, c.added_id AS result_id,
+       p.published
 FROM curations c
 JOIN papers p USING (paper_id)
 WHERE c.action = 'add' AND c.status IS NULL

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from glob import escape as glob_escape
@@ -29,7 +31,10 @@ def _no_entry(name: str) -> None:
     return None
 
 
-FLUSH_ROWS = 50_000  # rows buffered per table before one INSERT: DuckDB loads big batches far faster
+# Rows buffered per table before one INSERT. Small enough that loading streams while the workers extract (and
+# DuckDB checkpoints its WAL as it fills), so the end of a build has little left to load; 8,192 papers are
+# ~12 MB of Arrow buffers. With 50,000, a 50 k build loaded every paper at commit, alone on one core.
+FLUSH_ROWS = 8_192
 BUILD_MEMORY_LIMIT = "256MB"  # DuckDB's share of a build's memory (its cache included); sorts and joins beyond it spill
 
 
@@ -38,7 +43,9 @@ def sql_text(name: str) -> str:
     return (resources.files("leaderboard") / "store" / name).read_text(encoding="utf-8")
 
 
-def connect_read_only(path: str | os.PathLike, config: dict[str, object] | None = None) -> duckdb.DuckDBPyConnection:
+def connect_read_only(
+    path: str | os.PathLike, config: dict[str, object] | None = None, *, views: bool = True
+) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the database file now at `path`; a clear UserError when there is none.
 
     Not `duckdb.connect(path)`: DuckDB caches instances by path, so after a rebuild swapped a new file in,
@@ -47,6 +54,8 @@ def connect_read_only(path: str | os.PathLike, config: dict[str, object] | None 
     and view of the file, so plain names (`SELECT * FROM results`) work on the connection and its cursors.
     The connection keeps reading the file it opened, even after a rebuild replaces it. `config` goes to
     `duckdb.connect` (settings that must be fixed before anything runs, as the SQL sandbox's are).
+    With `views=False` the file's catalog is made the connection's default (`USE`) instead: plain names work
+    on this connection only (not its cursors), and `information_schema` lists every table once.
     """
     p = Path(path)
     if not p.is_file():
@@ -54,6 +63,9 @@ def connect_read_only(path: str | os.PathLike, config: dict[str, object] | None 
     con = duckdb.connect(":memory:", config=dict(config or {}))
     try:
         con.execute("ATTACH $path AS leaderboard (READ_ONLY)", {"path": str(p)})
+        if not views:
+            con.execute("USE leaderboard")
+            return con
         names = con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'leaderboard' "
             "AND table_schema = 'main' ORDER BY table_name"
@@ -125,6 +137,35 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def check_writable(target: Path) -> None:
+    """Refuse a target the user made read-only (or cannot write): a rename would replace it regardless."""
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and (not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK)):
+        raise UserError(
+            f"{target}: the database file is read-only (mode {stat.S_IMODE(mode):04o}); "
+            "make it writable or build into another --db"
+        )
+    folder = target.parent if str(target.parent) else Path(".")
+    if not os.access(folder, os.W_OK):
+        raise UserError(f"{folder}: cannot write in this folder (the new database is written beside {target.name})")
+
+
+def _keep_mode(target: Path, new: Path) -> None:
+    """Give the new file the permissions of the file it replaces (a rebuild never changes them silently)."""
+    with contextlib.suppress(OSError):
+        os.chmod(new, stat.S_IMODE(target.stat().st_mode))
+
+
+def _is_interrupt(exc: BaseException | None) -> bool:
+    """Whether DuckDB stopped a query because of Ctrl-C."""
+    return isinstance(exc, duckdb.InterruptException) or (
+        isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower()
+    )
+
+
 class BuildWriter:
     """Writes a complete database into a temporary file beside `target`, then renames it into place.
 
@@ -147,6 +188,7 @@ class BuildWriter:
     def __enter__(self) -> BuildWriter:
         if self.target.parent and not self.target.parent.exists():
             raise UserError(f"{self.target.parent}: directory does not exist")
+        check_writable(self.target)
         self._remove_tmp()
         self.stale_removed = remove_stale_temp_files(self.target)
         self.con = duckdb.connect(str(self.tmp))
@@ -163,10 +205,13 @@ class BuildWriter:
             self.con = None
         if exc_type is None and self._committed:
             self._remove_wal(self.target)  # a stale WAL beside the target must not be replayed on the new file
+            _keep_mode(self.target, self.tmp)
             os.replace(self.tmp, self.target)
             _fsync_dir(self.target.parent)
         else:
             self._remove_tmp()
+            if exc_type is not None and _is_interrupt(exc):
+                raise KeyboardInterrupt from None  # Ctrl-C during a query: the same as anywhere else
 
     def _remove_tmp(self) -> None:
         for p in (self.tmp, self.tmp.with_name(self.tmp.name + ".wal")):
@@ -213,6 +258,21 @@ class BuildWriter:
             self._insert("extracted", results.set_column(i, "paper_seq", pc.add(results.column(i), base)))
         if rejected is not None:
             self._insert("rejected", rejected)
+
+    def file_report(self, files: Sequence[str], unreadable: str) -> list[tuple]:
+        """Per source file (in order): loaded, rejected, first_line, first_reason, read_error (file_report.sql)."""
+        assert self.con is not None
+        self.flush()
+        params = {"files": list(files), "unreadable": unreadable}
+        return self.con.execute(sql_text("file_report.sql"), params).fetchall()
+
+    def loaded_count(self) -> int:
+        """Papers and results loaded so far."""
+        assert self.con is not None
+        self.flush()
+        return self.con.execute(
+            "SELECT (SELECT count(*) FROM papers_raw) + (SELECT count(*) FROM extracted)"
+        ).fetchone()[0]
 
     def add_results(self, results: Sequence[Result], paper_seqs: Sequence[int | None]) -> None:
         """Append results; `paper_seqs[i]` is the load sequence of the paper record results[i] came from."""

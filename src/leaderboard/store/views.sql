@@ -17,11 +17,11 @@ ORDER BY results DESC, benchmark, metric;
 -- direction; rows with unknown direction are left out (an order needs a direction).
 CREATE OR REPLACE TABLE leaderboard AS
 WITH ranked AS (
-    SELECT r.*, p.published, p.url,
+    SELECT r.*, p.url,
            row_number() OVER (
                PARTITION BY benchmark, coalesce(subset, ''), metric, coalesce(unit, ''),
                             coalesce(method_norm, method, paper_id)
-               ORDER BY CASE WHEN higher_is_better THEN -value ELSE value END, published NULLS LAST
+               ORDER BY CASE WHEN higher_is_better THEN -value ELSE value END, r.published NULLS LAST
            ) AS nth
     FROM results r LEFT JOIN papers p USING (paper_id)
     WHERE kind = 'absolute' AND benchmark IS NOT NULL AND metric IS NOT NULL

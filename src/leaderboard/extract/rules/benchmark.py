@@ -20,9 +20,10 @@ _AND_LIST = re.compile(r"[^;]*?\band\b[^;]*")
 def across_unnamed_sets(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A number "across/over N datasets" that names none of them has no benchmark of its sentence."""
     m = _ACROSS.match(a.text, r.span_end, s.s1)
-    if m is None or any(m.end() <= b.start < m.end() + 40 for b in s.benches):
+    reach = m.end() + a.w.sets_after if m is not None else 0
+    if m is None or any(m.end() <= b.start < reach for b in s.benches):
         return False
-    return a.g.counts_sets(a.text[m.end() : min(s.s1, m.end() + 40)])
+    return a.g.counts_sets(a.text[m.end() : min(s.s1, reach)])
 
 
 def _name_before(a: Abstract, s: Sentence, r: Reading) -> tuple[Span | None, int]:
@@ -73,20 +74,20 @@ def last_name_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 @rule("benchmark.nearest_in_sentence")
 def nearest_in_sentence(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The name nearest to the number in its sentence."""
-    return nearest(s.benches, r.num.start, r.span_end, a.text, s.s0, s.s1, limit=400)
+    return nearest(s.benches, r.num.start, r.span_end, a.text, s.s0, s.s1, limit=a.w.benchmark_nearest)
 
 
 # -- carried from elsewhere (the reading is marked `carried`) ----------------------------------------------------
 @rule("benchmark.this_benchmark_is_own")
 def this_benchmark_is_own(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """ "this benchmark", "our dataset": the paper's own dataset, by the paper's own name."""
-    if a.g.this_ref.search(a.text[s.s0 : s.s1]) and a.own:
+    if s.has(a, "this_ref") and a.own:
         return Span(-1, -1, a.own, a.own, a.vocab.benchmarks.lookup(a.own))
     return None
 
 
 def _aggregate(a: Abstract, s: Sentence) -> bool:
-    return a.g.aggregate.search(a.text[s.s0 : s.s1]) is not None
+    return s.has(a, "aggregate")
 
 
 def _titled(a: Abstract) -> bool:
@@ -117,6 +118,6 @@ def title(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 @rule("benchmark.single_in_abstract")
 def single_in_abstract(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the whole abstract names, for a number with a metric ("tested on X. ... DSC = 0.53")."""
-    if r.metric is None or a.title_benches or a.g.aggregate.search(a.text, s.s0, s.s1):
+    if r.metric is None or a.title_benches or s.has(a, "aggregate"):
         return None
     return a.context.single()

@@ -28,7 +28,9 @@ def change_noun_after(a: Abstract, s: Sentence, r: Reading) -> bool:
 def change_noun_after_metric(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A change noun right after the metric written after the number ("2.1 AP gain")."""
     m = r.metric
-    return m is not None and r.side == "after" and a.g.delta_noun_after.match(a.text[m.end : m.end + 40]) is not None
+    if m is None or r.side != "after":
+        return False
+    return a.g.delta_noun_after.match(a.text[m.end : m.end + a.w.change_after_metric]) is not None
 
 
 @rule("kind.change_verb_by")

@@ -28,7 +28,7 @@ def glued_suffix(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
 @rule("metric.slash_list")
 def slash_list(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     """Numbers "a/b/c" paired in order with a metric list "x/y/z" of the same length."""
-    metric = s.slash_metrics.get(r.num.start)
+    metric = s.slash_metrics.get(r.i)
     return (metric, "list") if metric is not None else None
 
 

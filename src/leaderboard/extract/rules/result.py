@@ -26,7 +26,7 @@ def non_result_pattern(a: Abstract, s: Sentence, r: Reading) -> str | None:
 def share_of_named_data(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """A percentage "of" a named dataset right after it is an amount of data, not a score."""
     num = r.num
-    of_data = _OF_DATA.match(a.text[num.end : num.end + 12])
+    of_data = _OF_DATA.match(a.text[num.end : num.end + a.w.data_after_share])
     if num.unit == "%" and of_data and any(b.start == num.end + of_data.end() for b in s.benches):
         return "a percentage of a named dataset (data amount)"
     return None
@@ -64,7 +64,7 @@ def decimal_change_or_range(a: Abstract, s: Sentence, r: Reading) -> bool:
 @rule("result.measure_unit_with_metric_or_verb")
 def measure_unit_with_metric_or_verb(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A number in a unit of measure (mm, ms, FPS) in a sentence with a metric or a result verb."""
-    return r.unit is not None and (bool(s.metrics) or a.g.result_verb.search(a.text, s.s0, s.s1) is not None)
+    return r.unit is not None and (bool(s.metrics) or s.has(a, "result_verb"))
 
 
 @rule("result.whole_number_scored_on")
@@ -83,13 +83,13 @@ def metric_nearby(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A plain decimal with a metric close by in its sentence."""
     if not _plain_decimal(r):
         return False
-    return nearest(s.metrics, r.num.start, r.span_end, a.text, s.s0, s.s1, limit=90) is not None
+    return nearest(s.metrics, r.num.start, r.span_end, a.text, s.s0, s.s1, limit=a.w.metric_nearby) is not None
 
 
 @rule("result.benchmark_and_result_verb")
 def benchmark_and_result_verb(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A plain decimal in a sentence that names a benchmark and has a result verb."""
-    return _plain_decimal(r) and bool(s.benches) and a.g.result_verb.search(a.text, s.s0, s.s1) is not None
+    return _plain_decimal(r) and bool(s.benches) and s.has(a, "result_verb")
 
 
 @rule("result.compared_pair")

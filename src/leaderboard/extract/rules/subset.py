@@ -62,30 +62,26 @@ def _split(a: Abstract, word: str) -> str:
 @rule("subset.setting_after_number")
 def setting_after_number(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """A setting right after the number ("57.0% in 5-shot", "on v2")."""
-    m = _SHOT_AFTER.match(a.text, r.num.end, min(s.s1, r.num.end + 30))
+    m = _SHOT_AFTER.match(a.text, r.num.end, min(s.s1, r.num.end + a.w.setting_after_number))
     return m.group(1) if m else None
 
 
 @rule("subset.label_before_number")
 def label_before_number(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """A split word as a label right before the number ("val: 62.6", "test = 81.0")."""
-    head = a.text[max(s.s0, r.num.start - 24) : r.num.start]
+    head = a.text[max(s.s0, r.num.start - a.w.label_before_number) : r.num.start]
     # the label pattern ends in "[:=]\s*$": only a window ending in ':' or '=' (before blanks) can match
     label = _LABEL_END.search(head) if head.rstrip()[-1:] in (":", "=") else None
     return _split(a, label.group(1)) if label and a.g.subset.fullmatch(label.group(1)) else None
 
 
-def _named_bench(r: Reading):
-    return r.benchmark if r.benchmark is not None and r.benchmark.start >= 0 else None
-
-
 @rule("subset.word_after_benchmark")
 def word_after_benchmark(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """A split, shot setting or version word right after the benchmark's name ("LibriSpeech test-clean")."""
-    bench = _named_bench(r)
-    if bench is None:
+    bench = r.benchmark
+    if bench is None or bench.start < 0:  # a carried name has no words around it here
         return None
-    m = _SUBSET_AFTER.match(a.text[bench.end : min(s.s1, bench.end + 40)])
+    m = _SUBSET_AFTER.match(a.text[bench.end : min(s.s1, bench.end + a.w.split_after_benchmark)])
     if m is None:
         return None
     word = m.group("s")
@@ -99,10 +95,10 @@ def word_after_benchmark(a: Abstract, s: Sentence, r: Reading) -> str | None:
 @rule("subset.split_of_benchmark")
 def split_of_benchmark(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """A split phrase "of" the benchmark before its name ("the hard test set of X")."""
-    bench = _named_bench(r)
-    if bench is None:
+    bench = r.benchmark
+    if bench is None or bench.start < 0:
         return None
-    head = a.text[max(s.s0, bench.start - 48) : bench.start]
+    head = a.text[max(s.s0, bench.start - a.w.split_before_benchmark) : bench.start]
     # the pattern ends in "of\s+(?:the\s+)?$": only a head ending in blanks after "of" or "the" can match
     ends = head.rstrip()
     if len(ends) == len(head) or (ends[-2:].lower() != "of" and ends[-3:].lower() != "the"):
@@ -118,5 +114,19 @@ def split_of_benchmark(a: Abstract, s: Sentence, r: Reading) -> str | None:
 @rule("subset.in_subset_phrase")
 def in_subset_phrase(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """ "in/under/on the <word> subset/split/setting" anywhere in the sentence."""
-    m = _subset_in(a.g.subset_head.pattern).search(a.text[s.s0 : s.s1])
-    return m.group("s") if m and m.group("s").lower() not in _SUBSET_STOP else None
+    if "in_subset_phrase" not in s.memo:  # the same for every number of the sentence
+        m = _subset_in(a.g.subset_head.pattern).search(a.text[s.s0 : s.s1])
+        s.memo["in_subset_phrase"] = m.group("s") if m and m.group("s").lower() not in _SUBSET_STOP else None
+    return s.memo["in_subset_phrase"]  # type: ignore[return-value]
+
+
+_PAREN_WORD = re.compile(r"\s*(?:[\w@\-]+\s*)?\(\s*([\w\-]+)\s*\)")
+
+
+@rule("subset.split_in_parentheses")
+def split_in_parentheses(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """A split word in parentheses right after the number or its metric ("81.2% (test)", "93.1 LAS (dev)")."""
+    m = _PAREN_WORD.match(a.text, r.span_end, s.s1)
+    if m is None or not a.g.subset.fullmatch(m.group(1)):
+        return None
+    return a.g.value_of("subset", m.group(1)) or m.group(1)

@@ -51,7 +51,7 @@ def points(a: Abstract, s: Sentence, r: Reading) -> str | None:
 @rule("qualifier.cue_before")
 def cue_before(a: Abstract, s: Sentence, r: Reading) -> tuple[str, tuple[int, int]] | None:
     """A qualifier cue of the grammar right before the number ("up to", "over", "about")."""
-    tail = r.before[-30:]
+    tail = r.before[-a.w.qualifier_before :]
     q = a.g.qualifier_before.search(tail)
     if q is None:
         return None
