@@ -114,7 +114,8 @@ class _Imported:
         self.progress.add(len(self.results), results=len(self.results))
         self.writer.add_results(self.results, [None] * len(self.results))
         self.writer.add_extras(self.extras)
-        self.writer.add_side(self.side)
+        for cls, table in SIDE_TABLES.items():
+            self.writer.add_records(table, [r for r in self.side if type(r) is cls], cls)
         self.side.clear()
         self.results.clear()
         self.extras.clear()

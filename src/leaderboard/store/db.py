@@ -23,7 +23,7 @@ from leaderboard.knowledge.canon import Named, method_norm
 from leaderboard.models import Rejected, Result, ResultExtra, truncate
 from leaderboard.settings import DEFAULT_DB as DEFAULT_DB
 from leaderboard.settings import db_path as db_path  # where callers have always found it
-from leaderboard.store.arrow import extras_table, rejected_table, results_table
+from leaderboard.store.arrow import extras_table, rejected_table, results_table, to_arrow
 
 
 def _no_entry(name: str) -> None:
@@ -289,15 +289,10 @@ class BuildWriter:
         if extras:
             self._insert("result_extras", extras_table(extras))
 
-    def add_side(self, records: Sequence[object]) -> None:
-        """Append side records (tables/records.py: LaTeX `tables` and `result_cells` rows), each to its table."""
-        from leaderboard.store.arrow import to_arrow
-        from leaderboard.tables.records import SIDE_TABLES
-
-        for cls, table in SIDE_TABLES.items():
-            rows = [r for r in records if type(r) is cls]
-            if rows:
-                self._insert(table, to_arrow(rows, cls))
+    def add_records(self, table: str, records: Sequence[object], cls: type) -> None:
+        """Append records of a dataclass whose fields are the columns of `table` (LaTeX `tables`, `result_cells`)."""
+        if records:
+            self._insert(table, to_arrow(records, cls))
 
     def add_metric_info(self, rows: Iterable[tuple[str, str | None, bool | None]]) -> None:
         """Record the vocabulary's metrics (name, unit, higher_is_better); the first entry of a name wins."""
