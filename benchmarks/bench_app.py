@@ -8,7 +8,8 @@ nlp-progress}.json; `--synthetic` builds a large synthetic one instead when the 
 imported first (as in a running server, by rendering every page on a tiny database); then each page is timed in
 a fresh AppTest with Streamlit's caches cleared and a new database connection (the first visit a user pays for:
 for pages other than the Overview this includes one Overview run before switching), then once more warm (cached
-queries). Each page must render cold in under `--budget` seconds (2 s); the exit status says whether all did.
+queries). Each page must render cold in under `--budget` seconds (2 s) of CPU time (DuckDB's threads included;
+wall time is printed too, and on an idle machine it is about the same); the exit status says whether all did.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ PWC_PAGES = {
 }
 
 
-def time_page(page: str, params: dict) -> tuple[float, float]:
+def time_page(page: str, params: dict) -> tuple[float, float, float]:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
@@ -50,16 +51,16 @@ def time_page(page: str, params: dict) -> tuple[float, float]:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
     for k, v in params.items():
         at.query_params[k] = v
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     at.run()
     if page != "overview":
         at.switch_page(f"src/leaderboard/app/page_{page}.py").run()
-    cold = time.perf_counter() - started
+    cold, cold_cpu = time.perf_counter() - started, time.process_time() - cpu
     assert not at.exception, [e.value for e in at.exception]
     started = time.perf_counter()
     at.run()
     warm = time.perf_counter() - started
-    return cold, warm
+    return cold, cold_cpu, warm
 
 
 def warm_up(path: Path) -> None:
@@ -107,11 +108,14 @@ def main() -> None:
     warm_up(out / "warmup.duckdb")
     os.environ["LB_DB"] = str(db.resolve())
     slow = []
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for page, params in pages.items():
-        cold, warm = time_page(page, params)
-        verdict = "ok" if cold < args.budget else f"OVER {args.budget:g}s"
-        slow += [page] if cold >= args.budget else []
-        print(f"{page:10} cold {cold:6.2f}s   warm {warm:6.2f}s   {verdict}")
+        cold, cold_cpu, warm = time_page(page, params)
+        # the verdict is on CPU time (all threads of this process): on a busy shared host wall time measures the
+        # other load; on an idle machine wall time is at most about the CPU time
+        verdict = "ok" if cold_cpu < args.budget else f"OVER {args.budget:g}s"
+        slow += [page] if cold_cpu >= args.budget else []
+        print(f"{page:10} cold {cold:6.2f}s (CPU {cold_cpu:5.2f}s)   warm {warm:6.2f}s   {verdict}")
     sys.exit(1 if slow else 0)
 
 

@@ -46,6 +46,7 @@ class BuildRow:
     per_s: float  # abstracts per second, end to end
     floor_per_s: float
     ratio: float  # build time / floor time
+    cpu_ratio: float  # build CPU spread over the workers' cores / floor CPU: what the ratio is without other load
     peak_rss_mb: float
     cpu_main_s: float
     cpu_workers_s: float
@@ -111,6 +112,7 @@ def bench_size(
         per_s=size / m.seconds,
         floor_per_s=size / floor_s,
         ratio=m.seconds / floor_s,
+        cpu_ratio=(m.cpu_main + m.cpu_children) / max(1, min(workers, os.cpu_count() or 1)) / floor_cpu_s,
         peak_rss_mb=m.peak_rss / 2**20,
         cpu_main_s=m.cpu_main,
         cpu_workers_s=m.cpu_children,
@@ -129,15 +131,15 @@ def print_build_table(rows: list[BuildRow], workers: int, categories: str = "", 
     )
     head = (
         f"{'corpus':>9} {'abstracts':>10} {'MB':>6} {'build s':>8} {'abs/s':>7} {'floor s':>8} {'floor/s':>8} "
-        f"{'ratio':>6} "
+        f"{'ratio':>6} {'CPU ratio':>9} "
         f"{'peak RSS MB':>11} {'CPU main s':>10} {'CPU workers s':>13} {'results':>8} {'load':>5}"
     )
     print(head, file=out)
     for r in rows:
         print(
             f"{r.kind:>9} {r.size:>10,} {r.corpus_mb:6.0f} {r.build_s:8.1f} {r.per_s:7.0f} {r.floor_s:8.2f} "
-            f"{r.floor_per_s:8.0f} "
-            f"{r.ratio:6.1f} {r.peak_rss_mb:11.0f} {r.cpu_main_s:10.1f} {r.cpu_workers_s:13.1f} {r.results:>8,} "
+            f"{r.floor_per_s:8.0f} {r.ratio:6.1f} {r.cpu_ratio:9.1f} {r.peak_rss_mb:11.0f} {r.cpu_main_s:10.1f} "
+            f"{r.cpu_workers_s:13.1f} {r.results:>8,} "
             f"{r.load_before:5.1f}",
             file=out,
         )
@@ -147,12 +149,18 @@ def print_build_table(rows: list[BuildRow], workers: int, categories: str = "", 
         spread = f"{min(r.ratio for r in group):.1f}-{max(r.ratio for r in group):.1f}"
         minutes = SNAPSHOT_RECORDS / best.per_s / 60
         print(
-            f"{kind:>9} {size:>10,}: ratio {best.ratio:.1f} (spread {spread} over {len(group)}), "
+            f"{kind:>9} {size:>10,}: ratio {best.ratio:.1f} (spread {spread} over {len(group)}; CPU ratio "
+            f"{min(r.cpu_ratio for r in group):.1f}), "
             f"{best.per_s:,.0f} abstracts/s, peak RSS {max(r.peak_rss_mb for r in group):,.0f} MB; "
             f"full snapshot ({SNAPSHOT_RECORDS:,}) at this rate: {minutes:.1f} min",
             file=out,
         )
-    print(f"peak RSS measured with {rows[0].rss_method}; load = 1-minute load average before the build", file=out)
+    print(
+        f"peak RSS measured with {rows[0].rss_method}; load = 1-minute load average before the build; CPU ratio ="
+        " (CPU main + CPU workers) / cores used / floor CPU, a lower bound of the ratio that other load on the"
+        " machine inflates less",
+        file=out,
+    )
 
 
 def groups(rows: list[BuildRow]) -> dict[tuple[str, int], list[BuildRow]]:

@@ -2,6 +2,8 @@
 
     python benchmarks/bench_rank.py            # 10,000 methods x 1,000,000 comparisons; 1,000 x 200 bootstrap
     python benchmarks/bench_rank.py --quick    # a smaller run for a smoke test
+    python benchmarks/bench_rank.py --real DB  # every Rankings-page setting on a built database, with quality
+                                               # figures for SQuAD1.1 F1 when the database has squad.json
 
 Targets on the project's 2-core machine: BT fit under 10 s and intervals under 5 s for 10k x 1M.
 """
@@ -128,10 +130,47 @@ def bench_results(n_papers: int, n_methods: int, n_benchmarks: int) -> None:
           lambda: rank_results(df, aliases={}, ci="bootstrap", bootstrap_rounds=100))  # fmt: skip
 
 
+def bench_real(db: Path) -> None:
+    """Each estimator x interval on one benchmark (SQuAD1.1 F1) and on everything, as the Rankings page runs them."""
+    import duckdb
+    from scipy.stats import spearmanr
+
+    from leaderboard.rank.api import rank_results
+    from leaderboard.rank.methods import canonical_names, resolve_aliases
+
+    sql = Path(__file__).resolve().parents[1] / "src" / "leaderboard" / "rank" / "sql" / "rank_input.sql"
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(sql.read_text(encoding="utf-8")).df()
+    sub = rows[(rows.benchmark == "SQuAD1.1") & (rows.metric == "F1") & rows.method.notna()]
+    f1 = sub.assign(m=canonical_names(sub.method, resolve_aliases(None)).to_numpy()).groupby("m").value.max()
+    for scope, options in (("SQuAD1.1 F1", {"benchmark": "SQuAD1.1", "metric": "F1"}), ("all benchmarks", {})):
+        for method in ("bt", "elo", "elo-shuffled", "index"):
+            for ci in ("hessian", "bootstrap"):
+                if method == "index" and (ci == "hessian" or scope != "all benchmarks"):
+                    continue
+                start = time.perf_counter()
+                out = rank_results(rows, method=method, ci=ci, bootstrap_rounds=100, **options)
+                took = time.perf_counter() - start
+                t = out.table
+                extra = ""
+                if scope.startswith("SQuAD") and len(f1):
+                    rho = spearmanr(t.rating, t.method.map(f1)).statistic
+                    inside = ((t.ci_lower <= t.rating) & (t.rating <= t.ci_upper)).mean()
+                    groups = t["rank"].nunique()
+                    extra = (f", Spearman with F1 {rho:.4f}, first {t.method.iloc[0]!r}, {groups} rank groups, "
+                             f"{inside:.0%} of intervals contain the rating")  # fmt: skip
+                print(f"{scope:>15} {method:>12} {ci:>9}: {took:6.1f} s, {len(t)} methods{extra}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1,000 x 100,000 and 200 x 20,000 x 50 rounds")
+    parser.add_argument("--real", type=Path, default=None, help="time every ranking setting on this database")
     args = parser.parse_args()
+    if args.real is not None:
+        with single_threaded_blas():
+            bench_real(args.real)
+        return
     with single_threaded_blas():  # as rank_pairs does (see leaderboard/rank/_threads.py)
         if args.quick:
             bench_large(1_000, 100_000)

@@ -79,3 +79,13 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
         return at
 
     return make
+
+
+@pytest.fixture(scope="session")
+def leaderboards_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seeds + the Papers with Code files squad.json and nlp-progress.json (tests/data/pwc, CC-BY-SA-4.0)."""
+    path = tmp_path_factory.mktemp("pwc") / "pwc.duckdb"
+    pwc = ROOT / "tests" / "data" / "pwc"
+    build(BuildOptions(sources=[SEEDS, pwc / "squad.json", pwc / "nlp-progress.json"], db=path, progress=False,
+                       workers=1))  # fmt: skip
+    return path

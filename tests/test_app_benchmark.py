@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tests.helpers import charts, layer_data, sql
+from tests.helpers import chart_data, charts, layer_data, sql
 
 
 def expected_sota(db: Path, benchmark: str, metric: str, lower_is_better: bool) -> pd.DataFrame:
@@ -53,7 +53,15 @@ def test_sota_step_chart(app, synth_db: Path) -> None:
     at = app(synth_db, "benchmark", benchmark="CIFAR-10", metric="FID")
     (spec,) = charts(at)
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks == ["circle", "line", "point", "text"]
+    assert marks == ["circle", "line", "point", "text", "text", "text", "text"]
+    # every record is labelled once, whole; labels in the right half end at their point so they stay in the chart
+    data = chart_data(at)
+    texts = [(layer, data[layer["data"]["name"]]) for layer in spec["layer"][3:]]
+    labelled = sorted(m for _, frame in texts for m in frame["method"])
+    assert labelled == sorted(expected_sota(synth_db, "CIFAR-10", "FID", lower_is_better=True)["method"])
+    for layer, frame in texts:
+        right = layer["mark"]["align"] == "right"
+        assert frame["right"].eq(right).all() and (layer["mark"]["dx"] < 0) == right
     line = spec["layer"][1]
     assert line["mark"]["interpolate"] == "step-after"
     assert line["encoding"]["x"] == {"field": "published", "title": "paper date", "type": "temporal"}

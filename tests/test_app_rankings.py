@@ -22,7 +22,7 @@ def engine(db: Path, benchmarks: list[str] | None = None, method: str = "bt") ->
 
 
 def test_bradley_terry_table_matches_the_engine(app, synth_db: Path) -> None:
-    at = app(synth_db, "rankings")
+    at = app(synth_db, "rankings", scope="all")
     assert at.selectbox[0].value == "bt" and at.query_params["estimator"] == "bt"
     table = at.dataframe[0].value
     expected = engine(synth_db)
@@ -37,7 +37,7 @@ def test_bradley_terry_table_matches_the_engine(app, synth_db: Path) -> None:
 
 
 def test_ratings_chart_has_interval_error_bars(app, synth_db: Path) -> None:
-    at = app(synth_db, "rankings")
+    at = app(synth_db, "rankings", scope="all")
     ratings, heat = charts(at)
     rule, point = ratings["layer"]
     assert rule["mark"]["type"] == "rule"
@@ -52,7 +52,7 @@ def test_ratings_chart_has_interval_error_bars(app, synth_db: Path) -> None:
 
 
 def test_heatmap_win_fractions_are_consistent(app, synth_db: Path) -> None:
-    at = app(synth_db, "rankings")
+    at = app(synth_db, "rankings", scope="all")
     (cells,) = chart_data(at, 1).values()
     cells = cells.set_index(["a", "b"])
     for (a, b), row in cells.iterrows():
@@ -63,7 +63,7 @@ def test_heatmap_win_fractions_are_consistent(app, synth_db: Path) -> None:
 
 
 def test_self_reported_only_warning(app, synth_db: Path) -> None:
-    at = app(synth_db, "rankings")
+    at = app(synth_db, "rankings", scope="all")
     expected = engine(synth_db)
     alone = expected[expected["self_reported_only"].astype(bool)]["method"].tolist()
     assert alone  # the newest methods have no third-party paper yet
@@ -101,7 +101,7 @@ def test_disconnected_components_warn_and_filter(app, synth_db: Path) -> None:
 
 
 def test_seed_database_ranks_within_disconnected_components(app, seed_db: Path) -> None:
-    at = app(seed_db, "rankings")
+    at = app(seed_db, "rankings", scope="all")
     # the same five components as `leaderboard rank` on this database (rows without a benchmark compare methods
     # within their paper); one is the cross-paper pair on RewardBench accuracy: "92.0%" and a bare "94.1"
     assert at.warning[0].value.startswith("5 disconnected components: ranks are within a component, never across.")
@@ -110,3 +110,56 @@ def test_seed_database_ranks_within_disconnected_components(app, seed_db: Path) 
     assert at.selectbox[2].label == "Component" and at.selectbox[2].value == "0"
     table = at.dataframe[0].value
     assert set(table["component"]) == {0} and len(table) == 2
+
+
+def test_opens_on_the_benchmark_and_metric_with_the_most_methods(app, leaderboards_db: Path) -> None:
+    at = app(leaderboards_db, "rankings")
+    # SQuAD2.0 compares the most methods; its two metrics tie on methods, the alphabetically first opens
+    assert at.multiselect[0].value == ["SQuAD2.0"] and at.multiselect[1].value == ["Exact Match"]
+    assert at.query_params["benchmarks"] == "SQuAD2.0" and "scope" not in at.query_params
+    table = at.dataframe[0].value
+    rows = sql(leaderboards_db, "select r.*, p.published, e.uses_additional_data from results r left join papers p "
+               "using (paper_id) left join result_extras e using (result_id) where r.method is not null")  # fmt: skip
+    expected = rank_results(rows, benchmark="SQuAD2.0", metric="Exact Match").table
+    assert table["method"].tolist() == expected["method"].tolist()
+    assert table["rank"].nunique() >= 10  # one curated leaderboard: its intervals separate top from bottom
+    # the robustness of the top: drop-k and top-10 persistence
+    assert at.subheader[0].value == "How robust is the top?"
+    assert "is on top. Removing **1** paper(s)" in at.markdown[0].value
+    persistence = at.dataframe[1].value
+    assert len(persistence) == 10 and persistence["method"].tolist() == expected["method"].head(10).tolist()
+    at.multiselect[0].set_value([]).run()  # clearing the box ranks every benchmark, and the URL says so
+    assert at.query_params["scope"] == "all" and "benchmarks" not in at.query_params
+
+
+def test_heatmap_cells_keep_their_size_for_a_small_component(app, seed_db: Path) -> None:
+    at = app(seed_db, "rankings", scope="all")
+    _, heat = charts(at)
+    assert heat["width"] == {"step": 36} and heat["height"] == {"step": 28}
+    assert heat["encoding"]["x"]["axis"]["labelAngle"] == -40
+    assert heat["encoding"]["y"]["axis"]["labelLimit"] == 400
+
+
+def test_capability_index_across_benchmarks(app, leaderboards_db: Path) -> None:
+    at = app(leaderboards_db, "rankings", estimator="index")
+    assert at.selectbox[0].value == "index"
+    table = at.dataframe[0].value
+    assert abs(table["rating"].mean()) < 1e-6 and abs(table["rating"].std(ddof=0) - 1) < 1e-6  # standardised
+    items = at.dataframe[1].value
+    assert set(items["benchmark"]) == {"SQuAD1.1", "SQuAD2.0"}
+    assert {"slope", "difficulty"} <= set(items.columns)
+
+
+def test_slow_bootstrap_says_how_long_first(app, leaderboards_db: Path, monkeypatch) -> None:
+    from leaderboard.app import page_rankings
+
+    monkeypatch.setattr(page_rankings, "CONFIRM_SECONDS", 0.0)  # every bootstrap counts as slow
+    at = app(leaderboards_db, "rankings", ci="bootstrap")
+    info = at.info[0].value
+    assert info.startswith("Bootstrap intervals here take about ") and "100 refits" in info
+    assert at.button[0].label.startswith("Compute bootstrap intervals (about ")
+    assert at.dataframe[0].value["method"].iloc[0] == "FPNet (ensemble)"  # meanwhile: the analytic intervals
+    at.button[0].click().run()
+    assert not at.exception
+    notes = " ".join(e.value for e in at.markdown)
+    assert "100 bootstrap rounds, resampling" in notes

@@ -4,7 +4,7 @@ and imported leaderboard rows labelled as imports (issues #16.6 and #17) on seed
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 import pytest
 
@@ -112,7 +112,8 @@ def test_a_plus_in_a_name_survives_the_link(app, pwc_db: Path) -> None:
     assert "XLNET-123++ (single model)" in links
     assert links == table["method"].tolist()
     row = table[table["method"] == "XLNET-123++ (single model)"].iloc[0]
-    assert urlsplit(row["method_link"]).query == "method=xlnet-123%2B%2B+%28single+model%29"
+    key = sql(pwc_db, "select distinct method_norm k from results where method = 'XLNET-123++ (single model)'")["k"]
+    assert urlsplit(row["method_link"]).query == urlencode({"method": key[0]}) and "%2B%2B" in row["method_link"]
 
 
 def test_imported_rows_are_labelled_as_imports(app, pwc_db: Path) -> None:
@@ -127,6 +128,21 @@ def test_imported_rows_are_labelled_as_imports(app, pwc_db: Path) -> None:
     assert not any(p.startswith(("m-", "u-")) or p == "" for p in papers)
     untitled = table[table["title"].isna() | (table["title"] == "")].iloc[0]
     assert label(untitled["paper"]) == f"{untitled['method']} (squad.json)"
+
+
+def test_an_imported_entry_says_so_on_its_paper_page(app, pwc_db: Path) -> None:
+    at = app(pwc_db, "paper", paper="1810.04805")
+    files = sql(pwc_db, "select distinct source from results where paper_id = '1810.04805' order by 1")["source"]
+    assert files.tolist() == ["pwc:nlp-progress.json", "pwc:squad.json"]
+    assert "results imported from nlp-progress.json, squad.json (curated leaderboards" in at.caption[0].value
+    n = int(sql(pwc_db, "select count(*) n from results where paper_id = '1810.04805'")["n"][0])
+    assert f"Imported results ({n})" in [h.value for h in at.subheader]
+    table = next(h.proto.body for h in at.get("html") if "lb-results" in h.proto.body)
+    assert table.count("<td>imported: squad.json</td>") == int(
+        sql(pwc_db, "select count(*) n from results where paper_id = '1810.04805' and source = 'pwc:squad.json'")["n"][
+            0
+        ]
+    )
 
 
 def test_no_cell_shows_none_or_nan(app, pwc_db: Path) -> None:
@@ -195,3 +211,19 @@ def test_a_toggle_keeps_its_state_in_the_url() -> None:
     shared.query_params["cross"] = "0"
     shared.run()
     assert shared.toggle[0].value is False and shared.markdown[0].value == "on=False"
+
+
+def test_an_imported_entry_without_a_paper_record_has_a_page(app, pwc_db: Path) -> None:
+    """A leaderboard model without a paper (an untitled submission id) is linked to, so its page must exist."""
+    orphan = sql(
+        pwc_db,
+        "select paper_id, min(method) m, min(published) d from results "
+        "where paper_id not in (select paper_id from papers where coalesce(title, '') <> '') "
+        "and method = 'XLNET-123++ (single model)' group by 1",
+    )
+    assert len(orphan) == 1
+    at = app(pwc_db, "paper", paper=orphan["paper_id"][0])
+    assert not at.error
+    assert at.header[0].value == "XLNET-123++ (single model) (squad.json)"
+    assert "published 2019-12-11" in at.caption[0].value
+    assert at.subheader[1].value == "Imported results (2)"

@@ -747,7 +747,7 @@ CASES = [
     # -- LaTeX-ish forms and efficiency results
     ("Our method achieves $\\sim$85\\% accuracy on CIFAR-100.", [(85, "CIFAR-100", "Accuracy")], [100]),
     ("We report 76.4 $\\pm$ 0.3 accuracy on ImageNet.", [(76.4, "ImageNet", "Accuracy")], [0.3]),
-    ("Our method is 2.3x faster than the previous state of the art.", [(2.3, None, None, "delta")], []),
+    ("Our method is 2.3x faster than the previous state of the art.", [(2.3, None, "Speedup", "delta")], []),
     ("We observe a 2x speedup in training.", [(2, None, "Speedup", "delta")], []),
     # -- not results
     ("We train a 1.3B parameter model on 300B tokens.", [], [1.3e9, 1.3, 300e9, 300]),
@@ -782,7 +782,7 @@ CASES = [
     (
         "The compact model keeps 75.5% top-1 accuracy on ImageNet and costs only 0.4 ms more per image on a Pixel "
         "phone.",
-        [(75.5, "ImageNet", "Top-1 Accuracy"), (0.4, "ImageNet", None, "delta")],
+        [(75.5, "ImageNet", "Top-1 Accuracy"), (0.4, None, "Latency", "delta")],
         [],
     ),
     # a change word in capitals is a name ("DROP"); after a preposition it describes something else

@@ -280,3 +280,11 @@ def test_window_cues_name_a_known_window_and_a_whole_number() -> None:
         UserError, match=r"^g\.csv line 4: window clause_before must be a whole number of characters, not 'far'$"
     ):
         check_cues([Cue("window", "clause_before", "far", Origin("g.csv", 4))], known, windows)
+
+
+def test_subset_cues_that_name_a_split_take_its_one_spelling(tmp_path: Path, run) -> None:
+    cues = tmp_path / "cues.csv"
+    cues.write_text("kind,phrase,value\nsubset,valid set,\nsubset,heldout,val\n", encoding="utf-8")
+    rows = [r for r in load_vocabulary([cues]).grammar if r[1] in {"valid set", "heldout", "test-dev"}]
+    assert rows == [("subset", "valid set", "dev"), ("subset", "heldout", "dev"), ("subset", "test-dev", "test-dev")]
+    assert [(r.benchmark, r.subset) for r in run("BarDet reaches 51.2 AP on COCO Test-Dev.")] == [("COCO", "test-dev")]

@@ -25,7 +25,7 @@ LAYERS: list[set[str]] = [
     {"store", "normalise"},
     {"sources", "tables"},  # tables: LaTeX table parsing, read by sources.latex
     {"parallel", "progress", "pipeline", "queries", "rank", "failures"},
-    {"app"},
+    {"app", "serving"},
     {"cli", "cli_curate", "cli_explain", "__main__"},
 ]
 

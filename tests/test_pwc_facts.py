@@ -127,8 +127,11 @@ def test_home_pages_and_papers() -> None:
     assert not is_home_page("https://openreview.net/forum?id=abc")
     a = paper_ref("http://tia.today", "", "XLNET-123++", "2019-12-11", "row 1")
     b = paper_ref("http://tia.today", "", "XLNET-V2-123+", "2019-12-09", "row 2")
-    assert a.paper_id.startswith("m-") and a.paper_id != b.paper_id and a.url == "http://tia.today"
-    assert paper_ref("https://www.aclweb.org/anthology/P18-1157", "", "M", None, "r").paper_id.startswith("u-")
+    assert a.paper_id.startswith("u-") and a.paper_id != b.paper_id and a.url == "http://tia.today" and a.record
+    assert a.paper_id == paper_ref("https://tia.today/", "", "XLNET-123++", "2019-12-11", "row 9").paper_id
+    paper = paper_ref("https://www.aclweb.org/anthology/P18-1157", "", "M", None, "r")
+    other = paper_ref("https://www.aclweb.org/anthology/P18-1157", "", "N", "2020-01-01", "s")
+    assert paper.paper_id == other.paper_id and paper.paper_id.startswith("u-")  # a document URL names one paper
 
 
 def test_junk_names_are_cleaned(pwc_db: Path) -> None:

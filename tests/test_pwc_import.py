@@ -172,8 +172,8 @@ def test_paper_ids_and_extras() -> None:
     papers = [i for i in items if isinstance(i, Paper)]
     assert not [i for i in items if isinstance(i, Rejected)]
     assert len(extras) == len(results) == 902
-    # one record per paper and file; the 8 rows whose only link is a site's home page are submissions, no paper
-    assert len({p.paper_id for p in papers}) == len(papers) == 39
+    # one record per paper and file; a site's home page is one record per submission (8 pages, 15 submissions)
+    assert len({p.paper_id for p in papers}) == len(papers) == 54
     first = results[0]  # FPNet (ensemble): no paper, a date -> a submission id from name and date
     got = (first.method, first.benchmark, first.metric, first.value)
     assert got == ("FPNet (ensemble)", "SQuAD2.0", "Exact Match", 90.871)

@@ -195,7 +195,7 @@ def test_paper_bootstrap_resamples_papers_around_the_full_data_fit():
             rows.append(res(f"paper{p}", m, round(quality[m] + rng.normal(0, 6) + 50, 1)))
     df = pd.DataFrame(rows)
     boot = rank_results(df, ci="bootstrap", bootstrap_rounds=40, seed=2, aliases={})
-    assert boot.notes[0] == "bootstrap over 30 papers, 40 rounds"
+    assert boot.notes[0] == "95% intervals: 40 bootstrap rounds, resampling 30 papers"
     hess = rank_results(df, aliases={})
     b, h = boot.table.set_index("method"), hess.table.set_index("method").loc[boot.table.method]
     assert (b.rating == h.rating).all()  # the point estimate is the full-data fit
@@ -216,8 +216,8 @@ def test_pl_rankings_keep_tie_groups_in_both_orders():
 def test_pl_fits_each_paper_ranking_as_choix_does():
     rows = [res("p1", m, v) for m, v in {"A": 4.0, "B": 3.0, "C": 2.0, "D": 1.0}.items()]
     rows += [res("p2", "D", 5.0), res("p2", "A", 1.0)]
-    out = rank_results(pd.DataFrame(rows), method="pl", regularization=0.2, aliases={})  # cross-paper unused
-    assert out.notes[0] == "pl ranks each paper's own table: cross-paper comparisons are not used"
+    out = rank_results(pd.DataFrame(rows), method="pl", regularization=0.2, aliases={}, dominance=False)
+    assert out.notes[0].startswith("95% intervals: Bradley-Terry curvature around the pl ratings")
     assert not out.pairs.cross_paper.any()
     ref = choix.opt_rankings(4, [[0, 1, 2, 3]] * 2 + [[3, 0]] * 2, alpha=0.1)
     expected = dict(zip("ABCD", (ref - ref.mean()) * NATS_TO_ELO + 1000, strict=True))
@@ -225,6 +225,12 @@ def test_pl_fits_each_paper_ranking_as_choix_does():
     for m in "ABCD":
         assert got[m] == pytest.approx(expected[m], abs=0.05)
     assert out.table.method.tolist() == sorted("ABCD", key=lambda m: -expected[m])
+    # PL breaks a dominance (B, C and D only ever met in p1, A-B-C-D); with the dominance rule on (the
+    # default) the ratings are projected so that none is broken
+    assert not (expected["A"] >= expected["B"] >= expected["C"] >= expected["D"])
+    ranked = rank_results(pd.DataFrame(rows), method="pl", regularization=0.2, aliases={}).table.set_index("method")
+    assert ranked.rating["B"] >= ranked.rating["C"] - 1e-6 and ranked.rating["C"] >= ranked.rating["D"] - 1e-6
+    assert rank_results(pd.DataFrame(rows), method="pl", aliases={}).notes[0].startswith("2 ratings were moved")
 
 
 def test_cluster_multipliers_count_a_cross_paper_edge_once_per_pair_of_drawn_papers():

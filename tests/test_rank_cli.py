@@ -45,7 +45,12 @@ def test_rank_prints_a_table_from_the_database(db):
                                 "papers", "wins", "losses", "ties", "flags"]  # fmt: skip
     # NetB and Net-B are one method, shown as the alphabetically first of its equally frequent spellings
     assert [line.split()[1] for line in lines[1:]] == ["NetA", "Net-B", "NetC"]
-    assert "excluded: CIFAR-10 / Odd (unknown direction)" in out.stderr
+    assert out.stderr.splitlines()[1:] == [
+        "excluded: 1 benchmark/metric groups left out (1 unknown direction); --verbose lists them",
+        "warning: the 3 methods' intervals all overlap: the data cannot tell any two of them apart, so every rank is 1",
+    ]
+    verbose = run("--db", str(db), "--verbose")
+    assert "excluded: CIFAR-10 / Odd (unknown direction)" in verbose.stderr.splitlines()
     assert "only wins" in lines[1] and "only losses" in lines[3]
 
 
@@ -100,3 +105,18 @@ def test_battles_file_without_winner_column_is_a_user_error(tmp_path):
 def test_missing_database_is_a_user_error(tmp_path):
     out = run("--db", str(tmp_path / "none.duckdb"))
     assert isinstance(out.exception, UserError) and "no database here" in str(out.exception)
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("a,b,model_a\nd,d,model_a\n", "battles.csv:3: 'd' against itself: every battle needs two different models"),
+        ("a,,model_a\nb,c,tie\n,c,model_b\n", "battles.csv:2: an empty model name: every battle needs two "
+         "different models (1 more such rows)"),
+    ],
+)  # fmt: skip
+def test_pairs_reject_self_battles_and_empty_names_with_the_line(tmp_path, rows, message):
+    path = tmp_path / "battles.csv"
+    path.write_text("model_a,model_b,winner\n" + rows, encoding="utf-8")
+    out = run("--pairs", str(path))
+    assert isinstance(out.exception, UserError) and str(out.exception) == f"{path.parent}/{message}"

@@ -148,15 +148,14 @@ def test_cross_paper_edges_same_benchmark_metric_subset_and_unit_only():
         res("p3", "C", 95.0, unit="%", subset="val"),  # other subset
         res("p4", "D", 0.97, unit=None, subset="test"),  # other unit
         res("p5", "E", 99.0, unit="%", subset="test", bench="ImageNet"),  # other benchmark
-        res("p6", "A", 92.0, unit="%", subset="test"),  # same method as p1: no self-comparison
+        res("p6", "A", 92.5, unit="%", subset="test"),  # A again: pooled with p1, never compared with itself
     ]
     pairs = pairs_of(rows)
-    assert pairs.cross_paper.all()
-    got = sorted(tuple(sorted((r.model_a, r.model_b))) + (r.paper_id, r.paper_b) for r in pairs.itertuples())
-    assert got == [("A", "B", "p1", "p2"), ("A", "B", "p2", "p6")]
-    assert outcome_of(pairs[pairs.paper_id == "p1"], "A", "B") == "B"
-    assert outcome_of(pairs[pairs.paper_b == "p6"], "A", "B") == "A"
-    assert pairs.weight.tolist() == pytest.approx([0.5, 0.5])  # 3 entries in the group -> 1/(n-1)
+    assert pairs.cross_paper.all() and len(pairs) == 1
+    (pair,) = pairs.itertuples()
+    assert {pair.papers_a, pair.papers_b} == {"p1\x1fp6", "p2"}  # the pooled A stands on both its papers
+    assert outcome_of(pairs, "A", "B") == "A"  # A's median 91.25 against B's 91.0
+    assert pairs.weight.tolist() == pytest.approx([1.0])  # 2 pooled entries in the group -> 1/(n-1)
 
 
 def test_rows_without_a_benchmark_compare_only_within_their_paper():
@@ -177,9 +176,9 @@ def test_method_names_are_unified_across_papers():
             res("p2", "llama 2 7b", 46.0, bench="MMLU"), res("p3", "GPT-4", 86.4, bench="MMLU"),
             res("p4", "Llama-2-7B", 45.3, bench="MMLU")]  # fmt: skip
     pairs = pairs_of(rows)
-    # one identity, shown as its most frequent spelling; never compared with itself across papers
+    # one identity, shown as its most frequent spelling; its reports in p1, p2 and p4 are pooled into one entry
     assert set(pairs.model_a) | set(pairs.model_b) == {"Llama-2-7B", "GPT-4"}
-    assert len(pairs) == 3  # the Llama of p1, p2 and p4 each against GPT-4 of p3
+    assert len(pairs) == 1 and outcome_of(pairs, "GPT-4", "Llama-2-7B") == "GPT-4"
 
 
 def test_no_rows_give_an_empty_pairs_frame_with_columns():
@@ -227,3 +226,15 @@ def test_a_generic_baseline_is_a_different_system_in_every_paper():
         ("BetaNet", "SOTA [p2]"),
         ("GammaNet", "BT reward model"),
     ]
+
+
+def test_across_settings_and_extra_data_define_comparability_groups():
+    rows = [res("p1", "A", 90.0, subset="test"), res("p2", "B", 91.0, subset="val"),
+            res("p3", "C", 80.0, subset="test", source="pwc:x.json"),
+            res("p4", "D", 85.0, subset="test", source="pwc:x.json")]  # fmt: skip
+    df = pd.DataFrame(rows).assign(uses_additional_data=[None, None, True, False])
+    apart = build_comparisons(df, {}).pairs
+    assert len(apart) == 1  # A (test) - C (test, no extra data flag known... ) see below
+    assert sorted(apart.model_a.tolist() + apart.model_b.tolist()) == ["A", "D"]  # test, no extra data: one group
+    together = build_comparisons(df, {}, across_settings=True).pairs
+    assert len(together) == 6 and set(together.setting) == {""}

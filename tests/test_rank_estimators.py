@@ -163,7 +163,7 @@ def test_hutchinson_diagonal_agrees_with_the_exact_inverse(data):
 def test_battle_bootstrap_intervals_are_close_to_the_hessian_ones(data):
     battles, truth = data
     boot = rank_battles(battles, ci="bootstrap", bootstrap_rounds=60, seed=1)
-    assert boot.notes == ("bootstrap over 20000 comparisons, 60 rounds",)
+    assert boot.notes == ("95% intervals: 60 bootstrap rounds, resampling 20,000 comparisons",)
     boot = boot.table.set_index("method")
     hess = rank_battles(battles).table.set_index("method").loc[boot.index]
     ratio = ((boot.ci_upper - boot.ci_lower) / (hess.ci_upper - hess.ci_lower)).median()

@@ -119,7 +119,7 @@ def cli() -> None:
 def build(
     sources, db, fmt, workers, vocab, filter_categories, since, strict, quiet, curation=None, allow_empty=False
 ) -> None:
-    """Build the database from SOURCES (files or folders; default: the shipped seeds/)."""
+    """Build the database from SOURCES (files or folders; default: ./seeds, else the shipped seeds)."""
     from leaderboard.pipeline import BuildOptions
     from leaderboard.pipeline import build as run_build
     from leaderboard.sources import ArxivFilter
@@ -258,8 +258,9 @@ def serve(db, port, headless) -> None:
 
 
 @cli.command()
-@click.option("--gold", "gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Gold file: per-paper tuples (dev format) or per-number lines (seed-gold format).")  # fmt: skip
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, path_type=Path),
+              help="Gold: per-paper tuples (dev format), per-number lines (seed-gold format) or an exhaustive "
+                   "folder (abstracts.jsonl, results.jsonl, non_results.jsonl).")  # fmt: skip
 @click.option("--papers", "papers", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Papers a per-number gold annotates (default: the shipped seeds/).")  # fmt: skip
 @click.option("--vocab", "vocab", multiple=True, type=click.Path(path_type=Path), help="Extra vocabulary CSV.")
@@ -268,13 +269,13 @@ def evaluate(gold, papers, vocab, misses) -> None:
     """Score the extractor against a gold file: precision/recall/F1 at three levels."""
     from leaderboard.extract import Extractor
     from leaderboard.extract.evaluate import format_report, run
+    from leaderboard.extract.gold_eval import format_gold_run, is_judged_gold, run_gold
     from leaderboard.extract.vocab import load_vocabulary
     from leaderboard.models import Paper
     from leaderboard.sources import read_sources
     from leaderboard.tables import evaluate as tables_eval
 
-    first = gold.read_text(encoding="utf-8").lstrip()[:4000]
-
+    first = "" if gold.is_dir() else gold.read_text(encoding="utf-8").lstrip()[:4000]
     if tables_eval.is_table_gold(first.splitlines()[:1]):  # a LaTeX table gold (tests/data/latex/gold.jsonl)
         click.echo(tables_eval.format_report(tables_eval.score(gold, load_vocabulary(list(vocab))), str(gold)))
         return
@@ -283,6 +284,10 @@ def evaluate(gold, papers, vocab, misses) -> None:
     if needs_papers:
         corpus = [p for p in read_sources(list(papers) or default_sources()) if isinstance(p, Paper)]
     extractor = Extractor(load_vocabulary(list(vocab)))
+    if is_judged_gold(gold):  # the judging rules: exhaustive folder or recall-only tuples
+        click.echo(format_gold_run(run_gold(gold, extractor.extract), str(gold), misses))
+        if gold.is_dir():
+            return
     try:
         report = run(gold, extractor, corpus)
     except (ValueError, KeyError) as exc:

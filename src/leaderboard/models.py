@@ -98,13 +98,15 @@ class Result:
     benchmark_end: int | None = None
     metric_start: int | None = None
     metric_end: int | None = None
-    confidence: float = 0.5
+    confidence: float = 0.5  # probability that (value, benchmark, metric) is right (extract/calibration.py)
     extractor: str = ""  # name/version of what produced the row
     rules: str = ""  # JSON object: field -> the rule (or importer) that decided it
     source: str = "abstract"  # abstract | pwc:<file> | csv:<file>
     title: str | None = None  # filled by the pipeline from the paper
     result_id: str = ""  # stable; filled by assign_result_ids
     ordinal: int = field(default=0, repr=False)  # tie-breaker when one number yields several rows
+    metric_implied: bool | None = None  # the metric is not written: the benchmark's usual one (or the task's)
+    confident: bool | None = None  # confidence above the threshold fitted for tuple precision >= 0.95
 
 
 @dataclass(slots=True)

@@ -129,12 +129,18 @@ def results_html(results: pd.DataFrame, anchor_prefix: str = "lb-r") -> str:
             "metric": row.get("metric"),
             "subset": row.get("subset"),
             "kind": row.get("kind"),
-            "reported as": "own method" if own is True else "baseline" if own is False else "",
+            "reported as": "own method" if own is True else "baseline" if own is False else _imported(row),
             "confidence": f"{row['confidence']:.2f}" if isinstance(row.get("confidence"), float) else "",
         }
         tds = "".join(f"<td>{_cell(cells[c])}</td>" for c in RESULT_COLUMNS)
         rows.append(f'<tr id="{anchor_prefix}-{number}"><td>{number}</td>{tds}</tr>')
     return f'<table class="lb-results"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _imported(row: dict) -> str:
+    """ "imported: squad.json" for a row imported from a leaderboard file (its results.source is "<kind>:<file>")."""
+    source = row.get("source")
+    return f"imported: {source.split(':', 1)[1]}" if isinstance(source, str) and ":" in source else ""
 
 
 def _cell(value: object) -> str:

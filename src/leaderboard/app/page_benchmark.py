@@ -53,8 +53,18 @@ def sota_chart(frame: pd.DataFrame, metric: str, higher_is_better: bool) -> alt.
     line = alt.Chart(sota).mark_line(interpolate="step-after", color="#1f77b4", strokeWidth=2).encode(x=x, y=y)
     records = frame[frame["is_sota"]]
     points = alt.Chart(records).mark_point(filled=True, size=70, color="#1f77b4").encode(x=x, y=y, tooltip=tooltip)
-    labels = alt.Chart(records).mark_text(align="left", dx=6, dy=-8, fontSize=11).encode(x=x, y=y, text="method:N")
-    return alt.layer(others, line, points, labels).properties(height=360)
+    # Record labels, whole: left of the point in the chart's right half so they stay inside it, and alternately
+    # above and below the line so neighbouring records do not print over each other.
+    middle = frame["published"].min() + (frame["published"].max() - frame["published"].min()) / 2
+    records = records.assign(right=records["published"] > middle, below=[i % 2 == 1 for i in range(len(records))])
+    labels = [
+        alt.Chart(records[(records["right"] == right) & (records["below"] == below)])
+        .mark_text(align="right" if right else "left", dx=-6 if right else 6, dy=12 if below else -8, fontSize=11)
+        .encode(x=x, y=y, text="method:N", tooltip=tooltip)
+        for right in (False, True)
+        for below in (False, True)
+    ]
+    return alt.layer(others, line, points, *labels).properties(height=360)
 
 
 def _setting_label(setting: str) -> str:

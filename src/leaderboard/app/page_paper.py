@@ -12,11 +12,11 @@ from leaderboard.app import data, latex_table
 from leaderboard.app.highlight import STYLE, abstract_html, results_html
 from leaderboard.app.ui import (
     csv_download,
-    imported_from,
     not_available,
     paper_label,
     safe_file_name,
     show_table,
+    source_file,
     url_selectbox,
 )
 from leaderboard.display import cell_text
@@ -29,7 +29,7 @@ ACTIONS = {"reject": "Reject: not a result / wrong row", "fix": "Fix one field",
 def render() -> None:
     st.title("Paper")
     c1, c2 = st.columns([1, 2])
-    q = c1.text_input("Find a paper", placeholder="title contains …")
+    q = c1.text_input("Find a paper", placeholder="title (or model name) contains …")
     options = data.run("paper_options", q=q, limit=OPTION_LIMIT)
     wanted = st.query_params.get("paper")
     if wanted and wanted not in set(options["paper_id"]) and not q:
@@ -62,9 +62,9 @@ def _short(text: str, n: int = 110) -> str:
 
 def _meta(paper: pd.Series, results: pd.DataFrame) -> str:
     parts = [f"id `{paper['paper_id']}`"]
-    imported = sorted({f for f in map(imported_from, results["source"]) if f})
+    imported = sorted({f for f in map(source_file, results["source"]) if f})
     if imported:
-        parts.append("imported from " + ", ".join(imported) + " (not read from the paper's text)")
+        parts.append(f"results imported from {', '.join(imported)} (curated leaderboards, not read from the paper)")
     if pd.notna(paper["published"]):
         parts.append(f"published {pd.Timestamp(paper['published']).date()}")
     if isinstance(paper["authors"], str) and paper["authors"]:
@@ -90,7 +90,8 @@ def _abstract(paper: pd.Series, results: pd.DataFrame) -> None:
         if skipped:
             legend += f" {skipped} row(s) have offsets that could not be marked."
         st.caption(legend)
-    st.subheader(f"Extracted results ({len(results)})")
+    imported = results["source"].str.contains(":", na=False).all() and len(results)
+    st.subheader(f"{'Imported' if imported else 'Extracted'} results ({len(results)})")
     if results.empty:
         st.caption("Nothing was extracted from this paper.")
         return

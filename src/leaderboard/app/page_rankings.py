@@ -1,6 +1,16 @@
-"""Rankings: methods rated across papers (Bradley-Terry or Elo) with 95% intervals, CI-aware ranks and warnings."""
+"""Rankings: methods rated across papers (Bradley-Terry, Elo or the capability index) with 95% intervals,
+CI-aware ranks, how robust the top is, and the head-to-head heatmap.
+
+The page opens on one benchmark and metric with enough data (rank_default.sql); clearing the benchmarks box
+ranks all benchmarks (`?scope=all`). Anything that could take more than a few seconds says how long first:
+bootstrap intervals are estimated from the time of the point fit, run behind a progress bar, and ask for a
+click when the estimate is over CONFIRM_SECONDS.
+"""
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 import altair as alt
 import pandas as pd
@@ -9,24 +19,50 @@ import streamlit as st
 from leaderboard.app import data
 from leaderboard.app.ui import csv_download, internal_url, not_available, url_multiselect, url_selectbox
 
-ESTIMATORS = {"bt": "Bradley-Terry", "elo": "Elo (paper-date order)", "elo-shuffled": "Elo (order-averaged)"}
+ESTIMATORS = {
+    "bt": "Bradley-Terry",
+    "elo": "Elo (paper-date order)",
+    "elo-shuffled": "Elo (order-averaged)",
+    "index": "Capability index (across benchmarks)",
+}
 CHART_METHODS = 40
 HEATMAP_METHODS = 15
 CONFIRM_ROWS = 300_000  # above this many input rows, ranking waits for a click
+CONFIRM_SECONDS = 5.0  # a computation estimated to take longer waits for a click
+ROUNDS = 100
+ROUND_COST = 0.6  # a bootstrap round costs about this share of the point fit (no comparisons to build)
 
 
 @st.cache_data(max_entries=32, show_spinner="Ranking …")
-def _rank(ver: tuple, benchmarks: tuple, metrics: tuple, estimator: str, ci: str, cross_paper: bool) -> dict:
+def _rank(
+    ver: tuple,
+    benchmarks: tuple,
+    metrics: tuple,
+    estimator: str,
+    ci: str,
+    cross_paper: bool,
+    _progress: Callable[[int, int], None] | None = None,
+) -> dict:
     from leaderboard.rank.api import rank_results
 
+    start = time.perf_counter()
     rows = data.run("rank_input", benchmarks=list(benchmarks), metrics=list(metrics))
-    result = rank_results(rows, method=estimator, ci=ci, cross_paper=cross_paper, bootstrap_rounds=100)
+    options = dict(method=estimator, ci=ci, cross_paper=cross_paper, bootstrap_rounds=ROUNDS, progress=_progress)
+    if estimator == "bt" and ci == "hessian":
+        options["stability"] = True
+    if estimator == "index":
+        options["bootstrap_rounds"] = ROUNDS if ci == "bootstrap" else 0
+    result = rank_results(rows, **options)
     return {
         "table": result.table,
         "excluded": result.excluded,
         "pairs": _pair_counts(result.pairs),
         "notes": result.notes,
+        "warnings": result.warnings,
+        "items": result.items,
+        "stability": result.stability,
         "rows": len(rows),
+        "seconds": time.perf_counter() - start,
     }
 
 
@@ -47,13 +83,15 @@ def _pair_counts(pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 def ratings_chart(table: pd.DataFrame, estimator: str) -> alt.LayerChart:
-    """Ratings as points with 95% interval error bars, best on top."""
+    """Ratings as points with 95% interval error bars, best on top; whole names, one row per method."""
     order = table["method"].tolist()
-    base = alt.Chart(table).encode(y=alt.Y("method:N", sort=order, title=None, axis=alt.Axis(labelOverlap=False)))
+    axis = alt.Axis(labelOverlap=False, labelLimit=400)
+    base = alt.Chart(table).encode(y=alt.Y("method:N", sort=order, title=None, axis=axis))
+    scale = "index (standard deviations)" if estimator == "index" else "rating"
     bars = base.mark_rule(strokeWidth=2, color="#9ecae1").encode(
         x=alt.X(
             "ci_lower:Q",
-            title=f"{ESTIMATORS.get(estimator, estimator)} rating (95% interval)",
+            title=f"{ESTIMATORS.get(estimator, estimator)} {scale} (95% interval)",
             scale=alt.Scale(zero=False),
         ),
         x2="ci_upper:Q",
@@ -67,27 +105,31 @@ def ratings_chart(table: pd.DataFrame, estimator: str) -> alt.LayerChart:
         ),
         tooltip=[
             "method",
-            alt.Tooltip("rating:Q", format=".0f"),
-            alt.Tooltip("ci_lower:Q", format=".0f"),
-            alt.Tooltip("ci_upper:Q", format=".0f"),
+            alt.Tooltip("rating:Q", format=".2f" if estimator == "index" else ".0f"),
+            alt.Tooltip("ci_lower:Q", format=".2f" if estimator == "index" else ".0f"),
+            alt.Tooltip("ci_upper:Q", format=".2f" if estimator == "index" else ".0f"),
             "rank",
             "comparisons",
             "papers",
         ],
     )
-    return alt.layer(bars, points).properties(height=max(140, 24 * len(table)))
+    return alt.layer(bars, points).properties(height={"step": 24})
 
 
 def heatmap(counts: pd.DataFrame, methods: list[str]) -> alt.Chart:
-    """Share of comparisons the row method won against the column method (ties count half)."""
+    """Share of comparisons the row method won against the column method (ties count half).
+
+    Cells have a fixed size (step), so a component of two methods is two readable cells, not a 20-pixel strip;
+    labels are whole names (tooltips too), column labels slanted so they never overlap.
+    """
     cells = counts[counts["a"].isin(methods) & counts["b"].isin(methods)].copy()
     cells["win_fraction"] = (cells["wins"] + 0.5 * cells["ties"]) / cells["n"]
     return (
         alt.Chart(cells)
         .mark_rect()
         .encode(
-            x=alt.X("b:N", sort=methods, title="against"),
-            y=alt.Y("a:N", sort=methods, title="method", axis=alt.Axis(labelOverlap=False)),
+            x=alt.X("b:N", sort=methods, title="against", axis=alt.Axis(labelAngle=-40, labelLimit=260)),
+            y=alt.Y("a:N", sort=methods, title="method", axis=alt.Axis(labelOverlap=False, labelLimit=400)),
             color=alt.Color("win_fraction:Q", title="win fraction", scale=alt.Scale(scheme="redblue", domain=[0, 1])),
             tooltip=[
                 alt.Tooltip("a:N", title="method"),
@@ -96,24 +138,41 @@ def heatmap(counts: pd.DataFrame, methods: list[str]) -> alt.Chart:
                 alt.Tooltip("n:Q", title="comparisons"),
             ],
         )
-        .properties(height=max(160, 24 * len(methods)))
+        .properties(width={"step": 36}, height={"step": 28})
     )
+
+
+def _default_scope() -> None:
+    """Open on one benchmark and metric with enough data, unless the URL says otherwise."""
+    params = st.query_params
+    if "benchmarks" in params or params.get("scope") == "all" or "url_benchmarks" in st.session_state:
+        return
+    default = data.run("rank_default")
+    if len(default):
+        params["benchmarks"] = [default.iloc[0]["benchmark"]]
+        params["metrics"] = [default.iloc[0]["metric"]]
 
 
 def render() -> None:
     st.title("Rankings")
     st.caption(
-        "Every paper's table of results becomes pairwise comparisons between the methods it reports; a rating "
-        "model turns them into one scale. Methods whose 95% intervals overlap share a rank."
+        "Every table of results (a paper's own table, or a curated leaderboard's) becomes pairwise comparisons "
+        "between its methods; a rating model turns them into one scale. Methods whose 95% intervals overlap "
+        "share a rank. The capability index instead fits reported scores across benchmarks."
     )
     try:
         import leaderboard.rank.api  # noqa: F401
     except ImportError:
         not_available("Ranking", "this build has no ranking engine (leaderboard.rank)")
         return
+    _default_scope()
     benchmarks_all = data.run("benchmark_options")["benchmark"].tolist()
     c1, c2 = st.columns(2)
     benchmarks = url_multiselect("Benchmarks", benchmarks_all, "benchmarks", container=c1, placeholder="all")
+    if benchmarks:
+        st.query_params.pop("scope", None)
+    else:
+        st.query_params["scope"] = "all"
     metrics_all = data.run("metric_names", benchmarks=benchmarks)["metric"].tolist()
     metrics = url_multiselect("Metrics", metrics_all, "metrics", container=c2, placeholder="all")
     c3, c4, c5 = st.columns(3)
@@ -126,38 +185,76 @@ def render() -> None:
         "ci",
         container=c4,
         format_func={"hessian": "analytic (Hessian)", "bootstrap": "bootstrap over papers"}.get,
+        help="The capability index has only bootstrap intervals; 'analytic' shows it without intervals.",
     )
     cross_paper = c5.toggle(
         "Compare across papers",
         value=True,
         help="Also compare results of different papers on the same benchmark, metric and setting",
     )
+    if estimator == "index" and len(benchmarks) < 2:
+        st.caption("The capability index links several benchmarks: it ranks all of them here.")
+        benchmarks, metrics = [], []
     size = int(data.run("rank_input_size", benchmarks=benchmarks, metrics=metrics).iloc[0]["n"])
     if size > CONFIRM_ROWS and not st.button(f"Rank {size:,} results", type="primary"):
         st.info(f"{size:,} results match: narrow the benchmarks or metrics, or press the button to rank them all.")
         return
-    try:
-        out = _rank(data.version(), tuple(benchmarks), tuple(metrics), estimator, ci, cross_paper)
-    except (MemoryError, ValueError) as exc:  # the engine's limits: say so instead of failing the page
-        st.error(f"Ranking failed on {size:,} results ({exc}). Narrow the benchmarks or metrics.")
+    out = _run(tuple(benchmarks), tuple(metrics), estimator, ci, cross_paper, size)
+    if out is None:
         return
     table: pd.DataFrame = out["table"]
     if table.empty:
-        st.info("No comparisons: the chosen results never put two methods side by side on a known metric direction.")
+        st.info("Nothing to rank: " + " ".join(out["notes"]) if estimator == "index" else "No comparisons: the "
+                "chosen results never put two methods side by side on a known metric direction.")  # fmt: skip
         _excluded(out["excluded"])
         return
     table = _component_filter(table)
     _warnings(table, out)
     shown = table.head(CHART_METHODS)
-    st.altair_chart(ratings_chart(shown, estimator), width="stretch", height=max(160, 26 * len(shown)))
+    st.altair_chart(ratings_chart(shown, estimator), width="stretch")
     if len(table) > CHART_METHODS:
         st.caption(f"The chart shows the top {CHART_METHODS} of {len(table)} methods; the table has them all.")
     _table(table, estimator)
-    st.subheader("Head to head")
-    top = table["method"].head(HEATMAP_METHODS).tolist()
-    st.altair_chart(heatmap(out["pairs"], top), width="stretch", height=max(200, 30 * len(top)))
-    st.caption(f"Row method's share of wins over the column method (ties count half), top {len(top)} methods.")
+    _stability(out.get("stability"))
+    if estimator == "index":
+        _items(out.get("items"))
+    else:
+        st.subheader("Head to head")
+        top = table["method"].head(HEATMAP_METHODS).tolist()
+        st.altair_chart(heatmap(out["pairs"], top), width="content")
+        st.caption(f"Row method's share of wins over the column method (ties count half), top {len(top)} methods.")
+    with st.expander("How these ratings were computed"):
+        for note in out["notes"]:
+            st.markdown(f"- {note}")
     _excluded(out["excluded"])
+
+
+def _run(benchmarks: tuple, metrics: tuple, estimator: str, ci: str, cross_paper: bool, size: int) -> dict | None:
+    """The ranking; bootstrap runs say how long they take first, and show a progress bar."""
+    args = (data.version(), benchmarks, metrics, estimator, ci, cross_paper)
+    try:
+        if ci != "bootstrap":
+            return _rank(*args)
+        point = _rank(data.version(), benchmarks, metrics, estimator, "hessian", cross_paper)
+        estimate = max(1.0, point["seconds"] * ROUND_COST * ROUNDS)
+        confirmed = st.session_state.setdefault("rank_confirmed", set())
+        if estimate > CONFIRM_SECONDS and args not in confirmed:
+            st.info(f"Bootstrap intervals here take about {estimate:.0f} s ({ROUNDS} refits of {size:,} results).")
+            if not st.button(f"Compute bootstrap intervals (about {estimate:.0f} s)", type="primary"):
+                st.caption("Until then, the analytic intervals:")
+                return point
+            confirmed.add(args)
+        bar = st.progress(0.0, text=f"Bootstrap: about {estimate:.0f} s")
+
+        def progress(done: int, total: int) -> None:
+            bar.progress(done / total, text=f"Bootstrap round {done} of {total} (about {estimate:.0f} s in all)")
+
+        out = _rank(*args, _progress=progress)
+        bar.empty()
+        return out
+    except (MemoryError, ValueError) as exc:  # the engine's limits: say so instead of failing the page
+        st.error(f"Ranking failed on {size:,} results ({exc}). Narrow the benchmarks or metrics.")
+        return None
 
 
 def _component_filter(table: pd.DataFrame) -> pd.DataFrame:
@@ -179,6 +276,8 @@ def _warnings(table: pd.DataFrame, out: dict) -> None:
     for note in out["notes"]:
         if "disconnected" in note:
             st.warning(f"{note}. Pick a component above; ratings of different components are not comparable.")
+    for line in out.get("warnings", ()):
+        st.warning(line[0].upper() + line[1:] + ".")
     alone = table[table["self_reported_only"].astype(bool)]
     if len(alone):
         names = ", ".join(alone["method"].head(12)) + (" …" if len(alone) > 12 else "")
@@ -186,6 +285,31 @@ def _warnings(table: pd.DataFrame, out: dict) -> None:
     one_sided = table[table["only_wins"].astype(bool) | table["only_losses"].astype(bool)]
     if len(one_sided):
         st.caption(f"{len(one_sided)} method(s) only ever won or only ever lost: their ratings are weakly pinned.")
+
+
+def _stability(result) -> None:
+    """How robust the top is: drop-k and how often the top 10 stay top 10 with one paper left out."""
+    if result is None:
+        return
+    st.subheader("How robust is the top?")
+    dropped = ", ".join(result.dropped)
+    then = f"puts **{result.new_top}** on top instead" if result.new_top else "leaves nothing to rank"
+    st.markdown(f"**{result.top_method}** is on top. Removing **{result.drop_k}** paper(s) ({dropped}) {then}.")
+    shown = result.persistence.rename(columns={"stays_top10": "stays in the top 10"})
+    config = {"stays in the top 10": st.column_config.ProgressColumn(format="percent", min_value=0, max_value=1)}
+    st.dataframe(shown, hide_index=True, column_config=config, width="stretch")
+    st.caption(
+        f"Share of the {result.papers} leave-one-paper-out refits in which each of the top 10 stays in the top 10."
+    )
+
+
+def _items(items: pd.DataFrame | None) -> None:
+    if items is None or items.empty:
+        return
+    st.subheader("Benchmarks in the index")
+    st.dataframe(items.round(3), hide_index=True, width="stretch")
+    st.caption("Slope: how sharply a benchmark separates methods; difficulty: the ability at which a method scores "
+               "half marks (both on the index's scale).")  # fmt: skip
 
 
 def _table(table: pd.DataFrame, estimator: str) -> None:
@@ -206,11 +330,12 @@ def _table(table: pd.DataFrame, estimator: str) -> None:
         "self_reported_only",
         "component",
     ]
+    digits = "%.2f" if estimator == "index" else "%.0f"
     config = {
-        "method_link": st.column_config.LinkColumn("method", display_text=r"#(.+)$"),
-        "rating": st.column_config.NumberColumn(format="%.0f"),
-        "ci_lower": st.column_config.NumberColumn("95% low", format="%.0f"),
-        "ci_upper": st.column_config.NumberColumn("95% high", format="%.0f"),
+        "method_link": st.column_config.LinkColumn("method", display_text=r"#(.+)$", width="large"),
+        "rating": st.column_config.NumberColumn("index" if estimator == "index" else "rating", format=digits),
+        "ci_lower": st.column_config.NumberColumn("95% low", format=digits),
+        "ci_upper": st.column_config.NumberColumn("95% high", format=digits),
         "self_reported_only": st.column_config.CheckboxColumn("self-reported only"),
     }
     st.dataframe(shown, hide_index=True, column_order=cols, column_config=config, width="stretch")

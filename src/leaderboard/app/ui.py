@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, unquote, urlencode
 
 import pandas as pd
 import streamlit as st
@@ -117,30 +117,42 @@ def url_toggle(label: str, param: str, *, default: bool, container=st, help: str
 def url_multiselect(
     label: str, options: Sequence[str], param: str, *, container=st, help: str | None = None, placeholder: str = ""
 ) -> list[str]:
-    """A multiselect whose values live in the URL as repeated query parameters (?param=a&param=b)."""
+    """A multiselect whose values live in the URL as repeated query parameters (?param=a&param=b).
+
+    Like `url_selectbox`: set through session state before the widget is drawn (so the browser shows it), the URL
+    winning when it changed since this box wrote it; values that stop being options are dropped.
+    """
     options = list(options)
     key = f"url_{param}"
-    if key in st.session_state and any(v not in options for v in st.session_state[key]):
-        del st.session_state[key]
-    default = [v for v in st.query_params.get_all(param) if v in options]
-    values = container.multiselect(label, options, default=default, key=key, help=help, placeholder=placeholder)
+    wanted = list(st.query_params.get_all(param))
+    written = st.session_state.get(f"{key}__url")
+    if key not in st.session_state or wanted != written:
+        chosen = [v for v in wanted if v in options]
+    else:
+        chosen = [v for v in st.session_state[key] if v in options]
+    if st.session_state.get(key) != chosen:
+        st.session_state[key] = chosen
+    values = container.multiselect(label, options, key=key, help=help, placeholder=placeholder)
     if values:
         st.query_params[param] = values
     elif param in st.query_params:
         del st.query_params[param]
+    st.session_state[f"{key}__url"] = list(values)
     return values
 
 
 def url_text_input(label: str, param: str, *, container=st, placeholder: str = "", help: str | None = None) -> str:
-    """A text input whose value lives in the URL query parameter `param`."""
+    """A text input whose value lives in the URL query parameter `param` (the URL wins when it changed)."""
     key = f"url_{param}"
-    value = container.text_input(
-        label, value=st.query_params.get(param, ""), key=key, placeholder=placeholder, help=help
-    )
+    wanted = st.query_params.get(param, "")
+    if key not in st.session_state or wanted != st.session_state.get(f"{key}__url"):
+        st.session_state[key] = wanted
+    value = container.text_input(label, key=key, placeholder=placeholder, help=help)
     if value:
         st.query_params[param] = value
     elif param in st.query_params:
         del st.query_params[param]
+    st.session_state[f"{key}__url"] = value
     return value
 
 
@@ -167,13 +179,19 @@ LABEL_FROM_FRAGMENT = r"#(.+)$"
 def link_columns(df: pd.DataFrame) -> dict[str, object]:
     """Column config for the link columns the query layer's tables carry (paper, method, url, benchmark)."""
     config: dict[str, object] = {}
-    # names and titles get the width they need (the grid scrolls sideways); the method stays pinned on the left
+    # names and titles get the width they need (up to a limit; the grid scrolls sideways), the method pinned left
     if "paper" in df:
-        config["paper"] = st.column_config.LinkColumn("paper", display_text=LABEL_FROM_FRAGMENT)
+        config["paper"] = st.column_config.LinkColumn(
+            "paper", display_text=LABEL_FROM_FRAGMENT, width=fit_width(df["paper"], 360)
+        )
     if "method_link" in df:
-        config["method_link"] = st.column_config.LinkColumn("method", display_text=LABEL_FROM_FRAGMENT, pinned=True)
+        config["method_link"] = st.column_config.LinkColumn(
+            "method", display_text=LABEL_FROM_FRAGMENT, pinned=True, width=fit_width(df["method_link"], 320)
+        )
     if "benchmark_link" in df:
-        config["benchmark_link"] = st.column_config.LinkColumn("benchmark", display_text=LABEL_FROM_FRAGMENT)
+        config["benchmark_link"] = st.column_config.LinkColumn(
+            "benchmark", display_text=LABEL_FROM_FRAGMENT, width=fit_width(df["benchmark_link"], 260)
+        )
     if "url" in df:
         config["url"] = st.column_config.LinkColumn("source", display_text="↗ source", width=80)
     if "evidence" in df:
@@ -181,6 +199,13 @@ def link_columns(df: pd.DataFrame) -> dict[str, object]:
     if "published" in df:
         config["published"] = st.column_config.DateColumn("published", format="YYYY-MM-DD", width=100)
     return config
+
+
+def fit_width(links: pd.Series, most: int) -> int:
+    """Pixels a link column needs to show its longest label whole (at most `most`; longer ones scroll)."""
+    labels = [unquote(str(u).rpartition("#")[2]) for u in links if isinstance(u, str)]
+    longest = max((len(t) for t in labels), default=8)
+    return max(80, min(most, int(6.6 * longest) + 24))
 
 
 def source_file(source: object) -> str | None:
@@ -255,7 +280,20 @@ def show_table(df: pd.DataFrame, *, column_config: dict | None = None, **kwargs:
     shown = blank_missing(df, text=True)
     changed = {c for c in df.columns if shown[c].dtype != df[c].dtype}
     config = {k: _as_text(v) if k in changed else v for k, v in (column_config or {}).items()}
+    for name in kwargs.get("column_order") or shown.columns:  # type: ignore[union-attr]
+        if name in shown.columns and not (isinstance(config.get(name), dict) and config[name].get("width")):
+            config[name] = _with_width(config.get(name), name, shown[name])
     return st.dataframe(shown, hide_index=True, column_config=config, width="stretch", **kwargs)
+
+
+def _with_width(config: object, name: str, column: pd.Series) -> object:
+    """A column's config with the width its header and (first 200) values need, so neither is cut (max 420 px)."""
+    label = config.get("label") if isinstance(config, dict) and config.get("label") else name
+    longest = max([len(str(label)) + 2, *(len(str(v)) for v in column.head(200).tolist())])
+    width = max(60, min(420, int(6.6 * longest) + 24))
+    if isinstance(config, dict):
+        return {**config, "width": width}
+    return st.column_config.Column(width=width)
 
 
 def csv_download(df: pd.DataFrame, file_name: str, label: str = "Download CSV", key: str | None = None) -> None:

@@ -10,7 +10,9 @@ rule of a chain that decides sets the field, and `Reading.note` records it (the 
 from __future__ import annotations
 
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, nearest, unnamed
+from leaderboard.extract.before_after import after_rows
 from leaderboard.extract.details import attribute_method, baseline_home, confidence_score, delta_details, transitions
+from leaderboard.extract.efficiency import apply_claim, confine_benchmark
 from leaderboard.extract.lists import (
     coordinate,
     jointly,
@@ -22,6 +24,7 @@ from leaderboard.extract.lists import (
 )
 from leaderboard.extract.names import elliptic_names
 from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
+from leaderboard.extract.pairing import align_runs
 from leaderboard.extract.rules import benchmark, first, kind, metric, named, ordered, result, subset, value_form
 from leaderboard.extract.rules.metric import fits, plain_or_points, unit_fits
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
@@ -123,6 +126,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
         readings.append(r)
     coordinate(a, readings)
     respectively(a, readings, sb, sm, s0, s1)
+    align_runs(readings, sb, a.text, s0, s1, a.g.training_on)  # pairing.py
     if len(readings) > 1:
         subset_list(a, readings, s0, s1)
     absolute = frozenset([r.num.start for r in readings if r.kind != "delta"])
@@ -132,13 +136,16 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     for r in readings:
         r.peers = absolute if r.kind != "delta" else every
         _attribute(a, s, r)
+        if a.speed is not None:
+            confine_benchmark(r, a.speed, a.g.hardware, a.text)  # efficiency.py
     metric_list(a, readings, sm)
     parallel_deltas(a, readings)
     baseline_home(a, readings)
     a.memory.remember(readings)
     if len(readings) == 1 and id(readings[0]) not in paired:
         readings += jointly(a, readings[0], sb)
-    return readings + transitions(a, readings, s0)
+    done = transitions(a, readings, s0)
+    return readings + done + after_rows(readings, done, a.text, a.nums, s0)  # before_after.py
 
 
 def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
@@ -151,6 +158,12 @@ def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
     bound, rule = first(METRIC_BINDING, a, s, r)
     if bound is not None:
         r.metric, r.side, r.bound = bound[0], bound[1], True
+    claim = a.speed.claim(text, num.start, span_end, s.s0, s.s1, num.unit) if a.speed is not None else None
+    if claim is None and a.leaks is not None and a.leaks.reason(text, num.start, span_end, s.s0, s.s1, num.unit):
+        return None  # leaks.py: a size ratio or a setting
+    if claim is not None and apply_claim(r, claim, text, a.vocab.metrics.lookup):  # efficiency.py
+        r.note("metric", "metric.efficiency_cue")
+        bound = None  # the cue's metric replaced the bound one
     why, rule_no = first(REJECT, a, s, r)
     if why:
         if trace is not None:
@@ -161,9 +174,12 @@ def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
     c0 = clause_start(text, s.s0, num.start)
     r.before = text[max(c0, num.start - a.w.clause_before) : num.start]
     r.after = text[span_end : min(s.s1, span_end + a.w.sentence_after)]
+    at = (num.start, span_end)
     r.unit, rule = first(UNIT, a, s, r)
     if rule:
-        r.note("unit", rule, (num.start, span_end))
+        r.note("unit", rule, at)
+    if claim is not None and claim.unit is not None and r.unit is None:
+        r.unit = claim.unit  # "in under 0.3 seconds"
     if r.metric is not None and not unit_fits(r.metric.entry, r.unit):  # "an error of 31.2 mm": no Error Rate
         r.metric = Span(r.metric.start, r.metric.end, r.metric.raw, r.metric.raw)
         r.note("metric", "metric.unit_excludes_percentage_metric")
@@ -177,17 +193,19 @@ def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
         second = a.nums[rng.second]
         dash = second.signed == "-" and not num.signed and not text[num.end : second.start].strip()
         r.kind, r.value_to = "range", -second.value if dash else second.value  # "9% -19%": the dash joins
-        r.note("kind", "kind.linked_range", (num.start, span_end))
+        r.note("kind", "kind.linked_range", at)
     else:
         changed, rule = first(CHANGE, a, s, r)
         r.kind = "delta" if changed else "absolute"
-        r.note("kind", rule or "kind.plain_value", (num.start, span_end))
+        r.note("kind", rule or "kind.plain_value", at)
     _, rule = first(EVIDENCE, a, s, r)
+    if not rule and claim is not None and claim.unit is not None and r.metric is not None:
+        rule = "result.prose_time"  # efficiency.py: "runs in 18 ms", "in under 0.3 seconds"
     if not rule:
         if trace is not None:
             trace.declined((num.start, num.end), "result.no_evidence", "result", "no unit, metric, change or benchmark")
         return None
-    r.note("result", rule, (num.start, span_end))
+    r.note("result", rule, at)
     return r
 
 

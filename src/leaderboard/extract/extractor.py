@@ -12,13 +12,19 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
+from leaderboard.extract.benchmark_paper import give_paper_benchmark, paper_benchmark
+from leaderboard.extract.calibration import Calibration
 from leaderboard.extract.context import AbstractContext
+from leaderboard.extract.efficiency import SpeedLexicon
 from leaderboard.extract.engine import read_sentence
 from leaderboard.extract.filters import quick_non_result
 from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.leaks import Leaks
 from leaderboard.extract.methods import own_method
+from leaderboard.extract.metric_forms import MetricForms
 from leaderboard.extract.names import NameCapture
 from leaderboard.extract.numbers import find_numbers, link_numbers
+from leaderboard.extract.open_names import open_names, share_sibling_metric
 from leaderboard.extract.sentence import Abstract, Lazy, Memory, Reading
 from leaderboard.extract.sentences import split_sentences
 from leaderboard.extract.trace import Trace
@@ -43,6 +49,10 @@ class Extractor:
     tasks: frozenset[str] = field(init=False)  # task names of the vocabulary and their initials ("NER")
     name: str = field(init=False)  # "rules/<hash of the rules' code and the vocabulary>"
     windows: Windows = field(init=False)  # how far the rules look (grammar.csv)
+    speed: SpeedLexicon = field(init=False)  # efficiency cue words (efficiency.py)
+    leaks: Leaks = field(init=False)  # size and setting cue words (leaks.py)
+    forms: MetricForms = field(init=False)  # metric variants, benchmark scores, human preference (metric_forms.py)
+    calibration: Calibration = field(init=False)  # rule features -> probability the tuple is right
 
     def __post_init__(self) -> None:
         self.grammar = Grammar.from_rows(self.vocab.grammar)
@@ -51,6 +61,10 @@ class Extractor:
         self.names = CombinedIndex.of((self.vocab.metrics, self.vocab.benchmarks, self.vocab.methods))
         self.tasks = frozenset(_task_names(self.vocab))
         self.name = f"{NAME}/{rules_version(self.vocab)}"
+        self.speed = SpeedLexicon.of(self.grammar.words)
+        self.leaks = Leaks.of(self.grammar.words)
+        self.forms = MetricForms.of(self.grammar.words)
+        self.calibration = Calibration.load()
 
     @classmethod
     def default(cls) -> Extractor:
@@ -115,6 +129,10 @@ class Extractor:
         carried = [Span(-1, -1, b.name, b.raw, b.entry) for b in title_benches]
         taken = [*benches, *metrics, *methods]
         captures = [self.capture.find(text, s0, s1, taken, exclude) for s0, s1 in sentences]
+        captures = [  # open-vocabulary names (open_names.py)
+            c + open_names(text, s0, s1, [*benches, *c], exclude, g)
+            for c, (s0, s1) in zip(captures, sentences, strict=True)
+        ]
         named = [*benches, *(b for c in captures for b in c)]
         held = set(sentences)
         rest = [w for w in all_sentences if w not in held]
@@ -135,15 +153,21 @@ class Extractor:
             own,
             Memory(),
             trace,
+            self.speed,
+            self.leaks,
         )
         out: list[Result] = []
         for (s0, s1), captured in zip(sentences, captures, strict=True):
             idx = [i for i, n in enumerate(nums) if s0 <= n.start < s1]
             if not idx:
                 continue
-            for reading in read_sentence(a, s0, s1, idx, captured):
-                out.append(self._result(paper, text, reading))
-        return out
+            rows = share_sibling_metric(
+                [self._result(paper, text, rd) for rd in read_sentence(a, s0, s1, idx, captured)]
+            )
+            out += self.forms.refine(rows, text)  # metric_forms.py
+        bench = paper_benchmark(title, text, g.benchmark_head)  # benchmark_paper.py
+        out = give_paper_benchmark(out, bench, vocab.benchmarks.lookup, self.speed.is_speed)
+        return [self.calibration.apply(r) for r in out]
 
     def _result(self, paper: Paper, text: str, r: Reading) -> Result:
         bench, metric = r.benchmark, r.metric
@@ -182,6 +206,7 @@ class Extractor:
             confidence=r.confidence,
             extractor=self.name,
             rules=_rules_json(r.rules),
+            metric_implied=bool(metric is not None and r.metric_inferred),
         )
 
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.context import AbstractContext
+from leaderboard.extract.efficiency import SpeedLexicon
 from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.leaks import Leaks
 from leaderboard.extract.numbers import Link, Number
 from leaderboard.extract.trace import Trace
 from leaderboard.extract.vocab import Vocabulary, norm_key
@@ -79,6 +81,8 @@ class Abstract:
     own_name: Lazy  # the paper's own method name
     memory: Memory  # the only mutable part: what earlier sentences decided
     trace: Trace | None = None
+    speed: SpeedLexicon | None = None  # efficiency cue words (efficiency.py)
+    leaks: Leaks | None = None  # size and setting cue words (leaks.py)
 
     @property
     def own(self) -> str | None:
@@ -96,7 +100,7 @@ class Sentence:
     metrics: list[Span]
     slash_metrics: dict[int, Span]  # number index -> its metric in a slash list ("1.9/3.9 WER/CER")
     slash_subsets: dict[int, str]  # number index -> its split in a slash list ("on test-clean/test-other")
-    memo: dict[str, object] = field(default_factory=dict)  # facts of the sentence, each computed on first use
+    memo: dict[str | int, object] = field(default_factory=dict)  # facts computed on first use (int: per number)
 
     def has(self, a: Abstract, cue: str) -> bool:
         """Whether the grammar's pattern `cue` ("result_verb", "aggregate", "this_ref") occurs in the sentence."""

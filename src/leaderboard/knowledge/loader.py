@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from leaderboard.errors import UserError
+from leaderboard.knowledge.canon import Splits
 from leaderboard.knowledge.entries import (
     BenchmarkEntry,
     Cue,
@@ -192,11 +193,12 @@ def check_cues(cues: Iterable[Cue], known: frozenset[str], windows: frozenset[st
 
 
 def _split_values(cues: list[Cue], splits: tuple[SplitEntry, ...]) -> list[Cue]:
-    """Subset cues with a split as their value take the split's one spelling ("val" -> "dev")."""
-    spelling = {a: s.name for s in reversed(splits) for a in (s.name, *s.aliases)}
+    """Subset cues that name a split take the split's one spelling as their value ("val" -> "dev", and a
+    "test-clean" cue without a value gets "test-clean", so "Test-Clean" in a text is spelled that way too)."""
+    table = Splits.of(splits)
     out = []
     for cue in cues:
-        value = spelling.get(cue.value.lower()) if cue.kind == "subset" and cue.value else None
+        value = table.name(cue.value or cue.phrase) if cue.kind == "subset" else None
         out.append(Cue(cue.kind, cue.phrase, value, cue.origin) if value and value != cue.value else cue)
     return out
 

@@ -30,22 +30,23 @@ import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
-from leaderboard.rank import graph, uncertainty
+from leaderboard.rank import estimators, graph, uncertainty
 from leaderboard.rank._threads import single_threaded_blas
 from leaderboard.rank.bradley_terry import (
     DEFAULT_REGULARIZATION,
     INIT_RATING,
-    NATS_TO_ELO,
-    fit_bradley_terry,
     index_pairs,
     to_ratings,
 )
-from leaderboard.rank.comparisons import EXCLUDED_COLUMNS, PAIR_COLUMNS, build_comparisons
-from leaderboard.rank.elo import DEFAULT_K, DEFAULT_ORDERS, online_elo, shuffled_elo
+from leaderboard.rank.comparisons import EXCLUDED_COLUMNS, PAIR_COLUMNS, build_comparisons, pooled_values
+from leaderboard.rank.dominance import dominance_edges, project
+from leaderboard.rank.elo import DEFAULT_K, DEFAULT_ORDERS
 from leaderboard.rank.methods import method_key, resolve_aliases
-from leaderboard.rank.plackett_luce import fit_plackett_luce, table_rankings
+from leaderboard.rank.stability import Stability
+from leaderboard.rank.stability import stability as stability_of
+from leaderboard.rank.tables import SEP
 
-METHODS = ("bt", "elo", "elo-shuffled", "pl")
+METHODS = ("bt", "elo", "elo-shuffled", "pl", "index")
 CIS = ("hessian", "bootstrap")
 WINNERS = {"model_a": 1.0, "model_b": 0.0, "tie": 0.5, "tie (bothbad)": 0.5}
 TABLE_COLUMNS = [
@@ -79,6 +80,9 @@ class RankingResult:
     regularization: float
     anchor: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+    items: pd.DataFrame | None = None  # the capability index's benchmarks: slope and difficulty
+    stability: Stability | None = None  # with stability=True: drop-k and top-10 persistence
 
     @property
     def excluded_metrics(self) -> list[str]:
@@ -103,64 +107,21 @@ def _empty_table() -> pd.DataFrame:
 
 
 def _per_method_counts(pairs: pd.DataFrame, codes_a: np.ndarray, codes_b: np.ndarray, n: int) -> pd.DataFrame:
-    """comparisons, papers and benchmarks per method."""
+    """comparisons, papers (distinct reports the method itself appears in) and benchmarks per method."""
     comparisons = np.bincount(codes_a, minlength=n) + np.bincount(codes_b, minlength=n)
     out = pd.DataFrame({"comparisons": comparisons, "papers": 0, "benchmarks": 0})
-    for col, src in (("papers", ["paper_id", "paper_b"]), ("benchmarks", ["benchmark"])):
-        parts = [
-            pd.DataFrame({"m": codes, "v": pairs[s].to_numpy()})
-            for s in src
-            if s in pairs.columns
-            for codes in (codes_a, codes_b)
-        ]
+    own = [("papers_a", codes_a), ("papers_b", codes_b)] if "papers_a" in pairs.columns else []
+    if not own and "paper_id" in pairs.columns:  # pairs from elsewhere: both sides come from the row's paper
+        own = [("paper_id", codes_a), ("paper_id", codes_b)]
+    for col, src in (("papers", own), ("benchmarks", [("benchmark", codes_a), ("benchmark", codes_b)])):
+        parts = [pd.DataFrame({"m": codes, "v": pairs[c].to_numpy()}) for c, codes in src if c in pairs.columns]
         if parts:
             long = pd.concat(parts, ignore_index=True)
-            long = long[long["v"].notna() & (long["v"].astype(str) != "")]
+            long = long[long["v"].notna() & (long["v"].astype(str) != "")].drop_duplicates()
+            if col == "papers":
+                long = long.assign(v=long["v"].astype(str).str.split(SEP)).explode("v").drop_duplicates()
             out[col] = long.groupby("m")["v"].nunique().reindex(range(n), fill_value=0).to_numpy()
     return out
-
-
-def _date_order(pairs: pd.DataFrame) -> np.ndarray:
-    if "date" not in pairs.columns:
-        return np.arange(len(pairs))
-    dates = pd.to_datetime(pairs["date"], errors="coerce")
-    return np.lexsort((np.arange(len(pairs)), dates.isna().to_numpy(), dates.to_numpy()))
-
-
-def _estimator(
-    method: str, a: np.ndarray, b: np.ndarray, s: np.ndarray, n: int, component: np.ndarray, opts: dict
-) -> Callable[[np.ndarray, np.ndarray | None], np.ndarray]:
-    """estimate(row_weights, init) -> strengths in nats, for the chosen method."""
-    reg = opts["regularization"]
-    if method == "bt":
-        index = opts["pair_index"]
-
-        def fit_bt(w: np.ndarray, init: np.ndarray | None) -> np.ndarray:
-            return fit_bradley_terry(index.data(s, w), reg, init=init)
-
-        return fit_bt
-    if method in ("elo", "elo-shuffled"):
-        order = opts["order"]
-
-        def fit_elo(w: np.ndarray, init: np.ndarray | None) -> np.ndarray:
-            o = order[w[order] > 0]
-            if method == "elo":
-                r = online_elo(a[o], b[o], s[o], n, w[o], k=opts["elo_k"])
-            else:
-                r = shuffled_elo(a[o], b[o], s[o], n, w[o], opts["elo_orders"], opts["seed"], k=opts["elo_k"])
-            return (r - INIT_RATING) / NATS_TO_ELO
-
-        return fit_elo
-    block = opts["block"]
-
-    def fit_pl(w: np.ndarray, init: np.ndarray | None) -> np.ndarray:
-        rep = np.rint(w / np.maximum(opts["weight"], 1e-300)).astype(np.int64)
-        rows = np.repeat(np.arange(len(a)), rep)
-        copy = np.arange(len(rows)) - np.repeat(np.cumsum(rep) - rep, rep)
-        blocks = block[rows] * (int(rep.max(initial=1)) + 1) + copy
-        return fit_plackett_luce(table_rankings(a[rows], b[rows], s[rows], blocks), n, component, reg)
-
-    return fit_pl
 
 
 @single_threaded_blas()
@@ -180,13 +141,19 @@ def rank_pairs(
     dense_limit: int = uncertainty.DENSE_LIMIT,
     probes: int = uncertainty.PROBES,
     excluded: pd.DataFrame | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    dominance: bool = True,
+    stability: bool = False,
 ) -> RankingResult:
     """Rank the methods of a pairs DataFrame (model_a, model_b, winner[, weight, date, paper_id, paper_b, ...]).
 
     See the module docstring for `method` and `ci`. `regularization`: Gaussian prior precision on the strengths
     (0 = plain MLE). `anchor` gets `anchor_rating`, else each component is centred on 1000. `level`: interval
     coverage. `elo_k`, `elo_orders`: Elo's K and the number of shuffled orders. `dense_limit`, `probes`: how the
-    Hessian is inverted (uncertainty.py). `excluded` is passed through to the result.
+    Hessian is inverted (uncertainty.py). `excluded` is passed through to the result. `progress(done, total)`
+    is called after each bootstrap round. `dominance`: project the ratings so that a method that beat another
+    in every table they share is never rated below it (dominance.py). `stability`: also compute drop-k and
+    top-10 persistence (stability.py; Bradley-Terry only).
     """
     _check(method, ci, bootstrap_rounds)
     excluded = excluded if excluded is not None else pd.DataFrame(columns=EXCLUDED_COLUMNS)
@@ -195,6 +162,8 @@ def rank_pairs(
     if method == "pl" and "cross_paper" in pairs.columns and pairs["cross_paper"].astype(bool).any():
         pairs = pairs[~pairs["cross_paper"].astype(bool).to_numpy()].reset_index(drop=True)
         notes.append("pl ranks each paper's own table: cross-paper comparisons are not used")
+    if method == "index":
+        raise ValueError("the capability index ranks results (rank_results), not pairwise comparisons")
     if len(pairs) == 0:
         if anchor is not None:
             raise ValueError(f"anchor {anchor!r} is not among the ranked methods (nothing to rank)")
@@ -205,56 +174,71 @@ def rank_pairs(
         raise ValueError(f"winner must be model_a, model_b or tie; found {', '.join(map(repr, bad[:5]))}")
     s = winner.map(WINNERS).to_numpy(dtype=float)
     codes, names = pd.factorize(pd.concat([pairs["model_a"], pairs["model_b"]], ignore_index=True).astype(str))
-    a, b, n = codes[: len(pairs)], codes[len(pairs) :], len(names)
+    n_rows = len(pairs)
+    a, b, n = codes[:n_rows], codes[n_rows:], len(names)
     weight = pairs["weight"].to_numpy(dtype=float) if "weight" in pairs.columns else np.ones(len(pairs))
     component = graph.components(n, a, b)
     anchor_idx = _find_anchor(anchor, names)
     opts = dict(regularization=regularization, elo_k=elo_k, elo_orders=elo_orders, seed=seed, weight=weight)
-    opts["order"] = _date_order(pairs)
+    opts["order"] = estimators.date_order(pairs)
     opts["pair_index"] = index_pairs(a, b, n)
-    blocks = ["paper_id", "benchmark", "metric", "subset"]
     if method == "pl":
-        block_frame = pairs[[c for c in blocks if c in pairs.columns]].astype(str)
-        opts["block"] = (
-            block_frame.groupby(list(block_frame.columns), sort=False).ngroup().to_numpy()
-            if "paper_id" in pairs.columns and pairs["paper_id"].notna().all()
-            else np.arange(len(pairs))
-        )
-    estimate = _estimator(method, a, b, s, n, component, opts)
-    theta = estimate(weight, None)
+        blocks = [c for c in ("table", "paper_id", "benchmark", "metric", "setting", "subset") if c in pairs.columns]
+        has_paper = "paper_id" in pairs.columns and pairs["paper_id"].notna().all()
+        block_frame = pairs[blocks].astype(str)
+        opts["block"] = block_frame.groupby(blocks, sort=False).ngroup().to_numpy() if has_paper else np.arange(n_rows)
+    estimate = estimators.estimator(method, a, b, s, n, component, opts)
+    edges = dominance_edges(pairs, a, b, s) if dominance else np.zeros((0, 2), dtype=np.int64)
+    raw = estimate(weight, None)
+    theta = project(raw, edges)
+    moved = int(np.sum(np.abs(theta - raw) > 1e-6))
+    if moved:
+        notes.append(f"{moved} ratings were moved (least squares) so that no method that beat another in every "
+                     "table they share is rated below it")  # fmt: skip
     rating = to_ratings(theta, component, anchor_idx, anchor_rating)
     if ci == "hessian":
         bt_pairs = opts["pair_index"].data(s, weight)
         var, how = uncertainty.hessian_variances(
-            theta,
-            bt_pairs,
-            regularization,
-            component,
-            anchor_idx,
-            dense_limit=dense_limit,
-            probes=probes,
-            seed=seed,
+            theta, bt_pairs, regularization, component, anchor_idx, dense_limit=dense_limit, probes=probes, seed=seed
         )
         z = float(norm.ppf(0.5 + level / 2))
         lower, upper = uncertainty.intervals_from_variance(rating, var, z)
-        notes.append(how if method == "bt" else f"{how} (BT curvature at the {method} ratings: approximate)")
+        notes.append(_hessian_note(method, how, level))
     else:
-        ca, cb, what = _clusters(pairs)
+        clusters = estimators.clusters(pairs)
+        # rounds refit without the dominance projection; the interval moves with the projected estimate
         draws = uncertainty.bootstrap_ratings(
-            lambda w: estimate(w, theta),
-            theta,
+            lambda w: estimate(w, raw),
+            raw,
             weight,
             a,
             b,
-            ca,
-            cb,
+            clusters,
             component,
             bootstrap_rounds,
             seed,
             anchor_idx,
+            progress,
         )
-        lower, upper = uncertainty.bootstrap_intervals(draws, rating, theta, level)
-        notes.append(f"bootstrap over {what}, {bootstrap_rounds} rounds")
+        raw_rating = to_ratings(raw, component, anchor_idx, anchor_rating)
+        lower, upper, widened = uncertainty.bootstrap_intervals(draws, raw_rating, raw, level)
+        lower, upper = lower + (rating - raw_rating), upper + (rating - raw_rating)
+        notes.append(f"{level:.0%} intervals: {bootstrap_rounds} bootstrap rounds, resampling {clusters.what}")
+        if widened.any():
+            shown = ", ".join(np.asarray(names, dtype=object)[widened][:5]) + (" …" if widened.sum() > 5 else "")
+            notes.append(
+                f"{int(widened.sum())} interval(s) did not contain their rating (the resampled fits lean to one "
+                f"side, as for a method that only wins or only loses) and were widened to reach it: {shown}"
+            )
+    robust = None
+    if stability:
+        if method != "bt":
+            raise ValueError("--stability works with Bradley-Terry (--method bt)")
+        clusters = estimators.clusters(pairs)
+        if not clusters.by_paper:
+            raise ValueError("--stability needs comparisons that carry their papers (not battles)")
+        robust = stability_of(theta, np.asarray(names, dtype=object), a, b, s, weight, component, clusters,
+                              clusters.names, estimate, edges, opts["pair_index"], regularization)  # fmt: skip
     counts = graph.outcome_counts(n, a, b, s)
     self_a = _bool_col(pairs, "self_reported_a")
     self_b = _bool_col(pairs, "self_reported_b")
@@ -270,22 +254,46 @@ def rank_pairs(
     n_comp = int(component.max()) + 1
     if n_comp > 1:
         notes.append(f"{n_comp} disconnected components: ranks are within a component, never across")
-    return RankingResult(table[TABLE_COLUMNS].reset_index(drop=True), excluded, pairs, notes=tuple(notes), **args)
+    warnings = _separation_warnings(table)
+    return RankingResult(
+        table[TABLE_COLUMNS].reset_index(drop=True),
+        excluded,
+        pairs,
+        notes=tuple(notes),
+        warnings=warnings,
+        stability=robust,
+        **args,
+    )
+
+
+def _hessian_note(method: str, how: str, level: float) -> str:
+    """The Hessian interval note, in plain words."""
+    exact = "exactly" if "hutchinson" not in how else "by a randomised estimate"
+    if method == "bt":
+        return f"{level:.0%} intervals: from the curvature of the Bradley-Terry fit (inverted {exact})"
+    return (
+        f"{level:.0%} intervals: Bradley-Terry curvature around the {method} ratings, a rough guide only "
+        "(use --ci bootstrap for intervals of this method)"
+    )
+
+
+def _separation_warnings(table: pd.DataFrame) -> tuple[str, ...]:
+    """A warning per component of 3+ methods where the intervals cannot tell any two methods apart."""
+    out = []
+    for comp, grp in table.groupby("component"):
+        if len(grp) >= 3 and (grp["rank"] == 1).all():
+            where = "" if table["component"].nunique() == 1 else f" (component {comp})"
+            out.append(
+                f"the {len(grp)} methods' intervals all overlap{where}: the data cannot tell any two of them "
+                "apart, so every rank is 1"
+            )
+    return tuple(out)
 
 
 def _bool_col(pairs: pd.DataFrame, col: str) -> np.ndarray:
     if col not in pairs.columns:
         return np.zeros(len(pairs), dtype=bool)
     return pairs[col].astype(object).eq(True).to_numpy()
-
-
-def _clusters(pairs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, str]:
-    """Bootstrap clusters: papers when the pairs carry paper ids, else single rows."""
-    if "paper_id" in pairs.columns and pairs["paper_id"].notna().all() and len(pairs):
-        second = pairs["paper_b"] if "paper_b" in pairs.columns else pd.Series(None, index=pairs.index)
-        codes, uniq = pd.factorize(pd.concat([pairs["paper_id"], second], ignore_index=True))
-        return codes[: len(pairs)], codes[len(pairs) :], f"{len(uniq)} papers"
-    return np.arange(len(pairs)), np.full(len(pairs), -1), f"{len(pairs)} comparisons"
 
 
 def _find_anchor(anchor: str | None, names: pd.Index) -> int | None:
@@ -315,13 +323,16 @@ def rank_results(
     cross_paper: bool = True,
     cross_paper_weight: float = 1.0,
     max_cross_pairs: int = 20_000,
+    across_settings: bool = False,
     **options,
 ) -> RankingResult:
     """Rank methods from rows of the `results` table (optionally restricted to a benchmark/metric/subset).
 
     `papers` (paper_id, published) supplies paper dates when `results` has no `published` column.
     `aliases`: None for the shipped vocab/methods.csv, a path to a user alias file (added to it), or a
-    mapping spelling -> canonical name. Other keyword options are those of `rank_pairs`.
+    mapping spelling -> canonical name. `across_settings`: compare results of different settings (subset,
+    qualifier, extra training data) too. `method="index"` fits the capability index (index_api.py). Other
+    keyword options are those of `rank_pairs`.
     """
     _check(options.get("method", "bt"), options.get("ci", "hessian"), options.get("bootstrap_rounds", 200))
     df = results
@@ -330,14 +341,30 @@ def rank_results(
     for col, wanted in (("benchmark", benchmark), ("metric", metric), ("subset", subset)):
         if wanted is not None:
             df = df[_matches(df[col], wanted)] if col in df.columns else df.iloc[:0]
+    if options.get("method") == "index":
+        return _rank_index(df, resolve_aliases(aliases), across_settings, options)
     comp = build_comparisons(
         df,
         resolve_aliases(aliases),
         cross_paper=cross_paper,
         cross_paper_weight=cross_paper_weight,
         max_cross_pairs=max_cross_pairs,
+        across_settings=across_settings,
     )
     return rank_pairs(comp.pairs, excluded=comp.excluded, **options)
+
+
+def _rank_index(df: pd.DataFrame, aliases: Mapping[str, str], across_settings: bool, options: dict) -> RankingResult:
+    """The capability index as a RankingResult (intervals always by the paper bootstrap)."""
+    from leaderboard.rank.index_api import empty_pairs, index_table
+
+    pooled, excluded = pooled_values(df, dict(aliases), across_settings=across_settings)
+    keys = ("bootstrap_rounds", "seed", "level", "progress")
+    table, items, notes = index_table(pooled, **{k: options[k] for k in keys if k in options})
+    if table.empty:
+        table = _empty_table()
+    args = dict(method="index", ci="bootstrap", regularization=0.0, anchor=None)
+    return RankingResult(table, excluded, empty_pairs(), notes=tuple(notes), items=items, **args)
 
 
 def rank_battles(battles: pd.DataFrame, **options) -> RankingResult:

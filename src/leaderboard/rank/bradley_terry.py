@@ -29,6 +29,7 @@ ELO_BASE = 10.0
 INIT_RATING = 1000.0
 DEFAULT_REGULARIZATION = 0.1  # prior sd ~3.2 nats ~ 550 Elo points: weak, but keeps only-winners finite
 NATS_TO_ELO = ELO_SCALE / math.log(ELO_BASE)
+NEWTON_LIMIT = 1000  # up to this many methods the fit takes Newton steps (dense solve), beyond it L-BFGS
 
 
 @dataclass(frozen=True)
@@ -111,11 +112,14 @@ def fit_bradley_terry(
 
     The optimiser works on theta scaled by the square root of each item's curvature at theta = 0 (a diagonal
     preconditioner), which makes the iteration count nearly independent of how unevenly items are compared.
-    With regularization > 0 each connected component's strengths sum to zero at the optimum.
+    With regularization > 0 each connected component's strengths sum to zero at the optimum. Up to
+    NEWTON_LIMIT methods (and regularization > 0) damped Newton steps are used instead (same optimum, faster).
     """
     n = pairs.n_items
     if n == 0:
         return np.zeros(0)
+    if regularization > 0 and n <= NEWTON_LIMIT:
+        return _newton(pairs, regularization, init, tol, max_iter)
     scale = np.sqrt(0.25 * pairs.items_weight + max(regularization, 1e-12) + 1e-12)
     total = float(pairs.weight.sum()) or 1.0
 
@@ -132,6 +136,36 @@ def fit_bradley_terry(
         options={"maxiter": max_iter, "ftol": tol * 1e-3, "gtol": tol, "maxcor": 20},
     )
     return res.x / scale
+
+
+def _newton(pairs: PairData, regularization: float, init: np.ndarray | None, tol: float, max_iter: int) -> np.ndarray:
+    """Damped Newton steps on the penalised NLL (strictly convex for regularization > 0): a dense solve of n
+    unknowns per step, ~10 steps from a warm start, far fewer than L-BFGS needs on tables that order their
+    methods perfectly."""
+    n = pairs.n_items
+    theta = np.zeros(n) if init is None else np.asarray(init, dtype=float).copy()
+    total = float(pairs.weight.sum()) or 1.0
+    loss, grad = negative_log_likelihood(theta, pairs, regularization)
+    for _ in range(max_iter):
+        if np.max(np.abs(grad)) <= tol * total:
+            break
+        h = hessian_weights(theta, pairs)
+        flat = np.concatenate([pairs.i * n + pairs.j, pairs.j * n + pairs.i])
+        hess = -np.bincount(flat, np.concatenate([h, h]), minlength=n * n).reshape(n, n)
+        hess[np.diag_indices(n)] += -hess.sum(axis=1) + regularization
+        step = np.linalg.solve(hess, grad)
+        t, slope = 1.0, float(grad @ step)
+        while True:
+            trial = theta - t * step
+            new_loss, new_grad = negative_log_likelihood(trial, pairs, regularization)
+            if new_loss <= loss - 1e-4 * t * slope or t < 1e-8:
+                break
+            t *= 0.5
+        done = loss - new_loss <= 1e-15 * max(abs(loss), 1.0)
+        theta, loss, grad = trial, new_loss, new_grad
+        if done:
+            break
+    return theta
 
 
 def hessian_weights(theta: np.ndarray, pairs: PairData) -> np.ndarray:

@@ -16,10 +16,15 @@ by block conjugate gradients with a Jacobi preconditioner on the sparse M: a few
 and a million comparisons, with about 1/sqrt(probes) * (off-diagonal mass of C) relative noise (about 1%
 on a random graph of degree 100 with 64 probes; the note in the result says which method was used).
 
-Bootstrap. Resamples clusters with replacement: papers for results (a cross-paper comparison is present as
-often as both its papers are drawn, i.e. with multiplicity m_P * m_Q), single comparisons for battles, as
-Chatbot Arena does. Each round is refitted from the full fit, aligned to it (per component, on the methods
-present in the round, or on the anchor), and the interval is the 2.5 / 97.5 percentiles.
+Bootstrap. Resamples the observation units. Battles: single comparisons drawn with replacement, as Chatbot
+Arena does. Results: papers (reports), by the Bayesian bootstrap (Rubin 1981): each paper gets a weight drawn
+from Dirichlet(1, ..., 1) x (number of papers), mean 1, so every paper stays in every round. A drawn-or-not
+multinomial draw would drop a third of the papers each round and, given that a method is present, weigh it 1.58
+times on average; where the prior holds a rating (a method that beats or loses to everyone in a curated table)
+that conditional weight pushes every round to one side of the estimate. A comparison between two reports weighs
+the product of their weights, a pooled entry the mean weight of its papers (`Clusters`). Each round is refitted
+from the full fit, aligned to it (per component, on the methods present, or on the anchor), and the interval
+is the 2.5 / 97.5 percentiles (widened to reach the estimate where it still misses it, and said so).
 
 Rank: 1 + the number of methods in the same component whose lower bound is above this one's upper bound.
 """
@@ -27,6 +32,7 @@ Rank: 1 + the number of methods in the same component whose lower bound is above
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.linalg as sla
@@ -155,6 +161,39 @@ def intervals_from_variance(rating: np.ndarray, var: np.ndarray, z: float = Z95)
     return rating - half, rating + half
 
 
+@dataclass(frozen=True)
+class Clusters:
+    """What the bootstrap resamples: clusters (papers, or single battles), and per row the one or two units
+    (a paper, or a pooled entry's papers) whose draw counts multiply into the row's weight.
+
+    `membership` maps units to clusters (rows sum to 1: a pooled entry's multiplicity is the mean count of
+    its papers); `unit_b` is -1 for a row with one unit (a paper's own table, a battle).
+    """
+
+    unit_a: np.ndarray
+    unit_b: np.ndarray
+    membership: csr_matrix  # units x clusters
+    what: str  # "37 papers" / "20,000 comparisons", for the note
+    names: np.ndarray | None = None  # cluster names (paper ids), when clusters are papers
+
+    @property
+    def by_paper(self) -> bool:
+        """True when the clusters are papers (reports), not single comparisons."""
+        return self.names is not None
+
+    @property
+    def n_clusters(self) -> int:
+        return int(self.membership.shape[1])
+
+    def multipliers(self, counts: np.ndarray) -> np.ndarray:
+        """Row multiplicities for one draw of cluster counts."""
+        unit = self.membership @ counts
+        mult = unit[self.unit_a]
+        has_b = self.unit_b >= 0
+        mult[has_b] *= unit[self.unit_b[has_b]]
+        return mult
+
+
 def cluster_multipliers(
     cluster_a: np.ndarray, cluster_b: np.ndarray, n_clusters: int, rng: np.random.Generator
 ) -> np.ndarray:
@@ -172,23 +211,29 @@ def bootstrap_ratings(
     row_weight: np.ndarray,
     row_a: np.ndarray,
     row_b: np.ndarray,
-    cluster_a: np.ndarray,
-    cluster_b: np.ndarray,
+    clusters: Clusters,
     component: np.ndarray,
     rounds: int,
     seed: int = 0,
     anchor: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> np.ndarray:
     """Bootstrap draws of the strengths (rounds x items, nats), aligned to `full_theta`; NaN where absent.
 
-    `estimate(row_weights) -> theta` refits on reweighted rows (zero weight = row not drawn).
+    `estimate(row_weights) -> theta` refits on reweighted rows (zero weight = row not drawn); `progress(done,
+    total)` is called after each round.
     """
     rng = np.random.default_rng(seed)
     n = len(full_theta)
-    n_clusters = int(max(cluster_a.max(initial=-1), cluster_b.max(initial=-1)) + 1)
+    k = clusters.n_clusters
     out = np.full((rounds, n), np.nan)
     for r in range(rounds):
-        w = row_weight * cluster_multipliers(cluster_a, cluster_b, n_clusters, rng)
+        if clusters.by_paper:  # Bayesian bootstrap: every paper present, weight ~ Dirichlet(1, ..., 1) x k
+            counts = rng.exponential(size=k)
+            counts *= k / counts.sum()
+        else:
+            counts = np.bincount(rng.integers(0, k, k), minlength=k).astype(float)
+        w = row_weight * clusters.multipliers(counts)
         present = (np.bincount(row_a, w, minlength=n) + np.bincount(row_b, w, minlength=n)) > 0
         delta = np.where(present, estimate(w) - full_theta, np.nan)
         if anchor is not None and present[anchor]:
@@ -198,20 +243,29 @@ def bootstrap_ratings(
         if anchor is not None:
             shift[component[anchor]] = 0.0 if present[anchor] else np.nan
         out[r] = full_theta + delta - shift[component]
+        if progress is not None:
+            progress(r + 1, rounds)
     return out
 
 
 def bootstrap_intervals(
     draws: np.ndarray, full_rating: np.ndarray, full_theta: np.ndarray, level: float = 0.95
-) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile interval on the Elo scale from aligned bootstrap draws (falls back to the point estimate
-    for a method absent from every round)."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Percentile interval on the Elo scale from aligned bootstrap draws, and which were widened.
+
+    A percentile interval can miss the full-data estimate when the resampled fits are biased (a method that
+    only wins is held by the prior, and is stronger in every round where its losers are drawn twice). Such
+    an interval is widened to reach the estimate, and marked (True in the returned mask). A method absent from
+    every round gets the point estimate as both bounds.
+    """
     q = (1 - level) / 2
     offset = full_rating - NATS_TO_ELO * full_theta
     with np.errstate(all="ignore"):
         lo = np.nanquantile(draws, q, axis=0) * NATS_TO_ELO + offset
         hi = np.nanquantile(draws, 1 - q, axis=0) * NATS_TO_ELO + offset
-    return np.where(np.isnan(lo), full_rating, lo), np.where(np.isnan(hi), full_rating, hi)
+    lo, hi = np.where(np.isnan(lo), full_rating, lo), np.where(np.isnan(hi), full_rating, hi)
+    widened = (lo > full_rating) | (hi < full_rating)
+    return np.minimum(lo, full_rating), np.maximum(hi, full_rating), widened
 
 
 def ci_rank(lower: np.ndarray, upper: np.ndarray, component: np.ndarray) -> np.ndarray:

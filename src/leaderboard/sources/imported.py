@@ -4,8 +4,8 @@ Paper ids of imported rows, in order of preference (the same rule for every impo
 1. the arXiv id when the paper URL (or a title that is a URL) is an arXiv link, version dropped
    ("https://arxiv.org/pdf/1904.09482v2.pdf" -> "1904.09482"), so imported and extracted rows of a paper meet;
 2. else `t-...` from the title, the id the paper readers give a record without one (so titles meet too);
-3. else `u-...` from the paper URL, unless it is a site's home page ("https://senseforth.ai/"): a home page
-   names who submitted, not what, and several submissions share it;
+3. else `u-...` from the paper URL; a site's home page ("https://senseforth.ai/") names who submitted, not
+   what, and several submissions share it, so its id also takes the method name and date (one per submission);
 4. else `m-...` from the method name and date: a leaderboard submission without a paper;
 5. else `r-...` from the file and the row: nothing names the row's origin.
 A Paper record (no abstract) is written for 1-3; 4 and 5 have no `papers` row.
@@ -107,11 +107,12 @@ def paper_ref(url: str | None, title: str | None, method: str | None, date: str 
         return PaperRef(aid, title, link or f"https://arxiv.org/abs/{aid}", date, True)
     if title:
         return PaperRef(title_paper_id(title), title, link, date, True)
-    if link and not is_home_page(link):
+    if link:
         key = re.sub(r"^https?://(www\.)?", "", link.lower()).rstrip("/")
-        return PaperRef("u-" + stable_id(key, length=12), None, link, date, True)
+        parts = (key, (method or "").lower(), date) if is_home_page(link) else (key,)
+        return PaperRef("u-" + stable_id(*parts, length=12), None, link, date, True)
     if method:
-        return PaperRef("m-" + stable_id(method.lower(), date, length=12), None, link, date, False)
+        return PaperRef("m-" + stable_id(method.lower(), date, length=12), None, None, date, False)
     return PaperRef("r-" + stable_id(row_key, length=12), None, None, date, False)
 
 

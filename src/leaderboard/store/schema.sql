@@ -11,7 +11,8 @@ CREATE TABLE papers_raw (
     authors      VARCHAR,
     categories   VARCHAR,
     source_file  VARCHAR,
-    source_line  INTEGER
+    source_line  INTEGER,
+    has_abstract BOOLEAN      -- a non-empty abstract (set at load time, so finalize.sql never reads the abstracts)
 );
 
 CREATE TABLE extracted (
@@ -50,8 +51,11 @@ CREATE TABLE extracted (
     rules             VARCHAR,  -- JSON object: field -> the rule that decided it (extract/trace.py)
     source            VARCHAR,
     title             VARCHAR,
+    published         DATE,     -- set by finalize.sql: the row's own date (imports), else its paper's
     result_id         VARCHAR NOT NULL,
-    ordinal           INTEGER
+    ordinal           INTEGER,
+    metric_implied    BOOLEAN,   -- the metric is not written: the benchmark's usual one
+    confident         BOOLEAN    -- confidence above the fitted threshold (tuple precision >= 0.95 on dev2)
 );
 
 CREATE TABLE rejected (

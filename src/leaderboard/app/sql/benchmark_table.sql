@@ -3,7 +3,7 @@
 -- papers that report it as a baseline; an imported row does not say, so it is neither own nor third party).
 -- Rows are ranked only when the direction is known (rank is NULL otherwise).
 WITH rows AS (
-    SELECT r.*, p.published, p.url, coalesce(r.method_norm, lower(r.method)) AS method_key
+    SELECT r.*, p.url, coalesce(r.method_norm, lower(r.method)) AS method_key
     FROM results r LEFT JOIN papers p USING (paper_id)
     WHERE r.kind = 'absolute' AND r.benchmark = $benchmark AND r.metric = $metric
       AND coalesce(r.subset, '') = $subset AND coalesce(r.unit, '') = $unit

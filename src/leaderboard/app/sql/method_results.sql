@@ -1,7 +1,7 @@
 -- Every result of one method (matched by its normalised name), with where its best value stands on each
 -- benchmark, metric and setting among all methods (position among `entries`, by the metric's direction).
 WITH mine AS (
-    SELECT r.*, p.published, p.url
+    SELECT r.*, p.url
     FROM results r LEFT JOIN papers p USING (paper_id)
     WHERE coalesce(r.method_norm, lower(r.method)) = lower($method) OR lower(r.method) = lower($method)
 ), groups AS (

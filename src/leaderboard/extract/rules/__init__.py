@@ -73,6 +73,6 @@ def first(rules: Chain, *args: Any) -> tuple[Any, str]:
     """The decision of the first rule that takes one, and its name; (None, "") when every rule declines."""
     for fn in rules:
         value = fn(*args)
-        if value is not None and value is not False and value != "":
+        if value:  # None, False and "" decline; a decision is a name, a span, a word, a pair or True
             return value, fn.rule_name
     return None, ""

@@ -27,7 +27,15 @@ def across_unnamed_sets(a: Abstract, s: Sentence, r: Reading) -> bool:
 
 
 def _name_before(a: Abstract, s: Sentence, r: Reading) -> tuple[Span | None, int]:
-    """The last name before the number (before its open parenthesis, if any) and that parenthesis (-1: none)."""
+    """The last name before the number (before its open parenthesis, if any) and that parenthesis (-1: none);
+    three rules ask, it is found once per number."""
+    found = s.memo.get(r.num.start)
+    if found is None:
+        found = s.memo[r.num.start] = _find_name_before(a, s, r)  # type: ignore[index]
+    return found  # type: ignore[return-value]
+
+
+def _find_name_before(a: Abstract, s: Sentence, r: Reading) -> tuple[Span | None, int]:
     text, num = a.text, r.num
     opened = text.rfind("(", s.s0, num.start)
     if opened >= 0 and ")" in text[opened : num.start]:

@@ -1,0 +1,62 @@
+"""BEFORE-AFTER: a transition "from A to B" or "A -> B" reports the new result B and the previous result A as
+rows of their own (kind absolute; A is the earlier system's result).
+
+The range row (A..B) stays, as the annotation policy wants; this adds the absolute row for A, and for B wherever the
+change-verb rule of details.py did not: arrows ("(52.3 -> 57.8)", "0.79 → 0.84"), later items of a from-to list
+("cut X from 22.4 to 19.7 on A, and from 30.1 to 27.5 on B"), and verbs outside the change lexicon ("climbs
+from 41.2 to 47.9"). A range written as a spread ("5.3x to 15.2x", "between 10 and 20") has no "from" and no
+arrow: it is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+_ARROW = re.compile(r"\s*(?:->|\u2192|=>|\u21d2|\u27f6|\\rightarrow|\$\\rightarrow\$|\$\\to\$|\\to)\s*")
+_FROM_TO = re.compile(r"\s*(?:%|(?!up\s)[A-Za-z]{1,5})?\s*to\s+")  # "from 30% up to 100%": a spread
+_FROM_BEFORE = re.compile(r"(?<![\w-])from\s*[(\[$]?\s*$", re.IGNORECASE)
+
+
+def after_rows(readings: list, done: list, text: str, nums: list, s0: int) -> list:
+    """Absolute readings of both values of each before->after transition, where not already read."""
+    have = {r.num.start for r in (*readings, *done) if r.kind == "absolute"}
+    handled = {r.num.start for r in done}
+    out = []
+    for r in readings:
+        if r.kind != "range" or r.num.signed:
+            continue
+        second = next((n for n in nums if n.end == r.span_end and n.start > r.num.end), None)
+        if second is None or second.signed:
+            continue
+        gap_is_arrow = _ARROW.fullmatch(text, r.num.end, second.start) is not None
+        from_to = _FROM_TO.fullmatch(text, r.num.end, second.start) is not None and bool(
+            _FROM_BEFORE.search(text, max(s0, r.num.start - 8), r.num.start)
+        )
+        if not (gap_is_arrow or from_to or second.start in handled):
+            continue
+        for num in (second, r.num):
+            if num.start not in have:
+                have.add(num.start)
+                out.append(_absolute(r, num, second.unit))
+    return out
+
+
+def _absolute(r, num, unit: str | None):
+    """The range reading `r` as an absolute reading of one of its ends."""
+    return replace(
+        r,
+        num=num,
+        kind="absolute",
+        value=num.value,
+        value_to=None,
+        span_end=num.end,
+        unit=num.unit or unit or r.unit,
+        qualifier=None,
+        baseline=None,
+        delta_relative=None,
+        improvement=None,
+    )
+
+
+__all__ = ["after_rows"]

@@ -1,0 +1,63 @@
+"""BENCHMARK-PAPER: a paper that introduces a benchmark or dataset reports its numbers on it.
+
+"BLINK: Multimodal LLMs Can See but Not Perceive ... We introduce Blink, a new benchmark ... GPT-4V reaches
+51.26%": the title's head name is the new benchmark when the title calls the paper a benchmark/dataset ("X: A
+Benchmark for ..."), or the abstract describes X with a benchmark head ("X, a new benchmark", "we introduce the X
+dataset", "a benchmark called X"). Rows of that abstract that found no benchmark take X (benchmark_known is true
+only when the vocabulary knows it). Efficiency and human-evaluation rows are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from leaderboard.models import Result
+
+_HEAD = re.compile(r"^\s*(?P<name>[A-Z0-9][\w\-.+]*(?:\s[A-Z0-9][\w\-.+]*){0,2})\s*(?::|--|\u2014|\u2013)\s")
+_APPOSITION = re.compile(r"(?![\w\-])\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:a|an|the|our)\s+(?:[\w\-]+\s+){0,5}?")
+_INTRODUCE = re.compile(
+    r"(?:introduce|present|propose|release|construct|build|create|curate)[sd]?\s+(?:the\s+)?$", re.IGNORECASE
+)
+_CALLED = re.compile(r"(?:called|named|dubbed|termed)\s+$", re.IGNORECASE)
+
+
+def paper_benchmark(title: str, text: str, heads: re.Pattern) -> str | None:
+    """The benchmark or dataset the paper introduces (its title's head name), or None."""
+    m = _HEAD.match(title or "")
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    if heads.search(title, m.end()):
+        return name
+    low, key = (text or "").lower(), name.lower()
+    pos = low.find(key)
+    while pos >= 0:
+        end = pos + len(key)
+        after = text[end : end + 90]
+        appos = _APPOSITION.match(after)
+        if appos is not None and heads.search(after, appos.end()):
+            return name  # "X, a new benchmark"
+        if _INTRODUCE.search(text, max(0, pos - 30), pos) and heads.match(after.lstrip()):
+            return name  # "we introduce X benchmark"
+        if _CALLED.search(text, max(0, pos - 12), pos) and heads.search(text, max(0, pos - 40), pos):
+            return name  # "a benchmark called X"
+        pos = low.find(key, end)
+    return None
+
+
+def give_paper_benchmark(rows: list[Result], name: str | None, lookup, is_speed) -> list[Result]:
+    """Rows without a benchmark take the paper's own benchmark (not efficiency or human-evaluation rows)."""
+    if name is None:
+        return rows
+    entry = lookup(name)
+    canonical = entry.name if entry is not None else name
+    out = []
+    for r in rows:
+        if r.benchmark is None and not is_speed(r.metric) and r.kind != "delta":
+            r = replace(r, benchmark=canonical, benchmark_raw=name, benchmark_known=entry is not None)
+        out.append(r)
+    return out
+
+
+__all__ = ["give_paper_benchmark", "paper_benchmark"]

@@ -1,0 +1,168 @@
+"""Efficiency results: speed-ups, latency, throughput and memory claims (grammar kinds `speed_*`, `time_unit`).
+
+Rules (each named after its pattern; the words are data in vocab/grammar.csv):
+- SPEED-CUE-AFTER: "4.2x quicker", "40% faster", "3.6x increase in decoding speed", "2x higher throughput": a cue
+  word a few words after the number (no clause break or other number between) sets the efficiency metric.
+- SPEED-VERB-BY: "accelerates retrieval by 60%", "speeds up training by 2.5x": a speed verb before "by" + number.
+- PROSE-TIME: "runs in 18 ms", "in under 0.3 seconds", "takes 2.1 s per image": a number with a time unit after
+  a time preposition or verb (or before "per <item>"/"latency") is a latency-type result with that unit.
+- COMPARATIVE-ADJECTIVE: "1.9% more accurate", "3 points more precise": a comparative adjective after the number
+  names the metric it changes (kind `comparative_metric`; not an efficiency metric).
+- SPEED-NO-BORROW: an efficiency result never takes an accuracy metric from an operating-point phrase ("at the
+  same accuracy"), and a measurement in a sentence that names hardware ("on an A100 GPU") gets no benchmark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NEVER = re.compile(r"(?!x)x")
+_ABOUT = r"(?:>|over|more\s+than|up\s+to|about|~)?"
+_CUED = ("speed_after", "comparative_metric")
+_BY_END = re.compile(r"\bby\s*" + _ABOUT + r"\s*$")
+_OF_AFTER = re.compile(r"\s+of\b")
+# between number and cue: up to three plain words, none holding a digit, none a clause or operating-point word
+_GAP = r"(?:\s*\)?\s*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas)\b)[\w\-]{2,}\s+){0,3}?"
+
+
+def _alt(phrases: list[str]) -> str:
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        star = p.endswith("*")
+        body = r"\s+".join(re.escape(w) for w in p.rstrip("*").split())
+        parts.append(body + (r"[\w\-]*" if star else r"(?![\w])"))
+    return "|".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeedClaim:
+    """The efficiency metric a number reports, the cue that says so, and the unit when written in prose."""
+
+    metric: str
+    start: int
+    end: int
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeedLexicon:
+    """Compiled speed cue words of one grammar (build once per extractor)."""
+
+    after: re.Pattern
+    comparative: re.Pattern
+    verb_by: re.Pattern
+    time_unit: re.Pattern
+    time_before: re.Pattern
+    time_after: re.Pattern
+    values: dict[str, dict[str, str]]
+    metrics: frozenset[str]
+    cue_stems: tuple[str, ...]  # first words of the after-number cues: a cheap test before the patterns
+
+    @classmethod
+    def of(cls, words: dict[str, dict[str, str]]) -> SpeedLexicon:
+        def comp(pattern: str, kind: str) -> re.Pattern:
+            phrases = list(words.get(kind, {}))
+            return re.compile(pattern.replace("ALT", _alt(phrases)), re.IGNORECASE) if phrases else _NEVER
+
+        kinds = ("speed_after", "speed_verb", "time_unit", "time_before", "time_after", "comparative_metric")
+        values = {k: words.get(k, {}) for k in kinds}
+        speed = [k for k in kinds if k not in {"time_unit", "comparative_metric"}]
+        metrics = frozenset(v for k in speed for v in values[k].values() if v)
+        return cls(
+            after=comp(r"^" + _GAP + r"(?P<cue>ALT)", "speed_after"),
+            comparative=comp(r"^\s*(?:points?\s+|pp\s+)?(?P<cue>ALT)", "comparative_metric"),
+            verb_by=comp(r"(?P<cue>ALT)\b[^.;:\d]{0,60}?\bby\s*" + _ABOUT + r"\s*$", "speed_verb"),
+            time_unit=comp(r"\s?(?P<cue>ALT)", "time_unit"),
+            time_before=comp(r"(?P<cue>ALT)\s*(?:only|just|about|around|approximately|~|<)?\s*$", "time_before"),
+            time_after=comp(r"\s*(?:[\w\-]+\s+){0,2}?(?P<cue>ALT)", "time_after"),
+            values=values,
+            metrics=metrics,
+            cue_stems=tuple(sorted({p.split()[0].lower().rstrip("*") for k in _CUED for p in values[k]})),
+        )
+
+    def claim(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> SpeedClaim | None:
+        """The efficiency claim of the number at [start, end) (end after a range), or None."""
+        after = text[end : min(s1, end + 60)]
+        low = after.lower()
+        cued = any(w in low for w in self.cue_stems)
+        m = self.after.match(after) if cued else None
+        if m is not None:
+            name = self.values["speed_after"].get(m.group("cue").lower(), "") or _stem(self.values["speed_after"], m)
+            return SpeedClaim(name, end + m.start("cue"), end + m.end("cue"))
+        m = self.comparative.match(after) if cued else None
+        if m is not None:
+            name = self.values["comparative_metric"].get(" ".join(m.group("cue").lower().split()), "")
+            return SpeedClaim(name, end + m.start("cue"), end + m.end("cue"))
+        before = text[max(s0, start - 90) : start]
+        m = self.verb_by.search(before) if unit in {"%", "x"} and _BY_END.search(before) else None
+        if m is not None:
+            name = self.values["speed_verb"].get(m.group("cue").lower(), "") or _stem(self.values["speed_verb"], m)
+            off = start - len(before)
+            return SpeedClaim(name, off + m.start("cue"), off + m.end("cue"))
+        return self._prose_time(text, start, end, s0, s1, unit)
+
+    def _prose_time(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> SpeedClaim | None:
+        u = self.time_unit.match(text, end, s1)
+        if u is not None:
+            if _OF_AFTER.match(text, u.end()):
+                return None  # "10 minutes of speech": an amount of data
+            unit = self.values["time_unit"].get(u.group("cue").lower(), unit)
+            end = u.end()
+        elif unit not in set(self.values["time_unit"].values()):
+            return None
+        before = text[max(s0, start - 40) : start]
+        m = self.time_before.search(before)
+        if m is not None:
+            off = start - len(before)
+            name = self.values["time_before"].get(" ".join(m.group("cue").lower().split()), "") or "Latency"
+            return SpeedClaim(name, off + m.start("cue"), off + m.end("cue"), unit)
+        a = self.time_after.match(text, end, s1)
+        if a is not None:
+            name = self.values["time_after"].get(" ".join(a.group("cue").lower().split()), "") or "Latency"
+            return SpeedClaim(name, a.start("cue"), a.end("cue"), unit)
+        return None
+
+    def is_speed(self, metric_name: str | None) -> bool:
+        return metric_name is not None and metric_name in self.metrics
+
+
+def _stem(values: dict[str, str], m: re.Match) -> str:
+    cue = m.group("cue").lower()
+    for phrase, value in sorted(values.items(), key=lambda pv: len(pv[0]), reverse=True):
+        if phrase.endswith("*") and cue.startswith(phrase[:-1]):
+            return value
+    return ""
+
+
+__all__ = ["SpeedClaim", "SpeedLexicon"]
+
+
+def apply_claim(r, claim: SpeedClaim, text: str, lookup) -> bool:
+    """Give the reading `r` its efficiency metric (SPEED-CUE-AFTER, SPEED-VERB-BY, PROSE-TIME) unless a metric
+    written closer to the number already names what it measures. Returns whether the reading is an efficiency
+    result (then it counts as a result even without a result verb)."""
+    from leaderboard.extract.attribution import Span
+
+    entry = lookup(claim.metric)
+    if entry is None:
+        return False
+    num = r.num
+    gap = min(abs(claim.start - r.span_end), abs(num.start - claim.end))
+    if r.metric is not None and r.metric.start >= 0:
+        mine = min(abs(r.metric.start - r.span_end), abs(num.start - r.metric.end))
+        if mine < gap:
+            return False
+    r.metric = Span(claim.start, claim.end, entry.name, text[claim.start : claim.end], entry)
+    if claim.unit is not None and r.unit is None:
+        r.unit = claim.unit
+    return True
+
+
+def confine_benchmark(r, speed: SpeedLexicon, hardware: re.Pattern, text: str) -> None:
+    """SPEED-NO-BORROW: an efficiency result measured on named hardware, or carried from another sentence into
+    one that names hardware, has no benchmark."""
+    if r.metric is None or not speed.is_speed(r.metric.name) or r.benchmark is None:
+        return
+    if hardware.search(text, r.s0, r.s1):
+        r.benchmark, r.carried, r.subset = None, False, None

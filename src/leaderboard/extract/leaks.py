@@ -1,0 +1,67 @@
+"""Numbers that look like results but describe the model or its settings (grammar kinds `size_after`,
+`size_before`, `setting_phrase`).
+
+Rules:
+- SIZE-RATIO-AFTER: "6x smaller", "35% fewer parameters", "models 7x its size": a size word a few words after a
+  ratio or percentage makes it a model-size comparison, a non-result.
+- SIZE-VERB-BY: "shrinks the model size by 40%", "compresses the parameters by 8x": a size noun before "by".
+- SETTING-PHRASE: "a masking ratio of 0.75", "compression factor 4": a design setting named right before the
+  number, even when the setting name looks like a metric ("ratio").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NEVER = re.compile(r"(?!x)x")
+_GAP = r"(?:\s*\)?\s*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas|yet)\b)[\w\-]{2,}\s+){0,2}?"
+
+
+def _alt(phrases) -> str:
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        star = p.endswith("*")
+        body = r"\s+".join(re.escape(w) for w in p.rstrip("*").split())
+        parts.append(body + (r"[\w\-]*" if star else r"(?![\w])"))
+    return "|".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Leaks:
+    """Compiled size and setting cue words of one grammar."""
+
+    size_after: re.Pattern
+    size_before: re.Pattern
+    setting: re.Pattern
+    setting_ends: tuple[str, ...]  # last words of the setting phrases: a cheap test before the pattern
+
+    @classmethod
+    def of(cls, words: dict[str, dict[str, str]]) -> Leaks:
+        def comp(pattern: str, kind: str) -> re.Pattern:
+            phrases = list(words.get(kind, {}))
+            return re.compile(pattern.replace("ALT", _alt(phrases)), re.IGNORECASE) if phrases else _NEVER
+
+        return cls(
+            size_after=comp(r"^(?:\s*times)?" + _GAP + r"(?:ALT)", "size_after"),
+            size_before=comp(r"(?:ALT)\s+(?:[\w\-]+\s+){0,2}?by\s*(?:up\s+to|about|over|~)?\s*$", "size_before"),
+            setting=comp(r"(?:ALT)\s*(?:of|=|:|is|was|to|set\s+to)?\s*(?:about|~)?\s*[(\[]?\s*$", "setting_phrase"),
+            setting_ends=tuple(sorted({p.split()[-1].lower() for p in words.get("setting_phrase", {})})),
+        )
+
+    def reason(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> str | None:
+        """Why the number at [start, end) is a size or setting, or None."""
+        before = text[max(s0, start - 60) : start]
+        low = before[-30:].lower()
+        if any(w in low for w in self.setting_ends) and self.setting.search(before):
+            return "setting"
+        if unit not in {"x", "%"} and not re.match(r"\s*(?:times|×|x)\b", text[end : end + 8]):
+            return None
+        if self.size_after.match(text[end : min(s1, end + 50)]):
+            return "size ratio"
+        if self.size_before.search(before):
+            return "size ratio"
+        return None
+
+
+__all__ = ["Leaks"]

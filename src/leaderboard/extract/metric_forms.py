@@ -1,0 +1,114 @@
+"""Metric forms a canonical metric name would collapse, applied to the rows of one sentence (grammar kinds
+`metric_modifier`, `human_eval`, `preference`).
+
+Rules:
+- METRIC-AT-K: "F1@50", "average recall@5": an "@k" written right after the metric mention is kept; the metric is
+  the written phrase with its suffix ("recall@5" is not "AR", "F1@50" is not "F1").
+- METRIC-HEAD-MODIFIER: "joint goal accuracy", "entity-level F1": a modifier word right before the metric mention
+  that makes it another measure is kept ("joint goal Accuracy").
+- BENCHMARK-SCORE: "0.52 T2I-CompBench", "a SuperGLUE score of 88.1": a number written right before a benchmark
+  name, or a "<benchmark> score of" right before the number, reports that benchmark's own score: metric
+  "<benchmark> score". The benchmark mention then belongs to that number and is taken from the sentence's other
+  numbers ("7.12 FID and 0.52 T2I-CompBench": the FID gets no benchmark).
+- HUMAN-PREFERENCE: a percentage in a sentence about human raters' preference ("raters preferred ours in 64%")
+  without benchmark or metric: benchmark "human evaluation", metric "human preference (win rate)".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from leaderboard.models import Result
+
+_AT_K = re.compile(r"@\s?(?:\d+(?:\.\d+)?|k|K)\b")
+_SCORE_BEFORE = re.compile(
+    r"[\s\-]?score\s*(?:\([^()]{1,10}\)\s*)?(?:of|=|:|is|was)?\s*(?:about|~)?\s*$", re.IGNORECASE
+)
+_NEVER = re.compile(r"(?!x)x")
+
+
+def _alt(phrases) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class MetricForms:
+    """Compiled cue words of one grammar."""
+
+    modifier: re.Pattern
+    human: re.Pattern
+    preference: re.Pattern
+
+    @classmethod
+    def of(cls, words: dict[str, dict[str, str]]) -> MetricForms:
+        def comp(pattern: str, kind: str) -> re.Pattern:
+            phrases = list(words.get(kind, {}))
+            return re.compile(pattern.replace("ALT", _alt(phrases)), re.IGNORECASE) if phrases else _NEVER
+
+        return cls(
+            modifier=comp(r"(?<![\w\-])(?P<mod>ALT)[\s\-]+$", "metric_modifier"),
+            human=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "human_eval"),
+            preference=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "preference"),
+        )
+
+    def refine(self, rows: list[Result], text: str) -> list[Result]:
+        """The sentence's rows with the rules applied."""
+        rows = [self._variant(r, text) for r in rows]
+        rows, owned = _benchmark_scores(rows, text)
+        out = []
+        for r in rows:
+            if owned.get(r.benchmark_start) not in (None, id(r)) and r.benchmark_start is not None:
+                r = replace(r, benchmark=None, benchmark_raw=None, benchmark_known=None, benchmark_start=None,
+                            benchmark_end=None)  # fmt: skip
+            out.append(self._human(r, text))
+        return out
+
+    def _variant(self, r: Result, text: str) -> Result:
+        if r.metric is None or r.metric_start is None or r.metric_end is None:
+            return r
+        at = _AT_K.match(text, r.metric_end)
+        if at is not None and "@" not in r.metric:
+            raw = text[r.metric_start : r.metric_end] + at.group(0).replace(" ", "")
+            return replace(r, metric=raw, metric_raw=raw, metric_end=at.end())
+        mod = self.modifier.search(text, max(0, r.metric_start - 30), r.metric_start)
+        if mod is not None:
+            phrase = f"{mod.group('mod')} {r.metric}"
+            return replace(r, metric=phrase, metric_raw=text[mod.start() : r.metric_end], metric_start=mod.start())
+        return r
+
+    def _human(self, r: Result, text: str) -> Result:
+        if r.benchmark is not None or r.metric is not None or r.unit != "%":
+            return r
+        s0 = r.sentence_start or 0
+        s1 = s0 + len(r.evidence)
+        if self.human.search(text, s0, s1) and self.preference.search(text, s0, s1):
+            return replace(r, benchmark="human evaluation", benchmark_known=False, metric="human preference (win rate)")
+        return r
+
+
+def _benchmark_scores(rows: list[Result], text: str) -> tuple[list[Result], dict[int | None, int]]:
+    """BENCHMARK-SCORE; returns the rows and {benchmark mention start: id of the row that owns it}."""
+    out, owned = [], {}
+    for r in rows:
+        if r.benchmark is None or r.benchmark_start is None or r.benchmark_end is None or r.value_end is None:
+            out.append(r)
+            continue
+        after = r.benchmark_start >= r.value_end and not text[r.value_end : r.benchmark_start].strip()
+        metric_after = r.metric_start is not None and (  # "85.5% ImageNet top-1 accuracy": the metric is written
+            r.metric_start == r.value_end + 1 or 0 <= r.metric_start - r.benchmark_end <= 3
+        )
+        before = (
+            r.value_start is not None
+            and r.benchmark_end <= r.value_start
+            and _SCORE_BEFORE.fullmatch(text, r.benchmark_end, r.value_start) is not None
+        )
+        if (after and not metric_after) or before:
+            r = replace(r, metric=f"{r.benchmark} score", metric_raw=None, metric_start=None, metric_end=None,
+                        metric_implied=False, higher_is_better=True)  # fmt: skip
+            owned[r.benchmark_start] = id(r)
+        out.append(r)
+    return out, owned
+
+
+__all__ = ["MetricForms"]

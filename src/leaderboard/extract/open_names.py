@@ -1,0 +1,125 @@
+"""Open-vocabulary benchmark names in two slots the head-word capture (names.py) does not reach.
+
+Rules:
+- NAME-ACRONYM-HEAD: "the Kestrel Legal (KLC) corpus", "for the Harbor Gesture (HG) database": capitalised words,
+  an acronym in parentheses, then a benchmark head word (grammar kind `benchmark_head`) name one benchmark.
+- LIST-SIBLING-METRIC: such an unknown member without a metric of its own takes the one metric that its siblings
+  in the sentence (same unit) all have, marked implied.
+- LIST-SIBLING: in a coordinated list of name-value items ("A (v1), B (v2) and C (v3)", "A to v1, B to v2 and C to
+  v3", "v1 on A, v2 on B and v3 on C") where another item is a known benchmark, an unknown item with a capitalised
+  or digit-bearing head is a benchmark too (benchmark_known = false; never mapped to a nearby known name).
+Hardware, methods, metrics, task names and the paper's own method are not benchmarks (the `exclude` callable).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from leaderboard.extract.attribution import Span
+from leaderboard.models import Result
+
+# a name: capitalised or digit-bearing words, joined by spaces or hyphens ("Caltech-UCSD Dogs", "Stanford Birdsong")
+_WORD = r"(?:[A-Z][\w\-'&+.]*[\w+]|[A-Za-z]*\d[\w\-.]*[\w]|[A-Z])"
+_NAME = rf"(?P<name>{_WORD}(?:[ \-]{_WORD}){{0,4}})"
+_NUM = r"[+\-]?\d[\d,]*(?:\.\d+)?\s*%?"
+_ITEM_PAREN = re.compile(rf"{_NAME}\s*\(\s*(?:[a-z\-@ ]{{0,12}}[:=]?\s*)?{_NUM}[^()]{{0,12}}\)")
+_ITEM_TO = re.compile(rf"{_NAME}\s+(?:to|at|of|with|:)\s+{_NUM}")
+_ITEM_ON = re.compile(rf"{_NUM}(?:\s+[A-Za-z@\-]+){{0,2}}?\s+(?:on|for|in)\s+(?:the\s+)?{_NAME}")
+_PAREN_NUM = re.compile(r"\(\s*(?:[a-z\-@ ]{0,12}[:=]?\s*)?[+\-]?\d")
+_TO_NUM = re.compile(r"\s(?:to|at|of|with|:)\s+[+\-]?\d")
+_NUM_ON = re.compile(r"\d\s*%?(?:\s+[A-Za-z@\-]+){0,2}?\s+(?:on|for|in)\s")
+_JOIN = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|;|\band\b|\bor\b|\bas well as\b)\s*$")
+_ACRONYM_HEAD = re.compile(rf"{_NAME}\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,11}})\)\s+(?P<head>[a-z]+(?:\s[a-z]+)?)")
+_VERSION = re.compile(r"(?:[vV](?:er\.?|ersion)?\s?)?\d[\d.]*|[A-Z]")  # "V2": a version of the name before
+_STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
+
+
+def open_names(text: str, s0: int, s1: int, taken: list[Span], exclude: Callable, grammar) -> list[Span]:
+    """Both rules on one sentence; spans overlapping `taken` (names already found) are dropped."""
+    found = acronym_head_names(text, s0, s1, grammar.benchmark_head, exclude) if "(" in text[s0:s1] else []
+    if not any(s0 <= t.start < s1 and t.entry is not None for t in taken):
+        return found  # no known benchmark in the sentence: no list to extend
+    found += list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
+    return [f for f in _dedupe(found) if not any(t.start < f.end and f.start < t.end for t in taken)]
+
+
+def acronym_head_names(text: str, s0: int, s1: int, heads: re.Pattern, exclude: Callable) -> list[Span]:
+    """NAME-ACRONYM-HEAD: "<Capitalised Words> (<ACR>) <benchmark head>" as one unknown benchmark."""
+    out: list[Span] = []
+    for m in _ACRONYM_HEAD.finditer(text, s0, s1):
+        if not heads.fullmatch(m.group("head")) and not heads.match(m.group("head")):
+            continue
+        start, name = _trim(m.start("name"), m.group("name"))
+        if name is None or exclude(name) or exclude(m.group("acr")):
+            continue
+        end = m.end("acr") + 1
+        out.append(Span(start, end, text[start:end], text[start:end]))
+    return out
+
+
+def list_siblings(
+    text: str, s0: int, s1: int, known: list[Span], exclude: Callable, hardware: re.Pattern
+) -> list[Span]:
+    """LIST-SIBLING: unknown members of a coordinated name-value list whose other members are known benchmarks."""
+    out: list[Span] = []
+    sentence = text[s0:s1]
+    for pattern, anchor in ((_ITEM_PAREN, _PAREN_NUM), (_ITEM_TO, _TO_NUM), (_ITEM_ON, _NUM_ON)):
+        if len(anchor.findall(sentence)) < 2:  # cheap test first: a list needs two items
+            continue
+        items = list(pattern.finditer(text, s0, s1))
+        groups: list[list[re.Match]] = []
+        for m in items:
+            if groups and _JOIN.match(text, groups[-1][-1].end(), m.start()):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        for group in groups:
+            if len(group) < 2:
+                continue
+            spans = [(_trim(m.start("name"), m.group("name")), m) for m in group]
+            is_known = [any(k.start < st + len(nm) and st < k.end for k in known) for (st, nm), _ in spans if nm]
+            if not any(is_known):
+                continue
+            for (st, nm), _m in spans:
+                if nm is None or any(k.start < st + len(nm) and st < k.end for k in known):
+                    continue
+                if _VERSION.fullmatch(nm) or exclude(nm) or hardware.search(nm):
+                    continue
+                out.append(Span(st, st + len(nm), nm, nm))
+    return _dedupe(out)
+
+
+def share_sibling_metric(rows: list[Result]) -> list[Result]:
+    """LIST-SIBLING-METRIC over the rows of one sentence."""
+    out = []
+    for r in rows:
+        if r.metric is None and r.benchmark is not None and r.benchmark_known is False and r.kind == "absolute":
+            sib = {(o.metric, o.higher_is_better) for o in rows if o is not r and o.benchmark and o.unit == r.unit}
+            metric, hib = next(iter(sib)) if len(sib) == 1 else (None, None)
+            if metric is not None:
+                r = replace(r, metric=metric, metric_implied=True, higher_is_better=hib)
+        out.append(r)
+    return out
+
+
+def _trim(start: int, name: str) -> tuple[int, str | None]:
+    """Drop sentence-opening function words ("On", "The") from a captured name."""
+    words = name.split(" ")
+    while words and words[0] in _STOP:
+        start += len(words[0]) + 1
+        words = words[1:]
+    rest = " ".join(words)
+    return start, (rest if len(rest) >= 2 and any(c.isalpha() for c in rest) else None)
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if not any(o.start <= s.start < o.end for o in out):
+            out.append(s)
+    return out
+
+
+__all__ = ["acronym_head_names", "list_siblings", "open_names", "share_sibling_metric"]

@@ -1,0 +1,85 @@
+"""COORDINATION-ALIGNMENT: coordinated numbers take the members of a coordinated name list of the same length.
+
+One procedure over the sentence's structure: runs of coordinated numbers of one kind ("91.3% and 89.5%", "66.1,
+58.4 and 71.0") and runs of coordinated benchmark names ("SNLI and MultiNLI", "A, B and C"). Each number run of
+length n >= 2 is aligned position by position with a name run of length n:
+- with "respectively" in the sentence: the nearest name run of that length, before or after, so a second number
+  run ("compared with 88.0% and 85.1% for earlier systems") aligns with the same names;
+- without it: a name run before the numbers that frames them ("Evaluated on A and B, the model obtains x and y"),
+  with no other benchmark between the names and the numbers and no training phrase before the names.
+A run whose last number is followed by its own "on <name>" is left to the "on" list rule (lists.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract.attribution import Span
+from leaderboard.extract.vocab import norm_key
+
+_JOINED = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or|&)\s*")
+_NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*(?:the\s+)?")
+_DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def number_runs(text: str, readings: list) -> list[list]:
+    """Maximal runs of readings of one kind joined only by a comma or a coordinator."""
+    runs: list[list] = []
+    for r in sorted(readings, key=lambda r: r.num.start):
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and prev.kind == r.kind and _JOINED.fullmatch(text, prev.span_end, r.num.start):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return [run for run in runs if len(run) >= 2]
+
+
+def name_runs(text: str, sb: list[Span]) -> list[list[Span]]:
+    """Maximal runs of distinct benchmark mentions joined only by a comma, a coordinator or a slash."""
+    runs: list[list[Span]] = []
+    for b in sorted(sb, key=lambda b: b.start):
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and b.start >= prev.end and _NAMES_JOINED.fullmatch(text, prev.end, b.start):
+            runs[-1].append(b)
+        else:
+            runs.append([b])
+    return [run for run in runs if len(run) >= 2 and len({norm_key(b.name) for b in run}) == len(run)]
+
+
+def align_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int, training_on: re.Pattern) -> None:
+    """Give each number run the names of its aligned name run, in order (see the module docstring)."""
+    if len(readings) < 2 or len(sb) < 2:
+        return
+    respectively = _RESPECTIVELY.search(text, s0, s1) is not None
+    names = name_runs(text, sb)
+    for run in number_runs(text, readings):
+        on = _DIRECT_ON.match(text, run[-1].span_end, s1)
+        if on and any(b.start == on.end() for b in sb):
+            continue
+        fits = [n for n in names if len(n) == len(run)]
+        if respectively:
+            target = min(fits, key=lambda n: _distance(n, run), default=None)
+        else:
+            before = [n for n in fits if n[-1].end <= run[0].num.start and _frames(n, run, sb, text, training_on)]
+            target = before[-1] if before else None
+        if target is None:
+            continue
+        for r, b in zip(run, target, strict=True):
+            r.benchmark, r.carried = b, False
+
+
+def _distance(names: list[Span], run: list) -> int:
+    if names[-1].end <= run[0].num.start:
+        return run[0].num.start - names[-1].end
+    return max(0, names[0].start - run[-1].span_end)
+
+
+def _frames(names: list[Span], run: list, sb: list[Span], text: str, training_on: re.Pattern) -> bool:
+    """No other benchmark between the names and the numbers, and the names are not training data."""
+    if any(names[-1].end <= b.start < run[0].num.start for b in sb):
+        return False
+    return not training_on.search(text, max(0, names[0].start - 40), names[0].start)
+
+
+__all__ = ["align_runs", "name_runs", "number_runs"]

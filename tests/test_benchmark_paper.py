@@ -1,0 +1,42 @@
+"""Spec cases of BENCHMARK-PAPER (extract/benchmark_paper.py): titles and abstracts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from leaderboard.extract import Extractor
+from leaderboard.models import Paper
+
+CASES = [
+    (
+        "TideQA: A Benchmark for Tidal-Zone Question Answering",
+        "We collect 4,100 questions. The strongest model answers only 48.2% of them correctly.",
+        [(48.2, "TideQA", False)],
+    ),
+    (
+        "Lumen: Probing Colour Constancy in Vision-Language Models",
+        "We introduce Lumen, a diagnostic benchmark of 900 image pairs. Humans reach 95.1% while GPT-4o scores 61.3%.",
+        [(95.1, "Lumen", False), (61.3, "Lumen", False)],
+    ),
+    (
+        "Corvid: Birdsong Retrieval at Scale",
+        "We present a dataset called Corvid with 12k recordings; our retriever attains a recall@10 of 0.744.",
+        [(0.744, "Corvid", False)],
+    ),
+    (  # a method paper: the title head is a method, not a benchmark
+        "Heron: Faster Sparse Attention",
+        "Heron improves accuracy by 2.1 points and reaches 71.4% top-1 accuracy.",
+        [(2.1, None, None), (71.4, None, None)],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.default()
+
+
+@pytest.mark.parametrize(("title", "abstract", "expected"), CASES, ids=[c[0].split(":")[0] for c in CASES])
+def test_benchmark_paper(extractor: Extractor, title: str, abstract: str, expected: list[tuple]) -> None:
+    rows = extractor.extract(Paper(paper_id="p", title=title, abstract=abstract))
+    assert sorted((r.value, r.benchmark, r.benchmark_known) for r in rows) == sorted(expected)

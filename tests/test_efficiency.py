@@ -1,0 +1,85 @@
+"""Spec cases of the efficiency rules (extract/efficiency.py). Sentences written for these tests: invented names
+and numbers, not taken from any development abstract.
+
+Each case: (sentence, expected rows (value, benchmark or None, metric, unit or None)); every extracted value must
+be expected.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from leaderboard.extract import Extractor
+from leaderboard.models import Paper
+
+CASES = {
+    "SPEED-CUE-AFTER": [
+        ("Compared with OrbitNet, PetalLM decodes 3.7x quicker on long prompts.", [(3.7, None, "Speedup", "x")]),
+        ("The pruned variant is 27% faster than its dense parent.", [(27, None, "Speedup", "%")]),
+        (
+            "With paged caching we observe a 5.9x increase in serving throughput over vLLM-style batching.",
+            [(5.9, None, "Throughput", "x")],
+        ),
+        ("Kestrel-2 needs 2.4x less memory than the unpruned teacher.", [(2.4, None, "Memory Usage", "x")]),
+    ],
+    "SPEED-VERB-BY": [
+        ("Blockwise drafting accelerates greedy decoding by 2.3x.", [(2.3, None, "Speedup", "x")]),
+        ("Token merging speeds up the vision encoder by 41%.", [(41, None, "Speedup", "%")]),
+        ("Our scheduler speeds up distributed rollout collection by 73%.", [(73, None, "Speedup", "%")]),
+    ],
+    "PROSE-TIME": [
+        ("On a laptop CPU, TinyParse runs in 7 ms per sentence.", [(7, None, "Inference Time", "ms")]),
+        ("Each 1024-pixel poster is rendered in under 1.6 seconds.", [(1.6, None, "Latency", "s")]),
+        ("The planner takes 0.45 s per query while matching the oracle.", [(0.45, None, "Inference Time", "s")]),
+    ],
+    "COMPARATIVE-ADJECTIVE": [
+        (
+            "Against RegStack-B1, TinyViT-S is 1.9% more accurate on iNaturalist 2021.",
+            [(1.9, "iNaturalist 2021", "Accuracy", "%")],
+        ),
+        (
+            "Our parser is 2.4 points more accurate than the strongest transition-based system on the Penn Treebank.",
+            [(2.4, "Penn Treebank", "Accuracy", "points")],
+        ),
+        (
+            "The hashing variant is 0.8% less accurate on Caltech-256 but saves half the compute.",
+            [(0.8, "Caltech-256", "Accuracy", "%")],
+        ),
+    ],
+    "SPEED-NO-BORROW": [
+        (
+            "On ScanNet, HoloSeg reaches 71.4 mIoU and is 2.2x faster than PointFormer on an RTX 3090 GPU.",
+            [(71.4, "ScanNet", "mIoU", None), (2.2, None, "Speedup", "x")],
+        ),
+        (
+            "QuillNet keeps the same accuracy on Flowers-102 while running 36% faster on a Jetson board.",
+            [(36, None, "Speedup", "%")],
+        ),
+        (
+            "Measured on an A100, the sampler generates a clip in 4.5 seconds, with no drop in accuracy.",
+            [(4.5, None, "Latency", "s")],
+        ),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.default()
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "expected"),
+    [(rule, s, e) for rule, cases in CASES.items() for s, e in cases],
+    ids=[f"{rule}-{i}" for rule, cases in CASES.items() for i in range(len(cases))],
+)
+def test_efficiency_rule(extractor: Extractor, rule: str, sentence: str, expected: list[tuple]) -> None:
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract=sentence))
+    got = sorted((r.value, r.benchmark, r.metric, r.unit) for r in rows)
+    assert got == sorted(expected), rule
+
+
+def test_size_is_no_speed(extractor: Extractor) -> None:
+    """A measured length before "wind speed" is a variable, not a speed-up."""
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract="We forecast 10 m wind speed at 40 stations."))
+    assert [r.metric for r in rows] == []

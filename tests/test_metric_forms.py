@@ -1,0 +1,68 @@
+"""Spec cases of the metric-form rules (extract/metric_forms.py). Sentences written for these tests (invented
+systems and numbers); each row is (value, benchmark, metric)."""
+
+from __future__ import annotations
+
+import pytest
+
+from leaderboard.extract import Extractor
+from leaderboard.models import Paper
+
+CASES = {
+    "METRIC-AT-K": [
+        ("F1@25 on Breakfast reaches 74.3%.", [(74.3, None, "F1@25")]),
+        ("We gain +2.7% in average recall@10 on MSR-VTT.", [(2.7, "MSR-VTT", "average recall@10")]),
+        ("Our tracker reaches a MOTA of 61.0 and HOTA@0.5 of 58.9 on DanceTrack.", None),
+    ],
+    "METRIC-HEAD-MODIFIER": [
+        (
+            "On MultiWOZ 2.1 our tracker achieves 58.2% joint goal accuracy.",
+            [(58.2, "MultiWOZ", "joint goal Accuracy")],
+        ),
+        ("On Few-NERD our tagger scores 51.2 entity-level F1.", [(51.2, "Few-NERD", "entity-level F1")]),
+        ("The parser gets 77.9 strict F1 on the GENIA corpus.", [(77.9, "GENIA", "strict F1")]),
+    ],
+    "BENCHMARK-SCORE": [
+        ("On SuperGLUE, our encoder obtains a SuperGLUE score of 88.1.", [(88.1, "SuperGLUE", "SuperGLUE score")]),
+        (
+            "The generator reaches 9.81 FID and 0.61 GenEval after fine-tuning.",
+            [(9.81, None, "FID"), (0.61, "GenEval", "GenEval score")],
+        ),
+        ("With a larger teacher the student attains 83.0 GLUE on average.", [(83.0, "GLUE", "GLUE score")]),
+    ],
+    "HUMAN-PREFERENCE": [
+        (
+            "Human raters preferred our samples over DiffuseX in 71.5% of pairwise comparisons.",
+            [(71.5, "human evaluation", "human preference (win rate)")],
+        ),
+        (
+            "In a user study, 58% of participants chose our edits over the baseline's.",
+            [(58, "human evaluation", "human preference (win rate)")],
+        ),
+        (
+            "Annotators favoured TaleWeaver's stories 63.2% of the time against GPT-3.5.",
+            [(63.2, "human evaluation", "human preference (win rate)")],
+        ),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.default()
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "expected"),
+    [(rule, s, e) for rule, cases in CASES.items() for s, e in cases if e is not None],
+    ids=[f"{rule}-{i}" for rule, cases in CASES.items() for i, (_, e) in enumerate(cases) if e is not None],
+)
+def test_metric_form_rule(extractor: Extractor, rule: str, sentence: str, expected: list[tuple]) -> None:
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract=sentence))
+    assert sorted((r.value, r.benchmark, r.metric) for r in rows) == sorted(expected), rule
+
+
+def test_at_k_keeps_each_metric_its_suffix(extractor: Extractor) -> None:
+    text = CASES["METRIC-AT-K"][2][0]
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract=text))
+    assert {r.value: r.metric for r in rows}[58.9] == "HOTA@0.5"

@@ -1,0 +1,76 @@
+"""Spec cases of the open-vocabulary benchmark rules (extract/open_names.py). Sentences written for these tests
+with invented dataset names; each row is (value, benchmark, benchmark_known, metric)."""
+
+from __future__ import annotations
+
+import pytest
+
+from leaderboard.extract import Extractor
+from leaderboard.models import Paper
+
+CASES = {
+    "NAME-ACRONYM-HEAD": [
+        ("The tagger reaches 88.4 F1 on the Kestrel Legal (KLC) corpus.", [(88.4, "Kestrel Legal (KLC)", False, "F1")]),
+        (
+            "For the Lisbon Sign Motion (LSM) database we measure 93.6% recognition accuracy.",
+            [(93.6, "Lisbon Sign Motion (LSM)", False, "Accuracy")],
+        ),
+        (
+            "Our summariser tops the Nordic News Digest (NND-22) challenge with a ROUGE-L of 44.9.",
+            [(44.9, "Nordic News Digest (NND-22)", False, "ROUGE-L")],
+        ),
+    ],
+    "LIST-SIBLING": [
+        (
+            "Accuracy rises on Flowers-102 (97.4%), Stanford Birdsong (88.1%) and Oxford-IIIT Pets (94.3%).",
+            [
+                (97.4, "Oxford 102 Flowers", True, "Accuracy"),
+                (88.1, "Stanford Birdsong", False, "Accuracy"),
+                (94.3, "Oxford-IIIT Pets", True, "Accuracy"),
+            ],
+        ),
+        (
+            "It lifts F1 on three corpora: BC5CDR to 90.3%, GeneReviews-X to 84.1% and NCBI-disease to 88.9%.",
+            [
+                (90.3, "BC5CDR", True, "F1"),
+                (84.1, "GeneReviews-X", False, "F1"),
+                (88.9, "NCBI-disease", True, "F1"),
+            ],
+        ),
+        (
+            "We obtain 61.0% on ImageNet-R, 44.7% on Museum Sketch and 72.9% on ImageNet-A.",
+            [
+                (61.0, "ImageNet-R", True, "Top-1 Accuracy"),
+                (44.7, "Museum Sketch", False, "Top-1 Accuracy"),
+                (72.9, "ImageNet-A", True, "Top-1 Accuracy"),
+            ],
+        ),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.default()
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "expected"),
+    [(rule, s, e) for rule, cases in CASES.items() for s, e in cases],
+    ids=[f"{rule}-{i}" for rule, cases in CASES.items() for i in range(len(cases))],
+)
+def test_open_name_rule(extractor: Extractor, rule: str, sentence: str, expected: list[tuple]) -> None:
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract=sentence))
+    assert sorted((r.value, r.benchmark, r.benchmark_known, r.metric) for r in rows) == sorted(expected), rule
+
+
+def test_sibling_metric_is_marked_implied(extractor: Extractor) -> None:
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract=CASES["LIST-SIBLING"][2][0]))
+    assert [r.metric_implied for r in sorted(rows, key=lambda r: r.value)] == [True, True, True]
+
+
+def test_no_list_without_a_known_member(extractor: Extractor) -> None:
+    """Two unknown names in a list: nothing to say they are benchmarks (no known sibling)."""
+    text = "The probe scores 71.2% on Alder Ridge (v1) and 65.0% on Birch Hollow."
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract=text))
+    assert all(r.benchmark != "Alder Ridge" for r in rows)

@@ -1,0 +1,104 @@
+"""Spec cases of the before->after, leak and pairing rules. Sentences written for these tests (invented systems
+and numbers). Each case: (sentence, expected rows (value, benchmark, metric, kind)); every row must be expected."""
+
+from __future__ import annotations
+
+import pytest
+
+from leaderboard.extract import Extractor
+from leaderboard.models import Paper
+
+CASES = {
+    "BEFORE-AFTER": [
+        (
+            "Zero-shot exact match on HotpotQA climbs from 41.2 to 47.9 with our retriever.",
+            [
+                (41.2, "HotpotQA", "Exact Match", "range"),
+                (47.9, "HotpotQA", "Exact Match", "absolute"),
+                (41.2, "HotpotQA", "Exact Match", "absolute"),
+            ],
+        ),
+        (
+            "Entity F1 improves on WNUT-17 (52.3 -> 57.8) and on BC2GM (0.801 -> 0.836) with SpanTagger.",
+            [
+                (52.3, "WNUT 2017", "F1", "range"),
+                (57.8, "WNUT 2017", "F1", "absolute"),
+                (52.3, "WNUT 2017", "F1", "absolute"),
+                (0.801, "BC2GM", "F1", "range"),
+                (0.836, "BC2GM", "F1", "absolute"),
+                (0.801, "BC2GM", "F1", "absolute"),
+            ],
+        ),
+        (
+            "We cut validation perplexity from 22.4 to 19.7 on PTB, and from 30.1 to 27.5 on WikiText-103.",
+            [
+                (22.4, "Penn Treebank", "Perplexity", "range"),
+                (19.7, "Penn Treebank", "Perplexity", "absolute"),
+                (22.4, "Penn Treebank", "Perplexity", "absolute"),
+                (30.1, "WikiText-103", "Perplexity", "range"),
+                (27.5, "WikiText-103", "Perplexity", "absolute"),
+                (30.1, "WikiText-103", "Perplexity", "absolute"),
+            ],
+        ),
+        ("HSTU-X is 5.3x to 15.2x faster than its dense twin.", [(5.3, None, "Speedup", "range")]),
+    ],
+    "COORDINATION-ALIGNMENT": [
+        (
+            "Evaluated on Cityscapes and ADE20K, the model obtains 82.1% and 49.6% mIoU.",
+            [(82.1, "Cityscapes", "mIoU", "absolute"), (49.6, "ADE20K", "mIoU", "absolute")],
+        ),
+        (
+            "Accuracies of 91.3% and 89.5% are obtained on SNLI and MultiNLI respectively, compared with 88.0% and "
+            "85.1% for the strongest earlier systems.",
+            [
+                (91.3, "SNLI", "Accuracy", "absolute"),
+                (89.5, "MultiNLI", "Accuracy", "absolute"),
+                (88.0, "SNLI", "Accuracy", "absolute"),
+                (85.1, "MultiNLI", "Accuracy", "absolute"),
+            ],
+        ),
+        (
+            "Pre-trained on Kinetics-400 and Something-Something V2, the model reaches 81.2% and 70.4% on UCF101 and "
+            "HMDB51.",
+            [(81.2, "UCF101", "Accuracy", "absolute"), (70.4, "HMDB51", "Accuracy", "absolute")],
+        ),
+    ],
+    "SIZE-RATIO": [
+        (
+            "The compact detector is 5x smaller than DETR-R101 yet reaches 44.0 AP on COCO.",
+            [(44.0, "COCO", "AP", "absolute")],
+        ),
+        (
+            "With 40% fewer parameters than BERT-base, our encoder still gains 1.2 points on SST-2.",
+            [(1.2, "SST-2", "Accuracy", "delta")],
+        ),
+        ("Our 1.3B model matches rivals 9x its size on reasoning tasks.", []),
+        ("Quantisation shrinks the model size by 73% without retraining.", []),
+    ],
+    "SETTING-PHRASE": [
+        (
+            "We pre-train with a masking ratio of 0.6 and obtain 84.9% top-1 accuracy on ImageNet.",
+            [(84.9, "ImageNet", "Top-1 Accuracy", "absolute")],
+        ),
+        ("A compression factor of 16 keeps 30.2 dB PSNR on Set14.", [(30.2, "Set14", "PSNR", "absolute")]),
+        (
+            "At a guidance scale of 7.5 the sampler reaches an FID of 8.31 on MS-COCO.",
+            [(8.31, "COCO", "FID", "absolute")],
+        ),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.default()
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "expected"),
+    [(rule, s, e) for rule, cases in CASES.items() for s, e in cases],
+    ids=[f"{rule}-{i}" for rule, cases in CASES.items() for i in range(len(cases))],
+)
+def test_structure_rule(extractor: Extractor, rule: str, sentence: str, expected: list[tuple]) -> None:
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract=sentence))
+    assert sorted((r.value, r.benchmark, r.metric, r.kind) for r in rows) == sorted(expected), rule
