@@ -93,7 +93,7 @@ def test_export_refuses_an_unknown_extension_and_parquet_on_stdout(seed_db: Path
 def test_build_help_lists_the_formats() -> None:
     assert INPUT_FORMATS == FORMATS
     out = run_cli("build", "--help")
-    assert "[listing|jsonl|arxiv|json|csv|pwc|results-csv]" in out.stdout
+    assert "[listing|jsonl|arxiv|json|csv|pwc|results-csv|latex]" in out.stdout
 
 
 def test_saved_queries_are_shipped_and_a_local_folder_adds_to_them(seed_db: Path, tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ LAYERS: list[set[str]] = [
     {"models", "display"},
     {"extract", "curation"},
     {"store", "normalise"},
-    {"sources"},
+    {"sources", "tables"},  # tables: LaTeX table parsing, read by sources.latex
     {"parallel", "progress", "pipeline", "queries", "rank", "failures"},
     {"app", "serving"},
     {"cli", "cli_curate", "cli_explain", "__main__"},

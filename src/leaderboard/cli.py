@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 # The input formats `build --format` accepts (sources.detect.FORMATS; not imported here: it loads the vocabulary).
-INPUT_FORMATS = ("listing", "jsonl", "arxiv", "json", "csv", "pwc", "results-csv")
+INPUT_FORMATS = ("listing", "jsonl", "arxiv", "json", "csv", "pwc", "results-csv", "latex")
 
 DB_OPTION = click.option(
     "--db",
@@ -273,8 +273,12 @@ def evaluate(gold, papers, vocab, misses) -> None:
     from leaderboard.extract.vocab import load_vocabulary
     from leaderboard.models import Paper
     from leaderboard.sources import read_sources
+    from leaderboard.tables import evaluate as tables_eval
 
     first = "" if gold.is_dir() else gold.read_text(encoding="utf-8").lstrip()[:4000]
+    if tables_eval.is_table_gold(first.splitlines()[:1]):  # a LaTeX table gold (tests/data/latex/gold.jsonl)
+        click.echo(tables_eval.format_report(tables_eval.score(gold, load_vocabulary(list(vocab))), str(gold)))
+        return
     needs_papers = '"is_result"' in first.split("\n", 1)[0]
     corpus: list[Paper] = []
     if needs_papers:

@@ -26,8 +26,10 @@ from leaderboard.parallel import Extraction, Items, Unit
 from leaderboard.progress import Progress
 from leaderboard.sources import ArxivFilter, source_files
 from leaderboard.sources.detect import READ_ERRORS, UNREADABLE, Reader, unreadable
+from leaderboard.sources.latex import read_ahead, read_through_main
 from leaderboard.sources.lines import file_size, read_blocks
 from leaderboard.store.db import BuildWriter
+from leaderboard.tables.records import SIDE_TABLES
 
 CHUNK = 512  # records per unit for formats read in the main process
 BLOCK_BYTES = 1 << 20  # bytes of JSON Lines per unit (~650 arXiv records): start-up and pickling costs vanish
@@ -94,11 +96,14 @@ class _Imported:
         self.progress = progress
         self.results: list[Result] = []
         self.extras: list[ResultExtra] = []
+        self.side: list[object] = []  # LaTeX tables' `tables` and `result_cells` rows
         self.records = 0
 
     def add(self, item: Result | ResultExtra) -> None:
         if isinstance(item, Result):
             self.results.append(item)
+        elif type(item) in SIDE_TABLES:
+            self.side.append(item)
         else:
             self.extras.append(item)
         if len(self.results) + len(self.extras) >= IMPORT_BATCH:
@@ -109,6 +114,9 @@ class _Imported:
         self.progress.add(len(self.results), results=len(self.results))
         self.writer.add_results(self.results, [None] * len(self.results))
         self.writer.add_extras(self.extras)
+        for cls, table in SIDE_TABLES.items():
+            self.writer.add_records(table, [r for r in self.side if type(r) is cls], cls)
+        self.side.clear()
         self.results.clear()
         self.extras.clear()
 
@@ -117,7 +125,7 @@ def _item_units(path: Path, reader: Reader, imported: _Imported) -> Iterator[Ite
     """Batches of the papers and rejections a main-process reader yields; imported rows go to `imported`."""
     batch: list = []
     for item in reader(path):
-        if isinstance(item, Result | ResultExtra):
+        if isinstance(item, Result | ResultExtra) or type(item) in SIDE_TABLES:
             imported.add(item)
             continue
         batch.append(item)
@@ -156,14 +164,16 @@ def build(opts: BuildOptions) -> BuildSummary:
         total_bytes = sum(file_size(path) for path, _, _ in files)
         with BuildWriter(opts.db) as writer, Progress(enabled=opts.progress, total_bytes=total_bytes) as progress:
             imported = _Imported(writer, progress)
-            for chunk in extraction.run(read_units(files, imported)):
+            files_read = read_ahead(files, opts.vocab_files, extraction.workers)  # LaTeX papers read in a pool
+            for chunk in extraction.run(read_units(files_read, imported)):
                 writer.add_tables(chunk.papers, chunk.results, chunk.rejected)
                 records += chunk.records
                 skipped += chunk.skipped
                 progress.update(chunk)
             imported.flush()
             records += imported.records
-            check_loaded(writer, [str(path) for path, _, _ in files], opts)
+            latex_parts = {path for path, fmt, _ in files if fmt == "latex" and read_through_main(path)}
+            check_loaded(writer, [str(path) for path, _, _ in files if path not in latex_parts], opts)
             writer.add_curations(curations, str(curation_file), vocab.methods.lookup)
             writer.add_rejected(bad_curations, stage="curation")
             writer.add_metric_info(metric_info(vocab.knowledge))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from leaderboard.app import data
+from leaderboard.app import data, latex_table
 from leaderboard.app.highlight import STYLE, abstract_html, results_html
 from leaderboard.app.ui import (
     csv_download,
@@ -52,6 +52,7 @@ def render() -> None:
     st.header(labels[paper_id])
     st.caption(_meta(paper, results))
     _abstract(paper, results)
+    latex_table.render(paper_id)  # the paper's LaTeX results tables, the picked result's cell marked
     _report(paper_id, results)
 
 

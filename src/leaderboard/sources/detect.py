@@ -13,6 +13,7 @@ from leaderboard.extract.vocab import Vocabulary
 from leaderboard.models import Paper, Rejected, Result, ResultExtra
 from leaderboard.sources.csv_papers import read_papers_csv
 from leaderboard.sources.jsonl import ArxivFilter, read_json_array, read_jsonl
+from leaderboard.sources.latex import is_latex_name, looks_like_latex, read_latex
 from leaderboard.sources.lines import open_binary
 from leaderboard.sources.listing import read_listing
 
@@ -32,12 +33,13 @@ def _readers(filt: ArxivFilter, vocab: Vocabulary | None = None) -> dict[str, Re
         "arxiv": partial(read_jsonl, filt=filt),
         "json": partial(read_json_array, filt=filt),
         "csv": read_papers_csv,
+        "latex": partial(read_latex, vocab=vocab),
     }
     readers.update({name: partial(reader, vocab=vocab) for name, reader in importers.READERS.items()})
     return readers
 
 
-FORMATS = ("listing", "jsonl", "arxiv", "json", "csv", "pwc", "results-csv")
+FORMATS = ("listing", "jsonl", "arxiv", "json", "csv", "pwc", "results-csv", "latex")
 
 
 def _peek(path: Path, size: int = 65536) -> bytes:
@@ -47,8 +49,12 @@ def _peek(path: Path, size: int = 65536) -> bytes:
 
 def detect_format(path: Path) -> str:
     """Guess a file's format from its name and first bytes."""
+    if is_latex_name(path):
+        return "latex"
     name = path.name.lower().removesuffix(".gz")
     head = _peek(path).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:2] == b"\x1f\x8b" or looks_like_latex(head):
+        return "latex"  # arXiv's e-print download: a gzipped tarball or .tex without an extension
     if name.endswith((".jsonl", ".ndjson")):
         return "jsonl"
     if name.endswith(".csv") or name.endswith(".tsv"):
@@ -155,7 +161,7 @@ def source_files(
     for path in iter_files(paths, skip):
         try:
             name = fmt or detect_format(path)
-            binary = looks_binary(_peek(path))
+            binary = name != "latex" and looks_binary(_peek(path))  # a tarball or a figure of a LaTeX source
         except READ_ERRORS as exc:
             yield path, "unreadable", _one(unreadable(path, exc))
             continue

@@ -23,7 +23,7 @@ from leaderboard.knowledge.canon import Named, method_norm
 from leaderboard.models import Rejected, Result, ResultExtra, truncate
 from leaderboard.settings import DEFAULT_DB as DEFAULT_DB
 from leaderboard.settings import db_path as db_path  # where callers have always found it
-from leaderboard.store.arrow import extras_table, rejected_table, results_table
+from leaderboard.store.arrow import extras_table, rejected_table, results_table, to_arrow
 
 
 def _no_entry(name: str) -> None:
@@ -290,6 +290,11 @@ class BuildWriter:
         """Append the importers' side records of imported results."""
         if extras:
             self._insert("result_extras", extras_table(extras))
+
+    def add_records(self, table: str, records: Sequence[object], cls: type) -> None:
+        """Append records of a dataclass whose fields are the columns of `table` (LaTeX `tables`, `result_cells`)."""
+        if records:
+            self._insert(table, to_arrow(records, cls))
 
     def add_metric_info(self, rows: Iterable[tuple[str, str | None, bool | None]]) -> None:
         """Record the vocabulary's metrics (name, unit, higher_is_better); the first entry of a name wins."""

@@ -8,6 +8,8 @@ WITH files AS (
         SELECT source_file FROM papers_raw
         UNION ALL
         SELECT source_file FROM result_extras
+        UNION ALL
+        SELECT source_file FROM tables  -- a LaTeX source's tables (read or skipped with a reason)
     ) GROUP BY source_file
 ), bad AS (
     SELECT source_file, count(*) AS n,

@@ -120,3 +120,42 @@ CREATE TABLE metric_info (
     unit              VARCHAR,
     higher_is_better  BOOLEAN
 );
+
+-- Every table environment of the LaTeX sources read (sources/latex.py): results read from it, or why not.
+CREATE TABLE tables (
+    paper_id      VARCHAR,
+    source_file   VARCHAR,     -- the path given to the build (tarball, .tex, folder file)
+    file          VARCHAR,     -- the .tex file inside the paper holding the table
+    table_number  INTEGER,     -- 1-based, in the paper's reading order
+    part          INTEGER,     -- the tabular's position within its float (sub-tables)
+    label         VARCHAR,
+    caption       VARCHAR,
+    rows          INTEGER,
+    columns       INTEGER,
+    results       INTEGER,     -- results read from the table
+    status        VARCHAR,     -- results | skipped | unreadable
+    reason        VARCHAR,     -- why skipped or unreadable
+    grid          VARCHAR,     -- cell texts, JSON: rows of [column, span, text, bold, underline]
+    latex         VARCHAR      -- the tabular as written (truncated)
+);
+
+-- Provenance of results read from LaTeX table cells (results.source = 'latex'): one row per result_id.
+CREATE TABLE result_cells (
+    result_id     VARCHAR NOT NULL,
+    paper_id      VARCHAR,
+    source_file   VARCHAR,
+    file          VARCHAR,
+    table_number  INTEGER,
+    part          INTEGER,
+    label         VARCHAR,
+    caption       VARCHAR,
+    row_index     INTEGER,     -- 0-based in the tabular, header rows included
+    column_index  INTEGER,
+    header_path   VARCHAR,     -- ' > '-joined headers above the cell ("COCO > AP50")
+    row_header    VARCHAR,     -- the method cell as written
+    setting       VARCHAR,     -- group row / other row-header columns
+    cell_latex    VARCHAR,
+    bold          BOOLEAN,     -- the paper's own best marks
+    underline     BOOLEAN,
+    cited         BOOLEAN      -- the row header cites: a baseline
+);
