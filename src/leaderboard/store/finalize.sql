@@ -42,9 +42,9 @@ ALTER TABLE papers_raw RENAME TO papers;
 CREATE VIEW results_base AS
 SELECT e.* EXCLUDE (paper_seq) REPLACE (
            CASE WHEN e.unit IS NULL AND e.kind = 'absolute' AND (e.value > 1 OR e.value = 0) AND pm.metric IS NOT NULL THEN '%'
-                ELSE e.unit END AS unit
-       ),
-       coalesce(x.paper_date, p.published) AS published
+                ELSE e.unit END AS unit,
+           coalesce(x.paper_date, p.published) AS published
+       )
 FROM extracted e
 LEFT JOIN kept_seq k ON k.seq = e.paper_seq
 LEFT JOIN (SELECT metric FROM metric_info WHERE unit = '%') pm ON pm.metric = e.metric

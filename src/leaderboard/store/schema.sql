@@ -50,6 +50,7 @@ CREATE TABLE extracted (
     rules             VARCHAR,  -- JSON object: field -> the rule that decided it (extract/trace.py)
     source            VARCHAR,
     title             VARCHAR,
+    published         DATE,     -- set by finalize.sql: the row's own date (imports), else its paper's
     result_id         VARCHAR NOT NULL,
     ordinal           INTEGER,
     metric_implied    BOOLEAN,   -- the metric is not written: the benchmark's usual one
