@@ -31,7 +31,7 @@ INSERT INTO papers_raw
 SELECT i, 'q' || lpad(i::VARCHAR, 8, '0'), 'Synthetic paper ' || i || ' on results at scale',
        repeat('Synthetic abstract text with numbers like 91.2% on a benchmark. ', 14),
        DATE '2010-01-01' + CAST(hash(i * 7 + 1) % 5800 AS INTEGER),
-       'https://arxiv.org/abs/q' || i, 'A. Author and B. Author', 'cs.LG cs.CL', 'synthetic', i + 1
+       'https://arxiv.org/abs/q' || i, 'A. Author and B. Author', 'cs.LG cs.CL', 'synthetic', i + 1, TRUE
 FROM range($papers) t(i)
 """
 

@@ -109,11 +109,11 @@ CREATE TEMP TABLE syn4 AS
 SELECT *, coalesce(sum(length(sentence)) OVER (PARTITION BY p ORDER BY j ROWS BETWEEN UNBOUNDED PRECEDING
                                                                   AND 1 PRECEDING), 0)::INT AS sentence_start
 FROM syn3;
-INSERT INTO papers_raw (seq, paper_id, title, abstract, published, url, source_file, source_line)
+INSERT INTO papers_raw (seq, paper_id, title, abstract, published, url, source_file, source_line, has_abstract)
 SELECT p, 'syn-' || CAST(p AS VARCHAR), 'Synthetic paper ' || CAST(p AS VARCHAR) || ': ' || any_value(method)
            FILTER (WHERE j = 0) || ' for ' || any_value(benchmark) FILTER (WHERE j = 0),
        string_agg(sentence, '' ORDER BY j), any_value(published),
-       'https://example.org/paper/' || CAST(p AS VARCHAR), 'synthetic', p + 1
+       'https://example.org/paper/' || CAST(p AS VARCHAR), 'synthetic', p + 1, TRUE
 FROM syn4 GROUP BY p
 """
 

@@ -82,3 +82,32 @@ def test_bare_percentages_share_a_leaderboard_with_written_ones(tmp_path: Path) 
         ("CIFAR-10", "Accuracy", None, 0.91, "0.91", 1),
         ("CelebA", "FID", None, 2.2, "2.20", 1),
     ]
+
+
+def test_a_record_with_an_abstract_wins_over_a_later_one_without(tmp_path: Path) -> None:
+    from leaderboard.models import Paper
+    from leaderboard.store.arrow import papers_table
+    from leaderboard.store.db import BuildWriter
+
+    papers = [
+        Paper("X", "X with abstract", "Text of X.", source_file="a.jsonl", source_line=1),
+        Paper("Y", "Y first", "Text of Y.", source_file="a.jsonl", source_line=2),
+        Paper("X", "X without abstract", "", source_file="b.csv", source_line=3),
+        Paper("Y", "Y second", "Newer text of Y.", source_file="b.csv", source_line=4),
+        Paper("Z", "Z only, empty abstract", "", source_file="b.csv", source_line=5),
+    ]
+    db = tmp_path / "w.duckdb"
+    with BuildWriter(db) as writer:
+        writer.add_tables(papers_table(papers), None, None)
+        counts = writer.commit({})
+    assert (counts["papers"], counts["rejected"]) == (3, 1)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT paper_id, title FROM papers").fetchall() == [
+            ("X", "X with abstract"),
+            ("Y", "Y second"),
+            ("Z", "Z only, empty abstract"),
+        ]
+        assert con.execute("SELECT line, reason, raw FROM rejected").fetchall() == [
+            (2, "superseded by a later record with the same id Y (b.csv:4)", "Y first")
+        ]
+        assert "has_abstract" not in [c[0] for c in con.execute("DESCRIBE papers").fetchall()]

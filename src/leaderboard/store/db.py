@@ -252,7 +252,9 @@ class BuildWriter:
         base = self._seq
         if papers is not None and papers.num_rows:
             self._seq += papers.num_rows
-            self._insert("papers_raw", papers.append_column("seq", pa.array(range(base, self._seq), pa.int64())))
+            papers = papers.append_column("seq", pa.array(range(base, self._seq), pa.int64()))
+            has_abstract = pc.fill_null(pc.greater(pc.binary_length(papers.column("abstract")), 0), False)
+            self._insert("papers_raw", papers.append_column("has_abstract", has_abstract))
         if results is not None and results.num_rows:
             i = results.schema.get_field_index("paper_seq")
             self._insert("extracted", results.set_column(i, "paper_seq", pc.add(results.column(i), base)))

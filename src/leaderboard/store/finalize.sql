@@ -2,9 +2,11 @@
 
 -- One row per paper_id: the record with an abstract wins over one without, then the later record. When the
 -- kept record lacks a date or URL that another record of the paper has, it takes the latest such record's:
--- an undated record never makes a dated paper undated.
+-- an undated record never makes a dated paper undated. `records` counts the records of the id, so the steps
+-- below only look at the ids loaded more than once. (`has_abstract` was set at load time: reading every
+-- abstract here would cost more than the rest of this file.)
 CREATE TABLE kept_seq AS
-SELECT paper_id, arg_max(seq, (coalesce(abstract, '') <> '', seq)) AS seq,
+SELECT paper_id, arg_max(seq, (has_abstract, seq)) AS seq,
        arg_max(published, seq) FILTER (WHERE published IS NOT NULL) AS any_published,
        arg_max(url, seq) FILTER (WHERE url IS NOT NULL AND url <> '') AS any_url, count(*) AS records
 FROM papers_raw
@@ -16,9 +18,9 @@ SELECT r.source_file, r.source_line,
            || coalesce(CAST(k.source_line AS VARCHAR), '?') || ')',
        left(r.title, 200), 'dedup'
 FROM papers_raw r
-JOIN kept_seq ks USING (paper_id)
+JOIN (SELECT paper_id, seq FROM kept_seq WHERE records > 1) ks USING (paper_id)
 JOIN papers_raw k ON k.seq = ks.seq
-WHERE r.seq <> ks.seq AND coalesce(r.abstract, '') <> ''
+WHERE r.seq <> ks.seq AND r.has_abstract
 ORDER BY r.seq;
 
 -- papers_raw becomes `papers` in place, less the superseded records: no copy of the abstracts, and the rows
@@ -29,6 +31,7 @@ FROM (SELECT * FROM kept_seq WHERE records > 1) k  -- only papers with several r
 WHERE k.seq = p.seq AND ((p.published IS NULL AND k.any_published IS NOT NULL)
                          OR (coalesce(p.url, '') = '' AND k.any_url IS NOT NULL));
 ALTER TABLE papers_raw DROP COLUMN seq;
+ALTER TABLE papers_raw DROP COLUMN has_abstract;
 ALTER TABLE papers_raw RENAME TO papers;
 
 -- The extracted and imported rows of the kept papers. A view: curate.sql applies the curation file to it

@@ -11,7 +11,8 @@ CREATE TABLE papers_raw (
     authors      VARCHAR,
     categories   VARCHAR,
     source_file  VARCHAR,
-    source_line  INTEGER
+    source_line  INTEGER,
+    has_abstract BOOLEAN      -- a non-empty abstract (set at load time, so finalize.sql never reads the abstracts)
 );
 
 CREATE TABLE extracted (
