@@ -119,7 +119,7 @@ def test_seed_database_without_dates(app, seed_db: Path) -> None:
 
 
 def test_an_unnamed_method_links_to_its_paper(app, seed_db: Path) -> None:
-    at = app(seed_db, "benchmark", benchmark="ACM RecSys Challenge 2018", metric="NDCG")
+    at = app(seed_db, "benchmark", benchmark="ACM RecSys Challenge 2018", metric="NDCG", confident="0")
     table = at.dataframe[0].value
     assert table["method"].tolist() == ["(unnamed)"]
     link = table["method_link"].iloc[0]

@@ -67,7 +67,9 @@ def test_search_then_pick_writes_the_url(app, synth_db: Path) -> None:
 
 
 def test_seed_method_without_comparisons(app, seed_db: Path) -> None:
-    at = app(seed_db, "method", method="helpsteer2")
-    assert at.header[0].value == "HelpSteer2"
+    at = app(seed_db, "method", method="helpsteer2")  # its one extracted row is below the confidence threshold
+    assert at.header[0].value == "HelpSteer2" and at.dataframe[0].value.empty
+    assert "1 extracted rows below the confidence threshold are hidden." in [c.value for c in at.caption]
+    at = app(seed_db, "method", method="helpsteer2", confident="0")
     assert at.dataframe[0].value["benchmark"].tolist() == ["RewardBench"]
     assert any("No paper reports this method side by side" in c.value for c in at.caption)

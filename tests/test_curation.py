@@ -135,6 +135,8 @@ def test_curations_apply_and_survive_a_rebuild(built) -> None:
             ]
         )  # fmt: skip
         assert rows(db, "SELECT count(*) FROM results WHERE result_id = ?", [acc_id]) == [(0,)]
+        # rows a person added or fixed are not unsure guesses: never hidden by the dashboard's confidence filter
+        assert rows(db, "SELECT count(*) FROM results WHERE curated AND confident IS NOT TRUE") == [(0,)]
         assert rows(db, "SELECT count(*) FROM results WHERE NOT curated AND original IS NULL") == [(3,)]
         assert rows(db, "SELECT count(*) FROM rejected") == [(0,)]
 

@@ -62,7 +62,11 @@ def test_every_dated_squad11_row_keeps_its_date(pwc_db: Path) -> None:
 
 def test_sota_over_time_ends_at_the_best_entry(pwc_db: Path) -> None:
     text = (resources.files("leaderboard.app") / "sql" / "sota_over_time.sql").read_text(encoding="utf-8")
-    frame = sql(pwc_db, text, {"benchmark": "SQuAD1.1", "metric": "F1", "subset": "", "unit": "%", "sample": 0})
+    frame = sql(
+        pwc_db,
+        text,
+        {"benchmark": "SQuAD1.1", "metric": "F1", "subset": "", "unit": "%", "sample": 0, "confident_only": True},
+    )
     records = frame[frame.is_sota]
     last = records.iloc[-1]
     assert (last.method, last.value, str(last.published)[:10]) == ("LUKE (single model)", 95.379, "2020-04-10")

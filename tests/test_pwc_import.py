@@ -101,6 +101,15 @@ def test_every_cell_is_imported_or_rejected(pwc_db: Path, name: str) -> None:
     assert rejected == other
 
 
+def test_imported_rows_are_confident(pwc_db: Path) -> None:
+    """A curated leaderboard's numbers are not extracted guesses: the dashboard never hides them as unsure."""
+    with duckdb.connect(str(pwc_db), read_only=True) as con:
+        counts = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE confident IS NOT TRUE) FROM results WHERE source LIKE 'pwc:%'"
+        ).fetchone()
+    assert counts[0] > 100 and counts[1] == 0
+
+
 def test_detected_as_pwc() -> None:
     assert {detect_format(PWC / n) for n in FILES} == {"pwc"}
 

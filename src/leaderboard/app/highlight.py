@@ -130,11 +130,18 @@ def results_html(results: pd.DataFrame, anchor_prefix: str = "lb-r") -> str:
             "subset": row.get("subset"),
             "kind": row.get("kind"),
             "reported as": "own method" if own is True else "baseline" if own is False else _imported(row),
-            "confidence": f"{row['confidence']:.2f}" if isinstance(row.get("confidence"), float) else "",
+            "confidence": _confidence(row),
         }
         tds = "".join(f"<td>{_cell(cells[c])}</td>" for c in RESULT_COLUMNS)
         rows.append(f'<tr id="{anchor_prefix}-{number}"><td>{number}</td>{tds}</tr>')
     return f'<table class="lb-results"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _confidence(row: dict) -> str:
+    """The calibrated confidence, with "?" when the row is below the `confident` threshold."""
+    value = row.get("confidence")
+    text = f"{value:.2f}" if isinstance(value, float) else ""
+    return f"{text} ?".strip() if _flag(row.get("confident")) is False else text
 
 
 def _imported(row: dict) -> str:

@@ -9,7 +9,9 @@ import streamlit as st
 from leaderboard.app import data
 from leaderboard.app.ui import (
     arrow,
+    confident_toggle,
     csv_download,
+    hidden_caption,
     imported_from,
     link_columns,
     safe_file_name,
@@ -105,9 +107,17 @@ def render() -> None:
         st.info(f"No absolute {metric} result on {benchmark}.")
         return
     subset, unit = setting.split("|", 1)
+    confident_only = confident_toggle()
     params = {"benchmark": benchmark, "metric": metric, "subset": subset, "unit": unit}
+    hidden = int(data.run("benchmark_hidden", **params)["hidden"].iloc[0])
+    params["confident_only"] = confident_only
     table = data.run("benchmark_table", **params, limit=TABLE_LIMIT)
+    if table.empty:
+        hidden_caption(hidden, confident_only)
+        st.info(f"Every {metric} result on {benchmark} in this setting is below the confidence threshold.")
+        return
     _summary(table, benchmark, metric)
+    hidden_caption(hidden, confident_only)
     _leaderboard(table, benchmark, metric)
     _sota(params, metric, table)
 

@@ -6,7 +6,16 @@ import pandas as pd
 import streamlit as st
 
 from leaderboard.app import data
-from leaderboard.app.ui import csv_download, link_columns, not_available, show_table, url_selectbox, with_links
+from leaderboard.app.ui import (
+    confident_toggle,
+    csv_download,
+    hidden_caption,
+    link_columns,
+    not_available,
+    show_table,
+    url_selectbox,
+    with_links,
+)
 
 LIMIT = 5000
 ALL = "(all benchmarks)"
@@ -42,6 +51,7 @@ def render() -> None:
     benchmark = url_selectbox(
         "Benchmark", options, "benchmark", format_func=lambda b: b if b == ALL else f"{b} ({_count(counts, b)})"
     )
+    confident_only = confident_toggle()
     table = data.run("conflicts", benchmark="" if benchmark == ALL else benchmark, limit=LIMIT)
     if "spread" not in table and {"min_value", "max_value"} <= set(table.columns):
         table["spread"] = table["max_value"] - table["min_value"]
@@ -60,7 +70,7 @@ def render() -> None:
     csv_download(table, "conflicts.csv", key="conflicts_csv")
     rows = selection.selection.rows if selection is not None else []
     if rows and "result_ids" in table:
-        _members(table.iloc[rows[0]])
+        _members(table.iloc[rows[0]], confident_only)
     elif "result_ids" in table:
         st.caption("Select a row to see the reports it is made of.")
 
@@ -69,9 +79,11 @@ def _count(counts: pd.DataFrame, benchmark: str) -> int:
     return int(counts.loc[counts["benchmark"] == benchmark, "conflicts"].iloc[0])
 
 
-def _members(conflict: pd.Series) -> None:
+def _members(conflict: pd.Series, confident_only: bool) -> None:
     st.subheader(f"{conflict.get('method')} on {conflict.get('benchmark')} ({conflict.get('metric')})")
-    members = with_links(data.run("conflict_members", result_ids=str(conflict["result_ids"])))
+    ids = str(conflict["result_ids"])
+    members = with_links(data.run("conflict_members", result_ids=ids, confident_only=confident_only))
+    hidden_caption(int(data.run("conflict_hidden", result_ids=ids)["hidden"].iloc[0]), confident_only)
     order = ["value", "unit", "source", "paper", "published", "evidence"]
     show_table(members, column_order=order, column_config=link_columns(members))
 

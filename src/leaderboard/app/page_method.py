@@ -8,7 +8,9 @@ import streamlit as st
 from leaderboard.app import data
 from leaderboard.app.ui import (
     arrow,
+    confident_toggle,
     csv_download,
+    hidden_caption,
     internal_url,
     link_columns,
     safe_file_name,
@@ -53,11 +55,14 @@ def render() -> None:
     )
     if key is None:
         return
-    results = data.run("method_results", method=key, limit=RESULT_LIMIT)
+    confident_only = confident_toggle()
+    results = data.run("method_results", method=key, confident_only=confident_only, limit=RESULT_LIMIT)
+    hidden = int(data.run("method_hidden", method=key)["hidden"].iloc[0])
     record = data.run("method_record", method=key)
     st.header(names.get(key, key))
     _headline(results, record)
     st.subheader("Results")
+    hidden_caption(hidden, confident_only)
     shown = with_links(results)
     shown["metric"] = [
         f"{m} {arrow(h)}".strip() if isinstance(m, str) else m

@@ -96,6 +96,11 @@ def _abstract(paper: pd.Series, results: pd.DataFrame) -> None:
         st.caption("Nothing was extracted from this paper.")
         return
     st.html(STYLE + results_html(results))
+    unsure = int(results["confident"].eq(False).sum()) if "confident" in results else 0
+    if unsure:
+        st.caption(
+            f"{unsure} row(s) marked “?” are below the confidence threshold (hidden by default on the other pages)."
+        )
     with st.expander("All columns"):
         show_table(results)
     csv_download(results, safe_file_name("paper", paper["paper_id"]) + ".csv", key="paper_csv")

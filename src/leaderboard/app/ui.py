@@ -114,6 +114,31 @@ def url_toggle(label: str, param: str, *, default: bool, container=st, help: str
     return value
 
 
+CONFIDENT_PARAM = "confident"
+
+
+def confident_toggle(container=st) -> bool:
+    """The "Only confident extractions" toggle (on by default, `?confident=0` in the URL when off)."""
+    return url_toggle(
+        "Only confident extractions",
+        CONFIDENT_PARAM,
+        default=True,
+        container=container,
+        help="Hide extracted rows whose calibrated confidence is below the threshold where tuple precision is "
+        "at least 0.95 on dev2. Imported and curated rows are always shown.",
+    )
+
+
+def hidden_caption(hidden: int, confident_only: bool, container=st) -> None:
+    """Say how many extracted rows the confidence toggle hides (or would hide, when it is off)."""
+    if not hidden:
+        return
+    if confident_only:
+        container.caption(f"{hidden:,} extracted rows below the confidence threshold are hidden.")
+    else:
+        container.caption(f"Showing all rows, including {hidden:,} extracted rows below the confidence threshold.")
+
+
 def url_multiselect(
     label: str, options: Sequence[str], param: str, *, container=st, help: str | None = None, placeholder: str = ""
 ) -> list[str]:

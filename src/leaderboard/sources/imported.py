@@ -189,6 +189,7 @@ def imported_result(
         qualifier=cell.qualifier,
         evidence=evidence,
         confidence=IMPORT_CONFIDENCE,
+        confident=True,  # a curated leaderboard's number, not an extracted guess: never hidden as unsure
         extractor=extractor,
         rules=json.dumps({"result": extractor}, separators=(",", ":")),  # one importer decided every field
         source=source,

@@ -16,7 +16,7 @@ SELECT c.line, p.paper_id, CAST(c.value AS DOUBLE) AS value,
        c.higher_is_better,
        CASE WHEN c.value_start IS NULL THEN '' ELSE substring(p.abstract, c.value_start + 1,
             c.value_end - c.value_start) END AS evidence,
-       c.value_start AS sentence_start, c.value_start, c.value_end, 1.0 AS confidence,
+       c.value_start AS sentence_start, c.value_start, c.value_end, 1.0 AS confidence, TRUE AS confident,
        'curation' AS extractor, '{"result":"curation"}' AS rules, 'curation' AS source, p.title, c.added_id AS result_id,
        p.published
 FROM curations c
@@ -79,7 +79,9 @@ SELECT r.* EXCLUDE (ordinal) REPLACE (
            CASE WHEN f.set_subset THEN nullif(f.subset, '') ELSE r.subset END AS subset,
            CASE WHEN f.set_unit THEN nullif(f.unit, '') ELSE r.unit END AS unit,
            CASE WHEN f.set_hib THEN CAST(nullif(f.higher_is_better, '') AS BOOLEAN)
-                ELSE r.higher_is_better END AS higher_is_better
+                ELSE r.higher_is_better END AS higher_is_better,
+           -- a row a person fixed (like one they added, or an imported one) is not an unsure guess any more
+           CASE WHEN f.result_id IS NOT NULL THEN TRUE ELSE r.confident END AS confident
        ),
        r.source = 'curation' OR f.result_id IS NOT NULL AS curated,
        f.original

@@ -1,12 +1,14 @@
 -- One row per method on a benchmark, metric and setting: its best value by the metric's direction, the paper
 -- that reports it, and who says so (how many papers report the method here, how many of them are third parties:
 -- papers that report it as a baseline; an imported row does not say, so it is neither own nor third party).
--- Rows are ranked only when the direction is known (rank is NULL otherwise).
+-- Rows are ranked only when the direction is known (rank is NULL otherwise). With $confident_only, extracted
+-- rows below the confidence threshold (confident = FALSE) are left out.
 WITH rows AS (
     SELECT r.*, p.url, coalesce(r.method_norm, lower(r.method)) AS method_key
     FROM results r LEFT JOIN papers p USING (paper_id)
     WHERE r.kind = 'absolute' AND r.benchmark = $benchmark AND r.metric = $metric
       AND coalesce(r.subset, '') = $subset AND coalesce(r.unit, '') = $unit
+      AND (NOT $confident_only OR r.confident IS NOT FALSE)
 ), direction AS (
     SELECT any_value(higher_is_better) FILTER (WHERE higher_is_better IS NOT NULL) AS hib FROM rows
 ), scored AS (

@@ -1,9 +1,11 @@
 -- Every result of one method (matched by its normalised name), with where its best value stands on each
 -- benchmark, metric and setting among all methods (position among `entries`, by the metric's direction).
+-- With $confident_only, rows with confident = FALSE are left out of both.
 WITH mine AS (
     SELECT r.*, p.url
     FROM results r LEFT JOIN papers p USING (paper_id)
-    WHERE coalesce(r.method_norm, lower(r.method)) = lower($method) OR lower(r.method) = lower($method)
+    WHERE (coalesce(r.method_norm, lower(r.method)) = lower($method) OR lower(r.method) = lower($method))
+      AND (NOT $confident_only OR r.confident IS NOT FALSE)
 ), groups AS (
     SELECT DISTINCT benchmark, coalesce(subset, '') AS s, metric, coalesce(unit, '') AS u
     FROM mine WHERE kind = 'absolute' AND benchmark IS NOT NULL AND metric IS NOT NULL
@@ -13,7 +15,7 @@ WITH mine AS (
     FROM results r
     JOIN groups g ON r.benchmark = g.benchmark AND coalesce(r.subset, '') = g.s AND r.metric = g.metric
                  AND coalesce(r.unit, '') = g.u
-    WHERE r.kind = 'absolute' AND r.higher_is_better IS NOT NULL
+    WHERE r.kind = 'absolute' AND r.higher_is_better IS NOT NULL AND (NOT $confident_only OR r.confident IS NOT FALSE)
     GROUP BY ALL
 ), pos AS (
     SELECT *, rank() OVER (PARTITION BY benchmark, s, metric, u ORDER BY score DESC) AS position,

@@ -1,12 +1,13 @@
 -- State of the art over time on a benchmark, metric and setting: every result whose value beat all results of
 -- earlier papers (by the row's date: an imported submission's own, else its paper's; the metric's direction
--- must be known). `is_sota` marks the record-setters.
+-- must be known). `is_sota` marks the record-setters. $confident_only leaves out rows with confident = FALSE.
 WITH rows AS (
     SELECT r.value, r.method, r.paper_id, r.result_id, r.is_own_method, r.higher_is_better, r.published,
            coalesce(p.title, r.title) AS title
     FROM results r LEFT JOIN papers p USING (paper_id)
     WHERE r.kind = 'absolute' AND r.benchmark = $benchmark AND r.metric = $metric
       AND coalesce(r.subset, '') = $subset AND coalesce(r.unit, '') = $unit AND r.published IS NOT NULL
+      AND (NOT $confident_only OR r.confident IS NOT FALSE)
 ), direction AS (
     SELECT any_value(higher_is_better) FILTER (WHERE higher_is_better IS NOT NULL) AS hib FROM rows
 ), scored AS (
