@@ -163,3 +163,13 @@ def test_slow_bootstrap_says_how_long_first(app, leaderboards_db: Path, monkeypa
     assert not at.exception
     notes = " ".join(e.value for e in at.markdown)
     assert "100 bootstrap rounds, resampling" in notes
+
+
+def test_compare_across_papers_lives_in_the_url(app, synth_db: Path) -> None:
+    """A shared link with cross-paper comparisons off opens with them off (it used to turn them back on)."""
+    at = app(synth_db, "rankings", scope="all", cross="0")
+    assert at.toggle[0].label == "Compare across papers" and at.toggle[0].value is False
+    at.toggle[0].set_value(True).run()
+    assert "cross" not in at.query_params  # the default is left out of the URL
+    at.toggle[0].set_value(False).run()
+    assert at.query_params["cross"] == "0"

@@ -17,7 +17,15 @@ import pandas as pd
 import streamlit as st
 
 from leaderboard.app import data
-from leaderboard.app.ui import csv_download, internal_url, not_available, url_multiselect, url_selectbox
+from leaderboard.app.ui import (
+    csv_download,
+    internal_url,
+    not_available,
+    show_table,
+    url_multiselect,
+    url_selectbox,
+    url_toggle,
+)
 
 ESTIMATORS = {
     "bt": "Bradley-Terry",
@@ -187,9 +195,11 @@ def render() -> None:
         format_func={"hessian": "analytic (Hessian)", "bootstrap": "bootstrap over papers"}.get,
         help="The capability index has only bootstrap intervals; 'analytic' shows it without intervals.",
     )
-    cross_paper = c5.toggle(
+    cross_paper = url_toggle(
         "Compare across papers",
-        value=True,
+        "cross",
+        default=True,
+        container=c5,
         help="Also compare results of different papers on the same benchmark, metric and setting",
     )
     if estimator == "index" and len(benchmarks) < 2:
@@ -297,7 +307,7 @@ def _stability(result) -> None:
     st.markdown(f"**{result.top_method}** is on top. Removing **{result.drop_k}** paper(s) ({dropped}) {then}.")
     shown = result.persistence.rename(columns={"stays_top10": "stays in the top 10"})
     config = {"stays in the top 10": st.column_config.ProgressColumn(format="percent", min_value=0, max_value=1)}
-    st.dataframe(shown, hide_index=True, column_config=config, width="stretch")
+    show_table(shown, column_config=config)
     st.caption(
         f"Share of the {result.papers} leave-one-paper-out refits in which each of the top 10 stays in the top 10."
     )
@@ -307,7 +317,7 @@ def _items(items: pd.DataFrame | None) -> None:
     if items is None or items.empty:
         return
     st.subheader("Benchmarks in the index")
-    st.dataframe(items.round(3), hide_index=True, width="stretch")
+    show_table(items.round(3))
     st.caption("Slope: how sharply a benchmark separates methods; difficulty: the ability at which a method scores "
                "half marks (both on the index's scale).")  # fmt: skip
 
@@ -338,14 +348,14 @@ def _table(table: pd.DataFrame, estimator: str) -> None:
         "ci_upper": st.column_config.NumberColumn("95% high", format=digits),
         "self_reported_only": st.column_config.CheckboxColumn("self-reported only"),
     }
-    st.dataframe(shown, hide_index=True, column_order=cols, column_config=config, width="stretch")
+    show_table(shown, column_order=cols, column_config=config)
     csv_download(table, f"rankings-{estimator}.csv", key="rankings_csv")
 
 
 def _excluded(excluded: pd.DataFrame) -> None:
     if excluded is not None and len(excluded):
         with st.expander(f"{len(excluded)} benchmark/metric group(s) left out"):
-            st.dataframe(excluded, hide_index=True, width="stretch")
+            show_table(excluded)
 
 
 if __name__ == "__main__":
