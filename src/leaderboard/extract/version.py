@@ -11,7 +11,7 @@ from leaderboard.extract.vocab import Vocabulary
 
 _HERE = Path(__file__).resolve().parent
 _KNOWLEDGE = _HERE.parent / "knowledge"  # the canonicaliser decides method_norm and split spellings
-_NOT_RULES = frozenset({"evaluate.py"})  # scoring, not extraction
+_NOT_RULES = frozenset({"evaluate.py", "matching.py"})  # scoring, not extraction
 
 
 @functools.cache

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leaderboard.extract.evaluate import names_match
+from leaderboard.extract.matching import names_match
 from leaderboard.extract.vocab import Vocabulary, load_vocabulary
 from leaderboard.models import Result
 from leaderboard.normalise import lookup
