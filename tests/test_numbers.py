@@ -49,6 +49,9 @@ def test_spread_and_suffix():
         ("10x to 50x faster", "range"),
         ("0.7895 -> 0.8420", "range"),
         ("0.7895 \u2192 0.8420", "range"),
+        ("$1.8\\times \\sim 2.6\\times$ faster", "range"),
+        ("4.5x$\\sim$7.2x", "range"),
+        ("31.4% \u223c 44.0%", "range"),
         ("WER of 1.9/3.9", "list"),
     ],
 )

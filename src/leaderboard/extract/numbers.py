@@ -187,8 +187,9 @@ def find_numbers(text: str) -> list[Number]:
 
 
 _RANGE_JOIN = re.compile(
-    r"^\s*(?:(?:-|\u2013|\u2014|~)|(?:to|up\s+to|and)|->|\u2192|=>|\u21d2|\\rightarrow|\$\\rightarrow\$|\$\\to\$)\s*$"
+    r"^\s*(?:(?:-|\u2013|\u2014|~|\u223c|\uff5e|\$?\\sim\$?)|(?:to|up\s+to|and)|->|\u2192|=>|\u21d2|\\rightarrow|\$\\rightarrow\$|\$\\to\$)\s*$"
 )
+_DASHES = frozenset({"-", "\u2013", "\u2014", "~", "\u223c", "\uff5e", "\\sim", "$\\sim$"})
 _UNIT_GAP = re.compile(r"^\s?([A-Za-z]{1,5})\b")
 _FROM = re.compile(r"(?:from|between|range[sd]?\s+(?:from\s+)?|ranging\s+(?:from\s+)?)\s*$", re.IGNORECASE)
 
@@ -229,7 +230,7 @@ def link_numbers(text: str, nums: list[Number]) -> list[Link]:
         has_from = bool(_FROM.search(text, max(0, a.start - 24), a.start))
         if word == "and" and not text[max(0, a.start - 9) : a.start].lower().rstrip().endswith("between"):
             continue
-        if word in {"to", "up to"} or word in {"-", "\u2013", "\u2014", "~"} or not word:
+        if word in {"to", "up to"} or word in _DASHES or not word:
             if a.unit != b.unit and a.unit is not None and b.unit is not None:
                 continue
             if word in {"to", "up to"} and not has_from and (a.unit is None and b.unit is None) and a.suffix == "":
