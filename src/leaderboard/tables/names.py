@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from leaderboard.normalise import clean_name, join_subsets
 from leaderboard.tables.context import PaperContext
 from leaderboard.tables.layout import BodyRow, Layout, direction, strip_arrows
-from leaderboard.tables.parse import Cell
 
 _OURS_TRAIL = re.compile(r"\s*[\(\[]?\s*(?:ours|our method|our model|our approach)\s*[\)\]]?\s*$", re.IGNORECASE)
 
@@ -102,17 +101,6 @@ def column_names(
         hib if hib is not None else (metric.higher_is_better if metric else None),
         subset,
     )
-
-
-def _is_own(cell: Cell | None, ctx: PaperContext) -> bool | None:
-    if cell is None or not cell.text:
-        return None
-    if cell.cite:
-        return False
-    if ctx.cues.find("own_method", cell.text):
-        return True
-    low = cell.text.lower()
-    return any(low == n.lower() or low.startswith(n.lower() + " ") for n in ctx.own_names) or None
 
 
 def method_names(ctx: PaperContext, cell_text: str | None, cited: bool) -> tuple[str | None, str | None, bool | None]:

@@ -29,7 +29,6 @@ RULES = {"toprule": "top", "midrule": "mid", "bottomrule": "bottom", "hline": "m
 RULES |= {"cline": "part", "specialrule": "mid", "Xhline": "mid", "hhline": "mid", "thickhline": "mid"}
 _ROW_ENDS = {"\\", "tabularnewline", "endhead", "endfirsthead", "endfoot", "endlastfoot", "cr"}
 _CMIDRULE_TRIM = re.compile(r"\\cmidrule\s*\([^)]{0,8}\)")
-_RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
 
 
 class TableError(ValueError):
