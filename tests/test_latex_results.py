@@ -7,9 +7,10 @@ import pytest
 from leaderboard.extract.vocab import load_vocabulary
 from leaderboard.models import Result
 from leaderboard.sources.imported import Namer
+from leaderboard.tables.context import PaperContext, load_cues
 from leaderboard.tables.parse import parse_table
 from leaderboard.tables.records import LatexTable
-from leaderboard.tables.results import PaperContext, load_cues, table_items
+from leaderboard.tables.results import table_items
 
 
 @pytest.fixture(scope="module")

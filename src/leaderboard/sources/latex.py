@@ -32,10 +32,12 @@ from pylatexenc.latexwalker import LatexWalker
 from leaderboard.extract.vocab import Vocabulary, load_vocabulary
 from leaderboard.models import Paper, Rejected, Result
 from leaderboard.sources.imported import Namer
+from leaderboard.tables.context import PaperContext, load_cues
 from leaderboard.tables.macros import collect_macros
-from leaderboard.tables.parse import Renderer, TableError, parse_table
+from leaderboard.tables.parse import TableError, parse_table
 from leaderboard.tables.records import LatexTable, ResultCell
-from leaderboard.tables.results import PaperContext, load_cues, table_items
+from leaderboard.tables.render import Renderer
+from leaderboard.tables.results import table_items
 
 Item = Paper | Result | Rejected | LatexTable | ResultCell
 TEX_SUFFIXES = (".tex", ".ltx")
