@@ -17,22 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NEVER = re.compile(r"(?!x)x")
+from leaderboard.extract.grammar import compile_role
+
 _ABOUT = r"(?:>|over|more\s+than|up\s+to|about|~)?"
 _CUED = ("speed_after", "comparative_metric")
 _BY_END = re.compile(r"\bby\s*" + _ABOUT + r"\s*$")
 _OF_AFTER = re.compile(r"\s+of\b")
 # between number and cue: up to three plain words, none holding a digit, none a clause or operating-point word
 _GAP = r"(?:\s*\)?\s*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas)\b)[\w\-]{2,}\s+){0,3}?"
-
-
-def _alt(phrases: list[str]) -> str:
-    parts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        star = p.endswith("*")
-        body = r"\s+".join(re.escape(w) for w in p.rstrip("*").split())
-        parts.append(body + (r"[\w\-]*" if star else r"(?![\w])"))
-    return "|".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +54,7 @@ class SpeedLexicon:
     @classmethod
     def of(cls, words: dict[str, dict[str, str]]) -> SpeedLexicon:
         def comp(pattern: str, kind: str) -> re.Pattern:
-            phrases = list(words.get(kind, {}))
-            return re.compile(pattern.replace("ALT", _alt(phrases)), re.IGNORECASE) if phrases else _NEVER
+            return compile_role(pattern, words, kind)
 
         kinds = ("speed_after", "speed_verb", "time_unit", "time_before", "time_after", "comparative_metric")
         values = {k: words.get(k, {}) for k in kinds}

@@ -25,6 +25,26 @@ def _phrase_re(phrase: str) -> str:
     return out
 
 
+NEVER = re.compile(r"(?!x)x")  # matches nothing: a role whose cue words the grammar leaves empty
+
+
+def plain_alternation(phrases: list[str]) -> str:
+    """The phrases as one alternation, longest first: words split by any spaces, '*' = any word ending, and no
+    word character right after a phrase."""
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        star = p.endswith("*")
+        body = r"\s+".join(re.escape(w) for w in p.rstrip("*").split())
+        parts.append(body + (r"[\w\-]*" if star else r"(?![\w])"))
+    return "|".join(parts)
+
+
+def compile_role(pattern: str, words: dict[str, dict[str, str]], kind: str) -> re.Pattern:
+    """`pattern` with ALT standing for the cue words of `kind`, case-insensitive (NEVER when it has none)."""
+    phrases = list(words.get(kind, {}))
+    return re.compile(pattern.replace("ALT", plain_alternation(phrases)), re.IGNORECASE) if phrases else NEVER
+
+
 _CHARS = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)  # the BMP, to enumerate case folds
 
 

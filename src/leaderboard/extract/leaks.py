@@ -14,17 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NEVER = re.compile(r"(?!x)x")
+from leaderboard.extract.grammar import compile_role
+
 _GAP = r"(?:\s*\)?\s*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas|yet)\b)[\w\-]{2,}\s+){0,2}?"
-
-
-def _alt(phrases) -> str:
-    parts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        star = p.endswith("*")
-        body = r"\s+".join(re.escape(w) for w in p.rstrip("*").split())
-        parts.append(body + (r"[\w\-]*" if star else r"(?![\w])"))
-    return "|".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +31,7 @@ class Leaks:
     @classmethod
     def of(cls, words: dict[str, dict[str, str]]) -> Leaks:
         def comp(pattern: str, kind: str) -> re.Pattern:
-            phrases = list(words.get(kind, {}))
-            return re.compile(pattern.replace("ALT", _alt(phrases)), re.IGNORECASE) if phrases else _NEVER
+            return compile_role(pattern, words, kind)
 
         return cls(
             size_after=comp(r"^(?:\s*times)?" + _GAP + r"(?:ALT)", "size_after"),

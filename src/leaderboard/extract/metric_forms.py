@@ -19,17 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from leaderboard.extract.grammar import compile_role
 from leaderboard.models import Result
 
 _AT_K = re.compile(r"@\s?(?:\d+(?:\.\d+)?|k|K)\b")
 _SCORE_BEFORE = re.compile(
     r"[\s\-]?score\s*(?:\([^()]{1,10}\)\s*)?(?:of|=|:|is|was)?\s*(?:about|~)?\s*$", re.IGNORECASE
 )
-_NEVER = re.compile(r"(?!x)x")
-
-
-def _alt(phrases) -> str:
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(set(phrases), key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +39,7 @@ class MetricForms:
     @classmethod
     def of(cls, words: dict[str, dict[str, str]]) -> MetricForms:
         def comp(pattern: str, kind: str) -> re.Pattern:
-            phrases = list(words.get(kind, {}))
-            return re.compile(pattern.replace("ALT", _alt(phrases)), re.IGNORECASE) if phrases else _NEVER
+            return compile_role(pattern, words, kind)
 
         return cls(
             modifier=comp(r"(?<![\w\-])(?P<mod>ALT)[\s\-]+$", "metric_modifier"),
