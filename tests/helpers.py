@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -77,3 +78,12 @@ def layer_data(at, spec: dict, mark: str, index: int = 0) -> pd.DataFrame:
         if layer["mark"]["type"] == mark:
             return data[(layer.get("data") or spec["data"])["name"]]
     raise AssertionError(f"no {mark} layer")
+
+
+def rule_cases(cases: dict[str, list[tuple]]):
+    """Parametrize a test over {rule: [(sentence, expected), ...]} as (rule, sentence, expected), ids rule-i."""
+    return pytest.mark.parametrize(
+        ("rule", "sentence", "expected"),
+        [(rule, s, e) for rule, items in cases.items() for s, e in items],
+        ids=[f"{rule}-{i}" for rule, items in cases.items() for i in range(len(items))],
+    )

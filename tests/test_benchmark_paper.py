@@ -31,11 +31,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.default()
-
-
 @pytest.mark.parametrize(("title", "abstract", "expected"), CASES, ids=[c[0].split(":")[0] for c in CASES])
 def test_benchmark_paper(extractor: Extractor, title: str, abstract: str, expected: list[tuple]) -> None:
     rows = extractor.extract(Paper(paper_id="p", title=title, abstract=abstract))

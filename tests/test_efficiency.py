@@ -7,10 +7,9 @@ be expected.
 
 from __future__ import annotations
 
-import pytest
-
 from leaderboard.extract import Extractor
 from leaderboard.models import Paper
+from tests.helpers import rule_cases
 
 CASES = {
     "SPEED-CUE-AFTER": [
@@ -63,16 +62,7 @@ CASES = {
 }
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.default()
-
-
-@pytest.mark.parametrize(
-    ("rule", "sentence", "expected"),
-    [(rule, s, e) for rule, cases in CASES.items() for s, e in cases],
-    ids=[f"{rule}-{i}" for rule, cases in CASES.items() for i in range(len(cases))],
-)
+@rule_cases(CASES)
 def test_efficiency_rule(extractor: Extractor, rule: str, sentence: str, expected: list[tuple]) -> None:
     rows = extractor.extract(Paper(paper_id="p", title="", abstract=sentence))
     got = sorted((r.value, r.benchmark, r.metric, r.unit) for r in rows)

@@ -47,11 +47,6 @@ CASES = {
 }
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.default()
-
-
 @pytest.mark.parametrize(
     ("rule", "sentence", "expected"),
     [(rule, s, e) for rule, cases in CASES.items() for s, e in cases if e is not None],

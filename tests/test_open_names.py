@@ -3,10 +3,9 @@ with invented dataset names; each row is (value, benchmark, benchmark_known, met
 
 from __future__ import annotations
 
-import pytest
-
 from leaderboard.extract import Extractor
 from leaderboard.models import Paper
+from tests.helpers import rule_cases
 
 CASES = {
     "NAME-ACRONYM-HEAD": [
@@ -49,16 +48,7 @@ CASES = {
 }
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.default()
-
-
-@pytest.mark.parametrize(
-    ("rule", "sentence", "expected"),
-    [(rule, s, e) for rule, cases in CASES.items() for s, e in cases],
-    ids=[f"{rule}-{i}" for rule, cases in CASES.items() for i in range(len(cases))],
-)
+@rule_cases(CASES)
 def test_open_name_rule(extractor: Extractor, rule: str, sentence: str, expected: list[tuple]) -> None:
     rows = extractor.extract(Paper(paper_id="p", title="", abstract=sentence))
     assert sorted((r.value, r.benchmark, r.benchmark_known, r.metric) for r in rows) == sorted(expected), rule
