@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from leaderboard.extract import numbers
 from leaderboard.extract.numbers import find_numbers, link_numbers
 
 
@@ -64,3 +67,23 @@ def test_link_numbers(text, kind):
 def test_signed_gain_after_value():
     a, b = find_numbers("(77.4+4.2)% mAP")
     assert (a.value, a.signed, b.value, b.signed) == (77.4, "", 4.2, "+")
+
+
+_NUMBER_PIECES = st.sampled_from(
+    ["1", "23", "4.5", ".7", "1,024", " ", "-", "+", "\u2212", "\u2013", "$", "%", "\\%", "x", "\u00d7", "\\pm",
+     "\u00b1", "+/-", "percent", " times", "a", "B", ".", ",", "\u0663", "\\times", "(", "e"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_NUMBER_PIECES, max_size=24).map("".join))
+def test_number_matches_are_finditer(text: str) -> None:
+    """Skipping to the next digit finds the same matches as letting the number pattern try every position."""
+    want = [(m.span(), m.groups()) for m in numbers._NUMBER.finditer(text)]
+    assert [(m.span(), m.groups()) for m in numbers._number_matches(text)] == want
+
+
+def test_number_matches_skip_prose() -> None:
+    text = "We gain +1.5 points, $3.2 per run and .75 recall (95.1 \u00b1 0.3%)."
+    got = [text[m.start() : m.end()] for m in numbers._number_matches(text)]
+    assert got == ["+1.5", "$3.2", ".75", "95.1 \u00b1 0.3%"]

@@ -9,6 +9,7 @@ ResNet-50, P@1, Llama-2-13B, WMT'14) and URLs. `link_numbers` then groups number
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _NUMBER = re.compile(
@@ -117,12 +118,31 @@ def _unit(raw: str | None) -> str | None:
     return raw or None
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _number_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_NUMBER.finditer(text)`, searching only from 3 characters before the next digit.
+
+    A match holds a digit at most 3 characters after its start (sign, `$`, `.`), so no match starts earlier:
+    skipping to the next digit in C (`\\d` search) is ~2x cheaper than letting `_NUMBER` try every position.
+    """
+    pos = 0
+    digit, number = _ANY_DIGIT.search, _NUMBER.search
+    while (d := digit(text, pos)) is not None:
+        m = number(text, max(pos, d.start() - 3))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number token in `text` that is not part of a name, a URL or a resolution ("1024 x 1024")."""
     out: list[Number] = []
     urls = _url_spans(text)
     prev_name_end = -2
-    for m in _NUMBER.finditer(text):
+    for m in _number_matches(text):
         m_start = m.start()
         num_start, num_end = m.span("num")
         sign, dollar = m.group("sign", "dollar")
