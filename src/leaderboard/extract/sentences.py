@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"(?<=[.!?])(?:\s+(?=[A-Z(\[\"'\u201c])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,}\b))")
-_PUNCT = re.compile(r"[.!?]")
+# a sentence-ending mark and what follows it: the boundary is right after the mark, the next sentence starts at
+# the match's end (one pass in C instead of trying each mark from Python)
+_BOUNDARY = re.compile(r"[.!?](?:\s+(?=[A-Z(\[\"'\u201c])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,}\b))")
 _ABBREV = re.compile(
     r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Tab|approx|resp|No|Dr|Mr|Ms|Prof|St|al|viz|incl)\.)$",
     re.IGNORECASE,
@@ -20,13 +21,11 @@ _ABBREV = re.compile(
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """[start, end) spans of the sentences of `text`, covering every non-space character."""
     spans, start = [], 0
-    for p in _PUNCT.finditer(text):
-        m = _BOUNDARY.match(text, p.end())
-        if m is None:
+    for m in _BOUNDARY.finditer(text):
+        end = m.start() + 1
+        if end <= start or _ABBREV.search(text, max(start, end - 8), end):
             continue
-        if m.start() <= start or _ABBREV.search(text, max(start, m.start() - 8), m.start()):
-            continue
-        spans.append((start, m.start()))
+        spans.append((start, end))
         start = m.end()
     if start < len(text):
         spans.append((start, len(text.rstrip())))
