@@ -32,6 +32,8 @@ _TO_NUM = re.compile(r"\s(?:to|at|of|with|:)\s+[+\-]?\d")
 _NUM_ON = re.compile(r"\d\s*%?(?:\s+[A-Za-z@\-]+){0,2}?\s+(?:on|for|in)\s")
 _JOIN = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|;|\band\b|\bor\b|\bas well as\b)\s*$")
 _ACRONYM_HEAD = re.compile(rf"{_NAME}\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,11}})\)\s+(?P<head>[a-z]+(?:\s[a-z]+)?)")
+# every _ACRONYM_HEAD match holds this: a cheap test before the name pattern, which may start at any letter
+_ACRONYM_PAREN = re.compile(r"\([A-Z][A-Za-z0-9\-]{1,11}\)\s+[a-z]")
 _VERSION = re.compile(r"(?:[vV](?:er\.?|ersion)?\s?)?\d[\d.]*|[A-Z]")  # "V2": a version of the name before
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
 
@@ -48,6 +50,8 @@ def open_names(text: str, s0: int, s1: int, taken: list[Span], exclude: Callable
 def acronym_head_names(text: str, s0: int, s1: int, heads: re.Pattern, exclude: Callable) -> list[Span]:
     """NAME-ACRONYM-HEAD: "<Capitalised Words> (<ACR>) <benchmark head>" as one unknown benchmark."""
     out: list[Span] = []
+    if not _ACRONYM_PAREN.search(text, s0, s1):
+        return out
     for m in _ACRONYM_HEAD.finditer(text, s0, s1):
         if not heads.fullmatch(m.group("head")) and not heads.match(m.group("head")):
             continue
