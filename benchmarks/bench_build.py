@@ -148,11 +148,14 @@ def print_build_table(rows: list[BuildRow], workers: int, categories: str = "", 
         best = min(group, key=lambda r: r.ratio)
         spread = f"{min(r.ratio for r in group):.1f}-{max(r.ratio for r in group):.1f}"
         minutes = SNAPSHOT_RECORDS / best.per_s / 60
+        cores = max(1, min(workers, os.cpu_count() or 1))
+        cpu_minutes = min(SNAPSHOT_RECORDS * (r.cpu_main_s + r.cpu_workers_s) / cores / r.size / 60 for r in group)
         print(
             f"{kind:>9} {size:>10,}: ratio {best.ratio:.1f} (spread {spread} over {len(group)}; CPU ratio "
             f"{min(r.cpu_ratio for r in group):.1f}), "
             f"{best.per_s:,.0f} abstracts/s, peak RSS {max(r.peak_rss_mb for r in group):,.0f} MB; "
-            f"full snapshot ({SNAPSHOT_RECORDS:,}) at this rate: {minutes:.1f} min",
+            f"full snapshot ({SNAPSHOT_RECORDS:,}) at this rate: {minutes:.1f} min (CPU-bound, no other load: "
+            f"{cpu_minutes:.1f} min)",
             file=out,
         )
     print(
