@@ -63,7 +63,9 @@ def test_layout_header_paths_label_columns_and_groups() -> None:
 @pytest.mark.parametrize(
     ("text", "value", "spread", "delta", "unit"),
     [("76.1 (+1.2)", 76.1, None, 1.2, None), ("80.2±0.1", 80.2, 0.1, None, None), ("45.3%", 45.3, None, None, "%"),
-     ("12.0 ↓0.4", 12.0, None, -0.4, None), ("1,234", 1234.0, None, None, None), ("3.1 (−0.5)", 3.1, None, -0.5, None)],
+     ("12.0 ↓0.4", 12.0, None, -0.4, None), ("1,234", 1234.0, None, None, None), ("3.1 (−0.5)", 3.1, None, -0.5, None),
+     ("71.3^+0.8", 71.3, None, 0.8, None), ("64.2_±0.3", 64.2, 0.3, None, None),
+     ("0.52^{−1.5%}", 0.52, None, -1.5, None), ("∼31", 31.0, None, None, None), ("≈ 0.7%", 0.7, None, None, "%")],
 )  # fmt: skip
 def test_read_value(text: str, value: float, spread: float | None, delta: float | None, unit: str | None) -> None:
     r = read_value(text)
