@@ -201,3 +201,16 @@ def test_corrupt_tarball_is_one_rejected_line(tmp_path: Path) -> None:
     bad.write_bytes(gzip.compress(b"not a tar archive at all" * 40))
     items = list(read_latex(bad))
     assert len(items) == 1 and isinstance(items[0], Rejected) and "cannot read LaTeX source" in items[0].reason
+
+
+def test_a_source_without_a_title_is_still_a_paper(tmp_path: Path) -> None:
+    path = tmp_path / "2207.01234.tex"
+    path.write_text(
+        r"\documentclass{article}\begin{document}\begin{table}\caption{Tagging accuracy.}\begin{tabular}{lc}"
+        r"Tagger & Acc \\ \midrule CRF~\cite{c} & 96.1 \\ BiLSTM & 97.3 \\ \end{tabular}\end{table}\end{document}",
+        encoding="utf-8",
+    )
+    items = list(read_latex(path))
+    papers = [i for i in items if isinstance(i, Paper)]
+    assert [(p.paper_id, p.title) for p in papers] == [("2207.01234", "2207.01234.tex")]
+    assert {r.paper_id for r in items if isinstance(r, Result)} == {"2207.01234"}
