@@ -104,6 +104,22 @@ def test_parser_never_crashes(body: str) -> None:
         assert t.ncols >= 1 and all(c.span >= 1 for r in t.rows for c in r.cells)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    value=st.decimals(min_value=0, max_value=999, places=2),
+    change=st.decimals(min_value=-99, max_value=99, places=1),
+    script=st.sampled_from(["^", "_", "^{", "_{"]),
+    prefix=st.sampled_from(["", "∼", "≈ "]),
+)
+def test_scripted_and_approximate_values_read_their_number(value, change, script, prefix: str) -> None:
+    sign = "+" if change >= 0 else "-"
+    close = "}" if script.endswith("{") else ""
+    r = read_value(f"{prefix}{value}{script}{sign}{abs(change)}{close}")
+    assert (r.value, r.delta) == (float(value), float(change))
+    spread = read_value(f"{prefix}{value}{script}±{abs(change)}{close}")
+    assert (spread.value, spread.spread, spread.delta) == (float(value), abs(float(change)), None)
+
+
 @settings(max_examples=100, deadline=None)
 @given(cut=st.integers(min_value=0, max_value=len(TABLE)))
 def test_truncated_tables_read_or_are_rejected(cut: int) -> None:
