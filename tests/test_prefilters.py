@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaderboard.extract import open_names
+from leaderboard.extract import grammar, open_names
 
 _PIECES = st.sampled_from(
     ["Kestrel", "Legal", "KLC", "(", ")", "(KLC)", "(Hg2)", " ", "  ", "corpus", "data set", "the", "A", "7b", "-",
@@ -31,3 +31,34 @@ def test_acronym_head_names_with_and_without_the_anchor() -> None:
     got = [s.name for s in open_names.acronym_head_names(text, 0, len(text), heads, never)]
     assert got == ["Harbor Gesture (HG)"]
     assert open_names.acronym_head_names("No acronym (here) corpus.", 0, 25, heads, never) == []
+
+
+_PHRASES = st.lists(
+    st.sampled_from(
+        ["gain*", "drop", "drops by", "Rise", "rank", "re-rank", "top", "set", "sets", "data set", "(best)"]
+    ),
+    min_size=1,
+    max_size=6,
+)
+_TEXT = st.lists(
+    st.sampled_from(["gain", "gains", "drop", "drops  by", "Rise", "RANK", "re-rank", "-", "_", "x", " ", "sets",
+                     "data", " set", "(best)", "top-1", "\u212a", "\u017f", "."]),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PHRASES, _TEXT)
+def test_dispatched_alternation_finds_what_the_plain_one_finds(phrases: list[str], text: str) -> None:
+    """grammar._alternation (first-character dispatch, shared word-start guard) = the plain alternation."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    plain = re.compile("|".join(grammar._phrase_re(p) for p in ordered), re.IGNORECASE)
+    fast = re.compile(grammar._alternation(phrases), re.IGNORECASE)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_word_start_guard_only_when_every_phrase_opens_with_a_word_character() -> None:
+    assert r"])(?<![\w\-].)(?:" in grammar._alternation(["gain*", "drop"])
+    assert r"])(?<![\w\-].)(?:" not in grammar._alternation(["gain*", "(best)"])
+    fast = re.compile(grammar._alternation(["gain*", "drop"]), re.IGNORECASE)
+    assert [m.group() for m in fast.finditer("Gains, re-drop, xdrop and DROP.")] == ["Gains", "DROP"]
