@@ -32,8 +32,8 @@ def _no_entry(name: str) -> None:
 
 
 # Rows buffered per table before one INSERT. DuckDB's load CPU depends on the batch size: loading 300 k synthetic
-# snapshot papers (their abstracts compressed at each checkpoint) took 24.3 CPU-s in 8,192-row INSERTs, 11.4 in
-# 32,768-row ones and 8.1 in 65,536-row ones, and the file came out 261, 258 and 178 MB (half a row group per
+# snapshot papers (their abstracts compressed at each checkpoint) took 20.6-24.3 CPU-s in 8,192-row INSERTs, 11.4
+# in 32,768-row ones and 8.1-9.6 in 65,536-row ones, and the file came out 261, 258 and 178 MB (half a row group per
 # INSERT; measured 2026-12-02). 65,536 papers are ~100 MB of Arrow buffers; larger inputs still load while the
 # workers extract (a 50 k build loads everything at commit).
 FLUSH_ROWS = 65_536
