@@ -21,6 +21,7 @@ from leaderboard.knowledge.canon import Splits
 from leaderboard.knowledge.entries import (
     BenchmarkEntry,
     Cue,
+    GenericMethodEntry,
     Knowledge,
     MethodEntry,
     MetricEntry,
@@ -34,9 +35,12 @@ HEADERS: dict[str, frozenset[str]] = {
     "benchmarks": frozenset({"name", "aliases", "task", "area", "metric"}),
     "metrics": frozenset({"name", "aliases", "unit", "higher_is_better"}),
     "splits": frozenset({"split", "aliases"}),
+    "generic_methods": frozenset({"generic", "kind", "match"}),
     "methods": frozenset({"name", "aliases"}),
 }
-SHIPPED = ("benchmarks", "metrics", "methods", "splits", "grammar")
+SHIPPED = ("benchmarks", "metrics", "methods", "splits", "grammar", "generic_methods")
+GENERIC_KINDS = ("reference", "relative", "ablation")  # generic_methods.csv: what a generic method name is
+GENERIC_MATCHES = ("name", "prefix", "infix")  # generic_methods.csv: how it matches a method name
 WINDOW = "window"  # grammar kind: how far a rule looks, in characters (phrase: the window's name)
 _TRUE = frozenset({"true", "1", "yes"})
 _FALSE = frozenset({"false", "0", "no"})
@@ -119,8 +123,19 @@ def _metric(row: dict[str, str], origin: Origin) -> MetricEntry:
     )  # fmt: skip
 
 
+def _generic(row: dict[str, str], origin: Origin) -> GenericMethodEntry:
+    for column, allowed in (("kind", GENERIC_KINDS), ("match", GENERIC_MATCHES)):
+        if row.get(column, "") not in allowed:
+            raise UserError(f"{origin}: {column} must be one of {', '.join(allowed)}, not {row.get(column, '')!r}")
+    return GenericMethodEntry(row["generic"], row["kind"], row["match"], origin)
+
+
 def _entries(kind: str, rows: list[Row]) -> Iterator[object]:
     for row, origin in rows:
+        if kind == "generic_methods":
+            if row.get("generic"):
+                yield _generic(row, origin)
+            continue
         if kind == "grammar":
             if row.get("kind") or row.get("phrase"):
                 if not (row.get("kind") and row.get("phrase")):
@@ -220,6 +235,7 @@ def load_knowledge(extra_files: Iterable[Path | str] = ()) -> Knowledge:
         methods=tuple(parts["methods"]),
         splits=splits,
         cues=tuple(_split_values(parts["grammar"], splits)),
+        generic_methods=tuple(parts["generic_methods"]),
     )
 
 

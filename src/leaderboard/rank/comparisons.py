@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from leaderboard.rank import tables
-from leaderboard.rank.methods import AliasIndex, canonical_names, generic_name, load_generic_words
+from leaderboard.rank.generic import GenericNames, ScopedRows, generic_names, scope_generic
+from leaderboard.rank.methods import AliasIndex, canonical_names
 from leaderboard.rank.tables import all_pairs, sampled_pairs
 
 PAIR_COLUMNS = [
@@ -64,6 +65,7 @@ class ComparisonSet:
 
     pairs: pd.DataFrame
     excluded: pd.DataFrame
+    scoped: ScopedRows = ScopedRows(0, ())  # rows whose generic method name was kept within its paper
 
 
 def value_resolution(value_text: pd.Series) -> np.ndarray:
@@ -91,9 +93,10 @@ def _key(series: pd.Series) -> pd.Series:
     return series.astype(object).where(series.notna(), "").astype(str)
 
 
-def _prepare(results: pd.DataFrame, aliases: AliasIndex | None, across_settings: bool) -> pd.DataFrame:
+def _prepare(
+    results: pd.DataFrame, aliases: AliasIndex | None, across_settings: bool, generic: GenericNames | None = None
+) -> tuple[pd.DataFrame, ScopedRows]:
     df = results.copy()
-    generic_words = load_generic_words()
     for col, default in [
         ("method_norm", None),
         ("baseline", None),
@@ -117,9 +120,10 @@ def _prepare(results: pd.DataFrame, aliases: AliasIndex | None, across_settings:
     names = canonical_names(pd.concat([surface, df["baseline"]], ignore_index=True), aliases)
     df["m"] = names.iloc[: len(df)].to_numpy()
     df["b"] = names.iloc[len(df) :].to_numpy()
-    for col in ("m", "b"):  # "the previous best" of one paper is not that of another: keep them apart
-        generic = df[col].isin({n for n in df[col].dropna().unique() if generic_name(n, generic_words)})
-        df.loc[generic, col] = df.loc[generic, col] + " [" + df.loc[generic, "paper_id"].astype(str) + "]"
+    # "Random" or "the previous best" of one paper is not that of another: keep them within their paper
+    scoped_cols, scoped = scope_generic(df, ("m", "b"), generic or generic_names())
+    df["generic"] = df["m"].notna() & scoped_cols["m"].ne(df["m"])
+    df["m"], df["b"] = scoped_cols["m"], scoped_cols["b"]
     df["own"] = df["is_own_method"].astype(object).eq(True)
     df["date"] = pd.to_datetime(df["published"], errors="coerce")
     df["res"] = value_resolution(df["value_text"])
@@ -129,7 +133,7 @@ def _prepare(results: pd.DataFrame, aliases: AliasIndex | None, across_settings:
     # a curated table is its source's; a paper's own table is its paper's
     df["report_k"] = np.where(df["curated"], "source:" + df["source_k"], "paper:" + df["paper_id_k"])
     df["setting_k"] = tables.setting_key(df, across_settings)
-    return df[df["m"].notna() & df["value"].notna()]
+    return df[df["m"].notna() & df["value"].notna()], scoped
 
 
 def _directions(absolute: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -202,9 +206,13 @@ def build_comparisons(
     cross_paper_weight: float = 1.0,
     max_cross_pairs: int = 20_000,
     across_settings: bool = False,
+    generic: GenericNames | None = None,
 ) -> ComparisonSet:
-    """Turn result rows into weighted pairwise comparisons (see `tables` and the module docstring)."""
-    df = _prepare(results, aliases, across_settings)
+    """Turn result rows into weighted pairwise comparisons (see `tables` and the module docstring).
+
+    `generic`: the generic method names kept within their paper (default: the shipped vocabulary; see `generic`).
+    """
+    df, scoped = _prepare(results, aliases, across_settings, generic)
     kind = df["kind"].fillna("absolute")
     absolute, excluded = _directions(df[kind == "absolute"])
     absolute["score"] = np.where(absolute["dir"], absolute["value"], -absolute["value"])
@@ -223,17 +231,22 @@ def build_comparisons(
     parts = [within, listed]
     if cross_paper:
         shared = tables.shared_tables(_concat(parts))
-        parts.append(tables.cross_pairs(ent, shared, outcome, cross_paper_weight, max_cross_pairs))
+        named = ent[~ent["m"].isin(set(df.loc[df["generic"], "m"]))]  # a generic row never links two papers
+        parts.append(tables.cross_pairs(named, shared, outcome, cross_paper_weight, max_cross_pairs))
     pairs = _concat(parts)
-    return ComparisonSet(pairs=pairs[PAIR_COLUMNS], excluded=excluded)
+    return ComparisonSet(pairs=pairs[PAIR_COLUMNS], excluded=excluded, scoped=scoped)
 
 
 def pooled_values(
-    results: pd.DataFrame, aliases: AliasIndex | None = None, *, across_settings: bool = False
+    results: pd.DataFrame,
+    aliases: AliasIndex | None = None,
+    *,
+    across_settings: bool = False,
+    generic: GenericNames | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One row per (comparability group, method) with its pooled value, direction and papers (for the capability
     index), and the (benchmark, metric) groups left out for want of a direction."""
-    df = _prepare(results, aliases, across_settings)
+    df, _ = _prepare(results, aliases, across_settings, generic)
     absolute, excluded = _directions(df[df["kind"].fillna("absolute") == "absolute"])
     absolute["score"] = np.where(absolute["dir"], absolute["value"], -absolute["value"])
     ent = tables.entries(absolute[absolute["benchmark_k"] != ""])
