@@ -127,6 +127,6 @@ def scoped_note(scoped: ScopedRows, shown: int = 3) -> str | None:
         return None
     names = ", ".join(f'"{n}"' for n in scoped.names[:shown]) + (" …" if len(scoped.names) > shown else "")
     return (
-        f"{NOTE_PREFIX} ({names}) in {scoped.rows:,} result rows were ranked within their own paper only, "
+        f"{scoped.rows:,} result rows with {NOTE_PREFIX} ({names}) were ranked within their own paper only, "
         "never pooled across papers (vocab/generic_methods.csv)"
     )
