@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from leaderboard.knowledge import Knowledge, load_knowledge, method_key, shipped_knowledge
+from leaderboard.knowledge import Knowledge, load_knowledge, shipped_knowledge
 from leaderboard.rank.methods import generic_name
 
 __all__ = [
@@ -33,30 +33,49 @@ __all__ = [
 
 NOTE_PREFIX = "generic method names"  # the start of the ranking note that says how many rows were scoped
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> str:
+    """The words of a name, case-folded, one space apart ("Zero-Shot" -> "zero shot"; "SimpleBaseline" stays one
+    word: a coined name is a system's name, not the phrase "simple baseline")."""
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 @dataclass(frozen=True)
 class GenericNames:
-    """The generic names as method keys, the prefix and infix patterns (case-folded), and the generic words."""
+    """Generic names (as `_words`), prefix, infix and ablation-marker patterns (case-folded), generic words."""
 
     names: frozenset[str]
     prefixes: tuple[str, ...]
     infixes: tuple[str, ...]
     words: tuple[frozenset[str], frozenset[str]]
+    markers: tuple[str, ...] = ()  # the ablation patterns: "<generic name> <marker> ..." is a variant of it
 
     def matches(self, name: object) -> bool:
         """True when `name` is generic: a listed name (also without its bracketed parts), a name starting with
-        a listed prefix or holding a listed infix at word breaks, or a name made only of generic words."""
+        a listed prefix or holding a listed infix at word breaks, a variant of a listed name ("Baseline + KD":
+        the part before an ablation marker is generic), or a name made only of generic words."""
         if not isinstance(name, str) or not name.strip():
             return False
         text = " ".join(name.casefold().split())
-        if method_key(name) in self.names or method_key(_BRACKETED.sub(" ", name)) in self.names:
+        if self._named(text) or any(_at_break(text, p, 0) for p in self.prefixes if text.startswith(p)):
             return True
-        if any(_at_break(text, p, 0) for p in self.prefixes if text.startswith(p)):
-            return True
-        if any(_infix(text, p) for p in self.infixes):
+        if any(_infix(text, p) for p in self.infixes) or any(self._variant(text, m) for m in self.markers):
             return True
         return generic_name(name, self.words)
+
+    def _named(self, text: str) -> bool:
+        return _words(text) in self.names or _words(_BRACKETED.sub(" ", text)) in self.names
+
+    def _variant(self, text: str, marker: str) -> bool:
+        """The text before " <marker>" (at a word break) is a listed generic name."""
+        start = text.find(" " + marker)
+        while start > 0:
+            if _at_break(text, marker, start + 1) and self._named(text[:start]):
+                return True
+            start = text.find(" " + marker, start + 1)
+        return False
 
 
 def _at_break(text: str, pattern: str, start: int) -> bool:
@@ -84,8 +103,9 @@ def generic_names(knowledge: Knowledge | None = None) -> GenericNames:
     pattern = {
         m: tuple(" ".join(e.name.casefold().split()) for e in entries if e.match == m) for m in ("prefix", "infix")
     }
-    names = frozenset(k for e in entries if e.match == "name" and (k := method_key(e.name)))
-    return GenericNames(names, pattern["prefix"], pattern["infix"], words)
+    names = frozenset(k for e in entries if e.match == "name" and (k := _words(e.name)))
+    markers = tuple(dict.fromkeys(" ".join(e.name.casefold().split()) for e in entries if e.kind == "ablation"))
+    return GenericNames(names, pattern["prefix"], pattern["infix"], words, markers)
 
 
 def load_generic_names(vocab: Iterable[str | Path] = ()) -> GenericNames:
