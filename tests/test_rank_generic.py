@@ -192,3 +192,25 @@ def test_rank_command_prints_the_note_and_reads_vocab(tmp_path: Path):
     missing = CliRunner().invoke(cli, ["rank", "--db", str(db), "--vocab", str(tmp_path / "none.csv")])
     assert isinstance(missing.exception, UserError)
     assert str(missing.exception).startswith(f"{tmp_path / 'none.csv'}: cannot read vocabulary file")
+
+
+def test_rankings_page_says_how_many_rows_were_scoped(app, tmp_path: Path):
+    from leaderboard.pipeline import BuildOptions, build
+
+    rows = ["paper_id,method,benchmark,metric,value,higher_is_better"]
+    rows += [f"2301.00001,{m},MovieLens-1M,NDCG@10,{v},true" for m, v in [("GRU4Rec", 0.31), ("TIGER", 0.37)]]
+    rows += [f"2302.00002,{m},ToyCommands,Accuracy,{v},true" for m, v in [("VoxTrellis", 91.2), ("PhonoMix", 90.1)]]
+    rows += ["2301.00001,Random,MovieLens-1M,NDCG@10,0.02,true", "2302.00002,Random,ToyCommands,Accuracy,8.3,true"]
+    source = tmp_path / "results.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    db = tmp_path / "lb.duckdb"
+    build(BuildOptions(sources=[source], db=db, progress=False, workers=1))
+    at = app(db, "rankings", scope="all")
+    captions = [c.value for c in at.caption if "generic method names" in c.value]
+    assert captions == [
+        '2 result rows with generic method names ("Random") were ranked within their own paper only, '
+        "never pooled across papers (vocab/generic_methods.csv)."
+    ]
+    # two components of 3 (the page shows the first); "Random" of the speech paper is in the other one
+    assert sorted(at.dataframe[0].value["method"]) == ["GRU4Rec", "Random [2301.00001]", "TIGER"]
+    assert any("2 disconnected components" in w.value for w in at.warning)
