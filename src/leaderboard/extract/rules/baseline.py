@@ -1,0 +1,56 @@
+"""Baseline: the system a change is measured against ("+2.1 AP over the ATSS baseline"), and the benchmark of a
+baseline's own number that is given with another benchmark's metric. A baseline phrase is cut to the one known
+model it holds, so that it meets the same model in other papers."""
+
+from __future__ import annotations
+
+from leaderboard.extract.attribution import Span, baseline_after, clause_start
+from leaderboard.extract.rules import rule
+from leaderboard.extract.sentence import Abstract, Reading, Sentence
+from leaderboard.extract.vocab import norm_key
+
+
+@rule("baseline.after_comparison_word")
+def after_comparison_word(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """The system named after a comparison word: after the change ("2.3 points over X"), else earlier in its clause.
+
+    As in "Compared with X, ours is 1.8x faster".
+    """
+    text, g, num = a.text, a.g, r.num
+    base = baseline_after(text, g, r.span_end, s.s1)
+    if base is None:
+        base = baseline_after(text, g, clause_start(text, s.s0, num.start), num.start)
+    return cut_to_known_name(a, base, r.method)
+
+
+def cut_to_known_name(a: Abstract, phrase: str | None, method: str | None = None) -> str | None:
+    """A baseline phrase cut to the one known model it holds ("performance of the pre-trained Llama 2 model" ->
+    "Llama 2"), so that it meets the same model in other papers; else the phrase as written. Not when the cut
+    name is the reading's own method: "fine-tuned X" over "few-shot X" is told apart by the words around X."""
+    if not phrase or " " not in phrase:
+        return phrase or None
+    known = a.vocab.methods.find(phrase)
+    if len(known) != 1:
+        return phrase
+    name = phrase[known[0].start : known[0].end]
+    if method is not None and norm_key(name) == norm_key(method):
+        return phrase
+    return name
+
+
+@rule("benchmark.home_of_baseline_metric")
+def home_of_baseline_metric(a: Abstract, s: Sentence, r: Reading, readings: list[Reading]) -> Span | None:
+    """A compared system's number takes the one benchmark its metric was reported on in its sentence.
+
+    When the name before it only has other metrics ("a perplexity of 10.8 on WikiText-103 and 66.5% accuracy on
+    LAMBADA, compared to the previous best perplexity of 15.8"); `readings`: the sentence's readings.
+    """
+    b = r.benchmark
+    if r.is_own is not False or b is None or r.metric is None or r.metric_inferred or not 0 <= b.end <= r.num.start:
+        return None
+    given = [o for o in readings if o is not r and o.metric is not None and not o.metric_inferred and o.benchmark]
+    here = [o.metric.name for o in given if o.benchmark.name == b.name]
+    homes = {o.benchmark.name: o.benchmark for o in given if o.metric.name == r.metric.name and o.is_own is not False}
+    if here and r.metric.name not in here and len(homes) == 1:
+        return next(iter(homes.values()))
+    return None
