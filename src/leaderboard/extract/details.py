@@ -29,7 +29,7 @@ def transitions(a: Abstract, readings: list[Reading], s0: int) -> list[Reading]:
         if second is None or second.signed or not _TO_GAP.fullmatch(a.text, r.num.end, second.start):
             continue
         c0 = clause_start(a.text, s0, r.num.start)
-        if not _FROM_END.search(a.text, max(c0, r.num.start - 12), r.num.start):
+        if not _FROM_END.search(a.text, max(c0, r.num.start - a.w.from_before_range), r.num.start):
             continue
         change = None
         for m in a.g.change.finditer(a.text, c0, r.num.start):
@@ -71,7 +71,7 @@ def captured_metric(a: Abstract, num: Number, s0: int) -> Span | None:
     elif not text[max(s0, num.start - 4) : num.start].rstrip().endswith("of"):
         return None  # cheap test first: "a return of 3,200"
     else:
-        w0 = max(s0, num.start - 60)
+        w0 = max(s0, num.start - a.w.reported_verb_before)
         verbs = g.result_verb.finditer(text, w0, num.start)
         if not any(_REPORTED_AS.fullmatch(text, v.end(), num.start) for v in verbs):
             return None
@@ -85,7 +85,7 @@ def delta_details(a: Abstract, r: Reading, s0: int, s1: int) -> None:
     the metric's direction, and whether it is relative ("relative", else by its unit)."""
     text, g, num = a.text, a.g, r.num
     c0 = clause_start(text, s0, num.start)
-    window_end = min(s1, r.span_end + 60)
+    window_end = min(s1, r.span_end + a.w.change_word_after)
     best, best_d = None, 10**9
     for m in g.change.finditer(text, c0, window_end):
         if not g.value_of("change", m.group(0)):
@@ -103,7 +103,7 @@ def delta_details(a: Abstract, r: Reading, s0: int, s1: int) -> None:
         "down": None if hib is None else not hib,
     }.get(r.direction)
     rel = None
-    for m in g.relative.finditer(text, max(s0, num.start - 40), window_end):
+    for m in g.relative.finditer(text, max(s0, num.start - a.w.relative_before), window_end):
         rel = g.value_of("relative", m.group(0)) == "true"
     if rel is None:
         rel = True if r.unit == "%" else (False if r.unit in {"pp", "points"} or r.unit is None else None)

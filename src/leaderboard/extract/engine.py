@@ -260,7 +260,7 @@ def _attribute(a: Abstract, s: Sentence, r: Reading) -> None:
         if r.metric is not None:
             r.note("metric", "metric.change_noun_in_of")
         else:
-            r.metric = nearest(own, num.start, r.span_end, text, s0, s1, limit=a.w.metric_nearest)
+            r.metric = nearest(own, num.start, r.span_end, text, s0, s1, a.w.metric_nearest, a.w)
             if r.metric is not None:
                 r.note("metric", "metric.nearest_in_sentence")
     if r.metric is None and r.kind != "delta" and r.benchmark is not None:

@@ -100,9 +100,9 @@ def component(a: Abstract, m: Span, s0: int) -> bool:
     """ "with a ResNet-50 backbone", "Based on VGG16, it achieves": a model the system is built on; "outperforms
     Gopher 280B by 7.3%": a model compared with."""
     g, text = a.g, a.text
-    lo, hi = max(s0, m.start - 40), _blank_end(text, m.start)
+    lo, hi = max(s0, m.start - a.w.component_cue_before), _blank_end(text, m.start)
     return bool(
-        g.component_head.match(text, m.end, m.end + 24)
+        g.component_head.match(text, m.end, m.end + a.w.component_head_after)
         or g.component_before.search(text, lo, hi)
         or g.compared_before.search(text, lo, hi)
     )
@@ -129,7 +129,7 @@ def _host(a: Abstract, s: Sentence, last: Span) -> re.Match | None:
     text = a.text
     if not text[last.end : last.end + 3].lstrip().startswith(")"):
         return None
-    host = _HOST_NAME.search(text, max(s.s0, last.start - 40), last.start)
+    host = _HOST_NAME.search(text, max(s.s0, last.start - a.w.host_before_backbone), last.start)
     if host and text.startswith(host.group(1), last.start):
         return None  # "BERT (BERT-large)": the variant is the more exact name
     return host
@@ -161,7 +161,7 @@ def name_before(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
 def sentence_subject(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     """A capitalised name that is the subject of a result verb before the number ("FooBar reaches 71.2%")."""
     metrics = tuple((m.start, m.end) for m in a.metrics if s.s0 <= m.start < r.num.start)
-    subject = subject_before(a.text, s.s0, r.num.start, metrics)
+    subject = subject_before(a.text, s.s0, r.num.start, a.w.subject_before_verb, metrics)
     if not subject:
         return None
     return _decision(a, subject, bool(a.own) and norm_key(a.own) in norm_key(subject), None)
