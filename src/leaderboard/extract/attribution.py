@@ -188,7 +188,10 @@ def following_on(text: str, spans: list[Span], num_end: int, s1: int, nums_betwe
         gap = text[num_end : sp.start]
         if len(gap) > w.on_phrase_gap or ";" in gap or _CLAUSE_BREAK.search(gap):
             return None
-        if not _BEFORE_ON.search(text[max(num_end, sp.start - w.on_phrase_before) : sp.start]) and len(gap) > 3:
+        if (
+            not _BEFORE_ON.search(text[max(num_end, sp.start - w.on_phrase_before) : sp.start])
+            and len(gap) > w.name_right_after
+        ):
             continue
         if nums_between(num_end, sp.start):
             return None

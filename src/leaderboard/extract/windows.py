@@ -46,6 +46,7 @@ class Windows:
     metric_bind_before: int  # from a metric name written before a number to it ("FID of 2.20")
     on_phrase_gap: int  # from a number to the benchmark of an "on/in/for X" phrase after it
     on_phrase_before: int  # from the preposition of such a phrase to the benchmark name
+    name_right_after: int  # a benchmark this close after a number needs no preposition ("81.2% COCO")
     nearest_clause_penalty: int  # added to the distance of a name across a ";" when the nearest one is chosen
     nearest_after_penalty: int  # added to the distance of a name after the number (names before win a tie)
     name_after_propose: int  # the paper's own method name after "we propose" ("we propose FooNet, a ...")
