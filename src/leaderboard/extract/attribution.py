@@ -1,4 +1,4 @@
-"""Attribution: which benchmark, metric, subset, method and baseline a number belongs to.
+"""Attribution: the spans, phrases and clause bounds the rules use to find a number's benchmark and metric.
 
 All functions work on the abstract with absolute offsets and a sentence window [s0, s1). Names come from the
 vocabulary (known) or from the grammar ("on the FooBar dataset": unknown, `known=False`).
@@ -232,37 +232,6 @@ def clause_start(text: str, s0: int, pos: int) -> int:
     for m in _CLAUSE_BREAK.finditer(text, s0, pos):
         last = m.end()
     return last
-
-
-def baseline_after(text: str, grammar: Grammar, start: int, s1: int) -> str | None:
-    """The system named after a comparison word in text[start:s1] ("over the BT reward model")."""
-    found = baseline_span(text, grammar, start, s1)
-    return " ".join(text[found[0] : found[1]].split()) if found else None
-
-
-def baseline_span(text: str, grammar: Grammar, start: int, s1: int) -> tuple[int, int] | None:
-    """Offsets of the system named after the first comparison word in text[start:s1] (at most ten words)."""
-    m = grammar.compare.search(text, start, s1)
-    if not m:
-        return None
-    p0 = _ARTICLE.match(text, m.end(), s1).end()
-    stop = _BASELINE_STOP.search(text, p0, s1)
-    p1 = stop.start() if stop else s1
-    while p0 < p1 and text[p0] in " ,.;:":
-        p0 += 1
-    while p1 > p0 and text[p1 - 1] in " ,.;:":
-        p1 -= 1
-    words = text[p0:p1].split()
-    if not words or len(words) > 10:
-        return None
-    return p0, p1
-
-
-_ARTICLE = re.compile(r"(?:\s*(?:the|a|an|those\s+of|that\s+of)\s+)?")
-_BASELINE_STOP = re.compile(
-    r"\s+(?:on|by|in|across|for|with|at|while|and\s+(?:achiev|reach|obtain)\w*|which|that|when|respectively)\b"
-    r"|[,;.()]\s|[,;()]|\.$"
-)
 
 
 def word_before_of_an(before: str) -> str | None:

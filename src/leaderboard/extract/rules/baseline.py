@@ -4,23 +4,53 @@ model it holds, so that it meets the same model in other papers."""
 
 from __future__ import annotations
 
-from leaderboard.extract.attribution import Span, baseline_after, clause_start
-from leaderboard.extract.rules import rule
+import re
+
+from leaderboard.extract.attribution import Span, clause_start
+from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.rules import Fields, rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.vocab import norm_key
 
+_ARTICLE = re.compile(r"(?:\s*(?:the|a|an|those\s+of|that\s+of)\s+)?")
+_BASELINE_STOP = re.compile(
+    r"\s+(?:on|by|in|across|for|with|at|while|and\s+(?:achiev|reach|obtain)\w*|which|that|when|respectively)\b"
+    r"|[,;.()]\s|[,;()]|\.$"
+)
+
 
 @rule("baseline.after_comparison_word")
-def after_comparison_word(a: Abstract, s: Sentence, r: Reading) -> str | None:
+def after_comparison_word(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     """The system named after a comparison word: after the change ("2.3 points over X"), else earlier in its clause.
 
     As in "Compared with X, ours is 1.8x faster".
     """
     text, g, num = a.text, a.g, r.num
-    base = baseline_after(text, g, r.span_end, s.s1)
-    if base is None:
-        base = baseline_after(text, g, clause_start(text, s.s0, num.start), num.start)
-    return cut_to_known_name(a, base, r.method)
+    found = baseline_span(text, g, r.span_end, s.s1)
+    if found is None:
+        found = baseline_span(text, g, clause_start(text, s.s0, num.start), num.start)
+    if found is None:
+        return None
+    name = cut_to_known_name(a, " ".join(text[found[0] : found[1]].split()), r.method)
+    return Fields((("baseline", name),), found) if name else None
+
+
+def baseline_span(text: str, grammar: Grammar, start: int, s1: int) -> tuple[int, int] | None:
+    """Offsets of the system named after the first comparison word in text[start:s1] (at most ten words)."""
+    m = grammar.compare.search(text, start, s1)
+    if not m:
+        return None
+    p0 = _ARTICLE.match(text, m.end(), s1).end()
+    stop = _BASELINE_STOP.search(text, p0, s1)
+    p1 = stop.start() if stop else s1
+    while p0 < p1 and text[p0] in " ,.;:":
+        p0 += 1
+    while p1 > p0 and text[p1 - 1] in " ,.;:":
+        p1 -= 1
+    words = text[p0:p1].split()
+    if not words or len(words) > 10:
+        return None
+    return p0, p1
 
 
 def cut_to_known_name(a: Abstract, phrase: str | None, method: str | None = None) -> str | None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from leaderboard.extract.attribution import Span, baseline_span, clause_start
+from leaderboard.extract.attribution import Span, clause_start
 from leaderboard.extract.methods import method_norm, subject_before
 from leaderboard.extract.rules import Fields, rule
-from leaderboard.extract.rules.baseline import cut_to_known_name
+from leaderboard.extract.rules.baseline import baseline_span, cut_to_known_name
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.vocab import norm_key
 
