@@ -12,10 +12,39 @@ import csv
 import math
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 
+from leaderboard.extract.rules import rule
 from leaderboard.models import Result
 
+if TYPE_CHECKING:
+    from leaderboard.extract.sentence import Abstract, Reading
+
 _SPEED_UNITS = frozenset({"x", "ms", "s", "min", "tokens/s", "GB"})
+
+
+@rule("confidence.evidence_score")
+def evidence_score(a: Abstract, r: Reading) -> float:
+    """How much evidence the rules found for a reading: a bound metric, a known benchmark, a value in range."""
+    c = 0.45
+    if r.bound:
+        c += 0.2
+    elif r.metric is not None:
+        c += 0.08
+    if r.benchmark is not None:
+        c += 0.12 if r.benchmark.known else 0.06
+    if r.carried:
+        c -= 0.1
+    if r.unit in {"%", "x"}:
+        c += 0.05
+    if r.metric is not None and r.metric.entry is not None:
+        lo, hi = r.metric.entry.get("min"), r.metric.entry.get("max")
+        try:
+            if r.kind == "absolute" and ((lo and r.value < float(lo)) or (hi and r.value > float(hi))):
+                c -= 0.3
+        except ValueError:
+            pass
+    return round(min(0.99, max(0.05, c)), 3)
 
 
 FEATURES = (
@@ -113,4 +142,4 @@ class Calibration:
         return r
 
 
-__all__ = ["Calibration", "features"]
+__all__ = ["Calibration", "evidence_score", "features"]

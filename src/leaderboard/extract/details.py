@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from leaderboard.extract.attribution import Span, baseline_after, baseline_span, capture_metric, clause_start
+from leaderboard.extract.calibration import evidence_score as confidence_score  # noqa: F401 (moved)
 from leaderboard.extract.methods import method_norm, subject_before
 from leaderboard.extract.numbers import Number
 from leaderboard.extract.sentence import Abstract, Reading
@@ -236,28 +237,6 @@ def cut_to_known_name(a: Abstract, phrase: str | None, method: str | None = None
     if method is not None and norm_key(name) == norm_key(method):
         return phrase
     return name
-
-
-def confidence_score(a: Abstract, r: Reading) -> float:
-    c = 0.45
-    if r.bound:
-        c += 0.2
-    elif r.metric is not None:
-        c += 0.08
-    if r.benchmark is not None:
-        c += 0.12 if r.benchmark.known else 0.06
-    if r.carried:
-        c -= 0.1
-    if r.unit in {"%", "x"}:
-        c += 0.05
-    if r.metric is not None and r.metric.entry is not None:
-        lo, hi = r.metric.entry.get("min"), r.metric.entry.get("max")
-        try:
-            if r.kind == "absolute" and ((lo and r.value < float(lo)) or (hi and r.value > float(hi))):
-                c -= 0.3
-        except ValueError:
-            pass
-    return round(min(0.99, max(0.05, c)), 3)
 
 
 _CHANGE_FIELDS = frozenset({"kind", "value", "qualifier", "baseline", "improvement"})
