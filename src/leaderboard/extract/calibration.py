@@ -149,7 +149,10 @@ class Calibration:
 
     def probability(self, r: Result) -> float:
         """P(the row's tuple is right)."""
-        return self.probability_of(features(r))
+        coef = self.coef
+        return _sigmoid(
+            self.intercept + sum(coef.get(k, 0.0) * v for k, v in zip(FEATURES, feature_values(r), strict=True))
+        )
 
     def probability_of(self, feats: dict[str, float]) -> float:
         """P(right) of a row given its named features."""
