@@ -168,8 +168,8 @@ def main() -> None:
     n_tune = len(h["dev2_tune"].y)
     print(f"fit on tune halves (L2 {l2:g}, threshold {t:.4f}):")
     print(f"  dev2 tune (out of fold)  {figures(out_of_fold(tune, l2, k, seed)[:n_tune], h['dev2_tune'], t)}")
-    for name in ("dev2_check", "dev_check"):
-        print(f"  {name.replace('_', ' '):24s} {figures(predict(w, h[name].x), h[name], t)}")
+    print(f"  dev2 check               {figures(predict(w, h['dev2_check'].x), h['dev2_check'], t)}")
+    print(f"  dev check (matched rows) {figures(predict(w, h['dev_check'].x), h['dev_check'], t)}")
     dev2 = Labelled.join([h["dev2_tune"], h["dev2_check"]])
     both = Labelled.join([dev2, h["dev_tune"], h["dev_check"]])
     w, t, l2 = calibrate(both, dev2, k, seed, args.target)
