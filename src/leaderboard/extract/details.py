@@ -112,26 +112,4 @@ def delta_details(a: Abstract, r: Reading, s0: int, s1: int) -> None:
         r.note("improvement", "kind.direction_of_change_word", best.span() if best else None)
 
 
-def confidence_score(a: Abstract, r: Reading) -> float:
-    c = 0.45
-    if r.bound:
-        c += 0.2
-    elif r.metric is not None:
-        c += 0.08
-    if r.benchmark is not None:
-        c += 0.12 if r.benchmark.known else 0.06
-    if r.carried:
-        c -= 0.1
-    if r.unit in {"%", "x"}:
-        c += 0.05
-    if r.metric is not None and r.metric.entry is not None:
-        lo, hi = r.metric.entry.get("min"), r.metric.entry.get("max")
-        try:
-            if r.kind == "absolute" and ((lo and r.value < float(lo)) or (hi and r.value > float(hi))):
-                c -= 0.3
-        except ValueError:
-            pass
-    return round(min(0.99, max(0.05, c)), 3)
-
-
 _CHANGE_FIELDS = frozenset({"kind", "value", "qualifier", "baseline", "improvement"})

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, nearest, unnamed
 from leaderboard.extract.before_after import after_rows
-from leaderboard.extract.details import confidence_score, delta_details, transitions
+from leaderboard.extract.calibration import evidence_score
+from leaderboard.extract.details import delta_details, transitions
 from leaderboard.extract.efficiency import apply_claim, confine_benchmark
 from leaderboard.extract.lists import (
     coordinate,
@@ -295,5 +296,5 @@ def _attribute(a: Abstract, s: Sentence, r: Reading) -> None:
     if r.kind == "delta":
         decide(BASELINE, "baseline", a, s, r)
         delta_details(a, r, s0, s1)
-    r.confidence = confidence_score(a, r)
+    r.confidence = evidence_score(a, r)
     r.note("confidence", "confidence.evidence_score")
