@@ -8,11 +8,10 @@ had tuple precision >= 0.95 there.
 
 from __future__ import annotations
 
-import csv
 import math
 from dataclasses import dataclass
-from importlib import resources
 
+from leaderboard.knowledge.loader import shipped_calibration
 from leaderboard.models import Result
 
 _SPEED_UNITS = frozenset({"x", "ms", "s", "min", "tokens/s", "GB"})
@@ -81,13 +80,12 @@ class Calibration:
 
     @classmethod
     def load(cls) -> Calibration:
-        res = resources.files("leaderboard") / "vocab" / "calibration.csv"
-        if not res.is_file():
+        entries = shipped_calibration()  # read and validated by the knowledge loader (errors name file and line)
+        if not entries:
             return cls.none()
         coef, intercept, threshold = {}, 0.0, 2.0
-        rows = [ln for ln in res.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-        for row in csv.DictReader(rows):
-            name, value = row["feature"], float(row["value"])
+        for row in entries:
+            name, value = row.feature, row.value
             if name == "(intercept)":
                 intercept = value
             elif name == "(threshold)":
