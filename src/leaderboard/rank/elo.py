@@ -81,7 +81,7 @@ def batched_elo(
 
     rows: steps x O, the comparison applied at each step of each order; k_rows: comparisons x R, each
     weighting's K per comparison (0 = the comparison is not applied: its update is exactly 0). Step t applies
-    comparison rows[t, j] of order j to all R weightings' ratings of that order (laid out orders x items x R,
+    comparison rows[t, j] of order j to all R weightings' ratings of that order (laid out (orders x items) x R,
     so one step touches contiguous runs of R). `power`: the expected score as base ** (d / scale), as
     `online_elo` writes it, instead of `shuffled_elo`'s exp(d * log(base) / scale) (equal up to rounding).
     """
@@ -89,19 +89,26 @@ def batched_elo(
     # order j's ratings of item i for every weighting in row j * n_items + i (a 1-D array for one weighting)
     rating = np.full((n_orders * n_items, n_rounds) if n_rounds > 1 else n_orders * n_items, float(INIT_RATING))
     k_rows = np.ascontiguousarray(k_rows if n_rounds > 1 else k_rows[:, 0])
-    score = np.asarray(score_a, dtype=float)
+    a, b, score = np.asarray(a), np.asarray(b), np.asarray(score_a, dtype=float)
     offset = np.arange(n_orders) * n_items
     log_base, inv_scale = np.log(ELO_BASE) / ELO_SCALE, 1.0 / ELO_SCALE
-    for step in rows:
-        ia, ib = a[step] + offset, b[step] + offset
-        ra, rb = rating[ia], rating[ib]
+    for step in rows:  # take() and in-place arithmetic: about half the time of indexing and new arrays
+        ia, ib = a.take(step) + offset, b.take(step) + offset
+        ra, rb = rating.take(ia, axis=0), rating.take(ib, axis=0)
+        expected = np.subtract(rb, ra)
         if power:
-            expected = 1.0 / (1.0 + np.power(float(ELO_BASE), (rb - ra) * inv_scale))
+            np.power(float(ELO_BASE), expected * inv_scale, out=expected)
         else:
-            expected = 1.0 / (1.0 + np.exp((rb - ra) * log_base))
-        delta = k_rows[step] * ((score[step][:, None] if n_rounds > 1 else score[step]) - expected)
-        rating[ia] = ra + delta
-        rating[ib] = rb - delta
+            expected *= log_base
+            np.exp(expected, out=expected)
+        expected += 1.0
+        np.reciprocal(expected, out=expected)
+        delta = k_rows.take(step, axis=0)
+        delta *= (score.take(step)[:, None] if n_rounds > 1 else score.take(step)) - expected
+        ra += delta
+        rb -= delta
+        rating[ia] = ra
+        rating[ib] = rb
     return rating.reshape(n_orders, n_items, n_rounds).mean(axis=0).T
 
 
