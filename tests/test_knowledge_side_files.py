@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 
 from leaderboard.errors import UserError
-from leaderboard.extract.calibration import Calibration
+from leaderboard.extract.calibration import FEATURES, Calibration
 from leaderboard.extract.refscore import Names
 from leaderboard.knowledge.entries import CalibrationEntry, Origin, SynonymEntry
 from leaderboard.knowledge.loader import read_calibration, read_synonyms, shipped_calibration, shipped_synonyms
@@ -50,11 +52,16 @@ def test_synonym_entries_are_typed_and_checked() -> None:
 
 def test_the_shipped_files_load_through_the_loader() -> None:
     cal = shipped_calibration()
-    assert cal[0].origin == Origin("vocab/calibration.csv", 3)
+    lines = (resources.files("leaderboard") / "vocab" / "calibration.csv").read_text(encoding="utf-8").splitlines()
+    first = next(i for i, ln in enumerate(lines, start=1) if ln.startswith("(intercept),"))
+    assert cal[0] == CalibrationEntry(
+        "(intercept)", float(lines[first - 1].split(",")[1]), Origin("vocab/calibration.csv", first)
+    )
     loaded = Calibration.load()
     assert loaded.intercept == next(e.value for e in cal if e.feature == "(intercept)")
     assert loaded.threshold == next(e.value for e in cal if e.feature == "(threshold)")
-    assert len(loaded.coef) == len(cal) - 2
+    assert loaded.coef == {e.feature: e.value for e in cal if e.feature in FEATURES}
+    assert len(loaded.coef) > 5
     names = Names.load()
     syn = shipped_synonyms()
     assert names.lang["english"] == "en"
