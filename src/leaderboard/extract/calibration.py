@@ -10,13 +10,13 @@ at which the rows above it had tuple precision >= 0.95 (with a margin) in out-of
 
 from __future__ import annotations
 
-import csv
 import math
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from leaderboard.extract.rules import rule
+from leaderboard.knowledge.entries import CalibrationEntry
+from leaderboard.knowledge.loader import read_calibration, shipped_calibration
 from leaderboard.models import Result
 
 if TYPE_CHECKING:
@@ -127,18 +127,22 @@ class Calibration:
     @classmethod
     def load(cls) -> Calibration:
         """The shipped fit (vocab/calibration.csv); none when the file is missing."""
-        res = resources.files("leaderboard") / "vocab" / "calibration.csv"
-        if not res.is_file():
+        entries = shipped_calibration()  # read and validated by the knowledge loader (errors name file and line)
+        if not entries:
             return cls.none()
-        return cls.parse(res.read_text(encoding="utf-8"))
+        return cls.of(entries)
 
     @classmethod
     def parse(cls, text: str) -> Calibration:
         """Read `feature,value` rows: "(intercept)", "(threshold)" and one coefficient per feature."""
+        return cls.of(read_calibration(text, "calibration.csv"))
+
+    @classmethod
+    def of(cls, entries: tuple[CalibrationEntry, ...]) -> Calibration:
+        """The fit from the loader's entries (knowledge/loader.py)."""
         coef, intercept, threshold = {}, 0.0, 2.0
-        rows = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-        for row in csv.DictReader(rows):
-            name, value = row["feature"], float(row["value"])
+        for row in entries:
+            name, value = row.feature, row.value
             if name == "(intercept)":
                 intercept = value
             elif name == "(threshold)":

@@ -96,3 +96,24 @@ class Knowledge:
     splits: tuple[SplitEntry, ...] = ()
     cues: tuple[Cue, ...] = ()
     generic_methods: tuple[GenericMethodEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CalibrationEntry:
+    """One fitted number of the confidence calibration (vocab/calibration.csv): a feature's coefficient, or
+    the "(intercept)" or the `confident` "(threshold)"."""
+
+    feature: str
+    value: float
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SynonymEntry:
+    """A judging equivalence (vocab/metric_synonyms.csv): kind "metric" (key: group, value: a normalised
+    spelling of it) or "language" (key: a language's name, value: its code)."""
+
+    kind: str
+    key: str
+    value: str
+    origin: Origin | None = None

@@ -20,6 +20,7 @@ from leaderboard.errors import UserError
 from leaderboard.knowledge.canon import Splits
 from leaderboard.knowledge.entries import (
     BenchmarkEntry,
+    CalibrationEntry,
     Cue,
     GenericMethodEntry,
     Knowledge,
@@ -27,6 +28,7 @@ from leaderboard.knowledge.entries import (
     MetricEntry,
     Origin,
     SplitEntry,
+    SynonymEntry,
 )
 
 # kind -> the columns that recognise a file of that kind, tried in this order (methods' columns are the fewest)
@@ -253,3 +255,60 @@ def metric_info(knowledge: Knowledge) -> Iterator[tuple[str, str | None, bool | 
         if e.name.lower() not in seen:
             seen.add(e.name.lower())
             yield e.name, e.unit or None, e.higher_is_better
+
+
+# The two side files the extractor's scoring reads, with the columns each needs (not vocabulary: users do not
+# extend them with --vocab, but they are read and validated here like the vocabulary).
+CALIBRATION_COLUMNS = frozenset({"feature", "value"})
+SYNONYM_COLUMNS = frozenset({"kind", "key", "value"})
+SYNONYM_KINDS = frozenset({"metric", "language"})
+
+
+def _side_rows(text: str, file: str, columns: frozenset[str]) -> list[Row]:
+    header, rows = _rows(text, file)
+    if rows and not columns <= header:
+        raise UserError(f"{file}: header lacks {', '.join(sorted(columns - header))} (has {', '.join(sorted(header))})")
+    return rows
+
+
+def read_calibration(text: str, file: str) -> tuple[CalibrationEntry, ...]:
+    """The entries of a calibration file (feature,value): each value a number, each feature once."""
+    out: dict[str, CalibrationEntry] = {}
+    for row, origin in _side_rows(text, file, CALIBRATION_COLUMNS):
+        feature, value = row.get("feature", ""), _number(row, "value", origin)
+        if not feature or value is None:
+            raise UserError(f"{origin}: a calibration row needs a feature and a value")
+        if feature in out:
+            raise UserError(f"{origin}: feature {feature!r} again (first at line {out[feature].origin.line})")  # type: ignore[union-attr]
+        out[feature] = CalibrationEntry(feature, value, origin)
+    return tuple(out.values())
+
+
+def read_synonyms(text: str, file: str) -> tuple[SynonymEntry, ...]:
+    """The entries of a judging-synonyms file (kind,key,value): kind metric or language, key and value given."""
+    out = []
+    for row, origin in _side_rows(text, file, SYNONYM_COLUMNS):
+        kind, key, value = row.get("kind", ""), row.get("key", ""), row.get("value", "")
+        if kind not in SYNONYM_KINDS:
+            raise UserError(f"{origin}: unknown kind {kind!r}{_closest(kind, SYNONYM_KINDS, 'kinds')}")
+        if not key or not value:
+            raise UserError(f"{origin}: a {kind} row needs a key and a value")
+        out.append(SynonymEntry(kind, key, value, origin))
+    return tuple(out)
+
+
+def _shipped_text(name: str) -> str:
+    res = resources.files("leaderboard") / "vocab" / name
+    return res.read_text(encoding="utf-8") if res.is_file() else ""
+
+
+@functools.cache
+def shipped_calibration() -> tuple[CalibrationEntry, ...]:
+    """vocab/calibration.csv, validated, read once per process (empty when the file is absent)."""
+    return read_calibration(_shipped_text("calibration.csv"), "vocab/calibration.csv")
+
+
+@functools.cache
+def shipped_synonyms() -> tuple[SynonymEntry, ...]:
+    """vocab/metric_synonyms.csv, validated, read once per process (empty when the file is absent)."""
+    return read_synonyms(_shipped_text("metric_synonyms.csv"), "vocab/metric_synonyms.csv")

@@ -220,6 +220,8 @@ def rank_pairs(
             seed,
             anchor_idx,
             progress,
+            estimators.batch_estimator(method, a, b, s, n, opts),
+            estimators.batch_rounds(method, n, n_rows, bootstrap_rounds, opts),
         )
         raw_rating = to_ratings(raw, component, anchor_idx, anchor_rating)
         lower, upper, widened = uncertainty.bootstrap_intervals(draws, raw_rating, raw, level)

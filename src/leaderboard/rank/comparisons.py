@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from leaderboard.knowledge.precision import half_ulps
 from leaderboard.rank import tables
 from leaderboard.rank.generic import GenericNames, ScopedRows, generic_names, scope_generic
 from leaderboard.rank.methods import AliasIndex, canonical_names
@@ -55,9 +56,6 @@ PAIR_COLUMNS = [
 ]
 EXCLUDED_COLUMNS = ["benchmark", "metric", "rows", "reason"]
 
-_NUMBER = r"(?:\d[\d,]*)?(?:\.(?P<dec>\d+))?(?:[eE](?P<exp>[-+]?\d+))?"
-_NUMBER_RE = r"(?P<num>(?=\.?\d)" + _NUMBER + ")"
-
 
 @dataclass(frozen=True)
 class ComparisonSet:
@@ -68,16 +66,18 @@ class ComparisonSet:
     scoped: ScopedRows = ScopedRows(0, ())  # rows whose generic method name was kept within its paper
 
 
-def value_resolution(value_text: pd.Series) -> np.ndarray:
-    """Unit in the last written digit of each number ("92.0%" -> 0.1, "1,234" -> 1, "2e-3" -> 0.001).
-
-    0 where the text holds no number (such values tie only when exactly equal).
+def value_resolution(
+    value_text: pd.Series, value: pd.Series | None = None, half: pd.Series | None = None
+) -> np.ndarray:
+    """Unit in the last written digit of each number ("92.0%" -> 0.1, "1,234" -> 1, "2e-3" -> 0.001), on the
+    scale of `value` when given: twice the rows' `value_half_ulp` (`half`) where known, else computed from the
+    text by the one implementation (knowledge/precision.py). 0 where the text holds no number.
     """
-    found = value_text.fillna("").astype(str).str.extract(_NUMBER_RE)
-    decimals = found["dec"].fillna("").str.len().to_numpy(dtype=float)
-    exponent = pd.to_numeric(found["exp"], errors="coerce").fillna(0).to_numpy(dtype=float)
-    res = np.power(10.0, exponent - decimals)
-    return np.where(found["num"].fillna("").str.len().to_numpy() > 0, res, 0.0)
+    res = 2 * half_ulps(value_text.tolist(), None if value is None else value.to_numpy(dtype=float))
+    if half is not None:
+        known = pd.to_numeric(half, errors="coerce").to_numpy(dtype=float)
+        res = np.where(np.isnan(known), res, 2 * known)
+    return res
 
 
 def outcome(score_a: np.ndarray, score_b: np.ndarray, res_a: np.ndarray, res_b: np.ndarray) -> np.ndarray:
@@ -108,6 +108,7 @@ def _prepare(
         ("unit", None),
         ("kind", "absolute"),
         ("value_text", None),
+        ("value_half_ulp", None),
         ("published", None),
         ("result_id", None),
         ("higher_is_better", None),
@@ -126,7 +127,7 @@ def _prepare(
     df["m"], df["b"] = scoped_cols["m"], scoped_cols["b"]
     df["own"] = df["is_own_method"].astype(object).eq(True)
     df["date"] = pd.to_datetime(df["published"], errors="coerce")
-    df["res"] = value_resolution(df["value_text"])
+    df["res"] = value_resolution(df["value_text"], df["value"], df["value_half_ulp"])
     for col in ("benchmark", "metric", "subset", "qualifier", "unit", "paper_id", "source"):
         df[col + "_k"] = _key(df[col])
     df["curated"] = ~df["source_k"].isin(["", "abstract"])
