@@ -363,16 +363,12 @@ def rank_results(
 
 
 def _rank_index(
-    df: pd.DataFrame,
-    aliases: Mapping[str, str],
-    across_settings: bool,
-    options: dict,
-    generic: GenericNames | None = None,
+    df: pd.DataFrame, aliases: Mapping, across: bool, options: dict, generic: GenericNames
 ) -> RankingResult:
     """The capability index as a RankingResult (intervals always by the paper bootstrap)."""
     from leaderboard.rank.index_api import empty_pairs, index_table
 
-    pooled, excluded = pooled_values(df, dict(aliases), across_settings=across_settings, generic=generic)
+    pooled, excluded = pooled_values(df, dict(aliases), across_settings=across, generic=generic)
     keys = ("bootstrap_rounds", "seed", "level", "progress")
     table, items, notes = index_table(pooled, **{k: options[k] for k in keys if k in options})
     if table.empty:
