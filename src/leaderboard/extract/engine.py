@@ -13,19 +13,21 @@ from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, n
 from leaderboard.extract.before_after import after_rows
 from leaderboard.extract.details import attribute_method, baseline_home, confidence_score, delta_details, transitions
 from leaderboard.extract.efficiency import apply_claim, confine_benchmark
-from leaderboard.extract.lists import (
-    coordinate,
-    jointly,
-    metric_list,
-    parallel_deltas,
-    respectively,
-    slash_lists,
-    subset_list,
-)
+from leaderboard.extract.lists import jointly, slash_lists
 from leaderboard.extract.names import elliptic_names
 from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
-from leaderboard.extract.pairing import align_runs
-from leaderboard.extract.rules import benchmark, first, kind, metric, named, ordered, result, subset, value_form
+from leaderboard.extract.rules import (
+    benchmark,
+    first,
+    kind,
+    metric,
+    named,
+    ordered,
+    result,
+    structure,
+    subset,
+    value_form,
+)
 from leaderboard.extract.rules.metric import fits, plain_or_points, unit_fits
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.vocab import norm_key
@@ -52,6 +54,7 @@ EVIDENCE = ordered(
 UNIT = ordered(
     value_form,
     (
+        "unit.written_once_on_range",
         "unit.attached_sign",
         "unit.glued_unit_word",
         "unit.spaced_unit_word",
@@ -103,6 +106,19 @@ BENCHMARK_IN_SENTENCE = ordered(
         {"benchmark.across_unnamed_sets", "benchmark.single_in_abstract", *(fn.rule_name for fn in BENCHMARK_CARRIED)}
     ),
 )
+STRUCTURE_BEFORE = named(
+    structure,
+    (
+        "kind.coordinated_with_change",
+        "benchmark.respectively_list",
+        "benchmark.paired_on_list",
+        "benchmark.aligned_coordination",
+        "subset.split_list_before_head",
+    ),
+)
+STRUCTURE_AFTER = named(
+    structure, ("benchmark.own_conjunct_name", "metric.coordinated_metric_list", "metric.parallel_changes")
+)
 
 
 def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[Span]) -> list[Reading]:
@@ -124,11 +140,8 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
             r.subset = slash_subset[i]
             r.note("subset", "subset.slash_list")
         readings.append(r)
-    coordinate(a, readings)
-    respectively(a, readings, sb, sm, s0, s1)
-    align_runs(readings, sb, a.text, s0, s1, a.g.training_on)  # pairing.py
-    if len(readings) > 1:
-        subset_list(a, readings, s0, s1)
+    for fn in STRUCTURE_BEFORE:  # rules/structure.py: lists and coordination
+        fn(a, s, readings)
     absolute = frozenset([r.num.start for r in readings if r.kind != "delta"])
     every = frozenset([n.start for n in a.nums]) if len(absolute) < len(readings) else absolute
     paired = {id(r) for r in readings if r.benchmark is not None}
@@ -138,8 +151,8 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
         _attribute(a, s, r)
         if a.speed is not None:
             confine_benchmark(r, a.speed, a.g.hardware, a.text)  # efficiency.py
-    metric_list(a, readings, sm)
-    parallel_deltas(a, readings)
+    for fn in STRUCTURE_AFTER:
+        fn(a, s, readings)
     baseline_home(a, readings)
     a.memory.remember(readings)
     if len(readings) == 1 and id(readings[0]) not in paired:

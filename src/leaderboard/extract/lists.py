@@ -10,7 +10,8 @@ from leaderboard.extract.attribution import Span
 from leaderboard.extract.sentence import Abstract, Reading
 from leaderboard.extract.vocab import norm_key
 
-_COORD_GAP = re.compile(r"^[^;:.]{0,60}?(?:,|\band\b|/|\bor\b)[^;:.]{0,30}$")
+_COORD_WORD = re.compile(r",|\band\b|/|\bor\b")
+_CLAUSE_MARK = re.compile(r"[;:.]")
 _SLASH_WORDS = re.compile(r"[\w\-+@]+(?:\s*/\s*[\w\-+@]+)+")
 _JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*")
 _PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
@@ -51,7 +52,11 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
         if prev.kind == "absolute" and cur.kind == "delta" and _PURE_COORD.fullmatch(gap) and not cur.num.signed:
             prev.kind = "delta"  # "which is 5.6% and 2.6% higher"
             prev.note("kind", "kind.coordinated_with_change")
-        if not _COORD_GAP.match(gap) or a.g.result_verb.search(gap) or re.search(r"(?<!up )\bto\b", gap):
+        if (
+            not coordination_gap(gap, a.w.coordination_before, a.w.coordination_after)
+            or a.g.result_verb.search(gap)
+            or re.search(r"(?<!up )\bto\b", gap)
+        ):
             continue
         signed_only = prev.num.signed == "+" and not cur.num.signed  # "49.4 (+1.0), 60.2 (+0.6)"
         # "a 15% reduction on A and 12% on B": the second number repeats the first's frame with its own "on"
@@ -73,6 +78,14 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
         if prev.qualifier == "up to" and cur.qualifier is None and cur.kind == prev.kind == "delta":
             cur.qualifier = prev.qualifier
             cur.note("qualifier", "qualifier.coordinated_up_to")
+
+
+def coordination_gap(gap: str, before: int, after: int) -> bool:
+    """The gap between two numbers holds a coordinator (",", "and", "or", "/") at most `before` characters in and
+    at most `after` characters before the second number, and no clause mark (";", ":", ".")."""
+    if _CLAUSE_MARK.search(gap):
+        return False
+    return any(m.start() <= before and len(gap) - m.end() <= after for m in _COORD_WORD.finditer(gap))
 
 
 def paired_lists(a: Abstract, readings: list[Reading], sb: list[Span]) -> None:
@@ -107,12 +120,10 @@ def pair_run(a: Abstract, group: list[Reading], sb: list[Span]) -> None:
 
 def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[Span], s0: int, s1: int) -> None:
     """Pair numbers with the names of a "respectively" list, in order, within each kind."""
-    if readings and not _RESPECTIVELY.search(a.text, s0, s1):
-        paired_lists(a, readings, sb)
     if not _RESPECTIVELY.search(a.text, s0, s1) or not readings:
         return
     first = readings[0].num.start
-    names = [b for b in sb if b.start >= first - 200]
+    names = [b for b in sb if b.start >= first - a.w.respectively_names_before]
     carried = not sb  # "We test on A and B. Our model reaches 83.9% and 81.1%, respectively."
     if carried:
         names = a.context.listed_before(s0)
@@ -148,12 +159,17 @@ def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[
                 r.note("metric", "metric.respectively_list")
 
 
+def says_respectively(text: str, s0: int, s1: int) -> bool:
+    """The sentence [s0, s1) says "respectively"."""
+    return _RESPECTIVELY.search(text, s0, s1) is not None
+
+
 def subset_list(a: Abstract, readings: list[Reading], s0: int, s1: int) -> None:
     """ "On the dev and eval sets, our system achieves WERs of 35.1% and 38.2%": a list of split words before
     a plural head gives as many numbers of one kind their splits, in order."""
     text, g = a.text, a.g
     for h in g.subset_list_head.finditer(text, s0, s1):
-        m = _LIST_BEFORE.search(text, max(s0, h.start() - 60), h.start())
+        m = _LIST_BEFORE.search(text, max(s0, h.start() - a.w.split_list_before_head), h.start())
         words = _LIST_SEP.split(m.group("list")) if m else []
         if len(words) < 2 or not all(g.subset.fullmatch(w) for w in words):
             continue

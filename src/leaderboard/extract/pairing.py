@@ -8,6 +8,10 @@ length n >= 2 is aligned position by position with a name run of length n:
 - without it: a name run before the numbers that frames them ("Evaluated on A and B, the model obtains x and y"),
   with no other benchmark between the names and the numbers and no training phrase before the names.
 A run whose last number is followed by its own "on <name>" is left to the "on" list rule (lists.py).
+
+CONJUNCT-NAME (`own_conjuncts`): coordinated conjuncts that each open with their own name ("on A from x to y, and
+on B from z to w", "A: x-y; B: z-w", "A to x, B to y") give their numbers that name, so a number never takes the
+name that opens the next conjunct. It runs after attribution and corrects only such numbers.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ _JOINED = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or|&)\s*")
 _NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*(?:the\s+)?")
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_COORDINATOR = re.compile(r"[,;]|\band\b|\bwhile\b|\bwhereas\b")
+_CONJUNCT_BREAK = re.compile(r"[;.]|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\d")
 
 
 def number_runs(text: str, readings: list) -> list[list]:
@@ -67,6 +73,47 @@ def align_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int, trai
             continue
         for r, b in zip(run, target, strict=True):
             r.benchmark, r.carried = b, False
+            r.note("benchmark", "benchmark.aligned_coordination")
+
+
+def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int) -> list:
+    """Readings in a chain of >= 2 coordinated conjuncts "<name> ... <numbers>" that have no name or another
+    conjunct's name, each given its own conjunct's name.
+
+    A conjunct: a name, then (within `reach` characters and with no coordinator, other name or number between)
+    its numbers, up to the next name; conjuncts are chained when the gap from one's last number to the next name
+    holds a coordinator. Returns the readings it gave a name."""
+    names = sorted({b.start: b for b in sb if b.start >= 0}.values(), key=lambda b: b.start)
+    order = sorted(readings, key=lambda r: r.num.start)
+    pairs: list[tuple[Span, list] | None] = []
+    for k, b in enumerate(names):
+        stop = names[k + 1].start if k + 1 < len(names) else s1
+        group = [r for r in order if b.end <= r.num.start < stop]
+        lead = text[b.end : group[0].num.start] if group else ""
+        ok = group and len(lead) <= reach and not _CONJUNCT_BREAK.search(lead)
+        pairs.append((b, group) if ok else None)
+    given: list = []
+    chain: list[tuple[Span, list]] = []
+    for k, pair in enumerate([*pairs, None]):
+        linked = (
+            pair is not None
+            and chain
+            and chain[-1][0] is names[k - 1]
+            and _COORDINATOR.search(text, chain[-1][1][-1].span_end, pair[0].start) is not None
+        )
+        if not linked:
+            keys = {norm_key(b.name) for b, _ in chain}
+            if len(chain) >= 2 and len(keys) == len(chain):
+                for b, group in chain:
+                    others = keys - {norm_key(b.name)}
+                    for r in group:  # only a number that took another conjunct's name, or none
+                        if r.benchmark is None or norm_key(r.benchmark.name) in others:
+                            r.benchmark, r.carried = b, False
+                            given.append(r)
+            chain = [pair] if pair is not None else []
+        else:
+            chain.append(pair)
+    return given
 
 
 def _distance(names: list[Span], run: list) -> int:
@@ -82,4 +129,4 @@ def _frames(names: list[Span], run: list, sb: list[Span], text: str, training_on
     return not training_on.search(text, max(0, names[0].start - 40), names[0].start)
 
 
-__all__ = ["align_runs", "name_runs", "number_runs"]
+__all__ = ["align_runs", "name_runs", "number_runs", "own_conjuncts"]

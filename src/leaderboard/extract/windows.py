@@ -25,6 +25,11 @@ class Windows:
     label_before_number: int  # a split label before a number ("val: 62.6")
     split_after_benchmark: int  # from a benchmark name to a split word after it
     split_before_benchmark: int  # from a split phrase to the benchmark it is "of"
+    coordination_before: int  # coordinated numbers: from the first number to the coordinator ("3.9% AP, 5.1%")
+    coordination_after: int  # coordinated numbers: from the coordinator to the second number
+    respectively_names_before: int  # how far before its first number a "respectively" list of names may start
+    split_list_before_head: int  # from a list of split words to their plural head ("dev and eval sets")
+    conjunct_name_to_value: int  # from the name opening a conjunct to its first number ("on A from x to y, and ...")
 
     @classmethod
     def of(cls, g: Grammar) -> Windows:
