@@ -10,7 +10,7 @@ rule of a chain that decides sets the field, and `Reading.note` records it (the 
 from __future__ import annotations
 
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, nearest, unnamed
-from leaderboard.extract.before_after import after_rows
+from leaderboard.extract.before_after import transition_rows
 from leaderboard.extract.details import attribute_method, baseline_home, confidence_score, delta_details, transitions
 from leaderboard.extract.efficiency import apply_claim, confine_benchmark
 from leaderboard.extract.lists import jointly, slash_lists
@@ -158,7 +158,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     if len(readings) == 1 and id(readings[0]) not in paired:
         readings += jointly(a, readings[0], sb)
     done = transitions(a, readings, s0)
-    return readings + done + after_rows(readings, done, a.text, a.nums, s0)  # before_after.py
+    return readings + transition_rows(readings, done, a.text, a.nums, s0, a.g)  # before_after.py
 
 
 def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:

@@ -16,6 +16,8 @@ _SLASH_WORDS = re.compile(r"[\w\-+@]+(?:\s*/\s*[\w\-+@]+)+")
 _JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*")
 _PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
+# "24.6% and 51.1% relative success rate on A and B": the numbers' metric phrase may stand before the "on" list
+_ON_AFTER_METRIC = re.compile(r"\s*(?:%\s*)?(?:(?!(?:and|or|while|but)\b)[\w\-@]+\s+)*?(?:on|in)\s+(?:the\s+)?")
 _IN_METRICS = re.compile(r"\s*(?:%\s*)?(?:[\w\-]+\s+)?(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
 _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _LIST_BEFORE = re.compile(
@@ -105,7 +107,8 @@ def paired_lists(a: Abstract, readings: list[Reading], sb: list[Span]) -> None:
 def pair_run(a: Abstract, group: list[Reading], sb: list[Span]) -> None:
     """One run of coordinated numbers of a kind and the "on" list of names right after it."""
     text = a.text
-    on = _DIRECT_ON.match(text, group[-1].span_end)
+    end = group[-1].span_end
+    on = _ON_AFTER_METRIC.match(text, end, min(len(text), end + a.w.number_run_to_on_list))
     run = [b for b in sb if on and b.start == on.end()]
     if not run:
         return

@@ -29,6 +29,7 @@ class Windows:
     coordination_after: int  # coordinated numbers: from the coordinator to the second number
     respectively_names_before: int  # how far before its first number a "respectively" list of names may start
     split_list_before_head: int  # from a list of split words to their plural head ("dev and eval sets")
+    number_run_to_on_list: int  # from coordinated numbers to the "on" list of names they pair with
     conjunct_name_to_value: int  # from the name opening a conjunct to its first number ("on A from x to y, and ...")
 
     @classmethod
