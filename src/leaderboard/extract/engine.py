@@ -113,11 +113,19 @@ STRUCTURE_BEFORE = named(
         "benchmark.respectively_list",
         "benchmark.paired_on_list",
         "benchmark.aligned_coordination",
+        "benchmark.list_anaphor",
         "subset.split_list_before_head",
     ),
 )
 STRUCTURE_AFTER = named(
-    structure, ("benchmark.own_conjunct_name", "metric.coordinated_metric_list", "metric.parallel_changes")
+    structure,
+    (
+        "benchmark.own_conjunct_name",
+        "benchmark.slash_shared",
+        "benchmark.parallel_run",
+        "metric.coordinated_metric_list",
+        "metric.parallel_changes",
+    ),
 )
 
 

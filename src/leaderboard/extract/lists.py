@@ -117,8 +117,9 @@ def pair_run(a: Abstract, group: list[Reading], sb: list[Span]) -> None:
             run.append(b)
     if len(run) == len(group) and len({norm_key(b.name) for b in run}) == len(run):
         for r, b in zip(group, run, strict=True):
-            r.benchmark = b
-            r.note("benchmark", "benchmark.paired_on_list")
+            if r.benchmark is not b:  # "respectively" may have given it already
+                r.benchmark = b
+                r.note("benchmark", "benchmark.paired_on_list")
 
 
 def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[Span], s0: int, s1: int) -> None:

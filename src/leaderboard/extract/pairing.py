@@ -25,6 +25,18 @@ _JOINED = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or|&)\s*")
 _NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*(?:the\s+)?")
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"[^,;.]*?\b(?:on|for|in|of)\s+the\s+(\w+)\b", re.IGNORECASE)
+_WEAK_NAME_RULES = frozenset(
+    {
+        None,
+        "benchmark.last_name_before",
+        "benchmark.nearest_in_sentence",
+        "benchmark.sentence_before",
+        "benchmark.previous_results",
+        "benchmark.title",
+        "benchmark.single_in_abstract",
+    }
+)
 _COORDINATOR = re.compile(r"[,;]|\band\b|\bwhile\b|\bwhereas\b")
 _CONJUNCT_BREAK = re.compile(r"[;.]|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\d")
 
@@ -116,6 +128,65 @@ def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int
     return given
 
 
+def parallel_runs(readings: list, text: str) -> list:
+    """PARALLEL-RUN: a run of n >= 2 coordinated numbers with no name of its own ("..., compared with 85.0% and
+    75.2% for earlier systems", "while the teacher obtains 73.0% and 61.1%") after exactly n numbers of its kind
+    with n distinct names takes those names in order. Returns the readings it gave a name."""
+    given: list = []
+    order = sorted(readings, key=lambda r: r.num.start)
+    for run in number_runs(text, readings):
+        if any(r.rules.get("benchmark") not in _WEAK_NAME_RULES for r in run):
+            continue
+        before = [r for r in order if r.kind == run[0].kind and r.span_end <= run[0].num.start]
+        names = [r.benchmark for r in before]
+        if len(before) != len(run) or None in names or len({norm_key(b.name) for b in names}) != len(run):
+            continue
+        if any(r.unit != p.unit for r, p in zip(run, before, strict=True)):
+            continue
+        for r, b in zip(run, names, strict=True):
+            r.benchmark, r.carried = b, False
+            given.append(r)
+    return given
+
+
+def slash_shared(readings: list, links: dict) -> list:
+    """SLASH-SHARED: the members of a slash list of numbers ("63.2/77.9 on MOT17") share the name the last member
+    takes from its own "on" phrase, where the others only had a weaker, earlier one. Returns the readings changed."""
+    by_index = {r.i: r for r in readings if r.kind != "range"}
+    given: list = []
+    for r in readings:
+        chain = [r]
+        while (lk := links.get(chain[-1].i)) is not None and lk.kind == "list" and lk.second in by_index:
+            chain.append(by_index[lk.second])
+        if len(chain) < 2 or (r.i - 1 in by_index and links.get(r.i - 1) is not None):
+            continue  # not the start of a chain
+        last = chain[-1]
+        if last.benchmark is None or last.rules.get("benchmark") != "benchmark.on_phrase_after":
+            continue
+        for m in chain[:-1]:
+            if m.benchmark is not last.benchmark and m.rules.get("benchmark") in _WEAK_NAME_RULES:
+                m.benchmark, m.carried = last.benchmark, False
+                given.append(m)
+    return given
+
+
+def list_anaphor(readings: list, sb: list[Span], text: str, s1: int, words: dict[str, str], reach: int) -> list:
+    """LIST-ANAPHOR: "on the latter" / "for the former" right after a number points at the last / first member of
+    the coordinated name list before it ("On A and B ..., it reaches 91.3% on the latter"). Returns the readings."""
+    given: list = []
+    runs = name_runs(text, sb)
+    for r in readings:
+        m = _ANAPHOR.match(text, r.span_end, min(s1, r.span_end + reach))
+        which = words.get(m.group(1).lower()) if m else None
+        if which not in {"first", "last"}:
+            continue
+        prior = [n for n in runs if n[-1].end <= r.num.start]
+        if prior:
+            r.benchmark, r.carried = prior[-1][0 if which == "first" else -1], False
+            given.append(r)
+    return given
+
+
 def _distance(names: list[Span], run: list) -> int:
     if names[-1].end <= run[0].num.start:
         return run[0].num.start - names[-1].end
@@ -129,4 +200,4 @@ def _frames(names: list[Span], run: list, sb: list[Span], text: str, training_on
     return not training_on.search(text, max(0, names[0].start - 40), names[0].start)
 
 
-__all__ = ["align_runs", "name_runs", "number_runs", "own_conjuncts"]
+__all__ = ["align_runs", "list_anaphor", "name_runs", "number_runs", "own_conjuncts", "parallel_runs", "slash_shared"]

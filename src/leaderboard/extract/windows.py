@@ -30,6 +30,7 @@ class Windows:
     respectively_names_before: int  # how far before its first number a "respectively" list of names may start
     split_list_before_head: int  # from a list of split words to their plural head ("dev and eval sets")
     number_run_to_on_list: int  # from coordinated numbers to the "on" list of names they pair with
+    anaphor_after_number: int  # from a number to "on the latter" / "for the former"
     conjunct_name_to_value: int  # from the name opening a conjunct to its first number ("on A from x to y, and ...")
 
     @classmethod

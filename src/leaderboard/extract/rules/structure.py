@@ -28,8 +28,8 @@ def respectively_list(a: Abstract, s: Sentence, readings: list[Reading]) -> None
 
 @rule("benchmark.paired_on_list")
 def paired_on_list(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
-    """Without "respectively", coordinated numbers right before an "on" list of as many names take them in order."""
-    if readings and not lists.says_respectively(a.text, s.s0, s.s1):
+    """Coordinated numbers right before an "on" list of as many names take them in order ("x and y on A and B")."""
+    if readings:
         lists.paired_lists(a, readings, s.benches)
 
 
@@ -37,6 +37,14 @@ def paired_on_list(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
 def aligned_coordination(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """A run of coordinated numbers takes the coordinated name run of its length that frames it, in order."""
     pairing.align_runs(readings, s.benches, a.text, s.s0, s.s1, a.g.training_on)
+
+
+@rule("benchmark.list_anaphor")
+def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """ "on the latter" / "for the former" after a number: the last / first member of the name list before it."""
+    words = a.g.words.get("list_anaphor", {})
+    for r in pairing.list_anaphor(readings, s.benches, a.text, s.s1, words, a.w.anaphor_after_number):
+        r.note("benchmark", "benchmark.list_anaphor")
 
 
 @rule("subset.split_list_before_head")
@@ -51,6 +59,20 @@ def own_conjunct_name(a: Abstract, s: Sentence, readings: list[Reading]) -> None
     """In coordinated conjuncts each opened by a name ("on A from x to y, and on B ..."), a number keeps its own."""
     for r in pairing.own_conjuncts(readings, s.benches, a.text, s.s1, a.w.conjunct_name_to_value):
         r.note("benchmark", "benchmark.own_conjunct_name")
+
+
+@rule("benchmark.slash_shared")
+def slash_shared(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """The members of a slash list of numbers share the name the last one takes from its "on" phrase."""
+    for r in pairing.slash_shared(readings, a.links):
+        r.note("benchmark", "benchmark.slash_shared")
+
+
+@rule("benchmark.parallel_run")
+def parallel_run(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """A nameless run of n coordinated numbers after exactly n named numbers of its kind takes their names."""
+    for r in pairing.parallel_runs(readings, a.text):
+        r.note("benchmark", "benchmark.parallel_run")
 
 
 @rule("metric.coordinated_metric_list")
