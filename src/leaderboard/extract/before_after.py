@@ -73,7 +73,11 @@ def after_rows(readings: list, done: list, text: str, nums: list, s0: int) -> li
         for num in (second, r.num):
             if num.start not in have:
                 have.add(num.start)
-                out.append(_absolute(r, num, second.unit))
+                row = _absolute(r, num, second.unit)
+                if num is r.num and r.is_own is not False:  # the value before is the earlier system's
+                    row.method, row.method_norm, row.is_own = None, None, False
+                    row.note("method", "method.before_of_transition", (r.num.start, r.span_end))
+                out.append(row)
     return out
 
 
