@@ -105,11 +105,11 @@ def test_range_unit_written_once(text, units):
     assert shared[0].unit_from_range == (units[0] is not None)
 
 
-def test_colon_labelled_value_pair_is_no_range():
+def test_colon_labelled_value_pair_is_a_pair_not_a_range():
     text = "on SHHS: 84.1%-77.2 and on MASS: 80.9%-71.0"
     nums = find_numbers(text)
     assert [n.value for n in nums] == [84.1, 77.2, 80.9, 71.0]
-    assert link_numbers(text, nums) == []
+    assert [(lk.first, lk.second, lk.kind) for lk in link_numbers(text, nums)] == [(0, 1, "list"), (2, 3, "list")]
 
 
 @given(st.integers(1, 98), st.integers(2, 99), st.sampled_from(["the time", "its cost", "the steps"]))

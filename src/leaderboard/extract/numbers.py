@@ -255,7 +255,8 @@ def link_numbers(text: str, nums: list[Number]) -> list[Link]:
             continue
         word = gap.strip().lower()
         if (word in _DASHES or not word) and a.unit is not None and b.unit is None and not b.suffix:
-            continue  # "SHHS: 84.1%-77.2": two values of two metrics; a range writes its unit last or twice
+            links.append(Link(i, i + 1, "list"))  # "SHHS: 84.1%-77.2": a pair of values of two metrics; a range
+            continue  # writes its unit last or twice
         has_from = bool(_FROM.search(text, max(0, a.start - 24), a.start))
         if word == "and" and not text[max(0, a.start - 9) : a.start].lower().rstrip().endswith("between"):
             continue
