@@ -20,7 +20,11 @@ from dataclasses import replace
 
 _ARROW = re.compile(r"\s*(?:->|\u2192|=>|\u21d2|\u27f6|\\rightarrow|\$\\rightarrow\$|\$\\to\$|\\to)\s*")
 _FROM_TO = re.compile(r"\s*(?:%|(?!up\s)[A-Za-z]{1,5})?\s*to\s+")  # "from 30% up to 100%": a spread
-_FROM_BEFORE = re.compile(r"(?<![\w-])from\s*[(\[$]?\s*$", re.IGNORECASE)
+# "from 55.1", "from an F1 of 55.1", "from a near-perfect baseline of 99.3%": the value before the transition
+_FROM_BEFORE = re.compile(
+    r"(?<![\w-])from\s+(?:(?:an?|the|its|their)\s+)?(?:[\w\-]+\s+){0,3}?of\s+[(\[$]?\s*$|(?<![\w-])from\s*[(\[$]?\s*$",
+    re.IGNORECASE,
+)
 _SPREAD_LEAD = re.compile(r"(\branging\s+|\bthat\s+range\s+)?\bfrom\s*[(\[$]?\s*$", re.IGNORECASE)
 _CHANGE_UNITS = frozenset({"pp", "points"})
 
@@ -66,7 +70,7 @@ def after_rows(readings: list, done: list, text: str, nums: list, s0: int) -> li
             continue
         gap_is_arrow = _ARROW.fullmatch(text, r.num.end, second.start) is not None
         from_to = _FROM_TO.fullmatch(text, r.num.end, second.start) is not None and bool(
-            _FROM_BEFORE.search(text, max(s0, r.num.start - 8), r.num.start)
+            _FROM_BEFORE.search(text, max(s0, r.num.start - 48), r.num.start)
         )
         if not (gap_is_arrow or from_to or second.start in handled):
             continue
