@@ -18,6 +18,7 @@ _PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 # "24.6% and 51.1% relative success rate on A and B": the numbers' metric phrase may stand before the "on" list
 _ON_AFTER_METRIC = re.compile(r"\s*(?:%\s*)?(?:(?!(?:and|or|while|but)\b)[\w\-@]+\s+)*?(?:on|in)\s+(?:the\s+)?")
+_LOWER_WORDS = re.compile(r"(?:[a-z][a-z\-]*\s+){0,2}")
 _IN_METRICS = re.compile(r"\s*(?:%\s*)?(?:[\w\-]+\s+)?(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
 _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _LIST_BEFORE = re.compile(
@@ -109,8 +110,11 @@ def pair_run(a: Abstract, group: list[Reading], sb: list[Span]) -> None:
     text = a.text
     end = group[-1].span_end
     on = _ON_AFTER_METRIC.match(text, end, min(len(text), end + a.w.number_run_to_on_list))
-    run = [b for b in sb if on and b.start == on.end()]
-    if not run:
+    if on is None:
+        return
+    # "on the challenging A and B": lower-case words may stand between the preposition and the names
+    run = [next((b for b in sb if b.start >= on.end() and _LOWER_WORDS.fullmatch(text, on.end(), b.start)), None)]
+    if run[0] is None:
         return
     for b in sb:
         if b.start > run[-1].start and _JOINED.fullmatch(text[run[-1].end : b.start]):
