@@ -121,6 +121,7 @@ STRUCTURE_AFTER = named(
     structure,
     (
         "benchmark.own_conjunct_name",
+        "metric.own_conjunct_metric",
         "benchmark.name_has_own_value",
         "benchmark.slash_shared",
         "benchmark.parallel_run",

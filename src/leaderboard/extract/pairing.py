@@ -38,6 +38,18 @@ _WEAK_NAME_RULES = frozenset(
     }
 )
 _OWN_BREAK = re.compile(r"[;()\[\]]|,\s*and\b|\band\b|\bwhile\b|\bwhereas\b|\bbut\b")
+_CONJUNCT_NAME_RULES = _WEAK_NAME_RULES | {"benchmark.on_phrase_after"}  # "on A from x to y, and on B ..."
+# a number's name or metric decided by these may be corrected by its structure (a list rule's decision is not)
+_WEAK_METRIC_RULES = frozenset(
+    {
+        None,
+        "metric.nearest_in_sentence",
+        "metric.usual_of_benchmark",
+        "metric.last_given_for_benchmark",
+        "metric.change_noun_in_of",
+        "metric.phrase_before",
+    }
+)
 _COORDINATOR = re.compile(r"[,;]|\band\b|\bwhile\b|\bwhereas\b")
 _CONJUNCT_BREAK = re.compile(r"[;.]|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\d")
 
@@ -89,9 +101,10 @@ def align_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int, trai
             r.note("benchmark", "benchmark.aligned_coordination")
 
 
-def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int) -> list:
+def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int, fld: str = "benchmark") -> list:
     """Readings in a chain of >= 2 coordinated conjuncts "<name> ... <numbers>" that have no name or another
-    conjunct's name, each given its own conjunct's name.
+    conjunct's name, each given its own conjunct's name; names are benchmarks, or metrics with `fld` "metric"
+    ("FID improves from 9.1 to 6.3 and IS from 151.2 to 188.7").
 
     A conjunct: a name, then (within `reach` characters and with no coordinator, other name or number between)
     its numbers, up to the next name; conjuncts are chained when the gap from one's last number to the next name
@@ -120,8 +133,10 @@ def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int
                 for b, group in chain:
                     others = keys - {norm_key(b.name)}
                     for r in group:  # only a number that took another conjunct's name, or none
-                        if r.benchmark is None or norm_key(r.benchmark.name) in others:
-                            r.benchmark, r.carried = b, False
+                        had = getattr(r, fld)
+                        weak = r.rules.get(fld) in (_CONJUNCT_NAME_RULES if fld == "benchmark" else _WEAK_METRIC_RULES)
+                        if had is None or (weak and norm_key(had.name) in others):
+                            setattr(r, fld, b)
                             given.append(r)
             chain = [pair] if pair is not None else []
         else:

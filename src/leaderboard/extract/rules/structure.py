@@ -58,7 +58,16 @@ def split_list_before_head(a: Abstract, s: Sentence, readings: list[Reading]) ->
 def own_conjunct_name(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """In coordinated conjuncts each opened by a name ("on A from x to y, and on B ..."), a number keeps its own."""
     for r in pairing.own_conjuncts(readings, s.benches, a.text, s.s1, a.w.conjunct_name_to_value):
+        r.carried = False
         r.note("benchmark", "benchmark.own_conjunct_name")
+
+
+@rule("metric.own_conjunct_metric")
+def own_conjunct_metric(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """In coordinated conjuncts each opened by a metric ("FID from x to y and IS from z to w"), a number keeps it."""
+    for r in pairing.own_conjuncts(readings, s.metrics, a.text, s.s1, a.w.conjunct_name_to_value, "metric"):
+        r.metric_inferred = False
+        r.note("metric", "metric.own_conjunct_metric")
 
 
 @rule("benchmark.name_has_own_value")
