@@ -13,23 +13,15 @@ from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, n
 from leaderboard.extract.before_after import transition_rows
 from leaderboard.extract.details import attribute_method, baseline_home, confidence_score, delta_details, transitions
 from leaderboard.extract.efficiency import apply_claim, confine_benchmark
-from leaderboard.extract.lists import jointly, slash_lists
+from leaderboard.extract.lists import jointly
 from leaderboard.extract.names import elliptic_names
 from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
-from leaderboard.extract.rules import (
-    benchmark,
-    first,
-    kind,
-    metric,
-    named,
-    ordered,
-    result,
-    structure,
-    subset,
-    value_form,
-)
+from leaderboard.extract.rules import benchmark, first, kind, metric, named, ordered, result, subset, value_form
 from leaderboard.extract.rules.metric import fits, plain_or_points, unit_fits
+from leaderboard.extract.rules.structure import AFTER as STRUCTURE_AFTER
+from leaderboard.extract.rules.structure import BEFORE as STRUCTURE_BEFORE
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
+from leaderboard.extract.value_lists import slash_lists
 from leaderboard.extract.vocab import norm_key
 
 METRIC_BINDING = ordered(
@@ -104,29 +96,6 @@ BENCHMARK_IN_SENTENCE = ordered(
     ),
     taken=frozenset(
         {"benchmark.across_unnamed_sets", "benchmark.single_in_abstract", *(fn.rule_name for fn in BENCHMARK_CARRIED)}
-    ),
-)
-STRUCTURE_BEFORE = named(
-    structure,
-    (
-        "kind.coordinated_with_change",
-        "benchmark.respectively_list",
-        "benchmark.paired_on_list",
-        "benchmark.aligned_coordination",
-        "benchmark.list_anaphor",
-        "subset.split_list_before_head",
-    ),
-)
-STRUCTURE_AFTER = named(
-    structure,
-    (
-        "benchmark.own_conjunct_name",
-        "metric.own_conjunct_metric",
-        "benchmark.name_has_own_value",
-        "benchmark.slash_shared",
-        "benchmark.parallel_run",
-        "metric.coordinated_metric_list",
-        "metric.parallel_changes",
     ),
 )
 

@@ -3,14 +3,14 @@ coordinated names, metrics, splits and changes (the procedures live in lists.py 
 
 A structure rule is `fn(a: Abstract, s: Sentence, readings: list[Reading]) -> None`: unlike a per-number rule it
 sees the whole sentence, sets the fields its alignment decides and notes itself on every reading it changed (the
-trace and `results.rules`). The engine runs two ordered chains of them: BEFORE attribution (lists that decide a
-field outright) and AFTER it (corrections and lists that need the attributed metrics).
+trace and `results.rules`). The engine runs the two ordered chains at the end of this module: BEFORE attribution
+(lists that decide a field outright) and AFTER it (corrections, and lists that need the attributed metrics).
 """
 
 from __future__ import annotations
 
 from leaderboard.extract import lists, pairing
-from leaderboard.extract.rules import rule
+from leaderboard.extract.rules import Chain, rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
 
@@ -103,3 +103,22 @@ def coordinated_metric_list(a: Abstract, s: Sentence, readings: list[Reading]) -
 def parallel_changes(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """Coordinated changes after as many absolute results with distinct metrics take those metrics in order."""
     lists.parallel_deltas(a, readings)
+
+
+BEFORE: Chain = (
+    coordinated_with_change,
+    respectively_list,
+    paired_on_list,
+    aligned_coordination,
+    list_anaphor,
+    split_list_before_head,
+)
+AFTER: Chain = (
+    own_conjunct_name,
+    own_conjunct_metric,
+    name_has_own_value,
+    slash_shared,
+    parallel_run,
+    coordinated_metric_list,
+    parallel_changes,
+)
