@@ -23,7 +23,7 @@ from leaderboard.extract.leaks import Leaks
 from leaderboard.extract.methods import own_method
 from leaderboard.extract.metric_forms import MetricForms
 from leaderboard.extract.names import NameCapture
-from leaderboard.extract.numbers import find_numbers, link_numbers
+from leaderboard.extract.numbers import find_numbers, link_numbers, share_range_units
 from leaderboard.extract.open_names import open_names, share_sibling_metric
 from leaderboard.extract.sentence import Abstract, Lazy, Memory, Reading
 from leaderboard.extract.sentences import split_sentences
@@ -110,7 +110,9 @@ class Extractor:
         if not nums:
             return []
         own = Lazy(lambda: own_method(paper.title or "", text, self.grammar, self.tasks))
-        links = {lk.first: lk for lk in link_numbers(text, nums)}
+        found_links = link_numbers(text, nums)
+        nums = share_range_units(nums, found_links)  # "12-30%": the first number takes the unit written once
+        links = {lk.first: lk for lk in found_links}
         seconds = {lk.second for lk in links.values()}
 
         def exclude(name: str, own_ok: bool = False) -> bool:
