@@ -111,6 +111,16 @@ PLAIN_KINDS = (
 )
 
 
+def _own_setting(by_kind: dict[str, list[str]]) -> re.Pattern:
+    """A setting of its own: a phrase ("A/B test"), or a word and a head with up to two words between
+    ("real-world booking scenarios")."""
+    plain = _alternation(by_kind.get("own_setting", []))
+    word, head = _alternation(by_kind.get("own_setting_word", [])), _alternation(by_kind.get("own_setting_head", []))
+    both = [f"(?:{word})\\s+(?:[\\w\\-]+\\s+){{0,2}}?(?:{head})"] if word and head else []
+    parts = [f"(?:{plain})"] * bool(plain) + both
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else re.compile(r"(?!x)x")
+
+
 @dataclass(slots=True)
 class Grammar:
     """Compiled cue words. Build with `Grammar.from_rows(vocab.grammar)` once per extractor."""
@@ -138,6 +148,7 @@ class Grammar:
     compared_before: re.Pattern = re.compile(r"(?!x)x")
     component_head: re.Pattern = re.compile(r"(?!x)x")
     this_ref: re.Pattern = re.compile(r"(?!x)x")
+    own_setting: re.Pattern = re.compile(r"(?!x)x")  # "in real-world trials": no benchmark carried in
     propose: re.Pattern = re.compile(r"(?!x)x")
     own_name_before: re.Pattern = re.compile(r"(?!x)x")
     subset: re.Pattern = re.compile(r"(?!x)x")
@@ -199,6 +210,7 @@ class Grammar:
             compared_before=comp(r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?$", "compare"),
             component_head=comp(r"^\s*\)?\s*(?:ALT)", "component_head"),
             own_name_before=comp(r"\b(?:ALT)", "own_name_before"),
+            own_setting=_own_setting(by_kind),
             metric_phrase=re.compile(
                 r"(?P<m>(?:[\w\-@/]+\s+){0,3}?(?:[\w@/]+-)?(?:"
                 + "|".join(re.escape(h) for h in sorted(set(by_kind.get("metric_head", [])), key=len, reverse=True))

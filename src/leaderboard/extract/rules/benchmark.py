@@ -94,8 +94,23 @@ def this_benchmark_is_own(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     return None
 
 
-def _aggregate(a: Abstract, s: Sentence) -> bool:
-    return s.has(a, "aggregate")
+@rule("benchmark.setting_of_its_own")
+def setting_of_its_own(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A number after a setting of its own in its sentence ("In real-world trials, ...", "in an online A/B test")
+    takes no benchmark from another sentence or the title."""
+    key = f"own_setting@{r.num.start}"
+    hit = s.memo.get(key)
+    if hit is None:
+        hit = s.memo[key] = a.g.own_setting.search(a.text, s.s0, r.num.start) is not None
+        if hit and r.trace is not None:
+            why = "the sentence names a setting of its own before the number"
+            r.trace.declined((r.num.start, r.num.end), "benchmark.setting_of_its_own", "benchmark", why)
+    return bool(hit)
+
+
+def _aggregate(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """No benchmark is carried into an aggregate ("on average over all datasets") or a setting of its own."""
+    return s.has(a, "aggregate") or setting_of_its_own(a, s, r)
 
 
 def _titled(a: Abstract) -> bool:
@@ -105,7 +120,7 @@ def _titled(a: Abstract) -> bool:
 @rule("benchmark.sentence_before")
 def sentence_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one name of the number-free sentence right before ("We evaluate on X. We reach 81.2%.")."""
-    if _aggregate(a, s):
+    if _aggregate(a, s, r):
         return None  # "on average over all datasets"
     before = a.context.right_before(s.s0, a.g.counts_sets)
     return before if before is not None and (before.known or not _titled(a)) else None  # the title's known name wins
@@ -114,18 +129,18 @@ def sentence_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 @rule("benchmark.previous_results")
 def previous_results(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the results of the previous result sentence were given on."""
-    return None if _aggregate(a, s) else a.memory.last_bench
+    return None if _aggregate(a, s, r) else a.memory.last_bench
 
 
 @rule("benchmark.title")
 def title(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the title names."""
-    return a.title_benches[0] if _titled(a) and not _aggregate(a, s) else None
+    return a.title_benches[0] if _titled(a) and not _aggregate(a, s, r) else None
 
 
 @rule("benchmark.single_in_abstract")
 def single_in_abstract(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the whole abstract names, for a number with a metric ("tested on X. ... DSC = 0.53")."""
-    if r.metric is None or a.title_benches or s.has(a, "aggregate"):
+    if r.metric is None or a.title_benches or _aggregate(a, s, r):
         return None
     return a.context.single()
