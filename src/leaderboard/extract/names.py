@@ -75,7 +75,7 @@ class NameCapture:
     def __init__(self, grammar: Grammar) -> None:
         heads = grammar.benchmark_head.pattern
         # each pattern is tried only next to a cheap anchor (a head word, or "on"/"in"), never at every position
-        self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}\s+)?$")
+        self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}(?:-[a-z]+)*\s+)?$")
         self.name_after = re.compile(rf"\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
         self.on_anchor = re.compile(r"\b(?:on|in|On)\s+(?:the\s+)?")
         self.acronym_at = re.compile(

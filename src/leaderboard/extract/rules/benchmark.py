@@ -143,4 +143,6 @@ def single_in_abstract(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the whole abstract names, for a number with a metric ("tested on X. ... DSC = 0.53")."""
     if r.metric is None or a.title_benches or _aggregate(a, s, r):
         return None
-    return a.context.single()
+    single = a.context.single()
+    later = single is not None and single.start >= s.s1 and single in a.context.named
+    return None if later else single  # a name first given with later results is theirs, not carried back
