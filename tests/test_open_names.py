@@ -97,3 +97,13 @@ def test_name_of_a_number_free_sentence_is_still_carried(extractor: Extractor) -
     text = "We evaluate on the ogbn-arxiv graph. Label noise cuts accuracy by 11%. Our loss recovers 72.3% accuracy."
     rows = extractor.extract(Paper(paper_id="p", title="", abstract=text))
     assert sorted((r.value, r.benchmark) for r in rows) == [(11.0, "ogbn-arxiv"), (72.3, "ogbn-arxiv")]
+
+
+def test_compared_name_is_not_the_single_benchmark(extractor: Extractor) -> None:
+    """ "than X" in the number's own sentence: X is the other side of a comparison, not the number's benchmark."""
+    texts = [
+        "Our corpus yields 4 times more distinct errors than CoNLL-2003, with 91.5% inter-annotator agreement.",
+        "Trained on far less data than ImageNet-21k requires, the Lynx-S model reaches 83.1% top-1 accuracy.",
+    ]
+    got = [[r.benchmark for r in extractor.extract(Paper(paper_id="p", title="", abstract=t))] for t in texts]
+    assert got == [[None, None], [None]]

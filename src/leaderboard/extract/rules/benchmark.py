@@ -73,16 +73,28 @@ def on_phrase_after(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     return following_on(text, s.benches, r.span_end, s.s1, nums_between)
 
 
+def _uncompared(a: Abstract, s: Sentence) -> list[Span]:
+    """The sentence's names that are not the other side of a comparison ("compared to X", "than X")."""
+    found = s.memo.get("uncompared")
+    if found is None:
+        g, text = a.g.compared_name, a.text
+        found = s.memo["uncompared"] = [b for b in s.benches if not g.search(text, max(s.s0, b.start - 24), b.start)]
+    return found  # type: ignore[return-value]
+
+
 @rule("benchmark.last_name_before")
 def last_name_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
-    """The last name before the number in its sentence."""
-    return _name_before(a, s, r)[0]
+    """The last name before the number in its sentence that is not the other side of a comparison."""
+    before = _name_before(a, s, r)[0]
+    if before is None or not a.g.compared_name.search(a.text, max(s.s0, before.start - 24), before.start):
+        return before
+    return preceding(_uncompared(a, s), r.num.start, s.s0)
 
 
 @rule("benchmark.nearest_in_sentence")
 def nearest_in_sentence(a: Abstract, s: Sentence, r: Reading) -> Span | None:
-    """The name nearest to the number in its sentence."""
-    return nearest(s.benches, r.num.start, r.span_end, a.text, s.s0, s.s1, limit=a.w.benchmark_nearest)
+    """The name nearest to the number in its sentence that is not the other side of a comparison."""
+    return nearest(_uncompared(a, s), r.num.start, r.span_end, a.text, s.s0, s.s1, limit=a.w.benchmark_nearest)
 
 
 # -- carried from elsewhere (the reading is marked `carried`) ----------------------------------------------------
@@ -144,5 +156,8 @@ def single_in_abstract(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     if r.metric is None or a.title_benches or _aggregate(a, s, r):
         return None
     single = a.context.single()
-    later = single is not None and single.start >= s.s1 and single in a.context.named
-    return None if later else single  # a name first given with later results is theirs, not carried back
+    if single is None or (single.start >= s.s1 and single in a.context.named):
+        return None  # a name first given with later results is theirs, not carried back
+    if s.s0 <= single.start < s.s1 and single not in _uncompared(a, s):
+        return None  # "than X": the other side of a comparison in the number's own sentence
+    return single
