@@ -56,6 +56,24 @@ CASES = {
         ),
         ("The agent solves 44.5% of the tasks in the Marlow multi-turn benchmark.", [(44.5, "Marlow", False, None)]),
     ],
+    "VERSION-OF-NAME": [  # a bare version in a value's "on" slot inside the parenthesis after a name
+        (
+            "The encoder achieves state-of-the-art results on Moments in Time (41.2% on V1 and 44.9% on V2).",
+            [(41.2, "Moments in Time V1", False, None), (44.9, "Moments in Time V2", False, None)],
+        ),
+        (
+            "Our tracker is evaluated on Harbor-Track (an EAO of 0.512 on v2 and 0.487 on v3).",
+            [(0.512, "Harbor-Track V2", False, "EAO"), (0.487, "Harbor-Track V3", False, "EAO")],
+        ),
+        (
+            "It improves on UCF101 (97.1%) and Something-Something (61.3% top-1 on V1, 72.8% top-1 on V2).",
+            [
+                (97.1, "UCF101", True, "Top-1 Accuracy"),
+                (61.3, "Something-Something V1", True, "Top-1 Accuracy"),
+                (72.8, "Something-Something V2", True, "Top-1 Accuracy"),
+            ],
+        ),
+    ],
 }
 
 
@@ -107,3 +125,8 @@ def test_compared_name_is_not_the_single_benchmark(extractor: Extractor) -> None
     ]
     got = [[r.benchmark for r in extractor.extract(Paper(paper_id="p", title="", abstract=t))] for t in texts]
     assert got == [[None, None], [None]]
+
+
+def test_version_in_the_name_is_not_a_subset(extractor: Extractor) -> None:
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract=CASES["VERSION-OF-NAME"][1][0]))
+    assert [r.subset for r in rows] == [None, None]

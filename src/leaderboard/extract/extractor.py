@@ -130,7 +130,7 @@ class Extractor:
         taken = [*benches, *metrics, *methods]
         captures = [self.capture.find(text, s0, s1, taken, exclude) for s0, s1 in sentences]
         captures = [  # open-vocabulary names (open_names.py)
-            c + open_names(text, s0, s1, [*benches, *c], exclude, g)
+            c + open_names(text, s0, s1, [*benches, *c], exclude, g, vocab.benchmarks.lookup)
             for c, (s0, s1) in zip(captures, sentences, strict=True)
         ]
         named = [*benches, *(b for c in captures for b in c)]

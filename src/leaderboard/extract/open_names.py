@@ -8,6 +8,9 @@ Rules:
 - LIST-SIBLING: in a coordinated list of name-value items ("A (v1), B (v2) and C (v3)", "A to v1, B to v2 and C to
   v3", "v1 on A, v2 on B and v3 on C") where another item is a known benchmark, an unknown item with a capitalised
   or digit-bearing head is a benchmark too (benchmark_known = false; never mapped to a nearby known name).
+- VERSION-OF-NAME: "Something-Something (68.7% on V1 and 77.0% on V2)": a bare version in a value's "on" slot
+  inside the parenthesis after a name is that name's version ("Something-Something V1"; the vocabulary entry when
+  it has one).
 Hardware, methods, metrics, task names and the paper's own method are not benchmarks (the `exclude` callable).
 """
 
@@ -33,12 +36,20 @@ _NUM_ON = re.compile(r"\d\s*%?(?:\s+[A-Za-z@\-]+){0,2}?\s+(?:on|for|in)\s")
 _JOIN = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|;|\band\b|\bor\b|\bas well as\b)\s*$")
 _ACRONYM_HEAD = re.compile(rf"{_NAME}\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,11}})\)\s+(?P<head>[a-z]+(?:\s[a-z]+)?)")
 _VERSION = re.compile(r"(?:[vV](?:er\.?|ersion)?\s?)?\d[\d.]*|[A-Z]")  # "V2": a version of the name before
+_BASE = rf"(?P<name>{_WORD}(?:(?:[ \-]|\s(?:in|of|the)\s){_WORD}){{0,4}})"  # "Moments in Time"
+_BASE_PAREN = re.compile(rf"{_BASE}\s*\((?P<body>[^()]{{4,160}})\)")
+_ON_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[Vv]\d{1,2}(?:\.\d)?)(?![\w\-.]\w)")
+_HAS_VERSION = re.compile(r"\(.*\b(?:on|for|in)\s+(?:the\s+)?[Vv]\d")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
 
 
-def open_names(text: str, s0: int, s1: int, taken: list[Span], exclude: Callable, grammar) -> list[Span]:
-    """Both rules on one sentence; spans overlapping `taken` (names already found) are dropped."""
+def open_names(
+    text: str, s0: int, s1: int, taken: list[Span], exclude: Callable, grammar, lookup: Callable | None = None
+) -> list[Span]:
+    """The rules on one sentence; spans overlapping `taken` (names already found) are dropped."""
     found = acronym_head_names(text, s0, s1, grammar.benchmark_head, exclude) if "(" in text[s0:s1] else []
+    if lookup is not None and _HAS_VERSION.search(text, s0, s1):
+        found += version_names(text, s0, s1, exclude, lookup)
     if not any(s0 <= t.start < s1 and t.entry is not None for t in taken):
         return found  # no known benchmark in the sentence: no list to extend
     found += list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
@@ -56,6 +67,21 @@ def acronym_head_names(text: str, s0: int, s1: int, heads: re.Pattern, exclude: 
             continue
         end = m.end("acr") + 1
         out.append(Span(start, end, text[start:end], text[start:end]))
+    return out
+
+
+def version_names(text: str, s0: int, s1: int, exclude: Callable, lookup: Callable) -> list[Span]:
+    """VERSION-OF-NAME: the bare versions in the "on" slots of the parenthesis after a name, as that name's
+    versions (span: the version token; name: the vocabulary's, else "<name> <version>")."""
+    out: list[Span] = []
+    for m in _BASE_PAREN.finditer(text, s0, s1):
+        _, base = _trim(m.start("name"), m.group("name"))
+        if base is None or _VERSION.fullmatch(base) or exclude(base):
+            continue
+        for v in _ON_VERSION.finditer(text, m.start("body"), m.end("body")):
+            name = f"{base} {v.group('v').upper()}"
+            entry = lookup(name)
+            out.append(Span(v.start("v"), v.end("v"), entry.name if entry else name, v.group("v"), entry))
     return out
 
 
@@ -122,4 +148,4 @@ def _dedupe(spans: list[Span]) -> list[Span]:
     return out
 
 
-__all__ = ["acronym_head_names", "list_siblings", "open_names", "share_sibling_metric"]
+__all__ = ["acronym_head_names", "list_siblings", "open_names", "share_sibling_metric", "version_names"]

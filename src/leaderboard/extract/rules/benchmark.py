@@ -13,6 +13,7 @@ from leaderboard.extract.vocab import norm_key
 _CLOSE_BEFORE = re.compile(r"[^,;:]{0,40}")
 _TO_AFTER = re.compile(r"\s+to\s+")
 _ACROSS = re.compile(r"\s*(?:%\s*)?(?:on\s+average\s+)?(?:across|over|on)\s+")
+_OWN_ON = re.compile(r"(?:\s+[\w@\-]+){0,2}?\s+(?:on|for|in)\s+(?:the\s+)?")
 _AND_LIST = re.compile(r"[^;]*?\band\b[^;]*")
 
 
@@ -48,9 +49,11 @@ def _find_name_before(a: Abstract, s: Sentence, r: Reading) -> tuple[Span | None
 def name_before_parenthesis(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """A number in parentheses close after a name: "X (81.2%)", "X with Y (81.2%)"."""
     before, opened = _name_before(a, s, r)
-    if before is not None and opened >= 0 and _CLOSE_BEFORE.fullmatch(a.text[before.end : opened]):
-        return before
-    return None
+    if before is None or opened < 0 or not _CLOSE_BEFORE.fullmatch(a.text[before.end : opened]):
+        return None
+    close = a.text.find(")", r.span_end, s.s1)  # "X (68.7% on V1 ...)": the number's own "on" name wins
+    own = [b for b in s.benches if r.span_end <= b.start < close and _OWN_ON.fullmatch(a.text, r.span_end, b.start)]
+    return None if own else before
 
 
 @rule("benchmark.name_before_to_value")
