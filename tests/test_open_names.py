@@ -45,6 +45,28 @@ CASES = {
             ],
         ),
     ],
+    "LIST-SIBLING-FORMS": [  # value (name) items, "to v on A" items, labelled values in parentheses
+        (
+            "We obtain accuracies of 88.1% (CIFAR-100), 71.4% (Quokka-Birds) and 80.2% (ImageNet).",
+            [
+                (88.1, "CIFAR-100", True, "Accuracy"),
+                (71.4, "Quokka-Birds", False, "Accuracy"),
+                (80.2, "ImageNet", True, "Accuracy"),
+            ],
+        ),
+        (
+            "The tracker improves HOTA to 64.2 on MOT17, to 61.8 on DanceTrack and to 55.0 on the Pelican-Crowd set.",
+            [(64.2, "MOT17", True, "HOTA"), (61.8, "DanceTrack", True, "HOTA"), (55.0, "Pelican-Crowd", False, "HOTA")],
+        ),
+        (
+            "Across Kvasir-SEG (Dice 0.921), Heron-Polyp (Dice 0.874) and CVC-ClinicDB (Dice 0.935), the model is best.",
+            [
+                (0.921, "Kvasir-SEG", True, "Dice"),
+                (0.874, "Heron-Polyp", False, "Dice"),
+                (0.935, "CVC-ClinicDB", True, "Dice"),
+            ],
+        ),
+    ],
     "NAME-MODIFIER-HEAD": [  # a hyphenated modifier between the name and its head word
         (
             "Our detector sets a new record on the Kestrel open-vocabulary benchmark with a mean 31.4 AP.",

@@ -6,7 +6,7 @@ Rules:
 - LIST-SIBLING-METRIC: such an unknown member without a metric of its own takes the one metric that its siblings
   in the sentence (same unit) all have, marked implied.
 - LIST-SIBLING: in a coordinated list of name-value items ("A (v1), B (v2) and C (v3)", "A to v1, B to v2 and C to
-  v3", "v1 on A, v2 on B and v3 on C") where another item is a known benchmark, an unknown item with a capitalised
+  v3", "v1 on A, v2 on B and v3 on C", "to v1 on A, to v2 on B", "v1 (A), v2 (B) and v3 (C)", "A (Dice v1), B (...)") where another item is a known benchmark, an unknown item with a capitalised
   or digit-bearing head is a benchmark too (benchmark_known = false; never mapped to a nearby known name).
 - VERSION-OF-NAME: "Something-Something (68.7% on V1 and 77.0% on V2)": a bare version in a value's "on" slot
   inside the parenthesis after a name is that name's version ("Something-Something V1"; the vocabulary entry when
@@ -27,13 +27,15 @@ from leaderboard.models import Result
 _WORD = r"(?:[A-Z][\w\-'&+.]*[\w+]|[A-Za-z]*\d[\w\-.]*[\w]|[A-Z])"
 _NAME = rf"(?P<name>{_WORD}(?:[ \-]{_WORD}){{0,4}})"
 _NUM = r"[+\-]?\d[\d,]*(?:\.\d+)?\s*%?"
-_ITEM_PAREN = re.compile(rf"{_NAME}\s*\(\s*(?:[a-z\-@ ]{{0,12}}[:=]?\s*)?{_NUM}[^()]{{0,12}}\)")
+_ITEM_PAREN = re.compile(rf"{_NAME}\s*\(\s*(?:[A-Za-z\-@ ]{{0,12}}[:=]?\s*)?{_NUM}[^()]{{0,12}}\)")
+_ITEM_NUM_PAREN = re.compile(rf"{_NUM}\s*\(\s*(?:on\s+|the\s+)?{_NAME}\s*\)")
 _ITEM_TO = re.compile(rf"{_NAME}\s+(?:to|at|of|with|:)\s+{_NUM}")
 _ITEM_ON = re.compile(rf"{_NUM}(?:\s+[A-Za-z@\-]+){{0,2}}?\s+(?:on|for|in)\s+(?:the\s+)?{_NAME}")
-_PAREN_NUM = re.compile(r"\(\s*(?:[a-z\-@ ]{0,12}[:=]?\s*)?[+\-]?\d")
+_PAREN_NUM = re.compile(r"\(\s*(?:[A-Za-z\-@ ]{0,12}[:=]?\s*)?[+\-]?\d")
+_NUM_PAREN = re.compile(r"\d\s*%?\s*\(\s*(?:on\s+|the\s+)?[A-Z0-9]")
 _TO_NUM = re.compile(r"\s(?:to|at|of|with|:)\s+[+\-]?\d")
 _NUM_ON = re.compile(r"\d\s*%?(?:\s+[A-Za-z@\-]+){0,2}?\s+(?:on|for|in)\s")
-_JOIN = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|;|\band\b|\bor\b|\bas well as\b)\s*$")
+_JOIN = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|;|\band\b|\bor\b|\bas well as\b)\s*(?:(?:to|by|at)\s+)?$")
 _ACRONYM_HEAD = re.compile(rf"{_NAME}\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,11}})\)\s+(?P<head>[a-z]+(?:\s[a-z]+)?)")
 _VERSION = re.compile(r"(?:[vV](?:er\.?|ersion)?\s?)?\d[\d.]*|[A-Z]")  # "V2": a version of the name before
 _BASE = rf"(?P<name>{_WORD}(?:(?:[ \-]|\s(?:in|of|the)\s){_WORD}){{0,4}})"  # "Moments in Time"
@@ -91,7 +93,8 @@ def list_siblings(
     """LIST-SIBLING: unknown members of a coordinated name-value list whose other members are known benchmarks."""
     out: list[Span] = []
     sentence = text[s0:s1]
-    for pattern, anchor in ((_ITEM_PAREN, _PAREN_NUM), (_ITEM_TO, _TO_NUM), (_ITEM_ON, _NUM_ON)):
+    items_of = ((_ITEM_PAREN, _PAREN_NUM), (_ITEM_TO, _TO_NUM), (_ITEM_ON, _NUM_ON), (_ITEM_NUM_PAREN, _NUM_PAREN))
+    for pattern, anchor in items_of:
         if len(anchor.findall(sentence)) < 2:  # cheap test first: a list needs two items
             continue
         items = list(pattern.finditer(text, s0, s1))
