@@ -59,7 +59,7 @@ CASES = {
             [(64.2, "MOT17", True, "HOTA"), (61.8, "DanceTrack", True, "HOTA"), (55.0, "Pelican-Crowd", False, "HOTA")],
         ),
         (
-            "Across Kvasir-SEG (Dice 0.921), Heron-Polyp (Dice 0.874) and CVC-ClinicDB (Dice 0.935), the model is best.",
+            "Across Kvasir-SEG (Dice 0.921), Heron-Polyp (Dice 0.874) and CVC-ClinicDB (Dice 0.935) it is best.",
             [
                 (0.921, "Kvasir-SEG", True, "Dice"),
                 (0.874, "Heron-Polyp", False, "Dice"),

@@ -22,13 +22,21 @@ _INTRODUCE = re.compile(
 _CALLED = re.compile(r"(?:called|named|dubbed|termed)\s+$", re.IGNORECASE)
 
 
+def _head(heads: re.Pattern, text: str, pos: int = 0, end: int | None = None) -> bool:
+    """A head word in text[pos:end] that is not part of a hyphenated word ("Task-Aware", "multi-task")."""
+    for h in heads.finditer(text, pos, len(text) if end is None else end):
+        if text[h.end() : h.end() + 1] != "-" and text[h.start() - 1 : h.start()] != "-":
+            return True
+    return False
+
+
 def paper_benchmark(title: str, text: str, heads: re.Pattern) -> str | None:
     """The benchmark or dataset the paper introduces (its title's head name), or None."""
     m = _HEAD.match(title or "")
     if m is None:
         return None
     name = m.group("name").strip()
-    if heads.search(title, m.end()):
+    if _head(heads, title, m.end()):
         return name
     low, key = (text or "").lower(), name.lower()
     pos = low.find(key)
@@ -36,11 +44,11 @@ def paper_benchmark(title: str, text: str, heads: re.Pattern) -> str | None:
         end = pos + len(key)
         after = text[end : end + 90]
         appos = _APPOSITION.match(after)
-        if appos is not None and heads.search(after, appos.end()):
+        if appos is not None and _head(heads, after, appos.end()):
             return name  # "X, a new benchmark"
         if _INTRODUCE.search(text, max(0, pos - 30), pos) and heads.match(after.lstrip()):
             return name  # "we introduce X benchmark"
-        if _CALLED.search(text, max(0, pos - 12), pos) and heads.search(text, max(0, pos - 40), pos):
+        if _CALLED.search(text, max(0, pos - 12), pos) and _head(heads, text, max(0, pos - 40), pos):
             return name  # "a benchmark called X"
         pos = low.find(key, end)
     return None

@@ -102,6 +102,7 @@ PLAIN_KINDS = (
     "apposition_head",
     "any_head",
     "hardware",
+    "not_a_benchmark",
     "own_ref",
     "this_ref",
     "propose",
@@ -142,6 +143,7 @@ class Grammar:
     quantity_before: re.Pattern = re.compile(r"(?!x)x")
     training_on: re.Pattern = re.compile(r"(?!x)x")
     hardware: re.Pattern = re.compile(r"(?!x)x")
+    not_a_benchmark: re.Pattern = re.compile(r"(?!x)x")  # "EEG", "English": not a benchmark name alone
     any_head: re.Pattern = re.compile(r"(?!x)x")  # a benchmark head, singular or plural: one scan finds both
     own_ref: re.Pattern = re.compile(r"(?!x)x")
     component_before: re.Pattern = re.compile(r"(?!x)x")

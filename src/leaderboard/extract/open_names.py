@@ -6,8 +6,9 @@ Rules:
 - LIST-SIBLING-METRIC: such an unknown member without a metric of its own takes the one metric that its siblings
   in the sentence (same unit) all have, marked implied.
 - LIST-SIBLING: in a coordinated list of name-value items ("A (v1), B (v2) and C (v3)", "A to v1, B to v2 and C to
-  v3", "v1 on A, v2 on B and v3 on C", "to v1 on A, to v2 on B", "v1 (A), v2 (B) and v3 (C)", "A (Dice v1), B (...)") where another item is a known benchmark, an unknown item with a capitalised
-  or digit-bearing head is a benchmark too (benchmark_known = false; never mapped to a nearby known name).
+  v3", "v1 on A, v2 on B and v3 on C", "to v1 on A, to v2 on B", "v1 (A), v2 (B) and v3 (C)", "A (Dice v1), ...")
+  where another item is a known benchmark, an unknown item with a capitalised or digit-bearing head is a benchmark
+  too (benchmark_known = false; never mapped to a nearby known name).
 - VERSION-OF-NAME: "Something-Something (68.7% on V1 and 77.0% on V2)": a bare version in a value's "on" slot
   inside the parenthesis after a name is that name's version ("Something-Something V1"; the vocabulary entry when
   it has one).
@@ -49,6 +50,11 @@ def open_names(
     text: str, s0: int, s1: int, taken: list[Span], exclude: Callable, grammar, lookup: Callable | None = None
 ) -> list[Span]:
     """The rules on one sentence; spans overlapping `taken` (names already found) are dropped."""
+    never = grammar.not_a_benchmark
+
+    def exclude(name: str, _exclude: Callable = exclude) -> bool:  # a modality or language alone is no benchmark
+        return bool(_exclude(name) or never.fullmatch(name))
+
     found = acronym_head_names(text, s0, s1, grammar.benchmark_head, exclude) if "(" in text[s0:s1] else []
     if lookup is not None and _HAS_VERSION.search(text, s0, s1):
         found += version_names(text, s0, s1, exclude, lookup)
