@@ -36,3 +36,20 @@ def test_a_task_head_still_names_a_shared_task(extractor: Extractor) -> None:
     text = "Our system reaches a macro-F1 of 0.774 in the Egret Claim Detection shared task."
     rows = extractor.extract(Paper(paper_id="p", title="", abstract=text))
     assert [(r.value, r.benchmark, r.benchmark_known) for r in rows] == [(0.774, "Egret Claim Detection", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An online A/B test on the LumenMart homepage shows a 6.8% lift in GMV.", [(6.8, None, "GMV")]),
+        (
+            "Deployed on the Orca news feed, the ranker increases CTR by 2.3% and dwell time by 4.1%.",
+            [(2.3, None, "CTR"), (4.1, None, "Dwell Time")],
+        ),
+        ("Our re-ranker raises the conversion rate by 1.7% in a two-week experiment.", [(1.7, None, "CVR")]),
+    ],
+)
+def test_online_metric_is_not_a_benchmark(extractor: Extractor, text: str, expected: list[tuple]) -> None:
+    """ "a lift in CVR": the metric lexicon is asked before a name is taken as a benchmark."""
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract=text))
+    assert sorted((r.value, r.benchmark, r.metric) for r in rows) == expected

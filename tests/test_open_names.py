@@ -67,6 +67,17 @@ CASES = {
             ],
         ),
     ],
+    "GLUED-SCORE": [  # a known benchmark glued to "score": the benchmark's own score
+        ("The student obtains an MTEBscore of 63.9 after two epochs.", [(63.9, "MTEB", True, "MTEB score")]),
+        (
+            "Our bilingual encoder reaches a CLUE-Score of 74.6 after distillation.",
+            [(74.6, "CLUE", True, "CLUE score")],
+        ),
+        (
+            "With 4-bit weights the model achieves a SuperGLUEscore of 81.0.",
+            [(81.0, "SuperGLUE", True, "SuperGLUE score")],
+        ),
+    ],
     "NAME-MODIFIER-HEAD": [  # a hyphenated modifier between the name and its head word
         (
             "Our detector sets a new record on the Kestrel open-vocabulary benchmark with a mean 31.4 AP.",

@@ -12,6 +12,8 @@ Rules:
 - VERSION-OF-NAME: "Something-Something (68.7% on V1 and 77.0% on V2)": a bare version in a value's "on" slot
   inside the parenthesis after a name is that name's version ("Something-Something V1"; the vocabulary entry when
   it has one).
+- GLUED-SCORE: "a CLUEscore of 71.8", "MTEBScore": a known benchmark glued to "score" names that benchmark (its score
+  is the benchmark's own score).
 Hardware, methods, metrics, task names and the paper's own method are not benchmarks (the `exclude` callable).
 """
 
@@ -43,6 +45,7 @@ _BASE = rf"(?P<name>{_WORD}(?:(?:[ \-]|\s(?:in|of|the)\s){_WORD}){{0,4}})"  # "M
 _BASE_PAREN = re.compile(rf"{_BASE}\s*\((?P<body>[^()]{{4,160}})\)")
 _ON_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[Vv]\d{1,2}(?:\.\d)?)(?![\w\-.]\w)")
 _HAS_VERSION = re.compile(r"\(.*\b(?:on|for|in)\s+(?:the\s+)?[Vv]\d")
+_GLUED_SCORE = re.compile(r"(?<![\w\-])(?P<name>[A-Za-z][\w\-]*?[A-Za-z0-9])-?[Ss]core(?:s)?\b")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
 
 
@@ -58,6 +61,8 @@ def open_names(
     found = acronym_head_names(text, s0, s1, grammar.benchmark_head, exclude) if "(" in text[s0:s1] else []
     if lookup is not None and _HAS_VERSION.search(text, s0, s1):
         found += version_names(text, s0, s1, exclude, lookup)
+    if lookup is not None and "core" in text[s0:s1]:
+        found += glued_score_names(text, s0, s1, lookup)
     if not any(s0 <= t.start < s1 and t.entry is not None for t in taken):
         return found  # no known benchmark in the sentence: no list to extend
     found += list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
@@ -90,6 +95,16 @@ def version_names(text: str, s0: int, s1: int, exclude: Callable, lookup: Callab
             name = f"{base} {v.group('v').upper()}"
             entry = lookup(name)
             out.append(Span(v.start("v"), v.end("v"), entry.name if entry else name, v.group("v"), entry))
+    return out
+
+
+def glued_score_names(text: str, s0: int, s1: int, lookup: Callable) -> list[Span]:
+    """GLUED-SCORE: the known benchmark glued to "score" ("CLUEscore", "MTEB-Score")."""
+    out: list[Span] = []
+    for m in _GLUED_SCORE.finditer(text, s0, s1):
+        entry = lookup(m.group("name"))
+        if entry is not None:
+            out.append(Span(m.start("name"), m.end("name"), entry.name, m.group("name"), entry))
     return out
 
 
@@ -157,4 +172,11 @@ def _dedupe(spans: list[Span]) -> list[Span]:
     return out
 
 
-__all__ = ["acronym_head_names", "list_siblings", "open_names", "share_sibling_metric", "version_names"]
+__all__ = [
+    "acronym_head_names",
+    "list_siblings",
+    "open_names",
+    "glued_score_names",
+    "share_sibling_metric",
+    "version_names",
+]
