@@ -151,6 +151,7 @@ class Grammar:
     component_head: re.Pattern = re.compile(r"(?!x)x")
     this_ref: re.Pattern = re.compile(r"(?!x)x")
     compared_name: re.Pattern = re.compile(r"(?!x)x")  # "than X": X is the other side of a comparison
+    within_set: re.Pattern = re.compile(r"(?!x)x")  # "across 26 classes": an aggregate within one dataset
     own_setting: re.Pattern = re.compile(r"(?!x)x")  # "in real-world trials": no benchmark carried in
     propose: re.Pattern = re.compile(r"(?!x)x")
     own_name_before: re.Pattern = re.compile(r"(?!x)x")
@@ -214,6 +215,7 @@ class Grammar:
             component_head=comp(r"^\s*\)?\s*(?:ALT)", "component_head"),
             own_name_before=comp(r"\b(?:ALT)", "own_name_before"),
             own_setting=_own_setting(by_kind),
+            within_set=comp(r"\s*(?:(?:the|all|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:ALT)", "within_set"),
             compared_name=comp(r"(?:ALT)\s+(?:the\s+)?$", "compared_name"),
             metric_phrase=re.compile(
                 r"(?P<m>(?:[\w\-@/]+\s+){0,3}?(?:[\w@/]+-)?(?:"

@@ -151,8 +151,19 @@ def setting_of_its_own(a: Abstract, s: Sentence, r: Reading) -> bool:
 
 
 def _aggregate(a: Abstract, s: Sentence, r: Reading) -> bool:
-    """No benchmark is carried into an aggregate ("on average over all datasets") or a setting of its own."""
-    return s.has(a, "aggregate") or setting_of_its_own(a, s, r)
+    """No benchmark is carried into an aggregate ("on average over all datasets"; not one within a dataset:
+    "across 26 classes") or a setting of its own."""
+    return _over_sets(a, s) or setting_of_its_own(a, s, r)
+
+
+def _over_sets(a: Abstract, s: Sentence) -> bool:
+    hit = s.memo.get("over_sets")
+    if hit is None:
+        g, text = a.g, a.text
+        hit = s.memo["over_sets"] = any(
+            not g.within_set.match(text, m.end(), s.s1) for m in g.aggregate.finditer(text, s.s0, s.s1)
+        )
+    return bool(hit)
 
 
 def _titled(a: Abstract) -> bool:
