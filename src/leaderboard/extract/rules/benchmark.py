@@ -14,6 +14,7 @@ _CLOSE_BEFORE = re.compile(r"[^,;:]{0,40}")
 _TO_AFTER = re.compile(r"\s+to\s+")
 _ACROSS = re.compile(r"\s*(?:%\s*)?(?:on\s+average\s+)?(?:across|over|on)\s+")
 _OWN_ON = re.compile(r"(?:\s+[\w@\-]+){0,2}?\s+(?:on|for|in)\s+(?:the\s+)?")
+_SLOT_WORD = re.compile(r"(?:\s+[\w@\-]+){0,3}?\s+(?:on|for)\s+(?:the\s+)?(?P<w>[A-Z][\w\-]{1,30})(?![\w\-])")
 _AND_LIST = re.compile(r"[^;]*?\band\b[^;]*")
 
 
@@ -125,6 +126,34 @@ def last_name_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 def nearest_in_sentence(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The name nearest to the number in its sentence that no comparison or other result number holds."""
     return nearest(_free(a, s, r), r.num.start, r.span_end, a.text, s.s0, s.s1, limit=a.w.benchmark_nearest)
+
+
+@rule("benchmark.task_word_of_named_benchmark")
+def task_word_of_named_benchmark(a: Abstract, s: Sentence, r: Reading) -> Span | None:
+    """ "93.47 F1 on NER" after "the CoNLL03 NER task": the word in the number's "on" slot is the word one
+    benchmark of the abstract was written with."""
+    m = _SLOT_WORD.match(a.text, r.span_end, min(s.s1, r.span_end + a.w.benchmark_nearest))
+    if m is None or any(m.start("w") <= b.start < m.end("w") for b in s.benches):
+        return None
+    word, text = m.group("w"), a.text
+    found = {
+        norm_key(b.name): b
+        for b in a.context.every_name()
+        if b.start >= 0
+        and (
+            (
+                text.startswith(word, b.end + 1)
+                and text[b.end].isspace()
+                and not _word_goes_on(text, b.end + 1 + len(word))
+            )
+            or (b.raw.endswith(word) and b.raw[: -len(word)][-1:].isspace())  # "CoNLL2000 Chunking" as one name
+        )
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _word_goes_on(text: str, end: int) -> bool:
+    return end < len(text) and (text[end].isalnum() or text[end] == "-")
 
 
 # -- carried from elsewhere (the reading is marked `carried`) ----------------------------------------------------
