@@ -19,6 +19,7 @@ from leaderboard.extract.efficiency import SpeedLexicon
 from leaderboard.extract.engine import read_sentence
 from leaderboard.extract.filters import quick_non_result
 from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.latex_names import unwrap_latex
 from leaderboard.extract.leaks import Leaks
 from leaderboard.extract.methods import own_method
 from leaderboard.extract.metric_forms import MetricForms
@@ -95,6 +96,7 @@ class Extractor:
             for b in spans_from_mentions(text, found_benches)
             if not any(s <= b.start and b.end <= e and (e - s) > (b.end - b.start) for s, e in metric_ranges)
         ]
+        benches = unwrap_latex(text, benches, vocab.benchmarks.lookup)  # latex_names.py: "$\\text{X}_{2.0}$"
         spans = [*metric_ranges, *((b.start, b.end) for b in benches)]
         methods = [  # "Inception scores of 262.85", "mean IoU": a model's name inside a metric is not a method
             m
