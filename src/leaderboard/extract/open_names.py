@@ -44,7 +44,7 @@ _VERSION = re.compile(r"(?:[vV](?:er\.?|ersion)?\s?)?\d[\d.]*|[A-Z]")  # "V2": a
 _BASE = rf"(?P<name>{_WORD}(?:(?:[ \-]|\s(?:in|of|the)\s){_WORD}){{0,4}})"  # "Moments in Time"
 _BASE_PAREN = re.compile(rf"{_BASE}\s*\((?P<body>[^()]{{4,160}})\)")
 _ON_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[Vv]\d{1,2}(?:\.\d)?)(?![\w\-.]\w)")
-_HAS_VERSION = re.compile(r"\(.*\b(?:on|for|in)\s+(?:the\s+)?[Vv]\d")
+_HAS_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?[Vv]\d")  # cheap test before the parentheses
 _GLUED_SCORE = re.compile(r"(?<![\w\-])(?P<name>[A-Za-z][\w\-]*?[A-Za-z0-9])-?[Ss]core(?:s)?\b")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
 
@@ -58,10 +58,11 @@ def open_names(
     def exclude(name: str, _exclude: Callable = exclude) -> bool:  # a modality or language alone is no benchmark
         return bool(_exclude(name) or never.fullmatch(name))
 
-    found = acronym_head_names(text, s0, s1, grammar.benchmark_head, exclude) if "(" in text[s0:s1] else []
-    if lookup is not None and _HAS_VERSION.search(text, s0, s1):
+    found_paren = text.find("(", s0, s1) >= 0
+    found = acronym_head_names(text, s0, s1, grammar.benchmark_head, exclude) if found_paren else []
+    if lookup is not None and found_paren and _HAS_VERSION.search(text, s0, s1):
         found += version_names(text, s0, s1, exclude, lookup)
-    if lookup is not None and "core" in text[s0:s1]:
+    if lookup is not None and text.find("core", s0, s1) >= 0:
         found += glued_score_names(text, s0, s1, lookup)
     if not any(s0 <= t.start < s1 and t.entry is not None for t in taken):
         return found  # no known benchmark in the sentence: no list to extend
