@@ -130,6 +130,22 @@ def bench_results(n_papers: int, n_methods: int, n_benchmarks: int) -> None:
           lambda: rank_results(df, aliases={}, ci="bootstrap", bootstrap_rounds=100))  # fmt: skip
 
 
+def bench_elo_bootstrap(n_papers: int, n_methods: int, n_benchmarks: int, rounds: int) -> None:
+    """Elo's bootstrap over papers (the dashboard's Rankings page with 'bootstrap over papers')."""
+    from leaderboard.rank.api import rank_results
+
+    print(f"== Elo bootstrap, {n_papers:,} papers, {n_methods:,} methods, {rounds} rounds ==")
+    df = synthetic_results(n_papers, n_methods, n_benchmarks, seed=3)
+    for method in ("elo", "elo-shuffled"):
+        out = timed(
+            f"rank_results({method}, bootstrap over papers)",
+            lambda m=method: rank_results(df, aliases={}, method=m, ci="bootstrap", bootstrap_rounds=rounds),
+        )
+        t = out.table
+        print(f"  {len(t)} methods, median 95% width {(t.ci_upper - t.ci_lower).median():.3f}, "
+              f"sum of bounds {t.ci_lower.sum() + t.ci_upper.sum():.6f}")  # fmt: skip
+
+
 def bench_real(db: Path) -> None:
     """Each estimator x interval on one benchmark (SQuAD1.1 F1) and on everything, as the Rankings page runs them."""
     import duckdb
@@ -165,21 +181,28 @@ def bench_real(db: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1,000 x 100,000 and 200 x 20,000 x 50 rounds")
+    parser.add_argument("--elo", action="store_true", help="only Elo's bootstrap (120 papers, 100 rounds)")
     parser.add_argument("--real", type=Path, default=None, help="time every ranking setting on this database")
     args = parser.parse_args()
     if args.real is not None:
         with single_threaded_blas():
             bench_real(args.real)
         return
+    if args.elo:
+        with single_threaded_blas():
+            bench_elo_bootstrap(120, 30, 5, 100)
+        return
     with single_threaded_blas():  # as rank_pairs does (see leaderboard/rank/_threads.py)
         if args.quick:
             bench_large(1_000, 100_000)
             bench_bootstrap(200, 20_000, 50)
             bench_results(500, 100, 10)
+            bench_elo_bootstrap(60, 20, 4, 16)
         else:
             bench_large(10_000, 1_000_000)
             bench_bootstrap(1_000, 100_000, 200)
             bench_results(5_000, 1_000, 50)
+            bench_elo_bootstrap(120, 30, 5, 100)
 
 
 if __name__ == "__main__":

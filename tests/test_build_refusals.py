@@ -151,3 +151,50 @@ def test_rebuild_keeps_the_file_mode(good_db: Path, tmp_path: Path) -> None:
     good_db.chmod(0o640)
     build(BuildOptions(sources=[src], db=good_db, workers=1, progress=False))
     assert stat.S_IMODE(os.stat(good_db).st_mode) == 0o640
+
+
+def _folder_with_strays(folder: Path, papers: bool = True) -> Path:
+    folder.mkdir()
+    if papers:
+        write_jsonl(folder / "papers.jsonl", [good_record(i) for i in range(3)])
+    (folder / "NOTES.md").write_text("# My notes\n\nGathered on Sunday.\n")  # text no reader recognises
+    (folder / "blob.dat").write_bytes(bytes(range(256)) * 4)  # binary data
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")  # hidden: never read at all
+    return folder
+
+
+def test_stray_files_of_a_folder_are_skipped_with_a_note(tmp_path: Path) -> None:
+    folder = _folder_with_strays(tmp_path / "in")
+    told: list[str] = []
+    db = tmp_path / "lb.duckdb"
+    summary = build(BuildOptions(sources=[folder], db=db, workers=1, progress=False, note=told.append))
+    assert summary.papers == 3
+    assert summary.notes == (
+        f"note: skipped {folder / 'NOTES.md'}: not a known input format",
+        f"note: skipped {folder / 'blob.dat'}: not a known input format",
+    )
+    assert told == list(summary.notes)
+    out = run_cli("build", str(folder), "--db", str(db), "--quiet", "--workers", "1")
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.splitlines() == list(summary.notes)
+    assert out.stdout.startswith(f"built {db}: 3 papers")
+
+
+def test_the_same_stray_named_on_the_command_line_is_still_refused(good_db: Path, tmp_path: Path) -> None:
+    folder = _folder_with_strays(tmp_path / "in")
+    with pytest.raises(BuildRefused, match=r"NOTES\.md: nothing loaded; no records found"):
+        build(BuildOptions(sources=[folder / "NOTES.md"], db=good_db, workers=1, progress=False))
+
+
+def test_a_folder_of_strays_only_is_one_error_line(good_db: Path, tmp_path: Path) -> None:
+    folder = _folder_with_strays(tmp_path / "in", papers=False)
+    before = digest(good_db)
+    out = run_cli("build", str(folder), "--db", str(good_db), "--quiet", "--workers", "1")
+    assert out.returncode == 2
+    errors = [ln for ln in out.stderr.splitlines() if not ln.startswith("note: ")]
+    assert errors == [
+        f"error: {folder}: no paper or result loaded; build refused; {good_db} unchanged "
+        "(--allow-empty accepts an empty build)"
+    ]
+    assert len(out.stderr.splitlines()) == 3  # two notes, one error
+    assert digest(good_db) == before

@@ -48,12 +48,12 @@ def test_outcome_ties_under_the_coarser_precision():
 
 
 def test_within_paper_every_pair_by_direction():
-    rows = [res("p1", "Ours", 95.1, is_own_method=True), res("p1", "ResNet", 93.0), res("p1", "VGG", 90.5)]
+    rows = [res("p1", "OurNet", 95.1, is_own_method=True), res("p1", "ResNet", 93.0), res("p1", "VGG", 90.5)]
     pairs = pairs_of(rows)
     assert len(pairs) == 3
     assert not pairs.cross_paper.any() and set(pairs.kind) == {"absolute"}
-    assert outcome_of(pairs, "Ours", "ResNet") == "Ours"
-    assert outcome_of(pairs, "Ours", "VGG") == "Ours"
+    assert outcome_of(pairs, "OurNet", "ResNet") == "OurNet"
+    assert outcome_of(pairs, "OurNet", "VGG") == "OurNet"
     assert outcome_of(pairs, "ResNet", "VGG") == "ResNet"
     assert pairs.weight.tolist() == pytest.approx([0.5, 0.5, 0.5])  # k=3 -> 1/(k-1)
 
@@ -98,7 +98,7 @@ def test_delta_rows_give_an_outcome_against_the_baseline():
 
 
 def test_twenty_baselines_do_not_outweigh_a_small_paper():
-    big = [res("big", "Ours", 99.0)] + [res("big", f"B{i}", 80.0 + i) for i in range(20)]
+    big = [res("big", "OurNet", 99.0)] + [res("big", f"B{i}", 80.0 + i) for i in range(20)]
     small = [res("small", "X", 90.0), res("small", "Y", 91.0)]
     pairs = pairs_of(big + small, cross_paper=False)
     w = pairs.groupby("paper_id").weight.sum()
@@ -108,7 +108,7 @@ def test_twenty_baselines_do_not_outweigh_a_small_paper():
     assert w["small"] == pytest.approx(1.0)
     sides = [pairs[[side, "weight"]].set_axis(["m", "w"], axis=1) for side in ("model_a", "model_b")]
     per_method = pd.concat(sides).groupby("m").w.sum()
-    assert per_method["Ours"] == pytest.approx(1.0)
+    assert per_method["OurNet"] == pytest.approx(1.0)
 
 
 def test_several_metrics_of_one_paper_share_the_benchmark_weight():

@@ -139,6 +139,7 @@ def build(
         allow_empty=allow_empty,
         progress=not quiet,
         curation=curation,
+        note=lambda line: click.echo(line, err=True),
     )
     try:
         summary = run_build(opts)

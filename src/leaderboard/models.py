@@ -10,6 +10,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field, fields
 
+from leaderboard.knowledge.precision import half_ulp
+
 RAW_KEEP_CHARS = 500  # characters of an offending record kept in `rejected.raw`
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -107,6 +109,11 @@ class Result:
     ordinal: int = field(default=0, repr=False)  # tie-breaker when one number yields several rows
     metric_implied: bool | None = None  # the metric is not written: the benchmark's usual one (or the task's)
     confident: bool | None = None  # confidence above the threshold fitted for tuple precision >= 0.95
+    value_half_ulp: float | None = None  # half a unit in value_text's last digit, on value's scale; set at creation
+
+    def __post_init__(self) -> None:
+        if self.value_half_ulp is None:  # computed once, when the row is made (knowledge/precision.py)
+            self.value_half_ulp = half_ulp(self.value_text, self.value)
 
 
 @dataclass(slots=True)

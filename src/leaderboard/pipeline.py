@@ -13,7 +13,7 @@ are written directly; only paper records go to the workers.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from leaderboard.models import Result, ResultExtra
 from leaderboard.parallel import Extraction, Items, Unit
 from leaderboard.progress import Progress
 from leaderboard.sources import ArxivFilter, source_files
-from leaderboard.sources.detect import READ_ERRORS, UNREADABLE, Reader, unreadable
+from leaderboard.sources.detect import GUESSED_FORMATS, READ_ERRORS, UNREADABLE, Reader, unreadable
 from leaderboard.sources.latex import read_ahead, read_through_main
 from leaderboard.sources.lines import file_size, read_blocks
 from leaderboard.store.db import BuildWriter
@@ -51,6 +51,7 @@ class BuildOptions:
     allow_empty: bool = False  # build even when nothing loads (else the build fails and the old database stays)
     progress: bool = True
     curation: Path | None = None  # default: $LB_CURATION, else curation.csv beside the database
+    note: Callable[[str], None] | None = None  # told each "note: ..." line (a stray file skipped), as it happens
 
 
 @dataclass(slots=True)
@@ -65,6 +66,7 @@ class BuildSummary:
     seconds: float
     skipped: int = 0  # records left out by --filter-categories / --since
     counts: dict[str, int] = field(default_factory=dict)  # BuildWriter.commit's, by stage and status
+    notes: tuple[str, ...] = ()  # "note: skipped FILE: not a known input format" per stray file of a folder
 
     def line(self) -> str:
         """One line: what was built, what was rejected (by stage) and what the curations did."""
@@ -173,7 +175,9 @@ def build(opts: BuildOptions) -> BuildSummary:
             imported.flush()
             records += imported.records
             latex_parts = {path for path, fmt, _ in files if fmt == "latex" and read_through_main(path)}
-            check_loaded(writer, [str(path) for path, _, _ in files if path not in latex_parts], opts)
+            notes = check_loaded(
+                writer, [str(path) for path, _, _ in files if path not in latex_parts], opts, stray_files(files, opts)
+            )
             writer.add_curations(curations, str(curation_file), vocab.methods.lookup)
             writer.add_rejected(bad_curations, stage="curation")
             writer.add_metric_info(metric_info(vocab.knowledge))
@@ -196,6 +200,7 @@ def build(opts: BuildOptions) -> BuildSummary:
         time.perf_counter() - started,
         skipped,
         counts,
+        notes,
     )
 
 
@@ -203,18 +208,34 @@ class BuildRefused(UserError):
     """A build that would replace the database with a worse one: every line names a file and its problem."""
 
 
-def check_loaded(writer: BuildWriter, files: list[str], opts: BuildOptions) -> None:
+def stray_files(files: list[tuple[Path, str, Reader]], opts: BuildOptions) -> set[str]:
+    """Files found by walking a folder whose format was not recognised: binary data, or text read as a papers
+    listing only because nothing else fits (the fallback). When such a file loads nothing it is skipped."""
+    if opts.fmt is not None:
+        return set()
+    given = {p.resolve() for p in opts.sources if p.is_file()}
+    return {str(path) for path, fmt, _ in files if fmt in GUESSED_FORMATS and path.resolve() not in given}
+
+
+def check_loaded(
+    writer: BuildWriter, files: list[str], opts: BuildOptions, strays: set[str] = frozenset()
+) -> tuple[str, ...]:
     """Fail the build (the old database stays byte for byte) when a file could not be read to its end, when
     a file loaded no paper and no result (empty, unreadable, the wrong format), or when nothing loaded at all.
 
     `--allow-empty` accepts files that hold no records and an empty build; files left empty by the arXiv
-    filters are not a problem.
+    filters are not a problem. A stray file of a folder (`strays`: its format was only guessed) that loads
+    nothing is skipped: the returned notes name each one (and `opts.note` is told), and the build goes on.
     """
-    problems, empty = [], []
+    problems, empty, notes = [], [], []
     filtered = bool(opts.filt.categories or opts.filt.since)
     for name, loaded, rejected, first_line, first_reason, read_error in writer.file_report(files, UNREADABLE):
         if read_error:
             problems.append(f"{name}: {read_error}")
+        elif loaded == 0 and name in strays:
+            notes.append(f"note: skipped {name}: not a known input format")
+            if opts.note is not None:
+                opts.note(notes[-1])
         elif loaded == 0 and rejected:
             where = f"line {first_line}: " if first_line is not None else ""
             more = f" (and {rejected - 1:,} more rejected)" if rejected > 1 else ""
@@ -222,10 +243,14 @@ def check_loaded(writer: BuildWriter, files: list[str], opts: BuildOptions) -> N
         elif loaded == 0 and not (opts.allow_empty or filtered):
             empty.append(f"{name}: nothing loaded; {_no_records(Path(name))}")
     if not problems and not empty and not opts.allow_empty and writer.loaded_count() == 0:
-        empty.append(f"{' '.join(map(str, opts.sources))}: no paper or result loaded")
+        raise BuildRefused(  # one line: nothing at all loaded
+            f"{' '.join(map(str, opts.sources))}: no paper or result loaded; build refused; {opts.db} unchanged"
+            " (--allow-empty accepts an empty build)"
+        )
     if problems or empty:
         hint = " (--allow-empty accepts an empty build)" if empty and not problems else ""
         raise BuildRefused("\n".join([*problems, *empty, f"build refused; {opts.db} unchanged{hint}"]))
+    return tuple(notes)
 
 
 def _no_records(path: Path) -> str:

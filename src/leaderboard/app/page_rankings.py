@@ -26,6 +26,7 @@ from leaderboard.app.ui import (
     url_selectbox,
     url_toggle,
 )
+from leaderboard.rank.generic import NOTE_PREFIX as GENERIC_NOTE
 
 ESTIMATORS = {
     "bt": "Bradley-Terry",
@@ -286,6 +287,8 @@ def _warnings(table: pd.DataFrame, out: dict) -> None:
     for note in out["notes"]:
         if "disconnected" in note:
             st.warning(f"{note}. Pick a component above; ratings of different components are not comparable.")
+        if GENERIC_NOTE in note:  # "Random" or "Ours" of one paper is not that of another
+            st.caption(f"{note}.")
     for line in out.get("warnings", ()):
         st.warning(line[0].upper() + line[1:] + ".")
     alone = table[table["self_reported_only"].astype(bool)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from leaderboard.knowledge.precision import half_ulp
 from leaderboard.models import Result
 
 _GENERIC_TOKENS = frozenset(
@@ -100,16 +101,11 @@ def first_float(text: str) -> float | None:
     return float(m.group()) if m else None
 
 
-def _decimals(text: str) -> int:
-    m = re.search(r"\d+\.(\d+)", text)
-    return len(m.group(1)) if m else 0
-
-
 def value_matches(gold: float | None, r: Result) -> bool:
     """Gold value equals the prediction's value (or its range end) as written, up to rounding and a x100 scale."""
     if gold is None:
         return False
-    tol = 0.5 * 10 ** -_decimals(r.value_text) + 1e-6
+    tol = (r.value_half_ulp if r.value_half_ulp is not None else half_ulp(r.value_text, r.value)) + 1e-6
     for v in (r.value, r.value_to):
         if v is None:
             continue

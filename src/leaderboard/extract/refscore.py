@@ -11,23 +11,17 @@ A gold name "unspecified" or describing an unnamed thing counts as not stated: t
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 
+from leaderboard.knowledge.loader import shipped_synonyms
 from leaderboard.models import Result
 
 NULLISH = frozenset({"", "unspecified", "unknown", "none", "null", "n/a", "na"})
 _STOP = frozenset({"of", "the", "in", "and", "on", "for", "a", "dataset", "benchmark", "corpus"})
-
-
-def _load_rows(name: str) -> list[list[str]]:
-    text = resources.files("leaderboard.vocab").joinpath(name).read_text(encoding="utf-8")
-    return [row for row in csv.reader(text.splitlines()) if row and not row[0].startswith("#")][1:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +33,13 @@ class Names:
 
     @classmethod
     def load(cls) -> Names:
-        lang = {r[1]: r[2] for r in _load_rows("metric_synonyms.csv") if r[0] == "language"}
+        entries = shipped_synonyms()  # read and validated by the knowledge loader (errors name file and line)
+        lang = {e.key: e.value for e in entries if e.kind == "language"}
         groups: dict[str, int] = {}
         syn: dict[str, int] = {}
-        for r in _load_rows("metric_synonyms.csv"):
-            if r[0] == "metric":
-                syn[r[2]] = groups.setdefault(r[1], len(groups))
+        for e in entries:
+            if e.kind == "metric":
+                syn[e.value] = groups.setdefault(e.key, len(groups))
         return cls(lang, syn)
 
     def norm(self, s: object) -> str:

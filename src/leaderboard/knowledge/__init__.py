@@ -9,6 +9,7 @@ from leaderboard.knowledge.canon import Splits, clean_name, method_key, method_n
 from leaderboard.knowledge.entries import (
     BenchmarkEntry,
     Cue,
+    GenericMethodEntry,
     Knowledge,
     MethodEntry,
     MetricEntry,
@@ -20,6 +21,7 @@ from leaderboard.knowledge.loader import load_knowledge, metric_info, shipped_kn
 __all__ = [
     "BenchmarkEntry",
     "Cue",
+    "GenericMethodEntry",
     "Knowledge",
     "MethodEntry",
     "MetricEntry",

@@ -57,6 +57,17 @@ class MethodEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class GenericMethodEntry:
+    """A method name (or name pattern) that names no system of its own: a reference point ("Random", "Human"),
+    a role relative to its paper ("Ours", "Baseline") or an ablation ("w/o X"); `match` says how it matches."""
+
+    name: str
+    kind: str  # reference | relative | ablation
+    match: str  # name | prefix | infix
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SplitEntry:
     """A data split: its one canonical spelling ("dev") and the words that name it ("validation", "val")."""
 
@@ -84,3 +95,25 @@ class Knowledge:
     methods: tuple[MethodEntry, ...] = ()
     splits: tuple[SplitEntry, ...] = ()
     cues: tuple[Cue, ...] = ()
+    generic_methods: tuple[GenericMethodEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CalibrationEntry:
+    """One fitted number of the confidence calibration (vocab/calibration.csv): a feature's coefficient, or
+    the "(intercept)" or the `confident` "(threshold)"."""
+
+    feature: str
+    value: float
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SynonymEntry:
+    """A judging equivalence (vocab/metric_synonyms.csv): kind "metric" (key: group, value: a normalised
+    spelling of it) or "language" (key: a language's name, value: its code)."""
+
+    kind: str
+    key: str
+    value: str
+    origin: Origin | None = None

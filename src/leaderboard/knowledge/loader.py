@@ -20,12 +20,15 @@ from leaderboard.errors import UserError
 from leaderboard.knowledge.canon import Splits
 from leaderboard.knowledge.entries import (
     BenchmarkEntry,
+    CalibrationEntry,
     Cue,
+    GenericMethodEntry,
     Knowledge,
     MethodEntry,
     MetricEntry,
     Origin,
     SplitEntry,
+    SynonymEntry,
 )
 
 # kind -> the columns that recognise a file of that kind, tried in this order (methods' columns are the fewest)
@@ -34,9 +37,12 @@ HEADERS: dict[str, frozenset[str]] = {
     "benchmarks": frozenset({"name", "aliases", "task", "area", "metric"}),
     "metrics": frozenset({"name", "aliases", "unit", "higher_is_better"}),
     "splits": frozenset({"split", "aliases"}),
+    "generic_methods": frozenset({"generic", "kind", "match"}),
     "methods": frozenset({"name", "aliases"}),
 }
-SHIPPED = ("benchmarks", "metrics", "methods", "splits", "grammar")
+SHIPPED = ("benchmarks", "metrics", "methods", "splits", "grammar", "generic_methods")
+GENERIC_KINDS = ("reference", "relative", "ablation")  # generic_methods.csv: what a generic method name is
+GENERIC_MATCHES = ("name", "prefix", "infix")  # generic_methods.csv: how it matches a method name
 WINDOW = "window"  # grammar kind: how far a rule looks, in characters (phrase: the window's name)
 _TRUE = frozenset({"true", "1", "yes"})
 _FALSE = frozenset({"false", "0", "no"})
@@ -119,8 +125,19 @@ def _metric(row: dict[str, str], origin: Origin) -> MetricEntry:
     )  # fmt: skip
 
 
+def _generic(row: dict[str, str], origin: Origin) -> GenericMethodEntry:
+    for column, allowed in (("kind", GENERIC_KINDS), ("match", GENERIC_MATCHES)):
+        if row.get(column, "") not in allowed:
+            raise UserError(f"{origin}: {column} must be one of {', '.join(allowed)}, not {row.get(column, '')!r}")
+    return GenericMethodEntry(row["generic"], row["kind"], row["match"], origin)
+
+
 def _entries(kind: str, rows: list[Row]) -> Iterator[object]:
     for row, origin in rows:
+        if kind == "generic_methods":
+            if row.get("generic"):
+                yield _generic(row, origin)
+            continue
         if kind == "grammar":
             if row.get("kind") or row.get("phrase"):
                 if not (row.get("kind") and row.get("phrase")):
@@ -220,6 +237,7 @@ def load_knowledge(extra_files: Iterable[Path | str] = ()) -> Knowledge:
         methods=tuple(parts["methods"]),
         splits=splits,
         cues=tuple(_split_values(parts["grammar"], splits)),
+        generic_methods=tuple(parts["generic_methods"]),
     )
 
 
@@ -237,3 +255,60 @@ def metric_info(knowledge: Knowledge) -> Iterator[tuple[str, str | None, bool | 
         if e.name.lower() not in seen:
             seen.add(e.name.lower())
             yield e.name, e.unit or None, e.higher_is_better
+
+
+# The two side files the extractor's scoring reads, with the columns each needs (not vocabulary: users do not
+# extend them with --vocab, but they are read and validated here like the vocabulary).
+CALIBRATION_COLUMNS = frozenset({"feature", "value"})
+SYNONYM_COLUMNS = frozenset({"kind", "key", "value"})
+SYNONYM_KINDS = frozenset({"metric", "language"})
+
+
+def _side_rows(text: str, file: str, columns: frozenset[str]) -> list[Row]:
+    header, rows = _rows(text, file)
+    if rows and not columns <= header:
+        raise UserError(f"{file}: header lacks {', '.join(sorted(columns - header))} (has {', '.join(sorted(header))})")
+    return rows
+
+
+def read_calibration(text: str, file: str) -> tuple[CalibrationEntry, ...]:
+    """The entries of a calibration file (feature,value): each value a number, each feature once."""
+    out: dict[str, CalibrationEntry] = {}
+    for row, origin in _side_rows(text, file, CALIBRATION_COLUMNS):
+        feature, value = row.get("feature", ""), _number(row, "value", origin)
+        if not feature or value is None:
+            raise UserError(f"{origin}: a calibration row needs a feature and a value")
+        if feature in out:
+            raise UserError(f"{origin}: feature {feature!r} again (first at line {out[feature].origin.line})")  # type: ignore[union-attr]
+        out[feature] = CalibrationEntry(feature, value, origin)
+    return tuple(out.values())
+
+
+def read_synonyms(text: str, file: str) -> tuple[SynonymEntry, ...]:
+    """The entries of a judging-synonyms file (kind,key,value): kind metric or language, key and value given."""
+    out = []
+    for row, origin in _side_rows(text, file, SYNONYM_COLUMNS):
+        kind, key, value = row.get("kind", ""), row.get("key", ""), row.get("value", "")
+        if kind not in SYNONYM_KINDS:
+            raise UserError(f"{origin}: unknown kind {kind!r}{_closest(kind, SYNONYM_KINDS, 'kinds')}")
+        if not key or not value:
+            raise UserError(f"{origin}: a {kind} row needs a key and a value")
+        out.append(SynonymEntry(kind, key, value, origin))
+    return tuple(out)
+
+
+def _shipped_text(name: str) -> str:
+    res = resources.files("leaderboard") / "vocab" / name
+    return res.read_text(encoding="utf-8") if res.is_file() else ""
+
+
+@functools.cache
+def shipped_calibration() -> tuple[CalibrationEntry, ...]:
+    """vocab/calibration.csv, validated, read once per process (empty when the file is absent)."""
+    return read_calibration(_shipped_text("calibration.csv"), "vocab/calibration.csv")
+
+
+@functools.cache
+def shipped_synonyms() -> tuple[SynonymEntry, ...]:
+    """vocab/metric_synonyms.csv, validated, read once per process (empty when the file is absent)."""
+    return read_synonyms(_shipped_text("metric_synonyms.csv"), "vocab/metric_synonyms.csv")

@@ -22,8 +22,8 @@ one's upper bound; component 0 is the largest connected component and ranks rest
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +41,7 @@ from leaderboard.rank.bradley_terry import (
 from leaderboard.rank.comparisons import EXCLUDED_COLUMNS, PAIR_COLUMNS, build_comparisons, pooled_values
 from leaderboard.rank.dominance import dominance_edges, project
 from leaderboard.rank.elo import DEFAULT_K, DEFAULT_ORDERS
+from leaderboard.rank.generic import GenericNames, load_generic_names, scoped_note
 from leaderboard.rank.methods import method_key, resolve_aliases
 from leaderboard.rank.stability import Stability
 from leaderboard.rank.stability import stability as stability_of
@@ -219,6 +220,8 @@ def rank_pairs(
             seed,
             anchor_idx,
             progress,
+            estimators.batch_estimator(method, a, b, s, n, opts),
+            estimators.batch_rounds(method, n, n_rows, bootstrap_rounds, opts),
         )
         raw_rating = to_ratings(raw, component, anchor_idx, anchor_rating)
         lower, upper, widened = uncertainty.bootstrap_intervals(draws, raw_rating, raw, level)
@@ -324,6 +327,7 @@ def rank_results(
     cross_paper_weight: float = 1.0,
     max_cross_pairs: int = 20_000,
     across_settings: bool = False,
+    vocab: Iterable[str | Path] = (),
     **options,
 ) -> RankingResult:
     """Rank methods from rows of the `results` table (optionally restricted to a benchmark/metric/subset).
@@ -331,8 +335,8 @@ def rank_results(
     `papers` (paper_id, published) supplies paper dates when `results` has no `published` column.
     `aliases`: None for the shipped vocab/methods.csv, a path to a user alias file (added to it), or a
     mapping spelling -> canonical name. `across_settings`: compare results of different settings (subset,
-    qualifier, extra training data) too. `method="index"` fits the capability index (index_api.py). Other
-    keyword options are those of `rank_pairs`.
+    qualifier, extra training data) too. `vocab`: user files of generic method names (generic.py). `method="index"`
+    fits the capability index (index_api.py). Other keyword options are those of `rank_pairs`.
     """
     _check(options.get("method", "bt"), options.get("ci", "hessian"), options.get("bootstrap_rounds", 200))
     df = results
@@ -341,8 +345,9 @@ def rank_results(
     for col, wanted in (("benchmark", benchmark), ("metric", metric), ("subset", subset)):
         if wanted is not None:
             df = df[_matches(df[col], wanted)] if col in df.columns else df.iloc[:0]
+    generic = load_generic_names(vocab)
     if options.get("method") == "index":
-        return _rank_index(df, resolve_aliases(aliases), across_settings, options)
+        return _rank_index(df, resolve_aliases(aliases), across_settings, options, generic)
     comp = build_comparisons(
         df,
         resolve_aliases(aliases),
@@ -350,15 +355,20 @@ def rank_results(
         cross_paper_weight=cross_paper_weight,
         max_cross_pairs=max_cross_pairs,
         across_settings=across_settings,
+        generic=generic,
     )
-    return rank_pairs(comp.pairs, excluded=comp.excluded, **options)
+    result = rank_pairs(comp.pairs, excluded=comp.excluded, **options)
+    line = scoped_note(comp.scoped)
+    return replace(result, notes=(*result.notes, line)) if line else result
 
 
-def _rank_index(df: pd.DataFrame, aliases: Mapping[str, str], across_settings: bool, options: dict) -> RankingResult:
+def _rank_index(
+    df: pd.DataFrame, aliases: Mapping, across: bool, options: dict, generic: GenericNames
+) -> RankingResult:
     """The capability index as a RankingResult (intervals always by the paper bootstrap)."""
     from leaderboard.rank.index_api import empty_pairs, index_table
 
-    pooled, excluded = pooled_values(df, dict(aliases), across_settings=across_settings)
+    pooled, excluded = pooled_values(df, dict(aliases), across_settings=across, generic=generic)
     keys = ("bootstrap_rounds", "seed", "level", "progress")
     table, items, notes = index_table(pooled, **{k: options[k] for k in keys if k in options})
     if table.empty:

@@ -107,6 +107,13 @@ def display_table(result: RankingResult) -> pd.DataFrame:
     default=None,
     help="Extra method alias CSV (name,aliases,source).",
 )
+@click.option(
+    "--vocab",
+    "vocab",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Extra vocabulary CSV; its generic method names (generic,kind,match) are ranked within their paper only.",
+)
 @click.option("--no-cross-paper", is_flag=True, help="Compare methods only within papers.")
 @click.option(
     "--across-settings",
@@ -127,7 +134,7 @@ def display_table(result: RankingResult) -> pd.DataFrame:
     help="Write the full ranking as CSV here instead of printing it.",
 )
 def rank(db, pairs_csv, benchmark, metric, method, regularization, ci, bootstrap_rounds, anchor, anchor_rating,
-         aliases, no_cross_paper, across_settings, stability, verbose, seed, out) -> None:  # fmt: skip
+         aliases, vocab, no_cross_paper, across_settings, stability, verbose, seed, out) -> None:  # fmt: skip
     """Rank methods across papers (Bradley-Terry by default) with 95% intervals.
 
     Ranks are Chatbot Arena's: 1 + the number of methods whose interval lies entirely above. Methods in
@@ -151,7 +158,7 @@ def rank(db, pairs_csv, benchmark, metric, method, regularization, ci, bootstrap
             result = rank_battles(load_battles(pairs_csv), **options)
         else:
             result = rank_results(load_results(db), benchmark=benchmark, metric=metric, aliases=aliases,
-                                  cross_paper=not no_cross_paper, across_settings=across_settings,
+                                  vocab=vocab, cross_paper=not no_cross_paper, across_settings=across_settings,
                                   **options, **({"stability": True} if stability else {}))  # fmt: skip
     except ValueError as exc:
         raise UserError(str(exc)) from None

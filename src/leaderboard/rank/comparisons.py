@@ -23,8 +23,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from leaderboard.knowledge.precision import half_ulps
 from leaderboard.rank import tables
-from leaderboard.rank.methods import AliasIndex, canonical_names, generic_name, load_generic_words
+from leaderboard.rank.generic import GenericNames, ScopedRows, generic_names, scope_generic
+from leaderboard.rank.methods import AliasIndex, canonical_names
 from leaderboard.rank.tables import all_pairs, sampled_pairs
 
 PAIR_COLUMNS = [
@@ -54,9 +56,6 @@ PAIR_COLUMNS = [
 ]
 EXCLUDED_COLUMNS = ["benchmark", "metric", "rows", "reason"]
 
-_NUMBER = r"(?:\d[\d,]*)?(?:\.(?P<dec>\d+))?(?:[eE](?P<exp>[-+]?\d+))?"
-_NUMBER_RE = r"(?P<num>(?=\.?\d)" + _NUMBER + ")"
-
 
 @dataclass(frozen=True)
 class ComparisonSet:
@@ -64,18 +63,21 @@ class ComparisonSet:
 
     pairs: pd.DataFrame
     excluded: pd.DataFrame
+    scoped: ScopedRows = ScopedRows(0, ())  # rows whose generic method name was kept within its paper
 
 
-def value_resolution(value_text: pd.Series) -> np.ndarray:
-    """Unit in the last written digit of each number ("92.0%" -> 0.1, "1,234" -> 1, "2e-3" -> 0.001).
-
-    0 where the text holds no number (such values tie only when exactly equal).
+def value_resolution(
+    value_text: pd.Series, value: pd.Series | None = None, half: pd.Series | None = None
+) -> np.ndarray:
+    """Unit in the last written digit of each number ("92.0%" -> 0.1, "1,234" -> 1, "2e-3" -> 0.001), on the
+    scale of `value` when given: twice the rows' `value_half_ulp` (`half`) where known, else computed from the
+    text by the one implementation (knowledge/precision.py). 0 where the text holds no number.
     """
-    found = value_text.fillna("").astype(str).str.extract(_NUMBER_RE)
-    decimals = found["dec"].fillna("").str.len().to_numpy(dtype=float)
-    exponent = pd.to_numeric(found["exp"], errors="coerce").fillna(0).to_numpy(dtype=float)
-    res = np.power(10.0, exponent - decimals)
-    return np.where(found["num"].fillna("").str.len().to_numpy() > 0, res, 0.0)
+    res = 2 * half_ulps(value_text.tolist(), None if value is None else value.to_numpy(dtype=float))
+    if half is not None:
+        known = pd.to_numeric(half, errors="coerce").to_numpy(dtype=float)
+        res = np.where(np.isnan(known), res, 2 * known)
+    return res
 
 
 def outcome(score_a: np.ndarray, score_b: np.ndarray, res_a: np.ndarray, res_b: np.ndarray) -> np.ndarray:
@@ -91,9 +93,10 @@ def _key(series: pd.Series) -> pd.Series:
     return series.astype(object).where(series.notna(), "").astype(str)
 
 
-def _prepare(results: pd.DataFrame, aliases: AliasIndex | None, across_settings: bool) -> pd.DataFrame:
+def _prepare(
+    results: pd.DataFrame, aliases: AliasIndex | None, across_settings: bool, generic: GenericNames | None = None
+) -> tuple[pd.DataFrame, ScopedRows]:
     df = results.copy()
-    generic_words = load_generic_words()
     for col, default in [
         ("method_norm", None),
         ("baseline", None),
@@ -105,6 +108,7 @@ def _prepare(results: pd.DataFrame, aliases: AliasIndex | None, across_settings:
         ("unit", None),
         ("kind", "absolute"),
         ("value_text", None),
+        ("value_half_ulp", None),
         ("published", None),
         ("result_id", None),
         ("higher_is_better", None),
@@ -117,19 +121,20 @@ def _prepare(results: pd.DataFrame, aliases: AliasIndex | None, across_settings:
     names = canonical_names(pd.concat([surface, df["baseline"]], ignore_index=True), aliases)
     df["m"] = names.iloc[: len(df)].to_numpy()
     df["b"] = names.iloc[len(df) :].to_numpy()
-    for col in ("m", "b"):  # "the previous best" of one paper is not that of another: keep them apart
-        generic = df[col].isin({n for n in df[col].dropna().unique() if generic_name(n, generic_words)})
-        df.loc[generic, col] = df.loc[generic, col] + " [" + df.loc[generic, "paper_id"].astype(str) + "]"
+    # "Random" or "the previous best" of one paper is not that of another: keep them within their paper
+    scoped_cols, scoped = scope_generic(df, ("m", "b"), generic or generic_names())
+    df["generic"] = df["m"].notna() & scoped_cols["m"].ne(df["m"])
+    df["m"], df["b"] = scoped_cols["m"], scoped_cols["b"]
     df["own"] = df["is_own_method"].astype(object).eq(True)
     df["date"] = pd.to_datetime(df["published"], errors="coerce")
-    df["res"] = value_resolution(df["value_text"])
+    df["res"] = value_resolution(df["value_text"], df["value"], df["value_half_ulp"])
     for col in ("benchmark", "metric", "subset", "qualifier", "unit", "paper_id", "source"):
         df[col + "_k"] = _key(df[col])
     df["curated"] = ~df["source_k"].isin(["", "abstract"])
     # a curated table is its source's; a paper's own table is its paper's
     df["report_k"] = np.where(df["curated"], "source:" + df["source_k"], "paper:" + df["paper_id_k"])
     df["setting_k"] = tables.setting_key(df, across_settings)
-    return df[df["m"].notna() & df["value"].notna()]
+    return df[df["m"].notna() & df["value"].notna()], scoped
 
 
 def _directions(absolute: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -202,9 +207,13 @@ def build_comparisons(
     cross_paper_weight: float = 1.0,
     max_cross_pairs: int = 20_000,
     across_settings: bool = False,
+    generic: GenericNames | None = None,
 ) -> ComparisonSet:
-    """Turn result rows into weighted pairwise comparisons (see `tables` and the module docstring)."""
-    df = _prepare(results, aliases, across_settings)
+    """Turn result rows into weighted pairwise comparisons (see `tables` and the module docstring).
+
+    `generic`: the generic method names kept within their paper (default: the shipped vocabulary; see `generic`).
+    """
+    df, scoped = _prepare(results, aliases, across_settings, generic)
     kind = df["kind"].fillna("absolute")
     absolute, excluded = _directions(df[kind == "absolute"])
     absolute["score"] = np.where(absolute["dir"], absolute["value"], -absolute["value"])
@@ -223,17 +232,22 @@ def build_comparisons(
     parts = [within, listed]
     if cross_paper:
         shared = tables.shared_tables(_concat(parts))
-        parts.append(tables.cross_pairs(ent, shared, outcome, cross_paper_weight, max_cross_pairs))
+        named = ent[~ent["m"].isin(set(df.loc[df["generic"], "m"]))]  # a generic row never links two papers
+        parts.append(tables.cross_pairs(named, shared, outcome, cross_paper_weight, max_cross_pairs))
     pairs = _concat(parts)
-    return ComparisonSet(pairs=pairs[PAIR_COLUMNS], excluded=excluded)
+    return ComparisonSet(pairs=pairs[PAIR_COLUMNS], excluded=excluded, scoped=scoped)
 
 
 def pooled_values(
-    results: pd.DataFrame, aliases: AliasIndex | None = None, *, across_settings: bool = False
+    results: pd.DataFrame,
+    aliases: AliasIndex | None = None,
+    *,
+    across_settings: bool = False,
+    generic: GenericNames | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One row per (comparability group, method) with its pooled value, direction and papers (for the capability
     index), and the (benchmark, metric) groups left out for want of a direction."""
-    df = _prepare(results, aliases, across_settings)
+    df, _ = _prepare(results, aliases, across_settings, generic)
     absolute, excluded = _directions(df[df["kind"].fillna("absolute") == "absolute"])
     absolute["score"] = np.where(absolute["dir"], absolute["value"], -absolute["value"])
     ent = tables.entries(absolute[absolute["benchmark_k"] != ""])

@@ -217,35 +217,58 @@ def bootstrap_ratings(
     seed: int = 0,
     anchor: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    estimate_many: Callable[[np.ndarray], np.ndarray] | None = None,
+    batch: int = 1,
 ) -> np.ndarray:
     """Bootstrap draws of the strengths (rounds x items, nats), aligned to `full_theta`; NaN where absent.
 
-    `estimate(row_weights) -> theta` refits on reweighted rows (zero weight = row not drawn); `progress(done,
-    total)` is called after each round.
+    `estimate(row_weights) -> theta` refits on reweighted rows (zero weight = row not drawn); given
+    `estimate_many(rounds x rows weights) -> rounds x items`, `batch` rounds at a time are refitted together
+    (the same draws, in the same order, as one at a time). `progress(done, total)` is called after each round.
     """
     rng = np.random.default_rng(seed)
     n = len(full_theta)
     k = clusters.n_clusters
     out = np.full((rounds, n), np.nan)
-    for r in range(rounds):
-        if clusters.by_paper:  # Bayesian bootstrap: every paper present, weight ~ Dirichlet(1, ..., 1) x k
-            counts = rng.exponential(size=k)
-            counts *= k / counts.sum()
-        else:
-            counts = np.bincount(rng.integers(0, k, k), minlength=k).astype(float)
-        w = row_weight * clusters.multipliers(counts)
-        present = (np.bincount(row_a, w, minlength=n) + np.bincount(row_b, w, minlength=n)) > 0
-        delta = np.where(present, estimate(w) - full_theta, np.nan)
-        if anchor is not None and present[anchor]:
-            in_anchor = component == component[anchor]
-            delta[in_anchor] -= delta[anchor]
-        shift = np.bincount(component, np.nan_to_num(delta)) / np.maximum(np.bincount(component, present), 1)
-        if anchor is not None:
-            shift[component[anchor]] = 0.0 if present[anchor] else np.nan
-        out[r] = full_theta + delta - shift[component]
-        if progress is not None:
-            progress(r + 1, rounds)
+    batch = batch if estimate_many is not None and batch > 1 else 1
+    for first in range(0, rounds, batch):
+        weights = []
+        for _ in range(min(batch, rounds - first)):
+            if clusters.by_paper:  # Bayesian bootstrap: every paper present, weight ~ Dirichlet(1, ..., 1) x k
+                counts = rng.exponential(size=k)
+                counts *= k / counts.sum()
+            else:
+                counts = np.bincount(rng.integers(0, k, k), minlength=k).astype(float)
+            weights.append(row_weight * clusters.multipliers(counts))
+        thetas = list(estimate_many(np.stack(weights))) if batch > 1 and estimate_many else [estimate(weights[0])]
+        for r, (w, theta) in enumerate(zip(weights, thetas, strict=True), start=first):
+            out[r] = _aligned(theta, full_theta, w, row_a, row_b, component, anchor)
+            if progress is not None:
+                progress(r + 1, rounds)
     return out
+
+
+def _aligned(
+    theta: np.ndarray,
+    full_theta: np.ndarray,
+    w: np.ndarray,
+    row_a: np.ndarray,
+    row_b: np.ndarray,
+    component: np.ndarray,
+    anchor: int | None,
+) -> np.ndarray:
+    """One round's strengths on the full fit's footing: NaN where absent, each component's mean shift removed
+    (or the anchor's, in the anchor's component)."""
+    n = len(full_theta)
+    present = (np.bincount(row_a, w, minlength=n) + np.bincount(row_b, w, minlength=n)) > 0
+    delta = np.where(present, theta - full_theta, np.nan)
+    if anchor is not None and present[anchor]:
+        in_anchor = component == component[anchor]
+        delta[in_anchor] -= delta[anchor]
+    shift = np.bincount(component, np.nan_to_num(delta)) / np.maximum(np.bincount(component, present), 1)
+    if anchor is not None:
+        shift[component[anchor]] = 0.0 if present[anchor] else np.nan
+    return full_theta + delta - shift[component]
 
 
 def bootstrap_intervals(

@@ -40,6 +40,9 @@ def _readers(filt: ArxivFilter, vocab: Vocabulary | None = None) -> dict[str, Re
 
 
 FORMATS = ("listing", "jsonl", "arxiv", "json", "csv", "pwc", "results-csv", "latex")
+# What source_files calls a file whose format was only guessed: "listing" is detect_format's fallback for text
+# nothing else fits, "binary" a file that is not text. Such a file in a folder that loads nothing is a stray.
+GUESSED_FORMATS = frozenset({"listing", "binary"})
 
 
 def _peek(path: Path, size: int = 65536) -> bytes:

@@ -18,7 +18,7 @@ SELECT c.line, p.paper_id, CAST(c.value AS DOUBLE) AS value,
             c.value_end - c.value_start) END AS evidence,
        c.value_start AS sentence_start, c.value_start, c.value_end, 1.0 AS confidence, TRUE AS confident,
        'curation' AS extractor, '{"result":"curation"}' AS rules, 'curation' AS source, p.title, c.added_id AS result_id,
-       p.published
+       p.published, c.value_half_ulp
 FROM curations c
 JOIN papers p USING (paper_id)
 WHERE c.action = 'add' AND c.status IS NULL
@@ -45,7 +45,7 @@ WHERE c.action IN ('reject', 'fix') AND c.result_id IS NULL;
 -- The last fix of each (row, field), with the row's extracted value of that field.
 CREATE TABLE curation_fixes AS
 SELECT h.result_id, c.field, arg_max(coalesce(c.value, ''), c.line) AS value,
-       arg_max(c.method_norm, c.line) AS method_norm
+       arg_max(c.method_norm, c.line) AS method_norm, arg_max(c.value_half_ulp, c.line) AS value_half_ulp
 FROM curation_hits h JOIN curations c USING (line)
 WHERE c.action = 'fix'
 GROUP BY h.result_id, c.field;
@@ -57,6 +57,7 @@ SELECT f.result_id,
        bool_or(f.field = 'method') AS set_method, max(f.value) FILTER (f.field = 'method') AS method,
        max(f.method_norm) FILTER (f.field = 'method') AS method_norm,
        bool_or(f.field = 'value') AS set_value, max(f.value) FILTER (f.field = 'value') AS value,
+       max(f.value_half_ulp) FILTER (f.field = 'value') AS value_half_ulp,
        bool_or(f.field = 'subset') AS set_subset, max(f.value) FILTER (f.field = 'subset') AS subset,
        bool_or(f.field = 'unit') AS set_unit, max(f.value) FILTER (f.field = 'unit') AS unit,
        bool_or(f.field = 'higher_is_better') AS set_hib,
@@ -76,6 +77,8 @@ SELECT r.* EXCLUDE (ordinal) REPLACE (
            CASE WHEN f.set_method THEN nullif(f.method, '') ELSE r.method END AS method,
            CASE WHEN f.set_method THEN f.method_norm ELSE r.method_norm END AS method_norm,
            CASE WHEN f.set_value THEN CAST(f.value AS DOUBLE) ELSE r.value END AS value,
+           -- a fixed value is known to the precision the curator wrote it at
+           CASE WHEN f.set_value THEN f.value_half_ulp ELSE r.value_half_ulp END AS value_half_ulp,
            CASE WHEN f.set_subset THEN nullif(f.subset, '') ELSE r.subset END AS subset,
            CASE WHEN f.set_unit THEN nullif(f.unit, '') ELSE r.unit END AS unit,
            CASE WHEN f.set_hib THEN CAST(nullif(f.higher_is_better, '') AS BOOLEAN)

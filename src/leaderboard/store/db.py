@@ -20,6 +20,7 @@ from leaderboard.curation import COLUMNS as CURATION_COLUMNS
 from leaderboard.curation import Curation, csv_line
 from leaderboard.errors import UserError
 from leaderboard.knowledge.canon import Named, method_norm
+from leaderboard.knowledge.precision import half_ulp
 from leaderboard.models import Rejected, Result, ResultExtra, truncate
 from leaderboard.settings import DEFAULT_DB as DEFAULT_DB
 from leaderboard.settings import db_path as db_path  # where callers have always found it
@@ -325,6 +326,8 @@ class BuildWriter:
         cols["raw"] = [truncate(csv_line(c)) for c in curations]
         named = [c.method if c.action == "add" else c.value if c.field == "method" else None for c in curations]
         cols["method_norm"] = [method_norm(name, find) for name in named]
+        numbers = [c.value if c.action == "add" or c.field == "value" else None for c in curations]
+        cols["value_half_ulp"] = pa.array([None if t is None else half_ulp(t) for t in numbers], pa.float64())
         self._insert("curations", pa.table(cols))
 
     def commit(self, info: dict[str, object], extra_sql: Iterable[str] = ()) -> dict[str, int]:

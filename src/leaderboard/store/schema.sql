@@ -55,7 +55,8 @@ CREATE TABLE extracted (
     result_id         VARCHAR NOT NULL,
     ordinal           INTEGER,
     metric_implied    BOOLEAN,   -- the metric is not written: the benchmark's usual one
-    confident         BOOLEAN    -- confidence above the fitted threshold (tuple precision >= 0.95 on dev2)
+    confident         BOOLEAN,   -- confidence above the fitted threshold (tuple precision >= 0.95 on dev2)
+    value_half_ulp    DOUBLE     -- half a unit in the last written digit of value_text, on value's scale
 );
 
 CREATE TABLE rejected (
@@ -86,6 +87,7 @@ CREATE TABLE curations (
     created_at        VARCHAR,
     added_id          VARCHAR,     -- add: the result_id of the added row
     method_norm       VARCHAR,     -- the method key (knowledge.canon.method_norm) of an add's method or a fix's new method
+    value_half_ulp    DOUBLE,      -- add, or fix of the value: the written precision of `value` (knowledge/precision.py)
     source_file       VARCHAR,
     raw               VARCHAR,
     status            VARCHAR,     -- applied | orphaned | duplicate (set at finalize)

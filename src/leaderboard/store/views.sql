@@ -46,7 +46,8 @@ CREATE INDEX IF NOT EXISTS results_paper_id ON results (paper_id);
 -- method_key (method_norm, else the lower-cased method), group_id (stable id of the (method_key, benchmark,
 -- subset, metric) group), reporter (source and paper; imported rows without a paper, ids m-... and r-...
 -- from sources/imported.py, are one reporter per source), value_cmp (the value on a common scale) and
--- half_ulp (half a unit in the last written digit of value_cmp: "92.0" is 92.0 +- 0.05, "24M" is +- 0.5M).
+-- half_ulp (half a unit in the last written digit of value_cmp: "92.0" is 92.0 +- 0.05, "24M" is +- 0.5M; the
+-- row's value_half_ulp, computed once when the row was made by knowledge/precision.py, on value_cmp's scale).
 -- Fractions on percent metrics: when the metric is a percentage (metric_info.unit = '%', or some row of the
 -- group is written with '%') and some value of the group is above 1, a bare value of at most 1 is read as a
 -- fraction and multiplied by 100 (0.924 -> 92.4, with its precision scaled too).
@@ -55,7 +56,6 @@ WITH base AS (
     SELECT r.*, coalesce(r.method_norm, lower(r.method)) AS method_key,
            source || chr(31) || CASE WHEN paper_id LIKE 'm-%' OR paper_id LIKE 'r-%' THEN '' ELSE paper_id END
                AS reporter,
-           regexp_extract(replace(coalesce(r.value_text, ''), ',', ''), '[0-9]+(\.[0-9]*)?|\.[0-9]+') AS lead_text,
            coalesce(m.unit = '%', false) AS pct_metric
     FROM results r LEFT JOIN metric_info m ON m.metric = r.metric
     WHERE r.kind = 'absolute' AND r.method IS NOT NULL AND r.benchmark IS NOT NULL AND r.metric IS NOT NULL
@@ -63,12 +63,7 @@ WITH base AS (
 prec AS (
     SELECT *,
            md5(concat_ws(chr(31), method_key, benchmark, coalesce(subset, ''), metric))[:16] AS group_id,
-           CASE WHEN lead_text = '' THEN 0
-                ELSE 0.5 * power(10, -CASE WHEN contains(lead_text, '.') THEN length(split_part(lead_text, '.', 2))
-                                           ELSE 0 END)
-                     * CASE WHEN TRY_CAST(lead_text AS DOUBLE) > 0 THEN abs(value) / TRY_CAST(lead_text AS DOUBLE)
-                            ELSE 1 END
-           END AS half_raw,
+           coalesce(value_half_ulp, 0) AS half_raw,
            (bool_or(pct_metric OR coalesce(unit = '%', false)) OVER g AND max(abs(value)) OVER g > 1) AS pct_group
     FROM base
     WINDOW g AS (PARTITION BY method_key, benchmark, coalesce(subset, ''), metric)
@@ -77,7 +72,7 @@ scaled AS (
     SELECT *, CASE WHEN pct_group AND coalesce(unit, '') <> '%' AND abs(value) <= 1 THEN 100 ELSE 1 END AS factor
     FROM prec
 )
-SELECT * EXCLUDE (lead_text, half_raw, factor), value * factor AS value_cmp, half_raw * factor AS half_ulp
+SELECT * EXCLUDE (half_raw, factor), value * factor AS value_cmp, half_raw * factor AS half_ulp
 FROM scaled;
 
 -- conflicts: the same (method, benchmark, subset, metric) reported by several reporters (sources or papers)

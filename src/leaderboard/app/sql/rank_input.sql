@@ -3,7 +3,7 @@
 -- `source`, `qualifier` and the imported rows' `uses_additional_data` define tables and settings.
 SELECT r.paper_id, r.value, r.value_text, r.kind, r.method, r.method_norm, r.is_own_method, r.benchmark, r.subset,
        r.metric, r.unit, r.higher_is_better, r.baseline, r.improvement, r.delta_relative, r.result_id, r.source,
-       r.qualifier, p.published, e.uses_additional_data
+       r.qualifier, r.value_half_ulp, p.published, e.uses_additional_data
 FROM results r
 LEFT JOIN papers p USING (paper_id)
 LEFT JOIN result_extras e USING (result_id)

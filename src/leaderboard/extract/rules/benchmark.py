@@ -74,7 +74,7 @@ def on_phrase_after(a: Abstract, s: Sentence, r: Reading) -> Span | None:
             return False
         return not _AND_LIST.fullmatch(text[x:y]) or g.result_verb.search(text, x, y) is not None
 
-    return following_on(text, s.benches, r.span_end, s.s1, nums_between)
+    return following_on(text, s.benches, r.span_end, s.s1, nums_between, a.w)
 
 
 def _uncompared(a: Abstract, s: Sentence) -> list[Span]:
@@ -125,7 +125,7 @@ def last_name_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 @rule("benchmark.nearest_in_sentence")
 def nearest_in_sentence(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The name nearest to the number in its sentence that no comparison or other result number holds."""
-    return nearest(_free(a, s, r), r.num.start, r.span_end, a.text, s.s0, s.s1, limit=a.w.benchmark_nearest)
+    return nearest(_free(a, s, r), r.num.start, r.span_end, a.text, s.s0, s.s1, a.w.benchmark_nearest, a.w)
 
 
 @rule("benchmark.task_word_of_named_benchmark")
