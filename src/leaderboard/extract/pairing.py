@@ -37,7 +37,6 @@ _WEAK_NAME_RULES = frozenset(
         "benchmark.single_in_abstract",
     }
 )
-_OWN_BREAK = re.compile(r"[;()\[\]]|,\s*and\b|\band\b|\bwhile\b|\bwhereas\b|\bbut\b")
 _CONJUNCT_NAME_RULES = _WEAK_NAME_RULES | {"benchmark.on_phrase_after"}  # "on A from x to y, and on B ..."
 # a number's name or metric decided by these may be corrected by its structure (a list rule's decision is not)
 _WEAK_METRIC_RULES = frozenset(
@@ -203,37 +202,6 @@ def list_anaphor(readings: list, sb: list[Span], text: str, s1: int, words: dict
     return given
 
 
-def owned_elsewhere(readings: list, sb: list[Span], text: str, reach: int) -> list[tuple]:
-    """OWN-VALUE: a name attached to a number of its own (no coordinator, bracket or other number between them) is
-    not given to another number that has a name of its own attached ("(54.0 AP on LVIS) and segmentation (50.2
-    mIoU on ADE20K)"); attached means within `reach` characters too. Returns (reading, its own name) for each
-    reading that took another number's name."""
-    starts = sorted(r.num.start for r in readings)
-    owner: dict[int, object] = {}
-    for o in readings:
-        b = o.benchmark
-        if b is not None and b.start >= 0 and _attached(text, o, b, starts, reach):
-            owner.setdefault(id(b), o)
-    out = []
-    for r in readings:
-        b = r.benchmark
-        o = owner.get(id(b)) if b is not None else None
-        if o is None or o is r or _attached(text, r, b, starts, reach):
-            continue
-        own = [c for c in sb if c.start >= 0 and id(c) not in owner and _attached(text, r, c, starts, reach)]
-        if own:
-            out.append((r, min(own, key=lambda c: abs(c.start - r.num.start))))
-    return out
-
-
-def _attached(text: str, r, b: Span, starts: list[int], reach: int) -> bool:
-    """Within `reach` characters, and no coordinator, bracket or other number between the number and the name."""
-    lo, hi = (b.end, r.num.start) if b.end <= r.num.start else (r.span_end, b.start)
-    if hi < lo or hi - lo > reach or any(lo <= n < hi for n in starts):
-        return False
-    return _OWN_BREAK.search(text, lo, hi) is None
-
-
 def _distance(names: list[Span], run: list) -> int:
     if names[-1].end <= run[0].num.start:
         return run[0].num.start - names[-1].end
@@ -250,7 +218,6 @@ def _frames(names: list[Span], run: list, sb: list[Span], text: str, training_on
 __all__ = [
     "align_runs",
     "list_anaphor",
-    "owned_elsewhere",
     "name_runs",
     "number_runs",
     "own_conjuncts",

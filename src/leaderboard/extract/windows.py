@@ -31,7 +31,6 @@ class Windows:
     split_list_before_head: int  # from a list of split words to their plural head ("dev and eval sets")
     number_run_to_on_list: int  # from coordinated numbers to the "on" list of names they pair with
     anaphor_after_number: int  # from a number to "on the latter" / "for the former"
-    own_name_reach: int  # the farthest a name is "attached" to a number (no coordinator or bracket between)
     conjunct_name_to_value: int  # from the name opening a conjunct to its first number ("on A from x to y, and ...")
     metric_phrase_before: int  # a metric phrase outside the vocabulary before a number ("an R-precision of 0.22")
     metric_link_before: int  # the link word ending such a phrase ("of", "=", "is") right before the number

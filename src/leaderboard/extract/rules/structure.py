@@ -70,15 +70,6 @@ def own_conjunct_metric(a: Abstract, s: Sentence, readings: list[Reading]) -> No
         r.note("metric", "metric.own_conjunct_metric")
 
 
-@rule("benchmark.name_has_own_value")
-def name_has_own_value(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
-    """A number that took a name attached to another number, while a name of its own is attached to it, takes its
-    own ("(54.0 AP on LVIS) and segmentation (50.2 mIoU on ADE20K)")."""
-    for r, own in pairing.owned_elsewhere(readings, s.benches, a.text, a.w.own_name_reach):
-        r.benchmark, r.carried = own, False
-        r.note("benchmark", "benchmark.name_has_own_value")
-
-
 @rule("benchmark.slash_shared")
 def slash_shared(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """The members of a slash list of numbers share the name the last one takes from its "on" phrase."""
@@ -116,7 +107,6 @@ BEFORE: Chain = (
 AFTER: Chain = (
     own_conjunct_name,
     own_conjunct_metric,
-    name_has_own_value,
     slash_shared,
     parallel_run,
     coordinated_metric_list,
