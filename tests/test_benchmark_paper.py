@@ -23,6 +23,36 @@ CASES = [
         "We present a dataset called Corvid with 12k recordings; our retriever attains a recall@10 of 0.744.",
         [(0.744, "Corvid", False)],
     ),
+    (  # changes in a sentence whose results are on the new benchmark
+        "Marten: A Benchmark for Chart Reasoning",
+        "The best model scores 48.2% and 41.5%, only 9.1% and 2.4% above chance.",
+        [(48.2, "Marten", False), (41.5, "Marten", False), (9.1, "Marten", False), (2.4, "Marten", False)],
+    ),
+    (  # a change of training on a new dataset is not a result on it
+        "Osprey: A Dataset for Preference Alignment",
+        "Fine-tuning on it yields a 12.5% improvement in helpfulness and a 31% gain in harmlessness.",
+        [(12.5, None, None), (31.0, None, None)],
+    ),
+    (
+        "Kite: A Benchmark for Spatial Reasoning in Agents",
+        "Agents solve 33.0% of Kite tasks and improve by 6.5% with memory.",
+        [(33.0, "Kite", False), (6.5, "Kite", False)],
+    ),
+    (  # the title's head name, not its descriptive subtitle, and not taken for the paper's own method
+        "PLUM -- Procedural Long-horizon Understanding Benchmark",
+        "We introduce PLUM, a benchmark of 3,200 tasks. Frontier models complete 27% of tasks on PLUM.",
+        [(27.0, "PLUM", False)],
+    ),
+    (
+        "GRAIL: Grounded Reasoning Across Images and Language Benchmark",
+        "The best open model reaches 39.4% accuracy, while humans reach 91.0%.",
+        [(39.4, "GRAIL", False), (91.0, "GRAIL", False)],
+    ),
+    (
+        "NIMBUS - A Dataset for Cloud Segmentation",
+        "Our baseline obtains 61.7 mIoU on NIMBUS and 58.2 mIoU on its night split.",
+        [(61.7, "NIMBUS", False), (58.2, "NIMBUS", False)],
+    ),
     (  # a method paper: the title head is a method, not a benchmark
         "Heron: Faster Sparse Attention",
         "Heron improves accuracy by 2.1 points and reaches 71.4% top-1 accuracy.",

@@ -17,7 +17,18 @@ from pathlib import Path
 import pytest
 
 from leaderboard.extract import Extractor
-from leaderboard.extract.rules import baseline, benchmark, kind, method, metric, result, rules_of, subset, value_form
+from leaderboard.extract.rules import (
+    baseline,
+    benchmark,
+    kind,
+    method,
+    metric,
+    result,
+    rules_of,
+    structure,
+    subset,
+    value_form,
+)
 from leaderboard.extract.trace import Trace
 from leaderboard.models import Paper
 
@@ -80,7 +91,7 @@ WITHOUT_SPECS: set[str] = set()
 def test_every_rule_has_specs() -> None:
     registered = {
         fn.rule_name
-        for m in (baseline, benchmark, kind, method, metric, result, subset, value_form)
+        for m in (baseline, benchmark, kind, method, metric, result, structure, subset, value_form)
         for fn in rules_of(m)
     }
     specced = {p.stem for p in SPECS.glob("*.jsonl")}

@@ -649,7 +649,7 @@ def test_similar_to_names_the_baseline(run):
         # a gerund subject is a procedure, not a system name
         (
             "Fine-tuning improves GSM8K accuracy from 56.8% to 74.4%.",
-            [("56.8%", None, None), ("74.4%", None, None), ("56.8%", None, None)],
+            [("56.8%", None, None), ("74.4%", None, None), ("56.8%", None, False)],  # the value before: not own
         ),
         # the subject's number and the baseline's number in parentheses after it
         (

@@ -87,3 +87,57 @@ def test_number_matches_skip_prose() -> None:
     text = "We gain +1.5 points, $3.2 per run and .75 recall (95.1 \u00b1 0.3%)."
     got = [text[m.start() : m.end()] for m in numbers._number_matches(text)]
     assert got == ["+1.5", "$3.2", ".75", "95.1 \u00b1 0.3%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the two test sets-93.02% accuracy", [("93.02%", 93.02, "%")]),  # a PDF line join, not a name
+        ("Llama-2 and gpt-4 and top-5", []),
+        ("in 1/3 of its teacher's time", [("1/3", 0.3333, None)]),
+        ("runs in 2/5 of the steps", [("2/5", 0.4, None)]),
+        ("WER of 7/9 on the two sets", [("7", 7.0, None), ("9", 9.0, None)]),  # no "of" after it: a slash list
+        ("ratio 3/2 of", [("3", 3.0, None), ("2", 2.0, None)]),  # not a proper fraction
+        ("12+ times faster", [("12+ times", 12.0, "x")]),
+        ("a 4+x gain", [("4+x", 4.0, "x")]),
+    ],
+)
+def test_find_number_forms(text, expected):
+    got = [(text[n.start : n.end], n.value, n.unit) for n in find_numbers(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("drops by 12-30% on average", ["%", "%"]),
+        ("between 41 and 58% of the cases", ["%", "%"]),
+        ("is 3-6x faster", ["x", "x"]),
+        ("from 120k to 1M tokens", [None, None]),
+        ("2-4 layers", [None, None]),
+    ],
+)
+def test_range_unit_written_once(text, units):
+    from leaderboard.extract.numbers import share_range_units
+
+    nums = find_numbers(text)
+    shared = share_range_units(nums, link_numbers(text, nums))
+    assert [n.unit for n in shared] == units
+    assert shared[0].unit_from_range == (units[0] is not None)
+
+
+def test_colon_labelled_value_pair_is_a_pair_not_a_range():
+    text = "on SHHS: 84.1%-77.2 and on MASS: 80.9%-71.0"
+    nums = find_numbers(text)
+    assert [n.value for n in nums] == [84.1, 77.2, 80.9, 71.0]
+    assert [(lk.first, lk.second, lk.kind) for lk in link_numbers(text, nums)] == [(0, 1, "list"), (2, 3, "list")]
+
+
+@given(st.integers(1, 98), st.integers(2, 99), st.sampled_from(["the time", "its cost", "the steps"]))
+def test_fraction_before_of(top, bottom, tail):
+    text = f"it needs {top}/{bottom} of {tail}"
+    got = [(text[n.start : n.end], n.value) for n in find_numbers(text)]
+    if top < bottom:
+        assert got == [(f"{top}/{bottom}", round(top / bottom, 4))]
+    else:
+        assert got == [(str(top), float(top)), (str(bottom), float(bottom))]

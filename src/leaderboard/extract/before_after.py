@@ -1,11 +1,16 @@
 """BEFORE-AFTER: a transition "from A to B" or "A -> B" reports the new result B and the previous result A as
 rows of their own (kind absolute; A is the earlier system's result).
 
-The range row (A..B) stays, as the annotation policy wants; this adds the absolute row for A, and for B wherever the
-change-verb rule of details.py did not: arrows ("(52.3 -> 57.8)", "0.79 → 0.84"), later items of a from-to list
-("cut X from 22.4 to 19.7 on A, and from 30.1 to 27.5 on B"), and verbs outside the change lexicon ("climbs
-from 41.2 to 47.9"). A range written as a spread ("5.3x to 15.2x", "between 10 and 20") has no "from" and no
-arrow: it is left alone.
+The range row (A..B) stays, as the annotation policy wants; `transition_rows` adds the absolute row for A, and for B
+wherever the change-verb rule of details.py did not: arrows ("(52.3 -> 57.8)", "0.79 → 0.84"), later items of a
+from-to list ("cut X from 22.4 to 19.7 on A, and from 30.1 to 27.5 on B"), and verbs outside the change lexicon
+("climbs from 41.2 to 47.9"). A range written as a spread ("5.3x to 15.2x", "between 10 and 20") has no "from" and
+no arrow: it is left alone.
+
+SPREAD-OF-CHANGE: "from A to B" that spans the size of a change is no transition: it is written in points
+("from 2.1 to 4.7 points"), follows a comparison verb ("outperforming baselines from 3.2 to 6.8") or a change
+noun followed by "ranging" ("gains ranging from 5% to 9%"; "errors drop from 9.1% to 6.4%" is a transition).
+Its ends are changes, not two results: no absolute rows.
 """
 
 from __future__ import annotations
@@ -15,7 +20,41 @@ from dataclasses import replace
 
 _ARROW = re.compile(r"\s*(?:->|\u2192|=>|\u21d2|\u27f6|\\rightarrow|\$\\rightarrow\$|\$\\to\$|\\to)\s*")
 _FROM_TO = re.compile(r"\s*(?:%|(?!up\s)[A-Za-z]{1,5})?\s*to\s+")  # "from 30% up to 100%": a spread
-_FROM_BEFORE = re.compile(r"(?<![\w-])from\s*[(\[$]?\s*$", re.IGNORECASE)
+# "from 55.1", "from an F1 of 55.1", "from a near-perfect baseline of 99.3%": the value before the transition
+_FROM_BEFORE = re.compile(
+    r"(?<![\w-])from\s+(?:(?:an?|the|its|their)\s+)?(?:[\w\-]+\s+){0,3}?of\s+[(\[$]?\s*$|(?<![\w-])from\s*[(\[$]?\s*$",
+    re.IGNORECASE,
+)
+_SPREAD_LEAD = re.compile(r"(\branging\s+|\bthat\s+range\s+)?\bfrom\s*[(\[$]?\s*$", re.IGNORECASE)
+_CHANGE_UNITS = frozenset({"pp", "points"})
+
+
+def transition_rows(readings: list, done: list, text: str, nums: list, s0: int, g) -> list:
+    """The new-value rows of details.transitions (`done`) and the absolute rows `after_rows` adds, without the
+    rows of ranges that are spreads of a change."""
+    spreads = {r.span_end for r in readings if r.kind == "range" and spread_of_change(r, text, s0, g)}
+    kept = [d for d in done if d.num.end not in spreads]
+    rows = [*kept, *after_rows([r for r in readings if r.span_end not in spreads], kept, text, nums, s0)]
+    for r in readings:
+        if r.span_end in spreads and r.trace is not None:
+            why = "a spread of a change (points, after a comparison verb or a change noun), not a before and after"
+            r.trace.declined((r.num.start, r.num.end), "kind.before_after", "kind", why)
+    return rows
+
+
+def spread_of_change(r, text: str, s0: int, g) -> bool:
+    """A "from A to B" range whose ends are both sizes of a change (see the module docstring)."""
+    lead = _SPREAD_LEAD.search(text, max(s0, r.num.start - 24), r.num.start)
+    if lead is None:
+        return False
+    if r.unit in _CHANGE_UNITS:
+        return True
+    before = text[max(s0, lead.start() - 60) : lead.start()]
+    last_clause = re.split(r"[,;:]\s", before)[-1]
+    words = last_clause.split()
+    if lead.group(1) and words and g.delta_noun_after.match(" " + words[-1]):  # "gains ranging from"
+        return True
+    return any(g.value_of("compare", m.group(0)) == "verb" for m in g.compare.finditer(last_clause))
 
 
 def after_rows(readings: list, done: list, text: str, nums: list, s0: int) -> list:
@@ -31,20 +70,24 @@ def after_rows(readings: list, done: list, text: str, nums: list, s0: int) -> li
             continue
         gap_is_arrow = _ARROW.fullmatch(text, r.num.end, second.start) is not None
         from_to = _FROM_TO.fullmatch(text, r.num.end, second.start) is not None and bool(
-            _FROM_BEFORE.search(text, max(s0, r.num.start - 8), r.num.start)
+            _FROM_BEFORE.search(text, max(s0, r.num.start - 48), r.num.start)
         )
         if not (gap_is_arrow or from_to or second.start in handled):
             continue
         for num in (second, r.num):
             if num.start not in have:
                 have.add(num.start)
-                out.append(_absolute(r, num, second.unit))
+                row = _absolute(r, num, second.unit)
+                if num is r.num and r.is_own is not False:  # the value before is the earlier system's
+                    row.method, row.method_norm, row.is_own = None, None, False
+                    row.note("method", "method.before_of_transition", (r.num.start, r.span_end))
+                out.append(row)
     return out
 
 
 def _absolute(r, num, unit: str | None):
     """The range reading `r` as an absolute reading of one of its ends."""
-    return replace(
+    row = replace(
         r,
         num=num,
         kind="absolute",
@@ -56,7 +99,10 @@ def _absolute(r, num, unit: str | None):
         baseline=None,
         delta_relative=None,
         improvement=None,
+        rules=r.copy_rules(),
     )
+    row.note("kind", "kind.before_after", (r.num.start, r.span_end))
+    return row
 
 
-__all__ = ["after_rows"]
+__all__ = ["after_rows", "spread_of_change", "transition_rows"]

@@ -83,6 +83,12 @@ class AbstractContext:
             return None
         return next((b for b in (*found, *self.named) if not b.bare), None)  # not a bare "on CPU" alone
 
+    def every_name(self) -> list[Span]:
+        """The benchmarks of the whole abstract: its result sentences' and its number-free sentences' (cached)."""
+        if (-1, -1) not in self._found:
+            self._found[(-1, -1)] = [*self.named, *(b for w in self.rest for b in self._names_in(w))]
+        return self._found[(-1, -1)]
+
     def listed_before(self, s0: int) -> list[Span]:
         """The benchmarks (first mention of each) of the number-free sentence right before the sentence at `s0`."""
         i = bisect_left(self._ends, s0) - 1

@@ -8,27 +8,21 @@ ordered chains: the first rule that decides sets the field, and `Reading.note` r
 from __future__ import annotations
 
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, nearest, unnamed
-from leaderboard.extract.before_after import after_rows
+from leaderboard.extract.before_after import transition_rows
 from leaderboard.extract.calibration import evidence_score
 from leaderboard.extract.details import delta_details, transitions
 from leaderboard.extract.efficiency import apply_claim, confine_benchmark
-from leaderboard.extract.lists import (
-    coordinate,
-    jointly,
-    metric_list,
-    parallel_deltas,
-    respectively,
-    slash_lists,
-    subset_list,
-)
+from leaderboard.extract.lists import jointly
 from leaderboard.extract.names import elliptic_names
 from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
-from leaderboard.extract.pairing import align_runs
 from leaderboard.extract.rules import baseline as baseline_rules
 from leaderboard.extract.rules import benchmark, decide, first, kind, metric, named, ordered, result, subset, value_form
 from leaderboard.extract.rules import method as method_rules
 from leaderboard.extract.rules.metric import fits, plain_or_points, unit_fits
+from leaderboard.extract.rules.structure import AFTER as STRUCTURE_AFTER
+from leaderboard.extract.rules.structure import BEFORE as STRUCTURE_BEFORE
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
+from leaderboard.extract.value_lists import slash_lists
 from leaderboard.extract.vocab import norm_key
 
 METRIC_BINDING = ordered(
@@ -53,6 +47,7 @@ EVIDENCE = ordered(
 UNIT = ordered(
     value_form,
     (
+        "unit.written_once_on_range",
         "unit.attached_sign",
         "unit.glued_unit_word",
         "unit.spaced_unit_word",
@@ -101,7 +96,10 @@ BENCHMARK_IN_SENTENCE = ordered(
         "benchmark.nearest_in_sentence",
     ),
     taken=frozenset(
-        {"benchmark.across_unnamed_sets", "benchmark.single_in_abstract", *(fn.rule_name for fn in BENCHMARK_CARRIED)}
+        {
+            *("benchmark.across_unnamed_sets", "benchmark.single_in_abstract", "benchmark.setting_of_its_own"),
+            *(fn.rule_name for fn in BENCHMARK_CARRIED),
+        }
     ),
 )
 METHOD = ordered(
@@ -133,11 +131,8 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
             r.subset = slash_subset[i]
             r.note("subset", "subset.slash_list")
         readings.append(r)
-    coordinate(a, readings)
-    respectively(a, readings, sb, sm, s0, s1)
-    align_runs(readings, sb, a.text, s0, s1, a.g.training_on)  # pairing.py
-    if len(readings) > 1:
-        subset_list(a, readings, s0, s1)
+    for fn in STRUCTURE_BEFORE:  # rules/structure.py: lists and coordination
+        fn(a, s, readings)
     absolute = frozenset([r.num.start for r in readings if r.kind != "delta"])
     every = frozenset([n.start for n in a.nums]) if len(absolute) < len(readings) else absolute
     paired = {id(r) for r in readings if r.benchmark is not None}
@@ -147,8 +142,8 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
         _attribute(a, s, r)
         if a.speed is not None:
             confine_benchmark(r, a.speed, a.g.hardware, a.text)  # efficiency.py
-    metric_list(a, readings, sm)
-    parallel_deltas(a, readings)
+    for fn in STRUCTURE_AFTER:  # rules/structure.py
+        fn(a, s, readings)
     for r in readings:  # after every reading has its method: a compared system's number on another's benchmark
         if (home := baseline_rules.home_of_baseline_metric(a, s, r, readings)) is not None:
             r.benchmark = home
@@ -157,7 +152,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     if len(readings) == 1 and id(readings[0]) not in paired:
         readings += jointly(a, readings[0], sb)
     done = transitions(a, readings, s0)
-    return readings + done + after_rows(readings, done, a.text, a.nums, s0)  # before_after.py
+    return readings + transition_rows(readings, done, a.text, a.nums, s0, a.g)  # before_after.py
 
 
 def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:

@@ -19,11 +19,12 @@ from leaderboard.extract.efficiency import SpeedLexicon
 from leaderboard.extract.engine import read_sentence
 from leaderboard.extract.filters import quick_non_result
 from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.latex_names import unwrap_latex
 from leaderboard.extract.leaks import Leaks
 from leaderboard.extract.methods import own_method
 from leaderboard.extract.metric_forms import MetricForms
 from leaderboard.extract.names import NameCapture
-from leaderboard.extract.numbers import find_numbers, link_numbers
+from leaderboard.extract.numbers import find_numbers, link_numbers, share_range_units
 from leaderboard.extract.open_names import open_names, share_sibling_metric
 from leaderboard.extract.sentence import Abstract, Lazy, Memory, Reading
 from leaderboard.extract.sentences import split_sentences
@@ -95,6 +96,7 @@ class Extractor:
             for b in spans_from_mentions(text, found_benches)
             if not any(s <= b.start and b.end <= e and (e - s) > (b.end - b.start) for s, e in metric_ranges)
         ]
+        benches = unwrap_latex(text, benches, vocab.benchmarks.lookup)  # latex_names.py: "$\\text{X}_{2.0}$"
         spans = [*metric_ranges, *((b.start, b.end) for b in benches)]
         methods = [  # "Inception scores of 262.85", "mean IoU": a model's name inside a metric is not a method
             m
@@ -110,12 +112,19 @@ class Extractor:
         if not nums:
             return []
         own = Lazy(lambda: own_method(paper.title or "", text, self.grammar, self.tasks))
-        links = {lk.first: lk for lk in link_numbers(text, nums)}
+        found_links = link_numbers(text, nums)
+        nums = share_range_units(nums, found_links)  # "12-30%": the first number takes the unit written once
+        links = {lk.first: lk for lk in found_links}
         seconds = {lk.second for lk in links.values()}
+
+        title = paper.title or ""
+        bench = Lazy(lambda: paper_benchmark(title, text, g.benchmark_head))  # benchmark_paper.py
 
         def exclude(name: str, own_ok: bool = False) -> bool:
             key = norm_key(name)
             own_name = None if own_ok else own.get()
+            if own_name is not None and bench.get() == own_name:
+                own_name = None  # "CRAG -- Comprehensive RAG Benchmark": the paper's artefact is a benchmark
             return (
                 (own_name is not None and key == norm_key(own_name))
                 or vocab.methods.lookup(name) is not None
@@ -123,14 +132,16 @@ class Extractor:
                 or (key in self.tasks and (name.isupper() or len(key) > 5))  # "93.5 F1 on NER": a task
             )
 
-        title = paper.title or ""
         title_benches = spans_from_mentions(title, vocab.benchmarks.find(title))
         title_benches += self.capture.find(title, 0, len(title), title_benches, exclude)
         carried = [Span(-1, -1, b.name, b.raw, b.entry) for b in title_benches]
+        if bench.get() is not None and title_benches and all(b.entry is None for b in title_benches):
+            entry = vocab.benchmarks.lookup(bench.get())  # the title's head name, not its descriptive subtitle
+            carried = [Span(-1, -1, entry.name if entry else bench.get(), bench.get(), entry)]
         taken = [*benches, *metrics, *methods]
         captures = [self.capture.find(text, s0, s1, taken, exclude) for s0, s1 in sentences]
         captures = [  # open-vocabulary names (open_names.py)
-            c + open_names(text, s0, s1, [*benches, *c], exclude, g)
+            c + open_names(text, s0, s1, [*benches, *c], exclude, g, vocab.benchmarks.lookup)
             for c, (s0, s1) in zip(captures, sentences, strict=True)
         ]
         named = [*benches, *(b for c in captures for b in c)]
@@ -165,8 +176,7 @@ class Extractor:
                 [self._result(paper, text, rd) for rd in read_sentence(a, s0, s1, idx, captured)]
             )
             out += self.forms.refine(rows, text)  # metric_forms.py
-        bench = paper_benchmark(title, text, g.benchmark_head)  # benchmark_paper.py
-        out = give_paper_benchmark(out, bench, vocab.benchmarks.lookup, self.speed.is_speed)
+        out = give_paper_benchmark(out, bench.get(), vocab.benchmarks.lookup, self.speed.is_speed)
         return [self.calibration.apply(r) for r in out]
 
     def _result(self, paper: Paper, text: str, r: Reading) -> Result:

@@ -106,6 +106,7 @@ PLAIN_KINDS = (
     "apposition_head",
     "any_head",
     "hardware",
+    "not_a_benchmark",
     "own_ref",
     "this_ref",
     "propose",
@@ -113,6 +114,16 @@ PLAIN_KINDS = (
     "subset_head",
     "subset_list_head",
 )
+
+
+def _own_setting(by_kind: dict[str, list[str]]) -> re.Pattern:
+    """A setting of its own: a phrase ("A/B test"), or a word and a head with up to two words between
+    ("real-world booking scenarios")."""
+    plain = _alternation(by_kind.get("own_setting", []))
+    word, head = _alternation(by_kind.get("own_setting_word", [])), _alternation(by_kind.get("own_setting_head", []))
+    both = [f"(?:{word})\\s+(?:[\\w\\-]+\\s+){{0,2}}?(?:{head})"] if word and head else []
+    parts = [f"(?:{plain})"] * bool(plain) + both
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else re.compile(r"(?!x)x")
 
 
 @dataclass(slots=True)
@@ -136,12 +147,16 @@ class Grammar:
     quantity_before: re.Pattern = re.compile(r"(?!x)x")
     training_on: re.Pattern = re.compile(r"(?!x)x")
     hardware: re.Pattern = re.compile(r"(?!x)x")
+    not_a_benchmark: re.Pattern = re.compile(r"(?!x)x")  # "EEG", "English": not a benchmark name alone
     any_head: re.Pattern = re.compile(r"(?!x)x")  # a benchmark head, singular or plural: one scan finds both
     own_ref: re.Pattern = re.compile(r"(?!x)x")
     component_before: re.Pattern = re.compile(r"(?!x)x")
     compared_before: re.Pattern = re.compile(r"(?!x)x")
     component_head: re.Pattern = re.compile(r"(?!x)x")
     this_ref: re.Pattern = re.compile(r"(?!x)x")
+    compared_name: re.Pattern = re.compile(r"(?!x)x")  # "than X": X is the other side of a comparison
+    within_set: re.Pattern = re.compile(r"(?!x)x")  # "across 26 classes": an aggregate within one dataset
+    own_setting: re.Pattern = re.compile(r"(?!x)x")  # "in real-world trials": no benchmark carried in
     propose: re.Pattern = re.compile(r"(?!x)x")
     own_name_before: re.Pattern = re.compile(r"(?!x)x")
     subset: re.Pattern = re.compile(r"(?!x)x")
@@ -203,6 +218,9 @@ class Grammar:
             compared_before=comp(r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?$", "compare"),
             component_head=comp(r"^\s*\)?\s*(?:ALT)", "component_head"),
             own_name_before=comp(r"\b(?:ALT)", "own_name_before"),
+            own_setting=_own_setting(by_kind),
+            within_set=comp(r"\s*(?:(?:the|all|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:ALT)", "within_set"),
+            compared_name=comp(r"(?:ALT)\s+(?:the\s+)?$", "compared_name"),
             metric_phrase=re.compile(
                 r"(?P<m>(?:[\w\-@/]+\s+){0,3}?(?:[\w@/]+-)?(?:"
                 + "|".join(re.escape(h) for h in sorted(set(by_kind.get("metric_head", [])), key=len, reverse=True))

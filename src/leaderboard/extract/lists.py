@@ -1,5 +1,6 @@
-"""Numbers written as lists: coordination ("by 3.9% AP, 5.1% Recall"), "respectively" lists, slash lists
-("1.9/3.9 on test-clean/test-other") and one number stated for several benchmarks ("on A and B")."""
+"""Numbers written as lists: coordination ("by 3.9% AP, 5.1% Recall"), "respectively" lists, number lists before
+an "on" list of names, metric lists, and one number stated for several benchmarks ("on A and B"). Value lists
+written "a/b" or "a%-b" are in value_lists.py; the rules that run these are in rules/structure.py."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ from leaderboard.extract.attribution import Span
 from leaderboard.extract.sentence import Abstract, Reading
 from leaderboard.extract.vocab import norm_key
 
-_COORD_GAP = re.compile(r"^[^;:.]{0,60}?(?:,|\band\b|/|\bor\b)[^;:.]{0,30}$")
-_SLASH_WORDS = re.compile(r"[\w\-+@]+(?:\s*/\s*[\w\-+@]+)+")
+_COORD_WORD = re.compile(r",|\band\b|/|\bor\b")
+_CLAUSE_MARK = re.compile(r"[;:.]")
 _JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*")
 _PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
+# "24.6% and 51.1% relative success rate on A and B": the numbers' metric phrase may stand before the "on" list
+_ON_AFTER_METRIC = re.compile(r"\s*(?:%\s*)?(?:(?!(?:and|or|while|but)\b)[\w\-@]+\s+)*?(?:on|in)\s+(?:the\s+)?")
+_LOWER_WORDS = re.compile(r"(?:[a-z][a-z\-]*\s+){0,2}")
 _IN_METRICS = re.compile(r"\s*(?:%\s*)?(?:[\w\-]+\s+)?(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
 _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _LIST_BEFORE = re.compile(
@@ -51,7 +55,11 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
         if prev.kind == "absolute" and cur.kind == "delta" and _PURE_COORD.fullmatch(gap) and not cur.num.signed:
             prev.kind = "delta"  # "which is 5.6% and 2.6% higher"
             prev.note("kind", "kind.coordinated_with_change")
-        if not _COORD_GAP.match(gap) or a.g.result_verb.search(gap) or re.search(r"(?<!up )\bto\b", gap):
+        if (
+            not coordination_gap(gap, a.w.coordination_before, a.w.coordination_after)
+            or a.g.result_verb.search(gap)
+            or re.search(r"(?<!up )\bto\b", gap)
+        ):
             continue
         signed_only = prev.num.signed == "+" and not cur.num.signed  # "49.4 (+1.0), 60.2 (+0.6)"
         # "a 15% reduction on A and 12% on B": the second number repeats the first's frame with its own "on"
@@ -75,6 +83,14 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
             cur.note("qualifier", "qualifier.coordinated_up_to")
 
 
+def coordination_gap(gap: str, before: int, after: int) -> bool:
+    """The gap between two numbers holds a coordinator (",", "and", "or", "/") at most `before` characters in and
+    at most `after` characters before the second number, and no clause mark (";", ":", ".")."""
+    if _CLAUSE_MARK.search(gap):
+        return False
+    return any(m.start() <= before and len(gap) - m.end() <= after for m in _COORD_WORD.finditer(gap))
+
+
 def paired_lists(a: Abstract, readings: list[Reading], sb: list[Span]) -> None:
     """ "1.9% and 3.9% WER on test-clean and test-other": a list of numbers followed by an "on" list of as
     many names pairs them in order, as "respectively" would."""
@@ -92,27 +108,30 @@ def paired_lists(a: Abstract, readings: list[Reading], sb: list[Span]) -> None:
 def pair_run(a: Abstract, group: list[Reading], sb: list[Span]) -> None:
     """One run of coordinated numbers of a kind and the "on" list of names right after it."""
     text = a.text
-    on = _DIRECT_ON.match(text, group[-1].span_end)
-    run = [b for b in sb if on and b.start == on.end()]
-    if not run:
+    end = group[-1].span_end
+    on = _ON_AFTER_METRIC.match(text, end, min(len(text), end + a.w.number_run_to_on_list))
+    if on is None:
+        return
+    # "on the challenging A and B": lower-case words may stand between the preposition and the names
+    run = [next((b for b in sb if b.start >= on.end() and _LOWER_WORDS.fullmatch(text, on.end(), b.start)), None)]
+    if run[0] is None:
         return
     for b in sb:
         if b.start > run[-1].start and _JOINED.fullmatch(text[run[-1].end : b.start]):
             run.append(b)
     if len(run) == len(group) and len({norm_key(b.name) for b in run}) == len(run):
         for r, b in zip(group, run, strict=True):
-            r.benchmark = b
-            r.note("benchmark", "benchmark.paired_on_list")
+            if r.benchmark is not b:  # "respectively" may have given it already
+                r.benchmark = b
+                r.note("benchmark", "benchmark.paired_on_list")
 
 
 def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[Span], s0: int, s1: int) -> None:
     """Pair numbers with the names of a "respectively" list, in order, within each kind."""
-    if readings and not _RESPECTIVELY.search(a.text, s0, s1):
-        paired_lists(a, readings, sb)
     if not _RESPECTIVELY.search(a.text, s0, s1) or not readings:
         return
     first = readings[0].num.start
-    names = [b for b in sb if b.start >= first - 200]
+    names = [b for b in sb if b.start >= first - a.w.respectively_names_before]
     carried = not sb  # "We test on A and B. Our model reaches 83.9% and 81.1%, respectively."
     if carried:
         names = a.context.listed_before(s0)
@@ -148,12 +167,17 @@ def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[
                 r.note("metric", "metric.respectively_list")
 
 
+def says_respectively(text: str, s0: int, s1: int) -> bool:
+    """The sentence [s0, s1) says "respectively"."""
+    return _RESPECTIVELY.search(text, s0, s1) is not None
+
+
 def subset_list(a: Abstract, readings: list[Reading], s0: int, s1: int) -> None:
     """ "On the dev and eval sets, our system achieves WERs of 35.1% and 38.2%": a list of split words before
     a plural head gives as many numbers of one kind their splits, in order."""
     text, g = a.text, a.g
     for h in g.subset_list_head.finditer(text, s0, s1):
-        m = _LIST_BEFORE.search(text, max(s0, h.start() - 60), h.start())
+        m = _LIST_BEFORE.search(text, max(s0, h.start() - a.w.split_list_before_head), h.start())
         words = _LIST_SEP.split(m.group("list")) if m else []
         if len(words) < 2 or not all(g.subset.fullmatch(w) for w in words):
             continue
@@ -232,46 +256,3 @@ def metrics_after(a: Abstract, readings: list[Reading], run: list[Span]) -> None
         for r, m in zip(group, run, strict=True):
             r.metric = m
             r.note("metric", "metric.in_metric_list_after")
-
-
-def slash_lists(a: Abstract, s0: int, s1: int, idx: list[int], sm: list[Span]) -> tuple[dict, dict]:
-    """Numbers written "a/b/c" paired with a metric or split list "x/y/z" of the same length."""
-    metric_of: dict[int, Span] = {}
-    subset_of: dict[int, str] = {}
-    chains: list[list[int]] = []
-    for i in idx:
-        lk = a.links.get(i - 1)
-        if lk is not None and lk.kind == "list" and chains and chains[-1][-1] == i - 1:
-            chains[-1].append(i)
-        else:
-            chains.append([i])
-    chains = [c for c in chains if len(c) >= 2]
-    if not chains:
-        return metric_of, subset_of
-    for wm in _SLASH_WORDS.finditer(a.text, s0, s1):
-        items = [w.strip() for w in wm.group().split("/")]
-        if any(any(ch.isdigit() for ch in w) and not any(ch.isalpha() for ch in w) for w in items):
-            continue
-        for chain in chains:
-            if len(chain) != len(items):
-                continue
-            spans = [m for m in sm if wm.start() <= m.start < wm.end()]
-            if spans and len(spans) < len(items):  # "rank1/mAP/mINP": unknown items are metrics as written
-                spans = fill_list(a, wm.start(), items, spans)
-            if len(spans) == len(items):
-                metric_of.update(zip(chain, spans, strict=True))
-                continue
-            subs = [a.g.value_of("subset", w) or w for w in items if a.g.subset.fullmatch(w)]
-            if len(subs) == len(items):
-                subset_of.update(zip(chain, subs, strict=True))
-    return metric_of, subset_of
-
-
-def fill_list(a: Abstract, start: int, items: list[str], known: list[Span]) -> list[Span]:
-    out, pos = [], start
-    for item in items:
-        at = a.text.find(item, pos)
-        hit = next((m for m in known if m.start <= at < m.end), None)
-        out.append(hit or Span(at, at + len(item), item, item, None))
-        pos = at + len(item)
-    return out

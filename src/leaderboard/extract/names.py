@@ -75,7 +75,7 @@ class NameCapture:
     def __init__(self, grammar: Grammar) -> None:
         heads = grammar.benchmark_head.pattern
         # each pattern is tried only next to a cheap anchor (a head word, or "on"/"in"), never at every position
-        self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}\s+)?$")
+        self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}(?:-[a-z]+)*\s+)?$")
         self.name_after = re.compile(rf"\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
         self.on_anchor = re.compile(r"\b(?:on|in|On)\s+(?:the\s+)?")
         self.acronym_at = re.compile(
@@ -106,6 +106,8 @@ class NameCapture:
         before, after, on, listed, appos = [], [], [], [], []
         g = self.grammar
         for h in g.any_head.finditer(text, s0, s1):
+            if text[h.end() : h.end() + 1] == "-" or text[h.start() - 1 : h.start()] == "-":
+                continue  # "Task-Aware", "multi-task": a head inside a hyphenated word heads no name
             if g.several_sets.fullmatch(h.group()):
                 m = self.list_before.search(text, max(s0, h.start() - 120), h.start())
                 m = m or self.list_after.match(text, h.end(), s1)
@@ -155,8 +157,10 @@ class NameCapture:
         return out
 
     def _not_a_name(self, name: str) -> bool:
-        """A version ("V2"), an adjective ("ImageNet-like") or hardware ("CPU") is not a benchmark name."""
-        return bool(_NOT_A_NAME.fullmatch(name) or self.grammar.hardware.fullmatch(name))
+        """A version ("V2"), an adjective ("ImageNet-like"), hardware ("CPU"), a signal modality or a language ("EEG",
+        "English") is not a benchmark name."""
+        g = self.grammar
+        return bool(_NOT_A_NAME.fullmatch(name) or g.hardware.fullmatch(name) or g.not_a_benchmark.fullmatch(name))
 
     def _list_items(self, text: str, start: int, end: int) -> list[tuple[re.Match, int]]:
         """The names of a list, one per item: an item's short name in parentheses stands for it."""

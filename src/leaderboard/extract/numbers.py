@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _NUMBER = re.compile(
     r"""
@@ -19,6 +19,7 @@ _NUMBER = re.compile(
     (?P<dollar>\$)?
     (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
     (?P<dollar2>\$)?
+    (?P<plus>\+(?=\s?(?:[x\u00d7]|times)\b))?  # "10+ times": at least ten times
     (?P<spread>\s*(?:\u00b1|\+/-|\+-|\$?\\pm\$?)\s*\$?(?P<spreadnum>\d+(?:\.\d+)?)\$?)?
     (?P<unit>\s?(?:\\?%|percent(?:age)?\b(?!\s+(?:points?|pts)\b))
             |\s?(?:[x\u00d7]|X(?=\s))(?![\w\u00d7])
@@ -35,6 +36,11 @@ _CURRENCY_AFTER = re.compile(
     r"(?:\s+(?:per|for|a|an|each|USD|dollars?)\b|\s*[,;.)]\s|\s*[,;.)]?$)(?![^$]{0,40}\$(?![\d.]))"
 )
 _DIMENSION_BEFORE = re.compile(r"\d\s?(?:[x\u00d7]|\$?\\times\$?)\s?\$?$")
+# "two test sets-93.02% accuracy": a percentage glued by a hyphen to a lower-case word (a PDF line join) is a
+# number, not part of a name ("CIFAR-10", "gpt-4" have no percent sign)
+_WORD_HYPHEN_BEFORE = re.compile(r"(?<![\w\-])[a-z]{3,}[-\u2010\u2011]$")
+# "1/3 of the time": a fraction of small whole numbers before "of" is one number
+_FRACTION = re.compile(r"(?<![\d./])(\d{1,2})/(\d{1,2})(?![\d./])(?=\s+of\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,7 @@ class Number:
     suffix: str = ""  # glued letters that are not a unit: "k", "B", "AP", "th", "D"
     suffix_start: int = -1
     decimals: int = 0
+    unit_from_range: bool = False  # the unit is written once, after the range's second number ("12-30%")
 
     def text(self, source: str) -> str:
         return source[self.start : self.end]
@@ -142,9 +149,16 @@ def find_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     urls = _url_spans(text)
     prev_name_end = -2
+    skip_to = -1
     for m in _number_matches(text):
         m_start = m.start()
         num_start, num_end = m.span("num")
+        if num_start < skip_to:
+            continue
+        if text[num_end : num_end + 1] == "/" and (frac := _fraction(text, num_start)) is not None:
+            out.append(frac)
+            skip_to = frac.end
+            continue
         sign, dollar = m.group("sign", "dollar")
         start = num_start - (1 if dollar else 0)
         if sign:
@@ -159,7 +173,9 @@ def find_numbers(text: str) -> list[Number]:
         if text[num_end : num_end + 1] == "." and text[num_end + 1 : num_end + 2].isdecimal():  # "\.\d" after it
             prev_name_end = num_end
             continue  # 2.1.3: a version
-        if _glued_to_name(text, num_start if not sign else m_start):
+        if _glued_to_name(text, num_start if not sign else m_start) and not (
+            _unit(m.group("unit")) == "%" and _WORD_HYPHEN_BEFORE.search(text, max(0, num_start - 24), num_start)
+        ):
             prev_name_end = num_end
             continue
         if num_start > 0 and text[num_start - 1] in "-." and prev_name_end == num_start - 1:
@@ -206,6 +222,17 @@ def find_numbers(text: str) -> list[Number]:
     return out
 
 
+def _fraction(text: str, start: int) -> Number | None:
+    """ "1/3 of": a proper fraction of small whole numbers before "of", as one number (value to 4 decimals)."""
+    m = _FRACTION.match(text, start)
+    if m is None:
+        return None
+    top, bottom = int(m.group(1)), int(m.group(2))
+    if not 0 < top < bottom:
+        return None
+    return Number(start, m.end(), round(top / bottom, 4), None, decimals=4)
+
+
 _RANGE_JOIN = re.compile(
     r"^\s*(?:(?:-|\u2013|\u2014|~|\u223c|\uff5e|\$?\\sim\$?)|(?:to|up\s+to|and)|->|\u2192|=>|\u21d2|\\rightarrow|\$\\rightarrow\$|\$\\to\$)\s*$"
 )
@@ -247,6 +274,9 @@ def link_numbers(text: str, nums: list[Number]) -> list[Link]:
         if not joined:
             continue
         word = gap.strip().lower()
+        if (word in _DASHES or not word) and a.unit is not None and b.unit is None and not b.suffix:
+            links.append(Link(i, i + 1, "list"))  # "SHHS: 84.1%-77.2": a pair of values of two metrics; a range
+            continue  # writes its unit last or twice
         has_from = bool(_FROM.search(text, max(0, a.start - 24), a.start))
         if word == "and" and not text[max(0, a.start - 9) : a.start].lower().rstrip().endswith("between"):
             continue
@@ -258,3 +288,16 @@ def link_numbers(text: str, nums: list[Number]) -> list[Link]:
                 pass
         links.append(Link(i, i + 1, "range"))
     return links
+
+
+def share_range_units(nums: list[Number], links: list[Link]) -> list[Number]:
+    """`nums` where the first number of a range that writes its unit once ("12-30%", "between 41 and 58%", "2-4x")
+    has the unit of the second; the same list (same indexes) otherwise."""
+    out = nums
+    for lk in links:
+        a, b = nums[lk.first], nums[lk.second]
+        if lk.kind == "range" and a.unit is None and not a.suffix and a.spread is None and b.unit in {"%", "x"}:
+            if out is nums:
+                out = list(nums)
+            out[lk.first] = replace(a, unit=b.unit, unit_from_range=True)
+    return out

@@ -6,8 +6,14 @@ Rules:
 - LIST-SIBLING-METRIC: such an unknown member without a metric of its own takes the one metric that its siblings
   in the sentence (same unit) all have, marked implied.
 - LIST-SIBLING: in a coordinated list of name-value items ("A (v1), B (v2) and C (v3)", "A to v1, B to v2 and C to
-  v3", "v1 on A, v2 on B and v3 on C") where another item is a known benchmark, an unknown item with a capitalised
-  or digit-bearing head is a benchmark too (benchmark_known = false; never mapped to a nearby known name).
+  v3", "v1 on A, v2 on B and v3 on C", "to v1 on A, to v2 on B", "v1 (A), v2 (B) and v3 (C)", "A (Dice v1), ...")
+  where another item is a known benchmark, an unknown item with a capitalised or digit-bearing head is a benchmark
+  too (benchmark_known = false; never mapped to a nearby known name).
+- VERSION-OF-NAME: "Something-Something (68.7% on V1 and 77.0% on V2)": a bare version in a value's "on" slot
+  inside the parenthesis after a name is that name's version ("Something-Something V1"; the vocabulary entry when
+  it has one).
+- GLUED-SCORE: "a CLUEscore of 71.8", "MTEBScore": a known benchmark glued to "score" names that benchmark (its score
+  is the benchmark's own score).
 Hardware, methods, metrics, task names and the paper's own method are not benchmarks (the `exclude` callable).
 """
 
@@ -24,23 +30,42 @@ from leaderboard.models import Result
 _WORD = r"(?:[A-Z][\w\-'&+.]*[\w+]|[A-Za-z]*\d[\w\-.]*[\w]|[A-Z])"
 _NAME = rf"(?P<name>{_WORD}(?:[ \-]{_WORD}){{0,4}})"
 _NUM = r"[+\-]?\d[\d,]*(?:\.\d+)?\s*%?"
-_ITEM_PAREN = re.compile(rf"{_NAME}\s*\(\s*(?:[a-z\-@ ]{{0,12}}[:=]?\s*)?{_NUM}[^()]{{0,12}}\)")
+_ITEM_PAREN = re.compile(rf"{_NAME}\s*\(\s*(?:[A-Za-z\-@ ]{{0,12}}[:=]?\s*)?{_NUM}[^()]{{0,12}}\)")
+_ITEM_NUM_PAREN = re.compile(rf"{_NUM}\s*\(\s*(?:on\s+|the\s+)?{_NAME}\s*\)")
 _ITEM_TO = re.compile(rf"{_NAME}\s+(?:to|at|of|with|:)\s+{_NUM}")
 _ITEM_ON = re.compile(rf"{_NUM}(?:\s+[A-Za-z@\-]+){{0,2}}?\s+(?:on|for|in)\s+(?:the\s+)?{_NAME}")
-_PAREN_NUM = re.compile(r"\(\s*(?:[a-z\-@ ]{0,12}[:=]?\s*)?[+\-]?\d")
+_PAREN_NUM = re.compile(r"\(\s*(?:[A-Za-z\-@ ]{0,12}[:=]?\s*)?[+\-]?\d")
+_NUM_PAREN = re.compile(r"\d\s*%?\s*\(\s*(?:on\s+|the\s+)?[A-Z0-9]")
 _TO_NUM = re.compile(r"\s(?:to|at|of|with|:)\s+[+\-]?\d")
 _NUM_ON = re.compile(r"\d\s*%?(?:\s+[A-Za-z@\-]+){0,2}?\s+(?:on|for|in)\s")
-_JOIN = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|;|\band\b|\bor\b|\bas well as\b)\s*$")
+_JOIN = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|;|\band\b|\bor\b|\bas well as\b)\s*(?:(?:to|by|at)\s+)?$")
 _ACRONYM_HEAD = re.compile(rf"{_NAME}\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,11}})\)\s+(?P<head>[a-z]+(?:\s[a-z]+)?)")
 # every _ACRONYM_HEAD match holds this: a cheap test before the name pattern, which may start at any letter
 _ACRONYM_PAREN = re.compile(r"\([A-Z][A-Za-z0-9\-]{1,11}\)\s+[a-z]")
 _VERSION = re.compile(r"(?:[vV](?:er\.?|ersion)?\s?)?\d[\d.]*|[A-Z]")  # "V2": a version of the name before
+_BASE = rf"(?P<name>{_WORD}(?:(?:[ \-]|\s(?:in|of|the)\s){_WORD}){{0,4}})"  # "Moments in Time"
+_BASE_PAREN = re.compile(rf"{_BASE}\s*\((?P<body>[^()]{{4,160}})\)")
+_ON_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[Vv]\d{1,2}(?:\.\d)?)(?![\w\-.]\w)")
+_HAS_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?[Vv]\d")  # cheap test before the parentheses
+_GLUED_SCORE = re.compile(r"(?<![\w\-])(?P<name>[A-Za-z][\w\-]*?[A-Za-z0-9])-?[Ss]core(?:s)?\b")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
 
 
-def open_names(text: str, s0: int, s1: int, taken: list[Span], exclude: Callable, grammar) -> list[Span]:
-    """Both rules on one sentence; spans overlapping `taken` (names already found) are dropped."""
-    found = acronym_head_names(text, s0, s1, grammar.benchmark_head, exclude) if "(" in text[s0:s1] else []
+def open_names(
+    text: str, s0: int, s1: int, taken: list[Span], exclude: Callable, grammar, lookup: Callable | None = None
+) -> list[Span]:
+    """The rules on one sentence; spans overlapping `taken` (names already found) are dropped."""
+    never = grammar.not_a_benchmark
+
+    def exclude(name: str, _exclude: Callable = exclude) -> bool:  # a modality or language alone is no benchmark
+        return bool(_exclude(name) or never.fullmatch(name))
+
+    found_paren = text.find("(", s0, s1) >= 0
+    found = acronym_head_names(text, s0, s1, grammar.benchmark_head, exclude) if found_paren else []
+    if lookup is not None and found_paren and _HAS_VERSION.search(text, s0, s1):
+        found += version_names(text, s0, s1, exclude, lookup)
+    if lookup is not None and text.find("core", s0, s1) >= 0:
+        found += glued_score_names(text, s0, s1, lookup)
     if not any(s0 <= t.start < s1 and t.entry is not None for t in taken):
         return found  # no known benchmark in the sentence: no list to extend
     found += list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
@@ -63,13 +88,39 @@ def acronym_head_names(text: str, s0: int, s1: int, heads: re.Pattern, exclude: 
     return out
 
 
+def version_names(text: str, s0: int, s1: int, exclude: Callable, lookup: Callable) -> list[Span]:
+    """VERSION-OF-NAME: the bare versions in the "on" slots of the parenthesis after a name, as that name's
+    versions (span: the version token; name: the vocabulary's, else "<name> <version>")."""
+    out: list[Span] = []
+    for m in _BASE_PAREN.finditer(text, s0, s1):
+        _, base = _trim(m.start("name"), m.group("name"))
+        if base is None or _VERSION.fullmatch(base) or exclude(base):
+            continue
+        for v in _ON_VERSION.finditer(text, m.start("body"), m.end("body")):
+            name = f"{base} {v.group('v').upper()}"
+            entry = lookup(name)
+            out.append(Span(v.start("v"), v.end("v"), entry.name if entry else name, v.group("v"), entry))
+    return out
+
+
+def glued_score_names(text: str, s0: int, s1: int, lookup: Callable) -> list[Span]:
+    """GLUED-SCORE: the known benchmark glued to "score" ("CLUEscore", "MTEB-Score")."""
+    out: list[Span] = []
+    for m in _GLUED_SCORE.finditer(text, s0, s1):
+        entry = lookup(m.group("name"))
+        if entry is not None:
+            out.append(Span(m.start("name"), m.end("name"), entry.name, m.group("name"), entry))
+    return out
+
+
 def list_siblings(
     text: str, s0: int, s1: int, known: list[Span], exclude: Callable, hardware: re.Pattern
 ) -> list[Span]:
     """LIST-SIBLING: unknown members of a coordinated name-value list whose other members are known benchmarks."""
     out: list[Span] = []
     sentence = text[s0:s1]
-    for pattern, anchor in ((_ITEM_PAREN, _PAREN_NUM), (_ITEM_TO, _TO_NUM), (_ITEM_ON, _NUM_ON)):
+    items_of = ((_ITEM_PAREN, _PAREN_NUM), (_ITEM_TO, _TO_NUM), (_ITEM_ON, _NUM_ON), (_ITEM_NUM_PAREN, _NUM_PAREN))
+    for pattern, anchor in items_of:
         if len(anchor.findall(sentence)) < 2:  # cheap test first: a list needs two items
             continue
         items = list(pattern.finditer(text, s0, s1))
@@ -126,4 +177,11 @@ def _dedupe(spans: list[Span]) -> list[Span]:
     return out
 
 
-__all__ = ["acronym_head_names", "list_siblings", "open_names", "share_sibling_metric"]
+__all__ = [
+    "acronym_head_names",
+    "list_siblings",
+    "open_names",
+    "glued_score_names",
+    "share_sibling_metric",
+    "version_names",
+]

@@ -8,6 +8,10 @@ length n >= 2 is aligned position by position with a name run of length n:
 - without it: a name run before the numbers that frames them ("Evaluated on A and B, the model obtains x and y"),
   with no other benchmark between the names and the numbers and no training phrase before the names.
 A run whose last number is followed by its own "on <name>" is left to the "on" list rule (lists.py).
+
+CONJUNCT-NAME (`own_conjuncts`): coordinated conjuncts that each open with their own name ("on A from x to y, and
+on B from z to w", "A: x-y; B: z-w", "A to x, B to y") give their numbers that name, so a number never takes the
+name that opens the next conjunct. It runs after attribution and corrects only such numbers.
 """
 
 from __future__ import annotations
@@ -21,6 +25,32 @@ _JOINED = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or|&)\s*")
 _NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*(?:the\s+)?")
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"[^,;.]*?\b(?:on|for|in|of)\s+the\s+(\w+)\b", re.IGNORECASE)
+_WEAK_NAME_RULES = frozenset(
+    {
+        None,
+        "benchmark.last_name_before",
+        "benchmark.nearest_in_sentence",
+        "benchmark.sentence_before",
+        "benchmark.previous_results",
+        "benchmark.title",
+        "benchmark.single_in_abstract",
+    }
+)
+_CONJUNCT_NAME_RULES = _WEAK_NAME_RULES | {"benchmark.on_phrase_after"}  # "on A from x to y, and on B ..."
+# a number's name or metric decided by these may be corrected by its structure (a list rule's decision is not)
+_WEAK_METRIC_RULES = frozenset(
+    {
+        None,
+        "metric.nearest_in_sentence",
+        "metric.usual_of_benchmark",
+        "metric.last_given_for_benchmark",
+        "metric.change_noun_in_of",
+        "metric.phrase_before",
+    }
+)
+_COORDINATOR = re.compile(r"[,;]|\band\b|\bwhile\b|\bwhereas\b")
+_CONJUNCT_BREAK = re.compile(r"[;.]|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\d")
 
 
 def number_runs(text: str, readings: list) -> list[list]:
@@ -67,6 +97,109 @@ def align_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int, trai
             continue
         for r, b in zip(run, target, strict=True):
             r.benchmark, r.carried = b, False
+            r.note("benchmark", "benchmark.aligned_coordination")
+
+
+def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int, fld: str = "benchmark") -> list:
+    """Readings in a chain of >= 2 coordinated conjuncts "<name> ... <numbers>" that have no name or another
+    conjunct's name, each given its own conjunct's name; names are benchmarks, or metrics with `fld` "metric"
+    ("FID improves from 9.1 to 6.3 and IS from 151.2 to 188.7").
+
+    A conjunct: a name, then (within `reach` characters and with no coordinator, other name or number between)
+    its numbers, up to the next name; conjuncts are chained when the gap from one's last number to the next name
+    holds a coordinator. Returns the readings it gave a name."""
+    names = sorted({b.start: b for b in sb if b.start >= 0}.values(), key=lambda b: b.start)
+    order = sorted(readings, key=lambda r: r.num.start)
+    pairs: list[tuple[Span, list] | None] = []
+    for k, b in enumerate(names):
+        stop = names[k + 1].start if k + 1 < len(names) else s1
+        group = [r for r in order if b.end <= r.num.start < stop]
+        lead = text[b.end : group[0].num.start] if group else ""
+        ok = group and len(lead) <= reach and not _CONJUNCT_BREAK.search(lead)
+        pairs.append((b, group) if ok else None)
+    given: list = []
+    chain: list[tuple[Span, list]] = []
+    for k, pair in enumerate([*pairs, None]):
+        linked = (
+            pair is not None
+            and chain
+            and chain[-1][0] is names[k - 1]
+            and _COORDINATOR.search(text, chain[-1][1][-1].span_end, pair[0].start) is not None
+        )
+        if not linked:
+            keys = {norm_key(b.name) for b, _ in chain}
+            if len(chain) >= 2 and len(keys) == len(chain):
+                for b, group in chain:
+                    others = keys - {norm_key(b.name)}
+                    for r in group:  # only a number that took another conjunct's name, or none
+                        had = getattr(r, fld)
+                        weak = r.rules.get(fld) in (_CONJUNCT_NAME_RULES if fld == "benchmark" else _WEAK_METRIC_RULES)
+                        if had is None or (weak and norm_key(had.name) in others):
+                            setattr(r, fld, b)
+                            given.append(r)
+            chain = [pair] if pair is not None else []
+        else:
+            chain.append(pair)
+    return given
+
+
+def parallel_runs(readings: list, text: str) -> list:
+    """PARALLEL-RUN: a run of n >= 2 coordinated numbers with no name of its own ("..., compared with 85.0% and
+    75.2% for earlier systems", "while the teacher obtains 73.0% and 61.1%") after exactly n numbers of its kind
+    with n distinct names takes those names in order. Returns the readings it gave a name."""
+    given: list = []
+    order = sorted(readings, key=lambda r: r.num.start)
+    for run in number_runs(text, readings):
+        if any(r.rules.get("benchmark") not in _WEAK_NAME_RULES for r in run):
+            continue
+        before = [r for r in order if r.kind == run[0].kind and r.span_end <= run[0].num.start]
+        names = [r.benchmark for r in before]
+        if len(before) != len(run) or None in names or len({norm_key(b.name) for b in names}) != len(run):
+            continue
+        if any(r.unit != p.unit for r, p in zip(run, before, strict=True)):
+            continue
+        for r, b in zip(run, names, strict=True):
+            r.benchmark, r.carried = b, False
+            given.append(r)
+    return given
+
+
+def slash_shared(readings: list, links: dict) -> list:
+    """SLASH-SHARED: the members of a slash list of numbers ("63.2/77.9 on MOT17") share the name the last member
+    takes from its own "on" phrase, where the others only had a weaker, earlier one. Returns the readings changed."""
+    by_index = {r.i: r for r in readings if r.kind != "range"}
+    given: list = []
+    for r in readings:
+        chain = [r]
+        while (lk := links.get(chain[-1].i)) is not None and lk.kind == "list" and lk.second in by_index:
+            chain.append(by_index[lk.second])
+        if len(chain) < 2 or (r.i - 1 in by_index and links.get(r.i - 1) is not None):
+            continue  # not the start of a chain
+        last = chain[-1]
+        if last.benchmark is None or last.rules.get("benchmark") != "benchmark.on_phrase_after":
+            continue
+        for m in chain[:-1]:
+            if m.benchmark is not last.benchmark and m.rules.get("benchmark") in _WEAK_NAME_RULES:
+                m.benchmark, m.carried = last.benchmark, False
+                given.append(m)
+    return given
+
+
+def list_anaphor(readings: list, sb: list[Span], text: str, s1: int, words: dict[str, str], reach: int) -> list:
+    """LIST-ANAPHOR: "on the latter" / "for the former" right after a number points at the last / first member of
+    the coordinated name list before it ("On A and B ..., it reaches 91.3% on the latter"). Returns the readings."""
+    given: list = []
+    runs = name_runs(text, sb)
+    for r in readings:
+        m = _ANAPHOR.match(text, r.span_end, min(s1, r.span_end + reach))
+        which = words.get(m.group(1).lower()) if m else None
+        if which not in {"first", "last"}:
+            continue
+        prior = [n for n in runs if n[-1].end <= r.num.start]
+        if prior:
+            r.benchmark, r.carried = prior[-1][0 if which == "first" else -1], False
+            given.append(r)
+    return given
 
 
 def _distance(names: list[Span], run: list) -> int:
@@ -82,4 +215,12 @@ def _frames(names: list[Span], run: list, sb: list[Span], text: str, training_on
     return not training_on.search(text, max(0, names[0].start - 40), names[0].start)
 
 
-__all__ = ["align_runs", "name_runs", "number_runs"]
+__all__ = [
+    "align_runs",
+    "list_anaphor",
+    "name_runs",
+    "number_runs",
+    "own_conjuncts",
+    "parallel_runs",
+    "slash_shared",
+]

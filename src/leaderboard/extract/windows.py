@@ -25,6 +25,13 @@ class Windows:
     label_before_number: int  # a split label before a number ("val: 62.6")
     split_after_benchmark: int  # from a benchmark name to a split word after it
     split_before_benchmark: int  # from a split phrase to the benchmark it is "of"
+    coordination_before: int  # coordinated numbers: from the first number to the coordinator ("3.9% AP, 5.1%")
+    coordination_after: int  # coordinated numbers: from the coordinator to the second number
+    respectively_names_before: int  # how far before its first number a "respectively" list of names may start
+    split_list_before_head: int  # from a list of split words to their plural head ("dev and eval sets")
+    number_run_to_on_list: int  # from coordinated numbers to the "on" list of names they pair with
+    anaphor_after_number: int  # from a number to "on the latter" / "for the former"
+    conjunct_name_to_value: int  # from the name opening a conjunct to its first number ("on A from x to y, and ...")
     metric_phrase_before: int  # a metric phrase outside the vocabulary before a number ("an R-precision of 0.22")
     metric_link_before: int  # the link word ending such a phrase ("of", "=", "is") right before the number
     reported_verb_before: int  # a result verb before "a <measure> of <number>" ("obtains a return of 3,200")

@@ -13,6 +13,8 @@ from leaderboard.extract.vocab import norm_key
 _CLOSE_BEFORE = re.compile(r"[^,;:]{0,40}")
 _TO_AFTER = re.compile(r"\s+to\s+")
 _ACROSS = re.compile(r"\s*(?:%\s*)?(?:on\s+average\s+)?(?:across|over|on)\s+")
+_OWN_ON = re.compile(r"(?:\s+[\w@\-]+){0,2}?\s+(?:on|for|in)\s+(?:the\s+)?")
+_SLOT_WORD = re.compile(r"(?:\s+[\w@\-]+){0,3}?\s+(?:on|for)\s+(?:the\s+)?(?P<w>[A-Z][\w\-]{1,30})(?![\w\-])")
 _AND_LIST = re.compile(r"[^;]*?\band\b[^;]*")
 
 
@@ -48,9 +50,11 @@ def _find_name_before(a: Abstract, s: Sentence, r: Reading) -> tuple[Span | None
 def name_before_parenthesis(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """A number in parentheses close after a name: "X (81.2%)", "X with Y (81.2%)"."""
     before, opened = _name_before(a, s, r)
-    if before is not None and opened >= 0 and _CLOSE_BEFORE.fullmatch(a.text[before.end : opened]):
-        return before
-    return None
+    if before is None or opened < 0 or not _CLOSE_BEFORE.fullmatch(a.text[before.end : opened]):
+        return None
+    close = a.text.find(")", r.span_end, s.s1)  # "X (68.7% on V1 ...)": the number's own "on" name wins
+    own = [b for b in s.benches if r.span_end <= b.start < close and _OWN_ON.fullmatch(a.text, r.span_end, b.start)]
+    return None if own else before
 
 
 @rule("benchmark.name_before_to_value")
@@ -73,16 +77,83 @@ def on_phrase_after(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     return following_on(text, s.benches, r.span_end, s.s1, nums_between, a.w)
 
 
+def _uncompared(a: Abstract, s: Sentence) -> list[Span]:
+    """The sentence's names that are not the other side of a comparison ("compared to X", "than X")."""
+    found = s.memo.get("uncompared")
+    if found is None:
+        g, text = a.g.compared_name, a.text
+        found = s.memo["uncompared"] = [b for b in s.benches if not g.search(text, max(s.s0, b.start - 24), b.start)]
+    return found  # type: ignore[return-value]
+
+
+def _after_number(a: Abstract, s: Sentence) -> dict[int, int]:
+    """Names written right after a measured number (decimals or %) of the sentence ("0.47 WikiText-2 perplexity";
+    not "300 ImageNet epochs"): name start -> number start."""
+    found = s.memo.get("after_number")
+    if found is None:
+        ends = {a.nums[i].end: a.nums[i].start for i in s.idx if a.nums[i].decimals or a.nums[i].unit == "%"}
+        found = s.memo["after_number"] = {
+            b.start: ends[e]
+            for b in s.benches
+            for e in range(b.start - 2, b.start)
+            if e in ends and a.text[e : b.start].isspace()
+        }
+    return found  # type: ignore[return-value]
+
+
+def _free(a: Abstract, s: Sentence, r: Reading) -> list[Span]:
+    """The names another side of a comparison or another result number ("0.47 X perplexity and 99% ...") does not
+    hold."""
+    held = _after_number(a, s)
+    names = _uncompared(a, s)
+    if not held:
+        return names
+    return [b for b in names if held.get(b.start, r.num.start) == r.num.start]
+
+
 @rule("benchmark.last_name_before")
 def last_name_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
-    """The last name before the number in its sentence."""
-    return _name_before(a, s, r)[0]
+    """The last name before the number in its sentence that is not the other side of a comparison nor written
+    right after another result number."""
+    before = _name_before(a, s, r)[0]
+    free = _free(a, s, r) if before is not None else []
+    if before is None or any(b is before for b in free):
+        return before
+    return preceding(free, r.num.start, s.s0)
 
 
 @rule("benchmark.nearest_in_sentence")
 def nearest_in_sentence(a: Abstract, s: Sentence, r: Reading) -> Span | None:
-    """The name nearest to the number in its sentence."""
-    return nearest(s.benches, r.num.start, r.span_end, a.text, s.s0, s.s1, a.w.benchmark_nearest, a.w)
+    """The name nearest to the number in its sentence that no comparison or other result number holds."""
+    return nearest(_free(a, s, r), r.num.start, r.span_end, a.text, s.s0, s.s1, a.w.benchmark_nearest, a.w)
+
+
+@rule("benchmark.task_word_of_named_benchmark")
+def task_word_of_named_benchmark(a: Abstract, s: Sentence, r: Reading) -> Span | None:
+    """ "93.47 F1 on NER" after "the CoNLL03 NER task": the word in the number's "on" slot is the word one
+    benchmark of the abstract was written with."""
+    m = _SLOT_WORD.match(a.text, r.span_end, min(s.s1, r.span_end + a.w.benchmark_nearest))
+    if m is None or any(m.start("w") <= b.start < m.end("w") for b in s.benches):
+        return None
+    word, text = m.group("w"), a.text
+    found = {
+        norm_key(b.name): b
+        for b in a.context.every_name()
+        if b.start >= 0
+        and (
+            (
+                text.startswith(word, b.end + 1)
+                and text[b.end].isspace()
+                and not _word_goes_on(text, b.end + 1 + len(word))
+            )
+            or (b.raw.endswith(word) and b.raw[: -len(word)][-1:].isspace())  # "CoNLL2000 Chunking" as one name
+        )
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _word_goes_on(text: str, end: int) -> bool:
+    return end < len(text) and (text[end].isalnum() or text[end] == "-")
 
 
 # -- carried from elsewhere (the reading is marked `carried`) ----------------------------------------------------
@@ -94,8 +165,34 @@ def this_benchmark_is_own(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     return None
 
 
-def _aggregate(a: Abstract, s: Sentence) -> bool:
-    return s.has(a, "aggregate")
+@rule("benchmark.setting_of_its_own")
+def setting_of_its_own(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A number after a setting of its own in its sentence ("In real-world trials, ...", "in an online A/B test")
+    takes no benchmark from another sentence or the title."""
+    key = f"own_setting@{r.num.start}"
+    hit = s.memo.get(key)
+    if hit is None:
+        hit = s.memo[key] = a.g.own_setting.search(a.text, s.s0, r.num.start) is not None
+        if hit and r.trace is not None:
+            why = "the sentence names a setting of its own before the number"
+            r.trace.declined((r.num.start, r.num.end), "benchmark.setting_of_its_own", "benchmark", why)
+    return bool(hit)
+
+
+def _aggregate(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """No benchmark is carried into an aggregate ("on average over all datasets"; not one within a dataset:
+    "across 26 classes") or a setting of its own."""
+    return _over_sets(a, s) or setting_of_its_own(a, s, r)
+
+
+def _over_sets(a: Abstract, s: Sentence) -> bool:
+    hit = s.memo.get("over_sets")
+    if hit is None:
+        g, text = a.g, a.text
+        hit = s.memo["over_sets"] = any(
+            not g.within_set.match(text, m.end(), s.s1) for m in g.aggregate.finditer(text, s.s0, s.s1)
+        )
+    return bool(hit)
 
 
 def _titled(a: Abstract) -> bool:
@@ -105,7 +202,7 @@ def _titled(a: Abstract) -> bool:
 @rule("benchmark.sentence_before")
 def sentence_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one name of the number-free sentence right before ("We evaluate on X. We reach 81.2%.")."""
-    if _aggregate(a, s):
+    if _aggregate(a, s, r):
         return None  # "on average over all datasets"
     before = a.context.right_before(s.s0, a.g.counts_sets)
     return before if before is not None and (before.known or not _titled(a)) else None  # the title's known name wins
@@ -114,18 +211,23 @@ def sentence_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 @rule("benchmark.previous_results")
 def previous_results(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the results of the previous result sentence were given on."""
-    return None if _aggregate(a, s) else a.memory.last_bench
+    return None if _aggregate(a, s, r) else a.memory.last_bench
 
 
 @rule("benchmark.title")
 def title(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the title names."""
-    return a.title_benches[0] if _titled(a) and not _aggregate(a, s) else None
+    return a.title_benches[0] if _titled(a) and not _aggregate(a, s, r) else None
 
 
 @rule("benchmark.single_in_abstract")
 def single_in_abstract(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the whole abstract names, for a number with a metric ("tested on X. ... DSC = 0.53")."""
-    if r.metric is None or a.title_benches or s.has(a, "aggregate"):
+    if r.metric is None or a.title_benches or _aggregate(a, s, r):
         return None
-    return a.context.single()
+    single = a.context.single()
+    if single is None or (single.start >= s.s1 and single in a.context.named):
+        return None  # a name first given with later results is theirs, not carried back
+    if s.s0 <= single.start < s.s1 and not any(b.start == single.start for b in _free(a, s, r)):
+        return None  # "than X", "0.47 X perplexity and 99%": held by a comparison or another number
+    return single

@@ -63,7 +63,11 @@ def _split(a: Abstract, word: str) -> str:
 def setting_after_number(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """A setting right after the number ("57.0% in 5-shot", "on v2")."""
     m = _SHOT_AFTER.match(a.text, r.num.end, min(s.s1, r.num.end + a.w.setting_after_number))
-    return m.group(1) if m else None
+    if m is None:
+        return None
+    bench = r.benchmark  # "68.7% on V1" read as "Something-Something V1": the version is in the name
+    named = bench is not None and bench.name.lower().endswith(" " + m.group(1).lower())
+    return None if named else m.group(1)
 
 
 @rule("subset.label_before_number")

@@ -10,12 +10,19 @@ from leaderboard.extract.sentence import Abstract, Reading, Sentence
 _PP_AFTER = re.compile(r"^(?:\s*|[-\u2010\u2011])(?:percentage[\s\-]+points?|pp\b|p\.p\.|%\s*points?)", re.IGNORECASE)
 _POINTS_AFTER = re.compile(r"^(?:\s*(?:([\w\-]+)\s+)?|[-\u2010\u2011])(?:points?|pts)\b", re.IGNORECASE)
 _SPACED_UNIT = re.compile(r"^\s([A-Za-z]{1,3})\b(?!-)")
+_PLUS_INSIDE = re.compile(r"\d\+")
 
 
 @rule("unit.attached_sign")
 def attached_sign(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """A unit sign written on the number ("92.0%", "2.5x")."""
     return r.num.unit or None
+
+
+@rule("unit.written_once_on_range")
+def written_once_on_range(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """A range that writes its unit once, on its second number ("12-30%", "between 41 and 58%", "2-4x")."""
+    return r.num.unit if r.num.unit_from_range else None
 
 
 @rule("unit.glued_unit_word")
@@ -61,8 +68,9 @@ def cue_before(a: Abstract, s: Sentence, r: Reading) -> tuple[str, tuple[int, in
 
 @rule("qualifier.trailing_plus")
 def trailing_plus(a: Abstract, s: Sentence, r: Reading) -> tuple[str, tuple[int, int]] | None:
-    """A plus sign right after the number and not before a digit ("100+")."""
+    """A plus sign right after the number and not before a digit ("100+", "80%+", "10+ times")."""
     end, text = r.num.end, a.text
     if text[end : end + 1] == "+" and not text[end + 1 : end + 2].isdigit():
         return "over", (end, end + 1)
-    return None
+    inner = _PLUS_INSIDE.search(text, r.num.start, end)  # "10+ times": the sign is inside the surface
+    return ("over", (inner.start() + 1, inner.end())) if inner else None

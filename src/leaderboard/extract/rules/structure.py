@@ -1,0 +1,114 @@
+"""Sentence structure: rules over all the readings of one sentence that align coordinated numbers with
+coordinated names, metrics, splits and changes (the procedures live in lists.py and pairing.py).
+
+A structure rule is `fn(a: Abstract, s: Sentence, readings: list[Reading]) -> None`: unlike a per-number rule it
+sees the whole sentence, sets the fields its alignment decides and notes itself on every reading it changed (the
+trace and `results.rules`). The engine runs the two ordered chains at the end of this module: BEFORE attribution
+(lists that decide a field outright) and AFTER it (corrections, and lists that need the attributed metrics).
+"""
+
+from __future__ import annotations
+
+from leaderboard.extract import lists, pairing
+from leaderboard.extract.rules import Chain, rule
+from leaderboard.extract.sentence import Abstract, Reading, Sentence
+
+
+@rule("kind.coordinated_with_change")
+def coordinated_with_change(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """Coordinated numbers share the kind and "up to" of a change ("by 3.9% AP, 5.1% Recall and 0.8% MR")."""
+    lists.coordinate(a, readings)
+
+
+@rule("benchmark.respectively_list")
+def respectively_list(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """With "respectively", numbers take the names (and metrics) of the list, in order, within each kind."""
+    lists.respectively(a, readings, s.benches, s.metrics, s.s0, s.s1)
+
+
+@rule("benchmark.paired_on_list")
+def paired_on_list(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """Coordinated numbers right before an "on" list of as many names take them in order ("x and y on A and B")."""
+    if readings:
+        lists.paired_lists(a, readings, s.benches)
+
+
+@rule("benchmark.aligned_coordination")
+def aligned_coordination(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """A run of coordinated numbers takes the coordinated name run of its length that frames it, in order."""
+    pairing.align_runs(readings, s.benches, a.text, s.s0, s.s1, a.g.training_on)
+
+
+@rule("benchmark.list_anaphor")
+def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """ "on the latter" / "for the former" after a number: the last / first member of the name list before it."""
+    words = a.g.words.get("list_anaphor", {})
+    for r in pairing.list_anaphor(readings, s.benches, a.text, s.s1, words, a.w.anaphor_after_number):
+        r.note("benchmark", "benchmark.list_anaphor")
+
+
+@rule("subset.split_list_before_head")
+def split_list_before_head(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """A list of split words before a plural head ("on the dev and eval sets") gives as many numbers their splits."""
+    if len(readings) > 1:
+        lists.subset_list(a, readings, s.s0, s.s1)
+
+
+@rule("benchmark.own_conjunct_name")
+def own_conjunct_name(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """In coordinated conjuncts each opened by a name ("on A from x to y, and on B ..."), a number keeps its own."""
+    for r in pairing.own_conjuncts(readings, s.benches, a.text, s.s1, a.w.conjunct_name_to_value):
+        r.carried = False
+        r.note("benchmark", "benchmark.own_conjunct_name")
+
+
+@rule("metric.own_conjunct_metric")
+def own_conjunct_metric(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """In coordinated conjuncts each opened by a metric ("FID from x to y and IS from z to w"), a number keeps it."""
+    for r in pairing.own_conjuncts(readings, s.metrics, a.text, s.s1, a.w.conjunct_name_to_value, "metric"):
+        r.metric_inferred = False
+        r.note("metric", "metric.own_conjunct_metric")
+
+
+@rule("benchmark.slash_shared")
+def slash_shared(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """The members of a slash list of numbers share the name the last one takes from its "on" phrase."""
+    for r in pairing.slash_shared(readings, a.links):
+        r.note("benchmark", "benchmark.slash_shared")
+
+
+@rule("benchmark.parallel_run")
+def parallel_run(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """A nameless run of n coordinated numbers after exactly n named numbers of its kind takes their names."""
+    for r in pairing.parallel_runs(readings, a.text):
+        r.note("benchmark", "benchmark.parallel_run")
+
+
+@rule("metric.coordinated_metric_list")
+def coordinated_metric_list(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """Coordinated numbers and a coordinated metric list of the same length pair in order ("HR and NDCG by x and y")."""
+    lists.metric_list(a, readings, s.metrics)
+
+
+@rule("metric.parallel_changes")
+def parallel_changes(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """Coordinated changes after as many absolute results with distinct metrics take those metrics in order."""
+    lists.parallel_deltas(a, readings)
+
+
+BEFORE: Chain = (
+    coordinated_with_change,
+    respectively_list,
+    paired_on_list,
+    aligned_coordination,
+    list_anaphor,
+    split_list_before_head,
+)
+AFTER: Chain = (
+    own_conjunct_name,
+    own_conjunct_metric,
+    slash_shared,
+    parallel_run,
+    coordinated_metric_list,
+    parallel_changes,
+)

@@ -1,0 +1,81 @@
+"""Value lists: numbers written "a/b/c" (slash lists) or "a%-b" (colon-labelled pairs, "A: 86.3%-79.5"), paired
+with a metric or split list of the same length ("1.9/3.9 WER on test-clean/test-other", "... in accuracy and
+macro-F1"). The engine reads them before the numbers (the metric.slash_list and subset.slash_list decisions)."""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract.attribution import Span
+from leaderboard.extract.sentence import Abstract
+
+_SLASH_WORDS = re.compile(r"[\w\-+@]+(?:\s*/\s*[\w\-+@]+)+")
+_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*")
+
+
+def slash_lists(a: Abstract, s0: int, s1: int, idx: list[int], sm: list[Span]) -> tuple[dict, dict]:
+    """Numbers written "a/b/c" paired with a metric or split list "x/y/z" of the same length."""
+    metric_of: dict[int, Span] = {}
+    subset_of: dict[int, str] = {}
+    chains: list[list[int]] = []
+    for i in idx:
+        lk = a.links.get(i - 1)
+        if lk is not None and lk.kind == "list" and chains and chains[-1][-1] == i - 1:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    chains = [c for c in chains if len(c) >= 2]
+    if not chains:
+        return metric_of, subset_of
+    for wm in _SLASH_WORDS.finditer(a.text, s0, s1):
+        items = [w.strip() for w in wm.group().split("/")]
+        if any(any(ch.isdigit() for ch in w) and not any(ch.isalpha() for ch in w) for w in items):
+            continue
+        for chain in chains:
+            if len(chain) != len(items):
+                continue
+            spans = [m for m in sm if wm.start() <= m.start < wm.end()]
+            if spans and len(spans) < len(items):  # "rank1/mAP/mINP": unknown items are metrics as written
+                spans = fill_list(a, wm.start(), items, spans)
+            if len(spans) == len(items):
+                metric_of.update(zip(chain, spans, strict=True))
+                continue
+            subs = [a.g.value_of("subset", w) or w for w in items if a.g.subset.fullmatch(w)]
+            if len(subs) == len(items):
+                subset_of.update(zip(chain, subs, strict=True))
+    _paired_metric_list(a, chains, sm, metric_of, subset_of)
+    return metric_of, subset_of
+
+
+def _paired_metric_list(a: Abstract, chains: list[list[int]], sm: list[Span], metric_of: dict, done: dict) -> None:
+    """PAIRED-VALUES: chains of paired values ("A: 86.3%-79.5 and B: 84.0%-78.1 in accuracy and macro-F1") with
+    no slash list of their own take, member by member, a coordinated metric list of their length after the last
+    chain (or else before the first)."""
+    text = a.text
+    runs: list[list[Span]] = []
+    for m in sm:
+        if runs and _JOINED.fullmatch(text[runs[-1][-1].end : m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    free = [c for c in chains if not any(i in metric_of or i in done for i in c)]
+    for n in {len(c) for c in free}:
+        group = [c for c in free if len(c) == n]
+        last, first = a.nums[group[-1][-1]].end, a.nums[group[0][0]].start
+        fits = [r for r in runs if len(r) == n]
+        after = [r for r in fits if r[0].start >= last]
+        before = [r for r in fits if r[-1].end <= first]
+        run = after[0] if after else before[-1] if before else None
+        if run is not None:
+            for chain in group:
+                metric_of.update(zip(chain, run, strict=True))
+
+
+def fill_list(a: Abstract, start: int, items: list[str], known: list[Span]) -> list[Span]:
+    out, pos = [], start
+    for item in items:
+        at = a.text.find(item, pos)
+        hit = next((m for m in known if m.start <= at < m.end), None)
+        out.append(hit or Span(at, at + len(item), item, item, None))
+        pos = at + len(item)
+    return out

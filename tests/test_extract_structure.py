@@ -1,0 +1,33 @@
+"""The sentence-structure rules (extract/rules/structure.py): every one runs in exactly one engine chain."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from leaderboard.extract.rules import rules_of, structure
+
+
+def test_every_structure_rule_runs_once() -> None:
+    chained = [fn.rule_name for fn in (*structure.BEFORE, *structure.AFTER)]
+    assert sorted(chained) == sorted(fn.rule_name for fn in rules_of(structure))
+    assert len(set(chained)) == len(chained)
+    assert chained[:2] == ["kind.coordinated_with_change", "benchmark.respectively_list"]
+
+
+_NAMES = ["Cityscapes", "ADE20K", "PASCAL Context", "COCO-Stuff"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.integers(2, 4),
+    st.lists(st.integers(300, 899), min_size=8, max_size=8, unique=True),
+    st.sampled_from([" and", ", and", ";", ", while"]),
+)
+def test_conjuncts_keep_their_own_names(run, k, tenths, joiner):
+    """'on A from x to y, and on B from z to w ...': every number keeps the name that opens its conjunct."""
+    pairs = [(tenths[2 * i] / 10, tenths[2 * i + 1] / 10) for i in range(k)]
+    parts = [f"on {_NAMES[i]} from {a:.1f} to {b:.1f}" for i, (a, b) in enumerate(pairs)]
+    text = f"Our decoder lifts mIoU {parts[0]}" + "".join(f"{joiner} {p}" for p in parts[1:]) + "."
+    got = {(r.value, r.benchmark) for r in run(text) if r.kind == "range"}
+    assert got == {(a, name) for (a, _), name in zip(pairs, _NAMES, strict=False)}
