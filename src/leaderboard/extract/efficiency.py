@@ -24,7 +24,7 @@ _CUED = ("speed_after", "comparative_metric")
 _BY_END = re.compile(r"\bby\s*" + _ABOUT + r"\s*$")
 _OF_AFTER = re.compile(r"\s+of\b")
 # between number and cue: up to three plain words, none holding a digit, none a clause or operating-point word
-_GAP = r"(?:\s*\)?\s*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas)\b)[\w\-]{2,}\s+){0,3}?"
+_GAP = r"(?:[\s)}$]*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas)\b)[\w\-]{2,}\s+){0,3}?"
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from leaderboard.extract.names import elliptic_names
 from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
 from leaderboard.extract.pairing import align_runs
 from leaderboard.extract.rules import benchmark, first, kind, metric, named, ordered, result, subset, value_form
-from leaderboard.extract.rules.metric import fits, plain_or_points, unit_fits
+from leaderboard.extract.rules.metric import fits, of_compared_value, plain_or_points, unit_fits
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.vocab import norm_key
 
@@ -140,6 +140,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
             confine_benchmark(r, a.speed, a.g.hardware, a.text)  # efficiency.py
     metric_list(a, readings, sm)
     parallel_deltas(a, readings)
+    of_compared_value(a, readings)  # rules/metric.py
     baseline_home(a, readings)
     a.memory.remember(readings)
     if len(readings) == 1 and id(readings[0]) not in paired:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from leaderboard.extract.grammar import compile_role
 
-_GAP = r"(?:\s*\)?\s*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas|yet)\b)[\w\-]{2,}\s+){0,2}?"
+_GAP = r"(?:[\s)}$]*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas|yet)\b)[\w\-]{2,}\s+){0,2}?"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.vocab import Entry
 
 _LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
+_COORDINATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 Bound = tuple[Span, str]
 
 
@@ -57,6 +58,22 @@ def phrase_before(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     return (metric, "before") if metric is not None else None
 
 
+@rule("metric.shared_by_coordinated_numbers")
+def shared_by_coordinated_numbers(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
+    """Numbers joined by "and"/"or"/commas share the metric written after the last one ("0.9% and 2.5% mIoU")."""
+    text, num, nums = a.text, r.num, a.nums
+    k, last = r.i, r.num
+    while k + 1 < len(nums) and nums[k + 1].start < s.s1:
+        nxt = nums[k + 1]
+        if nxt.unit != num.unit or not _COORDINATOR.fullmatch(text, last.end, nxt.start):
+            break
+        k, last = k + 1, nxt
+    if last is num:
+        return None
+    metric, side = bind_metric(text, last, s.metrics, last.end)
+    return (metric, "list") if metric is not None and side == "after" else None
+
+
 # -- fit of a metric to a number (used by the engine when it attributes a metric) ---------------------------------
 def unit_fits(entry: Entry | None, unit: str | None) -> bool:
     """A number in a unit of measure (mm, ms) is no value of a percentage metric."""
@@ -77,3 +94,21 @@ def plain_or_points(r: Reading) -> bool:
     if r.kind == "delta":
         return r.unit in {"points", "pp"}
     return r.unit != "x"
+
+
+# -- passes over a sentence's readings (run by the engine after attribution) --------------------------------------
+def of_compared_value(a: Abstract, readings: list[Reading]) -> None:
+    """metric.of_compared_value: a change with no metric of its own that follows an absolute result of the same
+    sentence and benchmark measures that result's metric ("reaches 57.7% ..., surpassing the baseline by 4%")."""
+    for k, r in enumerate(readings):
+        if r.kind != "delta" or r.metric is not None or r.unit == "x":
+            continue
+        prev = next((p for p in reversed(readings[:k]) if p.kind != "delta" and p.num.end <= r.num.start), None)
+        if prev is None or prev.metric is None or ";" in a.text[prev.span_end : r.num.start]:
+            continue
+        if prev.benchmark is not None and r.benchmark is not None and prev.benchmark.name != r.benchmark.name:
+            continue
+        if a.speed is not None and a.speed.is_speed(prev.metric.name) or not unit_fits(prev.metric.entry, r.unit):
+            continue
+        r.metric, r.metric_inferred = prev.metric, prev.metric_inferred
+        r.note("metric", "metric.of_compared_value")
