@@ -157,3 +157,20 @@ def confine_benchmark(r, speed: SpeedLexicon, hardware: re.Pattern, text: str) -
         return
     if hardware.search(text, r.s0, r.s1):
         r.benchmark, r.carried, r.subset = None, False, None
+
+
+def without_operating_point(readings: list, speed: SpeedLexicon) -> None:
+    """SPEED-AT-OPERATING-POINT: an efficiency result keeps a benchmark only when a task result of its sentence is
+    given on the same benchmark ("83.7% accuracy on X with only 2.3 ms latency"); a speed claim on its own ("40%
+    faster than B on X", "scales to X and yields 141x acceleration") does not measure the benchmark."""
+    if not any(r.benchmark is not None and r.metric is not None and speed.is_speed(r.metric.name) for r in readings):
+        return
+    tasks = {r.benchmark.name for r in readings if r.benchmark is not None and not speed.is_speed(_name(r))}
+    for r in readings:
+        if r.benchmark is not None and speed.is_speed(_name(r)) and r.benchmark.name not in tasks:
+            r.benchmark, r.carried, r.subset = None, False, None
+            r.drop("benchmark", "benchmark.speed_without_operating_point", "no task result of the sentence on it")
+
+
+def _name(r) -> str | None:
+    return r.metric.name if r.metric is not None else None

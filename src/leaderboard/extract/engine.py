@@ -12,7 +12,7 @@ from __future__ import annotations
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, nearest, unnamed
 from leaderboard.extract.before_after import after_rows
 from leaderboard.extract.details import attribute_method, baseline_home, confidence_score, delta_details, transitions
-from leaderboard.extract.efficiency import apply_claim, confine_benchmark
+from leaderboard.extract.efficiency import apply_claim, confine_benchmark, without_operating_point
 from leaderboard.extract.lists import (
     coordinate,
     jointly,
@@ -138,6 +138,8 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
         _attribute(a, s, r)
         if a.speed is not None:
             confine_benchmark(r, a.speed, a.g.hardware, a.text)  # efficiency.py
+    if a.speed is not None:
+        without_operating_point(readings, a.speed)  # efficiency.py
     metric_list(a, readings, sm)
     parallel_deltas(a, readings)
     of_compared_value(a, readings)  # rules/metric.py
