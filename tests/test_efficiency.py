@@ -59,6 +59,17 @@ CASES = {
             [(4.5, None, "Latency", "s")],
         ),
     ],
+    "EFFICIENCY-METRIC": [
+        (
+            "GlideNet localises lanes on TuSimple with 96.1% accuracy and runs at 58 FPS on a Jetson Xavier.",
+            [(96.1, "TuSimple", "Accuracy", "%"), (58, None, "FPS", "FPS")],
+        ),
+        (
+            "Mixed-precision kernels cut training time by 44% for the ViT-L recipe on ImageNet-21k.",
+            [(44, None, "Training Time", "%")],
+        ),
+        ("The streaming variant is accelerated by 2.6x when the cache is shared.", [(2.6, None, "Speedup", "x")]),
+    ],
     "SPEED-AT-OPERATING-POINT": [
         (
             "On Cityscapes our segmenter reaches 78.4% mIoU at 41 ms latency per frame.",

@@ -48,7 +48,7 @@ class SpeedLexicon:
     time_before: re.Pattern
     time_after: re.Pattern
     values: dict[str, dict[str, str]]
-    metrics: frozenset[str]
+    metrics: frozenset[str]  # lower-cased names of the efficiency metrics
     cue_stems: tuple[str, ...]  # first words of the after-number cues: a cheap test before the patterns
 
     @classmethod
@@ -59,7 +59,8 @@ class SpeedLexicon:
         kinds = ("speed_after", "speed_verb", "time_unit", "time_before", "time_after", "comparative_metric")
         values = {k: words.get(k, {}) for k in kinds}
         speed = [k for k in kinds if k not in {"time_unit", "comparative_metric"}]
-        metrics = frozenset(v for k in speed for v in values[k].values() if v)
+        named = words.get("efficiency_metric", {})
+        metrics = frozenset([*(v.lower() for k in speed for v in values[k].values() if v), *named])
         return cls(
             after=comp(r"^" + _GAP + r"(?P<cue>ALT)", "speed_after"),
             comparative=comp(r"^\s*(?:points?\s+|pp\s+)?(?P<cue>ALT)", "comparative_metric"),
@@ -115,7 +116,7 @@ class SpeedLexicon:
         return None
 
     def is_speed(self, metric_name: str | None) -> bool:
-        return metric_name is not None and metric_name in self.metrics
+        return metric_name is not None and metric_name.lower() in self.metrics
 
 
 def _stem(values: dict[str, str], m: re.Match) -> str:
