@@ -73,6 +73,27 @@ CASES = {
         ),
         ("Our 1.3B model matches rivals 9x its size on reasoning tasks.", []),
         ("Quantisation shrinks the model size by 73% without retraining.", []),
+        ("The distilled student is 3.5 times shallower than its teacher.", []),
+        (
+            "Our tokenizer needs 4x fewer tokens per page than byte-level encoding, with 71.0% accuracy on DocVQA.",
+            [(71.0, "DocVQA", "Accuracy", "absolute")],
+        ),  # fmt: skip
+    ],
+    "SETTING-NOUN-AFTER": [
+        ("All students are trained under a 40-300 MFLOPs budget.", []),
+        ("The audio encoder applies 12x temporal downsampling before the transformer.", []),
+        (
+            "In the 5% label regime the classifier still reaches 63.5% top-1 accuracy on ImageNet.",
+            [(63.5, "ImageNet", "Top-1 Accuracy", "absolute")],
+        ),
+    ],
+    "SETTING-VERB-SHARE": [
+        ("During pre-training we mask 60% of the spectrogram patches.", []),
+        ("The method prunes 70% of the attention heads in every layer.", []),
+        (
+            "Randomly dropping 30% of the graph edges, the model still scores 81.4% accuracy on Cora.",
+            [(81.4, "Cora", "Accuracy", "absolute")],
+        ),
     ],
     "SETTING-PHRASE": [
         (
