@@ -164,7 +164,7 @@ class Extractor:
             rows = share_sibling_metric(
                 [self._result(paper, text, rd) for rd in read_sentence(a, s0, s1, idx, captured)]
             )
-            out += self.forms.refine(rows, text)  # metric_forms.py
+            out += self.forms.refine(rows, text, vocab.metrics.lookup)  # metric_forms.py
         bench = paper_benchmark(title, text, g.benchmark_head)  # benchmark_paper.py
         out = give_paper_benchmark(out, bench, vocab.benchmarks.lookup, self.speed.is_speed)
         return [self.calibration.apply(r) for r in out]

@@ -17,9 +17,11 @@ Rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from leaderboard.extract.grammar import compile_role
+from leaderboard.extract.vocab import Entry
 from leaderboard.models import Result
 
 _AT_K = re.compile(r"@\s?(?:\d+(?:\.\d+)?|k|K)\b")
@@ -47,9 +49,11 @@ class MetricForms:
             preference=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "preference"),
         )
 
-    def refine(self, rows: list[Result], text: str) -> list[Result]:
-        """The sentence's rows with the rules applied."""
-        rows = [self._variant(r, text) for r in rows]
+    def refine(
+        self, rows: list[Result], text: str, lookup: Callable[[str], Entry | None] | None = None
+    ) -> list[Result]:
+        """The sentence's rows with the rules applied (`lookup`: the metric vocabulary, to name a variant)."""
+        rows = [self._variant(r, text, lookup) for r in rows]
         rows, owned = _benchmark_scores(rows, text)
         out = []
         for r in rows:
@@ -59,7 +63,7 @@ class MetricForms:
             out.append(self._human(r, text))
         return out
 
-    def _variant(self, r: Result, text: str) -> Result:
+    def _variant(self, r: Result, text: str, lookup: Callable[[str], Entry | None] | None = None) -> Result:
         if r.metric is None or r.metric_start is None or r.metric_end is None:
             return r
         at = _AT_K.match(text, r.metric_end)
@@ -69,6 +73,8 @@ class MetricForms:
         mod = self.modifier.search(text, max(0, r.metric_start - 30), r.metric_start)
         if mod is not None:
             phrase = f"{mod.group('mod')} {r.metric}"
+            entry = lookup(text[mod.start() : r.metric_end]) if lookup is not None else None
+            phrase = entry.name if entry is not None else phrase  # "mask AP" is the vocabulary's Mask AP
             return replace(r, metric=phrase, metric_raw=text[mod.start() : r.metric_end], metric_start=mod.start())
         return r
 

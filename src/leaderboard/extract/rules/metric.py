@@ -51,6 +51,18 @@ def name_next_to_number(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     return metric, side
 
 
+@rule("metric.name_after_modifier")
+def name_after_modifier(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
+    """A metric written after the number behind a modifier that makes it another measure ("43.2 mask AP",
+    "48.3 entity-level F1", "97.1% slot accuracy"); metric_forms.py keeps the modifier in the name."""
+    mods = a.g.words.get("metric_modifier", {})
+    after = next((m for m in s.metrics if m.start >= r.span_end), None)
+    if after is None or after.start - r.span_end > 30:
+        return None
+    gap = " ".join(a.text[r.span_end : after.start].lower().split())
+    return (after, "after") if gap in mods else None
+
+
 @rule("metric.phrase_before")
 def phrase_before(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     """A metric phrase outside the vocabulary before the number ("an R-precision of 0.22", "a return of 3,200")."""
