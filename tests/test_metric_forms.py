@@ -13,6 +13,12 @@ CASES = {
         ("F1@25 on Breakfast reaches 74.3%.", [(74.3, None, "F1@25")]),
         ("We gain +2.7% in average recall@10 on MSR-VTT.", [(2.7, "MSR-VTT", "average recall@10")]),
         ("Our tracker reaches a MOTA of 61.0 and HOTA@0.5 of 58.9 on DanceTrack.", None),
+        ("The localiser scores 44.6 mAP at tIoU=0.7 on ActivityNet.", [(44.6, "ActivityNet", "mAP@0.7")]),
+        (
+            "On RefCOCO+ the grounder reaches 63.8% recall at an IoU threshold of 0.5.",
+            [(63.8, "RefCOCO+", "Recall@0.5")],
+        ),
+        ("The detector achieves 38.2 AP at 0.75 IoU on Objects365.", [(38.2, "Objects365", "AP@0.75")]),
     ],
     "METRIC-HEAD-MODIFIER": [
         (

@@ -87,6 +87,14 @@ CASES = {
             [(63.5, "ImageNet", "Top-1 Accuracy", "absolute")],
         ),
     ],
+    "THRESHOLD-AT": [
+        (
+            "The grounder reaches 71.3% accuracy at 0.5 IoU on Flickr30k Entities.",
+            [(71.3, "Flickr30k", "Accuracy@0.5", "absolute")],
+        ),
+        ("Tracks count as matched at 0.7 overlap with the annotation.", []),
+        ("A segmenter with an IoU of 0.82 on the liver subset is our best model.", [(0.82, None, "IoU", "absolute")]),
+    ],
     "SETTING-VERB-SHARE": [
         ("During pre-training we mask 60% of the spectrogram patches.", []),
         ("The method prunes 70% of the attention heads in every layer.", []),

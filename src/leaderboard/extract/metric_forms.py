@@ -2,8 +2,9 @@
 `metric_modifier`, `human_eval`, `preference`).
 
 Rules:
-- METRIC-AT-K: "F1@50", "average recall@5": an "@k" written right after the metric mention is kept; the metric is
-  the written phrase with its suffix ("recall@5" is not "AR", "F1@50" is not "F1").
+- METRIC-AT-K: "F1@50", "average recall@5", "mAP at tIoU=0.5": an "@k" (or an IoU threshold) written right after
+  the metric mention is kept; the metric is the written phrase with its suffix ("recall@5" is not "AR", "F1@50" is
+  not "F1", "mAP at tIoU=0.5" is "mAP@0.5"); leaks.py drops the threshold itself (SETTING-PHRASE).
 - METRIC-HEAD-MODIFIER: "joint goal accuracy", "entity-level F1": a modifier word right before the metric mention
   that makes it another measure is kept ("joint goal Accuracy").
 - BENCHMARK-SCORE: "0.52 T2I-CompBench", "a SuperGLUE score of 88.1": a number written right before a benchmark
@@ -25,6 +26,11 @@ from leaderboard.extract.vocab import Entry
 from leaderboard.models import Result
 
 _AT_K = re.compile(r"@\s?(?:\d+(?:\.\d+)?|k|K)\b")
+_AT_THRESHOLD = re.compile(  # "mAP at tIoU=0.5", "AP at an IoU threshold of 0.7", "AP at 0.5 IoU"
+    r"\s+at\s+(?:an?\s+|the\s+)?(?:t?IoU\s*(?:threshold\s*)?(?:of\s+|=\s*|:\s*)?(?P<k>0?\.\d+|[1-9]\d?)\b"
+    r"|(?P<k2>0?\.\d+)\s+t?IoU\b)",
+    re.IGNORECASE,
+)
 _SCORE_BEFORE = re.compile(
     r"[\s\-]?score\s*(?:\([^()]{1,10}\)\s*)?(?:of|=|:|is|was)?\s*(?:about|~)?\s*$", re.IGNORECASE
 )
@@ -70,6 +76,10 @@ class MetricForms:
         if at is not None and "@" not in r.metric:
             raw = text[r.metric_start : r.metric_end] + at.group(0).replace(" ", "")
             return replace(r, metric=raw, metric_raw=raw, metric_end=at.end())
+        at = _AT_THRESHOLD.match(text, r.metric_end)
+        if at is not None and "@" not in r.metric:  # METRIC-AT-K: the threshold written out
+            name = f"{r.metric}@{at.group('k') or at.group('k2')}"
+            return replace(r, metric=name, metric_raw=text[r.metric_start : at.end()], metric_end=at.end())
         mod = self.modifier.search(text, max(0, r.metric_start - 30), r.metric_start)
         if mod is not None:
             phrase = f"{mod.group('mod')} {r.metric}"
