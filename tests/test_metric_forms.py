@@ -28,6 +28,14 @@ CASES = {
         ("On Few-NERD our tagger scores 51.2 entity-level F1.", [(51.2, "Few-NERD", "entity-level F1")]),
         ("The parser gets 77.9 strict F1 on the GENIA corpus.", [(77.9, "GENIA", "strict F1")]),
     ],
+    "METRIC-EVALUATIVE-ADJECTIVE": [
+        ("It reaches a superior overall score of 71.8 on the MME benchmark.", [(71.8, "MME", "overall score")]),
+        ("The system achieves a remarkable R-precision of 0.61 on HumanML3D.", [(0.61, "HumanML3D", "R-Precision")]),
+        (
+            "Our agent obtains a strong task completion rate of 47.5% on WebShop.",
+            [(47.5, "WebShop", "task completion rate")],
+        ),
+    ],
     "BENCHMARK-SCORE": [
         ("On SuperGLUE, our encoder obtains a SuperGLUE score of 88.1.", [(88.1, "SuperGLUE", "SuperGLUE score")]),
         (

@@ -11,6 +11,8 @@ Rules:
   name, or a "<benchmark> score of" right before the number, reports that benchmark's own score: metric
   "<benchmark> score". The benchmark mention then belongs to that number and is taken from the sentence's other
   numbers ("7.12 FID and 0.52 T2I-CompBench": the FID gets no benchmark).
+- METRIC-EVALUATIVE-ADJECTIVE: "a superior overall score of 71.8", "strong accuracy of 88%": praise written before a
+  metric phrase outside the vocabulary is not part of the metric's name.
 - HUMAN-PREFERENCE: a percentage in a sentence about human raters' preference ("raters preferred ours in 64%")
   without benchmark or metric: benchmark "human evaluation", metric "human preference (win rate)".
 """
@@ -41,6 +43,7 @@ class MetricForms:
     """Compiled cue words of one grammar."""
 
     modifier: re.Pattern
+    evaluative: re.Pattern
     human: re.Pattern
     preference: re.Pattern
 
@@ -51,6 +54,7 @@ class MetricForms:
 
         return cls(
             modifier=comp(r"(?<![\w\-])(?P<mod>ALT)[\s\-]+$", "metric_modifier"),
+            evaluative=comp(r"(?:(?:ALT)[\s\-]+)+(?=\S)", "evaluative_adjective"),
             human=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "human_eval"),
             preference=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "preference"),
         )
@@ -72,6 +76,12 @@ class MetricForms:
     def _variant(self, r: Result, text: str, lookup: Callable[[str], Entry | None] | None = None) -> Result:
         if r.metric is None or r.metric_start is None or r.metric_end is None:
             return r
+        praise = self.evaluative.match(r.metric) if r.metric == r.metric_raw else None
+        if praise is not None:  # METRIC-EVALUATIVE-ADJECTIVE: "a superior overall score of 71.8" is an overall score
+            rest = r.metric[praise.end() :]
+            entry = lookup(rest) if lookup is not None else None
+            name = entry.name if entry is not None else rest
+            r = replace(r, metric=name, metric_raw=rest, metric_start=r.metric_start + praise.end())
         at = _AT_K.match(text, r.metric_end)
         if at is not None and "@" not in r.metric:
             raw = text[r.metric_start : r.metric_end] + at.group(0).replace(" ", "")
