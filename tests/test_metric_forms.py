@@ -46,6 +46,14 @@ CASES = {
     ],
     "HUMAN-PREFERENCE": [
         (
+            "In blind tests, listeners picked our vocoder over WaveMix 57% of the time.",
+            [(57, "human evaluation", "human preference (win rate)")],
+        ),
+        (
+            "Human raters judged our stories more coherent than StoryGen's in 61.5% of cases.",
+            [(61.5, "human evaluation", "human preference (win rate)")],
+        ),
+        (
             "Human raters preferred our samples over DiffuseX in 71.5% of pairwise comparisons.",
             [(71.5, "human evaluation", "human preference (win rate)")],
         ),
