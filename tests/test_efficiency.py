@@ -30,6 +30,9 @@ CASES = {
         ("On a laptop CPU, TinyParse runs in 7 ms per sentence.", [(7, None, "Inference Time", "ms")]),
         ("Each 1024-pixel poster is rendered in under 1.6 seconds.", [(1.6, None, "Latency", "s")]),
         ("The planner takes 0.45 s per query while matching the oracle.", [(0.45, None, "Inference Time", "s")]),
+        ("The whole mapping pipeline completes in under 3 minutes per room.", [(3, None, "Latency", "min")]),
+        ("The 1.2B model trains in 9 hours on a single node.", [(9, None, "Training Time", "h")]),
+        ("With tree drafting, the 34B model decodes at 96 tokens per second.", [(96, None, "Throughput", None)]),
     ],
     "COMPARATIVE-ADJECTIVE": [
         (
