@@ -25,6 +25,9 @@ CASES = {
         ("Blockwise drafting accelerates greedy decoding by 2.3x.", [(2.3, None, "Speedup", "x")]),
         ("Token merging speeds up the vision encoder by 41%.", [(41, None, "Speedup", "%")]),
         ("Our scheduler speeds up distributed rollout collection by 73%.", [(73, None, "Speedup", "%")]),
+        ("With equal top-1 accuracy, the inference latency of PalmNet falls by 29%.", [(29, None, "Latency", "%")]),
+        ("Against TorchScript, the compiled graph improves speed by 1.7x.", [(1.7, None, "Speedup", "x")]),
+        ("The int4 variant runs 2.6 times as fast as the bf16 checkpoint.", [(2.6, None, "Speedup", "x")]),
     ],
     "PROSE-TIME": [
         ("On a laptop CPU, TinyParse runs in 7 ms per sentence.", [(7, None, "Inference Time", "ms")]),

@@ -3,7 +3,8 @@
 Rules (each named after its pattern; the words are data in vocab/grammar.csv):
 - SPEED-CUE-AFTER: "4.2x quicker", "40% faster", "3.6x increase in decoding speed", "2x higher throughput": a cue
   word a few words after the number (no clause break or other number between) sets the efficiency metric.
-- SPEED-VERB-BY: "accelerates retrieval by 60%", "speeds up training by 2.5x": a speed verb before "by" + number.
+- SPEED-VERB-BY: "accelerates retrieval by 60%", "speeds up training by 2.5x": a speed verb before "by" + number;
+  also a speed noun a few words before it ("inference latency falls by 33%", "improves speed by 1.6x").
 - PROSE-TIME: "runs in 18 ms", "in under 0.3 seconds", "takes 2.1 s per image": a number with a time unit after
   a time preposition or verb (or before "per <item>"/"latency") is a latency-type result with that unit.
 - COMPARATIVE-ADJECTIVE: "1.9% more accurate", "3 points more precise": a comparative adjective after the number
@@ -44,6 +45,7 @@ class SpeedLexicon:
     after: re.Pattern
     comparative: re.Pattern
     verb_by: re.Pattern
+    noun_by: re.Pattern
     time_unit: re.Pattern
     time_before: re.Pattern
     time_after: re.Pattern
@@ -56,7 +58,10 @@ class SpeedLexicon:
         def comp(pattern: str, kind: str) -> re.Pattern:
             return compile_role(pattern, words, kind)
 
-        kinds = ("speed_after", "speed_verb", "time_unit", "time_before", "time_after", "comparative_metric")
+        kinds = (
+            *("speed_after", "speed_verb", "speed_noun", "time_unit", "time_before", "time_after"),
+            "comparative_metric",
+        )
         values = {k: words.get(k, {}) for k in kinds}
         speed = [k for k in kinds if k not in {"time_unit", "comparative_metric"}]
         named = words.get("efficiency_metric", {})
@@ -65,6 +70,7 @@ class SpeedLexicon:
             after=comp(r"^" + _GAP + r"(?P<cue>ALT)", "speed_after"),
             comparative=comp(r"^\s*(?:points?\s+|pp\s+)?(?P<cue>ALT)", "comparative_metric"),
             verb_by=comp(r"(?P<cue>ALT)\b[^.;:\d]{0,60}?\bby\s*" + _ABOUT + r"\s*$", "speed_verb"),
+            noun_by=comp(r"(?<![\w\-])(?P<cue>ALT)\s+(?:[a-z]+\s+){0,3}?by\s*" + _ABOUT + r"\s*$", "speed_noun"),
             time_unit=comp(r"\s?(?P<cue>ALT)", "time_unit"),
             time_before=comp(r"(?P<cue>ALT)\s*(?:only|just|about|around|approximately|~|<)?\s*$", "time_before"),
             time_after=comp(r"\s*(?:[\w\-]+\s+){0,2}?(?P<cue>ALT)", "time_after"),
@@ -87,9 +93,13 @@ class SpeedLexicon:
             name = self.values["comparative_metric"].get(" ".join(m.group("cue").lower().split()), "")
             return SpeedClaim(name, end + m.start("cue"), end + m.end("cue"))
         before = text[max(s0, start - 90) : start]
-        m = self.verb_by.search(before) if unit in {"%", "x"} and _BY_END.search(before) else None
+        by = unit in {"%", "x"} and _BY_END.search(before) is not None
+        m, kind = (self.verb_by.search(before), "speed_verb") if by else (None, "")
+        if m is None and by:
+            m, kind = self.noun_by.search(before), "speed_noun"  # "inference latency falls by 33%"
         if m is not None:
-            name = self.values["speed_verb"].get(m.group("cue").lower(), "") or _stem(self.values["speed_verb"], m)
+            cue = " ".join(m.group("cue").lower().split())
+            name = self.values[kind].get(cue, "") or _stem(self.values[kind], m)
             off = start - len(before)
             return SpeedClaim(name, off + m.start("cue"), off + m.end("cue"))
         return self._prose_time(text, start, end, s0, s1, unit)
