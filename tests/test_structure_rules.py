@@ -87,6 +87,11 @@ CASES = {
             [(63.5, "ImageNet", "Top-1 Accuracy", "absolute")],
         ),
     ],
+    "SETTING-EXAMPLE": [
+        ("The audio codec applies a 20x temporal reduction rather than the usual 4x.", []),
+        ("Patch merging can be configured with any factor (e.g., 6x) at build time.", []),
+        ("The pruned network is 2.5x faster than the standard ViT-B.", [(2.5, None, "Speedup", "delta")]),
+    ],
     "THRESHOLD-AT": [
         (
             "The grounder reaches 71.3% accuracy at 0.5 IoU on Flickr30k Entities.",

@@ -9,6 +9,8 @@ Rules:
   number, even when the setting name looks like a metric ("ratio").
 - SETTING-NOUN-AFTER: "a 5-60 MFLOPs budget", "a 16x downsampling", "in the 10% label regime": a setting noun a few
   words after the number (any unit).
+- SETTING-EXAMPLE: "factors such as 4x or 8x", "rather than the usual 16x", "(e.g., 8x)": a ratio given as an example
+  or as the common choice of a setting.
 - THRESHOLD-AT: "AP at 0.5 IoU", "recall at 0.7 overlap": the threshold a metric is read at, not a result.
 - SETTING-VERB-SHARE: "we mask 75% of the patches", "drop 80% of the frames", "remove up to 25% of the
   parameters": a verb that alters the input or the model right before a percentage of something.
@@ -38,6 +40,7 @@ class Leaks:
     setting_after: re.Pattern
     setting_verb: re.Pattern
     threshold: re.Pattern
+    example: re.Pattern
 
     @classmethod
     def of(cls, words: dict[str, dict[str, str]]) -> Leaks:
@@ -52,6 +55,7 @@ class Leaks:
             setting_after=comp(_GAP + r"(?:ALT)", "setting_noun_after"),
             setting_verb=comp(r"(?<![\w\-])(?:ALT)\s+(?:up\s+to\s+|only\s+|about\s+|nearly\s+|~\s*)?$", "setting_verb"),
             threshold=comp(r"\s*(?:ALT)", "threshold_noun"),
+            example=comp(r"(?<![\w\-])(?:ALT)\s*$", "setting_example"),
         )
 
     def reason(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> str | None:
@@ -68,6 +72,8 @@ class Leaks:
             return "setting"
         if unit not in {"x", "%"} and not re.match(r"\s*(?:times|×|x)\b", text[end : end + 8]):
             return None
+        if unit == "x" and self.example.search(before):
+            return "setting"  # "e.g., 8x", "rather than the usual 16x"
         if self.size_after.match(text[end : min(s1, end + 50)]):
             return "size ratio"
         if self.size_before.search(before):
