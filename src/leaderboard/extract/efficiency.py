@@ -11,6 +11,9 @@ Rules (each named after its pattern; the words are data in vocab/grammar.csv):
   names the metric it changes (kind `comparative_metric`; not an efficiency metric).
 - SPEED-NO-BORROW: an efficiency result never takes an accuracy metric from an operating-point phrase ("at the
   same accuracy"), and a measurement in a sentence that names hardware ("on an A100 GPU") gets no benchmark.
+- SPEED-AT-OPERATING-POINT: an efficiency result keeps a benchmark only when a task result of its own sentence is
+  given on it ("83.7% on X with 2.3 ms latency"); "40% faster than B on X" or a carried benchmark is dropped.
+Efficiency metrics are the values of the speed cue kinds plus grammar kind `efficiency_metric` (FPS, Training Time).
 """
 
 from __future__ import annotations
