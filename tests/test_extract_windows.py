@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
@@ -40,3 +41,28 @@ def test_a_missing_window_is_an_error() -> None:
     rows = [r for r in _rows() if r[1] != "sets_after"]
     with pytest.raises(UserError, match="no row 'window,sets_after,<characters>'"):
         Windows.of(Grammar.from_rows(rows))
+
+
+def test_new_windows_are_read_from_the_grammar() -> None:
+    w = Windows.of(Grammar.from_rows(load_vocabulary().grammar))
+    assert (w.host_before_backbone, w.component_head_after, w.non_result_before, w.nearest_after_penalty) == (
+        40,
+        24,
+        40,
+        8,
+    )
+    g = Grammar.from_rows(_rows(non_result_after="12"))
+    assert Windows.read(g, "non_result_after") == 12
+
+
+def test_a_window_of_a_user_grammar_changes_what_a_rule_sees(tmp_path) -> None:
+    from leaderboard.extract import Extractor
+    from leaderboard.models import Paper
+
+    text = "MegaDet (ConvNeXt-B) obtains 55.9 box AP on Objects365."
+    shipped = Extractor(load_vocabulary()).extract(Paper("w", "", text))
+    assert [(r.method, json.loads(r.rules)["method"]) for r in shipped] == [("MegaDet", "method.system_of_backbone")]
+    extra = tmp_path / "grammar.csv"
+    extra.write_text("kind,phrase,value\nwindow,host_before_backbone,3\n", encoding="utf-8")
+    narrow = Extractor(load_vocabulary([extra])).extract(Paper("w", "", text))
+    assert [(r.method, json.loads(r.rules)["method"]) for r in narrow] == [("ConvNeXt-B", "method.name_before")]

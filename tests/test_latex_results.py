@@ -91,8 +91,38 @@ def test_delta_rows_and_changes_after_values(ctx: PaperContext) -> None:
          r" Tagging & 1500 & dev & accuracy \\", "description table"),
         ("Ablation of the encoder.", r"Variant & F1 \\ \midrule full & 80.1 \\ w/o attention & 77.0 \\"
          r" w/o pooling & 78.2 \\", "ablation"),
+        ("Sensitivity to the margin.", r"Setting & MRR \\ \midrule $\gamma$=0.5 & 0.31 \\ $\gamma$ = 1 & 0.35 \\"
+         r" $\gamma$=2.0 & 0.33 \\", "numbers or settings"),
+        ("Scores by decoder depth.", r"Decoder blocks & BLEU & chrF \\ \midrule 2 & 27.1 & 55.0 \\"
+         r" 4 & 28.3 & 56.2 \\ 8 & 28.0 & 56.1 \\", "swept in order"),
+        ("Macro-F1 with noisy labels.", r"Noise level & Macro-F1 \\ \midrule clean & 66.0 \\ mild & 63.5 \\"
+         r" heavy & 58.9 \\", "names a setting"),
+        ("Per-fold scores of our ranker.", r"Split & AUC \\ \midrule Fold 1 & 0.81 \\ Fold 2 & 0.79 \\"
+         r" Fold 3 & 0.83 \\", "numbered instances"),
     ],
 )  # fmt: skip
 def test_non_result_tables_are_skipped_with_the_reason(ctx: PaperContext, caption: str, body: str, reason: str) -> None:
     results, table = _read(ctx, _float(caption, body, "lcc"))
     assert results == [] and table.status == "skipped" and reason in table.reason
+
+
+def test_rows_that_are_systems_stay_results_under_a_setting_header(ctx: PaperContext) -> None:
+    body = r"Level & Acc & F1 \\ \midrule BiDAF~\cite{b} & 61.0 & 70.2 \\ QANet~\cite{q} & 64.3 & 72.9 \\"
+    results, table = _read(ctx, _float("Accuracy on the hard questions.", body))
+    assert table.status == "results" and {r.method for r in results} == {"BiDAF", "QANet"}
+
+
+def test_unlabelled_row_of_signed_gains_is_not_a_system(ctx: PaperContext) -> None:
+    body = r"Model & Hit@10 & MRR \\ \midrule LinRec~\cite{l} & 0.40 & 0.21 \\ WaveKit & 0.44 & 0.25 \\"
+    body += r" & +10.0\% & +19.0\% \\"
+    results, _ = _read(ctx, _float("Next-song prediction.", body))
+    assert sorted((r.method, r.value) for r in results) == [
+        ("LinRec", 0.21), ("LinRec", 0.4), ("WaveKit", 0.25), ("WaveKit", 0.44)
+    ]  # fmt: skip
+
+
+def test_base_row_under_a_backbone_label_is_that_backbone(ctx: PaperContext) -> None:
+    body = r"Encoder & Variant & Recall@20 \\ \midrule \multirow{2}{*}{GRU4Rec} & Vanilla & 0.110 \\"
+    body += r" & + WaveKit & 0.131 \\ \midrule \multirow{2}{*}{NARM} & Vanilla & 0.120 \\ & + WaveKit & 0.140 \\"
+    results, _ = _read(ctx, _float("Plug-in gains on Tmall.", body))
+    assert {(r.method, r.value) for r in results if r.value in (0.11, 0.12)} == {("GRU4Rec", 0.11), ("NARM", 0.12)}

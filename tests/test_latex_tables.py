@@ -63,7 +63,9 @@ def test_layout_header_paths_label_columns_and_groups() -> None:
 @pytest.mark.parametrize(
     ("text", "value", "spread", "delta", "unit"),
     [("76.1 (+1.2)", 76.1, None, 1.2, None), ("80.2±0.1", 80.2, 0.1, None, None), ("45.3%", 45.3, None, None, "%"),
-     ("12.0 ↓0.4", 12.0, None, -0.4, None), ("1,234", 1234.0, None, None, None), ("3.1 (−0.5)", 3.1, None, -0.5, None)],
+     ("12.0 ↓0.4", 12.0, None, -0.4, None), ("1,234", 1234.0, None, None, None), ("3.1 (−0.5)", 3.1, None, -0.5, None),
+     ("71.3^+0.8", 71.3, None, 0.8, None), ("64.2_±0.3", 64.2, 0.3, None, None),
+     ("0.52^{−1.5%}", 0.52, None, -1.5, None), ("∼31", 31.0, None, None, None), ("≈ 0.7%", 0.7, None, None, "%")],
 )  # fmt: skip
 def test_read_value(text: str, value: float, spread: float | None, delta: float | None, unit: str | None) -> None:
     r = read_value(text)
@@ -100,6 +102,22 @@ def test_parser_never_crashes(body: str) -> None:
     for t in tables:
         lay_out(t)  # never raises on what the parser accepts
         assert t.ncols >= 1 and all(c.span >= 1 for r in t.rows for c in r.cells)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    value=st.decimals(min_value=0, max_value=999, places=2),
+    change=st.decimals(min_value=-99, max_value=99, places=1),
+    script=st.sampled_from(["^", "_", "^{", "_{"]),
+    prefix=st.sampled_from(["", "∼", "≈ "]),
+)
+def test_scripted_and_approximate_values_read_their_number(value, change, script, prefix: str) -> None:
+    sign = "+" if change >= 0 else "-"
+    close = "}" if script.endswith("{") else ""
+    r = read_value(f"{prefix}{value}{script}{sign}{abs(change)}{close}")
+    assert (r.value, r.delta) == (float(value), float(change))
+    spread = read_value(f"{prefix}{value}{script}±{abs(change)}{close}")
+    assert (spread.value, spread.spread, spread.delta) == (float(value), abs(float(change)), None)
 
 
 @settings(max_examples=100, deadline=None)
@@ -199,3 +217,16 @@ def test_corrupt_tarball_is_one_rejected_line(tmp_path: Path) -> None:
     bad.write_bytes(gzip.compress(b"not a tar archive at all" * 40))
     items = list(read_latex(bad))
     assert len(items) == 1 and isinstance(items[0], Rejected) and "cannot read LaTeX source" in items[0].reason
+
+
+def test_a_source_without_a_title_is_still_a_paper(tmp_path: Path) -> None:
+    path = tmp_path / "2207.01234.tex"
+    path.write_text(
+        r"\documentclass{article}\begin{document}\begin{table}\caption{Tagging accuracy.}\begin{tabular}{lc}"
+        r"Tagger & Acc \\ \midrule CRF~\cite{c} & 96.1 \\ BiLSTM & 97.3 \\ \end{tabular}\end{table}\end{document}",
+        encoding="utf-8",
+    )
+    items = list(read_latex(path))
+    papers = [i for i in items if isinstance(i, Paper)]
+    assert [(p.paper_id, p.title) for p in papers] == [("2207.01234", "2207.01234.tex")]
+    assert {r.paper_id for r in items if isinstance(r, Result)} == {"2207.01234"}

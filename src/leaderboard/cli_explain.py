@@ -20,7 +20,10 @@ from leaderboard.extract.vocab import load_vocabulary
 from leaderboard.models import Paper, Result
 from leaderboard.store.db import connect_read_only, db_path
 
-_SHOWN = ("kind", "value", "unit", "benchmark", "subset", "metric", "method", "baseline", "qualifier", "confidence")
+_SHOWN = (
+    *("kind", "value", "unit", "benchmark", "subset", "metric"),
+    *("method", "is_own_method", "baseline", "qualifier", "confidence"),
+)
 
 
 def _quote(text: str, span: tuple[int, int] | None) -> str:

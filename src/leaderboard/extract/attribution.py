@@ -1,4 +1,4 @@
-"""Attribution: which benchmark, metric, subset, method and baseline a number belongs to.
+"""Attribution: the spans, phrases and clause bounds the rules use to find a number's benchmark and metric.
 
 All functions work on the abstract with absolute offsets and a sentence window [s0, s1). Names come from the
 vocabulary (known) or from the grammar ("on the FooBar dataset": unknown, `known=False`).
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.numbers import Number
 from leaderboard.extract.vocab import Entry, Mention
+from leaderboard.extract.windows import Windows
 
 _FILLER_BEFORE = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*)?(?:(?:score|scores|value|rate|measure|metric)\s*)?"
@@ -52,13 +53,13 @@ def spans_from_mentions(text: str, mentions: list[Mention]) -> list[Span]:
     return [Span(m.start, m.end, m.entry.name, text[m.start : m.end], m.entry) for m in mentions]
 
 
-def merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
+def merge_adjacent(text: str, spans: list[Span], w: Windows) -> list[Span]:
     """Join metric mentions written side by side ("mIoU accuracy", "average precision (AP)"): first one names it."""
     out: list[Span] = []
     for sp in spans:
         if out:
             gap = text[out[-1].end : sp.start]
-            if re.fullmatch(r"\s*\(?\s*", gap) and (sp.start - out[-1].end) <= 3:
+            if re.fullmatch(r"\s*\(?\s*", gap) and (sp.start - out[-1].end) <= w.metric_join_gap:
                 prev = out[-1]
                 end = sp.end + (1 if text[sp.end : sp.end + 1] == ")" and "(" in gap else 0)
                 out[-1] = Span(prev.start, end, prev.name, text[prev.start : end], prev.entry)
@@ -100,8 +101,9 @@ _PHRASE_STOP = frozenset(
 def capture_metric(text: str, num: Number, s0: int, grammar: Grammar, generic: bool = False) -> Span | None:
     """A metric phrase outside the vocabulary right before the number: "an R-precision of 0.22"; a lone generic
     head ("score") only with `generic`."""
-    before = text[max(s0, num.start - 70) : num.start]
-    if not _LINK_END.search(before[-24:]):
+    reach = max(s0, num.start - Windows.read(grammar, "metric_phrase_before"))
+    before = text[reach : num.start]
+    if not _LINK_END.search(before[-Windows.read(grammar, "metric_link_before") :]):
         return None  # cheap test first: the phrase must end in "of", "=", ":", "is", ...
     m = grammar.metric_phrase.search(before)
     if not m:
@@ -116,7 +118,7 @@ def capture_metric(text: str, num: Number, s0: int, grammar: Grammar, generic: b
     if any(grammar.delta_noun_after.match(" " + w) for w in words) or grammar.setting_before.search(" ".join(words)):
         return None
     name = " ".join(words)
-    start = max(s0, num.start - 70) + m.start("m") + m.group("m").find(words[0])
+    start = reach + m.start("m") + m.group("m").find(words[0])
     return Span(start, start + len(text[start:].split(words[-1], 1)[0]) + len(words[-1]), name, name, None)
 
 
@@ -125,7 +127,7 @@ def unnamed(metric: Span | None) -> bool:
     return metric is None or (metric.entry is None and metric.raw.lower() in GENERIC_HEADS)
 
 
-def bind_metric(text: str, num: Number, metrics: list[Span], span_end: int) -> tuple[Span | None, str]:
+def bind_metric(text: str, num: Number, metrics: list[Span], span_end: int, w: Windows) -> tuple[Span | None, str]:
     """The metric written right after the number ("92.1% AP") or right before it ("FID of 2.20").
 
     Returns (span, "after"|"before"|""). `span_end` is the end of the number's own text (after a range).
@@ -133,12 +135,16 @@ def bind_metric(text: str, num: Number, metrics: list[Span], span_end: int) -> t
     after = before = None
     terms = False  # "an accuracy of 97.4% in terms of the ADD(-S) metric": the named measure wins
     for sp in metrics:
-        if sp.start >= span_end and sp.start - span_end <= 40:
+        if sp.start >= span_end and sp.start - span_end <= w.metric_bind_after:
             if after is None and _FILLER_AFTER.match(text[span_end : sp.start]):
                 after = sp
             elif after is None and _IN_TERMS_OF.fullmatch(text, span_end, sp.start):
                 after, terms = sp, True
-        elif sp.end <= num.start and num.start - sp.end <= 40 and _FILLER_BEFORE.match(text[sp.end : num.start]):
+        elif (
+            sp.end <= num.start
+            and num.start - sp.end <= w.metric_bind_before
+            and _FILLER_BEFORE.match(text[sp.end : num.start])
+        ):
             before = sp
     if after is not None and (before is None or terms or after.start - span_end <= num.start - before.end):
         return after, "after"
@@ -147,7 +153,7 @@ def bind_metric(text: str, num: Number, metrics: list[Span], span_end: int) -> t
     return None, ""
 
 
-def nearest(spans: list[Span], pos: int, end: int, text: str, s0: int, s1: int, limit: int = 220) -> Span | None:
+def nearest(spans: list[Span], pos: int, end: int, text: str, s0: int, s1: int, limit: int, w: Windows) -> Span | None:
     """The mention closest to [pos, end) within the sentence; mentions before are slightly preferred.
 
     A mention that only modifies the one before it ("mAP of IoU thresholds") is skipped.
@@ -162,11 +168,11 @@ def nearest(spans: list[Span], pos: int, end: int, text: str, s0: int, s1: int, 
         if sp.end <= pos:
             d = pos - sp.end
             if ";" in text[sp.end : pos]:
-                d += 80
+                d += w.nearest_clause_penalty
         elif sp.start >= end:
-            d = sp.start - end + 8
+            d = sp.start - end + w.nearest_after_penalty
             if ";" in text[end : sp.start]:
-                d += 80
+                d += w.nearest_clause_penalty
         else:
             continue
         if s0 <= sp.start < s1 and d < best_d:
@@ -174,15 +180,18 @@ def nearest(spans: list[Span], pos: int, end: int, text: str, s0: int, s1: int, 
     return best
 
 
-def following_on(text: str, spans: list[Span], num_end: int, s1: int, nums_between) -> Span | None:
+def following_on(text: str, spans: list[Span], num_end: int, s1: int, nums_between, w: Windows) -> Span | None:
     """The benchmark in an "on/in/for X" phrase after the number, before any later number with its own phrase."""
     for sp in spans:
         if sp.start < num_end or sp.start >= s1:
             continue
         gap = text[num_end : sp.start]
-        if len(gap) > 90 or ";" in gap or _CLAUSE_BREAK.search(gap):
+        if len(gap) > w.on_phrase_gap or ";" in gap or _CLAUSE_BREAK.search(gap):
             return None
-        if not _BEFORE_ON.search(text[max(num_end, sp.start - 40) : sp.start]) and len(gap) > 3:
+        if (
+            not _BEFORE_ON.search(text[max(num_end, sp.start - w.on_phrase_before) : sp.start])
+            and len(gap) > w.name_right_after
+        ):
             continue
         if nums_between(num_end, sp.start):
             return None
@@ -195,7 +204,7 @@ def scored_on(text: str, grammar: Grammar, num: Number, num_end: int, spans: lis
     on = _ON_NAME.match(text, num_end)
     if on is None or not any(sp.start == on.end() for sp in spans):
         return False
-    head = text[max(s0, num.start - 24) : num.start]
+    head = text[max(s0, num.start - Windows.read(grammar, "scored_verb_before")) : num.start]
     if not head[-1:].isspace():
         return False
     verbs = [m for m in grammar.result_verb.finditer(head) if not head[m.end() :].strip()]
@@ -223,37 +232,6 @@ def clause_start(text: str, s0: int, pos: int) -> int:
     for m in _CLAUSE_BREAK.finditer(text, s0, pos):
         last = m.end()
     return last
-
-
-def baseline_after(text: str, grammar: Grammar, start: int, s1: int) -> str | None:
-    """The system named after a comparison word in text[start:s1] ("over the BT reward model")."""
-    found = baseline_span(text, grammar, start, s1)
-    return " ".join(text[found[0] : found[1]].split()) if found else None
-
-
-def baseline_span(text: str, grammar: Grammar, start: int, s1: int) -> tuple[int, int] | None:
-    """Offsets of the system named after the first comparison word in text[start:s1] (at most ten words)."""
-    m = grammar.compare.search(text, start, s1)
-    if not m:
-        return None
-    p0 = _ARTICLE.match(text, m.end(), s1).end()
-    stop = _BASELINE_STOP.search(text, p0, s1)
-    p1 = stop.start() if stop else s1
-    while p0 < p1 and text[p0] in " ,.;:":
-        p0 += 1
-    while p1 > p0 and text[p1 - 1] in " ,.;:":
-        p1 -= 1
-    words = text[p0:p1].split()
-    if not words or len(words) > 10:
-        return None
-    return p0, p1
-
-
-_ARTICLE = re.compile(r"(?:\s*(?:the|a|an|those\s+of|that\s+of)\s+)?")
-_BASELINE_STOP = re.compile(
-    r"\s+(?:on|by|in|across|for|with|at|while|and\s+(?:achiev|reach|obtain)\w*|which|that|when|respectively)\b"
-    r"|[,;.()]\s|[,;()]|\.$"
-)
 
 
 def word_before_of_an(before: str) -> str | None:

@@ -1,28 +1,18 @@
-"""Details of a reading once its number, benchmark and metric are known: the method that reports it, a change's
-direction and baseline, and a confidence score."""
+"""Details of a reading once its number, benchmark and metric are known: the new value of a transition, a
+metric phrase outside the vocabulary, a change's direction and whether it is relative, and a confidence score.
+The method and baseline decisions are rules (rules/method.py, rules/baseline.py)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from leaderboard.extract.attribution import Span, baseline_after, baseline_span, capture_metric, clause_start
-from leaderboard.extract.methods import method_norm, subject_before
+from leaderboard.extract.attribution import Span, capture_metric, clause_start
 from leaderboard.extract.numbers import Number
 from leaderboard.extract.sentence import Abstract, Reading
-from leaderboard.extract.vocab import norm_key
 
 _FROM_END = re.compile(r"(?<![\w-])(?<!ranging )(?<!ranges )(?<!range )from\s*[(\[]?\s*$", re.IGNORECASE)
 _REPORTED_AS = re.compile(r"\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+of\s+")  # "obtains a return of "
-_LINK_AFTER = re.compile(r"\s*(?:of|is|was|[:=])?\s*", re.IGNORECASE)
-# "GFLV2 (ResNet-101) achieves": a known model in parentheses right after a name is that system's backbone
-_HOST_NAME = re.compile(
-    r"(?<![\w\-.+])([A-Z][\w\-+.]*[A-Z0-9][\w\-+]*|[A-Z][a-z]+[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)\s*\(\s*$"
-)
-_UNIT_WORD = re.compile(r"\s*(?:[A-Za-z%]{1,6}\s+)?")
-_FOR_NAME = re.compile(r"\s+(?:for|by)\s+(?:the\s+)?(?P<n>[A-Z][\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)")
-_PAREN_GAP = re.compile(r"\s*[(\[]\s*")
-_NEAR_GAP = re.compile(r"\s*(?:[(\[:=]|\b(?:of|at|with|is|was)\b)?\s*[(\[]?\s*", re.IGNORECASE)
 _TO_GAP = re.compile(
     r"\s*(?:(?!up\s)[A-Za-z]{1,5}\s+)?(?:to|->|\u2192|=>|\u21d2|\\rightarrow|\$\\rightarrow\$|\$\\to\$)\s*"
 )
@@ -39,7 +29,7 @@ def transitions(a: Abstract, readings: list[Reading], s0: int) -> list[Reading]:
         if second is None or second.signed or not _TO_GAP.fullmatch(a.text, r.num.end, second.start):
             continue
         c0 = clause_start(a.text, s0, r.num.start)
-        if not _FROM_END.search(a.text, max(c0, r.num.start - 12), r.num.start):
+        if not _FROM_END.search(a.text, max(c0, r.num.start - a.w.from_before_range), r.num.start):
             continue
         change = None
         for m in a.g.change.finditer(a.text, c0, r.num.start):
@@ -81,7 +71,7 @@ def captured_metric(a: Abstract, num: Number, s0: int) -> Span | None:
     elif not text[max(s0, num.start - 4) : num.start].rstrip().endswith("of"):
         return None  # cheap test first: "a return of 3,200"
     else:
-        w0 = max(s0, num.start - 60)
+        w0 = max(s0, num.start - a.w.reported_verb_before)
         verbs = g.result_verb.finditer(text, w0, num.start)
         if not any(_REPORTED_AS.fullmatch(text, v.end(), num.start) for v in verbs):
             return None
@@ -90,107 +80,12 @@ def captured_metric(a: Abstract, num: Number, s0: int) -> Span | None:
     return metric if entry is None else Span(metric.start, metric.end, entry.name, metric.raw, entry)
 
 
-def baseline_home(a: Abstract, readings: list[Reading]) -> None:
-    """ "a perplexity of 10.8 on WikiText-103 and 66.5% accuracy on LAMBADA, compared to the previous best
-    perplexity of 15.8": a baseline number whose benchmark is a name before it that the sentence gives other
-    metrics takes the one benchmark its metric was reported on."""
-    for r in readings:
-        b = r.benchmark
-        if r.is_own is not False or b is None or r.metric is None or r.metric_inferred or not 0 <= b.end <= r.num.start:
-            continue
-        given = [o for o in readings if o is not r and o.metric is not None and not o.metric_inferred and o.benchmark]
-        here = [o.metric.name for o in given if o.benchmark.name == b.name]
-        homes = {
-            o.benchmark.name: o.benchmark for o in given if o.metric.name == r.metric.name and o.is_own is not False
-        }
-        if here and r.metric.name not in here and len(homes) == 1:
-            r.benchmark = next(iter(homes.values()))
-            r.note("benchmark", "benchmark.home_of_baseline_metric")
-
-
-def attribute_method(a: Abstract, r: Reading, s0: int, s1: int) -> None:
-    text, g, num = a.text, a.g, r.num
-    c0 = clause_start(text, s0, num.start)
-    cmp = None
-    for m in g.compare.finditer(text, c0, num.start):
-        if not any(s.start <= m.start() < s.end for s in a.metrics):  # "intersection over union"
-            cmp = m
-    if cmp is not None and r.kind == "absolute" and cmp.group(0).lower() != "from":
-        between = text[cmp.end() : num.start]
-        verbs = [m for m in g.result_verb.finditer(between) if "art" not in m.group(0) and m.group(0).lower() != "sota"]
-        after = None if verbs else _FOR_NAME.match(text, r.span_end)  # "compared with 56.8% for GPT-4V"
-        base = after.span("n") if after else None if verbs else baseline_of(a, cmp, num.start, num.end)
-        if base is not None:
-            b0, b1 = base
-            for m in a.metrics:  # "compared to SOTA accuracy of 89.4%": the system, not its metric
-                if b0 <= m.start and m.end <= b1 and _LINK_AFTER.fullmatch(text, m.end, b1):
-                    b1 = m.start
-            r.method = cut_to_known_name(a, " ".join(text[b0:b1].split()))
-            r.is_own = False
-            r.method_norm = method_norm(r.method, a.vocab.methods.lookup)
-            r.note("method", "method.compared_system", (b0, b1) if b1 > b0 else None)
-            return
-    named = [m for m in a.methods if s0 <= m.start and m.end <= num.start and not component(a, m, s0)]
-    own_ref = list(g.own_ref.finditer(text, s0, num.start))
-    if own_ref and (not named or own_ref[-1].start() > named[-1].start):
-        r.method, r.is_own = a.own, True
-        r.note("method", "method.own_reference", own_ref[-1].span())
-    elif named:
-        last = named[-1]
-        closed = text[last.end : last.end + 3].lstrip().startswith(")")
-        host = _HOST_NAME.search(text, max(s0, last.start - 40), last.start) if closed else None
-        if host and text.startswith(host.group(1), last.start):
-            host = None  # "BERT (BERT-large)": the variant is the more exact name
-        r.method = host.group(1) if host else text[last.start : last.end]
-        rule = "method.system_of_backbone" if host else "method.name_before"
-        r.note("method", rule, host.span(1) if host else (last.start, last.end))
-        r.is_own = bool(a.own) and norm_key(host.group(1) if host else last.name) == norm_key(a.own)
-    elif subject := subject_before(  # only looked for when nothing else names it
-        text, s0, num.start, tuple((m.start, m.end) for m in a.metrics if s0 <= m.start < num.start)
-    ):
-        r.method = subject
-        r.note("method", "method.sentence_subject")
-        r.is_own = bool(a.own) and norm_key(a.own) in norm_key(subject)
-    r.method_norm = method_norm(r.method, a.vocab.methods.lookup)
-
-
-def component(a: Abstract, m: Span, s0: int) -> bool:
-    """ "with a ResNet-50 backbone", "Based on VGG16, it achieves": a model the system is built on; "outperforms
-    Gopher 280B by 7.3%": a model compared with."""
-    g, text = a.g, a.text
-    lo, hi = max(s0, m.start - 40), _blank_end(text, m.start)
-    return bool(
-        g.component_head.match(text, m.end, m.end + 24)
-        or g.component_before.search(text, lo, hi)
-        or g.compared_before.search(text, lo, hi)
-    )
-
-
-def baseline_of(a: Abstract, cmp: re.Match, pos: int, end: int) -> tuple[int, int] | None:
-    """The baseline phrase after `cmp` when the number at `pos` is the baseline's own: no closed parenthesis
-    between them ("(+5.1% over the previous best) ... and 52.9%"); the number follows the phrase ("compared
-    to SOTA accuracy of 89.4%"), and after a verb ("outperforms") only in parentheses right after it ("the
-    ATSS baseline (43.6 AP)", not "all top-down methods on CrowdPose (67.6% AP)" nor the first number of a pair
-    "(26mm vs 52mm)"); (pos, pos) for no name."""
-    text = a.text
-    if text.rfind("(", 0, cmp.start()) > text.rfind(")", 0, cmp.start()) and ")" in text[cmp.end() : pos]:
-        return None
-    if _PAREN_GAP.fullmatch(text, cmp.end(), pos) or not text[cmp.end() : pos].strip():
-        return pos, pos  # "(90.2% vs. 91.1%)": a baseline number with no name
-    span = baseline_span(text, a.g, cmp.start(), pos)
-    if span is None:
-        return None
-    gap = text[span[1] : pos]
-    if a.g.value_of("compare", cmp.group(0)) == "verb":
-        pair = a.g.compare.match(text, _UNIT_WORD.match(text, end).end())
-        return span if _PAREN_GAP.fullmatch(gap) and pair is None else None
-    return span if _NEAR_GAP.fullmatch(gap) else None
-
-
 def delta_details(a: Abstract, r: Reading, s0: int, s1: int) -> None:
+    """A change's direction (the nearest change word with one: "gain", "drop"), whether it is an improvement given
+    the metric's direction, and whether it is relative ("relative", else by its unit)."""
     text, g, num = a.text, a.g, r.num
     c0 = clause_start(text, s0, num.start)
-    window_end = min(s1, r.span_end + 60)
+    window_end = min(s1, r.span_end + a.w.change_word_after)
     best, best_d = None, 10**9
     for m in g.change.finditer(text, c0, window_end):
         if not g.value_of("change", m.group(0)):
@@ -208,63 +103,13 @@ def delta_details(a: Abstract, r: Reading, s0: int, s1: int) -> None:
         "down": None if hib is None else not hib,
     }.get(r.direction)
     rel = None
-    for m in g.relative.finditer(text, max(s0, num.start - 40), window_end):
+    for m in g.relative.finditer(text, max(s0, num.start - a.w.relative_before), window_end):
         rel = g.value_of("relative", m.group(0)) == "true"
     if rel is None:
         rel = True if r.unit == "%" else (False if r.unit in {"pp", "points"} or r.unit is None else None)
     r.delta_relative = rel
-    base = baseline_after(text, g, r.span_end, s1)
-    if base is None:
-        base = baseline_after(text, g, c0, num.start)
-    r.baseline = cut_to_known_name(a, base, r.method)
-    if r.baseline is not None:
-        r.note("baseline", "baseline.after_comparison_word")
     if r.improvement is not None:
         r.note("improvement", "kind.direction_of_change_word", best.span() if best else None)
 
 
-def cut_to_known_name(a: Abstract, phrase: str | None, method: str | None = None) -> str | None:
-    """A baseline phrase cut to the one known model it holds ("performance of the pre-trained Llama 2 model" ->
-    "Llama 2"), so that it meets the same model in other papers; else the phrase as written. Not when the cut
-    name is the reading's own method: "fine-tuned X" over "few-shot X" is told apart by the words around X."""
-    if not phrase or " " not in phrase:
-        return phrase or None
-    known = a.vocab.methods.find(phrase)
-    if len(known) != 1:
-        return phrase
-    name = phrase[known[0].start : known[0].end]
-    if method is not None and norm_key(name) == norm_key(method):
-        return phrase
-    return name
-
-
-def confidence_score(a: Abstract, r: Reading) -> float:
-    c = 0.45
-    if r.bound:
-        c += 0.2
-    elif r.metric is not None:
-        c += 0.08
-    if r.benchmark is not None:
-        c += 0.12 if r.benchmark.known else 0.06
-    if r.carried:
-        c -= 0.1
-    if r.unit in {"%", "x"}:
-        c += 0.05
-    if r.metric is not None and r.metric.entry is not None:
-        lo, hi = r.metric.entry.get("min"), r.metric.entry.get("max")
-        try:
-            if r.kind == "absolute" and ((lo and r.value < float(lo)) or (hi and r.value > float(hi))):
-                c -= 0.3
-        except ValueError:
-            pass
-    return round(min(0.99, max(0.05, c)), 3)
-
-
 _CHANGE_FIELDS = frozenset({"kind", "value", "qualifier", "baseline", "improvement"})
-
-
-def _blank_end(text: str, pos: int) -> int:
-    """`pos`, or just after the blank before it ("with (BERT)": the opening parenthesis is skipped)."""
-    while pos > 0 and text[pos - 1] in "([":
-        pos -= 1
-    return pos

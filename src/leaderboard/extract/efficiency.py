@@ -173,6 +173,16 @@ def confine_benchmark(r, speed: SpeedLexicon, hardware: re.Pattern, text: str) -
         r.benchmark, r.carried, r.subset = None, False, None
 
 
+def settle_benchmarks(a, readings: list) -> None:
+    """SPEED-NO-BORROW on each reading, then SPEED-AT-OPERATING-POINT over the sentence (run by the engine after
+    attribution)."""
+    if a.speed is None:
+        return
+    for r in readings:
+        confine_benchmark(r, a.speed, a.g.hardware, a.text)
+    without_operating_point(readings, a.speed)
+
+
 def without_operating_point(readings: list, speed: SpeedLexicon) -> None:
     """SPEED-AT-OPERATING-POINT: an efficiency result keeps a benchmark only when a task result of its sentence is
     given on the same benchmark ("83.7% accuracy on X with only 2.3 ms latency"); a speed claim on its own ("40%

@@ -1,18 +1,17 @@
-"""The engine: the one place that knows in which order the rules run.
-
-Per result sentence: build the frozen `Sentence`, read each number (`_read_number`: metric binding, rejections,
-unit, qualifier, kind, evidence), then the list passes over the sentence's readings (lists.py), then each reading's
-attribution (`_attribute`: benchmark, metric, subset, value, method, change details, confidence), then the passes
-that look at all readings again. Rules live in extract/rules/ and are run here through ordered chains: the first
-rule of a chain that decides sets the field, and `Reading.note` records it (the trace and `results.rules`).
+"""The engine: the one place that knows in which order the rules run. Per result sentence: build the frozen
+`Sentence`, read each number (`_read_number`: metric binding, rejections, unit, qualifier, kind, evidence), the list
+passes (lists.py), each reading's attribution (`_attribute`: benchmark, metric, subset, value, method, baseline,
+change details, confidence), then the passes over all readings again. Rules live in extract/rules/ and run here in
+ordered chains: the first rule that decides sets the field, and `Reading.note` records it (trace, `results.rules`).
 """
 
 from __future__ import annotations
 
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, nearest, unnamed
 from leaderboard.extract.before_after import after_rows
-from leaderboard.extract.details import attribute_method, baseline_home, confidence_score, delta_details, transitions
-from leaderboard.extract.efficiency import apply_claim, confine_benchmark, without_operating_point
+from leaderboard.extract.calibration import evidence_score
+from leaderboard.extract.details import delta_details, transitions
+from leaderboard.extract.efficiency import apply_claim, settle_benchmarks
 from leaderboard.extract.lists import (
     coordinate,
     jointly,
@@ -25,7 +24,9 @@ from leaderboard.extract.lists import (
 from leaderboard.extract.names import elliptic_names
 from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
 from leaderboard.extract.pairing import align_runs
-from leaderboard.extract.rules import benchmark, first, kind, metric, named, ordered, result, subset, value_form
+from leaderboard.extract.rules import baseline as baseline_rules
+from leaderboard.extract.rules import benchmark, decide, first, kind, metric, named, ordered, result, subset, value_form
+from leaderboard.extract.rules import method as method_rules
 from leaderboard.extract.rules.metric import fits, of_compared_value, plain_or_points, unit_fits
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.vocab import norm_key
@@ -103,6 +104,14 @@ BENCHMARK_IN_SENTENCE = ordered(
         {"benchmark.across_unnamed_sets", "benchmark.single_in_abstract", *(fn.rule_name for fn in BENCHMARK_CARRIED)}
     ),
 )
+METHOD = ordered(
+    method_rules,
+    (
+        *("method.compared_system", "method.own_reference", "method.system_of_backbone"),
+        *("method.name_before", "method.sentence_subject"),
+    ),
+)
+BASELINE = ordered(baseline_rules, ("baseline.after_comparison_word",), group="baseline")
 
 
 def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[Span]) -> list[Reading]:
@@ -136,14 +145,14 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     for r in readings:
         r.peers = absolute if r.kind != "delta" else every
         _attribute(a, s, r)
-        if a.speed is not None:
-            confine_benchmark(r, a.speed, a.g.hardware, a.text)  # efficiency.py
-    if a.speed is not None:
-        without_operating_point(readings, a.speed)  # efficiency.py
+    settle_benchmarks(a, readings)  # efficiency.py
     metric_list(a, readings, sm)
     parallel_deltas(a, readings)
     of_compared_value(a, readings)  # rules/metric.py
-    baseline_home(a, readings)
+    for r in readings:  # after every reading has its method: a compared system's number on another's benchmark
+        if (home := baseline_rules.home_of_baseline_metric(a, s, r, readings)) is not None:
+            r.benchmark = home
+            r.note("benchmark", "benchmark.home_of_baseline_metric")
     a.memory.remember(readings)
     if len(readings) == 1 and id(readings[0]) not in paired:
         readings += jointly(a, readings[0], sb)
@@ -252,7 +261,7 @@ def _attribute(a: Abstract, s: Sentence, r: Reading) -> None:
         if r.metric is not None:
             r.note("metric", "metric.change_noun_in_of")
         else:
-            r.metric = nearest(own, num.start, r.span_end, text, s0, s1, limit=a.w.metric_nearest)
+            r.metric = nearest(own, num.start, r.span_end, text, s0, s1, a.w.metric_nearest, a.w)
             if r.metric is not None:
                 r.note("metric", "metric.nearest_in_sentence")
     if r.metric is None and r.kind != "delta" and r.benchmark is not None:
@@ -283,8 +292,9 @@ def _attribute(a: Abstract, s: Sentence, r: Reading) -> None:
         if low and float(low) >= 0:
             r.value = -r.value
             r.note("value", "value.dash_before_nonnegative_metric")
-    attribute_method(a, r, s0, s1)
+    decide(METHOD, "method", a, s, r)
     if r.kind == "delta":
+        decide(BASELINE, "baseline", a, s, r)
         delta_details(a, r, s0, s1)
-    r.confidence = confidence_score(a, r)
+    r.confidence = evidence_score(a, r)
     r.note("confidence", "confidence.evidence_score")

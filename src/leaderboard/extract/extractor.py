@@ -88,7 +88,7 @@ class Extractor:
         nt = NormText.of(text, sentences)  # names are looked up only in sentences that hold a number
         vocab = self.vocab
         found_metrics, found_benches, found_methods = self.names.find(nt)
-        metrics = merge_adjacent(text, spans_from_mentions(text, found_metrics))
+        metrics = merge_adjacent(text, spans_from_mentions(text, found_metrics), self.windows)
         metric_ranges = [(m.start, m.end) for m in metrics]
         benches = [
             b

@@ -11,6 +11,7 @@ import re
 
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.numbers import Number
+from leaderboard.extract.windows import Windows
 
 _LIST_MARKER_AFTER = re.compile(r"^\s*[).\]]")
 _LIST_MARKER_BEFORE = re.compile(r"(?:^|[\s:;,(\[])[(\[]?\s*$")
@@ -52,10 +53,11 @@ def quick_non_result(text: str, num: Number, sent_start: int, grammar: Grammar) 
     bare = num.unit is None and not num.suffix
     if not bare or num.decimals or num.signed:
         return False
-    if 1900 <= num.value <= 2100 and not _LINKED_BEFORE.search(text, max(sent_start, num.start - 8), num.start):
+    link = Windows.read(grammar, "year_link_before")
+    if 1900 <= num.value <= 2100 and not _LINKED_BEFORE.search(text, max(sent_start, num.start - link), num.start):
         return True  # a year, unless a phrase binds it ("an Elo of 2010": non_result_reason decides)
-    after = text[num.end : num.end + 48]
-    before = text[max(sent_start, num.start - 40) : num.start]
+    after = text[num.end : num.end + Windows.read(grammar, "non_result_after")]
+    before = text[max(sent_start, num.start - Windows.read(grammar, "non_result_before")) : num.start]
     if _HYPHEN_WORD.match(after):
         return True
     if grammar.count_after.match(after) and not rate_or_duration(grammar.words, before, after):
@@ -72,8 +74,8 @@ def non_result_reason(
     metric_lookup,
 ) -> str | None:
     """Why `num` (a token of `text`) is not a reported result, or None when it may be one."""
-    before = text[max(sent_start, num.start - 40) : num.start]
-    after = text[num.end : num.end + 48]
+    before = text[max(sent_start, num.start - Windows.read(grammar, "non_result_before")) : num.start]
+    after = text[num.end : num.end + Windows.read(grammar, "non_result_after")]
     bare = num.unit is None
     if num.suffix:
         low = num.suffix.lower()
@@ -89,8 +91,10 @@ def non_result_reason(
         return "footnote or broken text (glued to a word and a period)"
     if is_year(num) and not bound_metric:
         return "year"
-    if bare and num.decimals == 0 and num.value <= 31 and _DATE_WORDS.search(before[-12:] + "|" + after[:14]):
-        return "date"
+    if bare and num.decimals == 0 and num.value <= 31:
+        near = before[-Windows.read(grammar, "date_before") :] + "|" + after[: Windows.read(grammar, "date_after")]
+        if _DATE_WORDS.search(near):
+            return "date"
     if bare and num.decimals == 0 and not num.signed:
         if "[" in before and _CITATION.search(before) and _CITATION_END.match(after):
             return "citation"

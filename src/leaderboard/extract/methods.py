@@ -7,6 +7,7 @@ import re
 
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.vocab import norm_key
+from leaderboard.extract.windows import Windows
 from leaderboard.knowledge.canon import method_norm as method_norm  # the one method key, for details.py
 
 _TITLE_PREFIX = re.compile(
@@ -46,7 +47,7 @@ def own_method(title: str, abstract: str, grammar: Grammar, tasks: frozenset[str
     for pm in grammar.propose.finditer(abstract):
         if " " not in pm.group(0) and pm.group(0)[0].isupper():
             continue  # "Named entity recognition (NER) is ...": an adjective opening a sentence
-        tail = abstract[pm.end() : pm.end() + 160]
+        tail = abstract[pm.end() : pm.end() + Windows.read(grammar, "name_after_propose")]
         direct = _DIRECT_NAME.match(tail)
         if direct and direct.group(1).lower() not in _GENERIC:
             short = _SHORT_AFTER.match(tail, direct.end(1))  # "the Self-Attention Generative ... Network (SAGAN)"
@@ -84,12 +85,13 @@ def _subject_at(text: str, lo: int, hi: int) -> re.Match | None:
     return _SUBJECT.search(text, lo, hi)
 
 
-def subject_before(text: str, start: int, pos: int, names: tuple[tuple[int, int], ...] = ()) -> str | None:
-    """A capitalised system name that is the subject of a result verb in text[start:pos]; not a name
-    ending inside one of the `names` spans ("a mean IoU score of 83.4%": a metric, not "IoU" scoring)."""
+def subject_before(text: str, start: int, pos: int, reach: int, names: tuple[tuple[int, int], ...] = ()) -> str | None:
+    """A capitalised system name that is the subject of a result verb in text[start:pos], at most `reach`
+    characters before the verb; not a name ending inside one of the `names` spans ("a mean IoU score of 83.4%": a
+    metric, not "IoU" scoring)."""
     best = None
     for v in _VERB.finditer(text, start, pos):
-        m = _subject_at(text, max(start, v.start() - 60), v.start())
+        m = _subject_at(text, max(start, v.start() - reach), v.start())
         if not m or any(s < m.end("name") <= e for s, e in names):
             continue
         name = m.group("name").strip()

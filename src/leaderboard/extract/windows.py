@@ -25,6 +25,37 @@ class Windows:
     label_before_number: int  # a split label before a number ("val: 62.6")
     split_after_benchmark: int  # from a benchmark name to a split word after it
     split_before_benchmark: int  # from a split phrase to the benchmark it is "of"
+    metric_phrase_before: int  # a metric phrase outside the vocabulary before a number ("an R-precision of 0.22")
+    metric_link_before: int  # the link word ending such a phrase ("of", "=", "is") right before the number
+    reported_verb_before: int  # a result verb before "a <measure> of <number>" ("obtains a return of 3,200")
+    scored_verb_before: int  # a result verb right before a whole number scored on a benchmark ("scores 1820 on")
+    non_result_before: int  # the words before a number that tell a year, citation, setting or list marker
+    non_result_after: int  # the words after a number that tell a count, size, version or list marker
+    year_link_before: int  # a link ("of", "=", ":") right before a year-like number that binds it ("an Elo of 2010")
+    date_before: int  # a month name right before a day number ("Jan 12")
+    date_after: int  # a month name right after a day number ("12th of May")
+    from_before_range: int  # "from" before the first number of a transition ("from 72.7% to 76.8%")
+    change_word_after: int  # how far after a change a change word ("gain", "drop") may tell its direction
+    relative_before: int  # how far before a change "relative"/"absolute" may stand
+    host_before_backbone: int  # a system name before a model in parentheses ("GFLV2 (ResNet-101)")
+    component_cue_before: int  # a cue before a model that makes it a component ("based on", "with a")
+    component_head_after: int  # a component head after a model ("backbone", "encoder")
+    subject_before_verb: int  # a system name that is the subject of a result verb, before the verb
+    metric_join_gap: int  # the most characters between two metric names written side by side ("mIoU accuracy")
+    metric_bind_after: int  # from a number to a metric name written after it ("92.1% AP")
+    metric_bind_before: int  # from a metric name written before a number to it ("FID of 2.20")
+    on_phrase_gap: int  # from a number to the benchmark of an "on/in/for X" phrase after it
+    on_phrase_before: int  # from the preposition of such a phrase to the benchmark name
+    name_right_after: int  # a benchmark this close after a number needs no preposition ("81.2% COCO")
+    nearest_clause_penalty: int  # added to the distance of a name across a ";" when the nearest one is chosen
+    nearest_after_penalty: int  # added to the distance of a name after the number (names before win a tie)
+    name_after_propose: int  # the paper's own method name after "we propose" ("we propose FooNet, a ...")
+
+    @classmethod
+    def read(cls, g: Grammar, name: str) -> int:
+        """One window, read through the grammar by code that has no `Windows` (the rows were checked by `of`
+        when the extractor was built)."""
+        return int(g.words["window"][name])
 
     @classmethod
     def of(cls, g: Grammar) -> Windows:

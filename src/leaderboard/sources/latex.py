@@ -280,9 +280,9 @@ def _paper(path: Path, chunks: list[tuple[str, int, str]], vocab: Vocabulary) ->
     m = _ABSTRACT.search(whole)
     abstract = _plain(m.group("body")) if m else ""
     aid = paper_id_for(path)
-    if title or abstract:
-        url = f"https://arxiv.org/abs/{aid}" if aid else None
-        yield Paper(paper_id, title, abstract, url=url, source_file=str(path))
+    url = f"https://arxiv.org/abs/{aid}" if aid else None
+    # a source without \title (or with an empty one) is still a paper: its rows need a `papers` row to link to
+    yield Paper(paper_id, title or path.name, abstract, url=url, source_file=str(path))
     macros = collect_macros(whole)
     name = _MODEL_NAME.match(title)
     own = ((name.group("name"),) if name else ()) + tuple(

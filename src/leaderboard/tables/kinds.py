@@ -11,6 +11,8 @@ from leaderboard.tables.names import method_text
 from leaderboard.tables.parse import ParsedTable
 
 _NUMBER_START = re.compile(r"^[\d.]+(?:\s|$|[·x×eE^])")
+_ASSIGNMENT = re.compile(r"^[^\s=]{1,12}\s*=\s*[-+\u2212]?[\d.]")  # "k=200", "lr = 1e-3", "N = 10"
+_NUMBERED = re.compile(r"^(?P<stem>[^\W\d][\w ]*?)\s+\d+$")  # "User 1", "Seed 3", "Round 12"
 _MAGNITUDE = re.compile(r"\d\s*[KMBT]$|\d\s*[kmb]$")
 
 
@@ -26,12 +28,20 @@ def skip_reason(table: ParsedTable, layout: Layout, ctx: PaperContext) -> str | 
     if layout.word_cells > layout.value_cells:
         return "most cells outside the row headers are words: a description table, not results"
     names = [r.method.text for r in layout.rows if r.method is not None and r.method.text]
-    if names and sum(1 for n in names if _NUMBER_START.match(n)) * 2 >= len(names):
-        return "row headers are numbers (settings such as learning rates or rounds), not systems"
+    if names and sum(1 for n in names if _NUMBER_START.match(n) or _ASSIGNMENT.match(n)) * 2 >= len(names):
+        return "row headers are numbers or settings (k=200), such as learning rates or rounds, not systems"
+    if _swept_first_column(layout):
+        return "the first column is a setting swept in order (numbers under a header), not systems"
+    phrase = next(filter(None, (ctx.cues.find("setting_header", h) for h in _row_headers(layout))), None)
+    if phrase and not _rows_are_systems(layout, ctx):
+        return f"the row-header column names a setting ({phrase!r}), and its rows are not systems"
     if names and sum(1 for n in names if ctx.cues.find("statistic_row", n) or n.startswith("#")) * 2 > len(names):
         return "rows are statistics (counts, means, sizes), not systems"
     if len(names) > 2 and len(set(names)) == 1:
         return "every row has the same row header: rows are not told apart by a system"
+    stems = {m.group("stem").lower() if m else None for m in map(_NUMBERED.match, names)}
+    if len(names) > 2 and len(stems) == 1 and None not in stems:
+        return "rows are numbered instances of one thing (User 1, User 2), not systems"
     readings = [v for r in layout.rows for _, v in r.values if isinstance(v, Reading)]
     if readings and sum(1 for v in readings if _MAGNITUDE.search(v.text)) * 2 > len(readings):
         return "values are sizes written with a magnitude suffix (143K, 1.2M), not results"
@@ -39,6 +49,25 @@ def skip_reason(table: ParsedTable, layout: Layout, ctx: PaperContext) -> str | 
     if phrase and not _rows_are_systems(layout, ctx):
         return f"ablation ({phrase!r} in the caption) whose rows are not systems"
     return None
+
+
+def _row_headers(layout: Layout) -> list[str]:
+    """The headers of the row-header columns, or of the first column when no column holds row headers."""
+    if layout.label_headers:
+        return [h for h in layout.label_headers.values() if h]
+    first = layout.paths.get(0, ())
+    return [" ".join(first)] if first else []
+
+
+def _swept_first_column(layout: Layout) -> bool:
+    """No row-header column, a header over the first column and its numbers in strict order (3, 4, 5)."""
+    if layout.label_cols or not layout.paths.get(0) or len(layout.rows) < 2:
+        return False
+    firsts = [next((v.value for c, v in r.values if c.col == 0 and isinstance(v, Reading)), None) for r in layout.rows]
+    if None in firsts:
+        return False
+    steps = [b - a for a, b in zip(firsts, firsts[1:], strict=False)]
+    return all(d > 0 for d in steps) or all(d < 0 for d in steps)
 
 
 def _rows_are_systems(layout: Layout, ctx: PaperContext) -> bool:

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from leaderboard.sources.cells import CellValue, parse_cell
 from leaderboard.tables.parse import Cell, ParsedTable
@@ -24,6 +24,8 @@ _WITH_CHANGE = re.compile(
     rf"^(?P<value>{_NUM})\s*(?P<pct>%)?\s*(?:±\s*(?P<spread>{_NUM}))?\s*"
     rf"\(?\s*(?P<delta>(?:[-+\u2212↑↓]|\\uparrow|\\downarrow)\s*(?:{_NUM}))\s*(?P<dpct>%)?\s*\)?$"
 )
+_SCRIPTED = re.compile(rf"^(?P<value>(?:{_NUM})\s*%?)\s*[\^_]\s*\{{?(?P<rest>[±+\-\u2212↑↓(][^{{}}]*)\}}?$")
+_APPROX = re.compile(r"^[~∼≈]\s*(?=[\d.])")
 _ARROW_UP = re.compile(r"↑|\(higher(?: is)? better\)", re.IGNORECASE)
 _ARROW_DOWN = re.compile(r"↓|\(lower(?: is)? better\)", re.IGNORECASE)
 _ARROWS = re.compile(r"\s*(?:[↑↓]|\((?:higher|lower)(?: is)? better\))\s*", re.IGNORECASE)
@@ -53,6 +55,14 @@ def read_value(text: str) -> Reading | str | None:
         return None
     if _MISSING.match(text):
         return "missing"
+    approx = _APPROX.match(text)  # "∼28", "≈ 0.31": an approximate value is still the value written
+    if approx:
+        reading = read_value(text[approx.end() :])
+        return Reading(reading.value, text, *astuple(reading)[2:]) if isinstance(reading, Reading) else None
+    scripted = _SCRIPTED.match(text)  # a spread or change set as a super/subscript: "0.14^+0.3%", "85.3_±0.4"
+    if scripted:
+        reading = read_value(f"{scripted.group('value')} {scripted.group('rest')}")
+        return Reading(reading.value, text, *astuple(reading)[2:]) if isinstance(reading, Reading) else None
     m = _WITH_CHANGE.match(text)
     if m:
         sign = -1.0 if m.group("delta").lstrip()[:1] in "-\u2212↓" else 1.0

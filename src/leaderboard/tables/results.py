@@ -59,13 +59,16 @@ def _row_items(
 ):
     if row.method is not None and ctx.cues.find("delta_row", row.method.text):
         return  # "Decrease", "Δ": the change between the rows around it, not a system
+    if _is_change_row(row):
+        return  # an unlabelled row of signed numbers ("+5.2%") under a method: its gain, not a system
     flip, depths = shape
     named = benchmark_cell(row, layout, ctx)
     settings = tuple(s for s in row.settings if s != named)
     if not flip:
-        name, norm, own = method_names(
-            ctx, row.method.text if row.method else None, bool(row.method and row.method.cite)
-        )
+        text = row.method.text if row.method else None
+        if text and settings and ctx.cues.is_phrase("base_row", text):
+            text = settings[-1]  # "Base" under a backbone's label is that backbone ("LightGCN | Base")
+        name, norm, own = method_names(ctx, text, bool(row.method and row.method.cite))
     for cell, reading in row.values:
         if not isinstance(reading, Reading):
             continue
@@ -100,6 +103,14 @@ def _row_items(
                 confidence=CONFIDENCE, extractor=EXTRACTOR, source="latex", result_id=did, delta_relative=False,
             )  # fmt: skip
             yield _cell(ctx, file, number, table, row, cell, did, path)
+
+
+def _is_change_row(row: BodyRow) -> bool:
+    """No row header, and every value written with a sign (+5.22%, -0.4): the change of the row above."""
+    if row.method is not None and row.method.text:
+        return False
+    texts = [v.text.lstrip() for _, v in row.values if isinstance(v, Reading)]
+    return bool(texts) and all(t[:1] in "+-\u2212" for t in texts)
 
 
 def _cell(ctx, file, number, table, row: BodyRow, cell: Cell, rid: str, path: tuple[str, ...]) -> ResultCell:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
@@ -76,3 +77,31 @@ def first(rules: Chain, *args: Any) -> tuple[Any, str]:
         if value:  # None, False and "" decline; a decision is a name, a span, a word, a pair or True
             return value, fn.rule_name
     return None, ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """A decision that sets several fields of the reading at once (`values`), justified by the text at `span`."""
+
+    values: tuple[tuple[str, Any], ...]
+    span: tuple[int, int] | None = None
+
+
+def decide(rules: Chain, fld: str, a: Any, s: Any, r: Any) -> str:
+    """Run the chain on reading `r` and apply the first decision: the value of `fld`, or `Fields`; noted in the
+    reading's rules. With the reading traced, the rules that declined before it are recorded too (each with what
+    it looks for), so `leaderboard explain` shows them. Returns the deciding rule's name, "" when all declined."""
+    value, name = first(rules, a, s, r)
+    if r.trace is not None:
+        for fn in rules:
+            if fn.rule_name == name:
+                break
+            r.trace.declined((r.num.start, r.num.end), fn.rule_name, fld, f"did not match ({fn.rule_doc})")
+    if isinstance(value, Fields):
+        for key, v in value.values:
+            setattr(r, key, v)
+        r.note(fld, name, value.span)
+    elif name:
+        setattr(r, fld, value)
+        r.note(fld, name)
+    return name

@@ -70,7 +70,7 @@ def on_phrase_after(a: Abstract, s: Sentence, r: Reading) -> Span | None:
             return False
         return not _AND_LIST.fullmatch(text[x:y]) or g.result_verb.search(text, x, y) is not None
 
-    return following_on(text, s.benches, r.span_end, s.s1, nums_between)
+    return following_on(text, s.benches, r.span_end, s.s1, nums_between, a.w)
 
 
 @rule("benchmark.last_name_before")
@@ -82,7 +82,7 @@ def last_name_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 @rule("benchmark.nearest_in_sentence")
 def nearest_in_sentence(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The name nearest to the number in its sentence."""
-    return nearest(s.benches, r.num.start, r.span_end, a.text, s.s0, s.s1, limit=a.w.benchmark_nearest)
+    return nearest(s.benches, r.num.start, r.span_end, a.text, s.s0, s.s1, a.w.benchmark_nearest, a.w)
 
 
 # -- carried from elsewhere (the reading is marked `carried`) ----------------------------------------------------

@@ -38,7 +38,7 @@ def name_next_to_number(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     """A metric name right after the number ("92.1 AP") or before it with a linking word ("an FID of 2.20"); a lone
     generic head before it ("error") grows to its whole phrase; a bare whole number with no link is a footnote."""
     text, num = a.text, r.num
-    metric, side = bind_metric(text, num, s.metrics, r.span_end)
+    metric, side = bind_metric(text, num, s.metrics, r.span_end, a.w)
     if metric is None:
         return None
     if side == "before" and metric.raw.lower() in GENERIC_HEADS:
@@ -82,7 +82,7 @@ def shared_by_coordinated_numbers(a: Abstract, s: Sentence, r: Reading) -> Bound
         k, last = k + 1, nxt
     if last is num:
         return None
-    metric, side = bind_metric(text, last, s.metrics, last.end)
+    metric, side = bind_metric(text, last, s.metrics, last.end, a.w)
     return (metric, "list") if metric is not None and side == "after" else None
 
 

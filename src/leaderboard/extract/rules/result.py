@@ -83,7 +83,7 @@ def metric_nearby(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A plain decimal with a metric close by in its sentence."""
     if not _plain_decimal(r):
         return False
-    return nearest(s.metrics, r.num.start, r.span_end, a.text, s.s0, s.s1, limit=a.w.metric_nearby) is not None
+    return nearest(s.metrics, r.num.start, r.span_end, a.text, s.s0, s.s1, a.w.metric_nearby, a.w) is not None
 
 
 @rule("result.benchmark_and_result_verb")
@@ -106,4 +106,4 @@ def on_benchmark_after(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A plain decimal followed by "on/in/for <benchmark>"."""
     if not _plain_decimal(r) or not s.benches:
         return False
-    return following_on(a.text, s.benches, r.span_end, s.s1, lambda x, y: False) is not None
+    return following_on(a.text, s.benches, r.span_end, s.s1, lambda x, y: False, a.w) is not None

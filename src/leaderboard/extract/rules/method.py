@@ -1,0 +1,167 @@
+"""Method: which system a number belongs to. A number after a comparison word may be the compared system's own
+score; else the paper's own method ("our model"), a model named before the number (or the system it is the
+backbone of), or the subject of a result verb. Each rule returns the method, whether it is the paper's own and its
+key (`Fields`), or declines; the engine applies the first decision."""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract.attribution import Span, clause_start
+from leaderboard.extract.methods import method_norm, subject_before
+from leaderboard.extract.rules import Fields, rule
+from leaderboard.extract.rules.baseline import baseline_span, cut_to_known_name
+from leaderboard.extract.sentence import Abstract, Reading, Sentence
+from leaderboard.extract.vocab import norm_key
+
+_LINK_AFTER = re.compile(r"\s*(?:of|is|was|[:=])?\s*", re.IGNORECASE)
+# "GFLV2 (ResNet-101) achieves": a known model in parentheses right after a name is that system's backbone
+_HOST_NAME = re.compile(
+    r"(?<![\w\-.+])([A-Z][\w\-+.]*[A-Z0-9][\w\-+]*|[A-Z][a-z]+[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)\s*\(\s*$"
+)
+_UNIT_WORD = re.compile(r"\s*(?:[A-Za-z%]{1,6}\s+)?")
+_FOR_NAME = re.compile(r"\s+(?:for|by)\s+(?:the\s+)?(?P<n>[A-Z][\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)")
+_PAREN_GAP = re.compile(r"\s*[(\[]\s*")
+_NEAR_GAP = re.compile(r"\s*(?:[(\[:=]|\b(?:of|at|with|is|was)\b)?\s*[(\[]?\s*", re.IGNORECASE)
+STANDING = "standing"  # grammar value of a result_verb phrase that names a standing ("state of the art")
+
+
+@rule("method.compared_system")
+def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
+    """The compared system's own number after a comparison word ("compared with 56.8% for X", "over Y (43.6 AP)").
+
+    Only an absolute number, and not when a result verb stands between them ("compared with X, ours reaches 71%").
+    """
+    if r.kind != "absolute":
+        return None
+    text, g, num = a.text, a.g, r.num
+    cmp = None
+    for m in g.compare.finditer(text, clause_start(text, s.s0, num.start), num.start):
+        if not any(x.start <= m.start() < x.end for x in a.metrics):  # "intersection over union"
+            cmp = m
+    if cmp is None or cmp.group(0).lower() == "from":
+        return None
+    between = text[cmp.end() : num.start]
+    verbs = [m for m in g.result_verb.finditer(between) if g.value_of("result_verb", m.group(0)) != STANDING]
+    if verbs:
+        return None
+    after = _FOR_NAME.match(text, r.span_end)  # "compared with 56.8% for GPT-4V"
+    base = after.span("n") if after else baseline_of(a, cmp, num.start, num.end)
+    if base is None:
+        return None
+    b0, b1 = base
+    for m in a.metrics:  # "compared to SOTA accuracy of 89.4%": the system, not its metric
+        if b0 <= m.start and m.end <= b1 and _LINK_AFTER.fullmatch(text, m.end, b1):
+            b1 = m.start
+    return _decision(a, cut_to_known_name(a, " ".join(text[b0:b1].split())), False, (b0, b1) if b1 > b0 else None)
+
+
+def _decision(a: Abstract, name: str | None, is_own: bool, span: tuple[int, int] | None) -> Fields:
+    """A method decision: the name, whether it is the paper's own, its identity key, and the span naming it."""
+    return Fields(
+        (("method", name), ("is_own", is_own), ("method_norm", method_norm(name, a.vocab.methods.lookup))), span
+    )
+
+
+def baseline_of(a: Abstract, cmp: re.Match, pos: int, end: int) -> tuple[int, int] | None:
+    """The baseline phrase after `cmp` when the number at `pos` is the baseline's own: no closed parenthesis
+    between them ("(+5.1% over the previous best) ... and 52.9%"); the number follows the phrase ("compared
+    to SOTA accuracy of 89.4%"), and after a verb ("outperforms") only in parentheses right after it ("the
+    ATSS baseline (43.6 AP)", not "all top-down methods on CrowdPose (67.6% AP)" nor the first number of a pair
+    "(26mm vs 52mm)"); (pos, pos) for no name."""
+    text = a.text
+    if text.rfind("(", 0, cmp.start()) > text.rfind(")", 0, cmp.start()) and ")" in text[cmp.end() : pos]:
+        return None
+    if _PAREN_GAP.fullmatch(text, cmp.end(), pos) or not text[cmp.end() : pos].strip():
+        return pos, pos  # "(90.2% vs. 91.1%)": a baseline number with no name
+    span = baseline_span(text, a.g, cmp.start(), pos)
+    if span is None:
+        return None
+    gap = text[span[1] : pos]
+    if a.g.value_of("compare", cmp.group(0)) == "verb":
+        pair = a.g.compare.match(text, _UNIT_WORD.match(text, end).end())
+        return span if _PAREN_GAP.fullmatch(gap) and pair is None else None
+    return span if _NEAR_GAP.fullmatch(gap) else None
+
+
+def _named(a: Abstract, s: Sentence, r: Reading) -> tuple[list[Span], list[re.Match]]:
+    """The models named before the number in its sentence that are not components, and the own-method references
+    ("our model") before it; three rules ask, they are found once per number."""
+    key = f"method@{r.num.start}"
+    found = s.memo.get(key)
+    if found is None:
+        num = r.num.start
+        named = [m for m in a.methods if s.s0 <= m.start and m.end <= num and not component(a, m, s.s0)]
+        found = s.memo[key] = (named, list(a.g.own_ref.finditer(a.text, s.s0, num)))
+    return found  # type: ignore[return-value]
+
+
+def component(a: Abstract, m: Span, s0: int) -> bool:
+    """ "with a ResNet-50 backbone", "Based on VGG16, it achieves": a model the system is built on; "outperforms
+    Gopher 280B by 7.3%": a model compared with."""
+    g, text = a.g, a.text
+    lo, hi = max(s0, m.start - a.w.component_cue_before), _blank_end(text, m.start)
+    return bool(
+        g.component_head.match(text, m.end, m.end + a.w.component_head_after)
+        or g.component_before.search(text, lo, hi)
+        or g.compared_before.search(text, lo, hi)
+    )
+
+
+def _blank_end(text: str, pos: int) -> int:
+    """`pos`, or just after the blank before it ("with (BERT)": the opening parenthesis is skipped)."""
+    while pos > 0 and text[pos - 1] in "([":
+        pos -= 1
+    return pos
+
+
+@rule("method.own_reference")
+def own_reference(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
+    """The paper's own method, referred to ("our model", "the proposed method") after the last model named before."""
+    named, own_ref = _named(a, s, r)
+    if own_ref and (not named or own_ref[-1].start() > named[-1].start):
+        return _decision(a, a.own, True, own_ref[-1].span())
+    return None
+
+
+def _host(a: Abstract, s: Sentence, last: Span) -> re.Match | None:
+    """The system name right before "(" when `last` is a model in parentheses ("GFLV2 (ResNet-101)")."""
+    text = a.text
+    if not text[last.end : last.end + 3].lstrip().startswith(")"):
+        return None
+    host = _HOST_NAME.search(text, max(s.s0, last.start - a.w.host_before_backbone), last.start)
+    if host and text.startswith(host.group(1), last.start):
+        return None  # "BERT (BERT-large)": the variant is the more exact name
+    return host
+
+
+def _is_own(a: Abstract, name: str) -> bool:
+    return bool(a.own) and norm_key(name) == norm_key(a.own)
+
+
+@rule("method.system_of_backbone")
+def system_of_backbone(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
+    """A known model in parentheses right after a system's name ("GFLV2 (ResNet-101) achieves"): that system."""
+    named, _ = _named(a, s, r)
+    host = _host(a, s, named[-1]) if named else None
+    return _decision(a, host.group(1), _is_own(a, host.group(1)), host.span(1)) if host else None
+
+
+@rule("method.name_before")
+def name_before(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
+    """The last model named before the number in its sentence (not one the system is built on or compared with)."""
+    named, _ = _named(a, s, r)
+    if not named:
+        return None
+    last = named[-1]
+    return _decision(a, a.text[last.start : last.end], _is_own(a, last.name), (last.start, last.end))
+
+
+@rule("method.sentence_subject")
+def sentence_subject(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
+    """A capitalised name that is the subject of a result verb before the number ("FooBar reaches 71.2%")."""
+    metrics = tuple((m.start, m.end) for m in a.metrics if s.s0 <= m.start < r.num.start)
+    subject = subject_before(a.text, s.s0, r.num.start, a.w.subject_before_verb, metrics)
+    if not subject:
+        return None
+    return _decision(a, subject, bool(a.own) and norm_key(a.own) in norm_key(subject), None)
