@@ -57,7 +57,7 @@ def name_after_modifier(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     "48.3 entity-level F1", "97.1% slot accuracy"); metric_forms.py keeps the modifier in the name."""
     mods = a.g.words.get("metric_modifier", {})
     after = next((m for m in s.metrics if m.start >= r.span_end), None)
-    if after is None or after.start - r.span_end > 30:
+    if after is None or after.start - r.span_end > a.w.metric_bind_after:
         return None
     gap = " ".join(a.text[r.span_end : after.start].lower().split())
     return (after, "after") if gap in mods else None
