@@ -19,22 +19,28 @@ CASES = {
             "With paged caching we observe a 5.9x increase in serving throughput over vLLM-style batching.",
             [(5.9, None, "Throughput", "x")],
         ),
-        ("Kestrel-2 needs 2.4x less memory than the unpruned teacher.", [(2.4, None, "Memory Usage", "x")]),
+        ("Kestrel-2 needs 2.4x less memory than the unpruned teacher.", [(2.4, None, "Memory", "x")]),
     ],
     "SPEED-VERB-BY": [
         ("Blockwise drafting accelerates greedy decoding by 2.3x.", [(2.3, None, "Speedup", "x")]),
         ("Token merging speeds up the vision encoder by 41%.", [(41, None, "Speedup", "%")]),
         ("Our scheduler speeds up distributed rollout collection by 73%.", [(73, None, "Speedup", "%")]),
+        ("With equal top-1 accuracy, the inference latency of PalmNet falls by 29%.", [(29, None, "Latency", "%")]),
+        ("Against TorchScript, the compiled graph improves speed by 1.7x.", [(1.7, None, "Speedup", "x")]),
+        ("The int4 variant runs 2.6 times as fast as the bf16 checkpoint.", [(2.6, None, "Speedup", "x")]),
     ],
     "PROSE-TIME": [
         ("On a laptop CPU, TinyParse runs in 7 ms per sentence.", [(7, None, "Inference Time", "ms")]),
         ("Each 1024-pixel poster is rendered in under 1.6 seconds.", [(1.6, None, "Latency", "s")]),
         ("The planner takes 0.45 s per query while matching the oracle.", [(0.45, None, "Inference Time", "s")]),
+        ("The whole mapping pipeline completes in under 3 minutes per room.", [(3, None, "Latency", "min")]),
+        ("The 1.2B model trains in 9 hours on a single node.", [(9, None, "Training Time", "h")]),
+        ("With tree drafting, the 34B model decodes at 96 tokens per second.", [(96, None, "Throughput", None)]),
     ],
     "COMPARATIVE-ADJECTIVE": [
         (
-            "Against RegStack-B1, TinyViT-S is 1.9% more accurate on iNaturalist 2021.",
-            [(1.9, "iNaturalist 2021", "Accuracy", "%")],
+            "On Places365 the pruned MobiFormer-B stays 3.2% more accurate than ConvLite-M.",
+            [(3.2, "Places365", "Accuracy", "%")],
         ),
         (
             "Our parser is 2.4 points more accurate than the strongest transition-based system on the Penn Treebank.",
@@ -57,6 +63,31 @@ CASES = {
         (
             "Measured on an A100, the sampler generates a clip in 4.5 seconds, with no drop in accuracy.",
             [(4.5, None, "Latency", "s")],
+        ),
+    ],
+    "EFFICIENCY-METRIC": [
+        (
+            "GlideNet localises lanes on TuSimple with 96.1% accuracy and runs at 58 FPS on a Jetson Xavier.",
+            [(96.1, "TuSimple", "Accuracy", "%"), (58, None, "FPS", "FPS")],
+        ),
+        (
+            "Mixed-precision kernels cut training time by 44% for the ViT-L recipe on ImageNet-21k.",
+            [(44, None, "Training Time", "%")],
+        ),
+        ("The streaming variant is accelerated by 2.6x when the cache is shared.", [(2.6, None, "Speedup", "x")]),
+    ],
+    "SPEED-AT-OPERATING-POINT": [
+        (
+            "On Cityscapes our segmenter reaches 78.4% mIoU at 41 ms latency per frame.",
+            [(78.4, "Cityscapes", "mIoU", "%"), (41, "Cityscapes", "Latency", "ms")],
+        ),
+        (
+            "Our tracker runs 2.7x faster than ByteTrack on the DanceTrack benchmark without extra tuning.",
+            [(2.7, None, "Speedup", "x")],
+        ),
+        (
+            "We test on MS MARCO. The distilled ranker cuts latency by 58% relative to its cross-encoder teacher.",
+            [(58, None, "Latency", "%")],
         ),
     ],
 }

@@ -70,7 +70,7 @@ CASES = [
     ),
     (
         "Our separation model achieves an SI-SDRi of 21.4 dB on WSJ0-2mix.",
-        [(21.4, "WSJ0-2mix", "SI-SDR")],
+        [(21.4, "WSJ0-2mix", "SI-SDRi")],
         [0, 2],
     ),
     (
@@ -489,7 +489,7 @@ CASES = [
         [10, 25],
     ),
     # -- vision
-    ("Our detector achieves 58.7 box AP on COCO test-dev.", [(58.7, "COCO", "AP")], []),
+    ("Our detector achieves 58.7 box AP on COCO test-dev.", [(58.7, "COCO", "Box AP")], []),
     ("The model achieves 53.1 mIoU on ADE20K.", [(53.1, "ADE20K", "mIoU")], [20]),
     ("ViT-L/16 attains 87.8% top-1 accuracy on ImageNet.", [(87.8, "ImageNet", "Top-1 Accuracy")], [16, 1]),
     (

@@ -201,11 +201,11 @@ RESPECTIVELY = [
         "results on the three datasets to 49.4 (+1.0), 60.2 (+0.6) and 68.9 (+1.1), respectively.",
         [
             ("49.4", "absolute", 49.4, None, "ACE 2004", None, "F1", None, None),
-            ("+1.0", "delta", 1.0, None, "ACE 2004", None, None, None, None),
+            ("+1.0", "delta", 1.0, None, "ACE 2004", None, "F1", None, None),
             ("60.2", "absolute", 60.2, None, "ACE 2005", None, "F1", None, None),
-            ("+0.6", "delta", 0.6, None, "ACE 2005", None, None, None, None),
+            ("+0.6", "delta", 0.6, None, "ACE 2005", None, "F1", None, None),
             ("68.9", "absolute", 68.9, None, "CoNLL04", None, "F1", None, None),
-            ("+1.1", "delta", 1.1, None, "CoNLL04", None, None, None, None),
+            ("+1.1", "delta", 1.1, None, "CoNLL04", None, "F1", None, None),
         ],
     ),
     (

@@ -13,6 +13,12 @@ CASES = {
         ("F1@25 on Breakfast reaches 74.3%.", [(74.3, None, "F1@25")]),
         ("We gain +2.7% in average recall@10 on MSR-VTT.", [(2.7, "MSR-VTT", "average recall@10")]),
         ("Our tracker reaches a MOTA of 61.0 and HOTA@0.5 of 58.9 on DanceTrack.", None),
+        ("The localiser scores 44.6 mAP at tIoU=0.7 on ActivityNet.", [(44.6, "ActivityNet", "mAP@0.7")]),
+        (
+            "On RefCOCO+ the grounder reaches 63.8% recall at an IoU threshold of 0.5.",
+            [(63.8, "RefCOCO+", "Recall@0.5")],
+        ),
+        ("The detector achieves 38.2 AP at 0.75 IoU on Objects365.", [(38.2, "Objects365", "AP@0.75")]),
     ],
     "METRIC-HEAD-MODIFIER": [
         (
@@ -21,6 +27,14 @@ CASES = {
         ),
         ("On Few-NERD our tagger scores 51.2 entity-level F1.", [(51.2, "Few-NERD", "entity-level F1")]),
         ("The parser gets 77.9 strict F1 on the GENIA corpus.", [(77.9, "GENIA", "strict F1")]),
+    ],
+    "METRIC-EVALUATIVE-ADJECTIVE": [
+        ("It reaches a superior overall score of 71.8 on the MME benchmark.", [(71.8, "MME", "overall score")]),
+        ("The system achieves a remarkable R-precision of 0.61 on HumanML3D.", [(0.61, "HumanML3D", "R-Precision")]),
+        (
+            "Our agent obtains a strong task completion rate of 47.5% on WebShop.",
+            [(47.5, "WebShop", "task completion rate")],
+        ),
     ],
     "BENCHMARK-SCORE": [
         ("On SuperGLUE, our encoder obtains a SuperGLUE score of 88.1.", [(88.1, "SuperGLUE", "SuperGLUE score")]),
@@ -31,6 +45,14 @@ CASES = {
         ("With a larger teacher the student attains 83.0 GLUE on average.", [(83.0, "GLUE", "GLUE score")]),
     ],
     "HUMAN-PREFERENCE": [
+        (
+            "In blind tests, listeners picked our vocoder over WaveMix 57% of the time.",
+            [(57, "human evaluation", "human preference (win rate)")],
+        ),
+        (
+            "Human raters judged our stories more coherent than StoryGen's in 61.5% of cases.",
+            [(61.5, "human evaluation", "human preference (win rate)")],
+        ),
         (
             "Human raters preferred our samples over DiffuseX in 71.5% of pairwise comparisons.",
             [(71.5, "human evaluation", "human preference (win rate)")],

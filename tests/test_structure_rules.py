@@ -73,6 +73,40 @@ CASES = {
         ),
         ("Our 1.3B model matches rivals 9x its size on reasoning tasks.", []),
         ("Quantisation shrinks the model size by 73% without retraining.", []),
+        ("The distilled student is 3.5 times shallower than its teacher.", []),
+        (
+            "Our tokenizer needs 4x fewer tokens per page than byte-level encoding, with 71.0% accuracy on DocVQA.",
+            [(71.0, "DocVQA", "Accuracy", "absolute")],
+        ),  # fmt: skip
+    ],
+    "SETTING-NOUN-AFTER": [
+        ("All students are trained under a 40-300 MFLOPs budget.", []),
+        ("The audio encoder applies 12x temporal downsampling before the transformer.", []),
+        (
+            "In the 5% label regime the classifier still reaches 63.5% top-1 accuracy on ImageNet.",
+            [(63.5, "ImageNet", "Top-1 Accuracy", "absolute")],
+        ),
+    ],
+    "SETTING-EXAMPLE": [
+        ("The audio codec applies a 20x temporal reduction rather than the usual 4x.", []),
+        ("Patch merging can be configured with any factor (e.g., 6x) at build time.", []),
+        ("The pruned network is 2.5x faster than the standard ViT-B.", [(2.5, None, "Speedup", "delta")]),
+    ],
+    "THRESHOLD-AT": [
+        (
+            "The grounder reaches 71.3% accuracy at 0.5 IoU on Flickr30k Entities.",
+            [(71.3, "Flickr30k", "Accuracy@0.5", "absolute")],
+        ),
+        ("Tracks count as matched at 0.7 overlap with the annotation.", []),
+        ("A segmenter with an IoU of 0.82 on the liver subset is our best model.", [(0.82, None, "IoU", "absolute")]),
+    ],
+    "SETTING-VERB-SHARE": [
+        ("During pre-training we mask 60% of the spectrogram patches.", []),
+        ("The method prunes 70% of the attention heads in every layer.", []),
+        (
+            "Randomly dropping 30% of the graph edges, the model still scores 81.4% accuracy on Cora.",
+            [(81.4, "Cora", "Accuracy", "absolute")],
+        ),
     ],
     "SETTING-PHRASE": [
         (

@@ -99,6 +99,14 @@ def test_benchmark_fields() -> None:
         assert row["metric"] == "" or row["metric"] in metrics, row["name"]
 
 
+def test_every_benchmark_has_its_usual_metric() -> None:
+    """A benchmark without a usual metric says why: its source holds metric:none (training data, or no one
+    metric is usual for it)."""
+    missing = [r["name"] for r in load("benchmarks")[1] if not r["metric"] and "metric:none" not in r["source"]]
+    assert missing == []
+    assert by_name("benchmarks")["WSJ0-2mix"]["metric"] == "SI-SDRi"  # the improvement, as separation reports it
+
+
 def test_metric_fields() -> None:
     for row in load("metrics")[1]:
         assert row["higher_is_better"] in {"true", "false", ""}, row["name"]

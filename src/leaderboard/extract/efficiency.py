@@ -3,13 +3,17 @@
 Rules (each named after its pattern; the words are data in vocab/grammar.csv):
 - SPEED-CUE-AFTER: "4.2x quicker", "40% faster", "3.6x increase in decoding speed", "2x higher throughput": a cue
   word a few words after the number (no clause break or other number between) sets the efficiency metric.
-- SPEED-VERB-BY: "accelerates retrieval by 60%", "speeds up training by 2.5x": a speed verb before "by" + number.
+- SPEED-VERB-BY: "accelerates retrieval by 60%", "speeds up training by 2.5x": a speed verb before "by" + number;
+  also a speed noun a few words before it ("inference latency falls by 33%", "improves speed by 1.6x").
 - PROSE-TIME: "runs in 18 ms", "in under 0.3 seconds", "takes 2.1 s per image": a number with a time unit after
   a time preposition or verb (or before "per <item>"/"latency") is a latency-type result with that unit.
 - COMPARATIVE-ADJECTIVE: "1.9% more accurate", "3 points more precise": a comparative adjective after the number
   names the metric it changes (kind `comparative_metric`; not an efficiency metric).
 - SPEED-NO-BORROW: an efficiency result never takes an accuracy metric from an operating-point phrase ("at the
   same accuracy"), and a measurement in a sentence that names hardware ("on an A100 GPU") gets no benchmark.
+- SPEED-AT-OPERATING-POINT: an efficiency result keeps a benchmark only when a task result of its own sentence is
+  given on it ("83.7% on X with 2.3 ms latency"); "40% faster than B on X" or a carried benchmark is dropped.
+Efficiency metrics are the values of the speed cue kinds plus grammar kind `efficiency_metric` (FPS, Training Time).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ _CUED = ("speed_after", "comparative_metric")
 _BY_END = re.compile(r"\bby\s*" + _ABOUT + r"\s*$")
 _OF_AFTER = re.compile(r"\s+of\b")
 # between number and cue: up to three plain words, none holding a digit, none a clause or operating-point word
-_GAP = r"(?:\s*\)?\s*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas)\b)[\w\-]{2,}\s+){0,3}?"
+_GAP = r"(?:[\s)}$]*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas)\b)[\w\-]{2,}\s+){0,3}?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +48,12 @@ class SpeedLexicon:
     after: re.Pattern
     comparative: re.Pattern
     verb_by: re.Pattern
+    noun_by: re.Pattern
     time_unit: re.Pattern
     time_before: re.Pattern
     time_after: re.Pattern
     values: dict[str, dict[str, str]]
-    metrics: frozenset[str]
+    metrics: frozenset[str]  # lower-cased names of the efficiency metrics
     cue_stems: tuple[str, ...]  # first words of the after-number cues: a cheap test before the patterns
 
     @classmethod
@@ -56,14 +61,19 @@ class SpeedLexicon:
         def comp(pattern: str, kind: str) -> re.Pattern:
             return compile_role(pattern, words, kind)
 
-        kinds = ("speed_after", "speed_verb", "time_unit", "time_before", "time_after", "comparative_metric")
+        kinds = (
+            *("speed_after", "speed_verb", "speed_noun", "time_unit", "time_before", "time_after"),
+            "comparative_metric",
+        )
         values = {k: words.get(k, {}) for k in kinds}
         speed = [k for k in kinds if k not in {"time_unit", "comparative_metric"}]
-        metrics = frozenset(v for k in speed for v in values[k].values() if v)
+        named = words.get("efficiency_metric", {})
+        metrics = frozenset([*(v.lower() for k in speed for v in values[k].values() if v), *named])
         return cls(
             after=comp(r"^" + _GAP + r"(?P<cue>ALT)", "speed_after"),
             comparative=comp(r"^\s*(?:points?\s+|pp\s+)?(?P<cue>ALT)", "comparative_metric"),
             verb_by=comp(r"(?P<cue>ALT)\b[^.;:\d]{0,60}?\bby\s*" + _ABOUT + r"\s*$", "speed_verb"),
+            noun_by=comp(r"(?<![\w\-])(?P<cue>ALT)\s+(?:[a-z]+\s+){0,3}?by\s*" + _ABOUT + r"\s*$", "speed_noun"),
             time_unit=comp(r"\s?(?P<cue>ALT)", "time_unit"),
             time_before=comp(r"(?P<cue>ALT)\s*(?:only|just|about|around|approximately|~|<)?\s*$", "time_before"),
             time_after=comp(r"\s*(?:[\w\-]+\s+){0,2}?(?P<cue>ALT)", "time_after"),
@@ -86,9 +96,13 @@ class SpeedLexicon:
             name = self.values["comparative_metric"].get(" ".join(m.group("cue").lower().split()), "")
             return SpeedClaim(name, end + m.start("cue"), end + m.end("cue"))
         before = text[max(s0, start - 90) : start]
-        m = self.verb_by.search(before) if unit in {"%", "x"} and _BY_END.search(before) else None
+        by = unit in {"%", "x"} and _BY_END.search(before) is not None
+        m, kind = (self.verb_by.search(before), "speed_verb") if by else (None, "")
+        if m is None and by:
+            m, kind = self.noun_by.search(before), "speed_noun"  # "inference latency falls by 33%"
         if m is not None:
-            name = self.values["speed_verb"].get(m.group("cue").lower(), "") or _stem(self.values["speed_verb"], m)
+            cue = " ".join(m.group("cue").lower().split())
+            name = self.values[kind].get(cue, "") or _stem(self.values[kind], m)
             off = start - len(before)
             return SpeedClaim(name, off + m.start("cue"), off + m.end("cue"))
         return self._prose_time(text, start, end, s0, s1, unit)
@@ -115,7 +129,7 @@ class SpeedLexicon:
         return None
 
     def is_speed(self, metric_name: str | None) -> bool:
-        return metric_name is not None and metric_name in self.metrics
+        return metric_name is not None and metric_name.lower() in self.metrics
 
 
 def _stem(values: dict[str, str], m: re.Match) -> str:
@@ -157,3 +171,30 @@ def confine_benchmark(r, speed: SpeedLexicon, hardware: re.Pattern, text: str) -
         return
     if hardware.search(text, r.s0, r.s1):
         r.benchmark, r.carried, r.subset = None, False, None
+
+
+def settle_benchmarks(a, readings: list) -> None:
+    """SPEED-NO-BORROW on each reading, then SPEED-AT-OPERATING-POINT over the sentence (run by the engine after
+    attribution)."""
+    if a.speed is None:
+        return
+    for r in readings:
+        confine_benchmark(r, a.speed, a.g.hardware, a.text)
+    without_operating_point(readings, a.speed)
+
+
+def without_operating_point(readings: list, speed: SpeedLexicon) -> None:
+    """SPEED-AT-OPERATING-POINT: an efficiency result keeps a benchmark only when a task result of its sentence is
+    given on the same benchmark ("83.7% accuracy on X with only 2.3 ms latency"); a speed claim on its own ("40%
+    faster than B on X", "scales to X and yields 141x acceleration") does not measure the benchmark."""
+    if not any(r.benchmark is not None and r.metric is not None and speed.is_speed(r.metric.name) for r in readings):
+        return
+    tasks = {r.benchmark.name for r in readings if r.benchmark is not None and not speed.is_speed(_name(r))}
+    for r in readings:
+        if r.benchmark is not None and speed.is_speed(_name(r)) and r.benchmark.name not in tasks:
+            r.benchmark, r.carried, r.subset = None, False, None
+            r.drop("benchmark", "benchmark.speed_without_operating_point", "no task result of the sentence on it")
+
+
+def _name(r) -> str | None:
+    return r.metric.name if r.metric is not None else None

@@ -11,14 +11,14 @@ from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, n
 from leaderboard.extract.before_after import transition_rows
 from leaderboard.extract.calibration import evidence_score
 from leaderboard.extract.details import delta_details, transitions
-from leaderboard.extract.efficiency import apply_claim, confine_benchmark
+from leaderboard.extract.efficiency import apply_claim, settle_benchmarks
 from leaderboard.extract.lists import jointly
 from leaderboard.extract.names import elliptic_names
 from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
 from leaderboard.extract.rules import baseline as baseline_rules
 from leaderboard.extract.rules import benchmark, decide, first, kind, metric, named, ordered, result, subset, value_form
 from leaderboard.extract.rules import method as method_rules
-from leaderboard.extract.rules.metric import fits, plain_or_points, unit_fits
+from leaderboard.extract.rules.metric import fits, of_compared_value, plain_or_points, unit_fits
 from leaderboard.extract.rules.structure import AFTER as STRUCTURE_AFTER
 from leaderboard.extract.rules.structure import BEFORE as STRUCTURE_BEFORE
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
@@ -140,10 +140,10 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     for r in readings:
         r.peers = absolute if r.kind != "delta" else every
         _attribute(a, s, r)
-        if a.speed is not None:
-            confine_benchmark(r, a.speed, a.g.hardware, a.text)  # efficiency.py
+    settle_benchmarks(a, readings)  # efficiency.py
     for fn in STRUCTURE_AFTER:  # rules/structure.py
         fn(a, s, readings)
+    of_compared_value(a, readings)  # rules/metric.py
     for r in readings:  # after every reading has its method: a compared system's number on another's benchmark
         if (home := baseline_rules.home_of_baseline_metric(a, s, r, readings)) is not None:
             r.benchmark = home

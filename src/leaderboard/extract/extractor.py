@@ -175,7 +175,7 @@ class Extractor:
             rows = share_sibling_metric(
                 [self._result(paper, text, rd) for rd in read_sentence(a, s0, s1, idx, captured)]
             )
-            out += self.forms.refine(rows, text)  # metric_forms.py
+            out += self.forms.refine(rows, text, vocab.metrics.lookup)  # metric_forms.py
         out = give_paper_benchmark(out, bench.get(), vocab.benchmarks.lookup, self.speed.is_speed)
         return [self.calibration.apply(r) for r in out]
 

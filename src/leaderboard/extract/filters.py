@@ -33,6 +33,17 @@ def is_year(num: Number) -> bool:
     return num.unit is None and num.decimals == 0 and not num.suffix and 1900 <= num.value <= 2100 and not num.signed
 
 
+def rate_or_duration(words: dict[str, dict[str, str]], before: str, after: str) -> bool:
+    """ "112 tokens per second", "in under 2 minutes": a rate or a time taken (efficiency.py's cue words), not a
+    count of things."""
+    low = " ".join(after.lower().split())
+    if any(low.startswith(p) for p in words.get("speed_after", {}) if " per " in p or "/" in p):
+        return True
+    tail = " ".join(before.lower().split())
+    unit = low.split(" ", 1)[0] if low else ""
+    return unit in words.get("time_unit", {}) and any(tail.endswith(p) for p in words.get("time_before", {}))
+
+
 def quick_non_result(text: str, num: Number, sent_start: int, grammar: Grammar) -> bool:
     """A vocabulary-free first pass: True for numbers that no metric next to them could make a result
     (years, sizes, ordinals, list markers, citations, "N-word" settings, bare counts of things)."""
@@ -46,9 +57,11 @@ def quick_non_result(text: str, num: Number, sent_start: int, grammar: Grammar) 
     if 1900 <= num.value <= 2100 and not _LINKED_BEFORE.search(text, max(sent_start, num.start - link), num.start):
         return True  # a year, unless a phrase binds it ("an Elo of 2010": non_result_reason decides)
     after = text[num.end : num.end + Windows.read(grammar, "non_result_after")]
-    if _HYPHEN_WORD.match(after) or grammar.count_after.match(after):
-        return True
     before = text[max(sent_start, num.start - Windows.read(grammar, "non_result_before")) : num.start]
+    if _HYPHEN_WORD.match(after):
+        return True
+    if grammar.count_after.match(after) and not rate_or_duration(grammar.words, before, after):
+        return True
     return bool("[" in before and _CITATION.search(before) and _CITATION_END.match(after))
 
 

@@ -7,6 +7,13 @@ Rules:
 - SIZE-VERB-BY: "shrinks the model size by 40%", "compresses the parameters by 8x": a size noun before "by".
 - SETTING-PHRASE: "a masking ratio of 0.75", "compression factor 4": a design setting named right before the
   number, even when the setting name looks like a metric ("ratio").
+- SETTING-NOUN-AFTER: "a 5-60 MFLOPs budget", "a 16x downsampling", "in the 10% label regime": a setting noun a few
+  words after the number (any unit).
+- SETTING-EXAMPLE: "factors such as 4x or 8x", "rather than the usual 16x", "(e.g., 8x)": a ratio given as an example
+  or as the common choice of a setting.
+- THRESHOLD-AT: "AP at 0.5 IoU", "recall at 0.7 overlap": the threshold a metric is read at, not a result.
+- SETTING-VERB-SHARE: "we mask 75% of the patches", "drop 80% of the frames", "remove up to 25% of the
+  parameters": a verb that alters the input or the model right before a percentage of something.
 """
 
 from __future__ import annotations
@@ -16,7 +23,10 @@ from dataclasses import dataclass
 
 from leaderboard.extract.grammar import compile_role
 
-_GAP = r"(?:\s*\)?\s*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas|yet)\b)[\w\-]{2,}\s+){0,2}?"
+_GAP = r"(?:[\s)}$]*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas|yet)\b)[\w\-]{2,}\s+){0,2}?"
+
+_AT_BEFORE = re.compile(r"\bat\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_OF_SHARE = re.compile(r"\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|each\s+)?[a-z]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +37,10 @@ class Leaks:
     size_before: re.Pattern
     setting: re.Pattern
     setting_ends: tuple[str, ...]  # last words of the setting phrases: a cheap test before the pattern
+    setting_after: re.Pattern
+    setting_verb: re.Pattern
+    threshold: re.Pattern
+    example: re.Pattern
 
     @classmethod
     def of(cls, words: dict[str, dict[str, str]]) -> Leaks:
@@ -38,6 +52,10 @@ class Leaks:
             size_before=comp(r"(?:ALT)\s+(?:[\w\-]+\s+){0,2}?by\s*(?:up\s+to|about|over|~)?\s*$", "size_before"),
             setting=comp(r"(?:ALT)\s*(?:of|=|:|is|was|to|set\s+to)?\s*(?:about|~)?\s*[(\[]?\s*$", "setting_phrase"),
             setting_ends=tuple(sorted({p.split()[-1].lower() for p in words.get("setting_phrase", {})})),
+            setting_after=comp(_GAP + r"(?:ALT)", "setting_noun_after"),
+            setting_verb=comp(r"(?<![\w\-])(?:ALT)\s+(?:up\s+to\s+|only\s+|about\s+|nearly\s+|~\s*)?$", "setting_verb"),
+            threshold=comp(r"\s*(?:ALT)", "threshold_noun"),
+            example=comp(r"(?<![\w\-])(?:ALT)\s*$", "setting_example"),
         )
 
     def reason(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> str | None:
@@ -46,8 +64,16 @@ class Leaks:
         low = before[-30:].lower()
         if any(w in low for w in self.setting_ends) and self.setting.search(before):
             return "setting"
+        if self.setting_after.match(text, end, min(s1, end + 50)):
+            return "setting"
+        if _AT_BEFORE.search(before) and self.threshold.match(text, end, min(s1, end + 20)):
+            return "setting"  # "AP at 0.5 IoU": the threshold of the metric
+        if unit == "%" and _OF_SHARE.match(text, end) and self.setting_verb.search(before):
+            return "setting"
         if unit not in {"x", "%"} and not re.match(r"\s*(?:times|×|x)\b", text[end : end + 8]):
             return None
+        if unit == "x" and self.example.search(before):
+            return "setting"  # "e.g., 8x", "rather than the usual 16x"
         if self.size_after.match(text[end : min(s1, end + 50)]):
             return "size ratio"
         if self.size_before.search(before):

@@ -2,14 +2,17 @@
 `metric_modifier`, `human_eval`, `preference`).
 
 Rules:
-- METRIC-AT-K: "F1@50", "average recall@5": an "@k" written right after the metric mention is kept; the metric is
-  the written phrase with its suffix ("recall@5" is not "AR", "F1@50" is not "F1").
+- METRIC-AT-K: "F1@50", "average recall@5", "mAP at tIoU=0.5": an "@k" (or an IoU threshold) written right after
+  the metric mention is kept; the metric is the written phrase with its suffix ("recall@5" is not "AR", "F1@50" is
+  not "F1", "mAP at tIoU=0.5" is "mAP@0.5"); leaks.py drops the threshold itself (SETTING-PHRASE).
 - METRIC-HEAD-MODIFIER: "joint goal accuracy", "entity-level F1": a modifier word right before the metric mention
   that makes it another measure is kept ("joint goal Accuracy").
 - BENCHMARK-SCORE: "0.52 T2I-CompBench", "a SuperGLUE score of 88.1": a number written right before a benchmark
   name, or a "<benchmark> score of" right before the number, reports that benchmark's own score: metric
   "<benchmark> score". The benchmark mention then belongs to that number and is taken from the sentence's other
   numbers ("7.12 FID and 0.52 T2I-CompBench": the FID gets no benchmark).
+- METRIC-EVALUATIVE-ADJECTIVE: "a superior overall score of 71.8", "strong accuracy of 88%": praise written before a
+  metric phrase outside the vocabulary is not part of the metric's name.
 - HUMAN-PREFERENCE: a percentage in a sentence about human raters' preference ("raters preferred ours in 64%")
   without benchmark or metric: benchmark "human evaluation", metric "human preference (win rate)".
 """
@@ -17,12 +20,19 @@ Rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from leaderboard.extract.grammar import compile_role
+from leaderboard.extract.vocab import Entry
 from leaderboard.models import Result
 
 _AT_K = re.compile(r"@\s?(?:\d+(?:\.\d+)?|k|K)\b")
+_AT_THRESHOLD = re.compile(  # "mAP at tIoU=0.5", "AP at an IoU threshold of 0.7", "AP at 0.5 IoU"
+    r"\s+at\s+(?:an?\s+|the\s+)?(?:t?IoU\s*(?:threshold\s*)?(?:of\s+|=\s*|:\s*)?(?P<k>0?\.\d+|[1-9]\d?)\b"
+    r"|(?P<k2>0?\.\d+)\s+t?IoU\b)",
+    re.IGNORECASE,
+)
 _SCORE_BEFORE = re.compile(
     r"[\s\-]?score\s*(?:\([^()]{1,10}\)\s*)?(?:of|=|:|is|was)?\s*(?:about|~)?\s*$", re.IGNORECASE
 )
@@ -33,6 +43,7 @@ class MetricForms:
     """Compiled cue words of one grammar."""
 
     modifier: re.Pattern
+    evaluative: re.Pattern
     human: re.Pattern
     preference: re.Pattern
 
@@ -43,13 +54,16 @@ class MetricForms:
 
         return cls(
             modifier=comp(r"(?<![\w\-])(?P<mod>ALT)[\s\-]+$", "metric_modifier"),
+            evaluative=comp(r"(?:(?:ALT)[\s\-]+)+(?=\S)", "evaluative_adjective"),
             human=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "human_eval"),
             preference=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "preference"),
         )
 
-    def refine(self, rows: list[Result], text: str) -> list[Result]:
-        """The sentence's rows with the rules applied."""
-        rows = [self._variant(r, text) for r in rows]
+    def refine(
+        self, rows: list[Result], text: str, lookup: Callable[[str], Entry | None] | None = None
+    ) -> list[Result]:
+        """The sentence's rows with the rules applied (`lookup`: the metric vocabulary, to name a variant)."""
+        rows = [self._variant(r, text, lookup) for r in rows]
         rows, owned = _benchmark_scores(rows, text)
         out = []
         for r in rows:
@@ -59,16 +73,28 @@ class MetricForms:
             out.append(self._human(r, text))
         return out
 
-    def _variant(self, r: Result, text: str) -> Result:
+    def _variant(self, r: Result, text: str, lookup: Callable[[str], Entry | None] | None = None) -> Result:
         if r.metric is None or r.metric_start is None or r.metric_end is None:
             return r
+        praise = self.evaluative.match(r.metric) if r.metric == r.metric_raw else None
+        if praise is not None:  # METRIC-EVALUATIVE-ADJECTIVE: "a superior overall score of 71.8" is an overall score
+            rest = r.metric[praise.end() :]
+            entry = lookup(rest) if lookup is not None else None
+            name = entry.name if entry is not None else rest
+            r = replace(r, metric=name, metric_raw=rest, metric_start=r.metric_start + praise.end())
         at = _AT_K.match(text, r.metric_end)
         if at is not None and "@" not in r.metric:
             raw = text[r.metric_start : r.metric_end] + at.group(0).replace(" ", "")
             return replace(r, metric=raw, metric_raw=raw, metric_end=at.end())
+        at = _AT_THRESHOLD.match(text, r.metric_end)
+        if at is not None and "@" not in r.metric:  # METRIC-AT-K: the threshold written out
+            name = f"{r.metric}@{at.group('k') or at.group('k2')}"
+            return replace(r, metric=name, metric_raw=text[r.metric_start : at.end()], metric_end=at.end())
         mod = self.modifier.search(text, max(0, r.metric_start - 30), r.metric_start)
         if mod is not None:
             phrase = f"{mod.group('mod')} {r.metric}"
+            entry = lookup(text[mod.start() : r.metric_end]) if lookup is not None else None
+            phrase = entry.name if entry is not None else phrase  # "mask AP" is the vocabulary's Mask AP
             return replace(r, metric=phrase, metric_raw=text[mod.start() : r.metric_end], metric_start=mod.start())
         return r
 

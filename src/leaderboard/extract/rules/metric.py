@@ -12,6 +12,7 @@ from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.vocab import Entry
 
 _LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
+_COORDINATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 Bound = tuple[Span, str]
 
 
@@ -50,11 +51,39 @@ def name_next_to_number(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     return metric, side
 
 
+@rule("metric.name_after_modifier")
+def name_after_modifier(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
+    """A metric written after the number behind a modifier that makes it another measure ("43.2 mask AP",
+    "48.3 entity-level F1", "97.1% slot accuracy"); metric_forms.py keeps the modifier in the name."""
+    mods = a.g.words.get("metric_modifier", {})
+    after = next((m for m in s.metrics if m.start >= r.span_end), None)
+    if after is None or after.start - r.span_end > a.w.metric_bind_after:
+        return None
+    gap = " ".join(a.text[r.span_end : after.start].lower().split())
+    return (after, "after") if gap in mods else None
+
+
 @rule("metric.phrase_before")
 def phrase_before(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     """A metric phrase outside the vocabulary before the number ("an R-precision of 0.22", "a return of 3,200")."""
     metric = captured_metric(a, r.num, s.s0)
     return (metric, "before") if metric is not None else None
+
+
+@rule("metric.shared_by_coordinated_numbers")
+def shared_by_coordinated_numbers(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
+    """Numbers joined by "and"/"or"/commas share the metric written after the last one ("0.9% and 2.5% mIoU")."""
+    text, num, nums = a.text, r.num, a.nums
+    k, last = r.i, r.num
+    while k + 1 < len(nums) and nums[k + 1].start < s.s1:
+        nxt = nums[k + 1]
+        if nxt.unit != num.unit or not _COORDINATOR.fullmatch(text, last.end, nxt.start):
+            break
+        k, last = k + 1, nxt
+    if last is num:
+        return None
+    metric, side = bind_metric(text, last, s.metrics, last.end, a.w)
+    return (metric, "list") if metric is not None and side == "after" else None
 
 
 # -- fit of a metric to a number (used by the engine when it attributes a metric) ---------------------------------
@@ -77,3 +106,21 @@ def plain_or_points(r: Reading) -> bool:
     if r.kind == "delta":
         return r.unit in {"points", "pp"}
     return r.unit != "x"
+
+
+# -- passes over a sentence's readings (run by the engine after attribution) --------------------------------------
+def of_compared_value(a: Abstract, readings: list[Reading]) -> None:
+    """metric.of_compared_value: a change with no metric of its own that follows an absolute result of the same
+    sentence and benchmark measures that result's metric ("reaches 57.7% ..., surpassing the baseline by 4%")."""
+    for k, r in enumerate(readings):
+        if r.kind != "delta" or r.metric is not None or r.unit == "x":
+            continue
+        prev = next((p for p in reversed(readings[:k]) if p.kind != "delta" and p.num.end <= r.num.start), None)
+        if prev is None or prev.metric is None or ";" in a.text[prev.span_end : r.num.start]:
+            continue
+        if prev.benchmark is not None and r.benchmark is not None and prev.benchmark.name != r.benchmark.name:
+            continue
+        if a.speed is not None and a.speed.is_speed(prev.metric.name) or not unit_fits(prev.metric.entry, r.unit):
+            continue
+        r.metric, r.metric_inferred = prev.metric, prev.metric_inferred
+        r.note("metric", "metric.of_compared_value")
