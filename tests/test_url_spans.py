@@ -1,32 +1,33 @@
-"""numbers._url_spans tries the URL pattern only where a match can start: the same spans as scanning with it."""
+"""urls.url_spans tries the URL pattern only where a match can start: the same spans as scanning with it."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaderboard.extract import numbers
-from leaderboard.extract.numbers import _url_spans, find_numbers
+from leaderboard.extract import urls
+from leaderboard.extract.numbers import find_numbers
+from leaderboard.extract.urls import url_spans
 
 
 def scanned(text: str) -> list[tuple[int, int]]:
     """The reference: `_URL.finditer` from the start of the first hint's token to the end of the text."""
-    if not numbers._may_hint(text) or not numbers._URL_HINT.search(text):
+    if not urls.may_hint(text) or not urls.URL_HINT.search(text):
         return []
-    first = numbers._URL_START.search(text)
+    first = urls.URL_START.search(text)
     if first is None:
         return []
     i = first.start()
     while i and not text[i - 1].isspace():
         i -= 1
-    return [m.span() for m in numbers._URL.finditer(text, i)]
+    return [m.span() for m in urls.URL.finditer(text, i)]
 
 
 def test_spans_of_links_in_prose() -> None:
     text = "Code: https://github.com/a/b and www.site.org/x, see \\url{http://x.io/y}. Data at hub.ai, 3 runs."
-    assert _url_spans(text) == scanned(text) == [(6, 28), (33, 48), (53, 73), (82, 89)]
+    assert url_spans(text) == scanned(text) == [(6, 28), (33, 48), (53, 73), (82, 89)]
     assert [n.value for n in find_numbers(text)] == [3.0]
-    assert _url_spans("a ratio of 0.5 on the .NET suite, http: no link") == []  # no "//", no name before ".NET"
+    assert url_spans("a ratio of 0.5 on the .NET suite, http: no link") == []  # no "//", no name before ".NET"
 
 
 _PIECES = st.sampled_from(
@@ -38,4 +39,4 @@ _PIECES = st.sampled_from(
 @settings(max_examples=800, deadline=None)
 @given(st.lists(_PIECES, max_size=20).map("".join))
 def test_same_spans_as_scanning(text: str) -> None:
-    assert _url_spans(text) == scanned(text)
+    assert url_spans(text) == scanned(text)

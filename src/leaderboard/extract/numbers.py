@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from leaderboard.extract.urls import url_spans
+
 _NUMBER = re.compile(
     r"""
     (?=[-\u2212\u2013+$.\d])  # every match opens with one of these: lets `re` skip other positions quickly
@@ -29,7 +31,6 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
-_URL = re.compile(r"(?:https?\s*:\s*/\s*/|www\.)\S+(?:\s+\S+/\S*)*|(?<!\S)\S+\.(?:com|org|io|net|ai)\S*", re.IGNORECASE)
 _GLUED = re.compile(r"[A-Za-z]+")
 _DIMENSION_AFTER = re.compile(r"\s?[x\u00d7]\s?\$?\d|\s?\$?\\times\$?\s?\d")
 _CURRENCY_AFTER = re.compile(
@@ -60,46 +61,6 @@ class Number:
 
     def text(self, source: str) -> str:
         return source[self.start : self.end]
-
-
-_URL_HINT = re.compile(r"(?=[:.wW])(?:://|www\.|\.(?:com|org|io|net|ai)\b)", re.IGNORECASE)
-
-
-# Every _URL match holds one of these; it starts at the hit ("http", "www.") or at the start of the hit's token
-# (".com"), so no match starts before the token of the first hit: scanning from there gives the same matches.
-_URL_START = re.compile(r"(?=[hHwW.])(?:https?\s*:|www\.|\.(?:com|org|io|net|ai))", re.IGNORECASE)
-
-
-def _may_hint(text: str) -> bool:
-    """False only when _URL_HINT cannot match: none of its literals occurs (dotless i also matches i in IGNORECASE)."""
-    if "://" in text or "\u0131" in text:
-        return True
-    low = text.lower()
-    return "www." in low or ".com" in low or ".org" in low or ".io" in low or ".net" in low or ".ai" in low
-
-
-def _url_spans(text: str) -> list[tuple[int, int]]:
-    """The spans `_URL.finditer(text)` gives, trying `_URL` only where a match can start.
-
-    A match starts at a _URL_START hit or at the start of the hit's token, and holds the hit: so the next match
-    after `pos` starts at the first hit after `pos` or at its token's start (clamped to `pos`), or after that hit.
-    Scanning the whole rest of the text with `_URL` instead costs ~10x a number search.
-    """
-    if not _may_hint(text) or not _URL_HINT.search(text):
-        return []
-    out = []
-    pos = 0
-    while (hit := _URL_START.search(text, pos)) is not None:
-        start = i = hit.start()
-        while i > pos and not text[i - 1].isspace():
-            i -= 1
-        m = _URL.match(text, i) or (_URL.match(text, start) if start != i else None)
-        if m is None:
-            pos = start + 1
-            continue
-        out.append(m.span())
-        pos = m.end()
-    return out
 
 
 def _glued_to_name(text: str, start: int) -> bool:
@@ -147,7 +108,7 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
 def find_numbers(text: str) -> list[Number]:
     """Every number token in `text` that is not part of a name, a URL or a resolution ("1024 x 1024")."""
     out: list[Number] = []
-    urls = _url_spans(text)
+    urls = url_spans(text)
     prev_name_end = -2
     skip_to = -1
     for m in _number_matches(text):
