@@ -62,7 +62,7 @@ class Extractor:
         self.names = CombinedIndex.of((self.vocab.metrics, self.vocab.benchmarks, self.vocab.methods))
         self.tasks = frozenset(_task_names(self.vocab))
         self.name = f"{NAME}/{rules_version(self.vocab)}"
-        self.speed = SpeedLexicon.of(self.grammar.words)
+        self.speed = SpeedLexicon.of(self.grammar.words, self.windows)
         self.leaks = Leaks.of(self.grammar.words)
         self.forms = MetricForms.of(self.grammar.words)
         self.calibration = Calibration.load()

@@ -57,6 +57,10 @@ class Windows:
     nearest_clause_penalty: int  # added to the distance of a name across a ";" when the nearest one is chosen
     nearest_after_penalty: int  # added to the distance of a name after the number (names before win a tie)
     name_after_propose: int  # the paper's own method name after "we propose" ("we propose FooNet, a ...")
+    speed_cue_after: int  # from a number to a speed cue after it ("4.2x quicker", "2x higher throughput")
+    speed_by_before: int  # the text before a number read for a speed verb or noun and "by" ("speeds up ... by 2x")
+    speed_verb_to_by: int  # from a speed verb to the "by" before the number ("accelerates retrieval by 60%")
+    time_cue_before: int  # a time preposition or verb before a time ("runs in 18 ms", "takes 2.1 s")
 
     @classmethod
     def read(cls, g: Grammar, name: str) -> int:
