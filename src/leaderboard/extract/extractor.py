@@ -63,7 +63,7 @@ class Extractor:
         self.tasks = frozenset(_task_names(self.vocab))
         self.name = f"{NAME}/{rules_version(self.vocab)}"
         self.speed = SpeedLexicon.of(self.grammar.words, self.windows)
-        self.leaks = Leaks.of(self.grammar.words)
+        self.leaks = Leaks.of(self.grammar.words, self.windows)
         self.forms = MetricForms.of(self.grammar.words)
         self.calibration = Calibration.load()
 

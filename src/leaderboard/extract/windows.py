@@ -61,6 +61,11 @@ class Windows:
     speed_by_before: int  # the text before a number read for a speed verb or noun and "by" ("speeds up ... by 2x")
     speed_verb_to_by: int  # from a speed verb to the "by" before the number ("accelerates retrieval by 60%")
     time_cue_before: int  # a time preposition or verb before a time ("runs in 18 ms", "takes 2.1 s")
+    setting_cue_before: int  # the text before a number read for a setting phrase, threshold or size verb
+    setting_end_before: int  # its tail that must hold the last word of a setting phrase ("masking ratio of")
+    setting_noun_after: int  # from a number to a setting noun after it ("a 16x downsampling", "10% label regime")
+    threshold_noun_after: int  # from a threshold after "at" to its noun ("AP at 0.5 IoU")
+    size_cue_after: int  # from a ratio or percentage to a size word after it ("6x smaller", "35% fewer parameters")
 
     @classmethod
     def read(cls, g: Grammar, name: str) -> int:
