@@ -64,7 +64,7 @@ class Extractor:
         self.name = f"{NAME}/{rules_version(self.vocab)}"
         self.speed = SpeedLexicon.of(self.grammar.words, self.windows)
         self.leaks = Leaks.of(self.grammar.words, self.windows)
-        self.forms = MetricForms.of(self.grammar.words)
+        self.forms = MetricForms.of(self.grammar.words, self.windows)
         self.calibration = Calibration.load()
 
     @classmethod

@@ -66,6 +66,7 @@ class Windows:
     setting_noun_after: int  # from a number to a setting noun after it ("a 16x downsampling", "10% label regime")
     threshold_noun_after: int  # from a threshold after "at" to its noun ("AP at 0.5 IoU")
     size_cue_after: int  # from a ratio or percentage to a size word after it ("6x smaller", "35% fewer parameters")
+    metric_modifier_before: int  # a modifier word before a metric that makes it another measure ("joint goal accuracy")
 
     @classmethod
     def read(cls, g: Grammar, name: str) -> int:
