@@ -67,6 +67,9 @@ class Windows:
     threshold_noun_after: int  # from a threshold after "at" to its noun ("AP at 0.5 IoU")
     size_cue_after: int  # from a ratio or percentage to a size word after it ("6x smaller", "35% fewer parameters")
     metric_modifier_before: int  # a modifier word before a metric that makes it another measure ("joint goal accuracy")
+    spread_lead_before: int  # from "from" / "ranging from" to the first number of a range ("ranging from 5% to 9%")
+    spread_cue_before: int  # the text before that lead read for a comparison verb or change noun ("gains ranging")
+    from_before_transition: int  # from "from" to the number it starts ("from an F1 of 55.1 to 57.8")
 
     @classmethod
     def read(cls, g: Grammar, name: str) -> int:
