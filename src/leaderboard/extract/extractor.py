@@ -96,7 +96,8 @@ class Extractor:
             for b in spans_from_mentions(text, found_benches)
             if not any(s <= b.start and b.end <= e and (e - s) > (b.end - b.start) for s, e in metric_ranges)
         ]
-        benches = unwrap_latex(text, benches, vocab.benchmarks.lookup)  # latex_names.py: "$\\text{X}_{2.0}$"
+        reach = self.windows.latex_open_before
+        benches = unwrap_latex(text, benches, vocab.benchmarks.lookup, reach)  # latex_names.py: "$\\text{X}_{2.0}$"
         spans = [*metric_ranges, *((b.start, b.end) for b in benches)]
         methods = [  # "Inception scores of 262.85", "mean IoU": a model's name inside a metric is not a method
             m

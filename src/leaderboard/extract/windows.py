@@ -70,6 +70,10 @@ class Windows:
     spread_lead_before: int  # from "from" / "ranging from" to the first number of a range ("ranging from 5% to 9%")
     spread_cue_before: int  # the text before that lead read for a comparison verb or change noun ("gains ranging")
     from_before_transition: int  # from "from" to the number it starts ("from an F1 of 55.1 to 57.8")
+    latex_open_before: int  # from LaTeX markup to the benchmark name inside it ("$\\text{AlpacaEval}")
+    name_to_parenthesis: int  # from a benchmark name to the parenthesis of its number ("X with Y (81.2%)")
+    compared_cue_before: int  # a comparison cue before a name that makes it the other side ("compared to X")
+    vs_before: int  # from a number and "vs." to the number compared with it ("8.99 vs. 8.96")
 
     @classmethod
     def read(cls, g: Grammar, name: str) -> int:
