@@ -74,6 +74,8 @@ class Windows:
     name_to_parenthesis: int  # from a benchmark name to the parenthesis of its number ("X with Y (81.2%)")
     compared_cue_before: int  # a comparison cue before a name that makes it the other side ("compared to X")
     vs_before: int  # from a number and "vs." to the number compared with it ("8.99 vs. 8.96")
+    of_before_reported: int  # the "of" right before a whole number a result verb reports ("a return of 3,200")
+    title_name_max: int  # the longest method name of a title's "X: ..." prefix
 
     @classmethod
     def read(cls, g: Grammar, name: str) -> int:
