@@ -66,3 +66,19 @@ def test_a_window_of_a_user_grammar_changes_what_a_rule_sees(tmp_path) -> None:
     extra.write_text("kind,phrase,value\nwindow,host_before_backbone,3\n", encoding="utf-8")
     narrow = Extractor(load_vocabulary([extra])).extract(Paper("w", "", text))
     assert [(r.method, json.loads(r.rules)["method"]) for r in narrow] == [("ConvNeXt-B", "method.name_before")]
+
+
+def test_a_user_speed_cue_window_decides_whether_a_ratio_is_a_speedup(tmp_path) -> None:
+    from leaderboard.extract import Extractor
+    from leaderboard.models import Paper
+
+    text = "On ImageNet, FastNet runs 4.2x faster than ResNet-50 while matching its accuracy."
+    shipped = Extractor(load_vocabulary()).extract(Paper("w", "", text))
+    assert [(r.value, r.metric, json.loads(r.rules).get("metric")) for r in shipped] == [
+        (4.2, "Speedup", "metric.efficiency_cue")
+    ]
+    assert Windows.of(Grammar.from_rows(load_vocabulary().grammar)).speed_cue_after == 60
+    extra = tmp_path / "grammar.csv"
+    extra.write_text("kind,phrase,value\nwindow,speed_cue_after,3\n", encoding="utf-8")
+    narrow = Extractor(load_vocabulary([extra])).extract(Paper("w", "", text))
+    assert [(r.value, r.metric) for r in narrow] == [(4.2, None)]

@@ -39,4 +39,4 @@ def test_subscript_is_not_a_number(extractor: Extractor) -> None:
 @given(st.text(alphabet=st.characters(blacklist_characters="\\"), max_size=60), st.integers(0, 30))
 def test_text_without_markup_is_unchanged(text: str, start: int) -> None:
     spans = [Span(start, start + 3, "X", "X")]
-    assert unwrap_latex(text, spans, lambda name: None) == spans
+    assert unwrap_latex(text, spans, lambda name: None, 24) == spans

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from leaderboard.extract.windows import Windows
+
 _ARROW = re.compile(r"\s*(?:->|\u2192|=>|\u21d2|\u27f6|\\rightarrow|\$\\rightarrow\$|\$\\to\$|\\to)\s*")
 _FROM_TO = re.compile(r"\s*(?:%|(?!up\s)[A-Za-z]{1,5})?\s*to\s+")  # "from 30% up to 100%": a spread
 # "from 55.1", "from an F1 of 55.1", "from a near-perfect baseline of 99.3%": the value before the transition
@@ -34,7 +36,7 @@ def transition_rows(readings: list, done: list, text: str, nums: list, s0: int, 
     rows of ranges that are spreads of a change."""
     spreads = {r.span_end for r in readings if r.kind == "range" and spread_of_change(r, text, s0, g)}
     kept = [d for d in done if d.num.end not in spreads]
-    rows = [*kept, *after_rows([r for r in readings if r.span_end not in spreads], kept, text, nums, s0)]
+    rows = [*kept, *after_rows([r for r in readings if r.span_end not in spreads], kept, text, nums, s0, g)]
     for r in readings:
         if r.span_end in spreads and r.trace is not None:
             why = "a spread of a change (points, after a comparison verb or a change noun), not a before and after"
@@ -44,12 +46,12 @@ def transition_rows(readings: list, done: list, text: str, nums: list, s0: int, 
 
 def spread_of_change(r, text: str, s0: int, g) -> bool:
     """A "from A to B" range whose ends are both sizes of a change (see the module docstring)."""
-    lead = _SPREAD_LEAD.search(text, max(s0, r.num.start - 24), r.num.start)
+    lead = _SPREAD_LEAD.search(text, max(s0, r.num.start - Windows.read(g, "spread_lead_before")), r.num.start)
     if lead is None:
         return False
     if r.unit in _CHANGE_UNITS:
         return True
-    before = text[max(s0, lead.start() - 60) : lead.start()]
+    before = text[max(s0, lead.start() - Windows.read(g, "spread_cue_before")) : lead.start()]
     last_clause = re.split(r"[,;:]\s", before)[-1]
     words = last_clause.split()
     if lead.group(1) and words and g.delta_noun_after.match(" " + words[-1]):  # "gains ranging from"
@@ -57,9 +59,10 @@ def spread_of_change(r, text: str, s0: int, g) -> bool:
     return any(g.value_of("compare", m.group(0)) == "verb" for m in g.compare.finditer(last_clause))
 
 
-def after_rows(readings: list, done: list, text: str, nums: list, s0: int) -> list:
+def after_rows(readings: list, done: list, text: str, nums: list, s0: int, g) -> list:
     """Absolute readings of both values of each before->after transition, where not already read."""
     have = {r.num.start for r in (*readings, *done) if r.kind == "absolute"}
+    reach = Windows.read(g, "from_before_transition")
     handled = {r.num.start for r in done}
     out = []
     for r in readings:
@@ -70,7 +73,7 @@ def after_rows(readings: list, done: list, text: str, nums: list, s0: int) -> li
             continue
         gap_is_arrow = _ARROW.fullmatch(text, r.num.end, second.start) is not None
         from_to = _FROM_TO.fullmatch(text, r.num.end, second.start) is not None and bool(
-            _FROM_BEFORE.search(text, max(s0, r.num.start - 48), r.num.start)
+            _FROM_BEFORE.search(text, max(s0, r.num.start - reach), r.num.start)
         )
         if not (gap_is_arrow or from_to or second.start in handled):
             continue

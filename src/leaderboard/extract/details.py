@@ -68,7 +68,7 @@ def captured_metric(a: Abstract, num: Number, s0: int) -> Span | None:
     text, g = a.text, a.g
     if num.decimals or num.unit:
         metric = capture_metric(text, num, s0, g)
-    elif not text[max(s0, num.start - 4) : num.start].rstrip().endswith("of"):
+    elif not text[max(s0, num.start - a.w.of_before_reported) : num.start].rstrip().endswith("of"):
         return None  # cheap test first: "a return of 3,200"
     else:
         w0 = max(s0, num.start - a.w.reported_verb_before)

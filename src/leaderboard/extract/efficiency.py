@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from leaderboard.extract.grammar import compile_role
+from leaderboard.extract.windows import Windows
 
 _ABOUT = r"(?:>|over|more\s+than|up\s+to|about|~)?"
 _CUED = ("speed_after", "comparative_metric")
@@ -55,9 +56,10 @@ class SpeedLexicon:
     values: dict[str, dict[str, str]]
     metrics: frozenset[str]  # lower-cased names of the efficiency metrics
     cue_stems: tuple[str, ...]  # first words of the after-number cues: a cheap test before the patterns
+    w: Windows
 
     @classmethod
-    def of(cls, words: dict[str, dict[str, str]]) -> SpeedLexicon:
+    def of(cls, words: dict[str, dict[str, str]], w: Windows) -> SpeedLexicon:
         def comp(pattern: str, kind: str) -> re.Pattern:
             return compile_role(pattern, words, kind)
 
@@ -72,7 +74,7 @@ class SpeedLexicon:
         return cls(
             after=comp(r"^" + _GAP + r"(?P<cue>ALT)", "speed_after"),
             comparative=comp(r"^\s*(?:points?\s+|pp\s+)?(?P<cue>ALT)", "comparative_metric"),
-            verb_by=comp(r"(?P<cue>ALT)\b[^.;:\d]{0,60}?\bby\s*" + _ABOUT + r"\s*$", "speed_verb"),
+            verb_by=comp(rf"(?P<cue>ALT)\b[^.;:\d]{{0,{w.speed_verb_to_by}}}?\bby\s*" + _ABOUT + r"\s*$", "speed_verb"),
             noun_by=comp(r"(?<![\w\-])(?P<cue>ALT)\s+(?:[a-z]+\s+){0,3}?by\s*" + _ABOUT + r"\s*$", "speed_noun"),
             time_unit=comp(r"\s?(?P<cue>ALT)", "time_unit"),
             time_before=comp(r"(?P<cue>ALT)\s*(?:only|just|about|around|approximately|~|<)?\s*$", "time_before"),
@@ -80,11 +82,12 @@ class SpeedLexicon:
             values=values,
             metrics=metrics,
             cue_stems=tuple(sorted({p.split()[0].lower().rstrip("*") for k in _CUED for p in values[k]})),
+            w=w,
         )
 
     def claim(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> SpeedClaim | None:
         """The efficiency claim of the number at [start, end) (end after a range), or None."""
-        after = text[end : min(s1, end + 60)]
+        after = text[end : min(s1, end + self.w.speed_cue_after)]
         low = after.lower()
         cued = any(w in low for w in self.cue_stems)
         m = self.after.match(after) if cued else None
@@ -95,7 +98,7 @@ class SpeedLexicon:
         if m is not None:
             name = self.values["comparative_metric"].get(" ".join(m.group("cue").lower().split()), "")
             return SpeedClaim(name, end + m.start("cue"), end + m.end("cue"))
-        before = text[max(s0, start - 90) : start]
+        before = text[max(s0, start - self.w.speed_by_before) : start]
         by = unit in {"%", "x"} and _BY_END.search(before) is not None
         m, kind = (self.verb_by.search(before), "speed_verb") if by else (None, "")
         if m is None and by:
@@ -116,7 +119,7 @@ class SpeedLexicon:
             end = u.end()
         elif unit not in set(self.values["time_unit"].values()):
             return None
-        before = text[max(s0, start - 40) : start]
+        before = text[max(s0, start - self.w.time_cue_before) : start]
         m = self.time_before.search(before)
         if m is not None:
             off = start - len(before)

@@ -62,9 +62,9 @@ class Extractor:
         self.names = CombinedIndex.of((self.vocab.metrics, self.vocab.benchmarks, self.vocab.methods))
         self.tasks = frozenset(_task_names(self.vocab))
         self.name = f"{NAME}/{rules_version(self.vocab)}"
-        self.speed = SpeedLexicon.of(self.grammar.words)
-        self.leaks = Leaks.of(self.grammar.words)
-        self.forms = MetricForms.of(self.grammar.words)
+        self.speed = SpeedLexicon.of(self.grammar.words, self.windows)
+        self.leaks = Leaks.of(self.grammar.words, self.windows)
+        self.forms = MetricForms.of(self.grammar.words, self.windows)
         self.calibration = Calibration.load()
 
     @classmethod
@@ -96,7 +96,8 @@ class Extractor:
             for b in spans_from_mentions(text, found_benches)
             if not any(s <= b.start and b.end <= e and (e - s) > (b.end - b.start) for s, e in metric_ranges)
         ]
-        benches = unwrap_latex(text, benches, vocab.benchmarks.lookup)  # latex_names.py: "$\\text{X}_{2.0}$"
+        reach = self.windows.latex_open_before
+        benches = unwrap_latex(text, benches, vocab.benchmarks.lookup, reach)  # latex_names.py: "$\\text{X}_{2.0}$"
         spans = [*metric_ranges, *((b.start, b.end) for b in benches)]
         methods = [  # "Inception scores of 262.85", "mean IoU": a model's name inside a metric is not a method
             m

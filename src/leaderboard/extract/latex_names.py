@@ -16,13 +16,14 @@ _OPEN = re.compile(r"\$?\s*\\(?:text|mathrm|textbf|textit|texttt|textsc|mathbf|m
 _CLOSE = re.compile(r"\s*\}(?:\s*_\s*(?:\{(?P<sub>[^{}$]{1,12})\}|(?P<one>\w)))?\s*\$?")
 
 
-def unwrap_latex(text: str, spans: list[Span], lookup: Callable) -> list[Span]:
-    """The spans with each LaTeX-wrapped mention widened to its markup (and its subscripted version)."""
+def unwrap_latex(text: str, spans: list[Span], lookup: Callable, reach: int) -> list[Span]:
+    """The spans with each LaTeX-wrapped mention widened to its markup (and its subscripted version); `reach`:
+    window `latex_open_before`, how far before a mention its markup may open."""
     if "\\" not in text:
         return spans
     out = []
     for b in spans:
-        opened = _OPEN.search(text, max(0, b.start - 24), b.start)
+        opened = _OPEN.search(text, max(0, b.start - reach), b.start)
         closed = _CLOSE.match(text, b.end) if opened is not None else None
         if opened is None or closed is None or opened.end() != b.start:
             out.append(b)

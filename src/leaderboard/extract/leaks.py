@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from leaderboard.extract.grammar import compile_role
+from leaderboard.extract.windows import Windows
 
 _GAP = r"(?:[\s)}$]*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas|yet)\b)[\w\-]{2,}\s+){0,2}?"
 
@@ -41,9 +42,10 @@ class Leaks:
     setting_verb: re.Pattern
     threshold: re.Pattern
     example: re.Pattern
+    w: Windows
 
     @classmethod
-    def of(cls, words: dict[str, dict[str, str]]) -> Leaks:
+    def of(cls, words: dict[str, dict[str, str]], w: Windows) -> Leaks:
         def comp(pattern: str, kind: str) -> re.Pattern:
             return compile_role(pattern, words, kind)
 
@@ -56,17 +58,19 @@ class Leaks:
             setting_verb=comp(r"(?<![\w\-])(?:ALT)\s+(?:up\s+to\s+|only\s+|about\s+|nearly\s+|~\s*)?$", "setting_verb"),
             threshold=comp(r"\s*(?:ALT)", "threshold_noun"),
             example=comp(r"(?<![\w\-])(?:ALT)\s*$", "setting_example"),
+            w=w,
         )
 
     def reason(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> str | None:
         """Why the number at [start, end) is a size or setting, or None."""
-        before = text[max(s0, start - 60) : start]
-        low = before[-30:].lower()
+        w = self.w
+        before = text[max(s0, start - w.setting_cue_before) : start]
+        low = before[-w.setting_end_before :].lower()
         if any(w in low for w in self.setting_ends) and self.setting.search(before):
             return "setting"
-        if self.setting_after.match(text, end, min(s1, end + 50)):
+        if self.setting_after.match(text, end, min(s1, end + w.setting_noun_after)):
             return "setting"
-        if _AT_BEFORE.search(before) and self.threshold.match(text, end, min(s1, end + 20)):
+        if _AT_BEFORE.search(before) and self.threshold.match(text, end, min(s1, end + w.threshold_noun_after)):
             return "setting"  # "AP at 0.5 IoU": the threshold of the metric
         if unit == "%" and _OF_SHARE.match(text, end) and self.setting_verb.search(before):
             return "setting"
@@ -74,7 +78,7 @@ class Leaks:
             return None
         if unit == "x" and self.example.search(before):
             return "setting"  # "e.g., 8x", "rather than the usual 16x"
-        if self.size_after.match(text[end : min(s1, end + 50)]):
+        if self.size_after.match(text[end : min(s1, end + w.size_cue_after)]):
             return "size ratio"
         if self.size_before.search(before):
             return "size ratio"

@@ -39,7 +39,8 @@ def _no_name(name: str, after: str, grammar: Grammar, tasks: frozenset[str]) -> 
 def own_method(title: str, abstract: str, grammar: Grammar, tasks: frozenset[str] = frozenset()) -> str | None:
     """The paper's method or artefact name: the title's "X: ..." prefix, or "we propose X" / "named X"."""
     m = _TITLE_PREFIX.match(title)
-    if m and m.group(1).split()[0].lower() not in _GENERIC and len(m.group(1)) <= 40:
+    longest = Windows.read(grammar, "title_name_max")
+    if m and m.group(1).split()[0].lower() not in _GENERIC and len(m.group(1)) <= longest:
         name = m.group(1).strip()
         words = name.split()
         if len(words) == 1 or any(_NAME_WORD.search(w) for w in words):  # not "Beyond Part Models: ..."

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from leaderboard.extract.grammar import compile_role
 from leaderboard.extract.vocab import Entry
+from leaderboard.extract.windows import Windows
 from leaderboard.models import Result
 
 _AT_K = re.compile(r"@\s?(?:\d+(?:\.\d+)?|k|K)\b")
@@ -46,9 +47,10 @@ class MetricForms:
     evaluative: re.Pattern
     human: re.Pattern
     preference: re.Pattern
+    modifier_before: int  # Windows.metric_modifier_before
 
     @classmethod
-    def of(cls, words: dict[str, dict[str, str]]) -> MetricForms:
+    def of(cls, words: dict[str, dict[str, str]], w: Windows) -> MetricForms:
         def comp(pattern: str, kind: str) -> re.Pattern:
             return compile_role(pattern, words, kind)
 
@@ -57,6 +59,7 @@ class MetricForms:
             evaluative=comp(r"(?:(?:ALT)[\s\-]+)+(?=\S)", "evaluative_adjective"),
             human=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "human_eval"),
             preference=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "preference"),
+            modifier_before=w.metric_modifier_before,
         )
 
     def refine(
@@ -90,7 +93,7 @@ class MetricForms:
         if at is not None and "@" not in r.metric:  # METRIC-AT-K: the threshold written out
             name = f"{r.metric}@{at.group('k') or at.group('k2')}"
             return replace(r, metric=name, metric_raw=text[r.metric_start : at.end()], metric_end=at.end())
-        mod = self.modifier.search(text, max(0, r.metric_start - 30), r.metric_start)
+        mod = self.modifier.search(text, max(0, r.metric_start - self.modifier_before), r.metric_start)
         if mod is not None:
             phrase = f"{mod.group('mod')} {r.metric}"
             entry = lookup(text[mod.start() : r.metric_end]) if lookup is not None else None

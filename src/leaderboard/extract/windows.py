@@ -57,6 +57,26 @@ class Windows:
     nearest_clause_penalty: int  # added to the distance of a name across a ";" when the nearest one is chosen
     nearest_after_penalty: int  # added to the distance of a name after the number (names before win a tie)
     name_after_propose: int  # the paper's own method name after "we propose" ("we propose FooNet, a ...")
+    speed_cue_after: int  # from a number to a speed cue after it ("4.2x quicker", "2x higher throughput")
+    speed_by_before: int  # the text before a number read for a speed verb or noun and "by" ("speeds up ... by 2x")
+    speed_verb_to_by: int  # from a speed verb to the "by" before the number ("accelerates retrieval by 60%")
+    time_cue_before: int  # a time preposition or verb before a time ("runs in 18 ms", "takes 2.1 s")
+    setting_cue_before: int  # the text before a number read for a setting phrase, threshold or size verb
+    setting_end_before: int  # its tail that must hold the last word of a setting phrase ("masking ratio of")
+    setting_noun_after: int  # from a number to a setting noun after it ("a 16x downsampling", "10% label regime")
+    threshold_noun_after: int  # from a threshold after "at" to its noun ("AP at 0.5 IoU")
+    size_cue_after: int  # from a ratio or percentage to a size word after it ("6x smaller", "35% fewer parameters")
+    metric_modifier_before: int  # a modifier word before a metric that makes it another measure ("joint goal accuracy")
+    spread_lead_before: int  # from "from" / "ranging from" to the first number of a range ("ranging from 5% to 9%")
+    spread_cue_before: int  # the text before that lead read for a comparison verb or change noun ("gains ranging")
+    from_before_transition: int  # from "from" to the number it starts ("from an F1 of 55.1 to 57.8")
+    latex_open_before: int  # from LaTeX markup to the benchmark name inside it ("$\\text{AlpacaEval}")
+    name_to_parenthesis: int  # from a benchmark name to the parenthesis of its number ("X with Y (81.2%)")
+    compared_cue_before: int  # a comparison cue before a name that makes it the other side ("compared to X")
+    vs_before: int  # from a number and "vs." to the number compared with it ("8.99 vs. 8.96")
+    of_before_reported: int  # the "of" right before a whole number a result verb reports ("a return of 3,200")
+    title_name_max: int  # the longest method name of a title's "X: ..." prefix
+    baseline_words: int  # in words, not characters: the longest baseline name after a comparison word ("than X")
 
     @classmethod
     def read(cls, g: Grammar, name: str) -> int:

@@ -11,6 +11,7 @@ from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.rules import Fields, rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.vocab import norm_key
+from leaderboard.extract.windows import Windows
 
 _ARTICLE = re.compile(r"(?:\s*(?:the|a|an|those\s+of|that\s+of)\s+)?")
 _BASELINE_STOP = re.compile(
@@ -36,7 +37,8 @@ def after_comparison_word(a: Abstract, s: Sentence, r: Reading) -> Fields | None
 
 
 def baseline_span(text: str, grammar: Grammar, start: int, s1: int) -> tuple[int, int] | None:
-    """Offsets of the system named after the first comparison word in text[start:s1] (at most ten words)."""
+    """Offsets of the system named after the first comparison word in text[start:s1] (at most `baseline_words`
+    words)."""
     m = grammar.compare.search(text, start, s1)
     if not m:
         return None
@@ -48,7 +50,7 @@ def baseline_span(text: str, grammar: Grammar, start: int, s1: int) -> tuple[int
     while p1 > p0 and text[p1 - 1] in " ,.;:":
         p1 -= 1
     words = text[p0:p1].split()
-    if not words or len(words) > 10:
+    if not words or len(words) > Windows.read(grammar, "baseline_words"):
         return None
     return p0, p1
 

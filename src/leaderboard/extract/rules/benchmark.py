@@ -10,7 +10,6 @@ from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.vocab import norm_key
 
-_CLOSE_BEFORE = re.compile(r"[^,;:]{0,40}")
 _TO_AFTER = re.compile(r"\s+to\s+")
 _ACROSS = re.compile(r"\s*(?:%\s*)?(?:on\s+average\s+)?(?:across|over|on)\s+")
 _OWN_ON = re.compile(r"(?:\s+[\w@\-]+){0,2}?\s+(?:on|for|in)\s+(?:the\s+)?")
@@ -50,7 +49,8 @@ def _find_name_before(a: Abstract, s: Sentence, r: Reading) -> tuple[Span | None
 def name_before_parenthesis(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """A number in parentheses close after a name: "X (81.2%)", "X with Y (81.2%)"."""
     before, opened = _name_before(a, s, r)
-    if before is None or opened < 0 or not _CLOSE_BEFORE.fullmatch(a.text[before.end : opened]):
+    gap = a.text[before.end : opened] if before is not None else ""
+    if before is None or opened < 0 or len(gap) > a.w.name_to_parenthesis or any(c in ",;:" for c in gap):
         return None
     close = a.text.find(")", r.span_end, s.s1)  # "X (68.7% on V1 ...)": the number's own "on" name wins
     own = [b for b in s.benches if r.span_end <= b.start < close and _OWN_ON.fullmatch(a.text, r.span_end, b.start)]
@@ -82,7 +82,9 @@ def _uncompared(a: Abstract, s: Sentence) -> list[Span]:
     found = s.memo.get("uncompared")
     if found is None:
         g, text = a.g.compared_name, a.text
-        found = s.memo["uncompared"] = [b for b in s.benches if not g.search(text, max(s.s0, b.start - 24), b.start)]
+        found = s.memo["uncompared"] = [
+            b for b in s.benches if not g.search(text, max(s.s0, b.start - a.w.compared_cue_before), b.start)
+        ]
     return found  # type: ignore[return-value]
 
 

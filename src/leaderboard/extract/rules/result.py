@@ -98,7 +98,8 @@ def compared_pair(a: Abstract, s: Sentence, r: Reading) -> bool:
     if not _plain_decimal(r) or not s.benches:
         return False
     num, text = r.num, a.text
-    return bool(_VS_AFTER.match(text, r.span_end) or _VS_BEFORE.search(text, max(s.s0, num.start - 12), num.start))
+    vs = _VS_BEFORE.search(text, max(s.s0, num.start - a.w.vs_before), num.start)
+    return bool(_VS_AFTER.match(text, r.span_end) or vs)
 
 
 @rule("result.on_benchmark_after")
