@@ -29,3 +29,14 @@ def test_without_the_standing_value_the_phrase_is_a_result_verb(tmp_path: Path) 
     extra.write_text("kind,phrase,value\nresult_verb,sota,\n", encoding="utf-8")  # the user's row comes first
     plain = Extractor(load_vocabulary([extra]))
     assert _method_of(plain, "74.1%") == (None, True, "method.own_reference")
+
+
+def test_a_verb_spelled_like_a_stylised_model_name_is_no_method(extractor: Extractor) -> None:
+    """"beats" is a verb, "BEATs" the audio model: a stylised name written in lower case names no method."""
+    for text, number in (
+        ("The pruned tagger beats Flair by 1.7 points on CoNLL-2003.", "1.7"),
+        ("On ESC-50, BEATs reaches 98.1% accuracy.", "98.1"),
+    ):
+        rows = [r for r in extractor.extract(Paper("v", "", text)) if r.value_text.startswith(number)]
+        assert len(rows) == 1
+        assert rows[0].method == (None if text.startswith("The pruned") else "BEATs")

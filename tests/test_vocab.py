@@ -43,6 +43,15 @@ def test_boundaries_acronyms_and_stylised_names():
     ]
 
 
+def test_names_with_a_lower_case_tail_after_capitals_are_stylised():
+    """"BEATs", "GLaMs": capitals then lower case is a stylised spelling; written all lower case it is a word."""
+    idx = _index(Entry("BEATs", ()), Entry("SWAGs", ()), Entry("RoPEs", ()))
+    assert _found(idx, "the student beats its teacher; BEATs and beats") == [("BEATs", "BEATs")]
+    assert _found(idx, "swags of data, then SWAGs on ImageNet") == [("SWAGs", "SWAGs")]
+    assert _found(idx, "the ropes of training and ropes again") == []
+    assert _found(idx, "RoPEs help; Ropes too") == [("RoPEs", "RoPEs"), ("Ropes", "RoPEs")]
+
+
 def test_norm_key():
     assert norm_key("WMT 2014 English-to-German") == norm_key("WMT2014 English-German") == "wmt2014englishgerman"
     assert norm_key("ImageNet 256\u00d7256") == "imagenet256x256"

@@ -26,7 +26,7 @@ from leaderboard.knowledge import (
     shipped_knowledge,
 )
 
-_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # "RewardBench", "BEATs": stylised case
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,7 @@ class NameIndex:
                 continue
             (self._cs if exact else self._ci).setdefault(key, target)
             if not exact and _CAMEL.search(name):
-                self._stylised.add(key)  # "MultiPLE", "RewardBench": a lower-case "multiple" is a word
+                self._stylised.add(key)  # "MultiPLE", "BEATs": a lower-case "multiple", "beats" is a word
             elif not exact and name.islower():
                 self._plain.add(key)
 
