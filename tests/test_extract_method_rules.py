@@ -32,7 +32,7 @@ def test_without_the_standing_value_the_phrase_is_a_result_verb(tmp_path: Path) 
 
 
 def test_a_verb_spelled_like_a_stylised_model_name_is_no_method(extractor: Extractor) -> None:
-    """"beats" is a verb, "BEATs" the audio model: a stylised name written in lower case names no method."""
+    """ "beats" is a verb, "BEATs" the audio model: a stylised name written in lower case names no method."""
     for text, number in (
         ("The pruned tagger beats Flair by 1.7 points on CoNLL-2003.", "1.7"),
         ("On ESC-50, BEATs reaches 98.1% accuracy.", "98.1"),

@@ -44,7 +44,7 @@ def test_boundaries_acronyms_and_stylised_names():
 
 
 def test_names_with_a_lower_case_tail_after_capitals_are_stylised():
-    """"BEATs", "GLaMs": capitals then lower case is a stylised spelling; written all lower case it is a word."""
+    """ "BEATs", "GLaMs": capitals then lower case is a stylised spelling; written all lower case it is a word."""
     idx = _index(Entry("BEATs", ()), Entry("SWAGs", ()), Entry("RoPEs", ()))
     assert _found(idx, "the student beats its teacher; BEATs and beats") == [("BEATs", "BEATs")]
     assert _found(idx, "swags of data, then SWAGs on ImageNet") == [("SWAGs", "SWAGs")]
