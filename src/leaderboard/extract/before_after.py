@@ -16,7 +16,6 @@ Its ends are changes, not two results: no absolute rows.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from leaderboard.extract.windows import Windows
 
@@ -90,20 +89,7 @@ def after_rows(readings: list, done: list, text: str, nums: list, s0: int, g) ->
 
 def _absolute(r, num, unit: str | None):
     """The range reading `r` as an absolute reading of one of its ends."""
-    row = replace(
-        r,
-        num=num,
-        kind="absolute",
-        value=num.value,
-        value_to=None,
-        span_end=num.end,
-        unit=num.unit or unit or r.unit,
-        qualifier=None,
-        baseline=None,
-        delta_relative=None,
-        improvement=None,
-        rules=r.copy_rules(),
-    )
+    row = r.at_end(num, unit, r.copy_rules())
     row.note("kind", "kind.before_after", (r.num.start, r.span_end))
     return row
 

@@ -5,7 +5,6 @@ The method and baseline decisions are rules (rules/method.py, rules/baseline.py)
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from leaderboard.extract.attribution import Span, capture_metric, clause_start
 from leaderboard.extract.numbers import Number
@@ -38,20 +37,7 @@ def transitions(a: Abstract, readings: list[Reading], s0: int) -> list[Reading]:
         better = (second.value > r.value) == (hib == "true") if hib in {"true", "false"} else change == "better"
         if change not in {"better", "up", "down"} or not better:
             continue
-        new = replace(
-                r,
-                num=second,
-                kind="absolute",
-                value=second.value,
-                value_to=None,
-                span_end=second.end,
-                unit=second.unit or r.unit,
-                qualifier=None,
-                baseline=None,
-                delta_relative=None,
-                improvement=None,
-                rules={k: v for k, v in r.rules.items() if k not in _CHANGE_FIELDS},
-            )  # fmt: skip
+        new = r.at_end(second, None, {k: v for k, v in r.rules.items() if k not in _CHANGE_FIELDS})
         if new.trace is not None:
             new.trace.copied((r.num.start, r.num.end), (second.start, second.end), set(new.rules))
         new.note("kind", "kind.end_of_transition", (r.num.start, second.end))

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.sentence import Abstract, Reading
+from leaderboard.extract.value_lists import coordinated_runs
 from leaderboard.extract.vocab import norm_key
 
 _COORD_WORD = re.compile(r",|\band\b|/|\bor\b")
@@ -193,13 +194,7 @@ def metric_list(a: Abstract, readings: list[Reading], sm: list[Span]) -> None:
     """ "improves HR@10 and NDCG@10 by 8.2% and 10.5%": coordinated numbers bound to the last of a
     coordinated metric list of the same length take its members in order."""
     text = a.text
-    runs: list[list[Span]] = []
-    for m in sm:
-        if runs and _JOINED.fullmatch(text[runs[-1][-1].end : m.start]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    for run in runs:
+    for run in coordinated_runs(text, sm):
         if len(run) < 2:
             continue
         metrics_after(a, readings, run)

@@ -8,7 +8,7 @@ rules change, and every change goes through `Reading.note` so the trace and `res
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.context import AbstractContext
@@ -162,3 +162,20 @@ class Reading:
 
     def copy_rules(self) -> dict[str, str]:
         return dict(self.rules)
+
+    def at_end(self, num: Number, unit: str | None, rules: dict[str, str]) -> Reading:
+        """This range reading as an absolute reading of one of its ends (`num`), with no change details."""
+        return replace(
+            self,
+            num=num,
+            kind="absolute",
+            value=num.value,
+            value_to=None,
+            span_end=num.end,
+            unit=num.unit or unit or self.unit,
+            qualifier=None,
+            baseline=None,
+            delta_relative=None,
+            improvement=None,
+            rules=rules,
+        )

@@ -47,17 +47,22 @@ def slash_lists(a: Abstract, s0: int, s1: int, idx: list[int], sm: list[Span]) -
     return metric_of, subset_of
 
 
-def _paired_metric_list(a: Abstract, chains: list[list[int]], sm: list[Span], metric_of: dict, done: dict) -> None:
-    """PAIRED-VALUES: chains of paired values ("A: 86.3%-79.5 and B: 84.0%-78.1 in accuracy and macro-F1") with
-    no slash list of their own take, member by member, a coordinated metric list of their length after the last
-    chain (or else before the first)."""
-    text = a.text
+def coordinated_runs(text: str, spans: list[Span]) -> list[list[Span]]:
+    """The spans in runs joined by a coordinator ("HR@10, NDCG@10 and MRR" is one run of three)."""
     runs: list[list[Span]] = []
-    for m in sm:
+    for m in spans:
         if runs and _JOINED.fullmatch(text[runs[-1][-1].end : m.start]):
             runs[-1].append(m)
         else:
             runs.append([m])
+    return runs
+
+
+def _paired_metric_list(a: Abstract, chains: list[list[int]], sm: list[Span], metric_of: dict, done: dict) -> None:
+    """PAIRED-VALUES: chains of paired values ("A: 86.3%-79.5 and B: 84.0%-78.1 in accuracy and macro-F1") with
+    no slash list of their own take, member by member, a coordinated metric list of their length after the last
+    chain (or else before the first)."""
+    runs = coordinated_runs(a.text, sm)
     free = [c for c in chains if not any(i in metric_of or i in done for i in c)]
     for n in {len(c) for c in free}:
         group = [c for c in free if len(c) == n]
