@@ -7,7 +7,6 @@ and its attribution (attribution.py, methods.py). Cue words come from vocab/gram
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -24,7 +23,7 @@ from leaderboard.extract.leaks import Leaks
 from leaderboard.extract.methods import own_method
 from leaderboard.extract.metric_forms import MetricForms
 from leaderboard.extract.names import NameCapture
-from leaderboard.extract.numbers import find_numbers, link_numbers, share_range_units
+from leaderboard.extract.numbers import find_numbers, has_digit, link_numbers, share_range_units
 from leaderboard.extract.open_names import open_names, share_sibling_metric
 from leaderboard.extract.sentence import Abstract, Lazy, Memory, Reading
 from leaderboard.extract.sentences import split_sentences
@@ -33,8 +32,6 @@ from leaderboard.extract.version import rules_version
 from leaderboard.extract.vocab import CombinedIndex, NormText, Vocabulary, load_vocabulary, norm_key
 from leaderboard.extract.windows import Windows
 from leaderboard.models import Paper, Result
-
-_DIGIT = re.compile(r"\d")
 
 NAME = "rules"
 
@@ -74,7 +71,7 @@ class Extractor:
     def extract(self, paper: Paper, trace: Trace | None = None) -> list[Result]:
         """The paper's results; with a `trace`, every rule decision (and every declined number) is recorded in it."""
         text = paper.abstract or ""
-        if not _DIGIT.search(text):
+        if not has_digit(text):
             return []
         nums = find_numbers(text)
         if not nums:

@@ -87,18 +87,38 @@ def _unit(raw: str | None) -> str | None:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+_ASCII_DIGIT_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
+
+
+def has_digit(text: str) -> bool:
+    """Whether `text` holds a digit (`\\d`): for ASCII text ten C-level substring tests, ~15x cheaper than the
+    regex, which looks up every character's Unicode category."""
+    if text.isascii():
+        return any(d in text for d in "0123456789")
+    return _ANY_DIGIT.search(text) is not None
 
 
 def _number_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of `_NUMBER.finditer(text)`, searching only from 3 characters before the next digit.
 
     A match holds a digit at most 3 characters after its start (sign, `$`, `.`), so no match starts earlier:
-    skipping to the next digit in C (`\\d` search) is ~2x cheaper than letting `_NUMBER` try every position.
+    skipping to the next digit in C is ~2x cheaper than letting `_NUMBER` try every position. In ASCII text the
+    next digit is a `bytes.find` of "0" in a copy whose digits are all "0" (`\\d` is [0-9] there).
     """
     pos = 0
-    digit, number = _ANY_DIGIT.search, _NUMBER.search
-    while (d := digit(text, pos)) is not None:
-        m = number(text, max(pos, d.start() - 3))
+    number = _NUMBER.search
+    if text.isascii():
+        find = text.encode("ascii").translate(_ASCII_DIGIT_TO_ZERO).find
+        while (d := find(b"0", pos)) >= 0:
+            m = number(text, max(pos, d - 3))
+            if m is None:
+                return
+            yield m
+            pos = m.end()
+        return
+    digit = _ANY_DIGIT.search
+    while (dm := digit(text, pos)) is not None:
+        m = number(text, max(pos, dm.start() - 3))
         if m is None:
             return
         yield m
