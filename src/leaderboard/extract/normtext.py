@@ -34,6 +34,10 @@ _WHITESPACE = (
 )
 _SEPS = frozenset(_SEP_NOT_SPACE + _WHITESPACE)
 _TO_SPACE = str.maketrans(dict.fromkeys(_SEP_NOT_SPACE + _WHITESPACE.replace(" ", ""), " "))
+_ASCII_TO_SPACE = "".join(c for c in _SEP_NOT_SPACE + _WHITESPACE.replace(" ", "") if c.isascii())
+# the same map for ASCII text as a bytes table: bytes.translate is a C table lookup per character, while
+# str.translate looks each distinct character up in the dict again on every call
+_TO_SPACE_ASCII = bytes.maketrans(_ASCII_TO_SPACE.encode("ascii"), b" " * len(_ASCII_TO_SPACE))
 _JOINED_TO = ("-to-", "-To-", "-tO-", "-TO-", " to ")  # where _DROP's "to" alternatives can match
 _ONE = (1).__add__
 
@@ -100,7 +104,10 @@ def _split_window(t: str, w0: int, w1: int, n: int, parts: list, norm_starts: li
     does). A "to" token between two words ("English-to-French", "English to French") is one separator.
     """
     s = t[w0:w1]
-    tokens = s.translate(_TO_SPACE).split(" ")
+    if s.isascii():
+        tokens = s.encode("ascii").translate(_TO_SPACE_ASCII).decode("ascii").split(" ")
+    else:
+        tokens = s.translate(_TO_SPACE).split(" ")
     starts = list(accumulate(map(_ONE, map(len, tokens)), initial=w0))
     kept_starts = list(compress(starts, tokens))
     kept = list(filter(None, tokens))
