@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaderboard.extract import numbers
+from leaderboard.extract import grammar, numbers
 
 _NUMBERISH = st.lists(
     st.sampled_from(
@@ -35,3 +35,43 @@ def test_digits_of_other_scripts_take_the_regex_path() -> None:
     assert numbers.has_digit("score \u0663") is True  # Arabic-Indic three: a digit for \d, not ASCII
     assert numbers.has_digit("no digits at all, only words") is False
     assert [m.group() for m in numbers._number_matches("up 4.5% and \uff17 then 12")] == ["4.5%", "\uff17", "12"]
+
+
+def _plain_metric_phrase(heads: list[str]) -> re.Pattern:
+    """grammar's metric phrase as it was written: backtracking word runs, a plain alternation of the heads."""
+    alt = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
+    return re.compile(
+        r"(?P<m>(?:[\w\-@/]+\s+){0,3}?(?:[\w@/]+-)?(?:" + alt + "))" + grammar._METRIC_PHRASE_TAIL, re.IGNORECASE
+    )
+
+
+_HEADS = st.lists(
+    st.sampled_from(["score", "scores", "rate", "Recall", "AUC", "s", "\u017fum", "F-measure"]), min_size=1
+)
+_BEFORE = st.lists(
+    st.sampled_from(
+        ["an", " ", "  ", "R-", "precision", "score", "SCORES", "rate", "recall", "auc", "\u017fcore", "F-measure",
+         "of", "is", "=", ":", "(top-1)", "about", "up to", "[", "$", "-", "/", "@", "x", "\u212a", ",", "."]
+    ),
+    max_size=16,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_HEADS, _BEFORE)
+def test_metric_phrase_is_the_backtracking_pattern(heads: list[str], before: str) -> None:
+    """Possessive word runs, dispatched heads and the head-and-link test find what the plain pattern finds."""
+    phrase, end = grammar._metric_phrase(heads)
+    want = _plain_metric_phrase(heads).search(before)
+    got = phrase.search(before) if end.search(before) else None
+    assert (got and (got.span(), got.group("m"))) == (want and (want.span(), want.group("m")))
+
+
+def test_literal_alternation_dispatches_on_the_first_character() -> None:
+    alt = grammar.literal_alternation(["scores", "score", "rate"])
+    assert alt.startswith("(?-i:[RSrs\u017f])")  # the long s folds to "s"
+    assert [m.group() for m in re.finditer(alt, "Scores, RATE, \u017fcore", re.IGNORECASE)] == [
+        "Scores",
+        "RATE",
+        "\u017fcore",
+    ]

@@ -105,7 +105,7 @@ def capture_metric(text: str, num: Number, s0: int, grammar: Grammar, generic: b
     before = text[reach : num.start]
     if not _LINK_END.search(before[-Windows.read(grammar, "metric_link_before") :]):
         return None  # cheap test first: the phrase must end in "of", "=", ":", "is", ...
-    m = grammar.metric_phrase.search(before)
+    m = grammar.metric_phrase.search(before) if grammar.metric_phrase_end.search(before) else None
     if not m:
         return None
     words = m.group("m").split()

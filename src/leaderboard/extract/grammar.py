@@ -94,6 +94,47 @@ def _alternation(phrases: list[str]) -> str:
     return f"(?-i:[{charset}]){guard}(?:{'|'.join(branches)})"
 
 
+def literal_alternation(literals: list[str]) -> str:
+    """Plain literals (case-insensitive, no word guards) as one alternation in the order given, dispatched on the
+    first character like `_alternation`: the same matches, but a position tries only the literals that can start
+    there instead of every one ("score|scores|rate|..." at each position of a window)."""
+    plain = "|".join(re.escape(x) for x in literals)
+    groups: dict[str, list[str]] = {}
+    for x in literals:
+        if not x or len(x[0].lower()) != 1:
+            return plain
+        groups.setdefault(x[0].lower(), []).append(re.escape(x[1:]))
+    seen: set[str] = set()
+    branches = []
+    for first, rests in groups.items():
+        folds = frozenset(re.findall(re.escape(first), _CHARS, re.IGNORECASE))
+        if folds & seen or first not in folds:
+            return plain  # first characters that are not disjoint under case folding
+        seen |= folds
+        branches.append(f"(?<={re.escape(first)})(?:{'|'.join(rests)})")
+    return f"(?-i:[{''.join(re.escape(c) for c in sorted(seen))}])(?:{'|'.join(branches)})"
+
+
+# what follows a metric phrase's head up to the number: "accuracy (top-1) of about ", "score = ", "F1: "
+_METRIC_PHRASE_TAIL = (
+    r"\s*(?:\([^()]{1,12}\)\s*)?(?:of|=|:|is|was|reaches)\s*"
+    r"(?:about|around|approximately|~|only|just|up\s+to|over)?\s*[(\[]?\$?\s*$"
+)
+
+
+def _metric_phrase(heads: list[str]) -> tuple[re.Pattern, re.Pattern]:
+    """The metric phrase ending right before a number (up to three words, a hyphenated modifier, a head, the
+    link) and its head-and-link end alone, a cheap necessary test: a window without it holds no phrase.
+
+    The word runs are possessive: a word ([\\w\\-@/]) and the spaces after it share no character, so giving back
+    part of either can never let the rest match (same matches, no backtracking through every word)."""
+    if not heads:
+        return NEVER, NEVER
+    alt = literal_alternation(sorted(set(heads), key=len, reverse=True))
+    phrase = r"(?P<m>(?:[\w\-@/]++\s++){0,3}?(?:[\w@/]++-)?(?:" + alt + "))" + _METRIC_PHRASE_TAIL
+    return re.compile(phrase, re.IGNORECASE), re.compile(f"(?:{alt}){_METRIC_PHRASE_TAIL}", re.IGNORECASE)
+
+
 # Kinds whose pattern is just their phrases (a field of the same name): "does the text hold one of them".
 PLAIN_KINDS = (
     "change",
@@ -163,6 +204,7 @@ class Grammar:
     subset_head: re.Pattern = re.compile(r"(?!x)x")
     subset_list_head: re.Pattern = re.compile(r"(?!x)x")
     metric_phrase: re.Pattern = re.compile(r"(?!x)x")
+    metric_phrase_end: re.Pattern = re.compile(r"(?!x)x")  # the phrase's head and link: a test before the phrase
     stems: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> [(stem, value)]
     exact: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> phrases as written (case kept)
 
@@ -185,6 +227,7 @@ class Grammar:
                 return re.compile(r"(?!x)x")
             return re.compile(pattern.replace("ALT", alt), re.IGNORECASE)
 
+        phrase, phrase_end = _metric_phrase(by_kind.get("metric_head", []))
         return cls(
             words=dict(words),
             **{kind: comp(r"(?:ALT)", kind) for kind in PLAIN_KINDS},
@@ -221,15 +264,8 @@ class Grammar:
             own_setting=_own_setting(by_kind),
             within_set=comp(r"\s*(?:(?:the|all|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:ALT)", "within_set"),
             compared_name=comp(r"(?:ALT)\s+(?:the\s+)?$", "compared_name"),
-            metric_phrase=re.compile(
-                r"(?P<m>(?:[\w\-@/]+\s+){0,3}?(?:[\w@/]+-)?(?:"
-                + "|".join(re.escape(h) for h in sorted(set(by_kind.get("metric_head", [])), key=len, reverse=True))
-                + r"))\s*(?:\([^()]{1,12}\)\s*)?(?:of|=|:|is|was|reaches)\s*"
-                r"(?:about|around|approximately|~|only|just|up\s+to|over)?\s*[(\[]?\$?\s*$",
-                re.IGNORECASE,
-            )
-            if by_kind.get("metric_head")
-            else re.compile(r"(?!x)x"),
+            metric_phrase=phrase,
+            metric_phrase_end=phrase_end,
             stems=dict(stems),
             exact={k: frozenset(v) for k, v in by_kind.items()},
         )
