@@ -48,7 +48,7 @@ def test_boundaries_abbreviations_and_glued_sentences() -> None:
 
 _PIECES = st.sampled_from(
     [".", "!", "?", " ", "  ", "\n", "A", "The", "ab", "abc", "word", "Word", "e.g", "et al", "Fig", "(", "[", '"',
-     "'", "\u201c", "1", "2.5", "x"]
+     "'", "\u201c", "1", "2.5", "x", "\x1c", "\u2009", "\u200b"]
 )  # fmt: skip
 
 

@@ -23,7 +23,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _BOUNDARY.finditer(text):
         end = m.start() + 1
-        if end <= start or _ABBREV.search(text, max(start, end - 8), end):
+        # _ABBREV ends in a period: "!" and "?" end a sentence without the look-up
+        if end <= start or (text[end - 1] == "." and _ABBREV.search(text, max(start, end - 8), end)):
             continue
         spans.append((start, end))
         start = m.end()
@@ -31,10 +32,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, len(text.rstrip())))
     out = []
     for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
+        seg = text[s:e]
+        core = seg.strip()  # str.strip removes what str.isspace calls space
+        if core:
+            s += len(seg) - len(seg.lstrip())
+            out.append((s, s + len(core)))
     return out
