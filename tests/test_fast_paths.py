@@ -75,3 +75,34 @@ def test_literal_alternation_dispatches_on_the_first_character() -> None:
         "RATE",
         "\u017fcore",
     ]
+
+
+def _plain_role(phrases: list[str]) -> str:
+    """grammar.plain_alternation as it was written: every phrase tried at every position."""
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in p.rstrip("*").split())
+        parts.append(body + (r"[\w\-]*" if p.endswith("*") else r"(?![\w])"))
+    return "|".join(parts)
+
+
+_ROLE_PHRASES = st.lists(
+    st.sampled_from(["faster", "fast*", "speed up", "Smaller", "(x)", "\u212aB", "kb", "size", "s", "ratio of*"]),
+    min_size=1,
+    max_size=6,
+)
+_ROLE_TEXT = st.lists(
+    st.sampled_from(["faster", "FAST", "fastest", "speed  up", "speedup", "smaller", "(x)", "kb", "KB", "\u212ab",
+                     "size", "sizes", "ratio of", "ratio ofs", " ", "-", "x", "\u017f", "7", "."]),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ROLE_PHRASES, _ROLE_TEXT)
+def test_dispatched_role_alternation_is_the_plain_one(phrases: list[str], text: str) -> None:
+    """compile_role's dispatched alternation finds what the plain one finds, inside a role pattern too."""
+    for pattern in (r"(?P<cue>ALT)", r"(?<![\w\-])(?:ALT)\s*$", r"^\s*(?:[\w\-]+\s+){0,2}?(?P<cue>ALT)"):
+        fast = re.compile(pattern.replace("ALT", grammar.plain_alternation(phrases)), re.IGNORECASE)
+        plain = re.compile(pattern.replace("ALT", _plain_role(phrases)), re.IGNORECASE)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -6,6 +6,7 @@ words that play them are data, so a user can extend them with a `--vocab` gramma
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -28,24 +29,55 @@ def _phrase_re(phrase: str) -> str:
 NEVER = re.compile(r"(?!x)x")  # matches nothing: a role whose cue words the grammar leaves empty
 
 
+_CHARS = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)  # the BMP, to enumerate case folds
+
+
 def plain_alternation(phrases: list[str]) -> str:
     """The phrases as one alternation, longest first: words split by any spaces, '*' = any word ending, and no
-    word character right after a phrase."""
+    word character right after a phrase. Dispatched on the first character when it can be (as `_alternation`):
+    the same matches, without trying every phrase at every position."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
     parts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
+    for p in ordered:
         star = p.endswith("*")
         body = r"\s+".join(re.escape(w) for w in p.rstrip("*").split())
         parts.append(body + (r"[\w\-]*" if star else r"(?![\w])"))
-    return "|".join(parts)
+    return _dispatched(ordered, "|".join(parts))
+
+
+def _dispatched(ordered: list[str], plain: str) -> str:
+    """`plain_alternation`'s phrases (`ordered`) grouped by their first character; `plain` when they cannot be."""
+    groups: dict[str, list[str]] = {}
+    for phrase in ordered:
+        words = phrase.rstrip("*").split()
+        if not words or len(words[0][0].lower()) != 1:
+            return plain
+        first = words[0][0]
+        if _folds(first) != _folds(first.lower()):
+            return plain
+        rest = r"\s+".join([re.escape(words[0][1:]), *map(re.escape, words[1:])])
+        groups.setdefault(first.lower(), []).append(rest + (r"[\w\-]*" if phrase.endswith("*") else r"(?![\w])"))
+    seen: set[str] = set()
+    branches = []
+    for first, rests in groups.items():
+        folds = _folds(first)
+        if folds & seen or first not in folds:
+            return plain  # first characters that are not disjoint under case folding
+        seen |= folds
+        branches.append(f"(?<={re.escape(first)})(?:{'|'.join(rests)})")
+    return f"(?-i:[{''.join(re.escape(c) for c in sorted(seen))}])(?:{'|'.join(branches)})"
+
+
+@functools.lru_cache(maxsize=512)
+def _folds(c: str) -> frozenset[str]:
+    """The characters `c` matches case-insensitively."""
+    return frozenset(re.findall(re.escape(c), _CHARS, re.IGNORECASE))
 
 
 def compile_role(pattern: str, words: dict[str, dict[str, str]], kind: str) -> re.Pattern:
     """`pattern` with ALT standing for the cue words of `kind`, case-insensitive (NEVER when it has none)."""
     phrases = list(words.get(kind, {}))
     return re.compile(pattern.replace("ALT", plain_alternation(phrases)), re.IGNORECASE) if phrases else NEVER
-
-
-_CHARS = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)  # the BMP, to enumerate case folds
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -101,13 +133,13 @@ def literal_alternation(literals: list[str]) -> str:
     plain = "|".join(re.escape(x) for x in literals)
     groups: dict[str, list[str]] = {}
     for x in literals:
-        if not x or len(x[0].lower()) != 1:
+        if not x or len(x[0].lower()) != 1 or _folds(x[0]) != _folds(x[0].lower()):
             return plain
         groups.setdefault(x[0].lower(), []).append(re.escape(x[1:]))
     seen: set[str] = set()
     branches = []
     for first, rests in groups.items():
-        folds = frozenset(re.findall(re.escape(first), _CHARS, re.IGNORECASE))
+        folds = _folds(first)
         if folds & seen or first not in folds:
             return plain  # first characters that are not disjoint under case folding
         seen |= folds
