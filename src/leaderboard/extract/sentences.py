@@ -32,9 +32,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, len(text.rstrip())))
     out = []
     for s, e in spans:
-        seg = text[s:e]
-        core = seg.strip()  # str.strip removes what str.isspace calls space
-        if core:
-            s += len(seg) - len(seg.lstrip())
-            out.append((s, s + len(core)))
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
     return out
