@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leaderboard.extract import grammar, numbers
+from leaderboard.extract.names import NameCapture
 
 _NUMBERISH = st.lists(
     st.sampled_from(
@@ -106,3 +107,12 @@ def test_dispatched_role_alternation_is_the_plain_one(phrases: list[str], text: 
         fast = re.compile(pattern.replace("ALT", grammar.plain_alternation(phrases)), re.IGNORECASE)
         plain = re.compile(pattern.replace("ALT", _plain_role(phrases)), re.IGNORECASE)
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["on", "in", "On", "In", "ON", "x", "the", " ", "  ", "-", "\u00e9", "o", "n", "("]),
+                max_size=14).map("".join), st.integers(0, 6))  # fmt: skip
+def test_on_anchor_is_the_word_boundary_pattern(text: str, pos: int) -> None:
+    capture = NameCapture(grammar.Grammar.from_rows([]))
+    plain = re.compile(r"\b(?:on|in|On)\s+(?:the\s+)?")
+    assert [m.span() for m in capture.on_anchor.finditer(text, pos)] == [m.span() for m in plain.finditer(text, pos)]

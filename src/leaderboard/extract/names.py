@@ -77,7 +77,9 @@ class NameCapture:
         # each pattern is tried only next to a cheap anchor (a head word, or "on"/"in"), never at every position
         self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}(?:-[a-z]+)*\s+)?$")
         self.name_after = re.compile(rf"\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
-        self.on_anchor = re.compile(r"\b(?:on|in|On)\s+(?:the\s+)?")
+        # "on", "in", "On" after a non-word character: `\b(?:on|in|On)` written to open with a character set, which
+        # `re` skips to in C (a leading `\b` makes it try every position)
+        self.on_anchor = re.compile(r"[oiO](?<!\w.)n\s+(?:the\s+)?")
         self.acronym_at = re.compile(
             rf"(?P<name>{_ACRONYM})(?![\w\-])(?!\s+(?:\d|[A-Z]))"
             rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b|v\d)[a-z])"
