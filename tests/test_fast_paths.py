@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaderboard.extract import grammar, numbers
+from leaderboard.extract import grammar, numbers, urls
 from leaderboard.extract.names import NameCapture
 
 _NUMBERISH = st.lists(
@@ -116,3 +116,19 @@ def test_on_anchor_is_the_word_boundary_pattern(text: str, pos: int) -> None:
     capture = NameCapture(grammar.Grammar.from_rows([]))
     plain = re.compile(r"\b(?:on|in|On)\s+(?:the\s+)?")
     assert [m.span() for m in capture.on_anchor.finditer(text, pos)] == [m.span() for m in plain.finditer(text, pos)]
+
+
+_URLISH = st.lists(
+    st.sampled_from(["http", "HTTPS", "ht\u017fp", " :", "://", "www.", "WWW.", ".com", ".AI", ".\u0131o", "x", " ",
+                     "/", "a.b", ".net", "s", ":", "w", "."]),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_URLISH, st.integers(0, 5))
+def test_url_hints_are_the_lookahead_patterns(text: str, pos: int) -> None:
+    hint = re.compile(r"(?=[:.wW])(?:://|www\.|\.(?:com|org|io|net|ai)\b)", re.IGNORECASE)
+    start = re.compile(r"(?=[hHwW.])(?:https?\s*:|www\.|\.(?:com|org|io|net|ai))", re.IGNORECASE)
+    for fast, plain in ((urls.URL_HINT, hint), (urls.URL_START, start)):
+        assert [m.span() for m in fast.finditer(text, pos)] == [m.span() for m in plain.finditer(text, pos)]

@@ -6,12 +6,17 @@ import re
 
 URL = re.compile(r"(?:https?\s*:\s*/\s*/|www\.)\S+(?:\s+\S+/\S*)*|(?<!\S)\S+\.(?:com|org|io|net|ai)\S*", re.IGNORECASE)
 
-URL_HINT = re.compile(r"(?=[:.wW])(?:://|www\.|\.(?:com|org|io|net|ai)\b)", re.IGNORECASE)
+# Both hint patterns open with a case-sensitive character set, which `re` skips to in C, and then dispatch on that
+# character: `(?=[:.wW])(?:://|www\.|\.(?:com|...)\b)` in a form `re` scans ~2x faster (a leading lookahead gives
+# it no set to skip to; tests/test_fast_paths.py compares the two).
+URL_HINT = re.compile(r"(?-i:[:.wW])(?:(?<=:)//|(?<=[wW])ww\.|(?<=\.)(?:com|org|io|net|ai)\b)", re.IGNORECASE)
 
 
 # Every URL match holds one of these; it starts at the hit ("http", "www.") or at the start of the hit's token
 # (".com"), so no match starts before the token of the first hit: scanning from there gives the same matches.
-URL_START = re.compile(r"(?=[hHwW.])(?:https?\s*:|www\.|\.(?:com|org|io|net|ai))", re.IGNORECASE)
+URL_START = re.compile(
+    r"(?-i:[hHwW.])(?:(?<=[hH])ttps?\s*:|(?<=[wW])ww\.|(?<=\.)(?:com|org|io|net|ai))", re.IGNORECASE
+)  # = (?=[hHwW.])(?:https?\s*:|www\.|\.(?:com|org|io|net|ai))
 
 
 def may_hint(text: str) -> bool:
