@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaderboard.extract import grammar, numbers, urls
+from leaderboard.extract import attribution, grammar, lists, numbers, urls
 from leaderboard.extract.names import NameCapture
 
 _NUMBERISH = st.lists(
@@ -131,4 +131,20 @@ def test_url_hints_are_the_lookahead_patterns(text: str, pos: int) -> None:
     hint = re.compile(r"(?=[:.wW])(?:://|www\.|\.(?:com|org|io|net|ai)\b)", re.IGNORECASE)
     start = re.compile(r"(?=[hHwW.])(?:https?\s*:|www\.|\.(?:com|org|io|net|ai))", re.IGNORECASE)
     for fast, plain in ((urls.URL_HINT, hint), (urls.URL_START, start)):
+        assert [m.span() for m in fast.finditer(text, pos)] == [m.span() for m in plain.finditer(text, pos)]
+
+
+_CLAUSES = st.lists(
+    st.sampled_from(["while", "whereas", "Whereas", "awhile", "whiles", ",", ", ", ",  and ", "and", "which ", ";",
+                     ":", " ", "x", "respectively", "RESPECTIVELY", "irrespectively", "\u00e9"]),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CLAUSES, st.integers(0, 5))
+def test_clause_break_and_respectively_are_the_word_boundary_patterns(text: str, pos: int) -> None:
+    clause = re.compile(r"[;:]|,\s+(?:and\s+|but\s+|while\s+|whereas\s+|which\s+)|\bwhile\b|\bwhereas\b")
+    respectively = re.compile(r"\brespectively\b", re.IGNORECASE)
+    for fast, plain in ((attribution._CLAUSE_BREAK, clause), (lists._RESPECTIVELY, respectively)):
         assert [m.span() for m in fast.finditer(text, pos)] == [m.span() for m in plain.finditer(text, pos)]

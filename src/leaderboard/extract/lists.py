@@ -25,7 +25,7 @@ _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _LIST_BEFORE = re.compile(
     r"(?<![\w\-])(?P<list>[\w\-]+(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)[\w\-]+)+)\s+$"
 )
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"(?-i:[rR])(?<!\w.)espectively\b", re.IGNORECASE)  # \brespectively\b, skipped to in C
 
 
 def jointly(a: Abstract, r: Reading, sb: list[Span]) -> list[Reading]:
