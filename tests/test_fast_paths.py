@@ -102,11 +102,21 @@ _ROLE_TEXT = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(_ROLE_PHRASES, _ROLE_TEXT)
 def test_dispatched_role_alternation_is_the_plain_one(phrases: list[str], text: str) -> None:
-    """compile_role's dispatched alternation finds what the plain one finds, inside a role pattern too."""
-    for pattern in (r"(?P<cue>ALT)", r"(?<![\w\-])(?:ALT)\s*$", r"^\s*(?:[\w\-]+\s+){0,2}?(?P<cue>ALT)"):
-        fast = re.compile(pattern.replace("ALT", grammar.plain_alternation(phrases)), re.IGNORECASE)
+    """compile_role's dispatched alternation finds what the plain one finds, inside role patterns too (with the
+    word-start guard moved after the first character when the pattern opens with it)."""
+    words = {"k": dict.fromkeys(phrases, "")}
+    patterns = (
+        r"(?P<cue>ALT)",
+        r"(?<![\w\-])(?:ALT)\s*$",
+        r"(?<![\w\-])(?P<cue>ALT)\s+(?:[a-z]+\s+){0,3}?by\s*$",
+        r"^\s*(?:[\w\-]+\s+){0,2}?(?P<cue>ALT)",
+    )
+    for pattern in patterns:
+        fast = grammar.compile_role(pattern, words, "k")
         plain = re.compile(pattern.replace("ALT", _plain_role(phrases)), re.IGNORECASE)
-        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in range(min(len(text), 3) + 1):
+            want = [(m.span(), m.groupdict()) for m in plain.finditer(text, pos)]
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text, pos)] == want
 
 
 @settings(max_examples=400, deadline=None)
@@ -148,3 +158,12 @@ def test_clause_break_and_respectively_are_the_word_boundary_patterns(text: str,
     respectively = re.compile(r"\brespectively\b", re.IGNORECASE)
     for fast, plain in ((attribution._CLAUSE_BREAK, clause), (lists._RESPECTIVELY, respectively)):
         assert [m.span() for m in fast.finditer(text, pos)] == [m.span() for m in plain.finditer(text, pos)]
+
+
+def test_own_name_cue_keeps_its_word_boundary() -> None:
+    g = grammar.Grammar.from_rows([("own_name_before", "our model", ""), ("own_name_before", "termed", "")])
+    assert not g.own_name_before.pattern.startswith(r"\b")
+    found = [m.group() for m in g.own_name_before.finditer("Our model, determed, termed X, xour model, -termed")]
+    assert found == ["Our model", "termed"]
+    odd = grammar.Grammar.from_rows([("own_name_before", "(ours)", "")])
+    assert odd.own_name_before.pattern.startswith(r"\b")

@@ -32,29 +32,38 @@ NEVER = re.compile(r"(?!x)x")  # matches nothing: a role whose cue words the gra
 _CHARS = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)  # the BMP, to enumerate case folds
 
 
-def plain_alternation(phrases: list[str]) -> str:
+def plain_alternation(phrases: list[str], word_start: bool = False) -> str:
     """The phrases as one alternation, longest first: words split by any spaces, '*' = any word ending, and no
     word character right after a phrase. Dispatched on the first character when it can be (as `_alternation`):
-    the same matches, without trying every phrase at every position."""
+    the same matches, without trying every phrase at every position. With `word_start`, the alternation stands
+    for `(?<![\\w\\-])(?:ALT)`: no word character or hyphen before it."""
     ordered = sorted(set(phrases), key=len, reverse=True)
     parts = []
     for p in ordered:
         star = p.endswith("*")
         body = r"\s+".join(re.escape(w) for w in p.rstrip("*").split())
         parts.append(body + (r"[\w\-]*" if star else r"(?![\w])"))
-    return _dispatched(ordered, "|".join(parts))
+    fast = _dispatched(ordered, word_start)
+    if fast is not None:
+        return fast
+    return (_WORD_START if word_start else "") + f"(?:{'|'.join(parts)})"
 
 
-def _dispatched(ordered: list[str], plain: str) -> str:
-    """`plain_alternation`'s phrases (`ordered`) grouped by their first character; `plain` when they cannot be."""
+_WORD_START = r"(?<![\w\-])"
+
+
+def _dispatched(ordered: list[str], word_start: bool) -> str | None:
+    """`plain_alternation`'s phrases (`ordered`) grouped by their first character; None when they cannot be.
+    The word-start guard, when asked for, is tested right after the first character: `(?<![\\w\\-].)` there
+    looks at the same character as `(?<![\\w\\-])` before it, but keeps the set first (which `re` skips to)."""
     groups: dict[str, list[str]] = {}
     for phrase in ordered:
         words = phrase.rstrip("*").split()
         if not words or len(words[0][0].lower()) != 1:
-            return plain
+            return None
         first = words[0][0]
         if _folds(first) != _folds(first.lower()):
-            return plain
+            return None
         rest = r"\s+".join([re.escape(words[0][1:]), *map(re.escape, words[1:])])
         groups.setdefault(first.lower(), []).append(rest + (r"[\w\-]*" if phrase.endswith("*") else r"(?![\w])"))
     seen: set[str] = set()
@@ -62,10 +71,11 @@ def _dispatched(ordered: list[str], plain: str) -> str:
     for first, rests in groups.items():
         folds = _folds(first)
         if folds & seen or first not in folds:
-            return plain  # first characters that are not disjoint under case folding
+            return None  # first characters that are not disjoint under case folding
         seen |= folds
         branches.append(f"(?<={re.escape(first)})(?:{'|'.join(rests)})")
-    return f"(?-i:[{''.join(re.escape(c) for c in sorted(seen))}])(?:{'|'.join(branches)})"
+    guard = r"(?<![\w\-].)" if word_start else ""
+    return f"(?:(?-i:[{''.join(re.escape(c) for c in sorted(seen))}]){guard}(?:{'|'.join(branches)}))"
 
 
 @functools.lru_cache(maxsize=512)
@@ -75,9 +85,16 @@ def _folds(c: str) -> frozenset[str]:
 
 
 def compile_role(pattern: str, words: dict[str, dict[str, str]], kind: str) -> re.Pattern:
-    """`pattern` with ALT standing for the cue words of `kind`, case-insensitive (NEVER when it has none)."""
+    """`pattern` with ALT standing for the cue words of `kind`, case-insensitive (NEVER when it has none). A pattern
+    opening with the word-start guard `(?<![\\w\\-])` right before ALT gets it inside the dispatched alternation."""
     phrases = list(words.get(kind, {}))
-    return re.compile(pattern.replace("ALT", plain_alternation(phrases)), re.IGNORECASE) if phrases else NEVER
+    if not phrases:
+        return NEVER
+    for opening in ("(?:ALT)", "(?P<cue>ALT)", "(?P<mod>ALT)"):
+        if pattern.startswith(_WORD_START + opening):
+            alt = plain_alternation(phrases, word_start=True)
+            return re.compile(pattern[len(_WORD_START) :].replace("ALT", alt, 1), re.IGNORECASE)
+    return re.compile(pattern.replace("ALT", plain_alternation(phrases)), re.IGNORECASE)
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -292,7 +309,12 @@ class Grammar:
             ),
             compared_before=comp(r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?$", "compare"),
             component_head=comp(r"^\s*\)?\s*(?:ALT)", "component_head"),
-            own_name_before=comp(r"\b(?:ALT)", "own_name_before"),
+            # "\b" is implied when every phrase opens with a letter or digit (each then carries the word-start guard),
+            # and without it the pattern opens with the set `re` skips to
+            own_name_before=comp(
+                r"(?:ALT)" if all(p[:1].isalnum() for p in by_kind.get("own_name_before", [])) else r"\b(?:ALT)",
+                "own_name_before",
+            ),
             own_setting=_own_setting(by_kind),
             within_set=comp(r"\s*(?:(?:the|all|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:ALT)", "within_set"),
             compared_name=comp(r"(?:ALT)\s+(?:the\s+)?$", "compared_name"),
