@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaderboard.extract import attribution, grammar, lists, numbers, urls
+from leaderboard.extract import attribution, context, grammar, lists, numbers, open_names, urls
 from leaderboard.extract.names import NameCapture
 
 _NUMBERISH = st.lists(
@@ -167,3 +167,19 @@ def test_own_name_cue_keeps_its_word_boundary() -> None:
     assert found == ["Our model", "termed"]
     odd = grammar.Grammar.from_rows([("own_name_before", "(ours)", "")])
     assert odd.own_name_before.pattern.startswith(r"\b")
+
+
+_PREPOSITIONS = st.lists(
+    st.sampled_from(["on", "of", "for", "in", "using", "with", "from", "On", "xon", "-in", " ", "  ", "the ", "V2",
+                     "v1", "X", "7", "a", "\u00e9"]),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PREPOSITIONS, st.integers(0, 4))
+def test_preposition_hints_are_the_word_boundary_patterns(text: str, pos: int) -> None:
+    version = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?[Vv]\d")
+    hint = re.compile(r"\b(?:on|using|with|from|in|of)\s+(?:the\s+)?[A-Z0-9]")
+    for fast, plain in ((open_names._HAS_VERSION, version), (context._EVAL_HINT, hint)):
+        assert [m.span() for m in fast.finditer(text, pos)] == [m.span() for m in plain.finditer(text, pos)]

@@ -15,7 +15,8 @@ from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.names import NameCapture
 from leaderboard.extract.vocab import NameIndex, NormText, norm_key
 
-_EVAL_HINT = re.compile(r"\b(?:on|using|with|from|in|of)\s+(?:the\s+)?[A-Z0-9]")
+# \b(?:on|using|with|from|in|of)\s+(?:the\s+)?[A-Z0-9], opening with a set `re` skips to
+_EVAL_HINT = re.compile(r"[ouwfi](?<!\w.)(?:(?<=o)[nf]|(?<=u)sing|(?<=w)ith|(?<=f)rom|(?<=i)n)\s+(?:the\s+)?[A-Z0-9]")
 
 
 class AbstractContext:

@@ -46,7 +46,8 @@ _VERSION = re.compile(r"(?:[vV](?:er\.?|ersion)?\s?)?\d[\d.]*|[A-Z]")  # "V2": a
 _BASE = rf"(?P<name>{_WORD}(?:(?:[ \-]|\s(?:in|of|the)\s){_WORD}){{0,4}})"  # "Moments in Time"
 _BASE_PAREN = re.compile(rf"{_BASE}\s*\((?P<body>[^()]{{4,160}})\)")
 _ON_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[Vv]\d{1,2}(?:\.\d)?)(?![\w\-.]\w)")
-_HAS_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?[Vv]\d")  # cheap test before the parentheses
+# a cheap test before the parentheses: \b(?:on|for|in)\s+(?:the\s+)?[Vv]\d, opening with a set `re` skips to
+_HAS_VERSION = re.compile(r"[ofi](?<!\w.)(?:(?<=o)n|(?<=f)or|(?<=i)n)\s+(?:the\s+)?[Vv]\d")
 _GLUED_SCORE = re.compile(r"(?<![\w\-])(?P<name>[A-Za-z][\w\-]*?[A-Za-z0-9])-?[Ss]core(?:s)?\b")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
 
