@@ -26,6 +26,7 @@ from leaderboard.extract.windows import Windows
 
 _GAP = r"(?:[\s)}$]*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas|yet)\b)[\w\-]{2,}\s+){0,2}?"
 
+_TIMES_AFTER = re.compile(r"\s*(?:times|×|x)\b")  # compiled once: asked for every number
 _AT_BEFORE = re.compile(r"\bat\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _OF_SHARE = re.compile(r"\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|each\s+)?[a-z]", re.IGNORECASE)
 
@@ -74,7 +75,7 @@ class Leaks:
             return "setting"  # "AP at 0.5 IoU": the threshold of the metric
         if unit == "%" and _OF_SHARE.match(text, end) and self.setting_verb.search(before):
             return "setting"
-        if unit not in {"x", "%"} and not re.match(r"\s*(?:times|×|x)\b", text[end : end + 8]):
+        if unit not in {"x", "%"} and not _TIMES_AFTER.match(text[end : end + 8]):
             return None
         if unit == "x" and self.example.search(before):
             return "setting"  # "e.g., 8x", "rather than the usual 16x"

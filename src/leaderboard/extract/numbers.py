@@ -94,7 +94,10 @@ def has_digit(text: str) -> bool:
     """Whether `text` holds a digit (`\\d`): for ASCII text ten C-level substring tests, ~15x cheaper than the
     regex, which looks up every character's Unicode category."""
     if text.isascii():
-        return any(d in text for d in "0123456789")
+        return (
+            "0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+            or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text
+        )  # fmt: skip
     return _ANY_DIGIT.search(text) is not None
 
 
