@@ -256,6 +256,7 @@ class Grammar:
     metric_phrase_end: re.Pattern = re.compile(r"(?!x)x")  # the phrase's head and link: a test before the phrase
     stems: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> [(stem, value)]
     exact: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> phrases as written (case kept)
+    window_sizes: dict[str, int] = field(default_factory=dict)  # window rows read so far, as numbers (Windows.read)
 
     @classmethod
     def from_rows(cls, rows: list[tuple[str, str, str]]) -> Grammar:

@@ -82,7 +82,10 @@ class Windows:
     def read(cls, g: Grammar, name: str) -> int:
         """One window, read through the grammar by code that has no `Windows` (the rows were checked by `of`
         when the extractor was built)."""
-        return int(g.words["window"][name])
+        size = g.window_sizes.get(name)
+        if size is None:  # parsed once per grammar: the rules ask ~5 times per number
+            size = g.window_sizes[name] = int(g.words["window"][name])
+        return size
 
     @classmethod
     def of(cls, g: Grammar) -> Windows:
