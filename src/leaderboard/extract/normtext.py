@@ -117,7 +117,7 @@ def _split_window(t: str, w0: int, w1: int, n: int, parts: list, norm_starts: li
     if len(tokens) > 1 and not tokens[-1]:  # a trailing separator run: an empty last chunk
         kept_starts.append(w1)
         kept.append("")
-    if any(j in s for j in _JOINED_TO):
+    if ("o-" in s or "O-" in s or " to " in s) and any(j in s for j in _JOINED_TO):  # each holds one of the three
         _drop_joining_to(s, w0, kept_starts, kept)
     part = "".join(kept)
     parts.append(part)
