@@ -18,7 +18,13 @@ from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, 
 from leaderboard.extract.rules import baseline as baseline_rules
 from leaderboard.extract.rules import benchmark, decide, first, kind, metric, named, ordered, result, subset, value_form
 from leaderboard.extract.rules import method as method_rules
-from leaderboard.extract.rules.metric import fits, of_compared_value, plain_or_points, unit_fits
+from leaderboard.extract.rules.metric import (
+    fits,
+    of_compared_value,
+    plain_or_points,
+    unit_fits,
+    usual_of_other_family,
+)
 from leaderboard.extract.rules.structure import AFTER as STRUCTURE_AFTER
 from leaderboard.extract.rules.structure import BEFORE as STRUCTURE_BEFORE
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
@@ -144,6 +150,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     for fn in STRUCTURE_AFTER:  # rules/structure.py
         fn(a, s, readings)
     of_compared_value(a, readings)  # rules/metric.py
+    usual_of_other_family(a, readings)  # rules/metric.py
     for r in readings:  # after every reading has its method: a compared system's number on another's benchmark
         if (home := baseline_rules.home_of_baseline_metric(a, s, r, readings)) is not None:
             r.benchmark = home

@@ -9,10 +9,11 @@ from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, ca
 from leaderboard.extract.details import captured_metric
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
-from leaderboard.extract.vocab import Entry
+from leaderboard.extract.vocab import Entry, norm_key
 
 _LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
 _COORDINATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+_WORDS = re.compile(r"[^\W_]+")
 Bound = tuple[Span, str]
 
 
@@ -124,3 +125,34 @@ def of_compared_value(a: Abstract, readings: list[Reading]) -> None:
             continue
         r.metric, r.metric_inferred = prev.metric, prev.metric_inferred
         r.note("metric", "metric.of_compared_value")
+
+
+def same_family(a: Abstract, one: str, other: str) -> bool:
+    """Two metric names measure the same kind of thing: the words of one are among the other's ("Box AP" and "AP",
+    "Recall@5" and "Recall") or grammar kind `metric_family` gives them one family ("mAP" and "AP")."""
+    w1, w2 = set(_WORDS.findall(one.lower())), set(_WORDS.findall(other.lower()))
+    if not w1 or not w2 or w1 <= w2 or w2 <= w1:
+        return True
+    family = a.g.words.get("metric_family", {})
+    return family.get(one.lower(), norm_key(one)) == family.get(other.lower(), norm_key(other))
+
+
+def usual_of_other_family(a: Abstract, readings: list[Reading]) -> None:
+    """metric.usual_of_other_family: in a list whose items write their metric after their number ("52.4 AP on A,
+    45.0 box AP on B and 71.3% on C"), an item with no metric of its own borrows none from a sibling on another
+    benchmark when its own benchmark's usual metric is of another family: it takes that usual metric (implied)."""
+    owner = {p.metric.start: p for p in readings if p.bound and p.side == "after" and p.metric is not None}
+    for r in readings:
+        m, bench = r.metric, r.benchmark
+        if m is None or r.bound or r.metric_inferred or bench is None or bench.entry is None:
+            continue
+        other = owner.get(m.start)
+        if other is None or other is r or other.benchmark is None or m.end > r.num.start:
+            continue
+        if norm_key(other.benchmark.name) == norm_key(bench.name) or not plain_or_points(r):
+            continue
+        usual = a.vocab.metrics.lookup(bench.entry.get("metric"))
+        if usual is None or same_family(a, usual.name, m.name) or not unit_fits(usual, r.unit):
+            continue
+        r.metric, r.metric_inferred = Span(-1, -1, usual.name, "", usual), True
+        r.note("metric", "metric.usual_of_other_family")
