@@ -44,6 +44,43 @@ CASES = {
         ),
         ("With a larger teacher the student attains 83.0 GLUE on average.", [(83.0, "GLUE", "GLUE score")]),
     ],
+    "SETTING-NOT-METRIC": [
+        (
+            "Trained with mixed precision, the classifier reaches 71.2% on ImageNet.",
+            [(71.2, "ImageNet", "Top-1 Accuracy")],
+        ),
+        ("Running in half-precision, our ranker attains 0.412 on MS MARCO.", [(0.412, "MS MARCO", "MRR@10")]),
+        ("In single precision the parser scores 93.7 on the Penn Treebank.", [(93.7, "Penn Treebank", "F1")]),
+        ("In full precision the model gets 78.3% precision on the test split.", [(78.3, None, "Precision")]),
+    ],
+    "METRIC-PARAPHRASE": [
+        (
+            "On YouTube-VOS 2019 our tracker reaches 83.1 when region overlap and boundary accuracy are averaged.",
+            [(83.1, "YouTube-VOS", "J&F")],
+        ),
+        (
+            "On DAVIS 2017 it scores 86.4% with region similarity and contour accuracy averaged.",
+            [(86.4, "DAVIS 2017", "J&F")],
+        ),
+        (
+            "Averaging the Jaccard index and boundary F-measure, the segmenter gets 77.5 on LVOS.",
+            [(77.5, "LVOS", "J&F")],
+        ),
+    ],
+    "SHARE-OF-REFERENCE": [
+        (
+            "Compared with its 70B teacher, the student keeps 94.2% of the teacher's quality on MT-Bench.",
+            [(94.2, "MT-Bench", "relative score")],
+        ),
+        (
+            "Measured against Claude answers, TinyChat reaches 81.5% of the reference quality.",
+            [(81.5, None, "relative score")],
+        ),
+        (
+            "The distilled tagger retains 97% of the teacher model's accuracy on CoNLL-2003.",
+            [(97, "CoNLL 2003", "relative accuracy")],
+        ),
+    ],
     "HUMAN-PREFERENCE": [
         (
             "In blind tests, listeners picked our vocoder over WaveMix 57% of the time.",

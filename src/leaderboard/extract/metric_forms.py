@@ -13,6 +13,13 @@ Rules:
   numbers ("7.12 FID and 0.52 T2I-CompBench": the FID gets no benchmark).
 - METRIC-EVALUATIVE-ADJECTIVE: "a superior overall score of 71.8", "strong accuracy of 88%": praise written before a
   metric phrase outside the vocabulary is not part of the metric's name.
+- SETTING-NOT-METRIC: "trained in mixed precision", "against full precision": a metric name that ends a numeric
+  format phrase (grammar kind `numeric_setting`) names the format, not a measure; it is no metric mention.
+- METRIC-PARAPHRASE: "when region overlap and boundary accuracy are averaged": a metric described in words
+  (grammar kind `metric_paraphrase`, value: the metric) is a mention of that metric; its words name no other metric.
+- SHARE-OF-REFERENCE: "keeps 94% of the teacher's quality", "81.5% of the reference quality": a share of a
+  reference system's measure (kinds `reference_model` and `reference_head`, value: the metric, default
+  "relative score") is a relative score, not the measure itself.
 - HUMAN-PREFERENCE: a percentage in a sentence about human raters' preference ("raters preferred ours in 64%")
   without benchmark or metric: benchmark "human evaluation", metric "human preference (win rate)".
 """
@@ -23,7 +30,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from leaderboard.extract.grammar import compile_role
+from leaderboard.extract.attribution import Span
+from leaderboard.extract.grammar import compile_role, plain_alternation
 from leaderboard.extract.vocab import Entry
 from leaderboard.extract.windows import Windows
 from leaderboard.models import Result
@@ -48,6 +56,10 @@ class MetricForms:
     human: re.Pattern
     preference: re.Pattern
     modifier_before: int  # Windows.metric_modifier_before
+    setting: re.Pattern  # a numeric format ending in a metric's name ("mixed precision")
+    setting_ends: frozenset[str]  # the last words of those phrases: a cheap test before the pattern
+    paraphrase: re.Pattern  # a metric described in words, or a share of a reference system's measure
+    values: dict[str, dict[str, str]]  # the metric of each paraphrase (`metric_paraphrase`, `reference_head`)
 
     @classmethod
     def of(cls, words: dict[str, dict[str, str]], w: Windows) -> MetricForms:
@@ -60,7 +72,33 @@ class MetricForms:
             human=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "human_eval"),
             preference=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "preference"),
             modifier_before=w.metric_modifier_before,
+            setting=comp(r"(?<![\w\-])(?:ALT)$", "numeric_setting"),
+            setting_ends=frozenset(p.split()[-1].split("-")[-1] for p in words.get("numeric_setting", {})),
+            paraphrase=_paraphrase(words),
+            values={k: words.get(k, {}) for k in ("metric_paraphrase", "reference_head")},
         )
+
+    def mentions(self, text: str, metrics: list[Span], lookup: Callable[[str], Entry | None]) -> list[Span]:
+        """The metric mentions of `text` with SETTING-NOT-METRIC, METRIC-PARAPHRASE and SHARE-OF-REFERENCE applied."""
+        reach = self.modifier_before
+        metrics = [
+            m
+            for m in metrics
+            if m.raw.lower() not in self.setting_ends or not self.setting.search(text[max(0, m.start - reach) : m.end])
+        ]
+        found = [self._paraphrased(m, lookup) for m in self.paraphrase.finditer(text)]
+        if not found:
+            return metrics
+        kept = [m for m in metrics if not any(p.start < m.end and m.start < p.end for p in found)]
+        return sorted([*kept, *found], key=lambda m: m.start)
+
+    def _paraphrased(self, m: re.Match, lookup: Callable[[str], Entry | None]) -> Span:
+        if m.group("words") is not None:
+            name = self.values["metric_paraphrase"].get(" ".join(m.group("words").lower().split()), "")
+        else:
+            name = self.values["reference_head"].get(" ".join(m.group("head").lower().split()), "relative score")
+        entry = lookup(name)
+        return Span(m.start(), m.end(), entry.name if entry is not None else name, m.group(0), entry)
 
     def refine(
         self, rows: list[Result], text: str, lookup: Callable[[str], Entry | None] | None = None
@@ -109,6 +147,23 @@ class MetricForms:
         if self.human.search(text, s0, s1) and self.preference.search(text, s0, s1):
             return replace(r, benchmark="human evaluation", benchmark_known=False, metric="human preference (win rate)")
         return r
+
+
+def _paraphrase(words: dict[str, dict[str, str]]) -> re.Pattern:
+    """METRIC-PARAPHRASE and SHARE-OF-REFERENCE as one pattern (groups `words`, `ref`, `head`)."""
+    alts = []
+    if words.get("metric_paraphrase"):
+        alts.append(r"(?<![\w\-])(?P<words>" + plain_alternation(list(words["metric_paraphrase"])) + r")(?![\w\-])")
+    if words.get("reference_model"):
+        head = r"\s+(?P<head>" + plain_alternation(list(words.get("reference_head", {}) or {"score": ""})) + r")"
+        alts.append(
+            r"(?<![\w\-])of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?P<ref>"
+            + plain_alternation(list(words["reference_model"]))
+            + r")(?:['\u2019]s)?"
+            + head
+            + r"(?![\w\-])"
+        )
+    return re.compile("|".join(alts), re.IGNORECASE) if alts else re.compile(r"(?P<words>(?!x)x)(?P<head>)")
 
 
 def _benchmark_scores(rows: list[Result], text: str) -> tuple[list[Result], dict[int | None, int]]:

@@ -76,6 +76,7 @@ class Windows:
     vs_before: int  # from a number and "vs." to the number compared with it ("8.99 vs. 8.96")
     of_before_reported: int  # the "of" right before a whole number a result verb reports ("a return of 3,200")
     title_name_max: int  # the longest method name of a title's "X: ..." prefix
+    reference_setting_after: int  # from a number to the full-precision reference it is measured against
     baseline_words: int  # in words, not characters: the longest baseline name after a comparison word ("than X")
 
     @classmethod
