@@ -231,8 +231,12 @@ def _attribute(a: Abstract, s: Sentence, r: Reading) -> None:
         if inside:  # "an MT-Bench score of 8.9": the benchmark's own score
             r.benchmark = inside[-1]
             r.note("benchmark", "benchmark.inside_metric_phrase")
-            rest = text[inside[-1].end : r.metric.end].strip()
-            if not rest or rest.lower() in GENERIC_HEADS:
+            rest = text[inside[-1].end : r.metric.end].strip(" -").lower()
+            if rest in {"score", "scores"} or not rest and inside[-1].raw.lower().endswith("score"):
+                name = f"{inside[-1].name} score"  # "a CLUEscore of 71.8": no other metric noun of the sentence
+                r.metric = Span(r.metric.start, r.metric.end, name, r.metric.raw)
+                r.note("metric", "metric.score_named_by_benchmark")
+            elif not rest or rest in GENERIC_HEADS:
                 r.metric, r.bound = None, False
                 r.drop("metric", "benchmark.inside_metric_phrase", "the phrase is the benchmark's own score")
     if r.benchmark is None and not benchmark.across_unnamed_sets(a, s, r):
