@@ -20,6 +20,7 @@ from leaderboard.extract.rules import benchmark, decide, first, kind, metric, na
 from leaderboard.extract.rules import method as method_rules
 from leaderboard.extract.rules.metric import (
     fits,
+    head_noun_after,
     of_compared_value,
     plain_or_points,
     unit_fits,
@@ -151,6 +152,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
         fn(a, s, readings)
     of_compared_value(a, readings)  # rules/metric.py
     usual_of_other_family(a, readings)  # rules/metric.py
+    head_noun_after(a, readings)  # rules/metric.py
     for r in readings:  # after every reading has its method: a compared system's number on another's benchmark
         if (home := baseline_rules.home_of_baseline_metric(a, s, r, readings)) is not None:
             r.benchmark = home
