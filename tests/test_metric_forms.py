@@ -81,6 +81,12 @@ CASES = {
             [(97, "CoNLL 2003", "relative accuracy")],
         ),
     ],
+    "METRIC-PHRASE-CANONICAL": [
+        ("Our network reaches a test set error of 3.1% on SVHN.", [(3.1, "SVHN", "Error Rate")]),
+        ("The model achieves a validation error of 17.2% on ImageNet.", [(17.2, "ImageNet", "Error Rate")]),
+        ("The classifier obtains a top-1 test error of 21.5% on ImageNet.", [(21.5, "ImageNet", "Top-1 Error")]),
+        ("We obtain a mean joint error of 28.9mm on the MPI-INF-3DHP benchmark.", [(28.9, "MPI-INF-3DHP", "MPJPE")]),
+    ],
     "HUMAN-PREFERENCE": [
         (
             "In blind tests, listeners picked our vocoder over WaveMix 57% of the time.",

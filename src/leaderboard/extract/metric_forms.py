@@ -20,12 +20,16 @@ Rules:
 - SHARE-OF-REFERENCE: "keeps 94% of the teacher's quality", "81.5% of the reference quality": a share of a
   reference system's measure (kinds `reference_model` and `reference_head`, value: the metric, default
   "relative score") is a relative score, not the measure itself.
+- METRIC-PHRASE-CANONICAL: "a test set error of 3.1%", "a top-1 test error of 21.5%": a metric phrase with the
+  split it was measured on (grammar kind `metric_split_word`) is the vocabulary's metric of the phrase without it
+  (Error Rate, Top-1 Error), not a raw phrase nor the metric of its first word (rules/metric.py uses `canonical`).
 - HUMAN-PREFERENCE: a percentage in a sentence about human raters' preference ("raters preferred ours in 64%")
   without benchmark or metric: benchmark "human evaluation", metric "human preference (win rate)".
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -60,6 +64,7 @@ class MetricForms:
     setting_ends: frozenset[str]  # the last words of those phrases: a cheap test before the pattern
     paraphrase: re.Pattern  # a metric described in words, or a share of a reference system's measure
     values: dict[str, dict[str, str]]  # the metric of each paraphrase (`metric_paraphrase`, `reference_head`)
+    split_words: re.Pattern  # the split a metric was measured on ("test set", "validation")
 
     @classmethod
     def of(cls, words: dict[str, dict[str, str]], w: Windows) -> MetricForms:
@@ -76,6 +81,7 @@ class MetricForms:
             setting_ends=frozenset(p.split()[-1].split("-")[-1] for p in words.get("numeric_setting", {})),
             paraphrase=_paraphrase(words),
             values={k: words.get(k, {}) for k in ("metric_paraphrase", "reference_head")},
+            split_words=split_pattern(frozenset(words.get("metric_split_word", {}))),
         )
 
     def mentions(self, text: str, metrics: list[Span], lookup: Callable[[str], Entry | None]) -> list[Span]:
@@ -86,6 +92,7 @@ class MetricForms:
             for m in metrics
             if m.raw.lower() not in self.setting_ends or not self.setting.search(text[max(0, m.start - reach) : m.end])
         ]
+        metrics = [canonical(m, self.split_words, lookup) if " " in m.raw else m for m in metrics]
         found = [self._paraphrased(m, lookup) for m in self.paraphrase.finditer(text)]
         if not found:
             return metrics
@@ -147,6 +154,26 @@ class MetricForms:
         if self.human.search(text, s0, s1) and self.preference.search(text, s0, s1):
             return replace(r, benchmark="human evaluation", benchmark_known=False, metric="human preference (win rate)")
         return r
+
+
+@functools.lru_cache(maxsize=8)
+def split_pattern(phrases: frozenset[str]) -> re.Pattern:
+    """The split words of METRIC-PHRASE-CANONICAL (grammar kind `metric_split_word`) as one pattern."""
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w\-])(?:" + plain_alternation(list(phrases)) + r")(?![\w\-])\s*", re.IGNORECASE)
+
+
+def canonical(m: Span, split: re.Pattern, lookup: Callable[[str], Entry | None]) -> Span:
+    """METRIC-PHRASE-CANONICAL: the mention as the vocabulary's metric of its words without split words, when they
+    name one ("test set error" is Error Rate, "top-1 test error" Top-1 Error); else unchanged."""
+    bare = split.sub("", m.raw).strip()
+    if not bare or bare == m.raw.strip():
+        return m
+    entry = lookup(bare)
+    if entry is None or entry is m.entry:
+        return m
+    return Span(m.start, m.end, entry.name, m.raw, entry)
 
 
 def _paraphrase(words: dict[str, dict[str, str]]) -> re.Pattern:

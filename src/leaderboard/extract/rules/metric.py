@@ -8,6 +8,7 @@ import re
 
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, capture_metric
 from leaderboard.extract.details import captured_metric
+from leaderboard.extract.metric_forms import canonical, split_pattern
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.vocab import Entry, norm_key
@@ -46,7 +47,8 @@ def name_next_to_number(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     if side == "before" and metric.raw.lower() in GENERIC_HEADS:
         longer = capture_metric(text, num, s.s0, a.g)  # "a mean joint error of 28.9mm": not just "error"
         if longer is not None and longer.start < metric.start <= longer.end:
-            metric = longer
+            split = split_pattern(a.g.exact.get("metric_split_word", frozenset()))
+            metric = canonical(longer, split, a.vocab.metrics.lookup)  # "a test set error of": still Error Rate
     linked = _LINK_WORD.search(text[metric.end : num.start])
     if side == "before" and num.unit is None and num.decimals == 0 and not linked:
         return None  # "FLOPs 1": a footnote marker, not "FID of 2"
