@@ -17,8 +17,8 @@ Rules:
   format phrase (grammar kind `numeric_setting`) names the format, not a measure; it is no metric mention.
 - METRIC-PARAPHRASE: "when region overlap and boundary accuracy are averaged": a metric described in words
   (grammar kind `metric_paraphrase`, value: the metric) is a mention of that metric; its words name no other metric.
-- SHARE-OF-REFERENCE: "keeps 94% of the teacher's quality", "81.5% of the reference quality": a share of a
-  reference system's measure (kinds `reference_model` and `reference_head`, value: the metric, default
+- SHARE-OF-REFERENCE: "keeps 94% of the teacher's quality", "81.5% of the reference quality", "96% of
+  FooNet's accuracy": a share of a reference system's measure (kinds `reference_model` and `reference_head`, value: the metric, default
   "relative score") is a relative score, not the measure itself.
 - METRIC-PHRASE-CANONICAL: "a test set error of 3.1%", "a top-1 test error of 21.5%": a metric phrase with the
   split it was measured on (grammar kind `metric_split_word`) is the vocabulary's metric of the phrase without it
@@ -184,9 +184,9 @@ def _paraphrase(words: dict[str, dict[str, str]]) -> re.Pattern:
     if words.get("reference_model"):
         head = r"\s+(?P<head>" + plain_alternation(list(words.get("reference_head", {}) or {"score": ""})) + r")"
         alts.append(
-            r"(?<![\w\-])of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?P<ref>"
+            r"(?<![\w\-])of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?P<ref>(?:"
             + plain_alternation(list(words["reference_model"]))
-            + r")(?:['\u2019]s)?"
+            + r")(?:['\u2019]s)?|(?-i:[A-Z][\w.\-]*\w)(?:\s+model)?['\u2019]s)"  # "of BERT-base's performance"
             + head
             + r"(?![\w\-])"
         )
