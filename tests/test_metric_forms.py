@@ -80,6 +80,11 @@ CASES = {
             "The distilled tagger retains 97% of the teacher model's accuracy on CoNLL-2003.",
             [(97, "CoNLL 2003", "relative accuracy")],
         ),
+        (
+            "The quantised model recovers 99.1% of the FP16 model's accuracy on ARC-Challenge.",
+            [(99.1, "ARC-Challenge", "relative accuracy")],
+        ),
+        ("Our pruned LLaMA-7B keeps 91% of LLaMA's accuracy on MMLU.", [(91, "MMLU", "relative accuracy")]),
     ],
     "METRIC-PHRASE-CANONICAL": [
         ("Our network reaches a test set error of 3.1% on SVHN.", [(3.1, "SVHN", "Error Rate")]),

@@ -18,8 +18,8 @@ Rules:
 - METRIC-PARAPHRASE: "when region overlap and boundary accuracy are averaged": a metric described in words
   (grammar kind `metric_paraphrase`, value: the metric) is a mention of that metric; its words name no other metric.
 - SHARE-OF-REFERENCE: "keeps 94% of the teacher's quality", "81.5% of the reference quality", "96% of
-  FooNet's accuracy": a share of a reference system's measure (kinds `reference_model` and `reference_head`, value: the metric, default
-  "relative score") is a relative score, not the measure itself.
+  FooNet's accuracy": a share of a reference system's measure (kinds `reference_model` and `reference_head`,
+  value: the metric, default "relative score") is a relative score, not the measure itself.
 - METRIC-PHRASE-CANONICAL: "a test set error of 3.1%", "a top-1 test error of 21.5%": a metric phrase with the
   split it was measured on (grammar kind `metric_split_word`) is the vocabulary's metric of the phrase without it
   (Error Rate, Top-1 Error), not a raw phrase nor the metric of its first word (rules/metric.py uses `canonical`).
