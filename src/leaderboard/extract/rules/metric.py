@@ -174,7 +174,8 @@ def same_family(a: Abstract, one: str, other: str) -> bool:
 def usual_of_other_family(a: Abstract, readings: list[Reading]) -> None:
     """metric.usual_of_other_family: in a list whose items write their metric after their number ("52.4 AP on A,
     45.0 box AP on B and 71.3% on C"), an item with no metric of its own borrows none from a sibling on another
-    benchmark when its own benchmark's usual metric is of another family: it takes that usual metric (implied)."""
+    benchmark when its own benchmark's usual metric is of another family: it takes that usual metric (implied).
+    A benchmark used for several tasks (grammar kind `multi_task_benchmark`: COCO) may take the sibling's metric."""
     owner = {p.metric.start: p for p in readings if p.bound and p.side == "after" and p.metric is not None}
     for r in readings:
         m, bench = r.metric, r.benchmark
@@ -188,6 +189,8 @@ def usual_of_other_family(a: Abstract, readings: list[Reading]) -> None:
         usual = a.vocab.metrics.lookup(bench.entry.get("metric"))
         if usual is None or same_family(a, usual.name, m.name) or not unit_fits(usual, r.unit):
             continue
+        if bench.entry.name.lower() in a.g.words.get("multi_task_benchmark", {}):
+            continue  # "68.2% R@1 on Flickr30K and 49.1% on COCO": COCO is retrieval data too
         r.metric, r.metric_inferred = Span(-1, -1, usual.name, "", usual), True
         r.note("metric", "metric.usual_of_other_family")
 
