@@ -91,6 +91,8 @@ CASES = {
         ("The model achieves a validation error of 17.2% on ImageNet.", [(17.2, "ImageNet", "Error Rate")]),
         ("The classifier obtains a top-1 test error of 21.5% on ImageNet.", [(21.5, "ImageNet", "Top-1 Error")]),
         ("We obtain a mean joint error of 28.9mm on the MPI-INF-3DHP benchmark.", [(28.9, "MPI-INF-3DHP", "MPJPE")]),
+        ("The best cells reach a mean error of 2.91% on SVHN across five runs.", [(2.91, "SVHN", "Error Rate")]),
+        ("Our forecaster gets a mean error of 1.3 degrees on the ERA5 benchmark.", [(1.3, "ERA5", "mean error")]),
     ],
     "HUMAN-PREFERENCE": [
         (

@@ -20,9 +20,10 @@ Rules:
 - SHARE-OF-REFERENCE: "keeps 94% of the teacher's quality", "81.5% of the reference quality", "96% of
   FooNet's accuracy": a share of a reference system's measure (kinds `reference_model` and `reference_head`,
   value: the metric, default "relative score") is a relative score, not the measure itself.
-- METRIC-PHRASE-CANONICAL: "a test set error of 3.1%", "a top-1 test error of 21.5%": a metric phrase with the
-  split it was measured on (grammar kind `metric_split_word`) is the vocabulary's metric of the phrase without it
-  (Error Rate, Top-1 Error), not a raw phrase nor the metric of its first word (rules/metric.py uses `canonical`).
+- METRIC-PHRASE-CANONICAL: "a test set error of 3.1%", "a top-1 test error of 21.5%", "a mean error of": a metric
+  phrase outside the vocabulary with the split it was measured on or an average over runs (grammar kind
+  `metric_split_word`) is the vocabulary's metric of the phrase without those words (Error Rate, Top-1 Error), not
+  a raw phrase nor the metric of its first word (rules/metric.py uses `canonical` too).
 - HUMAN-PREFERENCE: a percentage in a sentence about human raters' preference ("raters preferred ours in 64%")
   without benchmark or metric: benchmark "human evaluation", metric "human preference (win rate)".
 """
@@ -168,8 +169,8 @@ def canonical(m: Span, split: re.Pattern, lookup: Callable[[str], Entry | None])
     """METRIC-PHRASE-CANONICAL: the mention as the vocabulary's metric of its words without split words, when they
     name one ("test set error" is Error Rate, "top-1 test error" Top-1 Error); else unchanged."""
     bare = split.sub("", m.raw).strip()
-    if not bare or bare == m.raw.strip():
-        return m
+    if not bare or bare == m.raw.strip() or lookup(m.raw) is not None:
+        return m  # "mean average precision" is a name as written
     entry = lookup(bare)
     if entry is None or entry is m.entry:
         return m

@@ -49,6 +49,8 @@ def name_next_to_number(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
         if longer is not None and longer.start < metric.start <= longer.end:
             split = split_pattern(a.g.exact.get("metric_split_word", frozenset()))
             metric = canonical(longer, split, a.vocab.metrics.lookup)  # "a test set error of": still Error Rate
+            if metric.entry is not None and metric.entry.get("unit") == "%" and num.unit != "%":
+                metric = longer  # "a mean error of 1.3 degrees" is no Error Rate
     linked = _LINK_WORD.search(text[metric.end : num.start])
     if side == "before" and num.unit is None and num.decimals == 0 and not linked:
         return None  # "FLOPs 1": a footnote marker, not "FID of 2"
