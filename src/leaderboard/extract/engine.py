@@ -24,6 +24,7 @@ from leaderboard.extract.rules.metric import (
     of_compared_value,
     plain_or_points,
     unit_fits,
+    usual_for_loose_word,
     usual_of_other_family,
 )
 from leaderboard.extract.rules.structure import AFTER as STRUCTURE_AFTER
@@ -153,6 +154,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     of_compared_value(a, readings)  # rules/metric.py
     usual_of_other_family(a, readings)  # rules/metric.py
     head_noun_after(a, readings)  # rules/metric.py
+    usual_for_loose_word(a, readings)  # rules/metric.py
     for r in readings:  # after every reading has its method: a compared system's number on another's benchmark
         if (home := baseline_rules.home_of_baseline_metric(a, s, r, readings)) is not None:
             r.benchmark = home

@@ -214,3 +214,21 @@ def head_noun_after(a: Abstract, readings: list[Reading]) -> None:
         name = " ".join(m.group("m").split())
         r.metric, r.metric_inferred = Span(m.start("m"), m.end("m"), name, m.group("m")), False
         r.note("metric", "metric.head_noun_after")
+
+
+def usual_for_loose_word(a: Abstract, readings: list[Reading]) -> None:
+    """metric.usual_for_loose_word: a bare "accuracy" on a benchmark whose usual metric is a localisation or
+    overlap measure (grammar kind `loose_accuracy_for`: AP, mIoU, PQ) is the loose word for that measure ("a
+    superior accuracy of 55.2 on COCO" is AP), unless it is written as a percentage of correct answers."""
+    loose = a.g.words.get("loose_accuracy_for", {})
+    for r in readings:
+        m, bench = r.metric, r.benchmark
+        if m is None or m.entry is None or m.raw.lower() != "accuracy" or r.unit == "%":
+            continue
+        if bench is None or bench.entry is None:
+            continue
+        usual = a.vocab.metrics.lookup(bench.entry.get("metric"))
+        if usual is None or usual.name.lower() not in loose or not plain_or_points(r):
+            continue
+        r.metric, r.metric_inferred = Span(-1, -1, usual.name, "", usual), True
+        r.note("metric", "metric.usual_for_loose_word")
