@@ -27,6 +27,8 @@ CASES = {
         ),
         ("On Few-NERD our tagger scores 51.2 entity-level F1.", [(51.2, "Few-NERD", "entity-level F1")]),
         ("The parser gets 77.9 strict F1 on the GENIA corpus.", [(77.9, "GENIA", "strict F1")]),
+        ("On SGD the tracker improves turn-level accuracy to 91.3%.", [(91.3, "SGD", "turn-level Accuracy")]),
+        ("On MultiWOZ 2.2 we reach 58.7% joint accuracy.", [(58.7, "MultiWOZ", "joint Accuracy")]),
     ],
     "METRIC-EVALUATIVE-ADJECTIVE": [
         ("It reaches a superior overall score of 71.8 on the MME benchmark.", [(71.8, "MME", "overall score")]),
