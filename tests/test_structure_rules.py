@@ -73,6 +73,7 @@ CASES = {
         ),
         ("Our 1.3B model matches rivals 9x its size on reasoning tasks.", []),
         ("Quantisation shrinks the model size by 73% without retraining.", []),
+        ("Our distillation recipe can shrink the model by 60% with little loss.", []),
         ("The distilled student is 3.5 times shallower than its teacher.", []),
         (
             "Our tokenizer needs 4x fewer tokens per page than byte-level encoding, with 71.0% accuracy on DocVQA.",
@@ -101,6 +102,11 @@ CASES = {
         ("A segmenter with an IoU of 0.82 on the liver subset is our best model.", [(0.82, None, "IoU", "absolute")]),
     ],
     "SETTING-VERB-SHARE": [
+        ("We subsample 25% of the frames to speed up training.", []),
+        (
+            "Freezing 90% of the backbone weights, the adapter still reaches 84.2% accuracy on VTAB.",
+            [(84.2, "VTAB", "Accuracy", "absolute")],
+        ),
         ("During pre-training we mask 60% of the spectrogram patches.", []),
         ("The method prunes 70% of the attention heads in every layer.", []),
         (

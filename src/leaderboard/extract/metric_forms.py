@@ -101,10 +101,11 @@ class MetricForms:
         return sorted([*kept, *found], key=lambda m: m.start)
 
     def _paraphrased(self, m: re.Match, lookup: Callable[[str], Entry | None]) -> Span:
-        if m.group("words") is not None:
+        if m.groupdict().get("words") is not None:
             name = self.values["metric_paraphrase"].get(" ".join(m.group("words").lower().split()), "")
         else:
-            name = self.values["reference_head"].get(" ".join(m.group("head").lower().split()), "relative score")
+            head = m.groupdict().get("head") or m.groupdict().get("head2") or ""
+            name = self.values["reference_head"].get(" ".join(head.lower().split()), "relative score")
         entry = lookup(name)
         return Span(m.start(), m.end(), entry.name if entry is not None else name, m.group(0), entry)
 
@@ -187,11 +188,17 @@ def _paraphrase(words: dict[str, dict[str, str]]) -> re.Pattern:
         alts.append(
             r"(?<![\w\-])of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?P<ref>(?:"
             + plain_alternation(list(words["reference_model"]))
-            + r")(?:['\u2019]s)?|(?-i:[A-Z][\w.\-]*\w)(?:\s+model)?['\u2019]s)"  # "of BERT-base's performance"
+            + r")(?:['\u2019]s)?|(?-i:[A-Z][\w.\-]*\w)(?:\s+model)?['\u2019]s"  # "of BERT-base's performance"
+            + r")"
             + head
             + r"(?![\w\-])"
         )
-    return re.compile("|".join(alts), re.IGNORECASE) if alts else re.compile(r"(?P<words>(?!x)x)(?P<head>)")
+        alts.append(  # "keeps 98% of its original accuracy": a share of the system's own reference setting
+            r"(?<![\w\-])of\s+(?:its|their)\s+(?:original|full|own|initial)\s+(?P<head2>"
+            + plain_alternation(list(words.get("reference_head", {}) or {"score": ""}))
+            + r")(?![\w\-])"
+        )
+    return re.compile("|".join(alts), re.IGNORECASE) if alts else re.compile(r"(?P<words>(?!x)x)(?P<head>)(?P<head2>)")
 
 
 def _benchmark_scores(rows: list[Result], text: str) -> tuple[list[Result], dict[int | None, int]]:
