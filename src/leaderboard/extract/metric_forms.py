@@ -63,7 +63,9 @@ class MetricForms:
     modifier_before: int  # Windows.metric_modifier_before
     setting: re.Pattern  # a numeric format ending in a metric's name ("mixed precision")
     setting_ends: frozenset[str]  # the last words of those phrases: a cheap test before the pattern
-    paraphrase: re.Pattern  # a metric described in words, or a share of a reference system's measure
+    described: re.Pattern  # a metric described in words (METRIC-PARAPHRASE)
+    described_cues: tuple[str, ...]  # the first two words of those phrases, lower case: a cheap test first
+    share: re.Pattern  # a share of a reference system's measure (SHARE-OF-REFERENCE)
     values: dict[str, dict[str, str]]  # the metric of each paraphrase (`metric_paraphrase`, `reference_head`)
     split_words: re.Pattern  # the split a metric was measured on ("test set", "validation")
 
@@ -80,7 +82,9 @@ class MetricForms:
             modifier_before=w.metric_modifier_before,
             setting=comp(r"(?<![\w\-])(?:ALT)$", "numeric_setting"),
             setting_ends=frozenset(p.split()[-1].split("-")[-1] for p in words.get("numeric_setting", {})),
-            paraphrase=_paraphrase(words),
+            described=_described(words),
+            described_cues=tuple(sorted({" ".join(p.split()[:2]) for p in words.get("metric_paraphrase", {})})),
+            share=_share(words),
             values={k: words.get(k, {}) for k in ("metric_paraphrase", "reference_head")},
             split_words=split_pattern(frozenset(words.get("metric_split_word", {}))),
         )
@@ -94,7 +98,10 @@ class MetricForms:
             if m.raw.lower() not in self.setting_ends or not self.setting.search(text[max(0, m.start - reach) : m.end])
         ]
         metrics = [canonical(m, self.split_words, lookup) if " " in m.raw else m for m in metrics]
-        found = [self._paraphrased(m, lookup) for m in self.paraphrase.finditer(text)]
+        found = [self._paraphrased(m, lookup) for m in self.share.finditer(text)]
+        low = text.lower()
+        if any(c in low for c in self.described_cues):
+            found += [self._paraphrased(m, lookup) for m in self.described.finditer(text)]
         if not found:
             return metrics
         kept = [m for m in metrics if not any(p.start < m.end and m.start < p.end for p in found)]
@@ -107,7 +114,9 @@ class MetricForms:
             head = m.groupdict().get("head") or m.groupdict().get("head2") or ""
             name = self.values["reference_head"].get(" ".join(head.lower().split()), "relative score")
         entry = lookup(name)
-        return Span(m.start(), m.end(), entry.name if entry is not None else name, m.group(0), entry)
+        raw = m.group(0).lstrip()
+        start = m.end() - len(raw)
+        return Span(start, m.end(), entry.name if entry is not None else name, raw, entry)
 
     def refine(
         self, rows: list[Result], text: str, lookup: Callable[[str], Entry | None] | None = None
@@ -178,27 +187,35 @@ def canonical(m: Span, split: re.Pattern, lookup: Callable[[str], Entry | None])
     return Span(m.start, m.end, entry.name, m.raw, entry)
 
 
-def _paraphrase(words: dict[str, dict[str, str]]) -> re.Pattern:
-    """METRIC-PARAPHRASE and SHARE-OF-REFERENCE as one pattern (groups `words`, `ref`, `head`)."""
-    alts = []
-    if words.get("metric_paraphrase"):
-        alts.append(r"(?<![\w\-])(?P<words>" + plain_alternation(list(words["metric_paraphrase"])) + r")(?![\w\-])")
-    if words.get("reference_model"):
-        head = r"\s+(?P<head>" + plain_alternation(list(words.get("reference_head", {}) or {"score": ""})) + r")"
-        alts.append(
-            r"(?<![\w\-])of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?P<ref>(?:"
-            + plain_alternation(list(words["reference_model"]))
-            + r")(?:['\u2019]s)?|(?-i:[A-Z][\w.\-]*\w)(?:\s+model)?['\u2019]s"  # "of BERT-base's performance"
-            + r")"
-            + head
-            + r"(?![\w\-])"
-        )
-        alts.append(  # "keeps 98% of its original accuracy": a share of the system's own reference setting
-            r"(?<![\w\-])of\s+(?:its|their)\s+(?:original|full|own|initial)\s+(?P<head2>"
-            + plain_alternation(list(words.get("reference_head", {}) or {"score": ""}))
-            + r")(?![\w\-])"
-        )
-    return re.compile("|".join(alts), re.IGNORECASE) if alts else re.compile(r"(?P<words>(?!x)x)(?P<head>)(?P<head2>)")
+_OWN_SETTING = ("original", "full", "own", "initial")
+_NEVER = r"(?!x)x"
+
+
+def _described(words: dict[str, dict[str, str]]) -> re.Pattern:
+    """METRIC-PARAPHRASE: the described metrics (group `words`)."""
+    phrases = list(words.get("metric_paraphrase", {}))
+    alt = plain_alternation(phrases) if phrases else _NEVER
+    return re.compile(r"(?<![\w\-])(?P<words>" + alt + r")(?![\w\-])", re.IGNORECASE)
+
+
+def _share(words: dict[str, dict[str, str]]) -> re.Pattern:
+    """SHARE-OF-REFERENCE (groups `head`, `head2`); it opens with the literal " of" so the scan skips to it."""
+    refs = list(words.get("reference_model", {}))
+    heads = plain_alternation(list(words.get("reference_head", {}) or {"score": ""}))
+    named = r"(?:" + (plain_alternation(refs) if refs else _NEVER) + r")(?:['\u2019]s)?"
+    return re.compile(
+        r" of(?i:\s+(?:(?:the|its|their|a)\s+)?(?:"
+        + named
+        + r"|(?-i:[A-Z][\w.\-]*\w)(?:\s+model)?['\u2019]s)"  # "of BERT-base's performance"
+        + r"\s+(?P<head>"
+        + heads
+        + r")"
+        + r"|\s+(?:its|their)\s+(?:"  # "keeps 98% of its original accuracy": the system's own reference setting
+        + "|".join(_OWN_SETTING)
+        + r")\s+(?P<head2>"
+        + heads
+        + r"))(?![\w\-])"
+    )
 
 
 def _benchmark_scores(rows: list[Result], text: str) -> tuple[list[Result], dict[int | None, int]]:
