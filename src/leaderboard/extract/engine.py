@@ -53,6 +53,7 @@ UNIT = ordered(
         "unit.spaced_unit_word",
         "unit.percentage_points",
         "unit.points",
+        "unit.written_once_on_list",
     ),
     group="unit",
 )

@@ -12,6 +12,7 @@ from leaderboard.extract.sentence import Abstract, Reading, Sentence
 _VS_AFTER = re.compile(r"\s*(?:vs\.?|versus)\s+\d", re.IGNORECASE)
 _VS_BEFORE = re.compile(r"\d\s*(?:vs\.?|versus)\s+$", re.IGNORECASE)
 _OF_DATA = re.compile(r"\s*of\s+(?:the\s+)?")
+_WORDS_BEFORE = re.compile(r"(\w+)\W+(?:(\w+)\W+)?$")
 SCORE_UNITS = frozenset({"%", "x", "pp", "points"})
 
 
@@ -24,12 +25,26 @@ def non_result_pattern(a: Abstract, s: Sentence, r: Reading) -> str | None:
 
 @rule("result.share_of_named_data")
 def share_of_named_data(a: Abstract, s: Sentence, r: Reading) -> str | None:
-    """A percentage "of" a named dataset right after it is an amount of data, not a score."""
+    """A percentage "of" a named dataset right after it is an amount of data, not a score; after a verb that
+    counts items solved ("resolves 38.2% of SWE-bench Lite issues", grammar `share_verb`) it is a score."""
     num = r.num
     of_data = _OF_DATA.match(a.text[num.end : num.end + a.w.data_after_share])
     if num.unit == "%" and of_data and any(b.start == num.end + of_data.end() for b in s.benches):
+        if _after_share_verb(a, s.s0, num.start):
+            return None
         return "a percentage of a named dataset (data amount)"
     return None
+
+
+def _after_share_verb(a: Abstract, s0: int, start: int) -> bool:
+    """A share verb ("solves", "resolves") right before `start`, or before one qualifier ("solves only")."""
+    m = _WORDS_BEFORE.search(a.text, max(s0, start - 30), start)
+    if m is None:
+        return False
+    verbs, last = a.g.words.get("share_verb", {}), m.group(2) or m.group(1)
+    if last.lower() in verbs:
+        return True
+    return bool(m.group(2)) and m.group(2).lower() in a.g.words.get("share_adverb", {}) and m.group(1).lower() in verbs
 
 
 @rule("result.non_result_range_end")
