@@ -41,6 +41,8 @@ EVIDENCE = ordered(
         "result.benchmark_and_result_verb",
         "result.compared_pair",
         "result.on_benchmark_after",
+        "result.listed_after_results",
+        "result.respectively_run",
     ),
     taken=frozenset(fn.rule_name for fn in REJECT),
 )

@@ -6,12 +6,20 @@ import re
 
 from leaderboard.extract.attribution import following_on, nearest, scored_on
 from leaderboard.extract.filters import non_result_reason
+from leaderboard.extract.pairing import name_runs
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
 _VS_AFTER = re.compile(r"\s*(?:vs\.?|versus)\s+\d", re.IGNORECASE)
 _VS_BEFORE = re.compile(r"\d\s*(?:vs\.?|versus)\s+$", re.IGNORECASE)
 _OF_DATA = re.compile(r"\s*of\s+(?:the\s+)?")
+# "80.2 on A, 63.5 on the B set and ": items "<number> on <name>" joined by commas / "and", ending a coordinator
+_ITEMS_BEFORE = re.compile(
+    r"(?:(?<![\w.])\d[\d.,]*\s*%?\s+(?:on|in)\s+(?:the\s+)?[^,;:()]{1,60}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){1,8}$"
+)
+_ON_AFTER = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")
+_RUN_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(\w+)\W+(?:(\w+)\W+)?$")
 SCORE_UNITS = frozenset({"%", "x", "pp", "points"})
 
@@ -123,3 +131,39 @@ def on_benchmark_after(a: Abstract, s: Sentence, r: Reading) -> bool:
     if not _plain_decimal(r) or not s.benches:
         return False
     return following_on(a.text, s.benches, r.span_end, s.s1, lambda x, y: False, a.w) is not None
+
+
+@rule("result.listed_after_results")
+def listed_after_results(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A plain number that continues a list of "<number> on <benchmark>" items after a result verb and has its
+    own "on <benchmark>" ("achieves 80.2 on A, 63.5 on B and 1,612 on C"): a result like the items before it."""
+    num, text = r.num, a.text
+    if r.unit is not None or r.kind != "absolute":
+        return False
+    on = _ON_AFTER.match(text, r.span_end)
+    if on is None or not any(b.start == on.end() for b in s.benches):
+        return False
+    items = _ITEMS_BEFORE.search(text, max(s.s0, num.start - a.w.listed_items_before), num.start)
+    if items is None:
+        return False
+    head = text[max(s.s0, items.start() - a.w.scored_verb_before) : items.start()]
+    return any(not head[m.end() :].strip() for m in a.g.result_verb.finditer(head))
+
+
+@rule("result.respectively_run")
+def respectively_run(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A plain decimal in a run of coordinated numbers, in a sentence that says "respectively" and lists as many
+    benchmark names ("On A and B, ... raises these to 72.4 and 65.1, respectively"): one of the listed results."""
+    if r.unit is not None or r.num.decimals == 0 or not _RESPECTIVELY.search(a.text, s.s0, s.s1):
+        return False
+    nums = [a.nums[i] for i in s.idx]
+    k = next((j for j, n in enumerate(nums) if n.start == r.num.start), None)
+    if k is None:
+        return False
+    lo = hi = k
+    while lo > 0 and _RUN_GAP.fullmatch(a.text, nums[lo - 1].end, nums[lo].start):
+        lo -= 1
+    while hi + 1 < len(nums) and _RUN_GAP.fullmatch(a.text, nums[hi].end, nums[hi + 1].start):
+        hi += 1
+    run = hi - lo + 1
+    return run >= 2 and any(len(names) == run for names in name_runs(a.text, s.benches))
