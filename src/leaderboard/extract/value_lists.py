@@ -43,6 +43,8 @@ def slash_lists(a: Abstract, s0: int, s1: int, idx: list[int], sm: list[Span]) -
                 continue
             spans = shared or [m for m in sm if wm.start() <= m.start < wm.end()]
             if spans and len(spans) < len(items):  # "rank1/mAP/mINP": unknown items are metrics as written
+                if _names_systems(a, items):
+                    continue  # "(MAE / DINO / ours): 68.0 / 77.0 / 78.4": a list of systems, not of metrics
                 spans = fill_list(a, wm.start(), items, spans)
             if len(spans) == len(items):
                 metric_of.update(zip(chain, spans, strict=True))
@@ -77,6 +79,23 @@ def shared_part(a: Abstract, wm: re.Match, items: list[str]) -> list[Span] | Non
         pos = at + len(w)
         out.append(Span(at, pos, e.name, w, e))
     return out
+
+
+def system_lists(a: Abstract, s0: int, s1: int, sm: list[Span]) -> list[Span]:
+    """`sm` without the metric mentions that are members of a slash list of systems ("(MAE / DINO / ours)": MAE is
+    the method there, not the mean absolute error)."""
+    drop: set[int] = set()
+    for wm in _SLASH_WORDS.finditer(a.text, s0, s1):
+        items = [w.strip() for w in wm.group().split("/")]
+        if _names_systems(a, items):
+            drop.update(m.start for m in sm if wm.start() <= m.start < wm.end())
+    return [m for m in sm if m.start not in drop] if drop else sm
+
+
+def _names_systems(a: Abstract, items: list[str]) -> bool:
+    """SYSTEM-LIST: a slash list with a known method that is no metric, or the paper's own reference ("ours")."""
+    methods, metrics, own = a.vocab.methods.lookup, a.vocab.metrics.lookup, a.g.words.get("own_ref", {})
+    return any(w.lower() in own or (metrics(w) is None and methods(w) is not None) for w in items)
 
 
 def coordinated_runs(text: str, spans: list[Span]) -> list[list[Span]]:
