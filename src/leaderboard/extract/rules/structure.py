@@ -96,6 +96,38 @@ def parallel_changes(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     lists.parallel_deltas(a, readings)
 
 
+_SCORE_UNITS = frozenset({"%", "pp", "points", "x"})
+
+
+def _fits(entry, unit: str, value: float) -> bool:
+    """A metric entry that can be written in `unit` and reach `value` (its unit and max columns)."""
+    own, top = entry.get("unit"), entry.get("max")
+    if own and own != unit:
+        return False
+    try:
+        return not top or value <= float(top)
+    except ValueError:
+        return True
+
+
+@rule("metric.same_unit_sibling")
+def same_unit_sibling(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """A number in a unit of measure whose unbound metric cannot be written in that unit or reach its value
+    ("40.12 dB PSNR and 0.958 SSIM on A and 39.84 dB on B": not SSIM) takes the metric of the nearest earlier
+    number of its sentence in the same unit that fits it."""
+    for k, r in enumerate(readings):
+        if r.unit is None or r.unit in _SCORE_UNITS or r.bound or r.metric is None or r.metric.entry is None:
+            continue
+        if _fits(r.metric.entry, r.unit, r.value):
+            continue
+        for p in reversed(readings[:k]):
+            if p.unit == r.unit and p.metric is not None and p.metric.entry is not None:
+                if _fits(p.metric.entry, r.unit, r.value):
+                    r.metric, r.metric_inferred = p.metric, False
+                    r.note("metric", "metric.same_unit_sibling")
+                break
+
+
 BEFORE: Chain = (
     coordinated_with_change,
     respectively_list,
@@ -111,4 +143,5 @@ AFTER: Chain = (
     parallel_run,
     coordinated_metric_list,
     parallel_changes,
+    same_unit_sibling,
 )
