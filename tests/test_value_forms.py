@@ -50,3 +50,8 @@ def test_settings_are_not_listed_results(extractor: Extractor) -> None:
     assert _rows(extractor, "We trained with 16 on ImageNet and 32 on COCO.") == []
     text = "With dropout set to 0.1 and 0.3 for the encoder and decoder respectively, training is stable."
     assert _rows(extractor, text) == []
+
+
+def test_parenthesis_without_a_system_label_is_no_result(extractor: Extractor) -> None:
+    assert _rows(extractor, "We used batches of 256 (vs. 512 in prior work).") == []
+    assert _rows(extractor, "The pipeline was run on 8 GPUs (before 16) to save cost.") == []

@@ -43,6 +43,7 @@ EVIDENCE = ordered(
         "result.on_benchmark_after",
         "result.listed_after_results",
         "result.respectively_run",
+        "result.labelled_comparison",
     ),
     taken=frozenset(fn.rule_name for fn in REJECT),
 )

@@ -20,6 +20,9 @@ _ITEMS_BEFORE = re.compile(
 _ON_AFTER = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")
 _RUN_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+# "242 (baseline 238)", "1,498 on MME (teacher: 1,530)": a number, then within its clause an opening parenthesis,
+# a label and maybe a colon
+_LABELLED = re.compile(r"\d[^()\d;:]{0,40}\(\s*(?P<label>[A-Za-z][\w\s.\-]{0,30}?)\s*:?\s*$")
 _WORDS_BEFORE = re.compile(r"(\w+)\W+(?:(\w+)\W+)?$")
 SCORE_UNITS = frozenset({"%", "x", "pp", "points"})
 
@@ -167,3 +170,11 @@ def respectively_run(a: Abstract, s: Sentence, r: Reading) -> bool:
         hi += 1
     run = hi - lo + 1
     return run >= 2 and any(len(names) == run for names in name_runs(a.text, s.benches))
+
+
+@rule("result.labelled_comparison")
+def labelled_comparison(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A number in a parenthesis right after another number, labelled by the system it belongs to (grammar
+    `comparison_label`: "FVD of 242 (baseline 238)", "(teacher: 71)"): the compared system's result."""
+    m = _LABELLED.search(a.text, max(s.s0, r.num.start - a.w.listed_items_before), r.num.start)
+    return m is not None and m.group("label").lower() in a.g.words.get("comparison_label", {})
