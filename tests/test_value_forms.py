@@ -55,3 +55,14 @@ def test_settings_are_not_listed_results(extractor: Extractor) -> None:
 def test_parenthesis_without_a_system_label_is_no_result(extractor: Extractor) -> None:
     assert _rows(extractor, "We used batches of 256 (vs. 512 in prior work).") == []
     assert _rows(extractor, "The pipeline was run on 8 GPUs (before 16) to save cost.") == []
+
+
+def test_count_noun_before_a_metric_qualifies_it(extractor: Extractor) -> None:
+    """COUNT-NOUN-MODIFIER (filters.metric_follows): "answer F1", "token accuracy" are metrics, not counts."""
+    assert _rows(extractor, "The reader reaches 63.4 answer F1 on StrategyQA.") == [(63.4, "StrategyQA", "F1", None)]
+    assert _rows(extractor, "Our model gets 27.5 sentence BLEU on IWSLT15.")[0][2] == "BLEU"
+    assert [v for v, *_ in _rows(extractor, "The tagger obtains 95.3 token accuracy on CoNLL-2003.")] == [95.3]
+    assert _rows(extractor, "The model was trained on 58 images per class.") == []
+    assert _rows(extractor, "With only 100 images, accuracy is 71% on the held-out split.") == [
+        (71.0, None, "Accuracy", "%")
+    ]
