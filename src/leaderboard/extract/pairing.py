@@ -50,7 +50,7 @@ _WEAK_METRIC_RULES = frozenset(
     }
 )
 _COORDINATOR = re.compile(r"[,;]|\band\b|\bwhile\b|\bwhereas\b")
-_CONJUNCT_BREAK = re.compile(r"[;.]|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\d")
+_CONJUNCT_BREAK = re.compile(r"[;.](?!\d)|\band\b|\bor\b|\bwhile\b|\bwhereas\b|(?<![\w\-.])\d")
 
 
 def number_runs(text: str, readings: list) -> list[list]:
