@@ -25,6 +25,7 @@ _JOINED = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or|&)\s*")
 _NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*(?:the\s+)?")
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_SLASH = re.compile(r"\s*/\s*")
 _ANAPHOR = re.compile(r"[^,;.]*?\b(?:on|for|in|of)\s+the\s+(\w+)\b", re.IGNORECASE)
 _WEAK_NAME_RULES = frozenset(
     {
@@ -98,6 +99,35 @@ def align_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int, trai
         for r, b in zip(run, target, strict=True):
             r.benchmark, r.carried = b, False
             r.note("benchmark", "benchmark.aligned_coordination")
+
+
+def align_slash_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int, training_on: re.Pattern) -> None:
+    """SLASH-PAIRS: numbers written "x/y" take, in order, the names of a slash list "A/B" of the same length that
+    frames them before ("On SST-2/QNLI it scores 92.4/89.9") or follows them with "on" ("92.4/89.9 on A/B")."""
+    runs_of_names = name_runs(text, sb)
+    names = [n for n in runs_of_names if all(_SLASH.fullmatch(text, p.end, q.start) for p, q in _pairs(n))]
+    if not names:
+        return
+    runs: list[list] = []
+    for r in sorted(readings, key=lambda r: r.num.start):
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and prev.kind == r.kind and _SLASH.fullmatch(text, prev.span_end, r.num.start):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    for run in (r for r in runs if len(r) >= 2):
+        fits = [n for n in names if len(n) == len(run)]
+        on = _DIRECT_ON.match(text, run[-1].span_end, s1)
+        after = [n for n in fits if on and n[0].start == on.end()]
+        before = [n for n in fits if n[-1].end <= run[0].num.start and _frames(n, run, sb, text, training_on)]
+        target = after[0] if after else before[-1] if before else None
+        for r, b in zip(run, target or [], strict=False):
+            r.benchmark, r.carried = b, False
+            r.note("benchmark", "benchmark.slash_pairs")
+
+
+def _pairs(items: list) -> list[tuple]:
+    return list(zip(items, items[1:], strict=False))
 
 
 def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int, fld: str = "benchmark") -> list:
@@ -217,6 +247,7 @@ def _frames(names: list[Span], run: list, sb: list[Span], text: str, training_on
 
 __all__ = [
     "align_runs",
+    "align_slash_runs",
     "list_anaphor",
     "name_runs",
     "number_runs",

@@ -39,6 +39,13 @@ def aligned_coordination(a: Abstract, s: Sentence, readings: list[Reading]) -> N
     pairing.align_runs(readings, s.benches, a.text, s.s0, s.s1, a.g.training_on)
 
 
+@rule("benchmark.slash_pairs")
+def slash_pairs(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """Numbers "x/y" take the names of a slash list "A/B" of their length in order ("On SST-2/QNLI: 92.4/89.9")."""
+    if len(readings) >= 2 and len(s.benches) >= 2:
+        pairing.align_slash_runs(readings, s.benches, a.text, s.s0, s.s1, a.g.training_on)
+
+
 @rule("benchmark.list_anaphor")
 def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """ "on the latter" / "for the former" after a number: the last / first member of the name list before it."""
@@ -133,6 +140,7 @@ BEFORE: Chain = (
     respectively_list,
     paired_on_list,
     aligned_coordination,
+    slash_pairs,
     list_anaphor,
     split_list_before_head,
 )
