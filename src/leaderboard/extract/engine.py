@@ -65,6 +65,7 @@ CHANGE = ordered(
     kind,
     (
         "kind.plus_sign",
+        "kind.signed_in_parenthesis",
         "kind.change_noun_after",
         "kind.change_noun_after_metric",
         "kind.change_verb_by",

@@ -12,10 +12,22 @@ from leaderboard.extract.sentence import Abstract, Reading, Sentence
 _BY_BEFORE = re.compile(r"\bby\s*[(\[]?\s*$", re.IGNORECASE)
 
 
+_NUMBER_THEN_PAREN = re.compile(r"\d\s*%?(?:\s*(?!and\b|or\b)[A-Za-z][\w\-@]*){0,2}\s*\(\s*$")
+
+
 @rule("kind.plus_sign")
 def plus_sign(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A number written with a plus sign ("+2.3")."""
     return r.num.signed == "+"
+
+
+@rule("kind.signed_in_parenthesis")
+def signed_in_parenthesis(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A number with a minus sign in a parenthesis right after another number ("71.5 (-0.4)", "38.2% (−1.1)"): the
+    change of that result, as "+2.3" is."""
+    if r.num.signed != "-":
+        return False
+    return _NUMBER_THEN_PAREN.search(a.text, max(s.s0, r.num.start - 40), r.num.start) is not None
 
 
 @rule("kind.change_noun_after")

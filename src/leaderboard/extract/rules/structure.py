@@ -9,6 +9,8 @@ trace and `results.rules`). The engine runs the two ordered chains at the end of
 
 from __future__ import annotations
 
+import re
+
 from leaderboard.extract import lists, pairing
 from leaderboard.extract.rules import Chain, rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
@@ -104,6 +106,34 @@ def parallel_changes(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
 
 
 _SCORE_UNITS = frozenset({"%", "pp", "points", "x"})
+_OPEN_PAREN = re.compile(r"\s*(?:(?!and\b|or\b|on\b|in\b)[A-Za-z][\w\-@]*\s*){0,2}\(\s*")
+
+
+@rule("benchmark.parenthesised_change")
+def parenthesised_change(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """A change in a parenthesis right after a result ("71.5 (-0.4) on B", "84.0 (+2.3)") is that result's change:
+    it takes the result's benchmark, and its metric when it has none of its own."""
+    order = sorted(readings, key=lambda r: r.num.start)
+    for prev, cur in zip(order, order[1:], strict=False):
+        if (
+            cur.kind != "delta"
+            or prev.kind == "delta"
+            or not _OPEN_PAREN.fullmatch(a.text, prev.span_end, cur.num.start)
+        ):
+            continue
+        if prev.benchmark is not None and cur.benchmark is not prev.benchmark:
+            cur.benchmark, cur.carried = prev.benchmark, prev.carried
+            cur.note("benchmark", "benchmark.parenthesised_change")
+        if not cur.bound and prev.metric is not None and cur.metric is not prev.metric:
+            cur.metric, cur.metric_inferred = prev.metric, prev.metric_inferred
+            cur.note("metric", "metric.parenthesised_change")
+        if cur.value < 0:  # "(-0.4)": the change is a drop of 0.4, its value the magnitude as written
+            cur.value, cur.direction = -cur.value, "down"
+            cur.note("value", "value.magnitude_of_signed_change")
+            hib = cur.metric.entry.get("higher_is_better").lower() if cur.metric and cur.metric.entry else ""
+            if hib in {"true", "false"}:
+                cur.improvement = hib == "false"
+                cur.note("improvement", "value.magnitude_of_signed_change")
 
 
 def _fits(entry, unit: str, value: float) -> bool:
@@ -152,4 +182,5 @@ AFTER: Chain = (
     coordinated_metric_list,
     parallel_changes,
     same_unit_sibling,
+    parenthesised_change,
 )
