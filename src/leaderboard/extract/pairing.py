@@ -176,22 +176,35 @@ def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int
 def parallel_runs(readings: list, text: str) -> list:
     """PARALLEL-RUN: a run of n >= 2 coordinated numbers with no name of its own ("..., compared with 85.0% and
     75.2% for earlier systems", "while the teacher obtains 73.0% and 61.1%") after exactly n numbers of its kind
-    with n distinct names takes those names in order. Returns the readings it gave a name."""
+    with n distinct names takes those names in order, and their metrics where its own were only inferred. A run of
+    changes with no absolute run of its own ("45.2 on A and 71.9 on B, improvements of 2.3 and 1.8 mAP") pairs with
+    the absolute results before it the same way. Returns the readings it gave a name."""
     given: list = []
     order = sorted(readings, key=lambda r: r.num.start)
     for run in number_runs(text, readings):
         if any(r.rules.get("benchmark") not in _WEAK_NAME_RULES for r in run):
             continue
         before = [r for r in order if r.kind == run[0].kind and r.span_end <= run[0].num.start]
+        if not before and run[0].kind == "delta":
+            before = [r for r in order if r.kind == "absolute" and r.span_end <= run[0].num.start]
         names = [r.benchmark for r in before]
         if len(before) != len(run) or None in names or len({norm_key(b.name) for b in names}) != len(run):
             continue
-        if any(r.unit != p.unit for r, p in zip(run, before, strict=True)):
+        if any(r.unit != p.unit and not _change_unit_of(r, p) for r, p in zip(run, before, strict=True)):
             continue
-        for r, b in zip(run, names, strict=True):
-            r.benchmark, r.carried = b, False
+        for r, p in zip(run, before, strict=True):
+            r.benchmark, r.carried = p.benchmark, False
             given.append(r)
+            weak = r.metric_inferred or r.rules.get("metric") in _WEAK_METRIC_RULES
+            if weak and not r.bound and p.metric is not None and r.metric is not p.metric:
+                r.metric, r.metric_inferred = p.metric, p.metric_inferred
+                r.note("metric", "metric.parallel_run")
     return given
+
+
+def _change_unit_of(change, result) -> bool:
+    """A change written in points of a percentage result ("85.0%" ... "by 2.3 points")."""
+    return change.kind == "delta" and result.kind == "absolute" and change.unit in {None, "pp", "points"}
 
 
 def slash_shared(readings: list, links: dict) -> list:
