@@ -32,6 +32,7 @@ _FROM_BEFORE = re.compile(
 )
 _SPREAD_LEAD = re.compile(r"(\branging\s+|\bthat\s+range\s+)?\bfrom\s*[(\[$]?\s*$", re.IGNORECASE)
 _CHANGE_UNITS = frozenset({"pp", "points"})
+_FROM_WORD = re.compile(r"from", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"(?<![\w-])to\s*$", re.IGNORECASE)
 _FROM_BETWEEN = re.compile(r"\s*(?:\(\s*)?from\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:of\s+)?", re.IGNORECASE)
 
@@ -97,7 +98,9 @@ def after_rows(readings: list, done: list, text: str, nums: list, s0: int, g) ->
 def reversed_rows(readings: list, text: str, s0: int) -> list:
     """The range rows of "to B from A" transitions (see the module docstring); A's reading becomes the earlier
     system's."""
-    out = []
+    out: list = []
+    if len(readings) < 2 or _FROM_WORD.search(text, s0, max(r.span_end for r in readings)) is None:
+        return out
     plain = sorted((r for r in readings if r.kind == "absolute" and not r.num.signed), key=lambda r: r.num.start)
     for new, old in zip(plain, plain[1:], strict=False):
         if not _TO_BEFORE.search(text, max(s0, new.num.start - 8), new.num.start):

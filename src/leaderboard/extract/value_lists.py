@@ -84,6 +84,8 @@ def shared_part(a: Abstract, wm: re.Match, items: list[str]) -> list[Span] | Non
 def system_lists(a: Abstract, s0: int, s1: int, sm: list[Span]) -> list[Span]:
     """`sm` without the metric mentions that are members of a slash list of systems ("(MAE / DINO / ours)": MAE is
     the method there, not the mean absolute error)."""
+    if not sm or a.text.find("/", s0, s1) < 0:
+        return sm
     drop: set[int] = set()
     for wm in _SLASH_WORDS.finditer(a.text, s0, s1):
         items = [w.strip() for w in wm.group().split("/")]
