@@ -41,9 +41,6 @@ EVIDENCE = ordered(
         "result.benchmark_and_result_verb",
         "result.compared_pair",
         "result.on_benchmark_after",
-        "result.listed_after_results",
-        "result.respectively_run",
-        "result.labelled_comparison",
     ),
     taken=frozenset(fn.rule_name for fn in REJECT),
 )
@@ -56,7 +53,6 @@ UNIT = ordered(
         "unit.spaced_unit_word",
         "unit.percentage_points",
         "unit.points",
-        "unit.written_once_on_list",
     ),
     group="unit",
 )
