@@ -30,7 +30,7 @@ from leaderboard.extract.rules.metric import (
 from leaderboard.extract.rules.structure import AFTER as STRUCTURE_AFTER
 from leaderboard.extract.rules.structure import BEFORE as STRUCTURE_BEFORE
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
-from leaderboard.extract.value_lists import slash_lists
+from leaderboard.extract.value_lists import slash_lists, system_lists
 from leaderboard.extract.vocab import norm_key
 
 METRIC_BINDING = ordered(
@@ -69,6 +69,7 @@ CHANGE = ordered(
     kind,
     (
         "kind.plus_sign",
+        "kind.signed_in_parenthesis",
         "kind.change_noun_after",
         "kind.change_noun_after_metric",
         "kind.change_verb_by",
@@ -124,7 +125,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     """The readings of one result sentence, in order, plus the extra rows of lists and transitions."""
     sb = sorted([b for b in a.benches if s0 <= b.start < s1] + captured, key=lambda b: b.start)
     sb = sorted(sb + elliptic_names(a.text, a.vocab.benchmarks, sb, s1), key=lambda b: b.start)
-    sm = [m for m in a.metrics if s0 <= m.start < s1]
+    sm = system_lists(a, s0, s1, [m for m in a.metrics if s0 <= m.start < s1])
     slash_metric, slash_subset = slash_lists(a, s0, s1, idx, sm)
     s = Sentence(s0, s1, idx, sb, sm, slash_metric, slash_subset)
     readings: list[Reading] = []
