@@ -18,15 +18,7 @@ from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, 
 from leaderboard.extract.rules import baseline as baseline_rules
 from leaderboard.extract.rules import benchmark, decide, first, kind, metric, named, ordered, result, subset, value_form
 from leaderboard.extract.rules import method as method_rules
-from leaderboard.extract.rules.metric import (
-    fits,
-    head_noun_after,
-    of_compared_value,
-    plain_or_points,
-    unit_fits,
-    usual_for_loose_word,
-    usual_of_other_family,
-)
+from leaderboard.extract.rules.metric import after_attribution, fits, own_score_name, plain_or_points, unit_fits
 from leaderboard.extract.rules.structure import AFTER as STRUCTURE_AFTER
 from leaderboard.extract.rules.structure import BEFORE as STRUCTURE_BEFORE
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
@@ -152,10 +144,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     settle_benchmarks(a, readings)  # efficiency.py
     for fn in STRUCTURE_AFTER:  # rules/structure.py
         fn(a, s, readings)
-    of_compared_value(a, readings)  # rules/metric.py
-    usual_of_other_family(a, readings)  # rules/metric.py
-    head_noun_after(a, readings)  # rules/metric.py
-    usual_for_loose_word(a, readings)  # rules/metric.py
+    after_attribution(a, readings)  # rules/metric.py: metrics that depend on the sentence's other readings
     for r in readings:  # after every reading has its method: a compared system's number on another's benchmark
         if (home := baseline_rules.home_of_baseline_metric(a, s, r, readings)) is not None:
             r.benchmark = home
@@ -237,9 +226,8 @@ def _attribute(a: Abstract, s: Sentence, r: Reading) -> None:
             r.benchmark = inside[-1]
             r.note("benchmark", "benchmark.inside_metric_phrase")
             rest = text[inside[-1].end : r.metric.end].strip(" -").lower()
-            if rest in {"score", "scores"} or not rest and inside[-1].raw.lower().endswith("score"):
-                name = f"{inside[-1].name} score"  # "a CLUEscore of 71.8": no other metric noun of the sentence
-                r.metric = Span(r.metric.start, r.metric.end, name, r.metric.raw)
+            if (own := own_score_name(rest, inside[-1])) is not None:  # "a CLUEscore of 71.8": no later metric
+                r.metric = Span(r.metric.start, r.metric.end, own, r.metric.raw)
                 r.note("metric", "metric.score_named_by_benchmark")
             elif not rest or rest in GENERIC_HEADS:
                 r.metric, r.bound = None, False

@@ -123,6 +123,14 @@ def _head_after(heads: frozenset[str]) -> re.Pattern:
     )
 
 
+def own_score_name(rest: str, bench: Span) -> str | None:
+    """metric.score_named_by_benchmark, for a metric phrase holding a benchmark name: "<benchmark> score" when the
+    rest of the phrase (`rest`, lower case) is "score" ("a CLUEscore of") or the name itself ends in it."""
+    if rest in {"score", "scores"} or not rest and bench.raw.lower().endswith("score"):
+        return f"{bench.name} score"
+    return None
+
+
 # -- fit of a metric to a number (used by the engine when it attributes a metric) ---------------------------------
 def unit_fits(entry: Entry | None, unit: str | None) -> bool:
     """A number in a unit of measure (mm, ms) is no value of a percentage metric."""
@@ -232,3 +240,11 @@ def usual_for_loose_word(a: Abstract, readings: list[Reading]) -> None:
             continue
         r.metric, r.metric_inferred = Span(-1, -1, usual.name, "", usual), True
         r.note("metric", "metric.usual_for_loose_word")
+
+
+def after_attribution(a: Abstract, readings: list[Reading]) -> None:
+    """The metric passes over a sentence's attributed readings, in order (each notes its own rule)."""
+    of_compared_value(a, readings)
+    usual_of_other_family(a, readings)
+    head_noun_after(a, readings)
+    usual_for_loose_word(a, readings)
