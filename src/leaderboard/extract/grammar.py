@@ -32,28 +32,32 @@ NEVER = re.compile(r"(?!x)x")  # matches nothing: a role whose cue words the gra
 _CHARS = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)  # the BMP, to enumerate case folds
 
 
-def plain_alternation(phrases: list[str], word_start: bool = False) -> str:
+def plain_alternation(phrases: list[str]) -> str:
     """The phrases as one alternation, longest first: words split by any spaces, '*' = any word ending, and no
-    word character right after a phrase. Dispatched on the first character when it can be (as `_alternation`):
-    the same matches, without trying every phrase at every position. With `word_start`, the alternation stands
-    for `(?<![\\w\\-])(?:ALT)`: no word character or hyphen before it."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    word character right after a phrase (case as the enclosing pattern says)."""
     parts = []
-    for p in ordered:
+    for p in sorted(set(phrases), key=len, reverse=True):
         star = p.endswith("*")
         body = r"\s+".join(re.escape(w) for w in p.rstrip("*").split())
         parts.append(body + (r"[\w\-]*" if star else r"(?![\w])"))
-    fast = _dispatched(ordered, word_start)
+    return "|".join(parts)
+
+
+def _role_alternation(phrases: list[str], word_start: bool = False) -> str:
+    """`plain_alternation` for a case-insensitive pattern, as one group dispatched on the first character when it
+    can be (as `_alternation`): the same matches, without trying every phrase at every position. With
+    `word_start`, the group stands for `(?<![\\w\\-])(?:ALT)`: no word character or hyphen before it."""
+    fast = _dispatched(sorted(set(phrases), key=len, reverse=True), word_start)
     if fast is not None:
         return fast
-    return (_WORD_START if word_start else "") + f"(?:{'|'.join(parts)})"
+    return (_WORD_START if word_start else "") + f"(?:{plain_alternation(phrases)})"
 
 
 _WORD_START = r"(?<![\w\-])"
 
 
 def _dispatched(ordered: list[str], word_start: bool) -> str | None:
-    """`plain_alternation`'s phrases (`ordered`) grouped by their first character; None when they cannot be.
+    """`_role_alternation`'s phrases (`ordered`) grouped by their first character; None when they cannot be.
     The word-start guard, when asked for, is tested right after the first character: `(?<![\\w\\-].)` there
     looks at the same character as `(?<![\\w\\-])` before it, but keeps the set first (which `re` skips to)."""
     groups: dict[str, list[str]] = {}
@@ -92,9 +96,9 @@ def compile_role(pattern: str, words: dict[str, dict[str, str]], kind: str) -> r
         return NEVER
     for opening in ("(?:ALT)", "(?P<cue>ALT)", "(?P<mod>ALT)"):
         if pattern.startswith(_WORD_START + opening):
-            alt = plain_alternation(phrases, word_start=True)
+            alt = _role_alternation(phrases, word_start=True)
             return re.compile(pattern[len(_WORD_START) :].replace("ALT", alt, 1), re.IGNORECASE)
-    return re.compile(pattern.replace("ALT", plain_alternation(phrases)), re.IGNORECASE)
+    return re.compile(pattern.replace("ALT", _role_alternation(phrases)), re.IGNORECASE)
 
 
 def _alternation(phrases: list[str]) -> str:
