@@ -47,11 +47,18 @@ def papers(corpus: Path, n: int) -> pa.Table:
     return table.append_column("has_abstract", pc.greater(pc.binary_length(table.column("abstract")), 0))
 
 
-def load(table: pa.Table, batch_rows: int, db: Path) -> tuple[float, float, list[float], int]:
-    """CPU seconds, wall seconds, CPU at each ~50 k rows and file size of loading `table` in batches."""
+def load(
+    table: pa.Table, batch_rows: int, db: Path, threads: int = 0, settings: tuple[str, ...] = ()
+) -> tuple[float, float, list[float], int]:
+    """CPU seconds, wall seconds, CPU at each ~50 k rows and file size of loading `table` in batches
+    (with `threads` DuckDB threads, 0: DuckDB's default, and extra `SET` statements)."""
     db.unlink(missing_ok=True)
     con = duckdb.connect(str(db))
     con.execute("SET memory_limit = ?", [BUILD_MEMORY_LIMIT])
+    if threads:
+        con.execute(f"SET threads = {int(threads)}")
+    for setting in settings:
+        con.execute(f"SET {setting}")
     con.execute(sql_text("schema.sql"))
     c0, w0, marks = cpu_s(), time.perf_counter(), []
     every = max(1, 50_000 // batch_rows)
@@ -71,6 +78,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--papers", type=int, default=100_000)
     ap.add_argument("--batches", default="8192,32768,65536", help="INSERT batch sizes (rows), comma-separated")
+    ap.add_argument("--threads", default="0", help="DuckDB threads to try, comma-separated (0: its default)")
+    ap.add_argument(
+        "--set", action="append", default=[], help="An extra DuckDB setting, e.g. checkpoint_threshold='1GB'"
+    )
     ap.add_argument("--out", type=Path, default=HERE / "out")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -78,13 +89,15 @@ def main() -> None:
     corpus = write_corpus(args.out / corpus_name(size), size)
     table = papers(corpus, args.papers)
     print(f"{table.num_rows:,} papers, {table.nbytes / 2**20:,.0f} MiB of Arrow")
-    for rows in (int(b) for b in args.batches.split(",")):
-        cpu, wall, marks, nbytes = load(table, rows, args.out / f"load-{rows}.duckdb")
-        steps = ", ".join(f"{m:.1f}" for m in marks)
-        print(
-            f"batch {rows:>7,} rows: CPU {cpu:6.2f} s, wall {wall:6.1f} s, file {nbytes / 1e6:5.0f} MB; "
-            f"CPU at each ~50 k: {steps}"
-        )
+    for threads in (int(t) for t in args.threads.split(",")):
+        for rows in (int(b) for b in args.batches.split(",")):
+            cpu, wall, marks, nbytes = load(table, rows, args.out / f"load-{rows}.duckdb", threads, tuple(args.set))
+            steps = ", ".join(f"{m:.1f}" for m in marks)
+            print(
+                f"threads {threads or 'default'}, batch {rows:>7,} rows: CPU {cpu:6.2f} s, wall {wall:6.1f} s, "
+                f"file {nbytes / 1e6:5.0f} MB; "
+                f"CPU at each ~50 k: {steps}"
+            )
 
 
 if __name__ == "__main__":
