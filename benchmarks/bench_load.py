@@ -48,7 +48,7 @@ def papers(corpus: Path, n: int) -> pa.Table:
 
 
 def load(
-    table: pa.Table, batch_rows: int, db: Path, threads: int = 0, settings: tuple[str, ...] = ()
+    table: pa.Table, batch_rows: int, db: Path, threads: int = 0, settings: tuple[str, ...] = (), one_tx: bool = False
 ) -> tuple[float, float, list[float], int]:
     """CPU seconds, wall seconds, CPU at each ~50 k rows and file size of loading `table` in batches
     (with `threads` DuckDB threads, 0: DuckDB's default, and extra `SET` statements)."""
@@ -61,12 +61,16 @@ def load(
         con.execute(f"SET {setting}")
     con.execute(sql_text("schema.sql"))
     c0, w0, marks = cpu_s(), time.perf_counter(), []
+    if one_tx:
+        con.execute("BEGIN TRANSACTION")
     every = max(1, 50_000 // batch_rows)
     for k, off in enumerate(range(0, table.num_rows, batch_rows)):
         batch = table.slice(off, batch_rows)  # noqa: F841 - referenced by name in the SQL
         con.execute("INSERT INTO papers_raw BY NAME SELECT * FROM batch")
         if k % every == every - 1:
             marks.append(cpu_s() - c0)
+    if one_tx:
+        con.execute("COMMIT")
     con.execute("CHECKPOINT")
     con.close()
     out = (cpu_s() - c0, time.perf_counter() - w0, marks, db.stat().st_size)
@@ -82,6 +86,7 @@ def main() -> None:
     ap.add_argument(
         "--set", action="append", default=[], help="An extra DuckDB setting, e.g. checkpoint_threshold='1GB'"
     )
+    ap.add_argument("--transaction", action="store_true", help="All INSERTs in one transaction (as BuildWriter).")
     ap.add_argument("--out", type=Path, default=HERE / "out")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -91,7 +96,9 @@ def main() -> None:
     print(f"{table.num_rows:,} papers, {table.nbytes / 2**20:,.0f} MiB of Arrow")
     for threads in (int(t) for t in args.threads.split(",")):
         for rows in (int(b) for b in args.batches.split(",")):
-            cpu, wall, marks, nbytes = load(table, rows, args.out / f"load-{rows}.duckdb", threads, tuple(args.set))
+            cpu, wall, marks, nbytes = load(
+                table, rows, args.out / f"load-{rows}.duckdb", threads, tuple(args.set), args.transaction
+            )
             steps = ", ".join(f"{m:.1f}" for m in marks)
             print(
                 f"threads {threads or 'default'}, batch {rows:>7,} rows: CPU {cpu:6.2f} s, wall {wall:6.1f} s, "

@@ -107,7 +107,8 @@ class RssSampler(threading.Thread):
         super().__init__(daemon=True)
         self.own = own  # this thread's CPU so far (sampling /proc costs ~10 ms a time on a busy machine)
         self.every = every
-        self.samples: list[tuple[float, int, int, float]] = []  # (t, main RSS, tree RSS, children CPU)
+        self.samples: list[tuple[float, int, int, float, int]] = []  # (t, main RSS, tree RSS, children CPU, papers)
+        self.papers = 0  # papers handed to the writer so far
         self.done = threading.Event()
         self.started_at = time.perf_counter()
 
@@ -118,7 +119,7 @@ class RssSampler(threading.Thread):
             main = snap.get(me, (0, 0.0))[0]
             tree = sum(r for r, _ in snap.values())
             children = sum(c for pid, (_, c) in snap.items() if pid != me)
-            self.samples.append((time.perf_counter() - self.started_at, main, tree, children))
+            self.samples.append((time.perf_counter() - self.started_at, main, tree, children, self.papers))
             self.own[0] = time.thread_time()
             self.done.wait(self.every)
 
@@ -161,9 +162,16 @@ def profile_parent(corpus: Path, workers: int, db: Path) -> tuple[Profile, RssSa
     from leaderboard.store import db as store
 
     prof = Profile()
+    sampler = RssSampler(prof.own)
     _statement_timer(prof, store)
     store.BuildWriter._flush = prof.timed("load", store.BuildWriter._flush)
-    store.BuildWriter.add_tables = prof.timed("add", store.BuildWriter.add_tables)
+    add_tables = prof.timed("add", store.BuildWriter.add_tables)
+
+    def counted_add(writer, papers, *rest):
+        sampler.papers += papers.num_rows if papers is not None else 0
+        return add_tables(writer, papers, *rest)
+
+    store.BuildWriter.add_tables = counted_add
     store.BuildWriter.commit = prof.timed("finalize", store.BuildWriter.commit)
     parallel.Extraction.__post_init__ = prof.timed("start", parallel.Extraction.__post_init__)
     parallel.Extraction._start_pool = prof.timed("start", parallel.Extraction._start_pool)
@@ -171,7 +179,6 @@ def profile_parent(corpus: Path, workers: int, db: Path) -> tuple[Profile, RssSa
     original_blocks = pipeline.read_blocks
     pipeline.read_blocks = lambda *a, **k: prof.timed_iter("read", original_blocks(*a, **k))
 
-    sampler = RssSampler(prof.own)
     sampler.start()
     w, c = time.perf_counter(), time.process_time()
     opts = pipeline.BuildOptions([corpus], db, workers=workers, progress=False)
@@ -254,9 +261,16 @@ def main(argv: list[str] | None = None) -> None:
     print("finalize statements (CPU s, wall s), the largest:")
     for n, s in parts[:8]:
         print(f"  {s.cpu:6.2f} {s.wall:6.2f}  {n[4:]}")
-    print("\nRSS over time (s, main MB, tree MB):")
-    step = max(1, len(sampler.samples) // 12)
-    print("  " + "  ".join(f"{t:.0f}:{m / 2**20:.0f}/{tr / 2**20:.0f}" for t, m, tr, _ in sampler.samples[::step]))
+    print("\nRSS over the build (papers written, main MB / tree MB; peak of the samples since the previous mark):")
+    marks, peak_main, peak_tree, shown = [], 0, 0, 0
+    step = max(records // 10, 1)
+    for _, m, tr, _, n in sampler.samples:
+        peak_main, peak_tree = max(peak_main, m), max(peak_tree, tr)
+        if n >= shown + step or (n == records and shown < records):
+            marks.append(f"{n / 1000:.0f}k:{peak_main / 2**20:.0f}/{peak_tree / 2**20:.0f}")
+            shown, peak_main, peak_tree = n, 0, 0
+    marks.append(f"end:{peak_main / 2**20:.0f}/{peak_tree / 2**20:.0f}")
+    print("  " + "  ".join(marks))
     print(
         f"  peak tree {max(s[2] for s in sampler.samples) / 2**20:.0f} MB, "
         f"peak main {max(s[1] for s in sampler.samples) / 2**20:.0f} MB"
