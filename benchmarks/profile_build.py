@@ -109,6 +109,7 @@ class RssSampler(threading.Thread):
         self.every = every
         self.samples: list[tuple[float, int, int, float, int]] = []  # (t, main RSS, tree RSS, children CPU, papers)
         self.papers = 0  # papers handed to the writer so far
+        self.threads: dict[int, tuple[str, float]] = {}  # thread id -> (name, CPU seconds): Python's and DuckDB's
         self.done = threading.Event()
         self.started_at = time.perf_counter()
 
@@ -121,6 +122,23 @@ class RssSampler(threading.Thread):
             children = sum(c for pid, (_, c) in snap.items() if pid != me)
             self.samples.append((time.perf_counter() - self.started_at, main, tree, children, self.papers))
             self.own[0] = time.thread_time()
+            self._threads()
+
+    def _threads(self) -> None:
+        names = {t.native_id: t.name for t in threading.enumerate()}
+        try:
+            tids = os.listdir("/proc/self/task")
+        except OSError:
+            return
+        for tid in tids:
+            try:
+                with open(f"/proc/self/task/{tid}/stat", "rb") as fh:
+                    rest = fh.read().decode("utf-8", "replace").rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            cpu = (int(rest[11]) + int(rest[12])) / os.sysconf("SC_CLK_TCK")
+            name = names.get(int(tid), self.threads.get(int(tid), ("native (DuckDB)", 0))[0])
+            self.threads[int(tid)] = (name, cpu)
             self.done.wait(self.every)
 
 
@@ -251,12 +269,22 @@ def main(argv: list[str] | None = None) -> None:
         f"{cpu:.1f} s ({cpu / records * 1e6:.0f} us/record), CPU workers (sampled) {children:.1f} s "
         f"({children / records * 1e6:.0f} us/record)"
     )
+    per_record = (cpu + children) / records
+    print(
+        f"CPU per record {per_record * 1e6:.0f} us: the full snapshot (2,700,000) CPU-bound on {args.workers} cores "
+        f"{2_700_000 * per_record / args.workers / 60:.1f} min (no other load, perfect overlap)"
+    )
     print(f"{'main stage':>10} {'calls':>6} {'wall s':>8} {'CPU s':>7} {'thread s':>8} {'us/rec CPU':>10}")
     for name in ("start", "read", "wait", "add", "load", "finalize"):
         s = prof.stages.get(name, Stage())
         print(f"{name:>10} {s.calls:>6} {s.wall:8.2f} {s.cpu:7.2f} {s.thread:8.2f} {s.cpu / records * 1e6:10.1f}")
     timed = sum(s.cpu for n, s in prof.stages.items() if not n.startswith("sql:"))
     print(f"{'other':>10} {'':>6} {'':>8} {cpu - timed:7.2f} {'':>8} {(cpu - timed) / records * 1e6:10.1f}")
+    print("threads of the main process (CPU s, sampled):")
+    by_name: dict[str, float] = defaultdict(float)
+    for name, thread_cpu in sampler.threads.values():
+        by_name[name.partition(" ")[2] or name if name.startswith("Thread-") else name] += thread_cpu
+    print("  " + ", ".join(f"{n}: {c:.2f}" for n, c in sorted(by_name.items(), key=lambda x: -x[1])))
     parts = sorted(((n, s) for n, s in prof.stages.items() if n.startswith("sql:")), key=lambda x: -x[1].cpu)
     print("finalize statements (CPU s, wall s), the largest:")
     for n, s in parts[:8]:
@@ -269,7 +297,8 @@ def main(argv: list[str] | None = None) -> None:
         if n >= shown + step or (n == records and shown < records):
             marks.append(f"{n / 1000:.0f}k:{peak_main / 2**20:.0f}/{peak_tree / 2**20:.0f}")
             shown, peak_main, peak_tree = n, 0, 0
-    marks.append(f"end:{peak_main / 2**20:.0f}/{peak_tree / 2**20:.0f}")
+    if peak_main:
+        marks.append(f"end:{peak_main / 2**20:.0f}/{peak_tree / 2**20:.0f}")
     print("  " + "  ".join(marks))
     print(
         f"  peak tree {max(s[2] for s in sampler.samples) / 2**20:.0f} MB, "
