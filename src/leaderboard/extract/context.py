@@ -13,6 +13,7 @@ from collections.abc import Callable
 from leaderboard.extract.attribution import Span, spans_from_mentions
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.names import NameCapture
+from leaderboard.extract.task_bindings import Binding, bindings
 from leaderboard.extract.vocab import NameIndex, NormText, norm_key
 
 _EVAL_HINT = re.compile(r"\b(?:on|using|with|from|in|of)\s+(?:the\s+)?[A-Z0-9]")
@@ -36,6 +37,7 @@ class AbstractContext:
         self._known: list[Span] | None = None  # vocabulary names of all the number-free sentences, one scan
         self._found: dict[tuple[int, int], list[Span]] = {}
         self._single: list[Span | None] = []
+        self._bindings: list[list[Binding]] = []
 
     def _names_in(self, window: tuple[int, int], alone: bool = False) -> list[Span]:
         """The benchmarks of one number-free sentence, in order, first mention of each name (cached)."""
@@ -82,6 +84,13 @@ class AbstractContext:
         if len(names) != 1:
             return None
         return next((b for b in (*found, *self.named) if not b.bare), None)  # not a bare "on CPU" alone
+
+    def task_bindings(self) -> list[Binding]:
+        """The datasets the number-free sentences bind to tasks ("A for parsing and B for tagging"), cached."""
+        if not self._bindings:
+            stop = self.g.words.get("not_a_task", {})
+            self._bindings.append(bindings(self.text, self.rest, lambda w: self._names_in(w, alone=True), stop))
+        return self._bindings[0]
 
     def every_name(self) -> list[Span]:
         """The benchmarks of the whole abstract: its result sentences' and its number-free sentences' (cached)."""

@@ -8,6 +8,7 @@ import re
 from leaderboard.extract.attribution import Span, following_on, nearest, preceding
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
+from leaderboard.extract.task_bindings import bound_per_number
 from leaderboard.extract.vocab import norm_key
 
 _TO_AFTER = re.compile(r"\s+to\s+")
@@ -159,6 +160,18 @@ def _word_goes_on(text: str, end: int) -> bool:
 
 
 # -- carried from elsewhere (the reading is marked `carried`) ----------------------------------------------------
+@rule("benchmark.task_bound_earlier")
+def task_bound_earlier(a: Abstract, s: Sentence, r: Reading) -> Span | None:
+    """A value next to a task phrase that an earlier sentence bound to a dataset ("A for parsing and B for tagging.
+    ... tagging reaches 97.1%") takes that dataset (task_bindings.py)."""
+    found = s.memo.get("task_bound")
+    if found is None:
+        binds = [b for b in a.context.task_bindings() if b.name.start < s.s0]
+        ends = [(a.nums[i].start, a.nums[i].end) for i in s.idx]
+        found = s.memo["task_bound"] = bound_per_number(a.text, s.s0, s.s1, ends, binds) if binds else {}
+    return found.get(r.num.start)  # type: ignore[union-attr]
+
+
 @rule("benchmark.this_benchmark_is_own")
 def this_benchmark_is_own(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """ "this benchmark", "our dataset": the paper's own dataset, by the paper's own name."""
