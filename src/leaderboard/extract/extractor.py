@@ -23,6 +23,7 @@ from leaderboard.extract.latex_names import unwrap_latex
 from leaderboard.extract.leaks import Leaks
 from leaderboard.extract.methods import own_method
 from leaderboard.extract.metric_forms import MetricForms
+from leaderboard.extract.model_names import ModelNames
 from leaderboard.extract.names import NameCapture
 from leaderboard.extract.numbers import find_numbers, link_numbers, share_range_units
 from leaderboard.extract.open_names import open_names, share_sibling_metric
@@ -54,6 +55,7 @@ class Extractor:
     leaks: Leaks = field(init=False)  # size and setting cue words (leaks.py)
     forms: MetricForms = field(init=False)  # metric variants, benchmark scores, human preference (metric_forms.py)
     calibration: Calibration = field(init=False)  # rule features -> probability the tuple is right
+    models: ModelNames = field(init=False)  # model families with size codes: not benchmarks (model_names.py)
 
     def __post_init__(self) -> None:
         self.grammar = Grammar.from_rows(self.vocab.grammar)
@@ -65,6 +67,7 @@ class Extractor:
         self.speed = SpeedLexicon.of(self.grammar.words, self.windows)
         self.leaks = Leaks.of(self.grammar.words, self.windows)
         self.forms = MetricForms.of(self.grammar.words, self.windows)
+        self.models = ModelNames.of(self.grammar.exact, self.vocab.methods.entries)
         self.calibration = Calibration.load()
 
     @classmethod
@@ -130,6 +133,7 @@ class Extractor:
                 (own_name is not None and key == norm_key(own_name))
                 or vocab.methods.lookup(name) is not None
                 or vocab.metrics.lookup(name) is not None
+                or self.models.is_model(name)
                 or (key in self.tasks and (name.isupper() or len(key) > 5))  # "93.5 F1 on NER": a task
             )
 
