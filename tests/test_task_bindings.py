@@ -64,3 +64,13 @@ def test_pretraining_data_is_not_bound(extractor: Extractor) -> None:
     text = "We use JFT-300M for pre-training and ImageNet for fine-tuning. Fine-tuning reaches 88.1% top-1 accuracy."
     rows = extractor.extract(Paper("p", None, text))
     assert [r.rules for r in rows if "benchmark.task_bound_earlier" in (r.rules or "")] == []
+
+
+def test_no_back_reference_or_another_count_pairs_nothing(extractor: Extractor) -> None:
+    """LIST-IN-SENTENCE-BEFORE (context.py) needs a pointer back and as many values as names."""
+    for text in (
+        "We test on Kvasir and ETIS. The errors are 0.12 and 0.19.",  # nothing points back
+        "We test on Kvasir and ETIS. On the two datasets the errors are 0.12, 0.19 and 0.25.",  # 3 values, 2 names
+    ):
+        rows = extractor.extract(Paper("p", None, text))
+        assert rows and all("list_in_sentence_before" not in (r.rules or "") for r in rows), text

@@ -16,7 +16,8 @@ from leaderboard.extract.names import NameCapture
 from leaderboard.extract.task_bindings import Binding, bindings
 from leaderboard.extract.vocab import NameIndex, NormText, norm_key
 
-_EVAL_HINT = re.compile(r"\b(?:on|using|with|from|in|of)\s+(?:the\s+)?[A-Z0-9]")
+_BACK_REF = re.compile(r"\brespectively\b|\b(?:on|for|across|over|of)\s+(?:each\s+of\s+)?them\b", re.IGNORECASE)
+_EVAL_HINT = re.compile(r"\b(?:on|using|use[sd]?|with|from|in|of)\s+(?:the\s+)?[A-Z0-9]")
 
 
 class AbstractContext:
@@ -109,6 +110,21 @@ class AbstractContext:
         ):
             return []  # no "on X", "using X" or head word: no dataset named (a cheap test before the scan)
         return self._names_in(self.rest[i], alone=True)
+
+    def list_for_values(self, s0: int, s1: int, starts: list[int]) -> list[Span]:
+        """LIST-IN-SENTENCE-BEFORE: the names of the number-free sentence right before, one per value, when the
+        sentence at [s0, s1) names no dataset but points back at them ("on the two datasets", "on both benchmarks",
+        "on them", "respectively") and gives exactly as many values (`starts`, outside parentheses) as there are
+        names ("We test on A and B. Our errors on the two datasets are x and y."). Empty otherwise."""
+        if len(starts) < 2:
+            return []
+        text = self.text
+        if not (_BACK_REF.search(text, s0, s1) or self.g.several_sets.search(text, s0, s1)):
+            return []
+        found = self.listed_before(s0)
+        if len(found) != len(starts) or len({norm_key(b.name) for b in found}) != len(found):
+            return []
+        return found
 
     def right_before(self, s0: int, skip: Callable[[str], bool]) -> Span | None:
         """The one benchmark of the number-free sentence right before the sentence at `s0` ("We evaluate on X.

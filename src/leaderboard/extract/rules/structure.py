@@ -47,6 +47,25 @@ def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
         r.note("benchmark", "benchmark.list_anaphor")
 
 
+@rule("benchmark.list_in_sentence_before")
+def list_in_sentence_before(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """Values of a sentence naming no dataset that points back ("on the two datasets", "respectively") take the
+    names of the sentence before, in order, when there are as many (context.py)."""
+    if s.benches or len(readings) < 2:
+        return
+    text = a.text
+    main = [
+        r
+        for r in readings
+        if r.kind != "delta" and text.rfind("(", s.s0, r.num.start) <= text.rfind(")", s.s0, r.num.start)
+    ]
+    names = a.context.list_for_values(s.s0, s.s1, [r.num.start for r in main])
+    for r, b in zip(main, names, strict=False):  # names is empty or one per value
+        if r.benchmark is None:
+            r.benchmark, r.carried = b, True
+            r.note("benchmark", "benchmark.list_in_sentence_before")
+
+
 @rule("subset.split_list_before_head")
 def split_list_before_head(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """A list of split words before a plural head ("on the dev and eval sets") gives as many numbers their splits."""
@@ -102,6 +121,7 @@ BEFORE: Chain = (
     paired_on_list,
     aligned_coordination,
     list_anaphor,
+    list_in_sentence_before,
     split_list_before_head,
 )
 AFTER: Chain = (
