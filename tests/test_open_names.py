@@ -89,6 +89,24 @@ CASES = {
         ),
         ("The agent solves 44.5% of the tasks in the Marlow multi-turn benchmark.", [(44.5, "Marlow", False, None)]),
     ],
+    "SHORT-FORM-IN-SLOT": [  # a listed short form in a benchmark slot of a result sentence
+        (
+            "Our classifier reaches 88.4% on Flowers and 79.2% on Cars.",
+            [(88.4, "Oxford 102 Flowers", True, "Accuracy"), (79.2, "Stanford Cars", True, "Accuracy")],
+        ),
+        (
+            "Linear probing gives 91.7% on Aircraft and 72.3% for Textures.",
+            [(91.7, "FGVC-Aircraft", True, "Accuracy"), (72.3, "DTD", True, "Accuracy")],
+        ),
+        (
+            "We report 61.3% on Pets, 93.2% on Caltech and 84.0% on Food.",
+            [
+                (61.3, "Oxford-IIIT Pets", True, "Accuracy"),
+                (93.2, "Caltech", False, "Accuracy"),
+                (84.0, "Food-101", True, "Accuracy"),
+            ],
+        ),
+    ],
     "VERSION-OF-NAME": [  # a bare version in a value's "on" slot inside the parenthesis after a name
         (
             "The encoder achieves state-of-the-art results on Moments in Time (41.2% on V1 and 44.9% on V2).",
@@ -165,3 +183,15 @@ def test_compared_name_is_not_the_single_benchmark(extractor: Extractor) -> None
 def test_version_in_the_name_is_not_a_subset(extractor: Extractor) -> None:
     rows = extractor.extract(Paper(paper_id="p", title="", abstract=CASES["VERSION-OF-NAME"][1][0]))
     assert [r.subset for r in rows] == [None, None]
+
+
+def test_short_form_outside_a_slot_is_no_benchmark(extractor: Extractor) -> None:
+    """ "Pets" as a subject, "Textures synthesised", lower-case "cars", a title word: not the benchmarks."""
+    for title, text in (
+        (None, "We study Pets and their owners, reaching 64.0% accuracy."),
+        (None, "We focus on Textures synthesised by GANs and obtain an FID of 12.1."),
+        (None, "It works on cars and pets, with 91.0% accuracy on both."),
+        ("Cars: Learning to Drive from Video", "The agent reaches a 71.2% success rate."),
+    ):
+        rows = extractor.extract(Paper("p", title, text))
+        assert rows and [r.benchmark for r in rows] == [None] * len(rows), text

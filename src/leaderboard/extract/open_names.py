@@ -12,6 +12,10 @@ Rules:
 - VERSION-OF-NAME: "Something-Something (68.7% on V1 and 77.0% on V2)": a bare version in a value's "on" slot
   inside the parenthesis after a name is that name's version ("Something-Something V1"; the vocabulary entry when
   it has one).
+- SHORT-FORM-IN-SLOT: "88.4% on Flowers and 79.2% on Cars": a common word that the grammar (kind `short_form`) lists
+  as the short form of a known benchmark names it only in a benchmark slot of a result sentence: after "on"/"for"
+  or as a member of a list ("on Pets, Textures and Food"), with a number in the sentence; as written, never in
+  lower case.
 - GLUED-SCORE: "a CLUEscore of 71.8", "MTEBScore": a known benchmark glued to "score" names that benchmark (its score
   is the benchmark's own score).
 Hardware, methods, metrics, task names and the paper's own method are not benchmarks (the `exclude` callable).
@@ -48,6 +52,8 @@ _BASE_PAREN = re.compile(rf"{_BASE}\s*\((?P<body>[^()]{{4,160}})\)")
 _ON_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[Vv]\d{1,2}(?:\.\d)?)(?![\w\-.]\w)")
 _HAS_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?[Vv]\d")  # cheap test before the parentheses
 _GLUED_SCORE = re.compile(r"(?<![\w\-])(?P<name>[A-Za-z][\w\-]*?[A-Za-z0-9])-?[Ss]core(?:s)?\b")
+_SLOT_BEFORE = re.compile(r"(?:\b(?:on|for|and|or)|,)\s+(?:the\s+)?$")
+_SLOT_AFTER = re.compile(r"(?![\w\-])(?!\s+(?:[a-z]+ed|of|is|are|was|were)\b)")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
 
 
@@ -66,7 +72,10 @@ def open_names(
         found += version_names(text, s0, s1, exclude, lookup)
     if lookup is not None and text.find("core", s0, s1) >= 0:
         found += glued_score_names(text, s0, s1, lookup)
-    if not any(s0 <= t.start < s1 and t.entry is not None for t in taken):
+    shorts = grammar.exact.get("short_form") if lookup is not None else None
+    if shorts:
+        found += short_form_names(text, s0, s1, shorts, grammar.words["short_form"], lookup)
+    if not any(s0 <= t.start < s1 and t.entry is not None for t in (*taken, *found)):
         return found  # no known benchmark in the sentence: no list to extend
     found += list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
     return [f for f in _dedupe(found) if not any(t.start < f.end and f.start < t.end for t in taken)]
@@ -110,6 +119,23 @@ def glued_score_names(text: str, s0: int, s1: int, lookup: Callable) -> list[Spa
         entry = lookup(m.group("name"))
         if entry is not None:
             out.append(Span(m.start("name"), m.end("name"), entry.name, m.group("name"), entry))
+    return out
+
+
+def short_form_names(
+    text: str, s0: int, s1: int, shorts: frozenset[str], canonical: dict[str, str], lookup: Callable
+) -> list[Span]:
+    """SHORT-FORM-IN-SLOT: the listed short forms written in a benchmark slot, as their benchmarks."""
+    out: list[Span] = []
+    for short in shorts:
+        at = text.find(short, s0, s1)
+        while at >= 0:
+            end = at + len(short)
+            if _SLOT_BEFORE.search(text, max(s0, at - 12), at) and _SLOT_AFTER.match(text, end, s1):
+                entry = lookup(canonical.get(short.lower(), ""))
+                if entry is not None:
+                    out.append(Span(at, end, entry.name, short, entry))
+            at = text.find(short, end, s1)
     return out
 
 
@@ -180,6 +206,7 @@ def _dedupe(spans: list[Span]) -> list[Span]:
 __all__ = [
     "acronym_head_names",
     "list_siblings",
+    "short_form_names",
     "open_names",
     "glued_score_names",
     "share_sibling_metric",
