@@ -89,6 +89,20 @@ CASES = {
         ),
         ("The agent solves 44.5% of the tasks in the Marlow multi-turn benchmark.", [(44.5, "Marlow", False, None)]),
     ],
+    "NAME-IN-LANGUAGE-HEAD": [  # the language of a shared task is not its name
+        (
+            "Within the SemEval Hate Speech Detection in Spanish task, our system attains a macro-F1 of 0.781.",
+            [(0.781, "SemEval Hate Speech Detection", False, "Macro-F1")],
+        ),
+        (
+            "Our team placed second in the CASE Event Extraction in Hindi challenge with an F1 of 61.2%.",
+            [(61.2, "CASE Event Extraction", False, "F1")],
+        ),
+        (
+            "As participants in the ClinicalQA Retrieval for German shared task, we obtained an nDCG of 0.612.",
+            [(0.612, "ClinicalQA Retrieval", False, "NDCG")],
+        ),
+    ],
     "SHORT-FORM-IN-SLOT": [  # a listed short form in a benchmark slot of a result sentence
         (
             "Our classifier reaches 88.4% on Flowers and 79.2% on Cars.",

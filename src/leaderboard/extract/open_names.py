@@ -12,6 +12,9 @@ Rules:
 - VERSION-OF-NAME: "Something-Something (68.7% on V1 and 77.0% on V2)": a bare version in a value's "on" slot
   inside the parenthesis after a name is that name's version ("Something-Something V1"; the vocabulary entry when
   it has one).
+- NAME-IN-LANGUAGE-HEAD: "the SemEval Hate Speech Detection in Spanish task": capitalised words, "in"/"for", a language
+  (grammar kind `not_a_benchmark`), then a benchmark head: the words before "in" name the benchmark, never the
+  language.
 - SHORT-FORM-IN-SLOT: "88.4% on Flowers and 79.2% on Cars": a common word that the grammar (kind `short_form`) lists
   as the short form of a known benchmark names it only in a benchmark slot of a result sentence: after "on"/"for"
   or as a member of a list ("on Pets, Textures and Food"), with a number in the sentence; as written, never in
@@ -52,6 +55,7 @@ _BASE_PAREN = re.compile(rf"{_BASE}\s*\((?P<body>[^()]{{4,160}})\)")
 _ON_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[Vv]\d{1,2}(?:\.\d)?)(?![\w\-.]\w)")
 _HAS_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?[Vv]\d")  # cheap test before the parentheses
 _GLUED_SCORE = re.compile(r"(?<![\w\-])(?P<name>[A-Za-z][\w\-]*?[A-Za-z0-9])-?[Ss]core(?:s)?\b")
+_IN_LANGUAGE = re.compile(rf"{_NAME}\s+(?:in|for)\s+(?P<lang>[A-Z][a-z]+)\s+(?P<head>(?:shared\s+)?[a-z]+)\b")
 _SLOT_BEFORE = re.compile(r"(?:\b(?:on|for|and|or)|,)\s+(?:the\s+)?$")
 _SLOT_AFTER = re.compile(r"(?![\w\-])(?!\s+(?:[a-z]+ed|of|is|are|was|were)\b)")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
@@ -72,6 +76,8 @@ def open_names(
         found += version_names(text, s0, s1, exclude, lookup)
     if lookup is not None and text.find("core", s0, s1) >= 0:
         found += glued_score_names(text, s0, s1, lookup)
+    if text.find(" in ", s0, s1) >= 0 or text.find(" for ", s0, s1) >= 0:
+        found += language_head_names(text, s0, s1, grammar.benchmark_head, never)
     shorts = grammar.exact.get("short_form") if lookup is not None else None
     if shorts:
         found += short_form_names(text, s0, s1, shorts, grammar.words["short_form"], lookup)
@@ -119,6 +125,18 @@ def glued_score_names(text: str, s0: int, s1: int, lookup: Callable) -> list[Spa
         entry = lookup(m.group("name"))
         if entry is not None:
             out.append(Span(m.start("name"), m.end("name"), entry.name, m.group("name"), entry))
+    return out
+
+
+def language_head_names(text: str, s0: int, s1: int, heads: re.Pattern, language: re.Pattern) -> list[Span]:
+    """NAME-IN-LANGUAGE-HEAD: "<Capitalised Words> in <Language> <benchmark head>" as one unknown benchmark."""
+    out: list[Span] = []
+    for m in _IN_LANGUAGE.finditer(text, s0, s1):
+        if not heads.fullmatch(m.group("head")) or not language.fullmatch(m.group("lang")):
+            continue
+        start, name = _trim(m.start("name"), m.group("name"))
+        if name is not None and len(name.split()) >= 2:
+            out.append(Span(start, start + len(name), name, name))
     return out
 
 
@@ -205,6 +223,7 @@ def _dedupe(spans: list[Span]) -> list[Span]:
 
 __all__ = [
     "acronym_head_names",
+    "language_head_names",
     "list_siblings",
     "short_form_names",
     "open_names",
