@@ -29,6 +29,7 @@ from leaderboard.extract.numbers import find_numbers, link_numbers, share_range_
 from leaderboard.extract.open_names import open_names, share_sibling_metric
 from leaderboard.extract.sentence import Abstract, Lazy, Memory, Reading
 from leaderboard.extract.sentences import split_sentences
+from leaderboard.extract.short_mentions import expand_short_mentions
 from leaderboard.extract.trace import Trace
 from leaderboard.extract.version import rules_version
 from leaderboard.extract.vocab import CombinedIndex, NormText, Vocabulary, load_vocabulary, norm_key
@@ -149,6 +150,8 @@ class Extractor:
             c + open_names(text, s0, s1, [*benches, *c], exclude, g, vocab.benchmarks.lookup)
             for c, (s0, s1) in zip(captures, sentences, strict=True)
         ]
+        if any(b.entry is None and b.raw.isalnum() for c in captures for b in c):  # short_mentions.py
+            captures = expand_short_mentions(text, captures, lambda x, y: self._known_at(text, x, y))
         named = [*benches, *(b for c in captures for b in c)]
         held = set(sentences)
         rest = [w for w in all_sentences if w not in held]
@@ -183,6 +186,10 @@ class Extractor:
             out += self.forms.refine(rows, text, vocab.metrics.lookup)  # metric_forms.py
         out = give_paper_benchmark(out, bench.get(), vocab.benchmarks.lookup, self.speed.is_speed)
         return [self.calibration.apply(r) for r in out]
+
+    def _known_at(self, text: str, start: int, end: int) -> list[Span]:
+        """The vocabulary benchmarks mentioned in text[start:end]."""
+        return spans_from_mentions(text, self.vocab.benchmarks.find(NormText.of(text, [(start, end)])))
 
     def _result(self, paper: Paper, text: str, r: Reading) -> Result:
         bench, metric = r.benchmark, r.metric
