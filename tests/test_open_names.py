@@ -103,6 +103,24 @@ CASES = {
             [(0.612, "ClinicalQA Retrieval", False, "NDCG")],
         ),
     ],
+    "NAME-LIST-SIBLING": [  # a plain name list with one known member
+        (
+            "Tests on UrbanSound8K, ESC-50 and FSD-Kaggle show accuracies of 91.2%, 95.1% and 89.6%, respectively.",
+            [
+                (91.2, "UrbanSound8K", True, "Accuracy"),
+                (95.1, "ESC-50", True, "Accuracy"),
+                (89.6, "FSD-Kaggle", False, "Accuracy"),
+            ],
+        ),
+        (
+            "Across Marlin-QA and HotpotQA our reader gets 61.0 and 70.2 F1, respectively.",
+            [(61.0, "Marlin-QA", False, "F1"), (70.2, "HotpotQA", True, "F1")],
+        ),
+        (
+            "Using Cityscapes as well as ACDC-Night, the model reaches 81.3 and 49.6 mIoU respectively.",
+            [(81.3, "Cityscapes", True, "mIoU"), (49.6, "ACDC-Night", False, "mIoU")],
+        ),
+    ],
     "SHORT-FORM-IN-SLOT": [  # a listed short form in a benchmark slot of a result sentence
         (
             "Our classifier reaches 88.4% on Flowers and 79.2% on Cars.",

@@ -9,6 +9,9 @@ Rules:
   v3", "v1 on A, v2 on B and v3 on C", "to v1 on A, to v2 on B", "v1 (A), v2 (B) and v3 (C)", "A (Dice v1), ...")
   where another item is a known benchmark, an unknown item with a capitalised or digit-bearing head is a benchmark
   too (benchmark_known = false; never mapped to a nearby known name).
+- NAME-LIST-SIBLING: "on UrbanSound8K, ESC-50 and FSD-Kaggle": in a coordinated list of names after "on", "across",
+  "using" or "including" where one member is a known benchmark, the unknown members with a capitalised or
+  digit-bearing head are benchmarks too.
 - VERSION-OF-NAME: "Something-Something (68.7% on V1 and 77.0% on V2)": a bare version in a value's "on" slot
   inside the parenthesis after a name is that name's version ("Something-Something V1"; the vocabulary entry when
   it has one).
@@ -56,6 +59,13 @@ _ON_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[Vv]\d{1,2}(?:\.\d
 _HAS_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?[Vv]\d")  # cheap test before the parentheses
 _GLUED_SCORE = re.compile(r"(?<![\w\-])(?P<name>[A-Za-z][\w\-]*?[A-Za-z0-9])-?[Ss]core(?:s)?\b")
 _IN_LANGUAGE = re.compile(rf"{_NAME}\s+(?:in|for)\s+(?P<lang>[A-Z][a-z]+)\s+(?P<head>(?:shared\s+)?[a-z]+)\b")
+_LIST_WORD = rf"(?:{_WORD}|[a-z]+[A-Z][\w\-]*)"  # "iSAID", "nuScenes" too
+_LIST_ITEM = rf"{_LIST_WORD}(?:[ \-]{_LIST_WORD}){{0,3}}"
+_NAME_LIST = re.compile(
+    rf"\b(?i:on|across|using|including|over)\s+(?:the\s+)?(?P<list>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*"
+    rf"\s*,?\s+(?:and|or|as well as)\s+{_LIST_ITEM})"
+)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
 _SLOT_BEFORE = re.compile(r"(?:\b(?:on|for|and|or)|,)\s+(?:the\s+)?$")
 _SLOT_AFTER = re.compile(r"(?![\w\-])(?!\s+(?:[a-z]+ed|of|is|are|was|were)\b)")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
@@ -84,6 +94,8 @@ def open_names(
     if not any(s0 <= t.start < s1 and t.entry is not None for t in (*taken, *found)):
         return found  # no known benchmark in the sentence: no list to extend
     found += list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
+    if text.find(" and ", s0, s1) >= 0 or text.find(" or ", s0, s1) >= 0:
+        found += name_list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
     return [f for f in _dedupe(found) if not any(t.start < f.end and f.start < t.end for t in taken)]
 
 
@@ -136,6 +148,30 @@ def language_head_names(text: str, s0: int, s1: int, heads: re.Pattern, language
             continue
         start, name = _trim(m.start("name"), m.group("name"))
         if name is not None and len(name.split()) >= 2:
+            out.append(Span(start, start + len(name), name, name))
+    return out
+
+
+def name_list_siblings(
+    text: str, s0: int, s1: int, known: list[Span], exclude: Callable, hardware: re.Pattern
+) -> list[Span]:
+    """NAME-LIST-SIBLING: the unknown members of a coordinated name list that has a known benchmark member."""
+    out: list[Span] = []
+    for m in _NAME_LIST.finditer(text, s0, s1):
+        items, pos = [], m.start("list")
+        for part in _LIST_SPLIT.split(m.group("list")):
+            at = text.find(part, pos)
+            items.append((at, part))
+            pos = at + len(part)
+        has = [any(k.entry is not None and k.start < at + len(p) and at < k.end for k in known) for at, p in items]
+        if not any(has):
+            continue
+        for (at, part), is_known in zip(items, has, strict=True):
+            start, name = _trim(at, part)
+            if is_known or name is None or any(k.start < start + len(name) and start < k.end for k in known):
+                continue
+            if _VERSION.fullmatch(name) or exclude(name) or hardware.search(name):
+                continue
             out.append(Span(start, start + len(name), name, name))
     return out
 
@@ -225,6 +261,7 @@ __all__ = [
     "acronym_head_names",
     "language_head_names",
     "list_siblings",
+    "name_list_siblings",
     "short_form_names",
     "open_names",
     "glued_score_names",
