@@ -13,6 +13,7 @@ from collections.abc import Callable
 from leaderboard.extract.attribution import Span, spans_from_mentions
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.names import NameCapture
+from leaderboard.extract.open_names import name_list_siblings
 from leaderboard.extract.task_bindings import Binding, bindings
 from leaderboard.extract.vocab import NameIndex, NormText, norm_key
 
@@ -52,9 +53,10 @@ class AbstractContext:
             found = spans_from_mentions(text, self.benchmarks.find(NormText.of(text, [window])))
         else:
             found = [b for b in self._known if w0 <= b.start < w1]
-        found = sorted(
-            found + self.capture.find(text, w0, w1, found, self.exclude, heads_only=True), key=lambda b: b.start
-        )
+        found = found + self.capture.find(text, w0, w1, found, self.exclude, heads_only=True)
+        if any(b.entry is not None for b in found) and (" and " in text[w0:w1] or " or " in text[w0:w1]):
+            found += name_list_siblings(text, w0, w1, found, self.exclude, self.g.hardware)  # "on A, B and C"
+        found = sorted(found, key=lambda b: b.start)
         training = self.g.training_on  # "pretrained on ImageNet": training data, not a benchmark
         seen: set[str] = set()
         out = []
