@@ -11,6 +11,7 @@ from leaderboard.extract.vocab import norm_key
 
 _IN_OF = re.compile(r"\s+(?:in|of)\s")
 _NO_BREAK = re.compile(r"[^,;.()]{0,40}")
+_SUBJECT_ANAPHOR = re.compile(r"(?:^|[;,:]|\b(?:while|whereas|and|but))\s*the\s+(\w+)\b(?=[^,;.]*$)", re.IGNORECASE)
 _ARTICLE_END = re.compile(r"\ban?\s+$")  # "and an accuracy of 55.1%": a measure of its own number
 
 
@@ -53,6 +54,20 @@ def bound_elsewhere(a: Abstract, metric: Span, r: Reading, sb: list[Span]) -> bo
         return True  # "a 71.3% win rate on X and 8.4 on Y": a percentage is not shared with a plain number
     head = capture_metric(a.text, r.num, r.s0, a.g, generic=True)  # "a score of", "an MT-Bench score of"
     return head is not None and head.raw.split()[-1].lower() in GENERIC_HEADS
+
+
+def subject_anaphor(readings: list[Reading], runs: list[list[Span]], text: str, s0: int, words: dict[str, str]):
+    """LIST-ANAPHOR-SUBJECT: "We test on A and B; the latter yields 6.1%": "the latter/former" opening the clause of a
+    number points at the last / first member of the name list before it. Yields the readings it gave a name."""
+    for r in readings:
+        if r.benchmark is not None:
+            continue
+        m = _SUBJECT_ANAPHOR.search(text, max(s0, r.num.start - 80), r.num.start)
+        which = words.get(m.group(1).lower()) if m else None
+        prior = [n for n in runs if m and n[-1].end <= m.start(1)]
+        if which in {"first", "last"} and prior:
+            r.benchmark, r.carried = prior[-1][0 if which == "first" else -1], False
+            yield r
 
 
 def with_split(a: Abstract, bench: Span, subset: str) -> Span:

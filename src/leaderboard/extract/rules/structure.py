@@ -10,6 +10,7 @@ trace and `results.rules`). The engine runs the two ordered chains at the end of
 from __future__ import annotations
 
 from leaderboard.extract import lists, pairing
+from leaderboard.extract.names_around import subject_anaphor
 from leaderboard.extract.rules import Chain, rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
@@ -41,9 +42,13 @@ def aligned_coordination(a: Abstract, s: Sentence, readings: list[Reading]) -> N
 
 @rule("benchmark.list_anaphor")
 def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
-    """ "on the latter" / "for the former" after a number: the last / first member of the name list before it."""
+    """ "on the latter" after a number, "; the latter yields" before it: the last / first member of the name list."""
     words = a.g.words.get("list_anaphor", {})
     for r in pairing.list_anaphor(readings, s.benches, a.text, s.s1, words, a.w.anaphor_after_number):
+        r.note("benchmark", "benchmark.list_anaphor")
+    runs = pairing.name_runs(a.text, s.benches) if len(s.benches) > 1 else []
+    subject = a.g.words.get("subject_anaphor", {})
+    for r in subject_anaphor(readings, runs, a.text, s.s0, subject) if runs and subject else ():
         r.note("benchmark", "benchmark.list_anaphor")
 
 
