@@ -238,3 +238,10 @@ def test_hold_out_set_heads_an_unknown_name(extractor: Extractor) -> None:
     ):
         rows = extractor.extract(Paper("p", None, text))
         assert [r.benchmark for r in rows] == [name], text
+
+
+def test_a_measured_number_is_no_list_member(extractor: Extractor) -> None:
+    """ "on COCO and 63.2 AP ...": NAME-LIST-SIBLING never takes a number with its unit as a name."""
+    text = "Our detector obtains 41.0 AP on COCO and 63.2 AP on Objects365."
+    rows = extractor.extract(Paper("p", None, text))
+    assert [(r.value, r.benchmark) for r in rows] == [(41.0, "COCO"), (63.2, "Objects365")]

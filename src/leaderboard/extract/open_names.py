@@ -66,6 +66,7 @@ _NAME_LIST = re.compile(
     rf"\s*,?\s+(?:and|or|as well as)\s+{_LIST_ITEM})"
 )
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
+_MEASURE = re.compile(rf"{_NUM}(?:\s|$)")  # "63.2 AP": a measured number, not a list member
 _SLOT_BEFORE = re.compile(r"(?:\b(?:on|for|and|or)|,)\s+(?:the\s+)?$")
 _SLOT_AFTER = re.compile(r"(?![\w\-])(?!\s+(?:[a-z]+ed|of|is|are|was|were)\b)")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
@@ -170,7 +171,7 @@ def name_list_siblings(
             start, name = _trim(at, part)
             if is_known or name is None or any(k.start < start + len(name) and start < k.end for k in known):
                 continue
-            if _VERSION.fullmatch(name) or exclude(name) or hardware.search(name):
+            if _VERSION.fullmatch(name) or _MEASURE.match(name) or exclude(name) or hardware.search(name):
                 continue
             out.append(Span(start, start + len(name), name, name))
     return out

@@ -10,7 +10,7 @@ trace and `results.rules`). The engine runs the two ordered chains at the end of
 from __future__ import annotations
 
 from leaderboard.extract import lists, pairing
-from leaderboard.extract.names_around import subject_anaphor
+from leaderboard.extract.names_around import anaphor_to_sentence_before, subject_anaphor
 from leaderboard.extract.rules import Chain, rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
@@ -50,6 +50,9 @@ def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     subject = a.g.words.get("subject_anaphor", {})
     for r in subject_anaphor(readings, runs, a.text, s.s0, subject) if runs and subject else ():
         r.note("benchmark", "benchmark.list_anaphor")
+    if not runs:
+        for r in anaphor_to_sentence_before(a, readings, s.s0, s.s1, words):
+            r.note("benchmark", "benchmark.list_anaphor")
 
 
 @rule("benchmark.list_in_sentence_before")
