@@ -67,6 +67,9 @@ _NAME_LIST = re.compile(
 )
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
 _MEASURE = re.compile(rf"{_NUM}(?:\s|$)")  # "63.2 AP": a measured number, not a list member
+_IN_LANGUAGE_CHEAP = re.compile(r"\s(?:in|for)\s+[A-Z][a-z]+\s+(?:shared\s+)?[a-z]")
+_JOINED_AFTER = re.compile(r"\s*(?:,|\band\b|\bor\b|\bas well as\b)")
+_JOINED_BEFORE = re.compile(r"(?:,|\band|\bor|\bas well as)\s+(?:the\s+)?$")
 _SLOT_BEFORE = re.compile(r"(?:\b(?:on|for|and|or)|,)\s+(?:the\s+)?$")
 _SLOT_AFTER = re.compile(r"(?![\w\-])(?!\s+(?:[a-z]+ed|of|is|are|was|were)\b)")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
@@ -87,7 +90,7 @@ def open_names(
         found += version_names(text, s0, s1, exclude, lookup)
     if lookup is not None and text.find("core", s0, s1) >= 0:
         found += glued_score_names(text, s0, s1, lookup)
-    if text.find(" in ", s0, s1) >= 0 or text.find(" for ", s0, s1) >= 0:
+    if _IN_LANGUAGE_CHEAP.search(text, s0, s1):
         found += language_head_names(text, s0, s1, grammar.benchmark_head, never)
     shorts = grammar.exact.get("short_form") if lookup is not None else None
     if shorts:
@@ -95,7 +98,7 @@ def open_names(
     if not any(s0 <= t.start < s1 and t.entry is not None for t in (*taken, *found)):
         return found  # no known benchmark in the sentence: no list to extend
     found += list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
-    if text.find(" and ", s0, s1) >= 0 or text.find(" or ", s0, s1) >= 0:
+    if any(_in_list(text, t, s0, s1) for t in (*taken, *found) if s0 <= t.start < s1 and t.entry is not None):
         found += name_list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
     return [f for f in _dedupe(found) if not any(t.start < f.end and f.start < t.end for t in taken)]
 
@@ -151,6 +154,11 @@ def language_head_names(text: str, s0: int, s1: int, heads: re.Pattern, language
         if name is not None and len(name.split()) >= 2:
             out.append(Span(start, start + len(name), name, name))
     return out
+
+
+def _in_list(text: str, k: Span, s0: int, s1: int) -> bool:
+    """A cheap test: a name joined to a neighbour by a comma or a coordinator."""
+    return bool(_JOINED_AFTER.match(text, k.end, s1) or _JOINED_BEFORE.search(text, max(s0, k.start - 16), k.start))
 
 
 def name_list_siblings(

@@ -25,7 +25,7 @@ _STOP = r"(?=\s*(?:[,;:.()]|$)|\s+(?:and|or|while|whereas|but|as|with|which|resp
 _TASK = r"(?P<task>[\w\-]+(?:\s+[\w\-]+){0,3}?)"
 _NAME_FOR = re.compile(rf"\s+for\s+(?:the\s+)?(?:task\s+of\s+)?{_TASK}{_STOP}")
 _FOR_FIRST = re.compile(rf"\s*[Ff]or\s+(?:the\s+)?{_TASK}\s*(?:,|(?=\s+we\b))")
-_FOR = re.compile(r"\b[Ff]or\s")
+_NAME_THEN_FOR = re.compile(r"[A-Z0-9][\w\-.]*\)?\s+for\s")  # a name (capitalised or digit-bearing) before "for"
 _OWN_PREP = re.compile(r"(?:\s*%)?(?:\s+[\w@\-]+){0,3}?\s+(?:in|for|on)\s+(?:the\s+)?")
 
 
@@ -41,12 +41,13 @@ def bindings(
     text: str, windows: list[tuple[int, int]], names_in: Callable[[tuple[int, int]], list[Span]], stop: Collection[str]
 ) -> list[Binding]:
     """The task bindings of the number-free sentences `windows` (empty unless two datasets are bound)."""
-    if sum(len(_FOR.findall(text, w0, w1)) for w0, w1 in windows) == 0:
-        return []  # cheap test first: no "for" in any number-free sentence
+    hits = [(w, len(_NAME_THEN_FOR.findall(text, *w)) + _clauses_for(text, *w)) for w in windows]
+    if sum(n for _, n in hits) < 2:
+        return []  # cheap test first: two bindings need two "<Name> for" or "For <task>," in the sentences
     out: list[Binding] = []
-    for window in windows:
+    for window, n in hits:
         w0, w1 = window
-        if not _FOR.search(text, w0, w1):
+        if not n:
             continue
         names = names_in(window)
         for b in names:  # "<name> for <task>"
@@ -62,6 +63,13 @@ def bindings(
             if len(after) == 1:
                 _add(out, m.group("task"), after[0], stop)
     return out if len({norm_key(b.name.name) for b in out}) >= 2 else []
+
+
+def _clauses_for(text: str, w0: int, w1: int) -> int:
+    """How many clauses of the sentence open with "For <task>," (a cheap count before the names are looked up)."""
+    if text.find("or ", w0, w1) < 0:
+        return 0
+    return sum(1 for c0 in _clause_starts(text, w0, w1) if _FOR_FIRST.match(text, c0, w1))
 
 
 def _clause_starts(text: str, w0: int, w1: int) -> list[int]:

@@ -32,6 +32,8 @@ def _evaluated(a: Abstract, s: Sentence) -> list[Span]:
     """TRAINING-DATA-ROLE: the sentence's names without those written as training data ("pre-trained on X",
     "the same model trained on Y"), when another name is left; else all of them ("trained on CIFAR-10, it reaches
     91.6%": the data it was trained on is the one it is tested on)."""
+    if len(s.benches) < 2:
+        return s.benches  # one name: kept whatever its role
     found = s.memo.get("evaluated")
     if found is None:
         g, text = a.g.training_on, a.text

@@ -50,7 +50,8 @@ def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     subject = a.g.words.get("subject_anaphor", {})
     for r in subject_anaphor(readings, runs, a.text, s.s0, subject) if runs and subject else ():
         r.note("benchmark", "benchmark.list_anaphor")
-    if not runs:
+    low = a.text[s.s0 : s.s1].lower() if not runs else ""
+    if not runs and any(w in low for w in words):
         for r in anaphor_to_sentence_before(a, readings, s.s0, s.s1, words):
             r.note("benchmark", "benchmark.list_anaphor")
 
