@@ -38,7 +38,7 @@ class ModelNames:
                     families.add(m.group(1))
         if not families:
             return cls(re.compile(r"(?!x)x"))
-        alt = "|".join(re.escape(f) for f in sorted(families, key=len, reverse=True))
+        alt = "|".join(re.escape(f) for f in sorted(families, key=lambda f: (-len(f), f)))
         return cls(re.compile(rf"(?:{alt}){_SUFFIX}"))
 
     def is_model(self, name: str) -> bool:

@@ -190,7 +190,7 @@ def short_form_names(
 ) -> list[Span]:
     """SHORT-FORM-IN-SLOT: the listed short forms written in a benchmark slot, as their benchmarks."""
     out: list[Span] = []
-    for short in shorts:
+    for short in sorted(shorts):  # a fixed order whatever the hash seed
         at = text.find(short, s0, s1)
         while at >= 0:
             end = at + len(short)
