@@ -245,3 +245,14 @@ def test_a_measured_number_is_no_list_member(extractor: Extractor) -> None:
     text = "Our detector obtains 41.0 AP on COCO and 63.2 AP on Objects365."
     rows = extractor.extract(Paper("p", None, text))
     assert [(r.value, r.benchmark) for r in rows] == [(41.0, "COCO"), (63.2, "Objects365")]
+
+
+def test_modifiers_and_plural_acronyms_are_no_list_members(extractor: Extractor) -> None:
+    """ "on ImageNet and Transformer-based models", "on ImageNet and CNNs": not datasets."""
+    for text in (
+        "Our approach reaches 81.3% on ImageNet and Transformer-based models gain 1.2%.",
+        "Results on ImageNet and CNNs show 79.2% accuracy.",
+        "We compare on CIFAR-10 and Adam-trained networks reach 94.1%.",
+    ):
+        rows = extractor.extract(Paper("p", None, text))
+        assert {r.benchmark for r in rows} <= {"ImageNet", "CIFAR-10"}, text

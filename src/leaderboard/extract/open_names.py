@@ -70,6 +70,8 @@ _MEASURE = re.compile(rf"{_NUM}(?:\s|$)")  # "63.2 AP": a measured number, not a
 _IN_LANGUAGE_CHEAP = re.compile(r"\s(?:in|for)\s+[A-Z][a-z]+\s+(?:shared\s+)?[a-z]")
 _JOINED_AFTER = re.compile(r"\s*(?:,|\band\b|\bor\b|\bas well as\b)")
 _JOINED_BEFORE = re.compile(r"(?:,|\band|\bor|\bas well as)\s+(?:the\s+)?$")
+# "Transformer-based", "Adam-trained", "CNNs": a hyphenated modifier or a plural acronym is no dataset name
+_MODIFIER = re.compile(r"\S*-[a-z]+|[A-Z][A-Z\d]+s")
 _SLOT_BEFORE = re.compile(r"(?:\b(?:on|for|and|or)|,)\s+(?:the\s+)?$")
 _SLOT_AFTER = re.compile(r"(?![\w\-])(?!\s+(?:[a-z]+ed|of|is|are|was|were)\b)")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
@@ -179,7 +181,9 @@ def name_list_siblings(
             start, name = _trim(at, part)
             if is_known or name is None or any(k.start < start + len(name) and start < k.end for k in known):
                 continue
-            if _VERSION.fullmatch(name) or _MEASURE.match(name) or exclude(name) or hardware.search(name):
+            if _VERSION.fullmatch(name) or _MEASURE.match(name) or _MODIFIER.fullmatch(name):
+                continue
+            if exclude(name) or hardware.search(name):
                 continue
             out.append(Span(start, start + len(name), name, name))
     return out
