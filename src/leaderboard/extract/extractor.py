@@ -94,6 +94,7 @@ class Extractor:
         vocab = self.vocab
         found_metrics, found_benches, found_methods = self.names.find(nt)
         metrics = merge_adjacent(text, spans_from_mentions(text, found_metrics), self.windows)
+        metrics = self.forms.mentions(text, metrics, vocab.metrics.lookup)  # metric_forms.py: paraphrases, settings
         metric_ranges = [(m.start, m.end) for m in metrics]
         benches = [
             b
