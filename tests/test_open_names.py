@@ -139,6 +139,24 @@ CASES = {
             ],
         ),
     ],
+    "FRONTED-SLOT": [  # "On X," opening a sentence or a conjunct names the clause's benchmark
+        (
+            "On the Meridian-9 test set, the parser scores 84.1 LAS.",
+            [(84.1, "Meridian-9", False, "LAS")],
+        ),
+        (
+            "Training uses 8 GPUs, and on Tallis Forms, our tagger reaches 91.3% accuracy.",
+            [(91.3, "Tallis Forms", False, "Accuracy")],
+        ),
+        (
+            "We keep ImageNet at 80.2% top-1. On Quarry Scenes segmentation, the same encoder gives 47.6 mIoU.",
+            [(80.2, "ImageNet", True, "Top-1 Accuracy"), (47.6, "Quarry Scenes", False, "mIoU")],
+        ),
+        (  # hardware and lower-case openers are no names
+            "On A100 GPUs, decoding takes 12 ms. On average, the Brix-QA score rises by 2.1 points.",
+            [(12.0, None, None, "Inference Time"), (2.1, None, None, None)],
+        ),
+    ],
     "VERSION-OF-NAME": [  # a bare version in a value's "on" slot inside the parenthesis after a name
         (
             "The encoder achieves state-of-the-art results on Moments in Time (41.2% on V1 and 44.9% on V2).",

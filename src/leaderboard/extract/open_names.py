@@ -24,6 +24,7 @@ Rules:
   lower case.
 - GLUED-SCORE: "a CLUEscore of 71.8", "MTEBScore": a known benchmark glued to "score" names that benchmark (its score
   is the benchmark's own score).
+- FRONTED-SLOT (fronted_names.py): "On Harbor Scenes segmentation, we reach ...": the name in a fronted "On X," slot.
 Hardware, methods, metrics, task names and the paper's own method are not benchmarks (the `exclude` callable).
 """
 
@@ -34,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from leaderboard.extract.attribution import Span
+from leaderboard.extract.fronted_names import fronted_names
 from leaderboard.models import Result
 
 # a name: capitalised or digit-bearing words, joined by spaces or hyphens ("Caltech-UCSD Dogs", "Stanford Birdsong")
@@ -97,6 +99,7 @@ def open_names(
     shorts = grammar.exact.get("short_form") if lookup is not None else None
     if shorts:
         found += short_form_names(text, s0, s1, shorts, grammar.words["short_form"], lookup)
+    found += fronted_names(text, s0, s1, exclude, grammar.hardware)
     if not any(s0 <= t.start < s1 and t.entry is not None for t in (*taken, *found)):
         return found  # no known benchmark in the sentence: no list to extend
     found += list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
