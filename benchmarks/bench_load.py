@@ -47,19 +47,30 @@ def papers(corpus: Path, n: int) -> pa.Table:
     return table.append_column("has_abstract", pc.greater(pc.binary_length(table.column("abstract")), 0))
 
 
-def load(table: pa.Table, batch_rows: int, db: Path) -> tuple[float, float, list[float], int]:
-    """CPU seconds, wall seconds, CPU at each ~50 k rows and file size of loading `table` in batches."""
+def load(
+    table: pa.Table, batch_rows: int, db: Path, threads: int = 0, settings: tuple[str, ...] = (), one_tx: bool = False
+) -> tuple[float, float, list[float], int]:
+    """CPU seconds, wall seconds, CPU at each ~50 k rows and file size of loading `table` in batches
+    (with `threads` DuckDB threads, 0: DuckDB's default, and extra `SET` statements)."""
     db.unlink(missing_ok=True)
     con = duckdb.connect(str(db))
     con.execute("SET memory_limit = ?", [BUILD_MEMORY_LIMIT])
+    if threads:
+        con.execute(f"SET threads = {int(threads)}")
+    for setting in settings:
+        con.execute(f"SET {setting}")
     con.execute(sql_text("schema.sql"))
     c0, w0, marks = cpu_s(), time.perf_counter(), []
+    if one_tx:
+        con.execute("BEGIN TRANSACTION")
     every = max(1, 50_000 // batch_rows)
     for k, off in enumerate(range(0, table.num_rows, batch_rows)):
         batch = table.slice(off, batch_rows)  # noqa: F841 - referenced by name in the SQL
         con.execute("INSERT INTO papers_raw BY NAME SELECT * FROM batch")
         if k % every == every - 1:
             marks.append(cpu_s() - c0)
+    if one_tx:
+        con.execute("COMMIT")
     con.execute("CHECKPOINT")
     con.close()
     out = (cpu_s() - c0, time.perf_counter() - w0, marks, db.stat().st_size)
@@ -71,6 +82,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--papers", type=int, default=100_000)
     ap.add_argument("--batches", default="8192,32768,65536", help="INSERT batch sizes (rows), comma-separated")
+    ap.add_argument("--threads", default="0", help="DuckDB threads to try, comma-separated (0: its default)")
+    ap.add_argument(
+        "--set", action="append", default=[], help="An extra DuckDB setting, e.g. checkpoint_threshold='1GB'"
+    )
+    ap.add_argument("--transaction", action="store_true", help="All INSERTs in one transaction (as BuildWriter).")
     ap.add_argument("--out", type=Path, default=HERE / "out")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -78,13 +94,17 @@ def main() -> None:
     corpus = write_corpus(args.out / corpus_name(size), size)
     table = papers(corpus, args.papers)
     print(f"{table.num_rows:,} papers, {table.nbytes / 2**20:,.0f} MiB of Arrow")
-    for rows in (int(b) for b in args.batches.split(",")):
-        cpu, wall, marks, nbytes = load(table, rows, args.out / f"load-{rows}.duckdb")
-        steps = ", ".join(f"{m:.1f}" for m in marks)
-        print(
-            f"batch {rows:>7,} rows: CPU {cpu:6.2f} s, wall {wall:6.1f} s, file {nbytes / 1e6:5.0f} MB; "
-            f"CPU at each ~50 k: {steps}"
-        )
+    for threads in (int(t) for t in args.threads.split(",")):
+        for rows in (int(b) for b in args.batches.split(",")):
+            cpu, wall, marks, nbytes = load(
+                table, rows, args.out / f"load-{rows}.duckdb", threads, tuple(args.set), args.transaction
+            )
+            steps = ", ".join(f"{m:.1f}" for m in marks)
+            print(
+                f"threads {threads or 'default'}, batch {rows:>7,} rows: CPU {cpu:6.2f} s, wall {wall:6.1f} s, "
+                f"file {nbytes / 1e6:5.0f} MB; "
+                f"CPU at each ~50 k: {steps}"
+            )
 
 
 if __name__ == "__main__":

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from leaderboard.extract import Extractor
 from leaderboard.models import Paper, Rejected
 from leaderboard.sources.csv_papers import read_papers_csv
-from leaderboard.sources.jsonl import read_json_array, read_jsonl
+from leaderboard.sources.jsonl import ArxivFilter, decode_line, read_json_array, read_jsonl
 from leaderboard.sources.listing import read_listing
-from leaderboard.sources.records import squash_ws
+from leaderboard.sources.records import json_escapes, squash_ws
 
 # LB_FUZZ_EXAMPLES=2000 for a deeper run than CI's.
 EXAMPLES = int(os.environ.get("LB_FUZZ_EXAMPLES", "150"))
@@ -117,6 +117,33 @@ def test_jsonl_and_arxiv_records(lines: list) -> None:
     texts = [ln.decode("utf-8", "replace") for ln in raw_lines]
     blank = [x for i, x in enumerate(texts) if not (x.removeprefix("\ufeff") if i == 0 else x).strip()]
     assert len(items) == len(raw_lines) - len(blank)  # one item (paper or rejection) per non-blank line
+
+
+@SETTINGS
+@given(RECORD, st.booleans(), st.booleans())
+def test_utf8_lines_without_escapes_skip_the_nul_and_surrogate_search(record: dict, ascii_: bool, nul: bool) -> None:
+    """decode_line(utf8=True) searches strings for NULs and lone surrogates only when the line has a \\u
+    escape; its Paper or Rejected is the same as the fully checked one's, escapes or none."""
+    if nul:
+        record = {**record, "abstract": f"{record.get('abstract')}\x00"}
+    text = json.dumps(record, ensure_ascii=ascii_)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate written raw: not a line block_lines can yield
+        return
+    fast = decode_line(text, "x.jsonl", 3, ArxivFilter(), utf8=True)
+    assert fast == decode_line(text, "x.jsonl", 3, ArxivFilter())
+    assert ("\\u" in text) == json_escapes(text)
+
+
+def test_a_nul_or_surrogate_escape_is_still_found_on_the_fast_path() -> None:
+    for escape, reason in (("\\u0000", "contains a NUL byte"), ("\\ud83d", "lone surrogate")):
+        text = '{"id": "2101.0001", "title": "T", "abstract": "a' + escape + 'b", "update_date": "2021-01-01"}'
+        out = decode_line(text, "x.jsonl", 7, ArxivFilter(), utf8=True)
+        assert isinstance(out, Rejected) and reason in out.reason and out.line == 7
+    text = '{"id": "2101.0001", "title": "T", "authors": "A\\ud83d", "abstract": "ab", "update_date": "2021-01-01"}'
+    out = decode_line(text, "x.jsonl", 7, ArxivFilter(), utf8=True)
+    assert isinstance(out, Paper) and out.authors == "A\ufffd"
 
 
 @SETTINGS

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import duckdb
 
+from leaderboard.models import Paper
 from leaderboard.pipeline import BuildOptions, build
+from leaderboard.store.arrow import papers_table
+from leaderboard.store.db import BuildWriter
 
 ABSTRACT = "Our method reaches 91.5% accuracy on ImageNet and 2.20 FID on CIFAR-10."
 
@@ -111,3 +114,31 @@ def test_a_record_with_an_abstract_wins_over_a_later_one_without(tmp_path: Path)
             (2, "superseded by a later record with the same id Y (b.csv:4)", "Y first")
         ]
         assert "has_abstract" not in [c[0] for c in con.execute("DESCRIBE papers").fetchall()]
+
+
+def test_the_load_is_one_transaction_and_abstracts_are_stored_with_zstd(tmp_path: Path) -> None:
+    """Rows of many INSERTs gather in one transaction until commit (DuckDB writes full row groups straight into
+    the file instead of through the WAL); the abstracts column is compressed with zstd."""
+    papers = [
+        Paper(f"p{i}", f"Title {i}", f"Abstract {i} " * 40, source_file="a.jsonl", source_line=i) for i in range(9)
+    ]
+    db = tmp_path / "t.duckdb"
+    with BuildWriter(db) as writer:
+        assert writer.con is not None
+        for i in range(0, 9, 3):
+            writer.add_tables(papers_table(papers[i : i + 3]), None, None)
+            writer.flush()
+        assert writer.con.execute("SELECT count(*) FROM papers_raw").fetchone() == (9,)
+        writer.con.execute("ROLLBACK")  # every INSERT so far was part of the open transaction
+        assert writer.con.execute("SELECT count(*) FROM papers_raw").fetchone() == (0,)
+        writer.con.execute("BEGIN TRANSACTION")
+        writer.add_tables(papers_table(papers), None, None)
+        counts = writer.commit({})
+    assert counts["papers"] == 9
+    with duckdb.connect(str(db), read_only=True) as con:
+        compression = con.execute(
+            "SELECT DISTINCT compression FROM pragma_storage_info('papers') WHERE column_name = 'abstract' "
+            "AND segment_type = 'VARCHAR'"
+        ).fetchall()
+        assert compression == [("ZSTD",)]
+        assert con.execute("SELECT abstract FROM papers WHERE paper_id = 'p4'").fetchone() == ("Abstract 4 " * 40,)

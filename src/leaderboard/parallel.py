@@ -70,7 +70,7 @@ def _block_items(block: LineBlock, filt: ArxivFilter) -> tuple[list[Paper | Resu
         if rejects:
             items.extend(rejects)
             rejects.clear()
-        out = decode_line(text, block.source, lineno, filt)
+        out = decode_line(text, block.source, lineno, filt, utf8=True)  # block_lines decodes strictly
         if out is not None:
             items.append(out)
         elif text.strip():

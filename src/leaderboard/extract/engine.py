@@ -81,7 +81,7 @@ SUBSET = ordered(
 BENCHMARK_CARRIED = named(
     benchmark,
     (
-        "benchmark.this_benchmark_is_own",
+        *("benchmark.task_bound_earlier", "benchmark.this_benchmark_is_own"),
         "benchmark.sentence_before",
         "benchmark.previous_results",
         "benchmark.title",

@@ -22,7 +22,7 @@ from pathlib import Path
 from leaderboard.models import Paper, Rejected
 from leaderboard.sources import jsonstream
 from leaderboard.sources.lines import LineBlock, block_lines, read_blocks
-from leaderboard.sources.records import has_surrogates, iso_date, record_to_paper, truncate
+from leaderboard.sources.records import has_surrogates, iso_date, json_escapes, record_to_paper, truncate
 
 MAX_ARRAY_ITEM_CHARS = 64_000_000  # an array item larger than this is rejected (memory stays bounded)
 ARRAY_READ_BYTES = 1 << 20
@@ -101,9 +101,9 @@ def is_arxiv_record(record: object) -> bool:
 
 
 def arxiv_to_paper(
-    record: object, source: str, line: int, raw: str | None, filt: ArxivFilter | None = None
+    record: object, source: str, line: int, raw: str | None, filt: ArxivFilter | None = None, escaped: bool = True
 ) -> Paper | Rejected | None:
-    """Normalise one arXiv snapshot record; None when a filter skips it."""
+    """Normalise one arXiv snapshot record; None when a filter skips it (`escaped`: see `record_to_paper`)."""
     if not isinstance(record, dict):
         return record_to_paper(record, source, line, raw)
     if filt is not None and not filt.keeps(record):
@@ -111,7 +111,7 @@ def arxiv_to_paper(
     date_ = _arxiv_date(record)
     if filt is not None and filt.since and (date_ is None or date_ < filt.since):
         return None
-    paper = record_to_paper(record, source, line, raw)
+    paper = record_to_paper(record, source, line, raw, escaped=escaped)
     if isinstance(paper, Paper):
         paper.published = date_
         if isinstance(record.get("id"), str):
@@ -119,10 +119,10 @@ def arxiv_to_paper(
     return paper
 
 
-def _convert(record: object, source: str, line: int, raw: str | None, filt: ArxivFilter | None):
+def _convert(record: object, source: str, line: int, raw: str | None, filt: ArxivFilter | None, escaped: bool = True):
     if is_arxiv_record(record):
-        return arxiv_to_paper(record, source, line, raw, filt)
-    return record_to_paper(record, source, line, raw)
+        return arxiv_to_paper(record, source, line, raw, filt, escaped)
+    return record_to_paper(record, source, line, raw, escaped=escaped)
 
 
 def _decode(text: str) -> tuple[object, str | None]:
@@ -135,14 +135,20 @@ def _decode(text: str) -> tuple[object, str | None]:
         return None, "invalid JSON: nesting too deep"
 
 
-def decode_line(text: str, source: str, lineno: int, filt: ArxivFilter | None = None) -> Paper | Rejected | None:
-    """One JSON Lines line to a Paper, a Rejected with the reason, or None (blank, or skipped by a filter)."""
+def decode_line(
+    text: str, source: str, lineno: int, filt: ArxivFilter | None = None, utf8: bool = False
+) -> Paper | Rejected | None:
+    """One JSON Lines line to a Paper, a Rejected with the reason, or None (blank, or skipped by a filter).
+
+    `utf8=True` says `text` was decoded strictly from UTF-8 (it holds no surrogate): then a line without a
+    `\\u` escape cannot decode to a NUL or a lone surrogate, and its strings are not searched for them.
+    """
     if not text.strip() or (filt is not None and filt.skips_raw(text)):
         return None
     record, error = _decode(text)
     if error:
         return Rejected(source, lineno, error, truncate(text))
-    return _convert(record, source, lineno, text, filt)
+    return _convert(record, source, lineno, text, filt, not utf8 or json_escapes(text))
 
 
 def decode_block(block: LineBlock, filt: ArxivFilter | None = None) -> Iterator[Paper | Rejected]:
@@ -151,7 +157,7 @@ def decode_block(block: LineBlock, filt: ArxivFilter | None = None) -> Iterator[
     for lineno, text in block_lines(block, rejects):
         yield from rejects
         rejects.clear()
-        out = decode_line(text, block.source, lineno, filt)
+        out = decode_line(text, block.source, lineno, filt, utf8=True)
         if out is not None:
             yield out
     yield from rejects

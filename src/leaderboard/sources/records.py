@@ -23,6 +23,12 @@ def json_type(value: object) -> str:
     return _JSON_TYPES.get(name, name)
 
 
+def json_escapes(text: str) -> bool:
+    """Whether JSON text may decode to a NUL or a lone surrogate: only a `\\u` escape can produce either (a
+    raw control character is invalid JSON, and text decoded from UTF-8 holds no surrogate)."""
+    return "\\u" in text
+
+
 def squash_ws(text: str) -> str:
     """Collapse runs of whitespace (hard line breaks, indentation) into single spaces."""
     return " ".join(text.split())  # str.split() splits on exactly what \s matches, and is ~10x faster
@@ -44,27 +50,27 @@ def iso_date(value: object) -> str | None:
         return None
 
 
-def _text_field(record: Mapping, name: str, limit: int) -> str | Rejected | None:
+def _text_field(record: Mapping, name: str, limit: int, escaped: bool = True) -> str | Rejected | None:
     value = record.get(name)
     if value is None:
         return None
     if not isinstance(value, str):
         return Rejected("", None, f"field '{name}' is a {json_type(value)}, not a string")
-    if "\x00" in value:
+    if escaped and "\x00" in value:
         return Rejected("", None, f"field '{name}' contains a NUL byte")
-    if has_surrogates(value):
+    if escaped and has_surrogates(value):
         return Rejected("", None, f"field '{name}' is not valid Unicode (lone surrogate)")
     if len(value) > limit:
         return Rejected("", None, f"field '{name}' is {len(value):,} characters (limit {limit:,})")
     return value
 
 
-def _optional_field(record: Mapping, name: str) -> str | None:
+def _optional_field(record: Mapping, name: str, escaped: bool = True) -> str | None:
     """An optional metadata string: kept when it is a clean string, else dropped (never fatal)."""
     value = record.get(name)
     if not isinstance(value, str) or len(value) > MAX_FIELD_CHARS:
         return None
-    return clean_text(value)
+    return clean_text(value) if escaped else value
 
 
 def record_to_paper(
@@ -73,8 +79,13 @@ def record_to_paper(
     line: int,
     raw: str | None = None,
     normalise_ws: bool = True,
+    escaped: bool = True,
 ) -> Paper | Rejected:
-    """Validate one decoded record (a mapping with id/title/abstract and optional metadata)."""
+    """Validate one decoded record (a mapping with id/title/abstract and optional metadata).
+
+    `escaped=False` says the record was decoded from JSON text without `\\u` escapes (see `json_escapes`):
+    its strings then hold no NUL and no lone surrogate, and are not searched for them.
+    """
 
     def reject(reason: str) -> Rejected:
         return Rejected(source_file, line, reason, truncate(raw))
@@ -83,7 +94,7 @@ def record_to_paper(
         return reject(f"record is a JSON {json_type(record)}, not an object")
     fields: dict[str, str | None] = {}
     for name, limit in (("title", MAX_TITLE_CHARS), ("abstract", MAX_ABSTRACT_CHARS)):
-        value = _text_field(record, name, limit)
+        value = _text_field(record, name, limit, escaped)
         if isinstance(value, Rejected):
             return reject(value.reason)
         if value is None or not value.strip():
@@ -93,7 +104,7 @@ def record_to_paper(
     if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, str | int)):
         return reject(f"field 'id' is a {json_type(raw_id)}, not a string or integer")
     if isinstance(raw_id, str):
-        bad_id = _text_field(record, "id" if "id" in record else "paper_id", 1_000)
+        bad_id = _text_field(record, "id" if "id" in record else "paper_id", 1_000, escaped)
         if isinstance(bad_id, Rejected):
             return reject(bad_id.reason)
     paper_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else None
@@ -106,9 +117,9 @@ def record_to_paper(
         title=title,
         abstract=fields["abstract"] or "",
         published=iso_date(record.get("date") or record.get("published")),
-        url=_optional_field(record, "url"),
-        authors=_optional_field({"authors": authors}, "authors"),
-        categories=_optional_field(record, "categories"),
+        url=_optional_field(record, "url", escaped),
+        authors=_optional_field({"authors": authors}, "authors", escaped),
+        categories=_optional_field(record, "categories", escaped),
         source_file=source_file,
         source_line=line,
     )

@@ -32,12 +32,14 @@ def _no_entry(name: str) -> None:
     return None
 
 
-# Rows buffered per table before one INSERT. DuckDB's load CPU depends on the batch size: loading 300 k synthetic
-# snapshot papers (their abstracts compressed at each checkpoint) took 20.6-24.3 CPU-s in 8,192-row INSERTs, 11.4
-# in 32,768-row ones and 8.1-9.6 in 65,536-row ones, and the file came out 261, 258 and 178 MB (half a row group per
-# INSERT; measured 2026-12-02). 65,536 papers are ~100 MB of Arrow buffers; larger inputs still load while the
-# workers extract (a 50 k build loads everything at commit).
-FLUSH_ROWS = 65_536
+# Rows buffered per table before one INSERT. Every load of a build runs in one transaction (BuildWriter.__enter__
+# to commit): DuckDB then gathers the rows of many INSERTs into full row groups and writes each, compressed, straight
+# into the file ("optimistic writes"), so the batch size hardly matters to its CPU. Each INSERT committed on its
+# own went through the WAL and a checkpoint instead, which cost 2-3x the CPU in small batches and left half-full row
+# groups in the file. 200 k synthetic snapshot papers (benchmarks/bench_load.py): 2.1 CPU-s in 65,536-row INSERTs
+# committed one by one, 1.3 in 16,384-row INSERTs of one transaction (1.3 also in 65,536-row ones). Small batches
+# keep the main process's Arrow buffers small (~20 MB) and load while the workers extract, even at 50 k papers.
+FLUSH_ROWS = 16_384
 BUILD_MEMORY_LIMIT = "256MB"  # DuckDB's share of a build's memory (its cache included); sorts and joins beyond it spill
 
 
@@ -194,12 +196,15 @@ class BuildWriter:
         check_writable(self.target)
         self._remove_tmp()
         self.stale_removed = remove_stale_temp_files(self.target)
-        self.con = duckdb.connect(str(self.tmp))
+        # The newest storage format this DuckDB writes: before 2.0 the default was v0.10.2's, which stores the
+        # abstracts' `USING COMPRESSION zstd` uncompressed instead (measured with 1.2.2 and 1.3.2).
+        self.con = duckdb.connect(str(self.tmp), config={"storage_compatibility_version": "latest"})
         if self.threads:
             self.con.execute(f"SET threads = {int(self.threads)}")
         if self.memory_limit:
             self.con.execute("SET memory_limit = ?", [self.memory_limit])
         self.con.execute(sql_text("schema.sql"))
+        self.con.execute("BEGIN TRANSACTION")  # the whole load: committed by `commit` (see FLUSH_ROWS)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -341,6 +346,7 @@ class BuildWriter:
         assert self.con is not None
         self.flush()
         con = self.con
+        con.execute("COMMIT")  # the load's transaction (__enter__)
         con.execute(sql_text("finalize.sql"))
         con.execute(sql_text("curate.sql"))
         for statement in extra_sql:

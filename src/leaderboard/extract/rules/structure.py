@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from leaderboard.extract import lists, pairing
+from leaderboard.extract.names_around import anaphor_to_sentence_before, subject_anaphor
 from leaderboard.extract.rules import Chain, rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
@@ -50,10 +51,37 @@ def slash_pairs(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
 
 @rule("benchmark.list_anaphor")
 def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
-    """ "on the latter" / "for the former" after a number: the last / first member of the name list before it."""
+    """ "on the latter" after a number, "; the latter yields" before it: the last / first member of the name list."""
     words = a.g.words.get("list_anaphor", {})
     for r in pairing.list_anaphor(readings, s.benches, a.text, s.s1, words, a.w.anaphor_after_number):
         r.note("benchmark", "benchmark.list_anaphor")
+    runs = pairing.name_runs(a.text, s.benches) if len(s.benches) > 1 else []
+    subject = a.g.words.get("subject_anaphor", {})
+    for r in subject_anaphor(readings, runs, a.text, s.s0, subject) if runs and subject else ():
+        r.note("benchmark", "benchmark.list_anaphor")
+    low = a.text[s.s0 : s.s1].lower() if not runs else ""
+    if not runs and any(w in low for w in words):
+        for r in anaphor_to_sentence_before(a, readings, s.s0, s.s1, words):
+            r.note("benchmark", "benchmark.list_anaphor")
+
+
+@rule("benchmark.list_in_sentence_before")
+def list_in_sentence_before(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """Values of a sentence naming no dataset that points back ("on the two datasets", "respectively") take the
+    names of the sentence before, in order, when there are as many (context.py)."""
+    if s.benches or len(readings) < 2:
+        return
+    text = a.text
+    main = [
+        r
+        for r in readings
+        if r.kind != "delta" and text.rfind("(", s.s0, r.num.start) <= text.rfind(")", s.s0, r.num.start)
+    ]
+    names = a.context.list_for_values(s.s0, s.s1, [r.num.start for r in main])
+    for r, b in zip(main, names, strict=False):  # names is empty or one per value
+        if r.benchmark is None:
+            r.benchmark, r.carried = b, True
+            r.note("benchmark", "benchmark.list_in_sentence_before")
 
 
 @rule("subset.split_list_before_head")
@@ -172,6 +200,7 @@ BEFORE: Chain = (
     aligned_coordination,
     slash_pairs,
     list_anaphor,
+    list_in_sentence_before,
     split_list_before_head,
 )
 AFTER: Chain = (
