@@ -368,9 +368,11 @@ def _rank_index(
     """The capability index as a RankingResult (intervals always by the paper bootstrap)."""
     from leaderboard.rank.index_api import empty_pairs, index_table
 
-    pooled, excluded = pooled_values(df, dict(aliases), across_settings=across, generic=generic)
+    pooled, excluded, scoped = pooled_values(df, dict(aliases), across_settings=across, generic=generic)
     keys = ("bootstrap_rounds", "seed", "level", "progress")
     table, items, notes = index_table(pooled, **{k: options[k] for k in keys if k in options})
+    line = scoped_note(scoped)
+    notes = [*notes, line] if line else notes
     if table.empty:
         table = _empty_table()
     args = dict(method="index", ci="bootstrap", regularization=0.0, anchor=None)
