@@ -53,6 +53,21 @@ CASES = [
         "Our baseline obtains 61.7 mIoU on NIMBUS and 58.2 mIoU on its night split.",
         [(61.7, "NIMBUS", False), (58.2, "NIMBUS", False)],
     ),
+    (  # the head word is inside the title's head name
+        "The Lighthouse Dataset: Maritime Detection at Night",
+        "Our detector reaches 41.2 AP and 63.0 AP50.",
+        [(41.2, "Lighthouse Dataset", False), (63.0, "Lighthouse Dataset", False)],
+    ),
+    (
+        "The PolyGlot Corpus: Translating Low-Resource Languages",
+        "Our baseline gets 21.3 BLEU on it.",
+        [(21.3, "PolyGlot Corpus", False)],
+    ),
+    (
+        "Saltmarsh Benchmark: Tidal Flood Forecasting",
+        "The best model reaches an RMSE of 0.42 m.",
+        [(0.42, "Saltmarsh Benchmark", False)],
+    ),
     (  # a method paper: the title head is a method, not a benchmark
         "Heron: Faster Sparse Attention",
         "Heron improves accuracy by 2.1 points and reaches 71.4% top-1 accuracy.",

@@ -227,9 +227,9 @@ CASES = [
         [2.0],
     ),
     (
-        # the metric of "an MT-Bench score" is the benchmark's score: inferred from the benchmark
+        # the metric of "an MT-Bench score" is the benchmark's own score (metric.score_named_by_benchmark)
         "It obtains an MT-Bench score of 8.9 and 35.2% on Arena-Hard.",
-        [(8.9, "MT-Bench", "Average Score"), (35.2, "Arena-Hard", "Win Rate")],
+        [(8.9, "MT-Bench", "MT-Bench score"), (35.2, "Arena-Hard", "Win Rate")],
         [],
     ),
     (
@@ -270,7 +270,7 @@ CASES = [
     ),
     (
         "Our 70B model obtains a win rate of 57.5% against GPT-4 Turbo on AlpacaEval 2.0 and an MT-Bench score of 8.6.",
-        [(57.5, "AlpacaEval 2.0", "Win Rate"), (8.6, "MT-Bench", "Average Score")],
+        [(57.5, "AlpacaEval 2.0", "Win Rate"), (8.6, "MT-Bench", "MT-Bench score")],
         [70e9, 70, 4, 2.0],
     ),
     (

@@ -56,7 +56,7 @@ ABSOLUTE = [
     ),
     (
         "we achieve a mean joint error of 28.9mm on TotalCapture dataset.",
-        [("28.9", "absolute", 28.9, None, "TotalCapture", None, "mean joint error", None, "mm")],
+        [("28.9", "absolute", 28.9, None, "TotalCapture", None, "MPJPE", None, "mm")],
     ),
 ]
 

@@ -27,6 +27,8 @@ CASES = {
         ),
         ("On Few-NERD our tagger scores 51.2 entity-level F1.", [(51.2, "Few-NERD", "entity-level F1")]),
         ("The parser gets 77.9 strict F1 on the GENIA corpus.", [(77.9, "GENIA", "strict F1")]),
+        ("On SGD the tracker improves turn-level accuracy to 91.3%.", [(91.3, "SGD", "turn-level Accuracy")]),
+        ("On MultiWOZ 2.2 we reach 58.7% joint accuracy.", [(58.7, "MultiWOZ", "joint Accuracy")]),
     ],
     "METRIC-EVALUATIVE-ADJECTIVE": [
         ("It reaches a superior overall score of 71.8 on the MME benchmark.", [(71.8, "MME", "overall score")]),
@@ -43,6 +45,60 @@ CASES = {
             [(9.81, None, "FID"), (0.61, "GenEval", "GenEval score")],
         ),
         ("With a larger teacher the student attains 83.0 GLUE on average.", [(83.0, "GLUE", "GLUE score")]),
+    ],
+    "SETTING-NOT-METRIC": [
+        (
+            "Trained with mixed precision, the classifier reaches 71.2% on ImageNet.",
+            [(71.2, "ImageNet", "Top-1 Accuracy")],
+        ),
+        ("Running in half-precision, our ranker attains 0.412 on MS MARCO.", [(0.412, "MS MARCO", "MRR@10")]),
+        ("In single precision the parser scores 93.7 on the Penn Treebank.", [(93.7, "Penn Treebank", "F1")]),
+        ("In full precision the model gets 78.3% precision on the test split.", [(78.3, None, "Precision")]),
+    ],
+    "METRIC-PARAPHRASE": [
+        (
+            "On YouTube-VOS 2019 our tracker reaches 83.1 when region overlap and boundary accuracy are averaged.",
+            [(83.1, "YouTube-VOS", "J&F")],
+        ),
+        (
+            "On DAVIS 2017 it scores 86.4% with region similarity and contour accuracy averaged.",
+            [(86.4, "DAVIS 2017", "J&F")],
+        ),
+        (
+            "Averaging the Jaccard index and boundary F-measure, the segmenter gets 77.5 on LVOS.",
+            [(77.5, "LVOS", "J&F")],
+        ),
+    ],
+    "SHARE-OF-REFERENCE": [
+        (
+            "Compared with its 70B teacher, the student keeps 94.2% of the teacher's quality on MT-Bench.",
+            [(94.2, "MT-Bench", "relative score")],
+        ),
+        (
+            "Measured against Claude answers, TinyChat reaches 81.5% of the reference quality.",
+            [(81.5, None, "relative score")],
+        ),
+        (
+            "The distilled tagger retains 97% of the teacher model's accuracy on CoNLL-2003.",
+            [(97, "CoNLL 2003", "relative accuracy")],
+        ),
+        (
+            "The quantised model recovers 99.1% of the FP16 model's accuracy on ARC-Challenge.",
+            [(99.1, "ARC-Challenge", "relative accuracy")],
+        ),
+        ("Our pruned LLaMA-7B keeps 91% of LLaMA's accuracy on MMLU.", [(91, "MMLU", "relative accuracy")]),
+        (
+            "After 4-bit quantisation the model keeps 98.2% of its original accuracy on MMLU.",
+            [(98.2, "MMLU", "relative accuracy")],
+        ),
+    ],
+    "METRIC-PHRASE-CANONICAL": [
+        ("Our network reaches a test set error of 3.1% on SVHN.", [(3.1, "SVHN", "Error Rate")]),
+        ("The model achieves a validation error of 17.2% on ImageNet.", [(17.2, "ImageNet", "Error Rate")]),
+        ("The classifier obtains a top-1 test error of 21.5% on ImageNet.", [(21.5, "ImageNet", "Top-1 Error")]),
+        ("We obtain a mean joint error of 28.9mm on the MPI-INF-3DHP benchmark.", [(28.9, "MPI-INF-3DHP", "MPJPE")]),
+        ("The best cells reach a mean error of 2.91% on SVHN across five runs.", [(2.91, "SVHN", "Error Rate")]),
+        ("Our forecaster gets a mean error of 1.3 degrees on the ERA5 benchmark.", [(1.3, "ERA5", "mean error")]),
     ],
     "HUMAN-PREFERENCE": [
         (

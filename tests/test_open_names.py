@@ -89,6 +89,74 @@ CASES = {
         ),
         ("The agent solves 44.5% of the tasks in the Marlow multi-turn benchmark.", [(44.5, "Marlow", False, None)]),
     ],
+    "NAME-IN-LANGUAGE-HEAD": [  # the language of a shared task is not its name
+        (
+            "Within the SemEval Hate Speech Detection in Spanish task, our system attains a macro-F1 of 0.781.",
+            [(0.781, "SemEval Hate Speech Detection", False, "Macro-F1")],
+        ),
+        (
+            "Our team placed second in the CASE Event Extraction in Hindi challenge with an F1 of 61.2%.",
+            [(61.2, "CASE Event Extraction", False, "F1")],
+        ),
+        (
+            "As participants in the ClinicalQA Retrieval for German shared task, we obtained an nDCG of 0.612.",
+            [(0.612, "ClinicalQA Retrieval", False, "NDCG")],
+        ),
+    ],
+    "NAME-LIST-SIBLING": [  # a plain name list with one known member
+        (
+            "Tests on UrbanSound8K, ESC-50 and FSD-Kaggle show accuracies of 91.2%, 95.1% and 89.6%, respectively.",
+            [
+                (91.2, "UrbanSound8K", True, "Accuracy"),
+                (95.1, "ESC-50", True, "Accuracy"),
+                (89.6, "FSD-Kaggle", False, "Accuracy"),
+            ],
+        ),
+        (
+            "Across Marlin-QA and HotpotQA our reader gets 61.0 and 70.2 F1, respectively.",
+            [(61.0, "Marlin-QA", False, "F1"), (70.2, "HotpotQA", True, "F1")],
+        ),
+        (
+            "Using Cityscapes as well as ACDC-Night, the model reaches 81.3 and 49.6 mIoU respectively.",
+            [(81.3, "Cityscapes", True, "mIoU"), (49.6, "ACDC-Night", False, "mIoU")],
+        ),
+    ],
+    "SHORT-FORM-IN-SLOT": [  # a listed short form in a benchmark slot of a result sentence
+        (
+            "Our classifier reaches 88.4% on Flowers and 79.2% on Cars.",
+            [(88.4, "Oxford 102 Flowers", True, "Accuracy"), (79.2, "Stanford Cars", True, "Accuracy")],
+        ),
+        (
+            "Linear probing gives 91.7% on Aircraft and 72.3% for Textures.",
+            [(91.7, "FGVC-Aircraft", True, "Accuracy"), (72.3, "DTD", True, "Accuracy")],
+        ),
+        (
+            "We report 61.3% on Pets, 93.2% on Caltech and 84.0% on Food.",
+            [
+                (61.3, "Oxford-IIIT Pets", True, "Accuracy"),
+                (93.2, "Caltech", False, "Accuracy"),
+                (84.0, "Food-101", True, "Accuracy"),
+            ],
+        ),
+    ],
+    "FRONTED-SLOT": [  # "On X," opening a sentence or a conjunct names the clause's benchmark
+        (
+            "On the Meridian-9 test set, the parser scores 84.1 LAS.",
+            [(84.1, "Meridian-9", False, "LAS")],
+        ),
+        (
+            "Training uses 8 GPUs, and on Tallis Forms, our tagger reaches 91.3% accuracy.",
+            [(91.3, "Tallis Forms", False, "Accuracy")],
+        ),
+        (
+            "We keep ImageNet at 80.2% top-1. On Quarry Scenes segmentation, the same encoder gives 47.6 mIoU.",
+            [(80.2, "ImageNet", True, "Top-1 Accuracy"), (47.6, "Quarry Scenes", False, "mIoU")],
+        ),
+        (  # hardware and lower-case openers are no names
+            "On A100 GPUs, decoding takes 12 ms. On average, the Brix-QA score rises by 2.1 points.",
+            [(12.0, None, None, "Inference Time"), (2.1, None, None, None)],
+        ),
+    ],
     "VERSION-OF-NAME": [  # a bare version in a value's "on" slot inside the parenthesis after a name
         (
             "The encoder achieves state-of-the-art results on Moments in Time (41.2% on V1 and 44.9% on V2).",
@@ -165,3 +233,44 @@ def test_compared_name_is_not_the_single_benchmark(extractor: Extractor) -> None
 def test_version_in_the_name_is_not_a_subset(extractor: Extractor) -> None:
     rows = extractor.extract(Paper(paper_id="p", title="", abstract=CASES["VERSION-OF-NAME"][1][0]))
     assert [r.subset for r in rows] == [None, None]
+
+
+def test_short_form_outside_a_slot_is_no_benchmark(extractor: Extractor) -> None:
+    """ "Pets" as a subject, "Textures synthesised", lower-case "cars", a title word: not the benchmarks."""
+    for title, text in (
+        (None, "We study Pets and their owners, reaching 64.0% accuracy."),
+        (None, "We focus on Textures synthesised by GANs and obtain an FID of 12.1."),
+        (None, "It works on cars and pets, with 91.0% accuracy on both."),
+        ("Cars: Learning to Drive from Video", "The agent reaches a 71.2% success rate."),
+    ):
+        rows = extractor.extract(Paper("p", title, text))
+        assert rows and [r.benchmark for r in rows] == [None] * len(rows), text
+
+
+def test_hold_out_set_heads_an_unknown_name(extractor: Extractor) -> None:
+    """ "evaluated on the X hold-out set": grammar benchmark heads include the held-out set forms."""
+    for text, name in (
+        ("Evaluated on the MINC-2500 hold-out set, the encoder achieves 84.1% accuracy.", "MINC-2500"),
+        ("Our parser reaches 90.2 LAS on the Tamil-HDT held-out set.", "Tamil-HDT"),
+        ("On the Orchard-17 holdout set the counter attains an MAE of 3.4.", "Orchard-17"),
+    ):
+        rows = extractor.extract(Paper("p", None, text))
+        assert [r.benchmark for r in rows] == [name], text
+
+
+def test_a_measured_number_is_no_list_member(extractor: Extractor) -> None:
+    """ "on COCO and 63.2 AP ...": NAME-LIST-SIBLING never takes a number with its unit as a name."""
+    text = "Our detector obtains 41.0 AP on COCO and 63.2 AP on Objects365."
+    rows = extractor.extract(Paper("p", None, text))
+    assert [(r.value, r.benchmark) for r in rows] == [(41.0, "COCO"), (63.2, "Objects365")]
+
+
+def test_modifiers_and_plural_acronyms_are_no_list_members(extractor: Extractor) -> None:
+    """ "on ImageNet and Transformer-based models", "on ImageNet and CNNs": not datasets."""
+    for text in (
+        "Our approach reaches 81.3% on ImageNet and Transformer-based models gain 1.2%.",
+        "Results on ImageNet and CNNs show 79.2% accuracy.",
+        "We compare on CIFAR-10 and Adam-trained networks reach 94.1%.",
+    ):
+        rows = extractor.extract(Paper("p", None, text))
+        assert {r.benchmark for r in rows} <= {"ImageNet", "CIFAR-10"}, text

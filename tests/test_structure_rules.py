@@ -73,6 +73,7 @@ CASES = {
         ),
         ("Our 1.3B model matches rivals 9x its size on reasoning tasks.", []),
         ("Quantisation shrinks the model size by 73% without retraining.", []),
+        ("Our distillation recipe can shrink the model by 60% with little loss.", []),
         ("The distilled student is 3.5 times shallower than its teacher.", []),
         (
             "Our tokenizer needs 4x fewer tokens per page than byte-level encoding, with 71.0% accuracy on DocVQA.",
@@ -101,11 +102,28 @@ CASES = {
         ("A segmenter with an IoU of 0.82 on the liver subset is our best model.", [(0.82, None, "IoU", "absolute")]),
     ],
     "SETTING-VERB-SHARE": [
+        ("We subsample 25% of the frames to speed up training.", []),
+        (
+            "Freezing 90% of the backbone weights, the adapter still reaches 84.2% accuracy on VTAB.",
+            [(84.2, "VTAB", "Accuracy", "absolute")],
+        ),
         ("During pre-training we mask 60% of the spectrogram patches.", []),
         ("The method prunes 70% of the attention heads in every layer.", []),
         (
             "Randomly dropping 30% of the graph edges, the model still scores 81.4% accuracy on Cora.",
             [(81.4, "Cora", "Accuracy", "absolute")],
+        ),
+    ],
+    "GAP-TO-REFERENCE-SETTING": [
+        ("Our 4-bit quantised LLaMA loses at most 0.7 points against full precision on MMLU.", []),
+        ("The 3-bit model stays within 0.4 points of the FP16 model on average.", []),
+        (
+            "At half precision the network achieves 38.4 AP on COCO, dropping only 0.3 AP versus full precision.",
+            [(38.4, "COCO", "AP", "absolute")],
+        ),
+        (
+            "After pruning, the network retains 96.1% of full-precision accuracy on ImageNet.",
+            [(96.1, "ImageNet", "relative accuracy", "absolute")],
         ),
     ],
     "SETTING-PHRASE": [

@@ -94,6 +94,8 @@ _PHRASE_STOP = frozenset(
         "that",
         "our",
         "its",
+        "having",
+        "being",
     ]
 )
 
@@ -111,6 +113,8 @@ def capture_metric(text: str, num: Number, s0: int, grammar: Grammar, generic: b
     words = m.group("m").split()
     cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _PHRASE_STOP or w.lower().endswith("ed")), default=0)
     words = words[cut:]  # "the main track achieved an R-precision" -> "R-precision"
+    verb = max((i + 1 for i, w in enumerate(words[:-1]) if grammar.result_verb.fullmatch(w)), default=0)
+    words = words[verb:]  # "UI-TARS achieves scores of": a result verb ends the subject, not the measure's name
     if not words:
         return None
     if len(words) == 1 and words[0].lower() in GENERIC_HEADS and not generic:

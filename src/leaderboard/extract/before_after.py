@@ -11,6 +11,10 @@ SPREAD-OF-CHANGE: "from A to B" that spans the size of a change is no transition
 ("from 2.1 to 4.7 points"), follows a comparison verb ("outperforming baselines from 3.2 to 6.8") or a change
 noun followed by "ranging" ("gains ranging from 5% to 9%"; "errors drop from 9.1% to 6.4%" is a transition).
 Its ends are changes, not two results: no absolute rows.
+
+REVERSED-TRANSITION: "rises to B from A", "to B (from A)" writes the new value first. Both values are read as
+absolute rows already; the range row (A..B, read at A) is added as for "from A to B", and A is the earlier
+system's result.
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ _FROM_BEFORE = re.compile(
 )
 _SPREAD_LEAD = re.compile(r"(\branging\s+|\bthat\s+range\s+)?\bfrom\s*[(\[$]?\s*$", re.IGNORECASE)
 _CHANGE_UNITS = frozenset({"pp", "points"})
+_FROM_WORD = re.compile(r"from", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"(?<![\w-])to\s*$", re.IGNORECASE)
+_FROM_BETWEEN = re.compile(r"\s*(?:\(\s*)?from\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:of\s+)?", re.IGNORECASE)
 
 
 def transition_rows(readings: list, done: list, text: str, nums: list, s0: int, g) -> list:
@@ -36,6 +43,7 @@ def transition_rows(readings: list, done: list, text: str, nums: list, s0: int, 
     spreads = {r.span_end for r in readings if r.kind == "range" and spread_of_change(r, text, s0, g)}
     kept = [d for d in done if d.num.end not in spreads]
     rows = [*kept, *after_rows([r for r in readings if r.span_end not in spreads], kept, text, nums, s0, g)]
+    rows += reversed_rows(readings, text, s0)
     for r in readings:
         if r.span_end in spreads and r.trace is not None:
             why = "a spread of a change (points, after a comparison verb or a change noun), not a before and after"
@@ -87,6 +95,28 @@ def after_rows(readings: list, done: list, text: str, nums: list, s0: int, g) ->
     return out
 
 
+def reversed_rows(readings: list, text: str, s0: int) -> list:
+    """The range rows of "to B from A" transitions (see the module docstring); A's reading becomes the earlier
+    system's."""
+    out: list = []
+    if len(readings) < 2 or _FROM_WORD.search(text, s0, max(r.span_end for r in readings)) is None:
+        return out
+    plain = sorted((r for r in readings if r.kind == "absolute" and not r.num.signed), key=lambda r: r.num.start)
+    for new, old in zip(plain, plain[1:], strict=False):
+        if not _TO_BEFORE.search(text, max(s0, new.num.start - 8), new.num.start):
+            continue
+        if not _FROM_BETWEEN.fullmatch(text, new.span_end, old.num.start) or new.unit != old.unit:
+            continue
+        row = old.at_end(old.num, old.unit, old.copy_rules())
+        row.kind, row.value_to = "range", new.value
+        row.note("kind", "kind.reversed_transition", (new.num.start, old.num.end))
+        if old.is_own is not False:
+            old.method, old.method_norm, old.is_own = None, None, False
+            old.note("method", "method.before_of_transition", (new.num.start, old.num.end))
+        out.append(row)
+    return out
+
+
 def _absolute(r, num, unit: str | None):
     """The range reading `r` as an absolute reading of one of its ends."""
     row = r.at_end(num, unit, r.copy_rules())
@@ -94,4 +124,4 @@ def _absolute(r, num, unit: str | None):
     return row
 
 
-__all__ = ["after_rows", "spread_of_change", "transition_rows"]
+__all__ = ["after_rows", "reversed_rows", "spread_of_change", "transition_rows"]

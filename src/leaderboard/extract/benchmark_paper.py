@@ -2,10 +2,10 @@
 
 "BLINK: Multimodal LLMs Can See but Not Perceive ... We introduce Blink, a new benchmark ... GPT-4V reaches
 51.26%": the title's head name is the new benchmark when the title calls the paper a benchmark/dataset ("X: A
-Benchmark for ..."), or the abstract describes X with a benchmark head ("X, a new benchmark", "we introduce the X
-dataset", "a benchmark called X"). Rows of that abstract that found no benchmark take X (benchmark_known is true
-only when the vocabulary knows it); a change row only when its sentence's other results are on X. Efficiency and
-human-evaluation rows are left alone.
+Benchmark for ...", "The X Corpus: ..."), or the abstract describes X with a benchmark head ("X, a new
+benchmark", "we introduce the X dataset", "a benchmark called X"). Rows of that abstract that found no benchmark
+take X (benchmark_known is true only when the vocabulary knows it); a change row only when its sentence's other
+results are on X. Efficiency and human-evaluation rows are left alone.
 """
 
 from __future__ import annotations
@@ -39,6 +39,9 @@ def paper_benchmark(title: str, text: str, heads: re.Pattern) -> str | None:
     name = m.group("name").strip()
     if _head(heads, title, m.end()):
         return name
+    words = name.split()
+    if len(words) >= 2 and heads.fullmatch(words[-1]):  # "The PolyGlot Corpus: ...": the head is in the name
+        return " ".join(words[1:]) if words[0] in ("The", "A", "An") else name
     low, key = (text or "").lower(), name.lower()
     pos = low.find(key)
     while pos >= 0:

@@ -13,9 +13,12 @@ from collections.abc import Callable
 from leaderboard.extract.attribution import Span, spans_from_mentions
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.names import NameCapture
+from leaderboard.extract.open_names import name_list_siblings
+from leaderboard.extract.task_bindings import Binding, bindings
 from leaderboard.extract.vocab import NameIndex, NormText, norm_key
 
-_EVAL_HINT = re.compile(r"\b(?:on|using|with|from|in|of)\s+(?:the\s+)?[A-Z0-9]")
+_BACK_REF = re.compile(r"\brespectively\b|\b(?:on|for|across|over|of)\s+(?:each\s+of\s+)?them\b", re.IGNORECASE)
+_EVAL_HINT = re.compile(r"\b(?:on|using|use[sd]?|with|from|in|of)\s+(?:the\s+)?[A-Z0-9]")
 
 
 class AbstractContext:
@@ -36,6 +39,7 @@ class AbstractContext:
         self._known: list[Span] | None = None  # vocabulary names of all the number-free sentences, one scan
         self._found: dict[tuple[int, int], list[Span]] = {}
         self._single: list[Span | None] = []
+        self._bindings: list[list[Binding]] = []
 
     def _names_in(self, window: tuple[int, int], alone: bool = False) -> list[Span]:
         """The benchmarks of one number-free sentence, in order, first mention of each name (cached)."""
@@ -49,9 +53,10 @@ class AbstractContext:
             found = spans_from_mentions(text, self.benchmarks.find(NormText.of(text, [window])))
         else:
             found = [b for b in self._known if w0 <= b.start < w1]
-        found = sorted(
-            found + self.capture.find(text, w0, w1, found, self.exclude, heads_only=True), key=lambda b: b.start
-        )
+        found = found + self.capture.find(text, w0, w1, found, self.exclude, heads_only=True)
+        if any(b.entry is not None for b in found) and (" and " in text[w0:w1] or " or " in text[w0:w1]):
+            found += name_list_siblings(text, w0, w1, found, self.exclude, self.g.hardware)  # "on A, B and C"
+        found = sorted(found, key=lambda b: b.start)
         training = self.g.training_on  # "pretrained on ImageNet": training data, not a benchmark
         seen: set[str] = set()
         out = []
@@ -83,6 +88,13 @@ class AbstractContext:
             return None
         return next((b for b in (*found, *self.named) if not b.bare), None)  # not a bare "on CPU" alone
 
+    def task_bindings(self) -> list[Binding]:
+        """The datasets the number-free sentences bind to tasks ("A for parsing and B for tagging"), cached."""
+        if not self._bindings:
+            stop = self.g.words.get("not_a_task", {})
+            self._bindings.append(bindings(self.text, self.rest, lambda w: self._names_in(w, alone=True), stop))
+        return self._bindings[0]
+
     def every_name(self) -> list[Span]:
         """The benchmarks of the whole abstract: its result sentences' and its number-free sentences' (cached)."""
         if (-1, -1) not in self._found:
@@ -100,6 +112,21 @@ class AbstractContext:
         ):
             return []  # no "on X", "using X" or head word: no dataset named (a cheap test before the scan)
         return self._names_in(self.rest[i], alone=True)
+
+    def list_for_values(self, s0: int, s1: int, starts: list[int]) -> list[Span]:
+        """LIST-IN-SENTENCE-BEFORE: the names of the number-free sentence right before, one per value, when the
+        sentence at [s0, s1) names no dataset but points back at them ("on the two datasets", "on both benchmarks",
+        "on them", "respectively") and gives exactly as many values (`starts`, outside parentheses) as there are
+        names ("We test on A and B. Our errors on the two datasets are x and y."). Empty otherwise."""
+        if len(starts) < 2:
+            return []
+        text = self.text
+        if not (_BACK_REF.search(text, s0, s1) or self.g.several_sets.search(text, s0, s1)):
+            return []
+        found = self.listed_before(s0)
+        if len(found) != len(starts) or len({norm_key(b.name) for b in found}) != len(found):
+            return []
+        return found
 
     def right_before(self, s0: int, skip: Callable[[str], bool]) -> Span | None:
         """The one benchmark of the number-free sentence right before the sentence at `s0` ("We evaluate on X.

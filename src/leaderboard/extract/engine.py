@@ -18,11 +18,11 @@ from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, 
 from leaderboard.extract.rules import baseline as baseline_rules
 from leaderboard.extract.rules import benchmark, decide, first, kind, metric, named, ordered, result, subset, value_form
 from leaderboard.extract.rules import method as method_rules
-from leaderboard.extract.rules.metric import fits, of_compared_value, plain_or_points, unit_fits
+from leaderboard.extract.rules.metric import after_attribution, fits, own_score_name, plain_or_points, unit_fits
 from leaderboard.extract.rules.structure import AFTER as STRUCTURE_AFTER
 from leaderboard.extract.rules.structure import BEFORE as STRUCTURE_BEFORE
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
-from leaderboard.extract.value_lists import slash_lists
+from leaderboard.extract.value_lists import slash_lists, system_lists
 from leaderboard.extract.vocab import norm_key
 
 METRIC_BINDING = ordered(
@@ -61,6 +61,7 @@ CHANGE = ordered(
     kind,
     (
         "kind.plus_sign",
+        "kind.signed_in_parenthesis",
         "kind.change_noun_after",
         "kind.change_noun_after_metric",
         "kind.change_verb_by",
@@ -80,7 +81,7 @@ SUBSET = ordered(
 BENCHMARK_CARRIED = named(
     benchmark,
     (
-        "benchmark.this_benchmark_is_own",
+        *("benchmark.task_bound_earlier", "benchmark.this_benchmark_is_own"),
         "benchmark.sentence_before",
         "benchmark.previous_results",
         "benchmark.title",
@@ -116,7 +117,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     """The readings of one result sentence, in order, plus the extra rows of lists and transitions."""
     sb = sorted([b for b in a.benches if s0 <= b.start < s1] + captured, key=lambda b: b.start)
     sb = sorted(sb + elliptic_names(a.text, a.vocab.benchmarks, sb, s1), key=lambda b: b.start)
-    sm = [m for m in a.metrics if s0 <= m.start < s1]
+    sm = system_lists(a, s0, s1, [m for m in a.metrics if s0 <= m.start < s1])
     slash_metric, slash_subset = slash_lists(a, s0, s1, idx, sm)
     s = Sentence(s0, s1, idx, sb, sm, slash_metric, slash_subset)
     readings: list[Reading] = []
@@ -143,7 +144,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     settle_benchmarks(a, readings)  # efficiency.py
     for fn in STRUCTURE_AFTER:  # rules/structure.py
         fn(a, s, readings)
-    of_compared_value(a, readings)  # rules/metric.py
+    after_attribution(a, readings)  # rules/metric.py: metrics that depend on the sentence's other readings
     for r in readings:  # after every reading has its method: a compared system's number on another's benchmark
         if (home := baseline_rules.home_of_baseline_metric(a, s, r, readings)) is not None:
             r.benchmark = home
@@ -224,8 +225,11 @@ def _attribute(a: Abstract, s: Sentence, r: Reading) -> None:
         if inside:  # "an MT-Bench score of 8.9": the benchmark's own score
             r.benchmark = inside[-1]
             r.note("benchmark", "benchmark.inside_metric_phrase")
-            rest = text[inside[-1].end : r.metric.end].strip()
-            if not rest or rest.lower() in GENERIC_HEADS:
+            rest = text[inside[-1].end : r.metric.end].strip(" -").lower()
+            if (own := own_score_name(rest, inside[-1])) is not None:  # "a CLUEscore of 71.8": no later metric
+                r.metric = Span(r.metric.start, r.metric.end, own, r.metric.raw)
+                r.note("metric", "metric.score_named_by_benchmark")
+            elif not rest or rest in GENERIC_HEADS:
                 r.metric, r.bound = None, False
                 r.drop("metric", "benchmark.inside_metric_phrase", "the phrase is the benchmark's own score")
     if r.benchmark is None and not benchmark.across_unnamed_sets(a, s, r):

@@ -23,11 +23,13 @@ from leaderboard.extract.latex_names import unwrap_latex
 from leaderboard.extract.leaks import Leaks
 from leaderboard.extract.methods import own_method
 from leaderboard.extract.metric_forms import MetricForms
+from leaderboard.extract.model_names import ModelNames
 from leaderboard.extract.names import NameCapture
 from leaderboard.extract.numbers import find_numbers, link_numbers, share_range_units
 from leaderboard.extract.open_names import open_names, share_sibling_metric
 from leaderboard.extract.sentence import Abstract, Lazy, Memory, Reading
 from leaderboard.extract.sentences import split_sentences
+from leaderboard.extract.short_mentions import expand_short_mentions
 from leaderboard.extract.trace import Trace
 from leaderboard.extract.version import rules_version
 from leaderboard.extract.vocab import CombinedIndex, NormText, Vocabulary, load_vocabulary, norm_key
@@ -54,6 +56,7 @@ class Extractor:
     leaks: Leaks = field(init=False)  # size and setting cue words (leaks.py)
     forms: MetricForms = field(init=False)  # metric variants, benchmark scores, human preference (metric_forms.py)
     calibration: Calibration = field(init=False)  # rule features -> probability the tuple is right
+    models: ModelNames = field(init=False)  # model families with size codes: not benchmarks (model_names.py)
 
     def __post_init__(self) -> None:
         self.grammar = Grammar.from_rows(self.vocab.grammar)
@@ -65,6 +68,7 @@ class Extractor:
         self.speed = SpeedLexicon.of(self.grammar.words, self.windows)
         self.leaks = Leaks.of(self.grammar.words, self.windows)
         self.forms = MetricForms.of(self.grammar.words, self.windows)
+        self.models = ModelNames.of(self.grammar.exact, self.vocab.methods.entries)
         self.calibration = Calibration.load()
 
     @classmethod
@@ -90,6 +94,7 @@ class Extractor:
         vocab = self.vocab
         found_metrics, found_benches, found_methods = self.names.find(nt)
         metrics = merge_adjacent(text, spans_from_mentions(text, found_metrics), self.windows)
+        metrics = self.forms.mentions(text, metrics, vocab.metrics.lookup)  # metric_forms.py: paraphrases, settings
         metric_ranges = [(m.start, m.end) for m in metrics]
         benches = [
             b
@@ -130,6 +135,7 @@ class Extractor:
                 (own_name is not None and key == norm_key(own_name))
                 or vocab.methods.lookup(name) is not None
                 or vocab.metrics.lookup(name) is not None
+                or self.models.is_model(name)
                 or (key in self.tasks and (name.isupper() or len(key) > 5))  # "93.5 F1 on NER": a task
             )
 
@@ -145,6 +151,8 @@ class Extractor:
             c + open_names(text, s0, s1, [*benches, *c], exclude, g, vocab.benchmarks.lookup)
             for c, (s0, s1) in zip(captures, sentences, strict=True)
         ]
+        if any(b.entry is None and b.raw.isalnum() for c in captures for b in c):  # short_mentions.py
+            captures = expand_short_mentions(text, captures, lambda x, y: self._known_at(text, x, y))
         named = [*benches, *(b for c in captures for b in c)]
         held = set(sentences)
         rest = [w for w in all_sentences if w not in held]
@@ -179,6 +187,10 @@ class Extractor:
             out += self.forms.refine(rows, text, vocab.metrics.lookup)  # metric_forms.py
         out = give_paper_benchmark(out, bench.get(), vocab.benchmarks.lookup, self.speed.is_speed)
         return [self.calibration.apply(r) for r in out]
+
+    def _known_at(self, text: str, start: int, end: int) -> list[Span]:
+        """The vocabulary benchmarks mentioned in text[start:end]."""
+        return spans_from_mentions(text, self.vocab.benchmarks.find(NormText.of(text, [(start, end)])))
 
     def _result(self, paper: Paper, text: str, r: Reading) -> Result:
         bench, metric = r.benchmark, r.metric

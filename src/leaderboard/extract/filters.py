@@ -29,6 +29,9 @@ _DATE_WORDS = re.compile(
 )
 
 
+_NEXT_WORDS = re.compile(r"[ \t]+([\w@\-]+)(?:[ \t]+([\w@\-]+))?(?:[ \t]+([\w@\-]+))?")
+
+
 def is_year(num: Number) -> bool:
     return num.unit is None and num.decimals == 0 and not num.suffix and 1900 <= num.value <= 2100 and not num.signed
 
@@ -42,6 +45,14 @@ def rate_or_duration(words: dict[str, dict[str, str]], before: str, after: str) 
     tail = " ".join(before.lower().split())
     unit = low.split(" ", 1)[0] if low else ""
     return unit in words.get("time_unit", {}) and any(tail.endswith(p) for p in words.get("time_before", {}))
+
+
+def metric_follows(rest: str, metric_lookup) -> bool:
+    """COUNT-NOUN-MODIFIER: a metric name right after the count noun ("58.7 answer F1", "91.2 token accuracy",
+    "71.0 image R@1"): the noun qualifies the metric, the number is no count."""
+    m = _NEXT_WORDS.match(rest)
+    words = [w for w in m.groups() if w] if m else []
+    return any(metric_lookup(" ".join(words[:n])) is not None for n in range(1, len(words) + 1))
 
 
 def quick_non_result(text: str, num: Number, sent_start: int, grammar: Grammar) -> bool:
@@ -106,7 +117,8 @@ def non_result_reason(
         return "setting (N-word compound)"
     if bare and not bound_metric and grammar.setting_before.search(before):
         return "setting or reference"
-    if num.unit != "%" and not bound_metric and grammar.count_after.match(after):
+    count = grammar.count_after.match(after) if num.unit != "%" and not bound_metric else None
+    if count is not None and not metric_follows(after[count.end() :], metric_lookup):
         return "count or size"
     if num.unit == "%" and grammar.data_after.match(after):
         return "amount of data"

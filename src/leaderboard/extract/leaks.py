@@ -12,6 +12,9 @@ Rules:
 - SETTING-EXAMPLE: "factors such as 4x or 8x", "rather than the usual 16x", "(e.g., 8x)": a ratio given as an example
   or as the common choice of a setting.
 - THRESHOLD-AT: "AP at 0.5 IoU", "recall at 0.7 overlap": the threshold a metric is read at, not a result.
+- GAP-TO-REFERENCE-SETTING: "loses at most 0.7 points against full precision", "within 1.1% of the FP16 model": a
+  gap measured against the uncompressed reference setting of the same model (grammar kind `reference_setting`) is
+  a cost of the setting, not a result of its own.
 - SETTING-VERB-SHARE: "we mask 75% of the patches", "drop 80% of the frames", "remove up to 25% of the
   parameters": a verb that alters the input or the model right before a percentage of something.
 """
@@ -26,6 +29,11 @@ from leaderboard.extract.windows import Windows
 
 _GAP = r"(?:[\s)}$]*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas|yet)\b)[\w\-]{2,}\s+){0,2}?"
 
+_TO_REFERENCE = (  # "0.7 points against full precision", "1.1% of the FP16 model's accuracy"
+    r"\s*(?:%|points?|pts|pp)?\s*(?:[\w\-]+\s+){0,2}?(?:against|versus|vs\.?|relative\s+to|compared\s+(?:to|with)|"
+    r"behind|below|from|(?P<of>of))\s+(?:the\s+|its\s+|their\s+|a\s+)?"
+)
+_WITHIN_END = re.compile(r"\bwithin\s+(?:only\s+|just\s+|about\s+)?$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _OF_SHARE = re.compile(r"\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|each\s+)?[a-z]", re.IGNORECASE)
 
@@ -42,6 +50,7 @@ class Leaks:
     setting_verb: re.Pattern
     threshold: re.Pattern
     example: re.Pattern
+    reference: re.Pattern
     w: Windows
 
     @classmethod
@@ -58,6 +67,7 @@ class Leaks:
             setting_verb=comp(r"(?<![\w\-])(?:ALT)\s+(?:up\s+to\s+|only\s+|about\s+|nearly\s+|~\s*)?$", "setting_verb"),
             threshold=comp(r"\s*(?:ALT)", "threshold_noun"),
             example=comp(r"(?<![\w\-])(?:ALT)\s*$", "setting_example"),
+            reference=comp(_TO_REFERENCE + r"(?:ALT)(?![\w\-])", "reference_setting"),
             w=w,
         )
 
@@ -70,6 +80,9 @@ class Leaks:
             return "setting"
         if self.setting_after.match(text, end, min(s1, end + w.setting_noun_after)):
             return "setting"
+        ref = self.reference.match(text, end, min(s1, end + w.reference_setting_after))
+        if ref is not None and (ref.group("of") is None or _WITHIN_END.search(before)):
+            return "setting"  # "loses 0.7 points against full precision", "within 1.1% of FP16": a setting's cost
         if _AT_BEFORE.search(before) and self.threshold.match(text, end, min(s1, end + w.threshold_noun_after)):
             return "setting"  # "AP at 0.5 IoU": the threshold of the metric
         if unit == "%" and _OF_SHARE.match(text, end) and self.setting_verb.search(before):

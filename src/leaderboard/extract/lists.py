@@ -26,6 +26,7 @@ _LIST_BEFORE = re.compile(
     r"(?<![\w\-])(?P<list>[\w\-]+(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)[\w\-]+)+)\s+$"
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_ELLIPTIC_ON = re.compile(r"\s*(?:%\s*)?(?:(?:points?|pts|pp)\s+)?(?:on|in)\b")  # "... and 5.4 points on B"
 
 
 def jointly(a: Abstract, r: Reading, sb: list[Span]) -> list[Reading]:
@@ -69,7 +70,7 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
             and cur.unit == prev.unit
             and re.search(r"(?:,|\band)\s*$", gap) is not None
             and _DIRECT_ON.match(a.text, cur.span_end) is not None
-            and re.match(r"\s*(?:%\s*)?(?:on|in)\b", a.text[cur.span_end : cur.span_end + 6]) is not None
+            and _ELLIPTIC_ON.match(a.text, cur.span_end, cur.span_end + 16) is not None
         )
         if (
             prev.kind == "delta"

@@ -13,17 +13,30 @@ Rules:
   numbers ("7.12 FID and 0.52 T2I-CompBench": the FID gets no benchmark).
 - METRIC-EVALUATIVE-ADJECTIVE: "a superior overall score of 71.8", "strong accuracy of 88%": praise written before a
   metric phrase outside the vocabulary is not part of the metric's name.
+- SETTING-NOT-METRIC: "trained in mixed precision", "against full precision": a metric name that ends a numeric
+  format phrase (grammar kind `numeric_setting`) names the format, not a measure; it is no metric mention.
+- METRIC-PARAPHRASE: "when region overlap and boundary accuracy are averaged": a metric described in words
+  (grammar kind `metric_paraphrase`, value: the metric) is a mention of that metric; its words name no other metric.
+- SHARE-OF-REFERENCE: "keeps 94% of the teacher's quality", "81.5% of the reference quality", "96% of
+  FooNet's accuracy": a share of a reference system's measure (kinds `reference_model` and `reference_head`,
+  value: the metric, default "relative score") is a relative score, not the measure itself.
+- METRIC-PHRASE-CANONICAL: "a test set error of 3.1%", "a top-1 test error of 21.5%", "a mean error of": a metric
+  phrase outside the vocabulary with the split it was measured on or an average over runs (grammar kind
+  `metric_split_word`) is the vocabulary's metric of the phrase without those words (Error Rate, Top-1 Error), not
+  a raw phrase nor the metric of its first word (rules/metric.py uses `canonical` too).
 - HUMAN-PREFERENCE: a percentage in a sentence about human raters' preference ("raters preferred ours in 64%")
   without benchmark or metric: benchmark "human evaluation", metric "human preference (win rate)".
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from leaderboard.extract.grammar import compile_role
+from leaderboard.extract.attribution import Span
+from leaderboard.extract.grammar import compile_role, plain_alternation
 from leaderboard.extract.vocab import Entry
 from leaderboard.extract.windows import Windows
 from leaderboard.models import Result
@@ -48,6 +61,13 @@ class MetricForms:
     human: re.Pattern
     preference: re.Pattern
     modifier_before: int  # Windows.metric_modifier_before
+    setting: re.Pattern  # a numeric format ending in a metric's name ("mixed precision")
+    setting_ends: frozenset[str]  # the last words of those phrases: a cheap test before the pattern
+    described: re.Pattern  # a metric described in words (METRIC-PARAPHRASE)
+    described_cues: tuple[str, ...]  # the first two words of those phrases, lower case: a cheap test first
+    share: re.Pattern  # a share of a reference system's measure (SHARE-OF-REFERENCE)
+    values: dict[str, dict[str, str]]  # the metric of each paraphrase (`metric_paraphrase`, `reference_head`)
+    split_words: re.Pattern  # the split a metric was measured on ("test set", "validation")
 
     @classmethod
     def of(cls, words: dict[str, dict[str, str]], w: Windows) -> MetricForms:
@@ -60,7 +80,43 @@ class MetricForms:
             human=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "human_eval"),
             preference=comp(r"(?<![\w\-])(?:ALT)(?![\w])", "preference"),
             modifier_before=w.metric_modifier_before,
+            setting=comp(r"(?<![\w\-])(?:ALT)$", "numeric_setting"),
+            setting_ends=frozenset(p.split()[-1].split("-")[-1] for p in words.get("numeric_setting", {})),
+            described=_described(words),
+            described_cues=tuple(sorted({" ".join(p.split()[:2]) for p in words.get("metric_paraphrase", {})})),
+            share=_share(words),
+            values={k: words.get(k, {}) for k in ("metric_paraphrase", "reference_head")},
+            split_words=split_pattern(frozenset(words.get("metric_split_word", {}))),
         )
+
+    def mentions(self, text: str, metrics: list[Span], lookup: Callable[[str], Entry | None]) -> list[Span]:
+        """The metric mentions of `text` with SETTING-NOT-METRIC, METRIC-PARAPHRASE and SHARE-OF-REFERENCE applied."""
+        reach = self.modifier_before
+        metrics = [
+            m
+            for m in metrics
+            if m.raw.lower() not in self.setting_ends or not self.setting.search(text[max(0, m.start - reach) : m.end])
+        ]
+        metrics = [canonical(m, self.split_words, lookup) if " " in m.raw else m for m in metrics]
+        found = [self._paraphrased(m, lookup) for m in self.share.finditer(text)]
+        low = text.lower()
+        if any(c in low for c in self.described_cues):
+            found += [self._paraphrased(m, lookup) for m in self.described.finditer(text)]
+        if not found:
+            return metrics
+        kept = [m for m in metrics if not any(p.start < m.end and m.start < p.end for p in found)]
+        return sorted([*kept, *found], key=lambda m: m.start)
+
+    def _paraphrased(self, m: re.Match, lookup: Callable[[str], Entry | None]) -> Span:
+        if m.groupdict().get("words") is not None:
+            name = self.values["metric_paraphrase"].get(" ".join(m.group("words").lower().split()), "")
+        else:
+            head = m.groupdict().get("head") or m.groupdict().get("head2") or ""
+            name = self.values["reference_head"].get(" ".join(head.lower().split()), "relative score")
+        entry = lookup(name)
+        raw = m.group(0).lstrip()
+        start = m.end() - len(raw)
+        return Span(start, m.end(), entry.name if entry is not None else name, raw, entry)
 
     def refine(
         self, rows: list[Result], text: str, lookup: Callable[[str], Entry | None] | None = None
@@ -109,6 +165,57 @@ class MetricForms:
         if self.human.search(text, s0, s1) and self.preference.search(text, s0, s1):
             return replace(r, benchmark="human evaluation", benchmark_known=False, metric="human preference (win rate)")
         return r
+
+
+@functools.lru_cache(maxsize=8)
+def split_pattern(phrases: frozenset[str]) -> re.Pattern:
+    """The split words of METRIC-PHRASE-CANONICAL (grammar kind `metric_split_word`) as one pattern."""
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w\-])(?:" + plain_alternation(list(phrases)) + r")(?![\w\-])\s*", re.IGNORECASE)
+
+
+def canonical(m: Span, split: re.Pattern, lookup: Callable[[str], Entry | None]) -> Span:
+    """METRIC-PHRASE-CANONICAL: the mention as the vocabulary's metric of its words without split words, when they
+    name one ("test set error" is Error Rate, "top-1 test error" Top-1 Error); else unchanged."""
+    bare = split.sub("", m.raw).strip()
+    if not bare or bare == m.raw.strip() or lookup(m.raw) is not None:
+        return m  # "mean average precision" is a name as written
+    entry = lookup(bare)
+    if entry is None or entry is m.entry:
+        return m
+    return Span(m.start, m.end, entry.name, m.raw, entry)
+
+
+_OWN_SETTING = ("original", "full", "own", "initial")
+_NEVER = r"(?!x)x"
+
+
+def _described(words: dict[str, dict[str, str]]) -> re.Pattern:
+    """METRIC-PARAPHRASE: the described metrics (group `words`)."""
+    phrases = list(words.get("metric_paraphrase", {}))
+    alt = plain_alternation(phrases) if phrases else _NEVER
+    return re.compile(r"(?<![\w\-])(?P<words>" + alt + r")(?![\w\-])", re.IGNORECASE)
+
+
+def _share(words: dict[str, dict[str, str]]) -> re.Pattern:
+    """SHARE-OF-REFERENCE (groups `head`, `head2`); it opens with the literal " of" so the scan skips to it."""
+    refs = list(words.get("reference_model", {}))
+    heads = plain_alternation(list(words.get("reference_head", {}) or {"score": ""}))
+    named = r"(?:" + (plain_alternation(refs) if refs else _NEVER) + r")(?:['\u2019]s)?"
+    return re.compile(
+        r" of(?i:\s+(?:(?:the|its|their|a)\s+)?(?:"
+        + named
+        + r"|(?-i:[A-Z][\w.\-]*\w)(?:\s+model)?['\u2019]s)"  # "of BERT-base's performance"
+        + r"\s+(?P<head>"
+        + heads
+        + r")"
+        + r"|\s+(?:its|their)\s+(?:"  # "keeps 98% of its original accuracy": the system's own reference setting
+        + "|".join(_OWN_SETTING)
+        + r")\s+(?P<head2>"
+        + heads
+        + r"))(?![\w\-])"
+    )
 
 
 def _benchmark_scores(rows: list[Result], text: str) -> tuple[list[Result], dict[int | None, int]]:

@@ -11,6 +11,8 @@ from leaderboard.extract.vocab import norm_key
 
 _IN_OF = re.compile(r"\s+(?:in|of)\s")
 _NO_BREAK = re.compile(r"[^,;.()]{0,40}")
+_SUBJECT_ANAPHOR = re.compile(r"(?:^|[;,:]|\b(?:while|whereas|and|but))\s*the\s+(\w+)\b(?=[^,;.]*$)", re.IGNORECASE)
+_ANAPHOR_AFTER = re.compile(r"[^,;.]*?\b(?:on|for|in|of)\s+the\s+(\w+)\b", re.IGNORECASE)
 _ARTICLE_END = re.compile(r"\ban?\s+$")  # "and an accuracy of 55.1%": a measure of its own number
 
 
@@ -53,6 +55,38 @@ def bound_elsewhere(a: Abstract, metric: Span, r: Reading, sb: list[Span]) -> bo
         return True  # "a 71.3% win rate on X and 8.4 on Y": a percentage is not shared with a plain number
     head = capture_metric(a.text, r.num, r.s0, a.g, generic=True)  # "a score of", "an MT-Bench score of"
     return head is not None and head.raw.split()[-1].lower() in GENERIC_HEADS
+
+
+def subject_anaphor(readings: list[Reading], runs: list[list[Span]], text: str, s0: int, words: dict[str, str]):
+    """LIST-ANAPHOR-SUBJECT: "We test on A and B; the latter yields 6.1%": "the latter/former" opening the clause of a
+    number points at the last / first member of the name list before it. Yields the readings it gave a name."""
+    for r in readings:
+        if r.benchmark is not None:
+            continue
+        m = _SUBJECT_ANAPHOR.search(text, max(s0, r.num.start - 80), r.num.start)
+        which = words.get(m.group(1).lower()) if m else None
+        prior = [n for n in runs if m and n[-1].end <= m.start(1)]
+        if which in {"first", "last"} and prior:
+            r.benchmark, r.carried = prior[-1][0 if which == "first" else -1], False
+            yield r
+
+
+def anaphor_to_sentence_before(a: Abstract, readings: list[Reading], s0: int, s1: int, words: dict[str, str]):
+    """LIST-ANAPHOR across sentences: "We use A and B. ... 63.2 AP on the former": with no name list in the number's
+    own sentence, "on the latter/former" points into the list of the number-free sentence before. Yields the
+    readings it gave a name."""
+    names: list[Span] | None = None
+    for r in readings:
+        if r.rules.get("benchmark") == "benchmark.list_anaphor":
+            continue
+        m = _ANAPHOR_AFTER.match(a.text, r.span_end, min(s1, r.span_end + a.w.anaphor_after_number))
+        which = words.get(m.group(1).lower()) if m else None
+        if which not in {"first", "last"}:
+            continue
+        names = a.context.listed_before(s0) if names is None else names
+        if len(names) >= 2:
+            r.benchmark, r.carried = names[0 if which == "first" else -1], True
+            yield r
 
 
 def with_split(a: Abstract, bench: Span, subset: str) -> Span:

@@ -9,11 +9,22 @@ Rules:
   v3", "v1 on A, v2 on B and v3 on C", "to v1 on A, to v2 on B", "v1 (A), v2 (B) and v3 (C)", "A (Dice v1), ...")
   where another item is a known benchmark, an unknown item with a capitalised or digit-bearing head is a benchmark
   too (benchmark_known = false; never mapped to a nearby known name).
+- NAME-LIST-SIBLING: "on UrbanSound8K, ESC-50 and FSD-Kaggle": in a coordinated list of names after "on", "across",
+  "using" or "including" where one member is a known benchmark, the unknown members with a capitalised or
+  digit-bearing head are benchmarks too.
 - VERSION-OF-NAME: "Something-Something (68.7% on V1 and 77.0% on V2)": a bare version in a value's "on" slot
   inside the parenthesis after a name is that name's version ("Something-Something V1"; the vocabulary entry when
   it has one).
+- NAME-IN-LANGUAGE-HEAD: "the SemEval Hate Speech Detection in Spanish task": capitalised words, "in"/"for", a language
+  (grammar kind `not_a_benchmark`), then a benchmark head: the words before "in" name the benchmark, never the
+  language.
+- SHORT-FORM-IN-SLOT: "88.4% on Flowers and 79.2% on Cars": a common word that the grammar (kind `short_form`) lists
+  as the short form of a known benchmark names it only in a benchmark slot of a result sentence: after "on"/"for"
+  or as a member of a list ("on Pets, Textures and Food"), with a number in the sentence; as written, never in
+  lower case.
 - GLUED-SCORE: "a CLUEscore of 71.8", "MTEBScore": a known benchmark glued to "score" names that benchmark (its score
   is the benchmark's own score).
+- FRONTED-SLOT (fronted_names.py): "On Harbor Scenes segmentation, we reach ...": the name in a fronted "On X," slot.
 Hardware, methods, metrics, task names and the paper's own method are not benchmarks (the `exclude` callable).
 """
 
@@ -24,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from leaderboard.extract.attribution import Span
+from leaderboard.extract.fronted_names import fronted_names
 from leaderboard.models import Result
 
 # a name: capitalised or digit-bearing words, joined by spaces or hyphens ("Caltech-UCSD Dogs", "Stanford Birdsong")
@@ -48,6 +60,22 @@ _BASE_PAREN = re.compile(rf"{_BASE}\s*\((?P<body>[^()]{{4,160}})\)")
 _ON_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[Vv]\d{1,2}(?:\.\d)?)(?![\w\-.]\w)")
 _HAS_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?[Vv]\d")  # cheap test before the parentheses
 _GLUED_SCORE = re.compile(r"(?<![\w\-])(?P<name>[A-Za-z][\w\-]*?[A-Za-z0-9])-?[Ss]core(?:s)?\b")
+_IN_LANGUAGE = re.compile(rf"{_NAME}\s+(?:in|for)\s+(?P<lang>[A-Z][a-z]+)\s+(?P<head>(?:shared\s+)?[a-z]+)\b")
+_LIST_WORD = rf"(?:{_WORD}|[a-z]+[A-Z][\w\-]*)"  # "iSAID", "nuScenes" too
+_LIST_ITEM = rf"{_LIST_WORD}(?:[ \-]{_LIST_WORD}){{0,3}}"
+_NAME_LIST = re.compile(
+    rf"\b(?i:on|across|using|including|over)\s+(?:the\s+)?(?P<list>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*"
+    rf"\s*,?\s+(?:and|or|as well as)\s+{_LIST_ITEM})"
+)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
+_MEASURE = re.compile(rf"{_NUM}(?:\s|$)")  # "63.2 AP": a measured number, not a list member
+_IN_LANGUAGE_CHEAP = re.compile(r"\s(?:in|for)\s+[A-Z][a-z]+\s+(?:shared\s+)?[a-z]")
+_JOINED_AFTER = re.compile(r"\s*(?:,|\band\b|\bor\b|\bas well as\b)")
+_JOINED_BEFORE = re.compile(r"(?:,|\band|\bor|\bas well as)\s+(?:the\s+)?$")
+# "Transformer-based", "Adam-trained", "CNNs": a hyphenated modifier or a plural acronym is no dataset name
+_MODIFIER = re.compile(r"\S*-[a-z]+|[A-Z][A-Z\d]+s")
+_SLOT_BEFORE = re.compile(r"(?:\b(?:on|for|and|or)|,)\s+(?:the\s+)?$")
+_SLOT_AFTER = re.compile(r"(?![\w\-])(?!\s+(?:[a-z]+ed|of|is|are|was|were)\b)")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
 
 
@@ -66,9 +94,17 @@ def open_names(
         found += version_names(text, s0, s1, exclude, lookup)
     if lookup is not None and text.find("core", s0, s1) >= 0:
         found += glued_score_names(text, s0, s1, lookup)
-    if not any(s0 <= t.start < s1 and t.entry is not None for t in taken):
+    if _IN_LANGUAGE_CHEAP.search(text, s0, s1):
+        found += language_head_names(text, s0, s1, grammar.benchmark_head, never)
+    shorts = grammar.exact.get("short_form") if lookup is not None else None
+    if shorts:
+        found += short_form_names(text, s0, s1, shorts, grammar.words["short_form"], lookup)
+    found += fronted_names(text, s0, s1, exclude, grammar.hardware)
+    if not any(s0 <= t.start < s1 and t.entry is not None for t in (*taken, *found)):
         return found  # no known benchmark in the sentence: no list to extend
     found += list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
+    if any(_in_list(text, t, s0, s1) for t in (*taken, *found) if s0 <= t.start < s1 and t.entry is not None):
+        found += name_list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
     return [f for f in _dedupe(found) if not any(t.start < f.end and f.start < t.end for t in taken)]
 
 
@@ -110,6 +146,66 @@ def glued_score_names(text: str, s0: int, s1: int, lookup: Callable) -> list[Spa
         entry = lookup(m.group("name"))
         if entry is not None:
             out.append(Span(m.start("name"), m.end("name"), entry.name, m.group("name"), entry))
+    return out
+
+
+def language_head_names(text: str, s0: int, s1: int, heads: re.Pattern, language: re.Pattern) -> list[Span]:
+    """NAME-IN-LANGUAGE-HEAD: "<Capitalised Words> in <Language> <benchmark head>" as one unknown benchmark."""
+    out: list[Span] = []
+    for m in _IN_LANGUAGE.finditer(text, s0, s1):
+        if not heads.fullmatch(m.group("head")) or not language.fullmatch(m.group("lang")):
+            continue
+        start, name = _trim(m.start("name"), m.group("name"))
+        if name is not None and len(name.split()) >= 2:
+            out.append(Span(start, start + len(name), name, name))
+    return out
+
+
+def _in_list(text: str, k: Span, s0: int, s1: int) -> bool:
+    """A cheap test: a name joined to a neighbour by a comma or a coordinator."""
+    return bool(_JOINED_AFTER.match(text, k.end, s1) or _JOINED_BEFORE.search(text, max(s0, k.start - 16), k.start))
+
+
+def name_list_siblings(
+    text: str, s0: int, s1: int, known: list[Span], exclude: Callable, hardware: re.Pattern
+) -> list[Span]:
+    """NAME-LIST-SIBLING: the unknown members of a coordinated name list that has a known benchmark member."""
+    out: list[Span] = []
+    for m in _NAME_LIST.finditer(text, s0, s1):
+        items, pos = [], m.start("list")
+        for part in _LIST_SPLIT.split(m.group("list")):
+            at = text.find(part, pos)
+            items.append((at, part))
+            pos = at + len(part)
+        has = [any(k.entry is not None and k.start < at + len(p) and at < k.end for k in known) for at, p in items]
+        if not any(has):
+            continue
+        for (at, part), is_known in zip(items, has, strict=True):
+            start, name = _trim(at, part)
+            if is_known or name is None or any(k.start < start + len(name) and start < k.end for k in known):
+                continue
+            if _VERSION.fullmatch(name) or _MEASURE.match(name) or _MODIFIER.fullmatch(name):
+                continue
+            if exclude(name) or hardware.search(name):
+                continue
+            out.append(Span(start, start + len(name), name, name))
+    return out
+
+
+def short_form_names(
+    text: str, s0: int, s1: int, shorts: frozenset[str], canonical: dict[str, str], lookup: Callable
+) -> list[Span]:
+    """SHORT-FORM-IN-SLOT: the listed short forms written in a benchmark slot, as their benchmarks."""
+    out: list[Span] = []
+    for short in sorted(shorts):  # a fixed order whatever the hash seed
+        at = text.find(short, s0, s1)
+        while at >= 0:
+            end = at + len(short)
+            if _SLOT_BEFORE.search(text, max(s0, at - 12), at) and _SLOT_AFTER.match(text, end, s1):
+                entry = lookup(canonical.get(short.lower(), ""))
+                if entry is not None:
+                    out.append(Span(at, end, entry.name, short, entry))
+            at = text.find(short, end, s1)
     return out
 
 
@@ -179,7 +275,10 @@ def _dedupe(spans: list[Span]) -> list[Span]:
 
 __all__ = [
     "acronym_head_names",
+    "language_head_names",
     "list_siblings",
+    "name_list_siblings",
+    "short_form_names",
     "open_names",
     "glued_score_names",
     "share_sibling_metric",

@@ -25,6 +25,7 @@ _JOINED = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or|&)\s*")
 _NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*(?:the\s+)?")
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_SLASH = re.compile(r"\s*/\s*")
 _ANAPHOR = re.compile(r"[^,;.]*?\b(?:on|for|in|of)\s+the\s+(\w+)\b", re.IGNORECASE)
 _WEAK_NAME_RULES = frozenset(
     {
@@ -50,7 +51,7 @@ _WEAK_METRIC_RULES = frozenset(
     }
 )
 _COORDINATOR = re.compile(r"[,;]|\band\b|\bwhile\b|\bwhereas\b")
-_CONJUNCT_BREAK = re.compile(r"[;.]|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\d")
+_CONJUNCT_BREAK = re.compile(r"[;.](?!\d)|\band\b|\bor\b|\bwhile\b|\bwhereas\b|(?<![\w\-.])\d")
 
 
 def number_runs(text: str, readings: list) -> list[list]:
@@ -100,6 +101,35 @@ def align_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int, trai
             r.note("benchmark", "benchmark.aligned_coordination")
 
 
+def align_slash_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int, training_on: re.Pattern) -> None:
+    """SLASH-PAIRS: numbers written "x/y" take, in order, the names of a slash list "A/B" of the same length that
+    frames them before ("On SST-2/QNLI it scores 92.4/89.9") or follows them with "on" ("92.4/89.9 on A/B")."""
+    runs_of_names = name_runs(text, sb)
+    names = [n for n in runs_of_names if all(_SLASH.fullmatch(text, p.end, q.start) for p, q in _pairs(n))]
+    if not names:
+        return
+    runs: list[list] = []
+    for r in sorted(readings, key=lambda r: r.num.start):
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and prev.kind == r.kind and _SLASH.fullmatch(text, prev.span_end, r.num.start):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    for run in (r for r in runs if len(r) >= 2):
+        fits = [n for n in names if len(n) == len(run)]
+        on = _DIRECT_ON.match(text, run[-1].span_end, s1)
+        after = [n for n in fits if on and n[0].start == on.end()]
+        before = [n for n in fits if n[-1].end <= run[0].num.start and _frames(n, run, sb, text, training_on)]
+        target = after[0] if after else before[-1] if before else None
+        for r, b in zip(run, target or [], strict=False):
+            r.benchmark, r.carried = b, False
+            r.note("benchmark", "benchmark.slash_pairs")
+
+
+def _pairs(items: list) -> list[tuple]:
+    return list(zip(items, items[1:], strict=False))
+
+
 def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int, fld: str = "benchmark") -> list:
     """Readings in a chain of >= 2 coordinated conjuncts "<name> ... <numbers>" that have no name or another
     conjunct's name, each given its own conjunct's name; names are benchmarks, or metrics with `fld` "metric"
@@ -146,22 +176,35 @@ def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int
 def parallel_runs(readings: list, text: str) -> list:
     """PARALLEL-RUN: a run of n >= 2 coordinated numbers with no name of its own ("..., compared with 85.0% and
     75.2% for earlier systems", "while the teacher obtains 73.0% and 61.1%") after exactly n numbers of its kind
-    with n distinct names takes those names in order. Returns the readings it gave a name."""
+    with n distinct names takes those names in order, and their metrics where its own were only inferred. A run of
+    changes with no absolute run of its own ("45.2 on A and 71.9 on B, improvements of 2.3 and 1.8 mAP") pairs with
+    the absolute results before it the same way. Returns the readings it gave a name."""
     given: list = []
     order = sorted(readings, key=lambda r: r.num.start)
     for run in number_runs(text, readings):
         if any(r.rules.get("benchmark") not in _WEAK_NAME_RULES for r in run):
             continue
         before = [r for r in order if r.kind == run[0].kind and r.span_end <= run[0].num.start]
+        if not before and run[0].kind == "delta":
+            before = [r for r in order if r.kind == "absolute" and r.span_end <= run[0].num.start]
         names = [r.benchmark for r in before]
         if len(before) != len(run) or None in names or len({norm_key(b.name) for b in names}) != len(run):
             continue
-        if any(r.unit != p.unit for r, p in zip(run, before, strict=True)):
+        if any(r.unit != p.unit and not _change_unit_of(r, p) for r, p in zip(run, before, strict=True)):
             continue
-        for r, b in zip(run, names, strict=True):
-            r.benchmark, r.carried = b, False
+        for r, p in zip(run, before, strict=True):
+            r.benchmark, r.carried = p.benchmark, False
             given.append(r)
+            weak = r.metric_inferred or r.rules.get("metric") in _WEAK_METRIC_RULES
+            if weak and not r.bound and p.metric is not None and r.metric is not p.metric:
+                r.metric, r.metric_inferred = p.metric, p.metric_inferred
+                r.note("metric", "metric.parallel_run")
     return given
+
+
+def _change_unit_of(change, result) -> bool:
+    """A change written in points of a percentage result ("85.0%" ... "by 2.3 points")."""
+    return change.kind == "delta" and result.kind == "absolute" and change.unit in {None, "pp", "points"}
 
 
 def slash_shared(readings: list, links: dict) -> list:
@@ -217,6 +260,7 @@ def _frames(names: list[Span], run: list, sb: list[Span], text: str, training_on
 
 __all__ = [
     "align_runs",
+    "align_slash_runs",
     "list_anaphor",
     "name_runs",
     "number_runs",

@@ -36,6 +36,7 @@ class Windows:
     metric_link_before: int  # the link word ending such a phrase ("of", "=", "is") right before the number
     reported_verb_before: int  # a result verb before "a <measure> of <number>" ("obtains a return of 3,200")
     scored_verb_before: int  # a result verb right before a whole number scored on a benchmark ("scores 1820 on")
+    listed_items_before: int  # the "x on A, y on B and" items before a listed number ("... and 1,612 on MME")
     non_result_before: int  # the words before a number that tell a year, citation, setting or list marker
     non_result_after: int  # the words after a number that tell a count, size, version or list marker
     year_link_before: int  # a link ("of", "=", ":") right before a year-like number that binds it ("an Elo of 2010")
@@ -76,6 +77,7 @@ class Windows:
     vs_before: int  # from a number and "vs." to the number compared with it ("8.99 vs. 8.96")
     of_before_reported: int  # the "of" right before a whole number a result verb reports ("a return of 3,200")
     title_name_max: int  # the longest method name of a title's "X: ..." prefix
+    reference_setting_after: int  # from a number to the full-precision reference it is measured against
     baseline_words: int  # in words, not characters: the longest baseline name after a comparison word ("than X")
 
     @classmethod

@@ -8,6 +8,7 @@ import re
 from leaderboard.extract.attribution import Span, following_on, nearest, preceding
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
+from leaderboard.extract.task_bindings import bound_per_number
 from leaderboard.extract.vocab import norm_key
 
 _TO_AFTER = re.compile(r"\s+to\s+")
@@ -27,6 +28,22 @@ def across_unnamed_sets(a: Abstract, s: Sentence, r: Reading) -> bool:
     return a.g.counts_sets(a.text[m.end() : min(s.s1, reach)])
 
 
+def _evaluated(a: Abstract, s: Sentence) -> list[Span]:
+    """TRAINING-DATA-ROLE: the sentence's names without those written as training data ("pre-trained on X",
+    "the same model trained on Y"), when another name is left; else all of them ("trained on CIFAR-10, it reaches
+    91.6%": the data it was trained on is the one it is tested on)."""
+    if len(s.benches) < 2:
+        return s.benches  # one name: kept whatever its role
+    found = s.memo.get("evaluated")
+    if found is None:
+        g, text = a.g.training_on, a.text
+        found = [b for b in s.benches if not g.search(text, max(s.s0, b.start - 60), b.start)]
+        if not found or len(found) == len(s.benches):
+            found = s.benches
+        s.memo["evaluated"] = found
+    return found  # type: ignore[return-value]
+
+
 def _name_before(a: Abstract, s: Sentence, r: Reading) -> tuple[Span | None, int]:
     """The last name before the number (before its open parenthesis, if any) and that parenthesis (-1: none);
     three rules ask, it is found once per number."""
@@ -41,7 +58,7 @@ def _find_name_before(a: Abstract, s: Sentence, r: Reading) -> tuple[Span | None
     opened = text.rfind("(", s.s0, num.start)
     if opened >= 0 and ")" in text[opened : num.start]:
         opened = -1
-    return preceding(s.benches, opened if opened >= 0 else num.start, s.s0), opened
+    return preceding(_evaluated(a, s), opened if opened >= 0 else num.start, s.s0), opened
 
 
 # -- in the number's sentence ----------------------------------------------------------------------------------
@@ -74,7 +91,7 @@ def on_phrase_after(a: Abstract, s: Sentence, r: Reading) -> Span | None:
             return False
         return not _AND_LIST.fullmatch(text[x:y]) or g.result_verb.search(text, x, y) is not None
 
-    return following_on(text, s.benches, r.span_end, s.s1, nums_between, a.w)
+    return following_on(text, _evaluated(a, s), r.span_end, s.s1, nums_between, a.w)
 
 
 def _uncompared(a: Abstract, s: Sentence) -> list[Span]:
@@ -83,7 +100,7 @@ def _uncompared(a: Abstract, s: Sentence) -> list[Span]:
     if found is None:
         g, text = a.g.compared_name, a.text
         found = s.memo["uncompared"] = [
-            b for b in s.benches if not g.search(text, max(s.s0, b.start - a.w.compared_cue_before), b.start)
+            b for b in _evaluated(a, s) if not g.search(text, max(s.s0, b.start - a.w.compared_cue_before), b.start)
         ]
     return found  # type: ignore[return-value]
 
@@ -159,6 +176,18 @@ def _word_goes_on(text: str, end: int) -> bool:
 
 
 # -- carried from elsewhere (the reading is marked `carried`) ----------------------------------------------------
+@rule("benchmark.task_bound_earlier")
+def task_bound_earlier(a: Abstract, s: Sentence, r: Reading) -> Span | None:
+    """A value next to a task phrase that an earlier sentence bound to a dataset ("A for parsing and B for tagging.
+    ... tagging reaches 97.1%") takes that dataset (task_bindings.py)."""
+    found = s.memo.get("task_bound")
+    if found is None:
+        binds = [b for b in a.context.task_bindings() if b.name.start < s.s0]
+        ends = [(a.nums[i].start, a.nums[i].end) for i in s.idx]
+        found = s.memo["task_bound"] = bound_per_number(a.text, s.s0, s.s1, ends, binds) if binds else {}
+    return found.get(r.num.start)  # type: ignore[union-attr]
+
+
 @rule("benchmark.this_benchmark_is_own")
 def this_benchmark_is_own(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """ "this benchmark", "our dataset": the paper's own dataset, by the paper's own name."""

@@ -12,10 +12,23 @@ from leaderboard.extract.sentence import Abstract, Reading, Sentence
 _BY_BEFORE = re.compile(r"\bby\s*[(\[]?\s*$", re.IGNORECASE)
 
 
+_COPULA = frozenset({"is", "are", "was", "were"})
+_NUMBER_THEN_PAREN = re.compile(r"\d\s*%?(?:\s*(?!and\b|or\b)[A-Za-z][\w\-@]*){0,2}\s*\(\s*$")
+
+
 @rule("kind.plus_sign")
 def plus_sign(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A number written with a plus sign ("+2.3")."""
     return r.num.signed == "+"
+
+
+@rule("kind.signed_in_parenthesis")
+def signed_in_parenthesis(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A number with a minus sign in a parenthesis right after another number ("71.5 (-0.4)", "38.2% (−1.1)"): the
+    change of that result, as "+2.3" is."""
+    if r.num.signed != "-":
+        return False
+    return _NUMBER_THEN_PAREN.search(a.text, max(s.s0, r.num.start - 40), r.num.start) is not None
 
 
 @rule("kind.change_noun_after")
@@ -41,6 +54,10 @@ def change_verb_by(a: Abstract, s: Sentence, r: Reading) -> bool:
 
 @rule("kind.change_noun_before")
 def change_noun_before(a: Abstract, s: Sentence, r: Reading) -> bool:
-    """A change noun right before the number, alone or with "of (a)" ("a gain of 2.1", "improvement 3.4")."""
+    """A change noun right before the number, alone, with "of (a)" or with a copula ("a gain of 2.1", "improvement
+    3.4", "the gains are 3.1 points")."""
     word = word_before_of_an(r.before)
+    if word is not None and word.lower() in _COPULA:
+        toks = r.before.rsplit(None, 2)
+        word = toks[-2] if len(toks) >= 2 else None
     return bool(word and a.g.delta_noun_after.match(" " + word))

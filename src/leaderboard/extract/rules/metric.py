@@ -3,16 +3,19 @@ returns (span, side) with side "after", "before" or "list" (where the metric is 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, capture_metric
 from leaderboard.extract.details import captured_metric
+from leaderboard.extract.metric_forms import canonical, split_pattern
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
-from leaderboard.extract.vocab import Entry
+from leaderboard.extract.vocab import Entry, norm_key
 
 _LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
 _COORDINATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+_WORDS = re.compile(r"[^\W_]+")
 Bound = tuple[Span, str]
 
 
@@ -44,7 +47,10 @@ def name_next_to_number(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     if side == "before" and metric.raw.lower() in GENERIC_HEADS:
         longer = capture_metric(text, num, s.s0, a.g)  # "a mean joint error of 28.9mm": not just "error"
         if longer is not None and longer.start < metric.start <= longer.end:
-            metric = longer
+            split = split_pattern(a.g.exact.get("metric_split_word", frozenset()))
+            metric = canonical(longer, split, a.vocab.metrics.lookup)  # "a test set error of": still Error Rate
+            if metric.entry is not None and metric.entry.get("unit") == "%" and num.unit != "%":
+                metric = longer  # "a mean error of 1.3 degrees" is no Error Rate
     linked = _LINK_WORD.search(text[metric.end : num.start])
     if side == "before" and num.unit is None and num.decimals == 0 and not linked:
         return None  # "FLOPs 1": a footnote marker, not "FID of 2"
@@ -86,6 +92,45 @@ def shared_by_coordinated_numbers(a: Abstract, s: Sentence, r: Reading) -> Bound
     return (metric, "list") if metric is not None and side == "after" else None
 
 
+_OWN_SCORE = re.compile(
+    r"(?P<score>[\s\-]?scores?\b)?\s*(?:\([^()]{1,12}\)\s*)?(?:of|=|:|is|was|reaches|reached)?\s*(?:about|~)?\s*",
+    re.IGNORECASE,
+)
+
+
+@rule("metric.score_named_by_benchmark")
+def score_named_by_benchmark(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
+    """A score named after its benchmark right before the number ("a FooBench score of 71.8", "FooBenchscore: 71.8"):
+    that benchmark's own score, even when another metric noun (latency, speed) follows later in the sentence."""
+    start = r.num.start
+    for b in s.benches:
+        if b.start < 0 or b.end > start or start - b.end > a.w.metric_bind_before:
+            continue
+        m = _OWN_SCORE.fullmatch(a.text, b.end, start)
+        if m is None or (m.group("score") is None and not b.raw.lower().endswith("score")):
+            continue
+        end = m.end("score") if m.group("score") is not None else b.end
+        return Span(b.start, end, f"{b.name} score", a.text[b.start : end]), "before"
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _head_after(heads: frozenset[str]) -> re.Pattern:
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(
+        r"\s*(?P<m>(?:(?!(?:of|and|or|on|in|for|the|an?|than|with|at|to|by|vs|from|over)\s)[a-z][a-z\-]*\s+){0,2}?"
+        r"(?:" + alt + r"))(?![\w\-])"
+    )
+
+
+def own_score_name(rest: str, bench: Span) -> str | None:
+    """metric.score_named_by_benchmark, for a metric phrase holding a benchmark name: "<benchmark> score" when the
+    rest of the phrase (`rest`, lower case) is "score" ("a CLUEscore of") or the name itself ends in it."""
+    if rest in {"score", "scores"} or not rest and bench.raw.lower().endswith("score"):
+        return f"{bench.name} score"
+    return None
+
+
 # -- fit of a metric to a number (used by the engine when it attributes a metric) ---------------------------------
 def unit_fits(entry: Entry | None, unit: str | None) -> bool:
     """A number in a unit of measure (mm, ms) is no value of a percentage metric."""
@@ -124,3 +169,82 @@ def of_compared_value(a: Abstract, readings: list[Reading]) -> None:
             continue
         r.metric, r.metric_inferred = prev.metric, prev.metric_inferred
         r.note("metric", "metric.of_compared_value")
+
+
+def same_family(a: Abstract, one: str, other: str) -> bool:
+    """Two metric names measure the same kind of thing: the words of one are among the other's ("Box AP" and "AP",
+    "Recall@5" and "Recall") or grammar kind `metric_family` gives them one family ("mAP" and "AP")."""
+    w1, w2 = set(_WORDS.findall(one.lower())), set(_WORDS.findall(other.lower()))
+    if not w1 or not w2 or w1 <= w2 or w2 <= w1:
+        return True
+    family = a.g.words.get("metric_family", {})
+    return family.get(one.lower(), norm_key(one)) == family.get(other.lower(), norm_key(other))
+
+
+def usual_of_other_family(a: Abstract, readings: list[Reading]) -> None:
+    """metric.usual_of_other_family: in a list whose items write their metric after their number ("52.4 AP on A,
+    45.0 box AP on B and 71.3% on C"), an item with no metric of its own borrows none from a sibling on another
+    benchmark when its own benchmark's usual metric is of another family: it takes that usual metric (implied).
+    A benchmark used for several tasks (grammar kind `multi_task_benchmark`: COCO) may take the sibling's metric."""
+    owner = {p.metric.start: p for p in readings if p.bound and p.side == "after" and p.metric is not None}
+    for r in readings:
+        m, bench = r.metric, r.benchmark
+        if m is None or r.bound or r.metric_inferred or bench is None or bench.entry is None:
+            continue
+        other = owner.get(m.start)
+        if other is None or other is r or other.benchmark is None or m.end > r.num.start:
+            continue
+        if norm_key(other.benchmark.name) == norm_key(bench.name) or not plain_or_points(r):
+            continue
+        usual = a.vocab.metrics.lookup(bench.entry.get("metric"))
+        if usual is None or same_family(a, usual.name, m.name) or not unit_fits(usual, r.unit):
+            continue
+        if bench.entry.name.lower() in a.g.words.get("multi_task_benchmark", {}):
+            continue  # "68.2% R@1 on Flickr30K and 49.1% on COCO": COCO is retrieval data too
+        r.metric, r.metric_inferred = Span(-1, -1, usual.name, "", usual), True
+        r.note("metric", "metric.usual_of_other_family")
+
+
+def head_noun_after(a: Abstract, readings: list[Reading]) -> None:
+    """metric.head_noun_after: a result whose metric is not written on it (none, its benchmark's usual one or the
+    sentence's nearest) takes a measure noun outside the vocabulary written right after it, with up to two
+    modifiers ("98.6% correlation with expert rankings", "0.71 inter-rater agreement"; kind `metric_head_after`)."""
+    heads = a.g.exact.get("metric_head_after")
+    if not heads:
+        return
+    pattern = _head_after(heads)
+    for r in readings:
+        if r.bound or r.unit == "x":
+            continue
+        m = pattern.match(a.text, r.span_end, min(r.s1, r.span_end + a.w.metric_bind_after))
+        if m is None or any(b.start < m.end("m") and m.start("m") < b.end for b in a.benches):
+            continue
+        name = " ".join(m.group("m").split())
+        r.metric, r.metric_inferred = Span(m.start("m"), m.end("m"), name, m.group("m")), False
+        r.note("metric", "metric.head_noun_after")
+
+
+def usual_for_loose_word(a: Abstract, readings: list[Reading]) -> None:
+    """metric.usual_for_loose_word: a bare "accuracy" on a benchmark whose usual metric is a localisation or
+    overlap measure (grammar kind `loose_accuracy_for`: AP, mIoU, PQ) is the loose word for that measure ("a
+    superior accuracy of 55.2 on COCO" is AP), unless it is written as a percentage of correct answers."""
+    loose = a.g.words.get("loose_accuracy_for", {})
+    for r in readings:
+        m, bench = r.metric, r.benchmark
+        if m is None or m.entry is None or m.raw.lower() != "accuracy" or r.unit == "%":
+            continue
+        if bench is None or bench.entry is None:
+            continue
+        usual = a.vocab.metrics.lookup(bench.entry.get("metric"))
+        if usual is None or usual.name.lower() not in loose or not plain_or_points(r):
+            continue
+        r.metric, r.metric_inferred = Span(-1, -1, usual.name, "", usual), True
+        r.note("metric", "metric.usual_for_loose_word")
+
+
+def after_attribution(a: Abstract, readings: list[Reading]) -> None:
+    """The metric passes over a sentence's attributed readings, in order (each notes its own rule)."""
+    of_compared_value(a, readings)
+    usual_of_other_family(a, readings)
+    head_noun_after(a, readings)
+    usual_for_loose_word(a, readings)

@@ -6,12 +6,24 @@ import re
 
 from leaderboard.extract.attribution import following_on, nearest, scored_on
 from leaderboard.extract.filters import non_result_reason
+from leaderboard.extract.pairing import name_runs
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
 _VS_AFTER = re.compile(r"\s*(?:vs\.?|versus)\s+\d", re.IGNORECASE)
 _VS_BEFORE = re.compile(r"\d\s*(?:vs\.?|versus)\s+$", re.IGNORECASE)
 _OF_DATA = re.compile(r"\s*of\s+(?:the\s+)?")
+# "80.2 on A, 63.5 on the B set and ": items "<number> on <name>" joined by commas / "and", ending a coordinator
+_ITEMS_BEFORE = re.compile(
+    r"(?:(?<![\w.])\d[\d.,]*\s*%?\s+(?:on|in)\s+(?:the\s+)?[^,;:()]{1,60}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){1,8}$"
+)
+_ON_AFTER = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")
+_RUN_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+# "242 (baseline 238)", "1,498 on MME (teacher: 1,530)": a number, then within its clause an opening parenthesis,
+# a label and maybe a colon
+_LABELLED = re.compile(r"\d[^()\d;:]{0,40}\(\s*(?P<label>[A-Za-z][\w\s.\-]{0,30}?)\s*:?\s*$")
+_WORDS_BEFORE = re.compile(r"(\w+)\W+(?:(\w+)\W+)?$")
 SCORE_UNITS = frozenset({"%", "x", "pp", "points"})
 
 
@@ -24,12 +36,26 @@ def non_result_pattern(a: Abstract, s: Sentence, r: Reading) -> str | None:
 
 @rule("result.share_of_named_data")
 def share_of_named_data(a: Abstract, s: Sentence, r: Reading) -> str | None:
-    """A percentage "of" a named dataset right after it is an amount of data, not a score."""
+    """A percentage "of" a named dataset right after it is an amount of data, not a score; after a verb that
+    counts items solved ("resolves 38.2% of SWE-bench Lite issues", grammar `share_verb`) it is a score."""
     num = r.num
     of_data = _OF_DATA.match(a.text[num.end : num.end + a.w.data_after_share])
     if num.unit == "%" and of_data and any(b.start == num.end + of_data.end() for b in s.benches):
+        if _after_share_verb(a, s.s0, num.start):
+            return None
         return "a percentage of a named dataset (data amount)"
     return None
+
+
+def _after_share_verb(a: Abstract, s0: int, start: int) -> bool:
+    """A share verb ("solves", "resolves") right before `start`, or before one qualifier ("solves only")."""
+    m = _WORDS_BEFORE.search(a.text, max(s0, start - 30), start)
+    if m is None:
+        return False
+    verbs, last = a.g.words.get("share_verb", {}), m.group(2) or m.group(1)
+    if last.lower() in verbs:
+        return True
+    return bool(m.group(2)) and m.group(2).lower() in a.g.words.get("share_adverb", {}) and m.group(1).lower() in verbs
 
 
 @rule("result.non_result_range_end")
@@ -108,3 +134,47 @@ def on_benchmark_after(a: Abstract, s: Sentence, r: Reading) -> bool:
     if not _plain_decimal(r) or not s.benches:
         return False
     return following_on(a.text, s.benches, r.span_end, s.s1, lambda x, y: False, a.w) is not None
+
+
+@rule("result.listed_after_results")
+def listed_after_results(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A plain number that continues a list of "<number> on <benchmark>" items after a result verb and has its
+    own "on <benchmark>" ("achieves 80.2 on A, 63.5 on B and 1,612 on C"): a result like the items before it."""
+    num, text = r.num, a.text
+    if r.unit is not None or r.kind != "absolute":
+        return False
+    on = _ON_AFTER.match(text, r.span_end)
+    if on is None or not any(b.start == on.end() for b in s.benches):
+        return False
+    items = _ITEMS_BEFORE.search(text, max(s.s0, num.start - a.w.listed_items_before), num.start)
+    if items is None:
+        return False
+    head = text[max(s.s0, items.start() - a.w.scored_verb_before) : items.start()]
+    return any(not head[m.end() :].strip() for m in a.g.result_verb.finditer(head))
+
+
+@rule("result.respectively_run")
+def respectively_run(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A plain decimal in a run of coordinated numbers, in a sentence that says "respectively" and lists as many
+    benchmark names ("On A and B, ... raises these to 72.4 and 65.1, respectively"): one of the listed results."""
+    if r.unit is not None or r.num.decimals == 0 or not _RESPECTIVELY.search(a.text, s.s0, s.s1):
+        return False
+    nums = [a.nums[i] for i in s.idx]
+    k = next((j for j, n in enumerate(nums) if n.start == r.num.start), None)
+    if k is None:
+        return False
+    lo = hi = k
+    while lo > 0 and _RUN_GAP.fullmatch(a.text, nums[lo - 1].end, nums[lo].start):
+        lo -= 1
+    while hi + 1 < len(nums) and _RUN_GAP.fullmatch(a.text, nums[hi].end, nums[hi + 1].start):
+        hi += 1
+    run = hi - lo + 1
+    return run >= 2 and any(len(names) == run for names in name_runs(a.text, s.benches))
+
+
+@rule("result.labelled_comparison")
+def labelled_comparison(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A number in a parenthesis right after another number, labelled by the system it belongs to (grammar
+    `comparison_label`: "FVD of 242 (baseline 238)", "(teacher: 71)"): the compared system's result."""
+    m = _LABELLED.search(a.text, max(s.s0, r.num.start - a.w.listed_items_before), r.num.start)
+    return m is not None and m.group("label").lower() in a.g.words.get("comparison_label", {})

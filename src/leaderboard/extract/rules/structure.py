@@ -9,7 +9,10 @@ trace and `results.rules`). The engine runs the two ordered chains at the end of
 
 from __future__ import annotations
 
+import re
+
 from leaderboard.extract import lists, pairing
+from leaderboard.extract.names_around import anaphor_to_sentence_before, subject_anaphor
 from leaderboard.extract.rules import Chain, rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
@@ -39,12 +42,46 @@ def aligned_coordination(a: Abstract, s: Sentence, readings: list[Reading]) -> N
     pairing.align_runs(readings, s.benches, a.text, s.s0, s.s1, a.g.training_on)
 
 
+@rule("benchmark.slash_pairs")
+def slash_pairs(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """Numbers "x/y" take the names of a slash list "A/B" of their length in order ("On SST-2/QNLI: 92.4/89.9")."""
+    if len(readings) >= 2 and len(s.benches) >= 2:
+        pairing.align_slash_runs(readings, s.benches, a.text, s.s0, s.s1, a.g.training_on)
+
+
 @rule("benchmark.list_anaphor")
 def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
-    """ "on the latter" / "for the former" after a number: the last / first member of the name list before it."""
+    """ "on the latter" after a number, "; the latter yields" before it: the last / first member of the name list."""
     words = a.g.words.get("list_anaphor", {})
     for r in pairing.list_anaphor(readings, s.benches, a.text, s.s1, words, a.w.anaphor_after_number):
         r.note("benchmark", "benchmark.list_anaphor")
+    runs = pairing.name_runs(a.text, s.benches) if len(s.benches) > 1 else []
+    subject = a.g.words.get("subject_anaphor", {})
+    for r in subject_anaphor(readings, runs, a.text, s.s0, subject) if runs and subject else ():
+        r.note("benchmark", "benchmark.list_anaphor")
+    low = a.text[s.s0 : s.s1].lower() if not runs else ""
+    if not runs and any(w in low for w in words):
+        for r in anaphor_to_sentence_before(a, readings, s.s0, s.s1, words):
+            r.note("benchmark", "benchmark.list_anaphor")
+
+
+@rule("benchmark.list_in_sentence_before")
+def list_in_sentence_before(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """Values of a sentence naming no dataset that points back ("on the two datasets", "respectively") take the
+    names of the sentence before, in order, when there are as many (context.py)."""
+    if s.benches or len(readings) < 2:
+        return
+    text = a.text
+    main = [
+        r
+        for r in readings
+        if r.kind != "delta" and text.rfind("(", s.s0, r.num.start) <= text.rfind(")", s.s0, r.num.start)
+    ]
+    names = a.context.list_for_values(s.s0, s.s1, [r.num.start for r in main])
+    for r, b in zip(main, names, strict=False):  # names is empty or one per value
+        if r.benchmark is None:
+            r.benchmark, r.carried = b, True
+            r.note("benchmark", "benchmark.list_in_sentence_before")
 
 
 @rule("subset.split_list_before_head")
@@ -96,12 +133,74 @@ def parallel_changes(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     lists.parallel_deltas(a, readings)
 
 
+_SCORE_UNITS = frozenset({"%", "pp", "points", "x"})
+_OPEN_PAREN = re.compile(r"\s*(?:(?!and\b|or\b|on\b|in\b)[A-Za-z][\w\-@]*\s*){0,2}\(\s*")
+
+
+@rule("benchmark.parenthesised_change")
+def parenthesised_change(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """A change in a parenthesis right after a result ("71.5 (-0.4) on B", "84.0 (+2.3)") is that result's change:
+    it takes the result's benchmark, and its metric when it has none of its own."""
+    order = sorted(readings, key=lambda r: r.num.start)
+    for prev, cur in zip(order, order[1:], strict=False):
+        if (
+            cur.kind != "delta"
+            or prev.kind == "delta"
+            or not _OPEN_PAREN.fullmatch(a.text, prev.span_end, cur.num.start)
+        ):
+            continue
+        if prev.benchmark is not None and cur.benchmark is not prev.benchmark:
+            cur.benchmark, cur.carried = prev.benchmark, prev.carried
+            cur.note("benchmark", "benchmark.parenthesised_change")
+        if not cur.bound and prev.metric is not None and cur.metric is not prev.metric:
+            cur.metric, cur.metric_inferred = prev.metric, prev.metric_inferred
+            cur.note("metric", "metric.parenthesised_change")
+        if cur.value < 0:  # "(-0.4)": the change is a drop of 0.4, its value the magnitude as written
+            cur.value, cur.direction = -cur.value, "down"
+            cur.note("value", "value.magnitude_of_signed_change")
+            hib = cur.metric.entry.get("higher_is_better").lower() if cur.metric and cur.metric.entry else ""
+            if hib in {"true", "false"}:
+                cur.improvement = hib == "false"
+                cur.note("improvement", "value.magnitude_of_signed_change")
+
+
+def _fits(entry, unit: str, value: float) -> bool:
+    """A metric entry that can be written in `unit` and reach `value` (its unit and max columns)."""
+    own, top = entry.get("unit"), entry.get("max")
+    if own and own != unit:
+        return False
+    try:
+        return not top or value <= float(top)
+    except ValueError:
+        return True
+
+
+@rule("metric.same_unit_sibling")
+def same_unit_sibling(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """A number in a unit of measure whose unbound metric cannot be written in that unit or reach its value
+    ("40.12 dB PSNR and 0.958 SSIM on A and 39.84 dB on B": not SSIM) takes the metric of the nearest earlier
+    number of its sentence in the same unit that fits it."""
+    for k, r in enumerate(readings):
+        if r.unit is None or r.unit in _SCORE_UNITS or r.bound or r.metric is None or r.metric.entry is None:
+            continue
+        if _fits(r.metric.entry, r.unit, r.value):
+            continue
+        for p in reversed(readings[:k]):
+            if p.unit == r.unit and p.metric is not None and p.metric.entry is not None:
+                if _fits(p.metric.entry, r.unit, r.value):
+                    r.metric, r.metric_inferred = p.metric, False
+                    r.note("metric", "metric.same_unit_sibling")
+                break
+
+
 BEFORE: Chain = (
     coordinated_with_change,
     respectively_list,
     paired_on_list,
     aligned_coordination,
+    slash_pairs,
     list_anaphor,
+    list_in_sentence_before,
     split_list_before_head,
 )
 AFTER: Chain = (
@@ -111,4 +210,6 @@ AFTER: Chain = (
     parallel_run,
     coordinated_metric_list,
     parallel_changes,
+    same_unit_sibling,
+    parenthesised_change,
 )

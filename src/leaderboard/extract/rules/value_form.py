@@ -11,6 +11,9 @@ _PP_AFTER = re.compile(r"^(?:\s*|[-\u2010\u2011])(?:percentage[\s\-]+points?|pp\
 _POINTS_AFTER = re.compile(r"^(?:\s*(?:([\w\-]+)\s+)?|[-\u2010\u2011])(?:points?|pts)\b", re.IGNORECASE)
 _SPACED_UNIT = re.compile(r"^\s([A-Za-z]{1,3})\b(?!-)")
 _PLUS_INSIDE = re.compile(r"\d\+")
+# "3 and 6 points", "2, 4 and 7%": the other members of a coordinated run of bare numbers after this one
+_LIST_TAIL = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?\d+(?:\.\d+)?|\s*,?\s+(?:and|or)\s+\d+(?:\.\d+)?)+")
+_SIGN_AFTER = re.compile(r"^(%|x\b|\u00d7)")
 
 
 @rule("unit.attached_sign")
@@ -23,6 +26,28 @@ def attached_sign(a: Abstract, s: Sentence, r: Reading) -> str | None:
 def written_once_on_range(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """A range that writes its unit once, on its second number ("12-30%", "between 41 and 58%", "2-4x")."""
     return r.num.unit if r.num.unit_from_range else None
+
+
+@rule("unit.written_once_on_list")
+def written_once_on_list(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """A run of coordinated bare numbers that writes its unit once, after the last one ("by 3 and 6 points",
+    "gains of 2, 4 and 7%", "9 and 12 percentage points"): every member has that unit."""
+    if r.num.unit or r.num.suffix or r.kind == "range" or r.span_end != r.num.end:
+        return None
+    tail = _LIST_TAIL.match(r.after)
+    if tail is None:
+        return None
+    rest = r.after[tail.end() :]
+    sign = _SIGN_AFTER.match(rest)
+    if sign:
+        return "%" if sign.group(1) == "%" else "x"
+    if _PP_AFTER.match(rest):
+        return "pp"
+    m = _POINTS_AFTER.match(rest)
+    if m is None:
+        return None
+    entry = a.vocab.metrics.lookup(m.group(1)) if m.group(1) else None
+    return "pp" if entry is not None and entry.get("unit") == "%" else "points"
 
 
 @rule("unit.glued_unit_word")
