@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from leaderboard.rank.api import rank_results
 from tests.helpers import chart_data, charts, layer_data, run_cli, sql
@@ -150,11 +151,8 @@ def test_capability_index_across_benchmarks(app, leaderboards_db: Path) -> None:
     assert {"slope", "difficulty"} <= set(items.columns)
 
 
-def test_slow_bootstrap_says_how_long_first(app, leaderboards_db: Path, monkeypatch) -> None:
-    from leaderboard.app import page_rankings
-
-    monkeypatch.setattr(page_rankings, "CONFIRM_SECONDS", 0.0)  # every bootstrap counts as slow
-    at = app(leaderboards_db, "rankings", ci="bootstrap")
+def test_slow_bootstrap_says_how_long_first(app, leaderboards_db: Path) -> None:
+    at = app(leaderboards_db, "rankings", env={"LB_CONFIRM_SECONDS": "0"}, ci="bootstrap")  # every one is slow
     info = at.info[0].value
     assert info.startswith("Bootstrap intervals here take about ") and "100 refits" in info
     assert at.button[0].label.startswith("Compute bootstrap intervals (about ")
@@ -163,6 +161,21 @@ def test_slow_bootstrap_says_how_long_first(app, leaderboards_db: Path, monkeypa
     assert not at.exception
     notes = " ".join(e.value for e in at.markdown)
     assert "100 bootstrap rounds, resampling" in notes
+
+
+def test_a_bootstrap_under_the_threshold_runs_without_a_click(app, leaderboards_db: Path) -> None:
+    at = app(leaderboards_db, "rankings", env={"LB_CONFIRM_SECONDS": "3600"}, ci="bootstrap")
+    assert not at.info and not at.button
+    notes = " ".join(e.value for e in at.markdown)
+    assert "100 bootstrap rounds, resampling" in notes
+
+
+@pytest.mark.parametrize(("value", "expected"), [("0", 0.0), ("12.5", 12.5), ("soon", 5.0), ("-3", 5.0), ("", 5.0)])
+def test_confirm_seconds_from_the_environment(monkeypatch, value: str, expected: float) -> None:
+    from leaderboard.settings import confirm_seconds
+
+    monkeypatch.setenv("LB_CONFIRM_SECONDS", value)
+    assert confirm_seconds() == expected
 
 
 def test_compare_across_papers_lives_in_the_url(app, synth_db: Path) -> None:

@@ -10,9 +10,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from leaderboard.extract.vocab import load_vocabulary
 from leaderboard.models import Paper, Rejected, Result, ResultExtra, title_paper_id
 from leaderboard.pipeline import BuildOptions, build
 from leaderboard.sources.detect import detect_format
+from leaderboard.sources.imported import Namer
 from leaderboard.sources.importers import import_file
 
 PWC = Path(__file__).parent / "data" / "pwc"
@@ -62,6 +64,7 @@ def walk_cells(path: Path) -> tuple[Counter, int]:
                     # names are cleaned on import: markup placeholders and control characters go
                     model = re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", re.sub("\x02[^\x03]*\x03", " ", row["model_name"]))
                     model = " ".join(model.split())
+                    model = re.sub(r"^Baseline\s*:\s*", "", model)  # a role label is no part of the name
                     numeric[(" > ".join(here), model, metric.strip(), round(value, 6))] += 1
         for sub in ds.get("subdatasets") or []:
             dataset(sub, here)
@@ -226,3 +229,65 @@ def test_a_percent_metric_column_with_values_above_one_is_in_percent() -> None:
     em = [r for r in items if isinstance(r, Result) and r.benchmark == "SQuAD2.0" and r.metric == "Exact Match"]
     assert {r.unit for r in em} == {"%"}
     assert min(r.value for r in em) == 0.068
+
+
+def test_a_baseline_label_gives_the_method_and_its_role() -> None:
+    """nlp-progress's X-Sum table: the paper's baselines are labelled "Baseline : <method>"."""
+    items = [i for i in import_file(PWC / "nlp-progress.json", "pwc") if isinstance(i, Result)]
+    rows = [(r.method, r.method_norm, r.is_own_method, r.value) for r in items
+            if r.paper_id == "1808.08745" and r.metric == "ROUGE-1"]  # fmt: skip
+    assert rows == [
+        ("T-ConvS2S", "tconvs2s", None, 31.89),
+        ("PtGen", "ptgen", None, 29.7),
+        ("Seq2Seq", "seq2seq", None, 28.42),
+        ("PtGen-Covg", "ptgencovg", None, 28.1),
+        ("Extractive Oracle", "extractiveoracle", False, 29.79),
+        ("Lead-3", "lead3", False, 16.3),
+        ("Random", "random", False, 15.16),
+    ]
+    lead = next(r for r in items if r.method == "Lead-3" and r.metric == "ROUGE-1")
+    assert json.loads(lead.rules) == {"result": "pwc-import/1", "is_own_method": "import.role_label"}
+    assert (
+        lead.evidence == "nlp-progress.json: Summarization > X-Sum, row 9 (Baseline : Lead-3), metric 'ROUGE-1' = 16.30"
+    )
+    assert sum(r.is_own_method is False for r in items) == 9  # three rows x three ROUGE columns, nothing else
+
+
+def test_a_colon_after_a_name_that_is_no_role_label_stays() -> None:
+    items = [i for i in import_file(PWC / "nlp-progress.json", "pwc") if isinstance(i, Result)]
+    assert {(r.method, r.is_own_method) for r in items if r.method and r.method.startswith("FF ensemble")} == {
+        ("FF ensemble: Vote (2019)", None),
+        ("FF ensemble: Intersect (2019)", None),
+    }
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Baseline : Lead-3", ("Lead-3", False)),
+        ("baselines: GloVe + BiLSTM", ("GloVe + BiLSTM", False)),
+        ("Baseline：TF-IDF", ("TF-IDF", False)),
+        ("Reference system : MOSES", ("Reference system : MOSES", None)),
+        ("FF ensemble: Vote (2019)", ("FF ensemble: Vote (2019)", None)),
+        ("BaselineNet: v2", ("BaselineNet: v2", None)),
+        ("Baseline :", ("Baseline :", None)),
+    ],
+)
+def test_role_labels(cell: str, expected: tuple) -> None:
+    assert Namer(load_vocabulary()).role(cell) == expected
+
+
+def test_a_user_grammar_adds_a_role_label(tmp_path: Path) -> None:
+    extra = tmp_path / "grammar.csv"
+    extra.write_text("kind,phrase,value\nbaseline_label,reference system,\n", encoding="utf-8")
+    assert Namer(load_vocabulary([extra])).role("Reference  system : MOSES") == ("MOSES", False)
+
+
+def test_labelled_random_is_scoped_to_its_paper_in_rankings(pwc_db: Path) -> None:
+    from leaderboard.rank.api import rank_results
+
+    with duckdb.connect(str(pwc_db), read_only=True) as con:
+        rows = con.execute("SELECT * FROM results WHERE benchmark = 'XSum' AND metric = 'ROUGE-1'").df()
+    table = rank_results(rows).table
+    assert "Random [1808.08745]" in set(table["method"])
+    assert {"Lead-3", "Extractive Oracle", "T-ConvS2S"} <= set(table["method"])

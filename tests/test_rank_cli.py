@@ -85,6 +85,7 @@ def test_rank_writes_csv_from_battles(tmp_path):
         (["--regularization", "-1"], "--regularization must be >= 0"),
         (["--anchor", "GPT-9"], "anchor 'GPT-9' is not among the ranked methods"),
         (["--benchmark", "ImageNet"], "nothing to rank: no comparisons between methods for benchmark 'ImageNet'"),
+        (["--method", "index"], "nothing to rank: no benchmark links enough methods to another"),
         (["--ci", "bootstrap", "--bootstrap-rounds", "1"], "bootstrap needs at least 2 rounds"),
     ],
 )

@@ -214,3 +214,60 @@ def test_rankings_page_says_how_many_rows_were_scoped(app, tmp_path: Path):
     # two components of 3 (the page shows the first); "Random" of the speech paper is in the other one
     assert sorted(at.dataframe[0].value["method"]) == ["GRU4Rec", "Random [2301.00001]", "TIGER"]
     assert any("2 disconnected components" in w.value for w in at.warning)
+
+
+INDEX_NOTE = (
+    '4 result rows with generic method names ("Random") were ranked within their own paper only, '
+    "never pooled across papers (vocab/generic_methods.csv)"
+)
+
+
+def two_benchmarks() -> list[dict]:
+    """Three papers on two benchmarks (what the capability index needs); two of them report a "Random" row."""
+    order = ["VoxTrellis", "PhonoMix", "EchoGrid", "WaveLoom"]
+    papers = {
+        "2401.00001": order[:2] + ["Random"],
+        "2402.00002": order[1:3] + ["Random"],
+        "2403.00003": order[::2] + ["WaveLoom"],
+    }
+    rows = []
+    for bench, base in (("ToyCommands", 60.0), ("ToyIntents", 40.0)):
+        for paper, methods in papers.items():
+            for m in methods:
+                value = 9.0 if m == "Random" else base + 10 * order.index(m) + paper.endswith("3")
+                rows.append(res(paper, m, value, bench=bench, metric="Accuracy"))
+    return rows
+
+
+def test_the_capability_index_says_how_many_rows_were_scoped():
+    result = rank_results(pd.DataFrame(two_benchmarks()), method="index", bootstrap_rounds=0)
+    assert [n for n in result.notes if "generic method names" in n] == [INDEX_NOTE]
+    assert sorted(m for m in result.table["method"] if m.startswith("Random")) == [
+        "Random [2401.00001]",
+        "Random [2402.00002]",
+    ]
+
+
+def _index_db(tmp_path: Path) -> Path:
+    from leaderboard.pipeline import BuildOptions, build
+
+    lines = ["paper_id,method,benchmark,metric,value,higher_is_better"]
+    lines += [f"{r['paper_id']},{r['method']},{r['benchmark']},Accuracy,{r['value']},true" for r in two_benchmarks()]
+    source = tmp_path / "results.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "lb.duckdb"
+    build(BuildOptions(sources=[source], db=db, progress=False, workers=1))
+    return db
+
+
+def test_rank_command_prints_the_note_for_the_index(tmp_path: Path):
+    out = CliRunner().invoke(cli, ["rank", "--db", str(_index_db(tmp_path)), "--method", "index"])
+    assert out.exit_code == 0, out.output
+    assert f"note: {INDEX_NOTE}" in out.stderr.splitlines()
+    assert "Random [2402.00002]" in out.stdout
+
+
+def test_rankings_page_says_how_many_rows_the_index_scoped(app, tmp_path: Path):
+    at = app(_index_db(tmp_path), "rankings", scope="all", estimator="index")
+    assert [c.value for c in at.caption if "generic method names" in c.value] == [f"{INDEX_NOTE}."]
+    assert len(at.dataframe[0].value) == 6

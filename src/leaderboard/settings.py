@@ -4,6 +4,7 @@
     LB_CURATION   the curation file (default curation.csv beside the database)
     LB_QUERIES    a folder of saved queries that adds to the shipped ones and ./queries
     LB_ERROR_LOG  where internal errors are logged (default leaderboard-error.log in the temp folder)
+    LB_CONFIRM_SECONDS  the dashboard asks for a click before a computation estimated to take longer (default 5)
 
 Each value is read when asked for (never cached), so a test or the dashboard can change the environment.
 """
@@ -21,6 +22,8 @@ ENV_DB = "LB_DB"
 ENV_CURATION = "LB_CURATION"
 ENV_QUERIES = "LB_QUERIES"
 ENV_ERROR_LOG = "LB_ERROR_LOG"
+ENV_CONFIRM_SECONDS = "LB_CONFIRM_SECONDS"
+DEFAULT_CONFIRM_SECONDS = 5.0
 DEFAULT_DB = "leaderboard.duckdb"
 DEFAULT_CURATION = "curation.csv"
 
@@ -65,3 +68,12 @@ def query_folders() -> list[Path]:
 def error_log_path() -> Path:
     """Where internal errors are logged: $LB_ERROR_LOG, else leaderboard-error.log in the temp folder."""
     return Path(os.environ.get(ENV_ERROR_LOG) or Path(tempfile.gettempdir()) / "leaderboard-error.log")
+
+
+def confirm_seconds() -> float:
+    """$LB_CONFIRM_SECONDS as a number of seconds (0 or more), else DEFAULT_CONFIRM_SECONDS."""
+    try:
+        value = float(os.environ.get(ENV_CONFIRM_SECONDS, ""))
+    except ValueError:
+        return DEFAULT_CONFIRM_SECONDS
+    return value if value >= 0 else DEFAULT_CONFIRM_SECONDS

@@ -4,7 +4,7 @@ CI-aware ranks, how robust the top is, and the head-to-head heatmap.
 The page opens on one benchmark and metric with enough data (rank_default.sql); clearing the benchmarks box
 ranks all benchmarks (`?scope=all`). Anything that could take more than a few seconds says how long first:
 bootstrap intervals are estimated from the time of the point fit, run behind a progress bar, and ask for a
-click when the estimate is over CONFIRM_SECONDS.
+click when the estimate is over $LB_CONFIRM_SECONDS (settings.confirm_seconds, default 5).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from leaderboard.app.ui import (
     url_toggle,
 )
 from leaderboard.rank.generic import NOTE_PREFIX as GENERIC_NOTE
+from leaderboard.settings import confirm_seconds
 
 ESTIMATORS = {
     "bt": "Bradley-Terry",
@@ -37,14 +38,20 @@ ESTIMATORS = {
 CHART_METHODS = 40
 HEATMAP_METHODS = 15
 CONFIRM_ROWS = 300_000  # above this many input rows, ranking waits for a click
-CONFIRM_SECONDS = 5.0  # a computation estimated to take longer waits for a click
 ROUNDS = 100
-ROUND_COST = 0.6  # a bootstrap round costs about this share of the point fit (no comparisons to build)
+KEPT_BOOTSTRAPS = 4  # bootstrap results a session keeps (they run with a progress bar, outside st.cache_data)
+# a bootstrap round costs about this many point fits, per rating model (benchmarks/bench_round_cost.py)
+ROUND_COST = {"bt": 0.5, "elo": 1.0, "elo-shuffled": 0.13, "pl": 1.0, "index": 0.2}
 
 
 @st.cache_data(max_entries=32, show_spinner="Ranking …")
-def _rank(
-    ver: tuple,
+def _rank(ver: tuple, benchmarks: tuple, metrics: tuple, estimator: str, ci: str, cross_paper: bool) -> dict:
+    """The ranking, cached per database version and choices (no Streamlit element inside: a cached function
+    that updated the page's progress bar could not be replayed on the next hit)."""
+    return _compute(benchmarks, metrics, estimator, ci, cross_paper)
+
+
+def _compute(
     benchmarks: tuple,
     metrics: tuple,
     estimator: str,
@@ -52,16 +59,12 @@ def _rank(
     cross_paper: bool,
     _progress: Callable[[int, int], None] | None = None,
 ) -> dict:
+    """The ranking as the page shows it, with the time it took (`seconds`) and its point fit's (`fit_seconds`)."""
     from leaderboard.rank.api import rank_results
 
     start = time.perf_counter()
     rows = data.run("rank_input", benchmarks=list(benchmarks), metrics=list(metrics))
-    options = dict(method=estimator, ci=ci, cross_paper=cross_paper, bootstrap_rounds=ROUNDS, progress=_progress)
-    if estimator == "bt" and ci == "hessian":
-        options["stability"] = True
-    if estimator == "index":
-        options["bootstrap_rounds"] = ROUNDS if ci == "bootstrap" else 0
-    result = rank_results(rows, **options)
+    result = rank_results(rows, **rank_options(estimator, ci, cross_paper), progress=_progress)
     return {
         "table": result.table,
         "excluded": result.excluded,
@@ -72,7 +75,25 @@ def _rank(
         "stability": result.stability,
         "rows": len(rows),
         "seconds": time.perf_counter() - start,
+        "fit_seconds": result.fit_seconds,
     }
+
+
+def rank_options(estimator: str, ci: str, cross_paper: bool) -> dict:
+    """The options of `rank_results` for the page's choices (the analytic Bradley-Terry run adds stability)."""
+    options: dict = dict(method=estimator, ci=ci, cross_paper=cross_paper, bootstrap_rounds=ROUNDS)
+    if estimator == "bt" and ci == "hessian":
+        options["stability"] = True
+    if estimator == "index":
+        options["bootstrap_rounds"] = ROUNDS if ci == "bootstrap" else 0
+    return options
+
+
+def bootstrap_estimate(seconds: float, fit_seconds: float, estimator: str) -> float:
+    """Seconds a bootstrap run will take, from the analytic run's time (`seconds`: the query, the comparisons,
+    one fit and its intervals, which the bootstrap run repeats or replaces) and its point fit's (`fit_seconds`):
+    ROUNDS refits at ROUND_COST point fits each."""
+    return seconds + ROUNDS * ROUND_COST.get(estimator, 1.0) * fit_seconds
 
 
 def _pair_counts(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -246,10 +267,13 @@ def _run(benchmarks: tuple, metrics: tuple, estimator: str, ci: str, cross_paper
     try:
         if ci != "bootstrap":
             return _rank(*args)
+        done = st.session_state.setdefault("rank_bootstraps", {})  # this session's bootstrap runs, newest last
+        if args in done:
+            return done[args]
         point = _rank(data.version(), benchmarks, metrics, estimator, "hessian", cross_paper)
-        estimate = max(1.0, point["seconds"] * ROUND_COST * ROUNDS)
+        estimate = max(1.0, bootstrap_estimate(point["seconds"], point["fit_seconds"], estimator))
         confirmed = st.session_state.setdefault("rank_confirmed", set())
-        if estimate > CONFIRM_SECONDS and args not in confirmed:
+        if estimate > confirm_seconds() and args not in confirmed:
             st.info(f"Bootstrap intervals here take about {estimate:.0f} s ({ROUNDS} refits of {size:,} results).")
             if not st.button(f"Compute bootstrap intervals (about {estimate:.0f} s)", type="primary"):
                 st.caption("Until then, the analytic intervals:")
@@ -260,8 +284,11 @@ def _run(benchmarks: tuple, metrics: tuple, estimator: str, ci: str, cross_paper
         def progress(done: int, total: int) -> None:
             bar.progress(done / total, text=f"Bootstrap round {done} of {total} (about {estimate:.0f} s in all)")
 
-        out = _rank(*args, _progress=progress)
+        out = _compute(benchmarks, metrics, estimator, ci, cross_paper, progress)
         bar.empty()
+        done[args] = out
+        while len(done) > KEPT_BOOTSTRAPS:
+            done.pop(next(iter(done)))
         return out
     except (MemoryError, ValueError) as exc:  # the engine's limits: say so instead of failing the page
         st.error(f"Ranking failed on {size:,} results ({exc}). Narrow the benchmarks or metrics.")

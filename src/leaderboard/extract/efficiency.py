@@ -6,7 +6,8 @@ Rules (each named after its pattern; the words are data in vocab/grammar.csv):
 - SPEED-VERB-BY: "accelerates retrieval by 60%", "speeds up training by 2.5x": a speed verb before "by" + number;
   also a speed noun a few words before it ("inference latency falls by 33%", "improves speed by 1.6x").
 - PROSE-TIME: "runs in 18 ms", "in under 0.3 seconds", "takes 2.1 s per image": a number with a time unit after
-  a time preposition or verb (or before "per <item>"/"latency") is a latency-type result with that unit.
+  a time preposition or verb (or before "per <item>"/"latency") is a latency-type result with that unit; a cue
+  row without a value gives the metric of the grammar row `default_metric,prose_time,<metric>`.
 - COMPARATIVE-ADJECTIVE: "1.9% more accurate", "3 points more precise": a comparative adjective after the number
   names the metric it changes (kind `comparative_metric`; not an efficiency metric).
 - SPEED-NO-BORROW: an efficiency result never takes an accuracy metric from an operating-point phrase ("at the
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from leaderboard.errors import UserError
 from leaderboard.extract.grammar import compile_role
 from leaderboard.extract.windows import Windows
 
@@ -57,6 +59,7 @@ class SpeedLexicon:
     metrics: frozenset[str]  # lower-cased names of the efficiency metrics
     cue_stems: tuple[str, ...]  # first words of the after-number cues: a cheap test before the patterns
     w: Windows
+    time_metric: str  # PROSE-TIME's metric when the time cue row has no value (`default_metric,prose_time,<m>`)
 
     @classmethod
     def of(cls, words: dict[str, dict[str, str]], w: Windows) -> SpeedLexicon:
@@ -70,7 +73,10 @@ class SpeedLexicon:
         values = {k: words.get(k, {}) for k in kinds}
         speed = [k for k in kinds if k not in {"time_unit", "comparative_metric"}]
         named = words.get("efficiency_metric", {})
-        metrics = frozenset([*(v.lower() for k in speed for v in values[k].values() if v), *named])
+        time_metric = words.get("default_metric", {}).get("prose_time", "").strip()
+        if not time_metric:
+            raise UserError("grammar.csv: no row 'default_metric,prose_time,<metric>' (the metric of a prose time)")
+        metrics = frozenset([*(v.lower() for k in speed for v in values[k].values() if v), *named, time_metric.lower()])
         return cls(
             after=comp(r"^" + _GAP + r"(?P<cue>ALT)", "speed_after"),
             comparative=comp(r"^\s*(?:points?\s+|pp\s+)?(?P<cue>ALT)", "comparative_metric"),
@@ -83,6 +89,7 @@ class SpeedLexicon:
             metrics=metrics,
             cue_stems=tuple(sorted({p.split()[0].lower().rstrip("*") for k in _CUED for p in values[k]})),
             w=w,
+            time_metric=time_metric,
         )
 
     def claim(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> SpeedClaim | None:
@@ -123,11 +130,11 @@ class SpeedLexicon:
         m = self.time_before.search(before)
         if m is not None:
             off = start - len(before)
-            name = self.values["time_before"].get(" ".join(m.group("cue").lower().split()), "") or "Latency"
+            name = self.values["time_before"].get(" ".join(m.group("cue").lower().split()), "") or self.time_metric
             return SpeedClaim(name, off + m.start("cue"), off + m.end("cue"), unit)
         a = self.time_after.match(text, end, s1)
         if a is not None:
-            name = self.values["time_after"].get(" ".join(a.group("cue").lower().split()), "") or "Latency"
+            name = self.values["time_after"].get(" ".join(a.group("cue").lower().split()), "") or self.time_metric
             return SpeedClaim(name, a.start("cue"), a.end("cue"), unit)
         return None
 

@@ -22,6 +22,7 @@ one's upper bound; component 0 is the largest connected component and ranks rest
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -84,6 +85,7 @@ class RankingResult:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     items: pd.DataFrame | None = None  # the capability index's benchmarks: slope and difficulty
     stability: Stability | None = None  # with stability=True: drop-k and top-10 persistence
+    fit_seconds: float = 0.0  # wall time of the point fit alone (the Rankings page estimates a bootstrap from it)
 
     @property
     def excluded_metrics(self) -> list[str]:
@@ -190,7 +192,9 @@ def rank_pairs(
         opts["block"] = block_frame.groupby(blocks, sort=False).ngroup().to_numpy() if has_paper else np.arange(n_rows)
     estimate = estimators.estimator(method, a, b, s, n, component, opts)
     edges = dominance_edges(pairs, a, b, s) if dominance else np.zeros((0, 2), dtype=np.int64)
+    started = time.perf_counter()
     raw = estimate(weight, None)
+    fit_seconds = time.perf_counter() - started
     theta = project(raw, edges)
     moved = int(np.sum(np.abs(theta - raw) > 1e-6))
     if moved:
@@ -265,6 +269,7 @@ def rank_pairs(
         notes=tuple(notes),
         warnings=warnings,
         stability=robust,
+        fit_seconds=fit_seconds,
         **args,
     )
 
@@ -368,13 +373,19 @@ def _rank_index(
     """The capability index as a RankingResult (intervals always by the paper bootstrap)."""
     from leaderboard.rank.index_api import empty_pairs, index_table
 
-    pooled, excluded = pooled_values(df, dict(aliases), across_settings=across, generic=generic)
+    pooled, excluded, scoped = pooled_values(df, dict(aliases), across_settings=across, generic=generic)
     keys = ("bootstrap_rounds", "seed", "level", "progress")
+    started = time.perf_counter()
     table, items, notes = index_table(pooled, **{k: options[k] for k in keys if k in options})
+    fit_seconds = (time.perf_counter() - started) / (1 + options.get("bootstrap_rounds", 200))  # about one fit
+    line = scoped_note(scoped)
+    notes = [*notes, line] if line else notes
     if table.empty:
-        table = _empty_table()
+        table, fit_seconds = _empty_table(), 0.0  # nothing was fitted (no benchmark links enough methods)
     args = dict(method="index", ci="bootstrap", regularization=0.0, anchor=None)
-    return RankingResult(table, excluded, empty_pairs(), notes=tuple(notes), items=items, **args)
+    return RankingResult(
+        table, excluded, empty_pairs(), notes=tuple(notes), items=items, fit_seconds=fit_seconds, **args
+    )
 
 
 def rank_battles(battles: pd.DataFrame, **options) -> RankingResult:

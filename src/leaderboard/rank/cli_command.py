@@ -168,7 +168,8 @@ def rank(db, pairs_csv, benchmark, metric, method, regularization, ci, bootstrap
     for line in result.warnings:
         click.echo(f"warning: {line}", err=True)
     if result.table.empty:
-        raise UserError("nothing to rank: no comparisons between methods" + _scope(benchmark, metric))
+        why = "no benchmark links enough methods to another" if method == "index" else "no comparisons between methods"
+        raise UserError(f"nothing to rank: {why}" + _scope(benchmark, metric))
     if out is not None:
         try:
             result.table.to_csv(out, index=False)

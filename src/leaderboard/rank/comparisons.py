@@ -244,17 +244,18 @@ def pooled_values(
     *,
     across_settings: bool = False,
     generic: GenericNames | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+) -> tuple[pd.DataFrame, pd.DataFrame, ScopedRows]:
     """One row per (comparability group, method) with its pooled value, direction and papers (for the capability
-    index), and the (benchmark, metric) groups left out for want of a direction."""
-    df, _ = _prepare(results, aliases, across_settings, generic)
+    index), the (benchmark, metric) groups left out for want of a direction, and the rows whose generic method
+    name was kept within its paper."""
+    df, scoped = _prepare(results, aliases, across_settings, generic)
     absolute, excluded = _directions(df[df["kind"].fillna("absolute") == "absolute"])
     absolute["score"] = np.where(absolute["dir"], absolute["value"], -absolute["value"])
     ent = tables.entries(absolute[absolute["benchmark_k"] != ""])
     pooled = tables.pooled_entries(ent)
     direction = absolute.drop_duplicates(["benchmark_k", "metric_k"]).set_index(["benchmark_k", "metric_k"])["dir"]
     pooled["dir"] = direction.reindex(pd.MultiIndex.from_frame(pooled[["benchmark_k", "metric_k"]])).to_numpy()
-    return pooled, excluded
+    return pooled, excluded, scoped
 
 
 def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:

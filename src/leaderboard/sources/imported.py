@@ -125,6 +125,18 @@ class Namer:
     _metrics: dict[str, MetricName] = field(default_factory=dict)
     _methods: dict[str, MethodName] = field(default_factory=dict)
     _tasks: dict[tuple, str | None] = field(default_factory=dict)
+    _labels: re.Pattern | None = None
+
+    def role(self, name: str) -> tuple[str, bool | None]:
+        """ROLE-LABEL: a leading label of a row's role before a colon ("Baseline : Lead-3") names a baseline
+        the paper reports, not a system of its own: ("Lead-3", False). Other names are returned as they are, with
+        None (their role is not said). The labels are grammar rows `baseline_label,<label>,`."""
+        if self._labels is None:
+            labels = sorted((p for k, p, _ in self.vocab.grammar if k == "baseline_label"), key=len, reverse=True)
+            alt = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels) or r"(?!x)x"
+            self._labels = re.compile(rf"^\s*(?:{alt})\s*[:：]\s*(?P<name>\S.*)$", re.IGNORECASE)
+        m = self._labels.match(name)
+        return (m.group("name").strip(), False) if m else (name, None)
 
     def benchmark(self, name: str) -> Canonical:
         if name not in self._benchmarks:
@@ -163,6 +175,7 @@ class Names:
     metric: MetricName
     metric_raw: str
     subset: str | None
+    is_own_method: bool | None = None  # False: the row is a baseline the paper reports (Namer.role)
 
 
 def imported_result(
@@ -170,6 +183,9 @@ def imported_result(
 ) -> Result:
     """One imported number as a `results` row (no text offsets: it comes from a table, not an abstract)."""
     method = names.method
+    rules = {"result": extractor}
+    if names.is_own_method is not None:
+        rules["is_own_method"] = "import.role_label"
     return Result(
         paper_id=ref.paper_id,
         value=cell.value,
@@ -177,6 +193,7 @@ def imported_result(
         kind="absolute",
         method=method.name if method else None,
         method_norm=method.norm if method else None,
+        is_own_method=names.is_own_method,
         benchmark=names.benchmark.name,
         benchmark_raw=names.benchmark_raw,
         benchmark_known=names.benchmark.known,
@@ -191,7 +208,7 @@ def imported_result(
         confidence=IMPORT_CONFIDENCE,
         confident=True,  # a curated leaderboard's number, not an extracted guess: never hidden as unsure
         extractor=extractor,
-        rules=json.dumps({"result": extractor}, separators=(",", ":")),  # one importer decided every field
+        rules=json.dumps(rules, separators=(",", ":")),  # the importer decided every field
         source=source,
         title=ref.title,
         result_id=result_id,

@@ -6,12 +6,13 @@ code_links[], model_links[], metrics {name: value}, uses_additional_data}. Subta
 walked recursively. Every metric cell of every row becomes one `results` row when it reads as a number
 (sources.cells), else one `rejected` row (stage "import") naming the file, task, dataset, row and metric.
 
-Where things go: method = model_name; unit "%" when the cell, the metric name ("% Test Accuracy") or
-another cell of the same column says so; benchmark = the top-level dataset's canonical name (vocabulary), with
-benchmark_raw as written; subset = the split in the dataset's name, the sub-dataset path and any split or
-qualifier in the metric name, " / "-joined; metric = canonical metric name, metric_raw as written; direction
-from the vocabulary (NULL when unknown). Task path, dataset path as written, paper title/URL/date, code and
-model links and uses_additional_data go to `result_extras` (one row per result); papers to `papers`.
+Where things go: method = model_name, without a leading role label ("Baseline : Lead-3" is the method Lead-3 with
+is_own_method false; labels are grammar rows `baseline_label`); unit "%" when the cell, the metric name ("% Test
+Accuracy") or another cell of the same column says so; benchmark = the top-level dataset's canonical name
+(vocabulary), with benchmark_raw as written; subset = the split in the dataset's name, the sub-dataset path and any
+split or qualifier in the metric name, " / "-joined; metric = canonical metric name, metric_raw as written;
+direction from the vocabulary (NULL when unknown). Task path, dataset path as written, paper title/URL/date, code
+and model links and uses_additional_data go to `result_extras` (one row per result); papers to `papers`.
 
 Text fields are cleaned on import (sources.imported.clean_text): control characters and markup placeholders
 ("\x02wzxhzdk:6\x03") go, a title of only reference marks ("[13] [code]") is no title; a row whose model
@@ -191,7 +192,8 @@ def _row(
     )
     bench = state.namer.benchmark(dataset[0])
     task_q = state.namer.task(task, bench)
-    method = state.namer.method(model) if model else None
+    name, own = state.namer.role(model)  # "Baseline : Lead-3": the baseline Lead-3 (ids keep the name as written)
+    method = state.namer.method(name) if name else None
     for metric_raw, raw in row["metrics"].items():
         metric_name = " ".join(str(metric_raw).split())
         cell_where = f"{where} ({model or 'unnamed model'}), metric {metric_name!r}"
@@ -204,7 +206,7 @@ def _row(
         counts[key] = counts.get(key, 0) + 1
         rid = stable_id(*key, counts[key] - 1)
         subset = join_subsets(task_q, bench.subset, *dataset[1:], metric.subset)
-        names = Names(method, bench, dataset[0], metric, metric_name, subset)
+        names = Names(method, bench, dataset[0], metric, metric_name, subset, own)
         evidence = f"{state.path.name}: {cell_where} = {cell.text}"
         result = imported_result(
             ref, names, cell, source=state.source, extractor=EXTRACTOR, evidence=evidence, result_id=rid
