@@ -157,6 +157,17 @@ CASES = {
             [(12.0, None, None, "Inference Time"), (2.1, None, None, None)],
         ),
     ],
+    "NAME-VERSION": [  # a whole-number release "N.0" after an unknown name in an "on" slot is part of the name
+        (
+            "It scores 88.1 F1 on Tirana-NER 2.0 and 71.0 on WikiANN.",
+            [(88.1, "Tirana-NER 2.0", False, "F1"), (71.0, "WikiANN", False, "F1")],
+        ),
+        ("We report 62.7 EM on HotBench 1.0.", [(62.7, "HotBench 1.0", False, "Exact Match")]),
+        (
+            "Accuracy reaches 91.0 on CIFAR 10 and 70.2 on KlueQA 3.0, its newest release.",
+            [(91.0, "CIFAR-10", True, "Accuracy"), (70.2, "KlueQA 3.0", False, "Accuracy")],
+        ),
+    ],
     "VERSION-OF-NAME": [  # a bare version in a value's "on" slot inside the parenthesis after a name
         (
             "The encoder achieves state-of-the-art results on Moments in Time (41.2% on V1 and 44.9% on V2).",

@@ -16,6 +16,9 @@ _LIST = rf"{_ITEM}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*){_ITEM}){{1,6}}"
 # a bare version ("94.5% on V2": the version of a dataset named before) or an adjective ("ImageNet-like")
 _NOT_A_NAME = re.compile(r"[Vv]\d+(?:\.\d+)?|\S*-(?:like|based|style|level|scale|sized|free|aware|specific|wise)")
 _ACRONYM = r"(?:(?=[\w\-+.&']*?[A-Z][\w\-+.&']*?[A-Z0-9])[A-Za-z0-9][\w\-+.&']*)"
+# NAME-VERSION: a whole-number release written "N.0" after a name is part of it ("on Tirana-NER 2.0 and ..."); the
+# number filter already calls such a number a version in a name, so without this the name was lost
+_NAME_VERSION = r"(?:\s\d{1,2}\.0(?=[\s,;:)]|\.(?!\d)))"
 _STOP_NAMES = frozenset(
     [
         "the",
@@ -81,7 +84,7 @@ class NameCapture:
         # `re` skips to in C (a leading `\b` makes it try every position)
         self.on_anchor = re.compile(r"[oiO](?<!\w.)n\s+(?:the\s+)?")
         self.acronym_at = re.compile(
-            rf"(?P<name>{_ACRONYM})(?![\w\-])(?!\s+(?:\d|[A-Z]))"
+            rf"(?P<name>{_ACRONYM}{_NAME_VERSION}?)(?![\w\-])(?!\s+(?:\d|[A-Z]))"
             rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b|v\d)[a-z])"
         )
         self.coord = re.compile(rf"\s*(?:,\s*and|,|and|&)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])")
