@@ -11,6 +11,7 @@ Target (issue 18): >= 20 papers/s on 2 cores, < 1 GB.
 
 from __future__ import annotations
 
+import argparse
 import io
 import random
 import resource
@@ -90,7 +91,8 @@ def main(n: int, keep: str | None) -> None:
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    keep = args[args.index("--keep") + 1] if "--keep" in args else None
-    count = next((int(a) for a in args if a.isdigit()), 1000)
-    main(count, keep)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=1000, help="tarballs to write and build (default 1000)")
+    parser.add_argument("--keep", metavar="DIR", help="write the tarballs and the database here and keep them")
+    args = parser.parse_args()
+    main(args.n, args.keep)

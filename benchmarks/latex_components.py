@@ -9,7 +9,7 @@ source 'abstract', then all rows. Prints methods ranked, components and the larg
 
 from __future__ import annotations
 
-import sys
+import argparse
 
 from leaderboard.rank.api import rank_results
 from leaderboard.store.db import connect_read_only
@@ -36,4 +36,6 @@ def main(db: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("db", help="a built database (leaderboard build ... --db DB)")
+    main(parser.parse_args().db)
