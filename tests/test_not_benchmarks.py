@@ -1,5 +1,5 @@
 """Words in a benchmark slot that are not benchmarks (failure class "non-dataset taken as benchmark"): a signal
-modality or language alone, and a head word inside a hyphenated title word. Sentences written for these tests."""
+modality, a language or a numeric format alone, and a head word inside a hyphenated title word. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -15,6 +15,14 @@ from leaderboard.models import Paper
         ("", "On EEG, the classifier reaches 91.2% accuracy.", [(91.2, None)]),
         ("", "On fMRI the decoder keeps a 0.62 Pearson correlation.", [(0.62, None)]),
         ("", "For Tamil, the tagger reaches 83.1% accuracy.", [(83.1, None)]),
+        # a numeric format is a setting of the model, not a dataset
+        (
+            "",
+            "Averaged over five tasks, the 4-bit model keeps 68.2% against 69.0% in BF16.",
+            [(68.2, None), (69.0, None)],
+        ),
+        ("", "On INT8, the detector still reaches 0.87 F1.", [(0.87, None)]),
+        ("", "The W4A16 variant obtains 55.3 accuracy, against 56.1 for FP16.", [(55.3, None), (56.1, None)]),
         (
             "Quill: A Robust Task-Aware Retriever",
             "Quill retrieves 2.4x faster than ColBERTv2 with 0.391 nDCG@10.",
