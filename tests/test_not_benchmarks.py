@@ -1,5 +1,6 @@
 """Words in a benchmark slot that are not benchmarks (failure class "non-dataset taken as benchmark"): a signal
-modality, a language or a numeric format alone, and a head word inside a hyphenated title word. Sentences written for these tests."""
+modality, a language or a numeric format alone, and a head word inside a hyphenated title word. Sentences written
+for these tests."""
 
 from __future__ import annotations
 
