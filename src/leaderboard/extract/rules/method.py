@@ -30,14 +30,19 @@ STANDING = "standing"  # grammar value of a result_verb phrase that names a stan
 def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     """The compared system's own number after a comparison word ("compared with 56.8% for X", "over Y (43.6 AP)").
 
-    Only an absolute number, and not when a result verb stands between them ("compared with X, ours reaches 71%").
+    Only an absolute number, and not when a result verb stands between them ("compared with X, ours reaches 71%"),
+    nor after a comparison word inside an aggregate phrase ("averaged over six tasks is 72.9%").
     """
     if r.kind != "absolute":
         return None
     text, g, num = a.text, a.g, r.num
-    cmp = None
+    cmp, aggregates = None, None
     for m in g.compare.finditer(text, clause_start(text, s.s0, num.start), num.start):
-        if not any(x.start <= m.start() < x.end for x in a.metrics):  # "intersection over union"
+        if any(x.start <= m.start() < x.end for x in a.metrics):  # "intersection over union"
+            continue
+        if aggregates is None:  # "averaged over six tasks": an aggregate, not a comparison (grammar `aggregate`)
+            aggregates = [x.span() for x in g.aggregate.finditer(text, s.s0, num.start)]
+        if not any(x0 <= m.start() < x1 for x0, x1 in aggregates):
             cmp = m
     if cmp is None or cmp.group(0).lower() == "from":
         return None
