@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaderboard.extract import attribution, grammar, lists, numbers, open_names, urls
+from leaderboard.extract import alternation, attribution, grammar, lists, numbers, open_names, urls
 from leaderboard.extract.names import NameCapture
 
 _NUMBERISH = st.lists(
@@ -69,7 +69,7 @@ def test_metric_phrase_is_the_backtracking_pattern(heads: list[str], before: str
 
 
 def test_literal_alternation_dispatches_on_the_first_character() -> None:
-    alt = grammar.literal_alternation(["scores", "score", "rate"])
+    alt = alternation.literal_alternation(["scores", "score", "rate"])
     assert alt.startswith("(?-i:[RSrs\u017f])")  # the long s folds to "s"
     assert [m.group() for m in re.finditer(alt, "Scores, RATE, \u017fcore", re.IGNORECASE)] == [
         "Scores",
@@ -79,7 +79,7 @@ def test_literal_alternation_dispatches_on_the_first_character() -> None:
 
 
 def _plain_role(phrases: list[str]) -> str:
-    """grammar.plain_alternation as it was written: every phrase tried at every position."""
+    """alternation.plain_alternation as it was written: every phrase tried at every position."""
     parts = []
     for p in sorted(set(phrases), key=len, reverse=True):
         body = r"\s+".join(re.escape(w) for w in p.rstrip("*").split())
@@ -112,7 +112,7 @@ def test_dispatched_role_alternation_is_the_plain_one(phrases: list[str], text: 
         r"^\s*(?:[\w\-]+\s+){0,2}?(?P<cue>ALT)",
     )
     for pattern in patterns:
-        fast = grammar.compile_role(pattern, words, "k")
+        fast = alternation.compile_role(pattern, words, "k")
         plain = re.compile(pattern.replace("ALT", _plain_role(phrases)), re.IGNORECASE)
         for pos in range(min(len(text), 3) + 1):
             want = [(m.span(), m.groupdict()) for m in plain.finditer(text, pos)]

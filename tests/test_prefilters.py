@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaderboard.extract import grammar, open_names
+from leaderboard.extract import alternation, open_names
 
 _PIECES = st.sampled_from(
     ["Kestrel", "Legal", "KLC", "(", ")", "(KLC)", "(Hg2)", " ", "  ", "corpus", "data set", "the", "A", "7b", "-",
@@ -50,15 +50,15 @@ _TEXT = st.lists(
 @settings(max_examples=400, deadline=None)
 @given(_PHRASES, _TEXT)
 def test_dispatched_alternation_finds_what_the_plain_one_finds(phrases: list[str], text: str) -> None:
-    """grammar._alternation (first-character dispatch, shared word-start guard) = the plain alternation."""
+    """alternation.phrase_alternation (first-character dispatch, shared word-start guard) = the plain alternation."""
     ordered = sorted(set(phrases), key=len, reverse=True)
-    plain = re.compile("|".join(grammar._phrase_re(p) for p in ordered), re.IGNORECASE)
-    fast = re.compile(grammar._alternation(phrases), re.IGNORECASE)
+    plain = re.compile("|".join(alternation._phrase_re(p) for p in ordered), re.IGNORECASE)
+    fast = re.compile(alternation.phrase_alternation(phrases), re.IGNORECASE)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_word_start_guard_only_when_every_phrase_opens_with_a_word_character() -> None:
-    assert r"])(?<![\w\-].)(?:" in grammar._alternation(["gain*", "drop"])
-    assert r"])(?<![\w\-].)(?:" not in grammar._alternation(["gain*", "(best)"])
-    fast = re.compile(grammar._alternation(["gain*", "drop"]), re.IGNORECASE)
+    assert r"])(?<![\w\-].)(?:" in alternation.phrase_alternation(["gain*", "drop"])
+    assert r"])(?<![\w\-].)(?:" not in alternation.phrase_alternation(["gain*", "(best)"])
+    fast = re.compile(alternation.phrase_alternation(["gain*", "drop"]), re.IGNORECASE)
     assert [m.group() for m in fast.finditer("Gains, re-drop, xdrop and DROP.")] == ["Gains", "DROP"]

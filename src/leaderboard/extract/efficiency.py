@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from leaderboard.errors import UserError
-from leaderboard.extract.grammar import compile_role
+from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.windows import Windows
 
 _ABOUT = r"(?:>|over|more\s+than|up\s+to|about|~)?"

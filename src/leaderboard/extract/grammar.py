@@ -6,167 +6,11 @@ words that play them are data, so a user can extend them with a `--vocab` gramma
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-
-def _phrase_re(phrase: str) -> str:
-    """Regex for one phrase: case-insensitive words, '*' = any word ending, flexible inner spaces."""
-    star = phrase.endswith("*")
-    body = phrase[:-1] if star else phrase
-    out = r"\s+".join(re.escape(w) for w in body.split())
-    if star:
-        out += r"[\w\-]*"
-    if body[:1].isalnum():
-        out = r"(?<![\w\-])" + out
-    if star or body[-1:].isalnum():
-        out += r"(?![\w])"
-    return out
-
-
-NEVER = re.compile(r"(?!x)x")  # matches nothing: a role whose cue words the grammar leaves empty
-
-
-_CHARS = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)  # the BMP, to enumerate case folds
-
-
-def plain_alternation(phrases: list[str]) -> str:
-    """The phrases as one alternation, longest first: words split by any spaces, '*' = any word ending, and no
-    word character right after a phrase (case as the enclosing pattern says)."""
-    parts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        star = p.endswith("*")
-        body = r"\s+".join(re.escape(w) for w in p.rstrip("*").split())
-        parts.append(body + (r"[\w\-]*" if star else r"(?![\w])"))
-    return "|".join(parts)
-
-
-def _role_alternation(phrases: list[str], word_start: bool = False) -> str:
-    """`plain_alternation` for a case-insensitive pattern, as one group dispatched on the first character when it
-    can be (as `_alternation`): the same matches, without trying every phrase at every position. With
-    `word_start`, the group stands for `(?<![\\w\\-])(?:ALT)`: no word character or hyphen before it."""
-    fast = _dispatched(sorted(set(phrases), key=len, reverse=True), word_start)
-    if fast is not None:
-        return fast
-    return (_WORD_START if word_start else "") + f"(?:{plain_alternation(phrases)})"
-
-
-_WORD_START = r"(?<![\w\-])"
-
-
-def _dispatched(ordered: list[str], word_start: bool) -> str | None:
-    """`_role_alternation`'s phrases (`ordered`) grouped by their first character; None when they cannot be.
-    The word-start guard, when asked for, is tested right after the first character: `(?<![\\w\\-].)` there
-    looks at the same character as `(?<![\\w\\-])` before it, but keeps the set first (which `re` skips to)."""
-    groups: dict[str, list[str]] = {}
-    for phrase in ordered:
-        words = phrase.rstrip("*").split()
-        if not words or len(words[0][0].lower()) != 1:
-            return None
-        first = words[0][0]
-        if _folds(first) != _folds(first.lower()):
-            return None
-        rest = r"\s+".join([re.escape(words[0][1:]), *map(re.escape, words[1:])])
-        groups.setdefault(first.lower(), []).append(rest + (r"[\w\-]*" if phrase.endswith("*") else r"(?![\w])"))
-    seen: set[str] = set()
-    branches = []
-    for first, rests in groups.items():
-        folds = _folds(first)
-        if folds & seen or first not in folds:
-            return None  # first characters that are not disjoint under case folding
-        seen |= folds
-        branches.append(f"(?<={re.escape(first)})(?:{'|'.join(rests)})")
-    guard = r"(?<![\w\-].)" if word_start else ""
-    return f"(?:(?-i:[{''.join(re.escape(c) for c in sorted(seen))}]){guard}(?:{'|'.join(branches)}))"
-
-
-@functools.lru_cache(maxsize=512)
-def _folds(c: str) -> frozenset[str]:
-    """The characters `c` matches case-insensitively."""
-    return frozenset(re.findall(re.escape(c), _CHARS, re.IGNORECASE))
-
-
-def compile_role(pattern: str, words: dict[str, dict[str, str]], kind: str) -> re.Pattern:
-    """`pattern` with ALT standing for the cue words of `kind`, case-insensitive (NEVER when it has none). A pattern
-    opening with the word-start guard `(?<![\\w\\-])` right before ALT gets it inside the dispatched alternation."""
-    phrases = list(words.get(kind, {}))
-    if not phrases:
-        return NEVER
-    for opening in ("(?:ALT)", "(?P<cue>ALT)", "(?P<mod>ALT)"):
-        if pattern.startswith(_WORD_START + opening):
-            alt = _role_alternation(phrases, word_start=True)
-            return re.compile(pattern[len(_WORD_START) :].replace("ALT", alt, 1), re.IGNORECASE)
-    return re.compile(pattern.replace("ALT", _role_alternation(phrases)), re.IGNORECASE)
-
-
-def _alternation(phrases: list[str]) -> str:
-    """The phrases as one alternation, longest first; in a form the regex engine can scan quickly.
-
-    A plain alternation of ~100 phrases that each open with a lookbehind has no literal prefix, so `re` tries every
-    branch at every position. The equivalent form here opens with a case-sensitive set of every possible first
-    character (which `re` uses to skip positions) and then dispatches on that character to the phrases that begin
-    with it, in their original order. Phrases with different first characters cannot match at the same position, so
-    the first branch that matches, and the match, are those of the plain alternation. When every phrase opens with
-    a word character, their shared word-start guard is also tested once, before the dispatch.
-    """
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    plain = "|".join(_phrase_re(p) for p in ordered)
-    groups: dict[str, list[str]] = {}
-    firsts: set[str] = set()
-    for phrase in ordered:
-        star = phrase.endswith("*")
-        body = phrase[:-1] if star else phrase
-        words = body.split()
-        if not words or body[0] != words[0][0] or len(body[0].lower()) != 1:
-            return plain
-        first = words[0][0]
-        rest = re.escape(words[0][1:]) + "".join(r"\s+" + re.escape(w) for w in words[1:])
-        if star:
-            rest += r"[\w\-]*"
-        if star or body[-1:].isalnum():
-            rest += r"(?![\w])"
-        groups.setdefault(first.lower(), []).append(rest)
-        firsts.add(first)
-    folds = {c: frozenset(re.findall(re.escape(c), _CHARS, re.IGNORECASE)) for c in firsts | set(groups)}
-    if any(folds[c] != folds[c.lower()] for c in firsts):
-        return plain
-    seen: set[str] = set()
-    branches = []
-    for first, rests in groups.items():
-        if folds[first] & seen:
-            return plain  # first characters that are not disjoint under case folding
-        seen |= folds[first]
-        guard = r"(?<![\w\-].)" if first.isalnum() else ""
-        branches.append(f"(?<={re.escape(first)}){guard}(?:{'|'.join(rests)})")
-    charset = "".join(re.escape(c) for c in sorted(seen))
-    # when every phrase opens with a word character, the word-start guard goes right after the first character
-    # too: positions inside a word are then dropped before the dispatch tries its branches (1.5-2.7x faster)
-    guard = r"(?<![\w\-].)" if all(f.isalnum() for f in firsts) else ""
-    return f"(?-i:[{charset}]){guard}(?:{'|'.join(branches)})"
-
-
-def literal_alternation(literals: list[str]) -> str:
-    """Plain literals (case-insensitive, no word guards) as one alternation in the order given, dispatched on the
-    first character like `_alternation`: the same matches, but a position tries only the literals that can start
-    there instead of every one ("score|scores|rate|..." at each position of a window)."""
-    plain = "|".join(re.escape(x) for x in literals)
-    groups: dict[str, list[str]] = {}
-    for x in literals:
-        if not x or len(x[0].lower()) != 1 or _folds(x[0]) != _folds(x[0].lower()):
-            return plain
-        groups.setdefault(x[0].lower(), []).append(re.escape(x[1:]))
-    seen: set[str] = set()
-    branches = []
-    for first, rests in groups.items():
-        folds = _folds(first)
-        if folds & seen or first not in folds:
-            return plain  # first characters that are not disjoint under case folding
-        seen |= folds
-        branches.append(f"(?<={re.escape(first)})(?:{'|'.join(rests)})")
-    return f"(?-i:[{''.join(re.escape(c) for c in sorted(seen))}])(?:{'|'.join(branches)})"
-
+from leaderboard.extract.alternation import NEVER, literal_alternation, phrase_alternation
 
 # what follows a metric phrase's head up to the number: "accuracy (top-1) of about ", "score = ", "F1: "
 _METRIC_PHRASE_TAIL = (
@@ -213,8 +57,11 @@ PLAIN_KINDS = (
 def _own_setting(by_kind: dict[str, list[str]]) -> re.Pattern:
     """A setting of its own: a phrase ("A/B test"), or a word and a head with up to two words between
     ("real-world booking scenarios")."""
-    plain = _alternation(by_kind.get("own_setting", []))
-    word, head = _alternation(by_kind.get("own_setting_word", [])), _alternation(by_kind.get("own_setting_head", []))
+    plain = phrase_alternation(by_kind.get("own_setting", []))
+    word, head = (
+        phrase_alternation(by_kind.get("own_setting_word", [])),
+        phrase_alternation(by_kind.get("own_setting_head", [])),
+    )
     both = [f"(?:{word})\\s+(?:[\\w\\-]+\\s+){{0,2}}?(?:{head})"] if word and head else []
     parts = [f"(?:{plain})"] * bool(plain) + both
     return re.compile("|".join(parts), re.IGNORECASE) if parts else re.compile(r"(?!x)x")
@@ -276,7 +123,7 @@ class Grammar:
         by_kind["any_head"] = [*by_kind.get("benchmark_head", []), *by_kind.get("several_sets", [])]
 
         def comp(pattern: str, kind: str) -> re.Pattern:
-            alt = _alternation(by_kind.get(kind, []))
+            alt = phrase_alternation(by_kind.get(kind, []))
             if not alt:
                 return re.compile(r"(?!x)x")
             return re.compile(pattern.replace("ALT", alt), re.IGNORECASE)

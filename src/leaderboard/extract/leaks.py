@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from leaderboard.extract.grammar import compile_role
+from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.windows import Windows
 
 _GAP = r"(?:[\s)}$]*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas|yet)\b)[\w\-]{2,}\s+){0,2}?"

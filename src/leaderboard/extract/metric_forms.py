@@ -35,8 +35,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from leaderboard.extract.alternation import compile_role, plain_alternation
 from leaderboard.extract.attribution import Span
-from leaderboard.extract.grammar import compile_role, plain_alternation
 from leaderboard.extract.vocab import Entry
 from leaderboard.extract.windows import Windows
 from leaderboard.models import Result

@@ -54,12 +54,12 @@ _COORDINATOR = re.compile(r"[,;]|\band\b|\bwhile\b|\bwhereas\b")
 _CONJUNCT_BREAK = re.compile(r"[;.](?!\d)|\band\b|\bor\b|\bwhile\b|\bwhereas\b|(?<![\w\-.])\d")
 
 
-def number_runs(text: str, readings: list) -> list[list]:
-    """Maximal runs of readings of one kind joined only by a comma or a coordinator."""
+def number_runs(text: str, readings: list, joined: re.Pattern = _JOINED) -> list[list]:
+    """Maximal runs (two or more) of readings of one kind joined only by `joined` (a comma or a coordinator)."""
     runs: list[list] = []
     for r in sorted(readings, key=lambda r: r.num.start):
         prev = runs[-1][-1] if runs else None
-        if prev is not None and prev.kind == r.kind and _JOINED.fullmatch(text, prev.span_end, r.num.start):
+        if prev is not None and prev.kind == r.kind and joined.fullmatch(text, prev.span_end, r.num.start):
             runs[-1].append(r)
         else:
             runs.append([r])
@@ -108,14 +108,7 @@ def align_slash_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int
     names = [n for n in runs_of_names if all(_SLASH.fullmatch(text, p.end, q.start) for p, q in _pairs(n))]
     if not names:
         return
-    runs: list[list] = []
-    for r in sorted(readings, key=lambda r: r.num.start):
-        prev = runs[-1][-1] if runs else None
-        if prev is not None and prev.kind == r.kind and _SLASH.fullmatch(text, prev.span_end, r.num.start):
-            runs[-1].append(r)
-        else:
-            runs.append([r])
-    for run in (r for r in runs if len(r) >= 2):
+    for run in number_runs(text, readings, _SLASH):
         fits = [n for n in names if len(n) == len(run)]
         on = _DIRECT_ON.match(text, run[-1].span_end, s1)
         after = [n for n in fits if on and n[0].start == on.end()]
