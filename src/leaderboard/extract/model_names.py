@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from leaderboard.extract.alternation import NEVER
+
 # "-B3", "-8GF", "-L", "-H/14", "V2", "50", "-Tiny": a size or version code after the family
 _CODE = r"(?:[A-Za-z]{0,3}\d[\w.]*|[A-Z]{1,2}|Tiny|Small|Base|Large|Huge|Giant|tiny|small|base|large|huge|giant)"
 _SUFFIX = rf"(?:[\-_ ]?{_CODE}(?:[\-/]{_CODE}){{0,2}})?"
@@ -37,7 +39,7 @@ class ModelNames:
                 if m is not None and _CAMEL.search(m.group(1)):
                     families.add(m.group(1))
         if not families:
-            return cls(re.compile(r"(?!x)x"))
+            return cls(NEVER)
         alt = "|".join(re.escape(f) for f in sorted(families, key=lambda f: (-len(f), f)))
         return cls(re.compile(rf"(?:{alt}){_SUFFIX}"))
 
