@@ -156,6 +156,26 @@ CASES = {
             "On A100 GPUs, decoding takes 12 ms. On average, the Brix-QA score rises by 2.1 points.",
             [(12.0, None, None, "Inference Time"), (2.1, None, None, None)],
         ),
+        (  # no comma: the clause opens with a subject word, a metric or a model
+            "Top-1 reaches 81.0% on ImageNet, and on Glimmerfield Flowers it reaches 93.4%.",
+            [(81.0, "ImageNet", True, "Top-1 Accuracy"), (93.4, "Glimmerfield Flowers", False, "Top-1 Accuracy")],
+        ),
+        (  # lower-case modifiers before the name, a head word after it
+            "We obtain 52.1 mIoU on ADE20K; on the in-house Harrowgate Aerial set our model gets 47.3 mIoU.",
+            [(52.1, "ADE20K", True, "mIoU"), (47.3, "Harrowgate Aerial", False, "mIoU")],
+        ),
+        (  # a metric opens the clause; the earlier number keeps its own name
+            "On Vesper-QA EM is 61.5 and on the private Dunmore Trivia set EM rises to 48.0.",
+            [(61.5, "Vesper-QA", False, "Exact Match"), (48.0, "Dunmore Trivia", False, "Exact Match")],
+        ),
+        (  # a model opens the clause
+            "On the multilingual Veldmark-X benchmark GPT-4 scores 71.2% while our model scores 74.9%.",
+            [(71.2, "Veldmark-X", False, None), (74.9, "Veldmark-X", False, None)],
+        ),
+        (  # no name: a lower-case opener, hardware, a language, a count
+            "On the other hand it reaches 88.1% on CIFAR-10, and on English it gets 91.2 F1 on CoNLL-2003.",
+            [(88.1, "CIFAR-10", True, "Accuracy"), (91.2, "CoNLL 2003", True, "F1")],
+        ),
     ],
     "NAME-VERSION": [  # a whole-number release "N.0" after an unknown name in an "on" slot is part of the name
         (

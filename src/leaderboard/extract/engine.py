@@ -93,6 +93,7 @@ BENCHMARK_IN_SENTENCE = ordered(
         "benchmark.name_before_parenthesis",
         "benchmark.name_before_to_value",
         "benchmark.on_phrase_after",
+        "benchmark.fronted_slot",
         "benchmark.last_name_before",
         "benchmark.nearest_in_sentence",
     ),

@@ -100,7 +100,7 @@ def open_names(
     shorts = grammar.exact.get("short_form") if lookup is not None else None
     if shorts:
         found += short_form_names(text, s0, s1, shorts, grammar.words["short_form"], lookup)
-    found += fronted_names(text, s0, s1, exclude, grammar.hardware)
+    found += fronted_names(text, s0, s1, exclude, grammar)
     if not any(s0 <= t.start < s1 and t.entry is not None for t in (*taken, *found)):
         return found  # no known benchmark in the sentence: no list to extend
     found += list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)

@@ -30,6 +30,7 @@ _ANAPHOR = re.compile(r"[^,;.]*?\b(?:on|for|in|of)\s+the\s+(\w+)\b", re.IGNORECA
 _WEAK_NAME_RULES = frozenset(
     {
         None,
+        "benchmark.fronted_slot",
         "benchmark.last_name_before",
         "benchmark.nearest_in_sentence",
         "benchmark.sentence_before",

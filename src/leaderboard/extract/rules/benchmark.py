@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from leaderboard.extract.attribution import Span, following_on, nearest, preceding
+from leaderboard.extract.fronted_names import in_fronted_slot
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.task_bindings import bound_per_number
@@ -91,7 +92,33 @@ def on_phrase_after(a: Abstract, s: Sentence, r: Reading) -> Span | None:
             return False
         return not _AND_LIST.fullmatch(text[x:y]) or g.result_verb.search(text, x, y) is not None
 
-    return following_on(text, _evaluated(a, s), r.span_end, s.s1, nums_between, a.w)
+    fronted = _fronted(a, s)  # "0.71 and on X it scores ...": X opens the next conjunct, it is not 0.71's
+    names = [b for b in _evaluated(a, s) if b.start not in fronted] if fronted else _evaluated(a, s)
+    return following_on(text, names, r.span_end, s.s1, nums_between, a.w)
+
+
+def _fronted(a: Abstract, s: Sentence) -> dict[int, Span]:
+    """The sentence's names in a fronted slot ("On X it reaches", "; on the held-out X set, ..."): start -> name."""
+    found = s.memo.get("fronted")
+    if found is None:
+        text, exclude = a.text, a.context.exclude
+        found = s.memo["fronted"] = {
+            b.start: b for b in s.benches if b.start >= 0 and in_fronted_slot(text, s.s0, s.s1, b, exclude, a.g)
+        }
+    return found  # type: ignore[return-value]
+
+
+@rule("benchmark.fronted_slot")
+def fronted_slot(a: Abstract, s: Sentence, r: Reading) -> Span | None:
+    """A number in the clause after a fronted "On X" slot ("and on X it reaches 55.0", "On the held-out X set the
+    model scores 0.8") takes X, unless another name of its sentence stands between them."""
+    fronted = _fronted(a, s)
+    before = [b for b in fronted.values() if b.end <= r.num.start]
+    if not before:
+        return None
+    slot = max(before, key=lambda b: b.start)
+    between = [b for b in _uncompared(a, s) if slot.end <= b.start and b.end <= r.num.start]
+    return None if between else slot
 
 
 def _uncompared(a: Abstract, s: Sentence) -> list[Span]:
