@@ -139,6 +139,50 @@ CASES = {
             ],
         ),
     ],
+    "LIST-SIBLING-BARE": [  # "A 92.4, B 58.1 and C 77.9": name-value items with measured values
+        (
+            "Token F1 per corpus: CoNLL-2003 92.4, WNUT-17 58.1 and Ardmore-News 77.9.",
+            [(92.4, "CoNLL 2003", True, "F1"), (58.1, "WNUT 2017", True, "F1"), (77.9, "Ardmore-News", False, "F1")],
+        ),
+        (
+            "Accuracy by dataset: CIFAR-10 96.2, Pembrook Shapes 88.3, SVHN 97.1.",
+            [
+                (96.2, "CIFAR-10", True, "Accuracy"),
+                (88.3, "Pembrook Shapes", False, "Accuracy"),
+                (97.1, "SVHN", True, "Accuracy"),
+            ],
+        ),
+        (
+            "BLEU scores are IWSLT14 De-En 36.1, Calder-Subs 29.4 and WMT14 En-De 28.7.",
+            [
+                (36.1, "IWSLT2014 German-English", True, "BLEU"),
+                (29.4, "Calder-Subs", False, "BLEU"),
+                (28.7, "WMT2014 English-German", True, "BLEU"),
+            ],
+        ),
+    ],
+    "MODIFIED-MEMBER": [  # an article and lower-case modifiers open a member; they are not part of its name
+        (
+            "We report 91.0% on CIFAR-10, 67.3% on CIFAR-100 and 74.5% on the in-house Kilbride Parts set.",
+            [
+                (91.0, "CIFAR-10", True, "Accuracy"),
+                (67.3, "CIFAR-100", True, "Accuracy"),
+                (74.5, "Kilbride Parts", False, "Accuracy"),
+            ],
+        ),
+        (
+            "Dice reaches 0.88 on BraTS, 0.79 on the internal Carrick Liver cohort and 0.91 on ACDC.",
+            [(0.88, "BraTS", True, "Dice"), (0.79, "Carrick Liver", False, "Dice"), (0.91, "ACDC", True, "Dice")],
+        ),
+        (
+            "The model achieves 41.2 and 37.5 BLEU on IWSLT14 De-En and the in-house Verdant-MT set, respectively.",
+            [(41.2, "IWSLT2014 German-English", True, "BLEU"), (37.5, "Verdant-MT", False, "BLEU")],
+        ),
+        (
+            "It reaches 71.2% on SST-2 and 64.0% on the held-out Brackley Reviews split.",
+            [(71.2, "SST-2", True, "Accuracy"), (64.0, "Brackley Reviews", False, "Accuracy")],
+        ),
+    ],
     "FRONTED-SLOT": [  # "On X," opening a sentence or a conjunct names the clause's benchmark
         (
             "On the Meridian-9 test set, the parser scores 84.1 LAS.",

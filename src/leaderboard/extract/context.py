@@ -13,7 +13,7 @@ from collections.abc import Callable
 from leaderboard.extract.attribution import Span, spans_from_mentions
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.names import NameCapture
-from leaderboard.extract.open_names import name_list_siblings
+from leaderboard.extract.sibling_names import name_list_siblings
 from leaderboard.extract.task_bindings import Binding, bindings
 from leaderboard.extract.vocab import NameIndex, NormText, norm_key
 

@@ -8,13 +8,14 @@ import re
 from dataclasses import replace
 
 from leaderboard.extract.attribution import Span
+from leaderboard.extract.pairing import MEMBER_OPENING
 from leaderboard.extract.sentence import Abstract, Reading
 from leaderboard.extract.value_lists import coordinated_runs
 from leaderboard.extract.vocab import norm_key
 
 _COORD_WORD = re.compile(r",|\band\b|/|\bor\b")
 _CLAUSE_MARK = re.compile(r"[;:.]")
-_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*")
+_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*" + MEMBER_OPENING)  # "A and the in-house B"
 _PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 # "24.6% and 51.1% relative success rate on A and B": the numbers' metric phrase may stand before the "on" list

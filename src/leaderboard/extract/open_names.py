@@ -3,15 +3,10 @@
 Rules:
 - NAME-ACRONYM-HEAD: "the Kestrel Legal (KLC) corpus", "for the Harbor Gesture (HG) database": capitalised words,
   an acronym in parentheses, then a benchmark head word (grammar kind `benchmark_head`) name one benchmark.
-- LIST-SIBLING-METRIC: such an unknown member without a metric of its own takes the one metric that its siblings
+- LIST-SIBLING, NAME-LIST-SIBLING, MODIFIED-MEMBER (sibling_names.py): unknown members of a list whose other
+  members are known benchmarks ("A (v1), B (v2) and C (v3)", "on A, B and the in-house C").
+- LIST-SIBLING-METRIC: an unknown list member without a metric of its own takes the one metric that its siblings
   in the sentence (same unit) all have, marked implied.
-- LIST-SIBLING: in a coordinated list of name-value items ("A (v1), B (v2) and C (v3)", "A to v1, B to v2 and C to
-  v3", "v1 on A, v2 on B and v3 on C", "to v1 on A, to v2 on B", "v1 (A), v2 (B) and v3 (C)", "A (Dice v1), ...")
-  where another item is a known benchmark, an unknown item with a capitalised or digit-bearing head is a benchmark
-  too (benchmark_known = false; never mapped to a nearby known name).
-- NAME-LIST-SIBLING: "on UrbanSound8K, ESC-50 and FSD-Kaggle": in a coordinated list of names after "on", "across",
-  "using" or "including" where one member is a known benchmark, the unknown members with a capitalised or
-  digit-bearing head are benchmarks too.
 - VERSION-OF-NAME: "Something-Something (68.7% on V1 and 77.0% on V2)": a bare version in a value's "on" slot
   inside the parenthesis after a name is that name's version ("Something-Something V1"; the vocabulary entry when
   it has one).
@@ -36,21 +31,12 @@ from dataclasses import replace
 
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.fronted_names import fronted_names
+from leaderboard.extract.sibling_names import siblings
 from leaderboard.models import Result
 
 # a name: capitalised or digit-bearing words, joined by spaces or hyphens ("Caltech-UCSD Dogs", "Stanford Birdsong")
 _WORD = r"(?:[A-Z][\w\-'&+.]*[\w+]|[A-Za-z]*\d[\w\-.]*[\w]|[A-Z])"
 _NAME = rf"(?P<name>{_WORD}(?:[ \-]{_WORD}){{0,4}})"
-_NUM = r"[+\-]?\d[\d,]*(?:\.\d+)?\s*%?"
-_ITEM_PAREN = re.compile(rf"{_NAME}\s*\(\s*(?:[A-Za-z\-@ ]{{0,12}}[:=]?\s*)?{_NUM}[^()]{{0,12}}\)")
-_ITEM_NUM_PAREN = re.compile(rf"{_NUM}\s*\(\s*(?:on\s+|the\s+)?{_NAME}\s*\)")
-_ITEM_TO = re.compile(rf"{_NAME}\s+(?:to|at|of|with|:)\s+{_NUM}")
-_ITEM_ON = re.compile(rf"{_NUM}(?:\s+[A-Za-z@\-]+){{0,2}}?\s+(?:on|for|in)\s+(?:the\s+)?{_NAME}")
-_PAREN_NUM = re.compile(r"\(\s*(?:[A-Za-z\-@ ]{0,12}[:=]?\s*)?[+\-]?\d")
-_NUM_PAREN = re.compile(r"\d\s*%?\s*\(\s*(?:on\s+|the\s+)?[A-Z0-9]")
-_TO_NUM = re.compile(r"\s(?:to|at|of|with|:)\s+[+\-]?\d")
-_NUM_ON = re.compile(r"\d\s*%?(?:\s+[A-Za-z@\-]+){0,2}?\s+(?:on|for|in)\s")
-_JOIN = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|;|\band\b|\bor\b|\bas well as\b)\s*(?:(?:to|by|at)\s+)?$")
 _ACRONYM_HEAD = re.compile(rf"{_NAME}\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,11}})\)\s+(?P<head>[a-z]+(?:\s[a-z]+)?)")
 # every _ACRONYM_HEAD match holds this: a cheap test before the name pattern, which may start at any letter
 _ACRONYM_PAREN = re.compile(r"\([A-Z][A-Za-z0-9\-]{1,11}\)\s+[a-z]")
@@ -62,19 +48,7 @@ _ON_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[Vv]\d{1,2}(?:\.\d
 _HAS_VERSION = re.compile(r"[ofi](?<!\w.)(?:(?<=o)n|(?<=f)or|(?<=i)n)\s+(?:the\s+)?[Vv]\d")
 _GLUED_SCORE = re.compile(r"(?<![\w\-])(?P<name>[A-Za-z][\w\-]*?[A-Za-z0-9])-?[Ss]core(?:s)?\b")
 _IN_LANGUAGE = re.compile(rf"{_NAME}\s+(?:in|for)\s+(?P<lang>[A-Z][a-z]+)\s+(?P<head>(?:shared\s+)?[a-z]+)\b")
-_LIST_WORD = rf"(?:{_WORD}|[a-z]+[A-Z][\w\-]*)"  # "iSAID", "nuScenes" too
-_LIST_ITEM = rf"{_LIST_WORD}(?:[ \-]{_LIST_WORD}){{0,3}}"
-_NAME_LIST = re.compile(
-    rf"\b(?i:on|across|using|including|over)\s+(?:the\s+)?(?P<list>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*"
-    rf"\s*,?\s+(?:and|or|as well as)\s+{_LIST_ITEM})"
-)
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
-_MEASURE = re.compile(rf"{_NUM}(?:\s|$)")  # "63.2 AP": a measured number, not a list member
 _IN_LANGUAGE_CHEAP = re.compile(r"\s(?:in|for)\s+[A-Z][a-z]+\s+(?:shared\s+)?[a-z]")
-_JOINED_AFTER = re.compile(r"\s*(?:,|\band\b|\bor\b|\bas well as\b)")
-_JOINED_BEFORE = re.compile(r"(?:,|\band|\bor|\bas well as)\s+(?:the\s+)?$")
-# "Transformer-based", "Adam-trained", "CNNs": a hyphenated modifier or a plural acronym is no dataset name
-_MODIFIER = re.compile(r"\S*-[a-z]+|[A-Z][A-Z\d]+s")
 _SLOT_BEFORE = re.compile(r"(?:\b(?:on|for|and|or)|,)\s+(?:the\s+)?$")
 _SLOT_AFTER = re.compile(r"(?![\w\-])(?!\s+(?:[a-z]+ed|of|is|are|was|were)\b)")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
@@ -103,9 +77,7 @@ def open_names(
     found += fronted_names(text, s0, s1, exclude, grammar)
     if not any(s0 <= t.start < s1 and t.entry is not None for t in (*taken, *found)):
         return found  # no known benchmark in the sentence: no list to extend
-    found += list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
-    if any(_in_list(text, t, s0, s1) for t in (*taken, *found) if s0 <= t.start < s1 and t.entry is not None):
-        found += name_list_siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)
+    found += siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)  # sibling_names.py
     return [f for f in _dedupe(found) if not any(t.start < f.end and f.start < t.end for t in taken)]
 
 
@@ -162,37 +134,6 @@ def language_head_names(text: str, s0: int, s1: int, heads: re.Pattern, language
     return out
 
 
-def _in_list(text: str, k: Span, s0: int, s1: int) -> bool:
-    """A cheap test: a name joined to a neighbour by a comma or a coordinator."""
-    return bool(_JOINED_AFTER.match(text, k.end, s1) or _JOINED_BEFORE.search(text, max(s0, k.start - 16), k.start))
-
-
-def name_list_siblings(
-    text: str, s0: int, s1: int, known: list[Span], exclude: Callable, hardware: re.Pattern
-) -> list[Span]:
-    """NAME-LIST-SIBLING: the unknown members of a coordinated name list that has a known benchmark member."""
-    out: list[Span] = []
-    for m in _NAME_LIST.finditer(text, s0, s1):
-        items, pos = [], m.start("list")
-        for part in _LIST_SPLIT.split(m.group("list")):
-            at = text.find(part, pos)
-            items.append((at, part))
-            pos = at + len(part)
-        has = [any(k.entry is not None and k.start < at + len(p) and at < k.end for k in known) for at, p in items]
-        if not any(has):
-            continue
-        for (at, part), is_known in zip(items, has, strict=True):
-            start, name = _trim(at, part)
-            if is_known or name is None or any(k.start < start + len(name) and start < k.end for k in known):
-                continue
-            if _VERSION.fullmatch(name) or _MEASURE.match(name) or _MODIFIER.fullmatch(name):
-                continue
-            if exclude(name) or hardware.search(name):
-                continue
-            out.append(Span(start, start + len(name), name, name))
-    return out
-
-
 def short_form_names(
     text: str, s0: int, s1: int, shorts: frozenset[str], canonical: dict[str, str], lookup: Callable
 ) -> list[Span]:
@@ -208,39 +149,6 @@ def short_form_names(
                     out.append(Span(at, end, entry.name, short, entry))
             at = text.find(short, end, s1)
     return out
-
-
-def list_siblings(
-    text: str, s0: int, s1: int, known: list[Span], exclude: Callable, hardware: re.Pattern
-) -> list[Span]:
-    """LIST-SIBLING: unknown members of a coordinated name-value list whose other members are known benchmarks."""
-    out: list[Span] = []
-    sentence = text[s0:s1]
-    items_of = ((_ITEM_PAREN, _PAREN_NUM), (_ITEM_TO, _TO_NUM), (_ITEM_ON, _NUM_ON), (_ITEM_NUM_PAREN, _NUM_PAREN))
-    for pattern, anchor in items_of:
-        if len(anchor.findall(sentence)) < 2:  # cheap test first: a list needs two items
-            continue
-        items = list(pattern.finditer(text, s0, s1))
-        groups: list[list[re.Match]] = []
-        for m in items:
-            if groups and _JOIN.match(text, groups[-1][-1].end(), m.start()):
-                groups[-1].append(m)
-            else:
-                groups.append([m])
-        for group in groups:
-            if len(group) < 2:
-                continue
-            spans = [(_trim(m.start("name"), m.group("name")), m) for m in group]
-            is_known = [any(k.start < st + len(nm) and st < k.end for k in known) for (st, nm), _ in spans if nm]
-            if not any(is_known):
-                continue
-            for (st, nm), _m in spans:
-                if nm is None or any(k.start < st + len(nm) and st < k.end for k in known):
-                    continue
-                if _VERSION.fullmatch(nm) or exclude(nm) or hardware.search(nm):
-                    continue
-                out.append(Span(st, st + len(nm), nm, nm))
-    return _dedupe(out)
 
 
 def share_sibling_metric(rows: list[Result]) -> list[Result]:
@@ -277,8 +185,6 @@ def _dedupe(spans: list[Span]) -> list[Span]:
 __all__ = [
     "acronym_head_names",
     "language_head_names",
-    "list_siblings",
-    "name_list_siblings",
     "short_form_names",
     "open_names",
     "glued_score_names",

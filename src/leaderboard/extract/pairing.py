@@ -22,7 +22,11 @@ from leaderboard.extract.attribution import Span
 from leaderboard.extract.vocab import norm_key
 
 _JOINED = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or|&)\s*")
-_NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*(?:the\s+)?")
+# MODIFIED-MEMBER: "A and the held-out B": an article and up to two lower-case modifiers may open a list member
+MEMBER_OPENING = (
+    r"(?:(?:the|a|an)\s+(?:(?!(?:of|and|or|to|in|on|for|with|by|at|from|than|as)(?![\w\-]))[a-z][a-z\-]+\s+){0,2})?"
+)
+_NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*" + MEMBER_OPENING)
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*")
@@ -253,6 +257,7 @@ def _frames(names: list[Span], run: list, sb: list[Span], text: str, training_on
 
 
 __all__ = [
+    "MEMBER_OPENING",
     "align_runs",
     "align_slash_runs",
     "list_anaphor",

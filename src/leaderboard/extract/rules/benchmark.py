@@ -94,7 +94,10 @@ def on_phrase_after(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 
     fronted = _fronted(a, s)  # "0.71 and on X it scores ...": X opens the next conjunct, it is not 0.71's
     names = [b for b in _evaluated(a, s) if b.start not in fronted] if fronted else _evaluated(a, s)
-    return following_on(text, names, r.span_end, s.s1, nums_between, a.w)
+    found = following_on(text, names, r.span_end, s.s1, nums_between, a.w)
+    if found is not None and text[r.span_end : found.start].strip() == ",":
+        return None  # "A 96.2, B 88.3": a comma right after the number ends its item, B opens the next one
+    return found
 
 
 def _fronted(a: Abstract, s: Sentence) -> dict[int, Span]:
