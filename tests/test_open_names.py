@@ -349,3 +349,14 @@ def test_modifiers_and_plural_acronyms_are_no_list_members(extractor: Extractor)
     ):
         rows = extractor.extract(Paper("p", None, text))
         assert {r.benchmark for r in rows} <= {"ImageNet", "CIFAR-10"}, text
+
+
+def test_indefinite_description_is_no_name(extractor: Extractor) -> None:
+    """INDEFINITE-DESCRIPTION (names.py): "a/an X task|benchmark" describes a kind of data, it names none; "the X
+    benchmark" still names one."""
+    title = "Back-Translation and Data Filtering for a Low-Resource Translation Task"
+    rows = extractor.extract(Paper(paper_id="p", title=title, abstract="We reach 24.1 BLEU on the test set."))
+    assert [(r.value, r.benchmark) for r in rows] == [(24.1, None)]
+    text = "We reach 61.0% on the Tilbury Logic benchmark and 55.1% on a Synthetic Counting benchmark."
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract=text))
+    assert {r.benchmark for r in rows} == {"Tilbury Logic"}

@@ -15,6 +15,7 @@ from leaderboard.extract.efficiency import apply_claim, settle_benchmarks
 from leaderboard.extract.lists import jointly
 from leaderboard.extract.names import elliptic_names
 from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
+from leaderboard.extract.pair_names import elliptic_pairs
 from leaderboard.extract.rules import baseline as baseline_rules
 from leaderboard.extract.rules import benchmark, decide, first, kind, metric, named, ordered, result, subset, value_form
 from leaderboard.extract.rules import method as method_rules
@@ -118,6 +119,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     """The readings of one result sentence, in order, plus the extra rows of lists and transitions."""
     sb = sorted([b for b in a.benches if s0 <= b.start < s1] + captured, key=lambda b: b.start)
     sb = sorted(sb + elliptic_names(a.text, a.vocab.benchmarks, sb, s1), key=lambda b: b.start)
+    sb = elliptic_pairs(a.text, a.vocab.benchmarks.lookup, sb, s1)  # pair_names.py: "WMT14 En-De, En-Fr"
     sm = system_lists(a, s0, s1, [m for m in a.metrics if s0 <= m.start < s1])
     slash_metric, slash_subset = slash_lists(a, s0, s1, idx, sm)
     s = Sentence(s0, s1, idx, sb, sm, slash_metric, slash_subset)

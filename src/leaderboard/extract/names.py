@@ -69,6 +69,8 @@ _STOP_NAMES = frozenset(
         "different",
     ]
 )
+# INDEFINITE-DESCRIPTION: "a/an X dataset|task" describes a kind of data; a benchmark's name takes "the" or nothing
+_INDEFINITE = re.compile(r"(?<![\w\-])[Aa]n?\s+$")
 _FUNCTION_WORDS = "to|and|or|with|at|by|for|in|on|of|the|a|an|while|when|using|under|without|than|as|is|are|was"
 
 
@@ -145,6 +147,8 @@ class NameCapture:
                     continue
                 end = m.end(group) - (len(m.group(group)) - len(m.group(group).rstrip(".,;:")))
                 start = end - len(name)
+                if kind == "head" and _INDEFINITE.search(text, max(s0, start - 4), start):
+                    continue  # "for a General-Domain Translation Task": a description, not a proper name
                 if kind == "head":
                     tail = re.match(r"\s+([A-Z][a-z]+)(?:\s+(\d{2,4}))?", text[end : m_end + 8])
                     if tail and self.grammar.benchmark_head.fullmatch(tail.group(1)):
