@@ -161,6 +161,24 @@ CASES = {
             ],
         ),
     ],
+    "LIST-SIBLING-SPREAD": [  # "v ± s on A": the spread belongs to the value, the item still joins the list
+        (
+            "Macro-F1 is 64.2 ± 0.7 on Cora, 58.9 ± 1.4 on Brenner Citations and 70.3 ± 0.5 on PubMed.",
+            [
+                (64.2, "Cora", True, "Macro-F1"),
+                (58.9, "Brenner Citations", False, "Macro-F1"),
+                (70.3, "PubMed", True, "Macro-F1"),
+            ],
+        ),
+        (
+            "Mean accuracy was 81.5 ± 2.1 on CiteSeer and 47.0 ± 3.3 on Tolland Webgraph over five seeds.",
+            [(81.5, "Citeseer", True, "Mean Accuracy"), (47.0, "Tolland Webgraph", False, "Mean Accuracy")],
+        ),
+        (
+            "We obtain 33.6 ± 0.9% on the Linwood Forums graph and 88.1 ± 0.4% on Cora.",
+            [(33.6, "Linwood Forums", False, "Accuracy"), (88.1, "Cora", True, "Accuracy")],
+        ),
+    ],
     "MODIFIED-MEMBER": [  # an article and lower-case modifiers open a member; they are not part of its name
         (
             "We report 91.0% on CIFAR-10, 67.3% on CIFAR-100 and 74.5% on the in-house Kilbride Parts set.",

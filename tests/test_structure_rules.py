@@ -62,6 +62,40 @@ CASES = {
             [(81.2, "UCF101", "Accuracy", "absolute"), (70.4, "HMDB51", "Accuracy", "absolute")],
         ),
     ],
+    "PARALLEL-RUN-OWN-METRIC": [  # a parallel run that writes its own metric keeps it ("Hits@10 of x and y")
+        (
+            "It reaches 0.352 MRR on FB15k-237 and 0.498 on WN18RR, with Hits@10 of 0.541 and 0.583 on the two sets.",
+            [
+                (0.352, "FB15k-237", "MRR", "absolute"),
+                (0.498, "WN18RR", "MRR", "absolute"),
+                (0.541, "FB15k-237", "Hits@10", "absolute"),
+                (0.583, "WN18RR", "Hits@10", "absolute"),
+            ],
+        ),
+        (
+            "Top-1 is 77.0% on ImageNet and 65.2% on ImageNet-R, while top-5 accuracy of 93.1% and 80.4% follows.",
+            [
+                (77.0, "ImageNet", "Top-1 Accuracy", "absolute"),
+                (65.2, "ImageNet-R", "Top-1 Accuracy", "absolute"),
+                (93.1, "ImageNet", "Top-5 Accuracy", "absolute"),
+                (80.4, "ImageNet-R", "Top-5 Accuracy", "absolute"),
+            ],
+        ),
+    ],
+    "MARGIN-OVER-SYSTEM": [  # "x, N points above/below/ahead of Y": an appositive margin is a change, x stays
+        (
+            "The network achieves 80.7% top-1 on ImageNet, 1.8 points above ResNet-101.",
+            [(80.7, "ImageNet", "Top-1 Accuracy", "absolute"), (1.8, "ImageNet", "Top-1 Accuracy", "delta")],
+        ),
+        (
+            "On the Harlow-QA split it scores 52.7%, 1.1 points below the full chain-of-thought model.",
+            [(52.7, "Harlow-QA", None, "absolute"), (1.1, "Harlow-QA", None, "delta")],
+        ),
+        (
+            "Our model obtains 71.3 F1 on DROP, 4.2 points ahead of BERT-large.",
+            [(71.3, "DROP", "F1", "absolute"), (4.2, "DROP", "F1", "delta")],
+        ),
+    ],
     "SIZE-RATIO": [
         (
             "The compact detector is 5x smaller than DETR-R101 yet reaches 44.0 AP on COCO.",

@@ -76,6 +76,8 @@ def delta_details(a: Abstract, r: Reading, s0: int, s1: int) -> None:
     for m in g.change.finditer(text, c0, window_end):
         if not g.value_of("change", m.group(0)):
             continue  # "relative", "difference": a change without a direction
+        if any(b.start <= m.start() < b.end for b in a.benches):
+            continue  # "4.2 points ahead on DROP": a word inside a benchmark's name is no change word
         d = num.start - m.end() if m.end() <= num.start else m.start() - r.span_end
         if d >= -1 and d < best_d:
             best, best_d = m, d

@@ -55,8 +55,11 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
     """ "by 3.9% AP, 5.1% Recall and 0.8% MR": coordinated numbers share the kind and 'up to' of the first."""
     for prev, cur in zip(readings, readings[1:], strict=False):
         gap = a.text[prev.span_end : cur.num.start]
-        if prev.kind == "absolute" and cur.kind == "delta" and _PURE_COORD.fullmatch(gap) and not cur.num.signed:
-            prev.kind = "delta"  # "which is 5.6% and 2.6% higher"
+        # "which is 5.6% and 2.6% higher"; not an appositive margin in another unit ("52.7%, 1.1 points below X")
+        margin = gap.strip() == "," and prev.unit != cur.unit
+        pure = _PURE_COORD.fullmatch(gap)
+        if prev.kind == "absolute" and cur.kind == "delta" and pure and not cur.num.signed and not margin:
+            prev.kind = "delta"
             prev.note("kind", "kind.coordinated_with_change")
         if (
             not coordination_gap(gap, a.w.coordination_before, a.w.coordination_after)

@@ -190,10 +190,11 @@ def parallel_runs(readings: list, text: str) -> list:
             continue
         if any(r.unit != p.unit and not _change_unit_of(r, p) for r, p in zip(run, before, strict=True)):
             continue
+        own_metric = any(r.bound for r in run)  # "Hits@10 of 0.556 and 0.601": the run wrote its own metric
         for r, p in zip(run, before, strict=True):
             r.benchmark, r.carried = p.benchmark, False
             given.append(r)
-            weak = r.metric_inferred or r.rules.get("metric") in _WEAK_METRIC_RULES
+            weak = not own_metric and (r.metric_inferred or r.rules.get("metric") in _WEAK_METRIC_RULES)
             if weak and not r.bound and p.metric is not None and r.metric is not p.metric:
                 r.metric, r.metric_inferred = p.metric, p.metric_inferred
                 r.note("metric", "metric.parallel_run")

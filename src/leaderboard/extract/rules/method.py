@@ -21,6 +21,9 @@ _HOST_NAME = re.compile(
 )
 _UNIT_WORD = re.compile(r"\s*(?:[A-Za-z%]{1,6}\s+)?")
 _FOR_NAME = re.compile(r"\s+(?:for|by)\s+(?:the\s+)?(?P<n>[A-Z][\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)")
+# OF-COMPARED-SYSTEM: "above the 91.4 of the Stanza baseline": "the <number> of <Name>" names the number's system
+_THE_BEFORE = re.compile(r"(?<![\w\-])the\s+$", re.IGNORECASE)
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?P<n>[A-Z][\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)")
 _PAREN_GAP = re.compile(r"\s*[(\[]\s*")
 _NEAR_GAP = re.compile(r"\s*(?:[(\[:=]|\b(?:of|at|with|is|was)\b)?\s*[(\[]?\s*", re.IGNORECASE)
 STANDING = "standing"  # grammar value of a result_verb phrase that names a standing ("state of the art")
@@ -51,6 +54,8 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     if verbs:
         return None
     after = _FOR_NAME.match(text, r.span_end)  # "compared with 56.8% for GPT-4V"
+    if after is None and _THE_BEFORE.search(text, max(s.s0, num.start - 6), num.start):
+        after = _OF_NAME.match(text, r.span_end)  # "surpassing the 43.8 of PEGASUS"
     base = after.span("n") if after else baseline_of(a, cmp, num.start, num.end)
     if base is None:
         return None
