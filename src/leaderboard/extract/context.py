@@ -92,7 +92,9 @@ class AbstractContext:
         """The datasets the number-free sentences bind to tasks ("A for parsing and B for tagging"), cached."""
         if not self._bindings:
             stop = self.g.words.get("not_a_task", {})
-            self._bindings.append(bindings(self.text, self.rest, lambda w: self._names_in(w, alone=True), stop))
+            self._bindings.append(
+                bindings(self.text, self.rest, lambda w: self._names_in(w, alone=True), stop, self.exclude)
+            )
         return self._bindings[0]
 
     def every_name(self) -> list[Span]:

@@ -23,9 +23,15 @@ from leaderboard.extract.vocab import norm_key
 
 _STOP = r"(?=\s*(?:[,;:.()]|$)|\s+(?:and|or|while|whereas|but|as|with|which|respectively|we|our|is|are)\b)"
 _TASK = r"(?P<task>[\w\-]+(?:\s+[\w\-]+){0,3}?)"
-_NAME_FOR = re.compile(rf"\s+for\s+(?:the\s+)?(?:task\s+of\s+)?{_TASK}{_STOP}")
+# "A for parsing", "the A corpus for parsing": one lower-case head word may stand between the name and "for"
+_NAME_FOR = re.compile(rf"(?:\s+[a-z]+)?\s+for\s+(?:the\s+)?(?:task\s+of\s+)?{_TASK}{_STOP}")
+# BINDING-SIBLING: "Two corpora are used: Quintrell for typing and ACE05 for events": an unknown capitalised name
+# bound the same way as a known one in its sentence is a dataset too
+_CAPITAL_FOR = re.compile(r"(?<![\w\-])(?P<name>[A-Z][\w\-.]*[\w](?:\s+[A-Z][\w\-.]*[\w]){0,2})(?=\s+for\s)")
 _FOR_FIRST = re.compile(rf"\s*[Ff]or\s+(?:the\s+)?{_TASK}\s*(?:,|(?=\s+we\b))")
-_NAME_THEN_FOR = re.compile(r"[A-Z0-9][\w\-.]*\)?\s+for\s")  # a name (capitalised or digit-bearing) before "for"
+_NAME_THEN_FOR = re.compile(
+    r"[A-Z0-9][\w\-.]*\)?(?:\s+[a-z]+)?\s+for\s"
+)  # a name (capitalised or digit-bearing) before "for"
 _OWN_PREP = re.compile(r"(?:\s*%)?(?:\s+[\w@\-]+){0,3}?\s+(?:in|for|on)\s+(?:the\s+)?")
 
 
@@ -38,7 +44,11 @@ class Binding:
 
 
 def bindings(
-    text: str, windows: list[tuple[int, int]], names_in: Callable[[tuple[int, int]], list[Span]], stop: Collection[str]
+    text: str,
+    windows: list[tuple[int, int]],
+    names_in: Callable[[tuple[int, int]], list[Span]],
+    stop: Collection[str],
+    exclude: Callable[[str], bool] = lambda name: False,
 ) -> list[Binding]:
     """The task bindings of the number-free sentences `windows` (empty unless two datasets are bound)."""
     hits = [(w, len(_NAME_THEN_FOR.findall(text, *w)) + _clauses_for(text, *w)) for w in windows]
@@ -49,11 +59,13 @@ def bindings(
         w0, w1 = window
         if not n:
             continue
-        names = names_in(window)
+        names, n0 = names_in(window), len(out)
         for b in names:  # "<name> for <task>"
             m = _NAME_FOR.match(text, b.end, w1)
             if m is not None:
                 _add(out, m.group("task"), b, stop)
+        if any(x.name.known for x in out[n0:]):
+            out += _siblings(text, w0, w1, names, stop, exclude)
         for c0 in _clause_starts(text, w0, w1):  # "For <task>, we use <name>"
             m = _FOR_FIRST.match(text, c0, w1)
             if m is None:
@@ -63,6 +75,23 @@ def bindings(
             if len(after) == 1:
                 _add(out, m.group("task"), after[0], stop)
     return out if len({norm_key(b.name.name) for b in out}) >= 2 else []
+
+
+def _siblings(
+    text: str, w0: int, w1: int, names: list[Span], stop: Collection[str], exclude: Callable[[str], bool]
+) -> list[Binding]:
+    """BINDING-SIBLING: the unknown capitalised names of the sentence right before "for <task>" (not a method,
+    metric or model: `exclude`)."""
+    out: list[Binding] = []
+    for c in _CAPITAL_FOR.finditer(text, w0, w1):
+        if c.start() == w0 or any(b.start < c.end() and c.start() < b.end for b in names):
+            continue  # the sentence's first word ("For", "Two") is no name
+        if exclude(c.group("name")):
+            continue
+        m = _NAME_FOR.match(text, c.end(), w1)
+        if m is not None:
+            _add(out, m.group("task"), Span(c.start(), c.end(), c.group("name"), c.group("name")), stop)
+    return out
 
 
 def _clauses_for(text: str, w0: int, w1: int) -> int:

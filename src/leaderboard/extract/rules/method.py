@@ -24,6 +24,7 @@ _FOR_NAME = re.compile(r"\s+(?:for|by)\s+(?:the\s+)?(?P<n>[A-Z][\w\-+]*(?:[.][\w
 # OF-COMPARED-SYSTEM: "above the 91.4 of the Stanza baseline": "the <number> of <Name>" names the number's system
 _THE_BEFORE = re.compile(r"(?<![\w\-])the\s+$", re.IGNORECASE)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?P<n>[A-Z][\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)")
+_NUMBER_FIRST = re.compile(r"\s*[+\-]?\d")
 _PAREN_GAP = re.compile(r"\s*[(\[]\s*")
 _NEAR_GAP = re.compile(r"\s*(?:[(\[:=]|\b(?:of|at|with|is|was)\b)?\s*[(\[]?\s*", re.IGNORECASE)
 STANDING = "standing"  # grammar value of a result_verb phrase that names a standing ("state of the art")
@@ -60,6 +61,8 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     if base is None:
         return None
     b0, b1 = base
+    if _NUMBER_FIRST.match(text, b0, b1):  # "compared with 85.0% and 75.1% for earlier systems": a compared
+        return _decision(a, None, False, None)  # number whose system is not named: not the paper's own either
     for m in a.metrics:  # "compared to SOTA accuracy of 89.4%": the system, not its metric
         if b0 <= m.start and m.end <= b1 and _LINK_AFTER.fullmatch(text, m.end, b1):
             b1 = m.start
