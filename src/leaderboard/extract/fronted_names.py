@@ -35,7 +35,6 @@ def fronted_names(text: str, s0: int, s1: int, exclude: Callable[[str], bool], g
     if text.find("On ", s0, s1) < 0 and text.find(" on ", s0, s1) < 0:
         return []
     openers = grammar.words.get("slot_opener", {})
-    subjects = grammar.words.get("clause_subject", {})
     out: list[Span] = []
     for m in _SLOT.finditer(text, s0, s1):
         before = text[s0 : m.start()].rstrip()
@@ -47,7 +46,7 @@ def fronted_names(text: str, s0: int, s1: int, exclude: Callable[[str], bool], g
                 continue
             if exclude(name) or grammar.hardware.search(name):
                 continue
-            if _opens_clause(text, end, s1, exclude, subjects):
+            if _opens_clause(text, end, s1, exclude, grammar):
                 out.append(Span(m.start("name"), end, name, name))
                 break
     return out
@@ -67,7 +66,7 @@ def in_fronted_slot(text: str, s0: int, s1: int, name: Span, exclude: Callable[[
     openers = grammar.words.get("slot_opener", {})
     if before and not (before[-1] in openers or before.rsplit(None, 1)[-1].lower() in openers):
         return False
-    return _opens_clause(text, name.end, s1, exclude, grammar.words.get("clause_subject", {}))
+    return _opens_clause(text, name.end, s1, exclude, grammar)
 
 
 def _name_ends(text: str, start: int, end: int) -> list[int]:
@@ -82,18 +81,20 @@ def _name_ends(text: str, start: int, end: int) -> list[int]:
     return ends[::-1]
 
 
-def _opens_clause(text: str, end: int, s1: int, exclude: Callable[[str], bool], subjects: dict) -> bool:
-    """After the name: at most three lower-case words, then a comma or a word that opens the clause."""
+def _opens_clause(text: str, end: int, s1: int, exclude: Callable[[str], bool], grammar) -> bool:
+    """After the name: at most three lower-case words, none naming hardware ("On Android phones it runs"), then a
+    comma or a word that opens the clause (a grammar `clause_subject`, or a metric, method or model name)."""
     if text.startswith(",", end):
         return True
+    subjects = grammar.words.get("clause_subject", {})
     for k, t in enumerate(_TOKENS.finditer(text, end, min(s1, end + 80))):
         word = t.group().rstrip(",;:.")
         if word.lower() in subjects or (word and exclude(word)):
-            return True
+            return not grammar.hardware.search(text, end, t.start())
         if k >= 3 or not _TAIL_WORD.fullmatch(word):
             return False
-        if t.group().endswith(","):
-            return True  # "On Harbor Scenes segmentation, we ..."
+        if t.group().endswith(","):  # "On Harbor Scenes segmentation, we ..."
+            return not grammar.hardware.search(text, end, t.end())
     return False
 
 
