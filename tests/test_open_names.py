@@ -161,6 +161,20 @@ CASES = {
             ],
         ),
     ],
+    "LIST-SIBLING-COLON": [  # "A: v1, B: v2, C: v3"
+        (
+            "Per-dataset Dice: BraTS: 0.89, Kessling Liver: 0.81, ACDC: 0.92.",
+            [(0.89, "BraTS", True, "Dice"), (0.81, "Kessling Liver", False, "Dice"), (0.92, "ACDC", True, "Dice")],
+        ),
+        (
+            "Top-1 by dataset - CIFAR-100: 81.3%, Ashgrove Moths: 66.0%.",
+            [(81.3, "CIFAR-100", True, "Top-1 Accuracy"), (66.0, "Ashgrove Moths", False, "Top-1 Accuracy")],
+        ),
+        (
+            "BLEU per test set: Carlow-Subs: 27.2 and WMT14 En-De: 29.9.",
+            [(27.2, "Carlow-Subs", False, "BLEU"), (29.9, "WMT2014 English-German", True, "BLEU")],
+        ),
+    ],
     "LIST-SIBLING-SPREAD": [  # "v ± s on A": the spread belongs to the value, the item still joins the list
         (
             "Macro-F1 is 64.2 ± 0.7 on Cora, 58.9 ± 1.4 on Brenner Citations and 70.3 ± 0.5 on PubMed.",
@@ -389,3 +403,14 @@ def test_fronted_slot_of_hardware_is_no_name(extractor: Extractor) -> None:
     for text in texts:
         rows = extractor.extract(Paper(paper_id="p", title="", abstract=text))
         assert rows and {r.benchmark for r in rows} <= {None, "ImageNet"}, text
+
+
+def test_benchmark_is_no_sentence_subject(extractor: Extractor) -> None:
+    """method.sentence_subject: a subject that ends in a benchmark of the sentence names no system."""
+    text = "mAP on Pascal VOC, Fenwick Drones and COCO is 82.1, 45.3 and 51.0, respectively."
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract=text))
+    assert sorted((r.value, r.benchmark, r.method) for r in rows) == [
+        (45.3, "Fenwick Drones", None),
+        (51.0, "COCO", None),
+        (82.1, "PASCAL VOC", None),
+    ]

@@ -13,9 +13,8 @@ from leaderboard.extract.calibration import evidence_score
 from leaderboard.extract.details import delta_details, transitions
 from leaderboard.extract.efficiency import apply_claim, settle_benchmarks
 from leaderboard.extract.lists import jointly
-from leaderboard.extract.names import elliptic_names
 from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
-from leaderboard.extract.pair_names import elliptic_pairs
+from leaderboard.extract.pair_names import sentence_names
 from leaderboard.extract.rules import baseline as baseline_rules
 from leaderboard.extract.rules import benchmark, decide, first, kind, metric, named, ordered, result, subset, value_form
 from leaderboard.extract.rules import method as method_rules
@@ -93,8 +92,7 @@ BENCHMARK_IN_SENTENCE = ordered(
     (
         "benchmark.name_before_parenthesis",
         "benchmark.name_before_to_value",
-        "benchmark.on_phrase_after",
-        "benchmark.fronted_slot",
+        *("benchmark.on_phrase_after", "benchmark.fronted_slot"),
         "benchmark.last_name_before",
         "benchmark.nearest_in_sentence",
     ),
@@ -118,8 +116,7 @@ BASELINE = ordered(baseline_rules, ("baseline.after_comparison_word",), group="b
 def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[Span]) -> list[Reading]:
     """The readings of one result sentence, in order, plus the extra rows of lists and transitions."""
     sb = sorted([b for b in a.benches if s0 <= b.start < s1] + captured, key=lambda b: b.start)
-    sb = sorted(sb + elliptic_names(a.text, a.vocab.benchmarks, sb, s1), key=lambda b: b.start)
-    sb = elliptic_pairs(a.text, a.vocab.benchmarks.lookup, sb, s1)  # pair_names.py: "WMT14 En-De, En-Fr"
+    sb = sentence_names(a.text, a.vocab.benchmarks, sb, s1)  # pair_names.py: "TREC DL 2019 and 2020", "En-De, En-Fr"
     sm = system_lists(a, s0, s1, [m for m in a.metrics if s0 <= m.start < s1])
     slash_metric, slash_subset = slash_lists(a, s0, s1, idx, sm)
     s = Sentence(s0, s1, idx, sb, sm, slash_metric, slash_subset)

@@ -14,11 +14,20 @@ import re
 from collections.abc import Callable
 
 from leaderboard.extract.attribution import Span
+from leaderboard.extract.names import elliptic_names
+from leaderboard.extract.vocab import NameIndex
 
 _CODE = r"[A-Z][a-z]{1,2}"  # a language code: "En", "De", "Zho"
 _PAIR = re.compile(rf"{_CODE}\s?(?:-|–|→|->)\s?{_CODE}")
 _STEM_PAIR = re.compile(rf"(?P<stem>\S.*?)[\s\-_]+(?P<pair>{_CODE}\s?(?:-|–|→|->)\s?{_CODE})")
 _NEXT_PAIR = re.compile(rf"\s*(?:,\s*and|,|and|&)\s+(?P<pair>{_PAIR.pattern})(?![\w\-])")
+
+
+def sentence_names(text: str, benchmarks: NameIndex, names: list[Span], s1: int) -> list[Span]:
+    """The sentence's names (sorted) with its elliptic ones: bare numbers after a name ending in one ("TREC DL 2019
+    and 2020", names.py) and bare language pairs after a name ending in one ("WMT14 En-De, En-Fr")."""
+    names = sorted(names + elliptic_names(text, benchmarks, names, s1), key=lambda b: b.start)
+    return elliptic_pairs(text, benchmarks.lookup, names, s1)
 
 
 def elliptic_pairs(text: str, lookup: Callable, names: list[Span], s1: int) -> list[Span]:
@@ -59,4 +68,4 @@ def _stemmed(lookup: Callable, stem: str, start: int, end: int, pair: str) -> Sp
     return Span(start, end, entry.name if entry else name, pair, entry)
 
 
-__all__ = ["elliptic_pairs"]
+__all__ = ["elliptic_pairs", "sentence_names"]

@@ -29,14 +29,14 @@ _FN = r"(?:of|and|or|to|in|on|for|with|by|at|from|than|as)(?![\w\-])"
 _MODS = rf"(?:(?:the|a|an)\s+(?:(?!{_FN})[a-z][a-z\-]+\s+){{0,2}})"
 _ITEM_PAREN = re.compile(rf"{_NAME}\s*\(\s*(?:[A-Za-z\-@ ]{{0,12}}[:=]?\s*)?{_NUM}[^()]{{0,12}}\)")
 _ITEM_NUM_PAREN = re.compile(rf"{_NUM}\s*\(\s*(?:on\s+|the\s+)?{_NAME}\s*\)")
-_ITEM_TO = re.compile(rf"{_NAME}\s+(?:to|at|of|with|:)\s+{_NUM}")
+_ITEM_TO = re.compile(rf"{_NAME}(?:\s+(?:to|at|of|with)|\s*:)\s+{_NUM}")  # "A to 0.81", "A: 0.81"
 _SPREAD = r"(?:\s*(?:±|\+/-)\s*\d[\d,]*(?:\.\d+)?\s*%?)?"  # "71.8 ± 1.2 on A": the spread is the value's
 _ITEM_ON = re.compile(rf"{_NUM}{_SPREAD}(?:\s+[A-Za-z@\-]+){{0,2}}?\s+(?:on|for|in)\s+{_MODS}?{_NAME}")
 # a bare "Name 92.4" item: the value is measured (decimals or %), so "ResNet 50" or "Task 3" is none
 _ITEM_BARE = re.compile(rf"{_NAME}\s+(?:\d[\d,]*\.\d+\s*%?|\d+\s*%)(?![\w.]?\d)")
 _PAREN_NUM = re.compile(r"\(\s*(?:[A-Za-z\-@ ]{0,12}[:=]?\s*)?[+\-]?\d")
 _NUM_PAREN = re.compile(r"\d\s*%?\s*\(\s*(?:on\s+|the\s+)?[A-Z0-9]")
-_TO_NUM = re.compile(r"\s(?:to|at|of|with|:)\s+[+\-]?\d")
+_TO_NUM = re.compile(r"(?:\s(?:to|at|of|with)|:)\s+[+\-]?\d")
 _NUM_ON = re.compile(r"\d\s*%?(?:\s+[A-Za-z@\-]+){0,2}?\s+(?:on|for|in)\s")
 _BARE_NUM = re.compile(r"[\w\-]\s+\d+(?:\.\d+|\s*%)")
 _JOIN = re.compile(  # a member's lower-case head word may end it ("on the X graph and 88.1% on Y")
