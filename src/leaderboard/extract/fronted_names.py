@@ -31,14 +31,12 @@ _TOKENS = re.compile(r"\S+")
 
 
 def fronted_names(text: str, s0: int, s1: int, exclude: Callable[[str], bool], grammar) -> list[Span]:
-    """The FRONTED-SLOT names of one sentence (text[s0:s1]); the cheap test: an "On"/"on " in the sentence."""
-    if text.find("On ", s0, s1) < 0 and text.find(" on ", s0, s1) < 0:
-        return []
+    """The FRONTED-SLOT names of one sentence (text[s0:s1])."""
     openers = grammar.words.get("slot_opener", {})
     out: list[Span] = []
-    for m in _SLOT.finditer(text, s0, s1):
-        before = text[s0 : m.start()].rstrip()
-        if before and not (before[-1] in openers or before.rsplit(None, 1)[-1].lower() in openers):
+    for at in _slot_starts(text, s0, s1, openers):
+        m = _SLOT.match(text, at, s1)
+        if m is None:
             continue
         for end in _name_ends(text, m.start("name"), m.end("name")):
             name = text[m.start("name") : end]
@@ -52,6 +50,19 @@ def fronted_names(text: str, s0: int, s1: int, exclude: Callable[[str], bool], g
     return out
 
 
+def _slot_starts(text: str, s0: int, s1: int, openers: dict) -> list[int]:
+    """Where an "On"/"on" opens the sentence or a conjunct (after a `slot_opener`): a cheap scan before the slot
+    pattern runs."""
+    out = [s0] if text.startswith("On ", s0) else []
+    at = text.find(" on ", s0, s1)
+    while at >= 0:
+        before = text[max(s0, at - 10) : at].rstrip()
+        if before and (before[-1] in openers or before.rsplit(None, 1)[-1].lower() in openers):
+            out.append(at + 1)
+        at = text.find(" on ", at + 4, s1)
+    return out
+
+
 _SLOT_BEFORE = re.compile(
     r"(?<![\w\-])[Oo]n\s+(?:the\s+)?(?:(?!(?:of|and|or|to|in|on|for|with|by|at|from)(?![\w\-]))[a-z][a-z\-]+\s+){0,2}$"
 )
@@ -59,10 +70,13 @@ _SLOT_BEFORE = re.compile(
 
 def in_fronted_slot(text: str, s0: int, s1: int, name: Span, exclude: Callable[[str], bool], grammar) -> bool:
     """The name (known or not) sits in a FRONTED-SLOT: it opens its sentence or a conjunct and its clause follows."""
-    m = _SLOT_BEFORE.search(text, max(s0, name.start - 40), name.start)
+    lo = max(s0, name.start - 40)
+    if text.find("on ", lo, name.start) < 0 and text.find("On ", lo, name.start) < 0:
+        return False  # a cheap test before the pattern
+    m = _SLOT_BEFORE.search(text, lo, name.start)
     if m is None:
         return False
-    before = text[s0 : m.start()].rstrip()
+    before = text[max(s0, m.start() - 10) : m.start()].rstrip()
     openers = grammar.words.get("slot_opener", {})
     if before and not (before[-1] in openers or before.rsplit(None, 1)[-1].lower() in openers):
         return False

@@ -38,7 +38,7 @@ _PAREN_NUM = re.compile(r"\(\s*(?:[A-Za-z\-@ ]{0,12}[:=]?\s*)?[+\-]?\d")
 _NUM_PAREN = re.compile(r"\d\s*%?\s*\(\s*(?:on\s+|the\s+)?[A-Z0-9]")
 _TO_NUM = re.compile(r"(?:\s(?:to|at|of|with)|:)\s+[+\-]?\d")
 _NUM_ON = re.compile(r"\d\s*%?(?:\s+[A-Za-z@\-]+){0,2}?\s+(?:on|for|in)\s")
-_BARE_NUM = re.compile(r"[\w\-]\s+\d+(?:\.\d+|\s*%)")
+_BARE_NUM = re.compile(r"[A-Z][\w\-]*\s+\d+(?:\.\d+|\s*%)")  # a capitalised word right before a measured value
 _JOIN = re.compile(  # a member's lower-case head word may end it ("on the X graph and 88.1% on Y")
     r"(?:\s+[a-z][a-z\-]*)?\s*(?:,\s*(?:and|or|as well as)?|;|\band\b|\bor\b|\bas well as\b)\s*(?:(?:to|by|at)\s+)?"
     rf"(?:(?:on|for|in)\s+)?{_MODS}?$"
