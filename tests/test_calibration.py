@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from leaderboard.extract import Extractor
 from leaderboard.extract.calibration import FEATURES, Calibration, evidence_score, features
-from leaderboard.extract.gold_eval import calibration_error, reliability
+from leaderboard.extract.gold_eval import calibration_error, format_gold_run, reliability, run_gold
 from leaderboard.models import Paper, Result
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -204,3 +205,24 @@ def test_calibration_error_is_the_weighted_gap_per_bin() -> None:
 def test_calibration_error_is_between_zero_and_one(pairs: list[tuple[float, bool]]) -> None:
     e = calibration_error([p for p, _ in pairs], [ok for _, ok in pairs])
     assert 0.0 <= e <= 1.0
+
+
+def test_evaluate_prints_reliability_and_calibration_error_for_both_gold_kinds(tmp_path: Path) -> None:
+    text = "Our tagger reaches an F1 of 88.6 on the Wojood corpus."
+    gold = tmp_path / "ex"
+    gold.mkdir()
+    (gold / "abstracts.jsonl").write_text(json.dumps({"id": "a1", "title": "T", "abstract": text}) + "\n")
+    result = {"id": "a1", "value": 88.6, "benchmark": "Wojood", "metric": "F1", "confidence": "clear"}
+    (gold / "results.jsonl").write_text(json.dumps(result) + "\n")
+    ex = Extractor.default()
+    run = run_gold(gold, ex.extract)
+    (row, right), *_ = run.tally.correct
+    out = format_gold_run(run, "ex")
+    assert right and f"expected calibration error (10 bins): {1 - row.confidence:.3f}" in out
+    assert "reliability (confidence band: rows, tuple precision):" in out
+    recall = tmp_path / "dev.jsonl"
+    tup = {"dataset": "Wojood", "metric": "F1", "score": "88.6"}
+    recall.write_text(json.dumps({"paper_id": "a1", "title": "T", "abstract": text, "tuples": [tup]}) + "\n")
+    out = format_gold_run(run_gold(recall, ex.extract), "dev")
+    assert "tuple precision, of the rows matched to a gold tuple by value):" in out
+    assert f"expected calibration error (10 bins): {1 - row.confidence:.3f}" in out

@@ -96,9 +96,10 @@ def format_gold_run(run: GoldRun, source: str, misses: int = 0) -> str:
     lines.append("errors by class:")
     lines += [f"  {k:34s} {n}" for k, n in t.errors.most_common()]
     lines += [f"  - {d}" for d in t.details[:misses]]
-    if run.kind == "exhaustive" and t.correct:
+    if t.correct:
         confident = [ok for r, ok in t.correct if getattr(r, "confident", False)]
-        lines.append("reliability (confidence band: rows, tuple precision):")
+        judged = "" if run.kind == "exhaustive" else ", of the rows matched to a gold tuple by value"
+        lines.append(f"reliability (confidence band: rows, tuple precision{judged}):")
         for lo, hi, n, p in reliability(t.correct):
             lines.append(f"  [{lo:.2f}, {hi:.2f})  {n:4d}  " + ("-" if p is None else f"{p:.3f}"))
         probs, right = [r.confidence or 0.0 for r, _ in t.correct], [ok for _, ok in t.correct]
