@@ -226,6 +226,7 @@ def main() -> None:
     prec, cover = dev2.y[sel].mean() if sel.any() else 0.0, dev2.y[sel].sum() / max(dev2.clear, 1)
     print(f"check: dev2 confident precision {prec:.3f} (>= 0.95) and cover {cover:.3f} (>= 0.50) in sample;")
     print("check: the out-of-fold precision of dev2 and probes above, and each set's ECE (lower is better)")
+    print("  coefficients: " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(FEATURES, w[1:], strict=True)))
     text = csv_text(w, t, l2)
     if args.dry_run:
         print(text, end="")

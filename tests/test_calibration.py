@@ -226,3 +226,21 @@ def test_evaluate_prints_reliability_and_calibration_error_for_both_gold_kinds(t
     out = format_gold_run(run_gold(recall, ex.extract), "dev")
     assert "tuple precision, of the rows matched to a gold tuple by value):" in out
     assert f"expected calibration error (10 bins): {1 - row.confidence:.3f}" in out
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet="ab 1.;:", min_size=12, max_size=40),
+    st.integers(0, 11),
+    st.integers(0, 11),
+    st.booleans(),
+)
+def test_feature_values_are_flags_beside_the_evidence_score(text: str, v: int, b: int, known: bool) -> None:
+    r = _row(
+        evidence=text, sentence_start=0, value_start=v, value_end=v + 1, benchmark="B", benchmark_known=known,
+        benchmark_start=b, benchmark_end=b + 1, metric="M", metric_start=b, metric_end=b + 1, confidence=0.7,
+    )  # fmt: skip
+    f = features(r, [r, r])
+    assert len(f) == len(FEATURES) and f["rule_confidence"] == 0.7 and f["shared_number"] == 1.0
+    assert all(x in (0.0, 1.0) for k, x in f.items() if k != "rule_confidence")
+    assert f["benchmark_adjacent"] <= 1.0 - f["benchmark_elsewhere"] and f["benchmark_known"] == float(known)
