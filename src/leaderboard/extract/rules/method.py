@@ -44,6 +44,8 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     for m in g.compare.finditer(text, clause_start(text, s.s0, num.start), num.start):
         if any(x.start <= m.start() < x.end for x in a.metrics):  # "intersection over union"
             continue
+        if r.qualifier is not None and not text[m.end() : num.start].strip():
+            continue  # "keeps the error below 5%": the word is the number's qualifier, no compared system
         if aggregates is None:  # "averaged over six tasks": an aggregate, not a comparison (grammar `aggregate`)
             aggregates = [x.span() for x in g.aggregate.finditer(text, s.s0, num.start)]
         if not any(x0 <= m.start() < x1 for x0, x1 in aggregates):
