@@ -165,6 +165,8 @@ def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
     rng = link if link is not None and link.kind == "range" else None
     span_end = a.nums[rng.second].end if rng else num.end
     r = Reading(num=num, s0=s.s0, s1=s.s1, value=num.value, span_end=span_end, trace=trace, i=i)
+    if trace is None and result.rejected_even_if_bound(a, s, r):
+        return None  # REJECT would decline it whatever metric binds it (untraced: no decision to show)
     bound, rule = first(METRIC_BINDING, a, s, r)
     if bound is not None:
         r.metric, r.side, r.bound = bound[0], bound[1], True

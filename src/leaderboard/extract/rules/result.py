@@ -34,6 +34,12 @@ def non_result_pattern(a: Abstract, s: Sentence, r: Reading) -> str | None:
     return non_result_reason(a.text, r.num, s.s0, a.g, r.metric is not None, a.vocab.metrics.lookup)
 
 
+def rejected_even_if_bound(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """Whether `non_result_pattern` rejects the number even with a metric bound to it: without one its reasons
+    only grow (filters.non_result_reason), so the engine may skip reading a number it will reject anyway."""
+    return bool(non_result_reason(a.text, r.num, s.s0, a.g, True, a.vocab.metrics.lookup))
+
+
 @rule("result.share_of_named_data")
 def share_of_named_data(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """A percentage "of" a named dataset right after it is an amount of data, not a score; after a verb that
