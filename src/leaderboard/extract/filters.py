@@ -98,7 +98,7 @@ def non_result_reason(
             return "digits inside a name"
     if _VERSION_AFTER.match(after):
         return "version number"
-    if _GLUED.search(before):
+    if "." in before and _GLUED.search(before):  # the pattern holds a period: the cheap test first
         return "footnote or broken text (glued to a word and a period)"
     if is_year(num) and not bound_metric:
         return "year"
