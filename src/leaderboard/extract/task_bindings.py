@@ -29,9 +29,9 @@ _NAME_FOR = re.compile(rf"(?:\s+[a-z]+)?\s+for\s+(?:the\s+)?(?:task\s+of\s+)?{_T
 # bound the same way as a known one in its sentence is a dataset too
 _CAPITAL_FOR = re.compile(r"(?<![\w\-])(?P<name>[A-Z][\w\-.]*[\w](?:\s+[A-Z][\w\-.]*[\w]){0,2})(?=\s+for\s)")
 _FOR_FIRST = re.compile(rf"\s*[Ff]or\s+(?:the\s+)?{_TASK}\s*(?:,|(?=\s+we\b))")
-_NAME_THEN_FOR = re.compile(
-    r"[A-Z0-9][\w\-.]*\)?(?:\s+[a-z]+)?\s+for\s"
-)  # a name (capitalised or digit-bearing) before "for"
+# a name (capitalised or digit-bearing) before "for", perhaps with a lower-case head word between
+_NAME_THEN_FOR = re.compile(r"[A-Z0-9][\w\-.]*\)?(?:\s+[a-z]+)?\s+for\s")
+_FOR_WORD = re.compile(r"\sfor\s")  # inside every match of _NAME_THEN_FOR: one pass, no backtracking over names
 _OWN_PREP = re.compile(r"(?:\s*%)?(?:\s+[\w@\-]+){0,3}?\s+(?:in|for|on)\s+(?:the\s+)?")
 
 
@@ -51,7 +51,7 @@ def bindings(
     exclude: Callable[[str], bool] = lambda name: False,
 ) -> list[Binding]:
     """The task bindings of the number-free sentences `windows` (empty unless two datasets are bound)."""
-    hits = [(w, len(_NAME_THEN_FOR.findall(text, *w)) + _clauses_for(text, *w)) for w in windows]
+    hits = [(w, _names_then_for(text, *w) + _clauses_for(text, *w)) for w in windows]
     if sum(n for _, n in hits) < 2:
         return []  # cheap test first: two bindings need two "<Name> for" or "For <task>," in the sentences
     out: list[Binding] = []
@@ -75,6 +75,11 @@ def bindings(
             if len(after) == 1:
                 _add(out, m.group("task"), after[0], stop)
     return out if len({norm_key(b.name.name) for b in out}) >= 2 else []
+
+
+def _names_then_for(text: str, w0: int, w1: int) -> int:
+    """How many "<Name> for" the sentence holds (none without a word "for": the cheap test first)."""
+    return len(_NAME_THEN_FOR.findall(text, w0, w1)) if _FOR_WORD.search(text, w0, w1) else 0
 
 
 def _siblings(
