@@ -75,7 +75,7 @@ _JOINED_AFTER = re.compile(r"\s*(?:,|\band\b|\bor\b|\bas well as\b)")
 _JOINED_BEFORE = re.compile(r"(?:,|\band|\bor|\bas well as)\s+(?:the\s+)?$")
 # "Transformer-based", "Adam-trained", "CNNs": a hyphenated modifier or a plural acronym is no dataset name
 _MODIFIER = re.compile(r"\S*-[a-z]+|[A-Z][A-Z\d]+s")
-_SLOT_BEFORE = re.compile(r"(?:\b(?:on|for|and|or)|,)\s+(?:the\s+)?$")
+_SLOT_BEFORE = re.compile(r"(?:\b(?:[Oo]n|[Ff]or|and|or)|,)\s+(?:the\s+)?$")  # "On Pets, ...": a fronted slot too
 _SLOT_AFTER = re.compile(r"(?![\w\-])(?!\s+(?:[a-z]+ed|of|is|are|was|were)\b)")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
 
