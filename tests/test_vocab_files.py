@@ -197,3 +197,6 @@ def test_breadth_spot_checks() -> None:
     assert "CoDEx-S" not in spellings(bench["CoDEx-M"]) and bench["CoDEx-S"]["metric"] == "MRR"
     assert "Minerva MATH" not in spellings(bench["MATH"]) and "Minerva Math" in spellings(bench["MinervaMath"])
     assert "xView2" in spellings(bench["xBD"]) and "xView2" not in spellings(bench["xView"])
+    for sibling, parent in (("MultiWOZ 2.4", "MultiWOZ"), ("DOTA-v2.0", "DOTA"), ("FER+", "FER2013"),
+                            ("LiveCodeBench v6", "LiveCodeBench"), ("CommonsenseQA 2.0", "CommonsenseQA")):  # fmt: skip
+        assert sibling in bench and sibling not in spellings(bench[parent]), sibling
