@@ -10,7 +10,7 @@ from leaderboard.models import Paper
 
 CASES = {
     "METRIC-AT-K": [
-        ("F1@25 on Breakfast reaches 74.3%.", [(74.3, None, "F1@25")]),
+        ("F1@25 on Breakfast reaches 74.3%.", [(74.3, "Breakfast Actions", "F1@25")]),
         ("We gain +2.7% in average recall@10 on MSR-VTT.", [(2.7, "MSR-VTT", "average recall@10")]),
         ("Our tracker reaches a MOTA of 61.0 and HOTA@0.5 of 58.9 on DanceTrack.", None),
         ("The localiser scores 44.6 mAP at tIoU=0.7 on ActivityNet.", [(44.6, "ActivityNet", "mAP@0.7")]),
@@ -23,7 +23,7 @@ CASES = {
     "METRIC-HEAD-MODIFIER": [
         (  # a modified metric the vocabulary names takes its canonical name
             "On MultiWOZ 2.1 our tracker achieves 58.2% joint goal accuracy.",
-            [(58.2, "MultiWOZ", "Joint Goal Accuracy")],
+            [(58.2, "MultiWOZ 2.1", "Joint Goal Accuracy")],
         ),
         ("On SMAP our detector reaches a point-adjusted F1 of 0.951.", [(0.951, "SMAP", "point-adjusted F1")]),
         (
@@ -37,8 +37,12 @@ CASES = {
             "On SGD the tracker improves turn-level accuracy to 91.3%.",
             [(91.3, "Schema-Guided Dialogue", "turn-level Accuracy")],
         ),
-        ("On MultiWOZ 2.2 we reach 58.7% joint accuracy.", [(58.7, "MultiWOZ", "Joint Goal Accuracy")]),
+        ("On MultiWOZ 2.2 we reach 58.7% joint accuracy.", [(58.7, "MultiWOZ 2.2", "Joint Goal Accuracy")]),
         ("On Waterbirds the worst-class F1 is 71.5.", [(71.5, "Waterbirds", "worst-class F1")]),
+        (
+            "Our chart parser reaches 90.4 labelled F1 on the CTB test split.",
+            [(90.4, "Chinese Treebank", "labelled F1")],
+        ),
     ],
     "METRIC-EVALUATIVE-ADJECTIVE": [
         ("It reaches a superior overall score of 71.8 on the MME benchmark.", [(71.8, "MME", "overall score")]),
@@ -68,7 +72,7 @@ CASES = {
     "METRIC-PARAPHRASE": [
         (
             "On YouTube-VOS 2019 our tracker reaches 83.1 when region overlap and boundary accuracy are averaged.",
-            [(83.1, "YouTube-VOS", "J&F")],
+            [(83.1, "YouTube-VOS 2019", "J&F")],
         ),
         (
             "On DAVIS 2017 it scores 86.4% with region similarity and contour accuracy averaged.",

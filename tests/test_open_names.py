@@ -149,7 +149,7 @@ CASES = {
         (
             "Our state tracker reaches 62.0% joint goal accuracy on SGD and 57.1% on MultiWOZ 2.4.",
             [
-                (57.1, "MultiWOZ", True, "Joint Goal Accuracy"),
+                (57.1, "MultiWOZ 2.4", True, "Joint Goal Accuracy"),
                 (62.0, "Schema-Guided Dialogue", True, "Joint Goal Accuracy"),
             ],
         ),
