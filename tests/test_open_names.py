@@ -272,6 +272,8 @@ def test_short_form_outside_a_slot_is_no_benchmark(extractor: Extractor) -> None
         (None, "Trained with SGD for 90 epochs, the network scores 76.0% accuracy."),
         (None, "An Actor network and a Critic network reach a 64.2% success rate."),
         (None, "Models trained in Texas hospitals reach 0.91 AUROC."),
+        (None, "Pretrained on Beauty and Toys, the recommender reaches 0.061 NDCG@10."),
+        (None, "Fine-tuned on Reddit conversations, the chatbot reaches a 61.2% win rate."),
     ):
         rows = extractor.extract(Paper("p", title, text))
         assert rows and [r.benchmark for r in rows] == [None] * len(rows), text
