@@ -12,8 +12,9 @@ Rules (each named after its pattern; the words are data in vocab/grammar.csv):
   names the metric it changes (kind `comparative_metric`; not an efficiency metric).
 - SPEED-NO-BORROW: an efficiency result never takes an accuracy metric from an operating-point phrase ("at the
   same accuracy"), and a measurement in a sentence that names hardware ("on an A100 GPU") gets no benchmark.
-- SPEED-AT-OPERATING-POINT: an efficiency result keeps a benchmark only when a task result of its own sentence is
-  given on it ("83.7% on X with 2.3 ms latency"); "40% faster than B on X" or a carried benchmark is dropped.
+- SPEED-AT-OPERATING-POINT: an efficiency result keeps a benchmark only when it is the one benchmark the task results
+  of its sentence are given on ("83.7% on X with 2.3 ms latency") or the sentence's fronted scope ("On X, ...");
+  "40% faster than B on X", a carried benchmark, or one of two benchmarks with results is dropped.
 Efficiency metrics are the values of the speed cue kinds plus grammar kind `efficiency_metric` (FPS, Training Time).
 """
 
@@ -190,20 +191,38 @@ def settle_benchmarks(a, readings: list) -> None:
         return
     for r in readings:
         confine_benchmark(r, a.speed, a.g.hardware, a.text)
-    without_operating_point(readings, a.speed)
+    without_operating_point(readings, a.speed, a.text)
 
 
-def without_operating_point(readings: list, speed: SpeedLexicon) -> None:
-    """SPEED-AT-OPERATING-POINT: an efficiency result keeps a benchmark only when a task result of its sentence is
-    given on the same benchmark ("83.7% accuracy on X with only 2.3 ms latency"); a speed claim on its own ("40%
-    faster than B on X", "scales to X and yields 141x acceleration") does not measure the benchmark."""
+def without_operating_point(readings: list, speed: SpeedLexicon, text: str) -> None:
+    """SPEED-AT-OPERATING-POINT: an efficiency result keeps a benchmark only when it is the one benchmark the task
+    results of its sentence are given on ("83.7% accuracy on X with only 2.3 ms latency"), or the benchmark that
+    scopes the whole sentence ("On X, ..."). A speed claim on its own ("40% faster than B on X", "scales to X and
+    yields 141x acceleration") does not measure the benchmark, and with results on two benchmarks ("77.1 mIoU on A
+    and 73.8 on B, and runs in 86 ms, 2.4 times faster than C") the speed belongs to neither."""
     if not any(r.benchmark is not None and r.metric is not None and speed.is_speed(r.metric.name) for r in readings):
         return
     tasks = {r.benchmark.name for r in readings if r.benchmark is not None and not speed.is_speed(_name(r))}
     for r in readings:
-        if r.benchmark is not None and speed.is_speed(_name(r)) and r.benchmark.name not in tasks:
+        if r.benchmark is None or not speed.is_speed(_name(r)) or _scopes_sentence(text, r.benchmark, r.s0):
+            continue
+        if r.benchmark.name not in tasks or len(tasks) > 1:
             r.benchmark, r.carried, r.subset = None, False, None
-            r.drop("benchmark", "benchmark.speed_without_operating_point", "no task result of the sentence on it")
+            why = "not the one benchmark of its sentence's results"
+            r.drop("benchmark", "benchmark.speed_without_operating_point", why)
+
+
+_SCOPE_BEFORE = re.compile(r"\s*(?:on|for|across)\s+(?:the\s+)?", re.IGNORECASE)
+_SCOPE_AFTER = re.compile(r"(?:\s+[a-z][a-z\-]*){0,3}\s*,\s")
+
+
+def _scopes_sentence(text: str, b, s0: int) -> bool:
+    """ "On X, ...", "For the X benchmark, ...": the benchmark opens its sentence in a fronted phrase."""
+    return (
+        b.start >= s0
+        and _SCOPE_BEFORE.fullmatch(text, s0, b.start) is not None
+        and _SCOPE_AFTER.match(text, b.end) is not None
+    )
 
 
 def _name(r) -> str | None:
