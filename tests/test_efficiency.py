@@ -90,6 +90,31 @@ CASES = {
             [(58, None, "Latency", "%")],
         ),
     ],
+    "SPEED-BUDGET": [
+        (
+            "Held to a 150 ms latency budget, the captioner still reaches 118.2 CIDEr on NoCaps.",
+            [(118.2, "nocaps", "CIDEr", None)],
+        ),
+        ("Under a 2 s time limit per move, the engine wins 71% of its games.", [(71, None, None, "%")]),
+        (
+            "Given a 900 ms decoding deadline, the summariser still scores 44.0 ROUGE-1.",
+            [(44.0, None, "ROUGE-1", None)],
+        ),
+    ],
+    "PER-DENOMINATOR": [
+        (
+            "Decoding takes 9 ms per 320 ms audio window on a phone CPU.",
+            [(9, None, "Inference Time", "ms")],
+        ),
+        ("Serving costs $0.12 per 1,000 generated images with our cache.", []),
+        ("The tracker spends 2.2 ms per 64 detections on a desktop GPU.", [(2.2, None, "Latency", "ms")]),
+    ],
+    "SPEED-ONE-OPERATING-POINT": [
+        (
+            "It scores 81.0 on NYUv2 and 64.4 on KITTI, and predicts a depth map in 12 ms.",
+            [(81.0, "NYU Depth v2", "AbsRel", None), (64.4, "KITTI", "AP3D", None), (12, None, "Latency", "ms")],
+        ),
+    ],
 }
 
 

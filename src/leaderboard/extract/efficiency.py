@@ -60,6 +60,8 @@ class SpeedLexicon:
     metrics: frozenset[str]  # lower-cased names of the efficiency metrics
     cue_stems: tuple[str, ...]  # first words of the after-number cues: a cheap test before the patterns
     w: Windows
+    budget: re.Pattern  # a setting noun right after the cue ("a 200 ms latency budget"): no claim, a setting
+    ellipsis: re.Pattern  # SPEED-COMPARATIVE-ELLIPSIS: a bare comparative right after a ratio ("3x lower than")
     time_metric: str  # PROSE-TIME's metric when the time cue row has no value (`default_metric,prose_time,<m>`)
 
     @classmethod
@@ -90,11 +92,20 @@ class SpeedLexicon:
             metrics=metrics,
             cue_stems=tuple(sorted({p.split()[0].lower().rstrip("*") for k in _CUED for p in values[k]})),
             w=w,
+            budget=comp(r"\s*(?:ALT)\b", "setting_noun_after"),
+            ellipsis=comp(r"\s*(?:ALT)\s+(?:than|compared|relative|over)\b", "ratio_comparative"),
             time_metric=time_metric,
         )
 
     def claim(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> SpeedClaim | None:
-        """The efficiency claim of the number at [start, end) (end after a range), or None."""
+        """The efficiency claim of the number at [start, end) (end after a range), or None. SPEED-BUDGET: a cue
+        followed by a setting noun ("at a 200 ms latency budget", "a 2x speedup target") makes no claim."""
+        c = self._claim(text, start, end, s0, s1, unit)
+        if c is not None and c.end > end and self.budget.match(text, c.end, s1) is not None:
+            return None
+        return c
+
+    def _claim(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> SpeedClaim | None:
         after = text[end : min(s1, end + self.w.speed_cue_after)]
         low = after.lower()
         cued = any(w in low for w in self.cue_stems)
@@ -189,9 +200,41 @@ def settle_benchmarks(a, readings: list) -> None:
     attribution)."""
     if a.speed is None:
         return
+    speed_noun_is_own(readings, a.speed)
+    comparative_ellipsis(readings, a.speed, a.text)
     for r in readings:
         confine_benchmark(r, a.speed, a.g.hardware, a.text)
     without_operating_point(readings, a.speed, a.text)
+
+
+def comparative_ellipsis(readings: list, speed: SpeedLexicon, text: str) -> None:
+    """SPEED-COMPARATIVE-ELLIPSIS: "31 ms per chunk, about 3x lower than X", "1,250 sentences/s, 3.4x higher than Y":
+    a ratio with no metric of its own, followed by a bare comparative and "than", right after an efficiency value of
+    its sentence (no clause mark between) compares that same measure."""
+    for prev, r in zip(readings, readings[1:], strict=False):
+        if r.metric is not None or r.unit not in {"x", "%"} or prev.metric is None or not speed.is_speed(_name(prev)):
+            continue
+        if r.num.start - prev.span_end > speed.w.speed_ellipsis_gap or _CLAUSE.search(text, prev.span_end, r.num.start):
+            continue
+        if speed.ellipsis.match(text, r.span_end, r.s1) is not None:
+            r.metric, r.metric_inferred = prev.metric, False
+            r.note("metric", "metric.speed_comparative_ellipsis")
+
+
+def speed_noun_is_own(readings: list, speed: SpeedLexicon) -> None:
+    """SPEED-NOUN-IS-OWN: an efficiency metric another number of the sentence reports by its own cue or phrase ("a
+    throughput of 1,250 sentences/s") is not lent to a plain number as its nearest metric ("..., at 88.1 GLUE")."""
+    owned = {_name(r) for r in readings if r.bound or r.rules.get("metric") == "metric.efficiency_cue"}
+    for r in readings:
+        m = r.metric
+        if m is None or r.rules.get("metric") != "metric.nearest_in_sentence" or not speed.is_speed(m.name):
+            continue
+        if m.name in owned and r.unit is None:
+            r.metric = None
+            r.drop("metric", "metric.speed_noun_is_own", "the efficiency metric belongs to another number")
+
+
+_CLAUSE = re.compile(r"[;:.]\s")
 
 
 def without_operating_point(readings: list, speed: SpeedLexicon, text: str) -> None:

@@ -15,6 +15,8 @@ Rules:
 - GAP-TO-REFERENCE-SETTING: "loses at most 0.7 points against full precision", "within 1.1% of the FP16 model": a
   gap measured against the uncompressed reference setting of the same model (grammar kind `reference_setting`) is
   a cost of the setting, not a result of its own.
+- PER-DENOMINATOR: "latency per 640 ms chunk", "cost per 1,000 queries": the number after "per" sizes the unit a
+  rate is given per (grammar kind `denominator_before`), it is not a result.
 - SETTING-VERB-SHARE: "we mask 75% of the patches", "drop 80% of the frames", "remove up to 25% of the
   parameters": a verb that alters the input or the model right before a percentage of something.
 """
@@ -52,6 +54,7 @@ class Leaks:
     threshold: re.Pattern
     example: re.Pattern
     reference: re.Pattern
+    denominator: re.Pattern
     w: Windows
 
     @classmethod
@@ -69,6 +72,7 @@ class Leaks:
             threshold=comp(r"\s*(?:ALT)", "threshold_noun"),
             example=comp(r"(?<![\w\-])(?:ALT)\s*$", "setting_example"),
             reference=comp(_TO_REFERENCE + r"(?:ALT)(?![\w\-])", "reference_setting"),
+            denominator=comp(r"(?<![\w\-])(?:ALT)\s+(?:a\s+|one\s+)?$", "denominator_before"),
             w=w,
         )
 
@@ -81,6 +85,8 @@ class Leaks:
             return "setting"
         if self.setting_after.match(text, end, min(s1, end + w.setting_noun_after)):
             return "setting"
+        if "per" in before[-12:].lower() and self.denominator.search(before):
+            return "setting"  # "latency per 640 ms chunk", "$0.40 per 1,000 queries": the unit a rate is given per
         ref = self.reference.match(text, end, min(s1, end + w.reference_setting_after))
         if ref is not None and (ref.group("of") is None or _WITHIN_END.search(before)):
             return "setting"  # "loses 0.7 points against full precision", "within 1.1% of FP16": a setting's cost
