@@ -109,6 +109,15 @@ CASES = {
         ("Serving costs $0.12 per 1,000 generated images with our cache.", []),
         ("The tracker spends 2.2 ms per 64 detections on a desktop GPU.", [(2.2, None, "Latency", "ms")]),
     ],
+    "FOLD-RATIO": [
+        ("Batched beam pruning yields a 9-fold speedup over the reference decoder.", [(9, None, "Speedup", "x")]),
+        (
+            "The cache-aware planner gives a 14-fold reduction in latency for warehouse robots.",
+            [(14, None, "Latency", "x")],
+        ),
+        ("Under 10-fold cross-validation the detector reaches 93.6% accuracy.", [(93.6, None, "Accuracy", "%")]),
+        ("Our graph sampler brings a 4-fold increase in training throughput.", [(4, None, "Throughput", "x")]),
+    ],
     "SPEED-ONE-OPERATING-POINT": [
         (
             "It scores 81.0 on NYUv2 and 64.4 on KITTI, and predicts a depth map in 12 ms.",

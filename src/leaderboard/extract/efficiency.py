@@ -8,6 +8,8 @@ Rules (each named after its pattern; the words are data in vocab/grammar.csv):
 - PROSE-TIME: "runs in 18 ms", "in under 0.3 seconds", "takes 2.1 s per image": a number with a time unit after
   a time preposition or verb (or before "per <item>"/"latency") is a latency-type result with that unit; a cue
   row without a value gives the metric of the grammar row `default_metric,prose_time,<metric>`.
+- FOLD-RATIO: "a 6-fold speedup", "an 11-fold reduction in latency": "N-fold" before a change noun is a ratio
+  (unit x), "10-fold cross-validation" stays a setting (the nouns are grammar kind `fold_ratio_noun`).
 - COMPARATIVE-ADJECTIVE: "1.9% more accurate", "3 points more precise": a comparative adjective after the number
   names the metric it changes (kind `comparative_metric`; not an efficiency metric).
 - SPEED-NO-BORROW: an efficiency result never takes an accuracy metric from an operating-point phrase ("at the
@@ -21,7 +23,7 @@ Efficiency metrics are the values of the speed cue kinds plus grammar kind `effi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from leaderboard.errors import UserError
 from leaderboard.extract.alternation import compile_role
@@ -61,6 +63,9 @@ class SpeedLexicon:
     cue_stems: tuple[str, ...]  # first words of the after-number cues: a cheap test before the patterns
     w: Windows
     budget: re.Pattern  # a setting noun right after the cue ("a 200 ms latency budget"): no claim, a setting
+    fold: (
+        re.Pattern
+    )  # FOLD-RATIO: "-fold" and the change noun after it ("6-fold speedup", not "5-fold cross-validation")
     ellipsis: re.Pattern  # SPEED-COMPARATIVE-ELLIPSIS: a bare comparative right after a ratio ("3x lower than")
     time_metric: str  # PROSE-TIME's metric when the time cue row has no value (`default_metric,prose_time,<m>`)
 
@@ -93,6 +98,7 @@ class SpeedLexicon:
             cue_stems=tuple(sorted({p.split()[0].lower().rstrip("*") for k in _CUED for p in values[k]})),
             w=w,
             budget=comp(r"\s*(?:ALT)\b", "setting_noun_after"),
+            fold=comp(r"[-\u2010\u2011 ]fold\b(?=\s+(?:[a-z\-]+\s+)?(?:ALT)\b)", "fold_ratio_noun"),
             ellipsis=comp(r"\s*(?:ALT)\s+(?:than|compared|relative|over)\b", "ratio_comparative"),
             time_metric=time_metric,
         )
@@ -149,6 +155,18 @@ class SpeedLexicon:
             name = self.values["time_after"].get(" ".join(a.group("cue").lower().split()), "") or self.time_metric
             return SpeedClaim(name, a.start("cue"), a.end("cue"), unit)
         return None
+
+    def fold_ratios(self, text: str, nums: list) -> list:
+        """FOLD-RATIO: "a 6-fold speedup", "an 11-fold reduction in latency": a whole number written with "-fold" is a
+        ratio (unit x) when a change noun follows (grammar kind `fold_ratio_noun`); "10-fold cross-validation" stays
+        a setting. The number's span takes in "-fold"."""
+        if "fold" not in text:
+            return nums
+        out = []
+        for n in nums:
+            m = self.fold.match(text, n.end) if n.unit is None and not n.suffix and not n.decimals else None
+            out.append(replace(n, end=m.end(), unit="x") if m is not None else n)
+        return out
 
     def is_speed(self, metric_name: str | None) -> bool:
         return metric_name is not None and metric_name.lower() in self.metrics
