@@ -10,6 +10,8 @@ Rules (each named after its pattern; the words are data in vocab/grammar.csv):
   row without a value gives the metric of the grammar row `default_metric,prose_time,<metric>`.
 - FOLD-RATIO: "a 6-fold speedup", "an 11-fold reduction in latency": "N-fold" before a change noun is a ratio
   (unit x), "10-fold cross-validation" stays a setting (the nouns are grammar kind `fold_ratio_noun`).
+- TIME-PER-ITEM-BY: "reduced reading time per case by 28%", "labelling time drops by 40%": a "<gerund or -ion noun> time (per
+  <item>)" phrase before "by" + number names the measure as written (grammar kind `time_noun_head`).
 - COMPARATIVE-ADJECTIVE: "1.9% more accurate", "3 points more precise": a comparative adjective after the number
   names the metric it changes (kind `comparative_metric`; not an efficiency metric).
 - SPEED-NO-BORROW: an efficiency result never takes an accuracy metric from an operating-point phrase ("at the
@@ -45,6 +47,7 @@ class SpeedClaim:
     start: int
     end: int
     unit: str | None = None
+    named_as_written: bool = False  # TIME-PER-ITEM-BY: the metric is the phrase itself ("reading time per case")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +66,8 @@ class SpeedLexicon:
     cue_stems: tuple[str, ...]  # first words of the after-number cues: a cheap test before the patterns
     w: Windows
     budget: re.Pattern  # a setting noun right after the cue ("a 200 ms latency budget"): no claim, a setting
-    fold: (
-        re.Pattern
-    )  # FOLD-RATIO: "-fold" and the change noun after it ("6-fold speedup", not "5-fold cross-validation")
+    fold: re.Pattern  # FOLD-RATIO: "-fold" before a change noun ("6-fold speedup", not "5-fold cross-validation")
+    time_noun_by: re.Pattern  # TIME-PER-ITEM-BY: "<gerund or -ion noun> time (per <item>) ... by N%"
     ellipsis: re.Pattern  # SPEED-COMPARATIVE-ELLIPSIS: a bare comparative right after a ratio ("3x lower than")
     time_metric: str  # PROSE-TIME's metric when the time cue row has no value (`default_metric,prose_time,<m>`)
 
@@ -76,10 +78,10 @@ class SpeedLexicon:
 
         kinds = (
             *("speed_after", "speed_verb", "speed_noun", "time_unit", "time_before", "time_after"),
-            "comparative_metric",
+            *("comparative_metric", "time_noun_head"),
         )
         values = {k: words.get(k, {}) for k in kinds}
-        speed = [k for k in kinds if k not in {"time_unit", "comparative_metric"}]
+        speed = [k for k in kinds if k not in {"time_unit", "comparative_metric", "time_noun_head"}]
         named = words.get("efficiency_metric", {})
         time_metric = words.get("default_metric", {}).get("prose_time", "").strip()
         if not time_metric:
@@ -98,6 +100,12 @@ class SpeedLexicon:
             cue_stems=tuple(sorted({p.split()[0].lower().rstrip("*") for k in _CUED for p in values[k]})),
             w=w,
             budget=comp(r"\s*(?:ALT)\b", "setting_noun_after"),
+            time_noun_by=comp(
+                r"(?<![\w\-])(?P<cue>[a-z]+(?:ing|ion)\s+(?:ALT)(?:\s+per\s+[a-z]+)?)\s+(?:[a-z]+\s+){0,3}?by\s*"
+                + _ABOUT
+                + r"\s*$",
+                "time_noun_head",
+            ),
             fold=comp(r"[-\u2010\u2011 ]fold\b(?=\s+(?:[a-z\-]+\s+)?(?:ALT)\b)", "fold_ratio_noun"),
             ellipsis=comp(r"\s*(?:ALT)\s+(?:than|compared|relative|over)\b", "ratio_comparative"),
             time_metric=time_metric,
@@ -128,6 +136,9 @@ class SpeedLexicon:
         m, kind = (self.verb_by.search(before), "speed_verb") if by else (None, "")
         if m is None and by:
             m, kind = self.noun_by.search(before), "speed_noun"  # "inference latency falls by 33%"
+        if m is None and by and (t := self.time_noun_by.search(before)) is not None:
+            off = start - len(before)  # "reduced reading time per case by 28%": the phrase names the measure
+            return SpeedClaim(" ".join(t.group("cue").split()), off + t.start("cue"), off + t.end("cue"), None, True)
         if m is not None:
             cue = " ".join(m.group("cue").lower().split())
             name = self.values[kind].get(cue, "") or _stem(self.values[kind], m)
@@ -169,7 +180,11 @@ class SpeedLexicon:
         return out
 
     def is_speed(self, metric_name: str | None) -> bool:
-        return metric_name is not None and metric_name.lower() in self.metrics
+        """An efficiency metric: a named one, or a time measure named as written ("reading time per case")."""
+        if metric_name is None:
+            return False
+        low = metric_name.lower()
+        return low in self.metrics or low.split(" per ")[0].rsplit(" ", 1)[-1] in self.values["time_noun_head"]
 
 
 def _stem(values: dict[str, str], m: re.Match) -> str:
@@ -190,7 +205,7 @@ def apply_claim(r, claim: SpeedClaim, text: str, lookup) -> bool:
     from leaderboard.extract.attribution import Span
 
     entry = lookup(claim.metric)
-    if entry is None:
+    if entry is None and not claim.named_as_written:
         return False
     num = r.num
     gap = min(abs(claim.start - r.span_end), abs(num.start - claim.end))
@@ -198,7 +213,8 @@ def apply_claim(r, claim: SpeedClaim, text: str, lookup) -> bool:
         mine = min(abs(r.metric.start - r.span_end), abs(num.start - r.metric.end))
         if mine < gap:
             return False
-    r.metric = Span(claim.start, claim.end, entry.name, text[claim.start : claim.end], entry)
+    name = entry.name if entry is not None else claim.metric
+    r.metric = Span(claim.start, claim.end, name, text[claim.start : claim.end], entry)
     if claim.unit is not None and r.unit is None:
         r.unit = claim.unit
     return True
