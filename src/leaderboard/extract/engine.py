@@ -11,7 +11,8 @@ from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, n
 from leaderboard.extract.before_after import transition_rows
 from leaderboard.extract.calibration import evidence_score
 from leaderboard.extract.details import delta_details, transitions
-from leaderboard.extract.efficiency import apply_claim, settle_benchmarks
+from leaderboard.extract.efficiency import apply_claim
+from leaderboard.extract.efficiency_sentence import settle_benchmarks
 from leaderboard.extract.lists import jointly
 from leaderboard.extract.names import elliptic_names
 from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
@@ -141,7 +142,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     for r in readings:
         r.peers = absolute if r.kind != "delta" else every
         _attribute(a, s, r)
-    settle_benchmarks(a, readings)  # efficiency.py
+    settle_benchmarks(a, readings)  # efficiency_sentence.py
     for fn in STRUCTURE_AFTER:  # rules/structure.py
         fn(a, s, readings)
     after_attribution(a, readings)  # rules/metric.py: metrics that depend on the sentence's other readings
