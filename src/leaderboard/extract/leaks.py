@@ -2,8 +2,8 @@
 `size_before`, `setting_phrase`).
 
 Rules:
-- SIZE-RATIO-AFTER: "6x smaller", "35% fewer parameters", "models 7x its size": a size word a few words after a
-  ratio or percentage makes it a model-size comparison, a non-result.
+- SIZE-RATIO-AFTER: "6x smaller", "35% fewer parameters", "models 7x its size", "30% of the teacher's parameters":
+  a size word a few words after a ratio or percentage makes it a model-size comparison, a non-result.
 - SIZE-VERB-BY: "shrinks the model size by 40%", "compresses the parameters by 8x": a size noun before "by".
 - SETTING-PHRASE: "a masking ratio of 0.75", "compression factor 4": a design setting named right before the
   number, even when the setting name looks like a metric ("ratio").
@@ -30,6 +30,8 @@ from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.windows import Windows
 
 _GAP = r"(?:[\s)}$]*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas|yet)\b)[\w\-]{2,}\s+){0,2}?"
+# a size word may follow a share of a named model ("25% of the teacher's parameters"): one more word, apostrophes
+_SIZE_GAP = _GAP.replace("{2,}", "{2,}(?:['\u2019]s)?").replace("{0,2}?", "{0,3}?")
 
 _TIMES_AFTER = re.compile(r"\s*(?:times|×|x)\b")  # compiled once: asked for every number
 _TO_REFERENCE = (  # "0.7 points against full precision", "1.1% of the FP16 model's accuracy"
@@ -63,7 +65,7 @@ class Leaks:
             return compile_role(pattern, words, kind)
 
         return cls(
-            size_after=comp(r"^(?:\s*times)?" + _GAP + r"(?:ALT)", "size_after"),
+            size_after=comp(r"^(?:\s*times)?" + _SIZE_GAP + r"(?:ALT)", "size_after"),
             size_before=comp(r"(?:ALT)\s+(?:[\w\-]+\s+){0,2}?by\s*(?:up\s+to|about|over|~)?\s*$", "size_before"),
             setting=comp(r"(?:ALT)\s*(?:of|=|:|is|was|to|set\s+to)?\s*(?:about|~)?\s*[(\[]?\s*$", "setting_phrase"),
             setting_ends=tuple(sorted({p.split()[-1].lower() for p in words.get("setting_phrase", {})})),
