@@ -140,6 +140,17 @@ CASES = {
             [(3.1, None, "Latency", "ms"), (96.2, "Jester", "Accuracy", "%")],
         ),
     ],
+    "SPEED-COMPARED-TIME": [
+        (
+            "The mesher tiles a city block in 4.2 minutes, versus 37 minutes for the octree baseline.",
+            [(4.2, None, "Latency", "min"), (37, None, "Latency", "min")],
+        ),
+        (
+            "Each rollout takes 0.8 s against 6.1 s for MCTS.",
+            [(0.8, None, "Inference Time", "s"), (6.1, None, "Inference Time", "s")],
+        ),
+        ("The survey lasted 40 minutes, compared with 25 minutes last year.", []),
+    ],
     "SPEED-ONE-OPERATING-POINT": [
         (
             "It scores 81.0 on NYUv2 and 64.4 on KITTI, and predicts a depth map in 12 ms.",

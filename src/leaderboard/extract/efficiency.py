@@ -8,6 +8,8 @@ Rules (each named after its pattern; the words are data in vocab/grammar.csv):
 - PROSE-TIME: "runs in 18 ms", "in under 0.3 seconds", "takes 2.1 s per image": a number with a time unit after
   a time preposition or verb (or before "per <item>"/"latency") is a latency-type result with that unit; a cue
   row without a value gives the metric of the grammar row `default_metric,prose_time,<metric>`.
+- SPEED-COMPARED-TIME: "in 7.5 minutes, versus 41 minutes for X": a time after a comparison word (grammar kind
+  `time_compared`), in a sentence that measured a time before it, is the compared system's time (same measure).
 - FOLD-RATIO: "a 6-fold speedup", "an 11-fold reduction in latency": "N-fold" before a change noun is a ratio
   (unit x), "10-fold cross-validation" stays a setting (the nouns are grammar kind `fold_ratio_noun`).
 - TIME-PER-ITEM-BY: "reduced reading time per case by 28%", "labelling time drops by 40%": a "<gerund or -ion
@@ -66,6 +68,9 @@ class SpeedLexicon:
     w: Windows
     budget: re.Pattern  # a setting noun right after the cue ("a 200 ms latency budget"): no claim, a setting
     fold: re.Pattern  # FOLD-RATIO: "-fold" before a change noun ("6-fold speedup", not "5-fold cross-validation")
+    compared: re.Pattern  # SPEED-COMPARED-TIME: "versus 41 minutes for X" after a measured time of its sentence
+    time_value: re.Pattern  # a number with a time unit
+    compared_words: frozenset[str]  # the `time_compared` phrases, lower-cased
     time_noun_by: re.Pattern  # TIME-PER-ITEM-BY: "<gerund or -ion noun> time (per <item>) ... by N%"
     ellipsis: re.Pattern  # SPEED-COMPARATIVE-ELLIPSIS: a bare comparative right after a ratio ("3x lower than")
     time_metric: str  # PROSE-TIME's metric when the time cue row has no value (`default_metric,prose_time,<m>`)
@@ -99,6 +104,9 @@ class SpeedLexicon:
             cue_stems=tuple(sorted({p.split()[0].lower().rstrip("*") for k in _CUED for p in values[k]})),
             w=w,
             budget=comp(r"\s*(?:ALT)\b", "setting_noun_after"),
+            compared=comp(r"(?<![\w\-])(?P<cue>ALT)\s*(?:only\s+|about\s+|~\s*)?$", "time_compared"),
+            compared_words=frozenset(p.lower() for p in words.get("time_compared", {})),
+            time_value=comp(r"\d\s?(?:ALT)(?![\w\-])", "time_unit"),
             time_noun_by=comp(
                 r"(?<![\w\-])(?P<cue>[a-z]+(?:ing|ion)\s+(?:ALT)(?:\s+per\s+[a-z]+)?)\s+(?:[a-z]+\s+){0,3}?by\s*"
                 + _ABOUT
@@ -164,6 +172,10 @@ class SpeedLexicon:
         if a is not None:
             name = self.values["time_after"].get(" ".join(a.group("cue").lower().split()), "") or self.time_metric
             return SpeedClaim(name, a.start("cue"), a.end("cue"), unit)
+        m = self.compared.search(before)
+        if m is not None and self.time_value.search(text, s0, start - len(before) + m.start()) is not None:
+            off = start - len(before)  # "in 7.5 minutes, versus 41 minutes for DPR": the compared system's time
+            return SpeedClaim(self.time_metric, off + m.start("cue"), off + m.end("cue"), unit)
         return None
 
     def fold_ratios(self, text: str, nums: list) -> list:

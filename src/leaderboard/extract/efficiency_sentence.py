@@ -31,6 +31,7 @@ def settle_benchmarks(a, readings: list) -> None:
     if a.speed is None:
         return
     speed_noun_is_own(readings, a.speed)
+    compared_time(readings, a.speed)
     comparative_ellipsis(readings, a.speed, a.text)
     for r in readings:
         confine_benchmark(r, a.speed, a.g.hardware, a.text)
@@ -49,6 +50,23 @@ def comparative_ellipsis(readings: list, speed: SpeedLexicon, text: str) -> None
         if speed.ellipsis.match(text, r.span_end, r.s1) is not None:
             r.metric, r.metric_inferred = prev.metric, False
             r.note("metric", "metric.speed_comparative_ellipsis")
+
+
+def compared_time(readings: list, speed: SpeedLexicon) -> None:
+    """SPEED-COMPARED-TIME: a compared system's time ("..., versus 41 minutes for X") measures what the earlier
+    efficiency time of its sentence in the same unit measures ("trains in 7.5 minutes": Training Time)."""
+    for k, r in enumerate(readings):
+        m = r.metric
+        if (
+            m is None
+            or r.rules.get("metric") != "metric.efficiency_cue"
+            or " ".join(m.raw.lower().split()) not in speed.compared_words
+        ):
+            continue
+        prev = next((p for p in reversed(readings[:k]) if p.unit == r.unit and speed.is_speed(_name(p))), None)
+        if prev is not None and prev.metric is not None and prev.metric.name != m.name:
+            r.metric = prev.metric
+            r.note("metric", "metric.speed_compared_time")
 
 
 def speed_noun_is_own(readings: list, speed: SpeedLexicon) -> None:
