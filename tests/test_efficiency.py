@@ -151,6 +151,11 @@ CASES = {
         ),
         ("The survey lasted 40 minutes, compared with 25 minutes last year.", []),
     ],
+    "ENERGY": [
+        ("Our accelerator uses 43% less energy than a desktop GPU for the same workload.", [(43, None, "Energy", "%")]),
+        ("Event-driven inference cuts energy use by 2.7x on the keyword task.", [(2.7, None, "Energy", "x")]),
+        ("Energy consumption per query drops by 61% compared with dense retrieval.", [(61, None, "Energy", "%")]),
+    ],
     "SPEED-ONE-OPERATING-POINT": [
         (
             "It scores 81.0 on NYUv2 and 64.4 on KITTI, and predicts a depth map in 12 ms.",
