@@ -207,25 +207,3 @@ def _stem(values: dict[str, str], m: re.Match) -> str:
 
 
 __all__ = ["SpeedClaim", "SpeedLexicon"]
-
-
-def apply_claim(r, claim: SpeedClaim, text: str, lookup) -> bool:
-    """Give the reading `r` its efficiency metric (SPEED-CUE-AFTER, SPEED-VERB-BY, PROSE-TIME) unless a metric
-    written closer to the number already names what it measures. Returns whether the reading is an efficiency
-    result (then it counts as a result even without a result verb)."""
-    from leaderboard.extract.attribution import Span
-
-    entry = lookup(claim.metric)
-    if entry is None and not claim.named_as_written:
-        return False
-    num = r.num
-    gap = min(abs(claim.start - r.span_end), abs(num.start - claim.end))
-    if r.metric is not None and r.metric.start >= 0:
-        mine = min(abs(r.metric.start - r.span_end), abs(num.start - r.metric.end))
-        if mine < gap:
-            return False
-    name = entry.name if entry is not None else claim.metric
-    r.metric = Span(claim.start, claim.end, name, text[claim.start : claim.end], entry)
-    if claim.unit is not None and r.unit is None:
-        r.unit = claim.unit
-    return True

@@ -1,5 +1,5 @@
-"""Sentence passes over efficiency results (run by the engine after attribution; the cue words and the rules that
-read one number live in efficiency.py).
+"""Efficiency results on readings: a number's claim applied to its reading, and the passes over a sentence's
+readings after attribution (the cue words and the rules that read one number live in efficiency.py).
 
 - SPEED-NOUN-IS-OWN: an efficiency metric another number reports is not lent to a plain number.
 - SPEED-COMPARATIVE-ELLIPSIS: "31 ms per chunk, about 3x lower than X": a bare comparative ratio right after an
@@ -13,7 +13,29 @@ from __future__ import annotations
 
 import re
 
-from leaderboard.extract.efficiency import SpeedLexicon
+from leaderboard.extract.efficiency import SpeedClaim, SpeedLexicon
+
+
+def apply_claim(r, claim: SpeedClaim, text: str, lookup) -> bool:
+    """Give the reading `r` its efficiency metric (SPEED-CUE-AFTER, SPEED-VERB-BY, PROSE-TIME) unless a metric
+    written closer to the number already names what it measures. Returns whether the reading is an efficiency
+    result (then it counts as a result even without a result verb)."""
+    from leaderboard.extract.attribution import Span
+
+    entry = lookup(claim.metric)
+    if entry is None and not claim.named_as_written:
+        return False
+    num = r.num
+    gap = min(abs(claim.start - r.span_end), abs(num.start - claim.end))
+    if r.metric is not None and r.metric.start >= 0:
+        mine = min(abs(r.metric.start - r.span_end), abs(num.start - r.metric.end))
+        if mine < gap:
+            return False
+    name = entry.name if entry is not None else claim.metric
+    r.metric = Span(claim.start, claim.end, name, text[claim.start : claim.end], entry)
+    if claim.unit is not None and r.unit is None:
+        r.unit = claim.unit
+    return True
 
 
 def confine_benchmark(r, speed: SpeedLexicon, hardware: re.Pattern, text: str) -> None:

@@ -11,8 +11,7 @@ from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, n
 from leaderboard.extract.before_after import transition_rows
 from leaderboard.extract.calibration import evidence_score
 from leaderboard.extract.details import delta_details, transitions
-from leaderboard.extract.efficiency import apply_claim
-from leaderboard.extract.efficiency_sentence import settle_benchmarks
+from leaderboard.extract.efficiency_sentence import apply_claim, settle_benchmarks
 from leaderboard.extract.lists import jointly
 from leaderboard.extract.names import elliptic_names
 from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
@@ -170,7 +169,7 @@ def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
     claim = a.speed.claim(text, num.start, span_end, s.s0, s.s1, num.unit) if a.speed is not None else None
     if claim is None and a.leaks is not None and a.leaks.reason(text, num.start, span_end, s.s0, s.s1, num.unit):
         return None  # leaks.py: a size ratio or a setting
-    if claim is not None and apply_claim(r, claim, text, a.vocab.metrics.lookup):  # efficiency.py
+    if claim is not None and apply_claim(r, claim, text, a.vocab.metrics.lookup):  # efficiency_sentence.py
         r.note("metric", "metric.efficiency_cue")
         bound = None  # the cue's metric replaced the bound one
     why, rule_no = first(REJECT, a, s, r)
