@@ -156,6 +156,12 @@ CASES = {
         ("Event-driven inference cuts energy use by 2.7x on the keyword task.", [(2.7, None, "Energy", "x")]),
         ("Energy consumption per query drops by 61% compared with dense retrieval.", [(61, None, "Energy", "%")]),
     ],
+    "TIME-LIMIT-OF-SHARE": [
+        ("The arm stacks 7 of 12 blocks within 45 seconds.", []),
+        ("Our prover closes 61% of the lemmas in under 5 minutes.", [(61, None, None, "%")]),
+        ("The solver handles 900 out of 1,000 instances within 2 s each.", []),
+        ("A full 3D scene is reconstructed within 8 minutes on a laptop.", [(8, None, "Latency", "min")]),
+    ],
     "SPEED-ONE-OPERATING-POINT": [
         (
             "It scores 81.0 on NYUv2 and 64.4 on KITTI, and predicts a depth map in 12 ms.",

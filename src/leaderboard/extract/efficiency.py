@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 
 from leaderboard.errors import UserError
 from leaderboard.extract.alternation import compile_role
+from leaderboard.extract.leaks import TIME_LIMIT_OF_SHARE
 from leaderboard.extract.windows import Windows
 
 _ABOUT = r"(?:>|over|more\s+than|up\s+to|about|~)?"
@@ -66,6 +67,7 @@ class SpeedLexicon:
     metrics: frozenset[str]  # lower-cased names of the efficiency metrics
     cue_stems: tuple[str, ...]  # first words of the after-number cues: a cheap test before the patterns
     w: Windows
+    limit: re.Pattern  # TIME-LIMIT-OF-SHARE (leaks.py): "8 of 10 objects within 30 seconds" makes no claim
     budget: re.Pattern  # a setting noun right after the cue ("a 200 ms latency budget"): no claim, a setting
     fold: re.Pattern  # FOLD-RATIO: "-fold" before a change noun ("6-fold speedup", not "5-fold cross-validation")
     compared: re.Pattern  # SPEED-COMPARED-TIME: "versus 41 minutes for X" after a measured time of its sentence
@@ -103,6 +105,7 @@ class SpeedLexicon:
             metrics=metrics,
             cue_stems=tuple(sorted({p.split()[0].lower().rstrip("*") for k in _CUED for p in values[k]})),
             w=w,
+            limit=comp(TIME_LIMIT_OF_SHARE, "time_limit_before"),
             budget=comp(r"\s*(?:ALT)\b", "setting_noun_after"),
             compared=comp(r"(?<![\w\-])(?P<cue>ALT)\s*(?:only\s+|about\s+|~\s*)?$", "time_compared"),
             compared_words=frozenset(p.lower() for p in words.get("time_compared", {})),
@@ -124,6 +127,12 @@ class SpeedLexicon:
         c = self._claim(text, start, end, s0, s1, unit)
         if c is not None and c.end > end and self.budget.match(text, c.end, s1) is not None:
             return None
+        if (
+            c is not None
+            and c.end <= start
+            and self.limit.search(text, max(s0, c.start - self.w.setting_cue_before), start)
+        ):
+            return None  # "8 of 10 objects within 30 seconds": leaks.py decides (TIME-LIMIT-OF-SHARE)
         return c
 
     def _claim(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> SpeedClaim | None:

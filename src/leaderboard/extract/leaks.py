@@ -17,6 +17,9 @@ Rules:
   a cost of the setting, not a result of its own.
 - PER-DENOMINATOR: "latency per 640 ms chunk", "cost per 1,000 queries": the number after "per" sizes the unit a
   rate is given per (grammar kind `denominator_before`), it is not a result.
+- TIME-LIMIT-OF-SHARE: "solves 8 of 10 puzzles within 30 seconds", "answers 95% of queries in under 50 ms": a time
+  after a limit word (grammar kind `time_limit_before`) that follows a share of items in its clause is the limit the
+  share is counted under, not a result.
 - SETTING-VERB-SHARE: "we mask 75% of the patches", "drop 80% of the frames", "remove up to 25% of the
   parameters": a verb that alters the input or the model right before a percentage of something.
 """
@@ -40,6 +43,9 @@ _TO_REFERENCE = (  # "0.7 points against full precision", "1.1% of the FP16 mode
 )
 _WITHIN_END = re.compile(r"\bwithin\s+(?:only\s+|just\s+|about\s+)?$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+# a share of items before a time limit: "8 of 10 objects", "95% of queries", "73% of the puzzles" (no clause mark)
+_SHARE_BEFORE = r"\d(?:%|\s*%|\s+of\s+\d[\d,]*|\s+out\s+of\s+\d[\d,]*)(?:\s+of)?[^.;:%\d]{0,60}?"
+TIME_LIMIT_OF_SHARE = _SHARE_BEFORE + r"(?<![\w\-])(?:ALT)\s+(?:only\s+|just\s+)?$"  # efficiency.py reads it too
 _OF_SHARE = re.compile(r"\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|each\s+)?[a-z]", re.IGNORECASE)
 
 
@@ -57,6 +63,7 @@ class Leaks:
     example: re.Pattern
     reference: re.Pattern
     denominator: re.Pattern
+    limit: re.Pattern  # TIME-LIMIT-OF-SHARE
     w: Windows
 
     @classmethod
@@ -75,6 +82,7 @@ class Leaks:
             example=comp(r"(?<![\w\-])(?:ALT)\s*$", "setting_example"),
             reference=comp(_TO_REFERENCE + r"(?:ALT)(?![\w\-])", "reference_setting"),
             denominator=comp(r"(?<![\w\-])(?:ALT)\s+(?:a\s+|one\s+)?$", "denominator_before"),
+            limit=comp(TIME_LIMIT_OF_SHARE, "time_limit_before"),
             w=w,
         )
 
@@ -87,6 +95,8 @@ class Leaks:
             return "setting"
         if self.setting_after.match(text, end, min(s1, end + w.setting_noun_after)):
             return "setting"
+        if self.limit.search(text, max(s0, start - w.setting_cue_before - 30), start) is not None:
+            return "setting"  # "reorients 8 of 10 objects within 30 seconds": the time limit of a share of items
         if "per" in before[-12:].lower() and self.denominator.search(before):
             return "setting"  # "latency per 640 ms chunk", "$0.40 per 1,000 queries": the unit a rate is given per
         ref = self.reference.match(text, end, min(s1, end + w.reference_setting_after))
@@ -107,4 +117,4 @@ class Leaks:
         return None
 
 
-__all__ = ["Leaks"]
+__all__ = ["TIME_LIMIT_OF_SHARE", "Leaks"]
