@@ -10,7 +10,7 @@ from leaderboard.models import Paper
 
 CASES = {
     "METRIC-AT-K": [
-        ("F1@25 on Breakfast reaches 74.3%.", [(74.3, None, "F1@25")]),
+        ("F1@25 on Breakfast reaches 74.3%.", [(74.3, "Breakfast Actions", "F1@25")]),
         ("We gain +2.7% in average recall@10 on MSR-VTT.", [(2.7, "MSR-VTT", "average recall@10")]),
         ("Our tracker reaches a MOTA of 61.0 and HOTA@0.5 of 58.9 on DanceTrack.", None),
         ("The localiser scores 44.6 mAP at tIoU=0.7 on ActivityNet.", [(44.6, "ActivityNet", "mAP@0.7")]),
@@ -21,14 +21,28 @@ CASES = {
         ("The detector achieves 38.2 AP at 0.75 IoU on Objects365.", [(38.2, "Objects365", "AP@0.75")]),
     ],
     "METRIC-HEAD-MODIFIER": [
-        (
+        (  # a modified metric the vocabulary names takes its canonical name
             "On MultiWOZ 2.1 our tracker achieves 58.2% joint goal accuracy.",
-            [(58.2, "MultiWOZ", "joint goal Accuracy")],
+            [(58.2, "MultiWOZ 2.1", "Joint Goal Accuracy")],
         ),
+        ("On SMAP our detector reaches a point-adjusted F1 of 0.951.", [(0.951, "SMAP", "point-adjusted F1")]),
+        (
+            "RepNet raises the clinical efficacy F1 on MIMIC-CXR to 0.389.",
+            [(0.389, "MIMIC-CXR", "clinical efficacy F1")],
+        ),
+        ("Onset F1 is 94.2 on the MAESTRO test split.", [(94.2, "MAESTRO", "Onset F1")]),
         ("On Few-NERD our tagger scores 51.2 entity-level F1.", [(51.2, "Few-NERD", "entity-level F1")]),
         ("The parser gets 77.9 strict F1 on the GENIA corpus.", [(77.9, "GENIA", "strict F1")]),
-        ("On SGD the tracker improves turn-level accuracy to 91.3%.", [(91.3, "SGD", "turn-level Accuracy")]),
-        ("On MultiWOZ 2.2 we reach 58.7% joint accuracy.", [(58.7, "MultiWOZ", "joint Accuracy")]),
+        (
+            "On SGD the tracker improves turn-level accuracy to 91.3%.",
+            [(91.3, "Schema-Guided Dialogue", "turn-level Accuracy")],
+        ),
+        ("On MultiWOZ 2.2 we reach 58.7% joint accuracy.", [(58.7, "MultiWOZ 2.2", "Joint Goal Accuracy")]),
+        ("On Waterbirds the worst-class F1 is 71.5.", [(71.5, "Waterbirds", "worst-class F1")]),
+        (
+            "Our chart parser reaches 90.4 labelled F1 on the CTB test split.",
+            [(90.4, "Chinese Treebank", "labelled F1")],
+        ),
     ],
     "METRIC-EVALUATIVE-ADJECTIVE": [
         ("It reaches a superior overall score of 71.8 on the MME benchmark.", [(71.8, "MME", "overall score")]),
@@ -58,7 +72,7 @@ CASES = {
     "METRIC-PARAPHRASE": [
         (
             "On YouTube-VOS 2019 our tracker reaches 83.1 when region overlap and boundary accuracy are averaged.",
-            [(83.1, "YouTube-VOS", "J&F")],
+            [(83.1, "YouTube-VOS 2019", "J&F")],
         ),
         (
             "On DAVIS 2017 it scores 86.4% with region similarity and contour accuracy averaged.",

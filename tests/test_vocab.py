@@ -78,3 +78,12 @@ def test_bad_file(tmp_path):
     f.write_text("a,b\n1,2\n")
     with pytest.raises(UserError):
         load_vocabulary([f])
+
+
+def test_short_name_written_as_two_words_matches_as_the_vocabulary_writes_it():
+    """SPACED-SHORT-NAME: a short name the vocabulary itself writes as two words ("IU X-Ray", "AG News") matches
+    so written; a short name written as one ("IN-A") still never spreads over two words ("in a")."""
+    idx = _index(Entry("IU X-Ray", ()), Entry("AG News", ()), Entry("ImageNet-A", ("IN-A",)))
+    assert _found(idx, "BLEU-4 on IU X-Ray and 94.1% on AG News") == [("IU X-Ray", "IU X-Ray"), ("AG News", "AG News")]
+    assert _found(idx, "on IU-XRay, in a row, IN-A") == [("IU-XRay", "IU X-Ray"), ("IN-A", "ImageNet-A")]
+    assert _found(idx, "agnews in a table") == [("agnews", "AG News")]

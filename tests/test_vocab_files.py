@@ -176,3 +176,27 @@ def test_method_alias_normalisation() -> None:
     assert owners[fold("resnet50").casefold()] == "ResNet-50"
     assert owners[fold("Mixtral-8x7B").casefold()] == "Mixtral 8x7B"
     assert "torchvision" in methods["ResNet-50"]["source"].split(";")
+
+
+def test_breadth_spot_checks() -> None:
+    """Metrics and benchmarks of fields beyond the first vocabulary (clinical, driving, music, safety, graphs),
+    with their direction and usual metric; sibling versions are entries of their own, not aliases."""
+    metrics, bench = by_name("metrics"), by_name("benchmarks")
+    assert metrics["Sensitivity"]["higher_is_better"] == "true"
+    assert metrics["Specificity"]["unit"] == "%"
+    assert metrics["Over-Refusal Rate"]["higher_is_better"] == "false"
+    assert metrics["Drop Rate"]["higher_is_better"] == "false"
+    assert metrics["L2 Error"]["unit"] == "m"
+    assert "weighted chord symbol recall" in spellings(metrics["WCSR"])
+    assert "JGA" in spellings(metrics["Joint Goal Accuracy"])
+    assert bench["CARLA Longest6"]["metric"] == "Driving Score"
+    assert "Longest6" not in spellings(bench["CARLA"])
+    assert bench["Isophonics"]["metric"] == "WCSR"
+    assert bench["OR-Bench"]["metric"] == "Over-Refusal Rate"
+    assert bench["PAD-UFES-20"]["area"] == "vision"
+    assert "CoDEx-S" not in spellings(bench["CoDEx-M"]) and bench["CoDEx-S"]["metric"] == "MRR"
+    assert "Minerva MATH" not in spellings(bench["MATH"]) and "Minerva Math" in spellings(bench["MinervaMath"])
+    assert "xView2" in spellings(bench["xBD"]) and "xView2" not in spellings(bench["xView"])
+    for sibling, parent in (("MultiWOZ 2.4", "MultiWOZ"), ("DOTA-v2.0", "DOTA"), ("FER+", "FER2013"),
+                            ("LiveCodeBench v6", "LiveCodeBench"), ("CommonsenseQA 2.0", "CommonsenseQA")):  # fmt: skip
+        assert sibling in bench and sibling not in spellings(bench[parent]), sibling

@@ -18,7 +18,11 @@ from leaderboard.extract.task_bindings import Binding, bindings
 from leaderboard.extract.vocab import NameIndex, NormText, norm_key
 
 _BACK_REF = re.compile(r"\brespectively\b|\b(?:on|for|across|over|of)\s+(?:each\s+of\s+)?them\b", re.IGNORECASE)
-_EVAL_HINT = re.compile(r"\b(?:on|using|use[sd]?|with|from|in|of)\s+(?:the\s+)?[A-Z0-9]")
+# `\b(?:on|using|use[sd]?|with|from|in|of)\s+(?:the\s+)?[A-Z0-9]`, opening with the set of first letters that `re`
+# skips to (a leading `\b` made it try every position); the word start is tested after that letter
+_EVAL_HINT = re.compile(
+    r"[ouwfi](?<!\w.)(?:(?<=o)[nf]|(?<=u)(?:sing|se[sd]?)|(?<=w)ith|(?<=f)rom|(?<=i)n)\s+(?:the\s+)?[A-Z0-9]"
+)
 
 
 class AbstractContext:

@@ -169,7 +169,7 @@ class SpeedLexicon:
                 return None  # "10 minutes of speech": an amount of data
             unit = self.values["time_unit"].get(u.group("cue").lower(), unit)
             end = u.end()
-        elif unit not in set(self.values["time_unit"].values()):
+        elif unit not in self.values["time_unit"].values():
             return None
         before = text[max(s0, start - self.w.time_cue_before) : start]
         m = self.time_before.search(before)

@@ -132,6 +132,8 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
             r.subset = slash_subset[i]
             r.note("subset", "subset.slash_list")
         readings.append(r)
+    if not readings:  # no result: nothing to align or attribute, and nothing for the next sentence to carry
+        return a.memory.none_read()
     for fn in STRUCTURE_BEFORE:  # rules/structure.py: lists and coordination
         fn(a, s, readings)
     absolute = frozenset([r.num.start for r in readings if r.kind != "delta"])
@@ -163,6 +165,8 @@ def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
     rng = link if link is not None and link.kind == "range" else None
     span_end = a.nums[rng.second].end if rng else num.end
     r = Reading(num=num, s0=s.s0, s1=s.s1, value=num.value, span_end=span_end, trace=trace, i=i)
+    if trace is None and result.rejected_even_if_bound(a, s, r):
+        return None  # REJECT would decline it whatever metric binds it (untraced: no decision to show)
     bound, rule = first(METRIC_BINDING, a, s, r)
     if bound is not None:
         r.metric, r.side, r.bound = bound[0], bound[1], True
@@ -245,11 +249,7 @@ def _attribute(a: Abstract, s: Sentence, r: Reading) -> None:
             r.carried = True
             r.note("benchmark", rule)
     elif r.trace is not None:  # only when tracing: what the carried rules would have said
-        alt, alt_rule = first(BENCHMARK_CARRIED, a, s, r)
-        if alt is not None:
-            why = f"not reached: {r.rules.get('benchmark', '')} decided first; it would give {alt.name}"
-            span = (alt.start, alt.end) if alt.start >= 0 else None
-            r.trace.declined((num.start, num.end), alt_rule, "benchmark", why, span)
+        r.trace.not_reached((num.start, num.end), "benchmark", r.rules, first(BENCHMARK_CARRIED, a, s, r))
     if r.metric is None and r.unit != "x":  # "3x faster": a speed-up, not a multiple of a nearby metric
         own = [
             m

@@ -98,7 +98,7 @@ def non_result_reason(
             return "digits inside a name"
     if _VERSION_AFTER.match(after):
         return "version number"
-    if _GLUED.search(before):
+    if "." in before and _GLUED.search(before):  # the pattern holds a period: the cheap test first
         return "footnote or broken text (glued to a word and a period)"
     if is_year(num) and not bound_metric:
         return "year"
@@ -109,7 +109,7 @@ def non_result_reason(
     if bare and num.decimals == 0 and not num.signed:
         if "[" in before and _CITATION.search(before) and _CITATION_END.match(after):
             return "citation"
-        if _LIST_MARKER_BEFORE.search(before) and _LIST_MARKER_AFTER.match(after) and num.value < 20:
+        if num.value < 20 and _LIST_MARKER_AFTER.match(after) and _LIST_MARKER_BEFORE.search(before):
             return "list marker"
         if num.start == sent_start and re.match(r"^\s*\.", after):
             return "list marker"
@@ -122,8 +122,9 @@ def non_result_reason(
         return "count or size"
     if num.unit == "%" and grammar.data_after.match(after):
         return "amount of data"
-    if bare and not bound_metric and not num.signed and num.decimals <= 1:
+    whole = num.decimals == 0 or (num.decimals == 1 and num.value == int(num.value))  # "3", "3.0": before the pattern
+    if bare and not bound_metric and not num.signed and whole:
         m = _CAPITALISED_BEFORE.search(before) if before[-1:].isspace() else None  # the pattern ends in "\s$"
-        if m and metric_lookup(m.group(1)) is None and (num.decimals == 0 or num.value == int(num.value)):
+        if m and metric_lookup(m.group(1)) is None:
             return "version or generation number in a name"
     return None

@@ -102,7 +102,7 @@ class Leaks:
         ref = self.reference.match(text, end, min(s1, end + w.reference_setting_after))
         if ref is not None and (ref.group("of") is None or _WITHIN_END.search(before)):
             return "setting"  # "loses 0.7 points against full precision", "within 1.1% of FP16": a setting's cost
-        if _AT_BEFORE.search(before) and self.threshold.match(text, end, min(s1, end + w.threshold_noun_after)):
+        if self.threshold.match(text, end, min(s1, end + w.threshold_noun_after)) and _AT_BEFORE.search(before):
             return "setting"  # "AP at 0.5 IoU": the threshold of the metric
         if unit == "%" and _OF_SHARE.match(text, end) and self.setting_verb.search(before):
             return "setting"

@@ -163,9 +163,15 @@ class NameCapture:
 
     def _not_a_name(self, name: str) -> bool:
         """A version ("V2"), an adjective ("ImageNet-like"), hardware ("CPU"), a signal modality or a language ("EEG",
-        "English") is not a benchmark name."""
+        "English") is not a benchmark name; a known benchmark's short form ("SGD", "Pets") is SHORT-FORM-IN-SLOT's
+        (open_names.py), never an unknown name."""
         g = self.grammar
-        return bool(_NOT_A_NAME.fullmatch(name) or g.hardware.fullmatch(name) or g.not_a_benchmark.fullmatch(name))
+        return bool(
+            _NOT_A_NAME.fullmatch(name)
+            or g.hardware.fullmatch(name)
+            or g.not_a_benchmark.fullmatch(name)
+            or name in g.exact.get("short_form", ())
+        )
 
     def _list_items(self, text: str, start: int, end: int) -> list[tuple[re.Match, int]]:
         """The names of a list, one per item: an item's short name in parentheses stands for it."""

@@ -176,9 +176,12 @@ def _glued_after(text: str, end: int) -> bool:
     return c in "-_." and end + 1 < len(text) and text[end + 1].isalnum() and not text[end + 1 : end + 2].isspace()
 
 
-def hit_span(raw: str, cn: list[int], co: list[int], end_idx: int, key: str) -> tuple[int, int, str] | None:
+def hit_span(
+    raw: str, cn: list[int], co: list[int], end_idx: int, key: str, spaced: frozenset[str] = frozenset()
+) -> tuple[int, int, str] | None:
     """The [start, end) and surface in the original text of an automaton hit on the normalised text, or None
-    when the hit is glued to a word or spreads a short name over words."""
+    when the hit is glued to a word or spreads a short name over words (unless the vocabulary writes that name
+    with a space itself: `spaced` holds such keys, "IU X-Ray", "AG News")."""
     i = end_idx - len(key) + 1
     j = bisect_right(cn, i) - 1
     start = co[j] + (i - cn[j])
@@ -189,6 +192,6 @@ def hit_span(raw: str, cn: list[int], co: list[int], end_idx: int, key: str) -> 
     if _glued_before(raw, start) or _glued_after(raw, end):
         return None
     surface = raw[start:end]
-    if len(key) < 7 and _LETTER_SPACE_LETTER.search(surface):
+    if len(key) < 7 and _LETTER_SPACE_LETTER.search(surface) and key not in spaced:
         return None  # "in a" is not "IN-A": short names may not be spread over words ("F 1" may)
     return start, end, surface

@@ -21,7 +21,7 @@ Rules:
 - SHORT-FORM-IN-SLOT: "88.4% on Flowers and 79.2% on Cars": a common word that the grammar (kind `short_form`) lists
   as the short form of a known benchmark names it only in a benchmark slot of a result sentence: after "on"/"for"
   or as a member of a list ("on Pets, Textures and Food"), with a number in the sentence; as written, never in
-  lower case.
+  lower case, never after a training phrase ("pretrained on Sports and Toys").
 - GLUED-SCORE: "a CLUEscore of 71.8", "MTEBScore": a known benchmark glued to "score" names that benchmark (its score
   is the benchmark's own score).
 - FRONTED-SLOT (fronted_names.py): "On Harbor Scenes segmentation, we reach ...": the name in a fronted "On X," slot.
@@ -75,7 +75,7 @@ _JOINED_AFTER = re.compile(r"\s*(?:,|\band\b|\bor\b|\bas well as\b)")
 _JOINED_BEFORE = re.compile(r"(?:,|\band|\bor|\bas well as)\s+(?:the\s+)?$")
 # "Transformer-based", "Adam-trained", "CNNs": a hyphenated modifier or a plural acronym is no dataset name
 _MODIFIER = re.compile(r"\S*-[a-z]+|[A-Z][A-Z\d]+s")
-_SLOT_BEFORE = re.compile(r"(?:\b(?:on|for|and|or)|,)\s+(?:the\s+)?$")
+_SLOT_BEFORE = re.compile(r"(?:\b(?:[Oo]n|[Ff]or|and|or)|,)\s+(?:the\s+)?$")  # "On Pets, ...": a fronted slot too
 _SLOT_AFTER = re.compile(r"(?![\w\-])(?!\s+(?:[a-z]+ed|of|is|are|was|were)\b)")
 _STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
 
@@ -99,7 +99,9 @@ def open_names(
         found += language_head_names(text, s0, s1, grammar.benchmark_head, never)
     shorts = grammar.exact.get("short_form") if lookup is not None else None
     if shorts:
-        found += short_form_names(text, s0, s1, shorts, grammar.words["short_form"], lookup)
+        training = grammar.training_on  # "trained on Sports and Toys": data, not where results are reported
+        shorts_found = short_form_names(text, s0, s1, shorts, grammar.words["short_form"], lookup)
+        found += [f for f in shorts_found if not training.search(text, max(s0, f.start - 40), f.start)]
     found += fronted_names(text, s0, s1, exclude, grammar.hardware)
     if not any(s0 <= t.start < s1 and t.entry is not None for t in (*taken, *found)):
         return found  # no known benchmark in the sentence: no list to extend

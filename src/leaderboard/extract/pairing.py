@@ -131,6 +131,8 @@ def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int
     A conjunct: a name, then (within `reach` characters and with no coordinator, other name or number between)
     its numbers, up to the next name; conjuncts are chained when the gap from one's last number to the next name
     holds a coordinator. Returns the readings it gave a name."""
+    if len(readings) < 2 or len(sb) < 2:
+        return []  # a chain needs two conjuncts, each with a name and a number
     names = sorted({b.start: b for b in sb if b.start >= 0}.values(), key=lambda b: b.start)
     order = sorted(readings, key=lambda r: r.num.start)
     pairs: list[tuple[Span, list] | None] = []

@@ -43,6 +43,12 @@ class Memory:
     last_metric: dict[str, Span] = field(default_factory=dict)  # benchmark key -> its one metric so far
     bound: dict[int, Reading] = field(default_factory=dict)  # metric start -> the number of this sentence binding it
 
+    def none_read(self) -> list[Reading]:
+        """A sentence without results (what `remember` keeps of no readings): no bound metric, no benchmark to carry
+        on; its readings, none."""
+        self.bound, self.last_bench = {}, None
+        return []
+
     def remember(self, readings: list[Reading]) -> None:
         """Keep the one benchmark of this sentence's results, and each benchmark's one metric."""
         names = {norm_key(r.benchmark.name) for r in readings if r.benchmark is not None and not r.carried}

@@ -26,6 +26,7 @@ _TASK = r"(?P<task>[\w\-]+(?:\s+[\w\-]+){0,3}?)"
 _NAME_FOR = re.compile(rf"\s+for\s+(?:the\s+)?(?:task\s+of\s+)?{_TASK}{_STOP}")
 _FOR_FIRST = re.compile(rf"\s*[Ff]or\s+(?:the\s+)?{_TASK}\s*(?:,|(?=\s+we\b))")
 _NAME_THEN_FOR = re.compile(r"[A-Z0-9][\w\-.]*\)?\s+for\s")  # a name (capitalised or digit-bearing) before "for"
+_FOR_WORD = re.compile(r"\sfor\s")  # inside every match of _NAME_THEN_FOR: one pass, no backtracking over names
 _OWN_PREP = re.compile(r"(?:\s*%)?(?:\s+[\w@\-]+){0,3}?\s+(?:in|for|on)\s+(?:the\s+)?")
 
 
@@ -41,7 +42,7 @@ def bindings(
     text: str, windows: list[tuple[int, int]], names_in: Callable[[tuple[int, int]], list[Span]], stop: Collection[str]
 ) -> list[Binding]:
     """The task bindings of the number-free sentences `windows` (empty unless two datasets are bound)."""
-    hits = [(w, len(_NAME_THEN_FOR.findall(text, *w)) + _clauses_for(text, *w)) for w in windows]
+    hits = [(w, _names_then_for(text, *w) + _clauses_for(text, *w)) for w in windows]
     if sum(n for _, n in hits) < 2:
         return []  # cheap test first: two bindings need two "<Name> for" or "For <task>," in the sentences
     out: list[Binding] = []
@@ -63,6 +64,11 @@ def bindings(
             if len(after) == 1:
                 _add(out, m.group("task"), after[0], stop)
     return out if len({norm_key(b.name.name) for b in out}) >= 2 else []
+
+
+def _names_then_for(text: str, w0: int, w1: int) -> int:
+    """How many "<Name> for" the sentence holds (none without a word "for": the cheap test first)."""
+    return len(_NAME_THEN_FOR.findall(text, w0, w1)) if _FOR_WORD.search(text, w0, w1) else 0
 
 
 def _clauses_for(text: str, w0: int, w1: int) -> int:

@@ -39,6 +39,15 @@ class Trace:
     def declined(self, number: tuple[int, int], rule: str, fld: str, reason: str, span=None) -> None:
         self.decisions.append(Decision(number, rule, fld, None, span, reason))
 
+    def not_reached(self, number: tuple[int, int], fld: str, rules: dict[str, str], found: tuple[object, str]) -> None:
+        """What a later chain would have given `fld` (`found`: its decision and rule) that a rule of the reading's
+        `rules` set first: declined, with the name it would give."""
+        alt, rule = found
+        if alt is not None:
+            start, end = getattr(alt, "start", -1), getattr(alt, "end", -1)
+            why = f"not reached: {rules.get(fld, '')} decided first; it would give {show(alt)}"
+            self.declined(number, rule, fld, why, (start, end) if start >= 0 else None)
+
     def copied(self, src: tuple[int, int], dst: tuple[int, int], fields: set[str]) -> None:
         """A reading made from another (the new value of a transition): it keeps the other's decisions on `fields`."""
         kept = [d for d in self.about(src) if d.field in fields]

@@ -27,6 +27,7 @@ from leaderboard.knowledge import (
 )
 
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # "RewardBench", "BEATs": stylised case
+_SPACED = re.compile(r"[^\W\d_]\s+[^\W\d_]")  # a name written as words ("AG News"), as normtext checks hits
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class NameIndex:
     _memo: dict[str, Entry | None] = field(default_factory=dict)
     _stylised: set[str] = field(default_factory=set)
     _plain: set[str] = field(default_factory=set)
+    _spaced: frozenset[str] = frozenset()  # short keys the vocabulary writes as two words ("IU X-Ray")
     _auto_ci: object | None = None
     _auto_cs: object | None = None
 
@@ -99,6 +101,8 @@ class NameIndex:
                 self._stylised.add(key)  # "MultiPLE", "BEATs": a lower-case "multiple", "beats" is a word
             elif not exact and name.islower():
                 self._plain.add(key)
+            if len(key) < 7 and _SPACED.search(name):
+                self._spaced |= {key}
 
     def compile(self) -> None:
         """Build the automata; call once after the last `add`."""
@@ -142,7 +146,7 @@ class NameIndex:
             if auto is None:
                 continue
             for end_idx, key in auto.iter(hay):
-                hit = hit_span(raw, cn, co, end_idx, key)
+                hit = hit_span(raw, cn, co, end_idx, key, self._spaced)
                 if hit is None:
                     continue
                 start, end, surface = hit
@@ -177,6 +181,7 @@ class CombinedIndex:
     indexes: tuple[NameIndex, ...]
     auto_cs: object | None = None
     auto_ci: object | None = None
+    spaced: frozenset[str] = frozenset()  # the indexes' short keys written as two words
 
     @classmethod
     def of(cls, indexes: tuple[NameIndex, ...]) -> CombinedIndex:
@@ -194,7 +199,7 @@ class CombinedIndex:
                     auto.add_word(k, (k, tuple(ids)))
                 auto.make_automaton()
             autos.append(auto)
-        return cls(indexes, autos[0], autos[1])
+        return cls(indexes, autos[0], autos[1], frozenset().union(*(ix._spaced for ix in indexes)))
 
     def find(self, nt: NormText) -> list[list[Mention]]:
         """`[ix.find(nt) for ix in self.indexes]`, scanning the text once per case mode for all the indexes.
@@ -209,7 +214,7 @@ class CombinedIndex:
             if auto is None:
                 continue
             for end_idx, (key, owners) in auto.iter(hay):
-                hit = hit_span(raw, cn, co, end_idx, key)
+                hit = hit_span(raw, cn, co, end_idx, key, self.spaced)
                 if hit is None:
                     continue
                 start, end, surface = hit

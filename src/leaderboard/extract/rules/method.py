@@ -96,9 +96,18 @@ def _named(a: Abstract, s: Sentence, r: Reading) -> tuple[list[Span], list[re.Ma
     found = s.memo.get(key)
     if found is None:
         num = r.num.start
-        named = [m for m in a.methods if s.s0 <= m.start and m.end <= num and not component(a, m, s.s0)]
+        named = [m for m in a.methods if s.s0 <= m.start and m.end <= num and not _component_in(a, s, m)]
         found = s.memo[key] = (named, list(a.g.own_ref.finditer(a.text, s.s0, num)))
     return found  # type: ignore[return-value]
+
+
+def _component_in(a: Abstract, s: Sentence, m: Span) -> bool:
+    """`component` of a model named in sentence `s`, found once per sentence (each number asks of the models before)."""
+    key = f"component@{m.start}"
+    hit = s.memo.get(key)
+    if hit is None:
+        hit = s.memo[key] = component(a, m, s.s0)
+    return hit  # type: ignore[return-value]
 
 
 def component(a: Abstract, m: Span, s0: int) -> bool:

@@ -31,7 +31,16 @@ SCORE_UNITS = frozenset({"%", "x", "pp", "points"})
 @rule("result.non_result_pattern")
 def non_result_pattern(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """A year, date, size, count, setting, list marker, citation or version by the words around it (filters.py)."""
+    if r.metric is not None and f"reason@{r.num.start}" in s.memo:  # asked already by rejected_even_if_bound
+        return s.memo[f"reason@{r.num.start}"]  # type: ignore[return-value]
     return non_result_reason(a.text, r.num, s.s0, a.g, r.metric is not None, a.vocab.metrics.lookup)
+
+
+def rejected_even_if_bound(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """Whether `non_result_pattern` rejects the number even with a metric bound to it: without one its reasons
+    only grow (filters.non_result_reason), so the engine may skip reading a number it will reject anyway."""
+    why = s.memo[f"reason@{r.num.start}"] = non_result_reason(a.text, r.num, s.s0, a.g, True, a.vocab.metrics.lookup)
+    return bool(why)
 
 
 @rule("result.share_of_named_data")
