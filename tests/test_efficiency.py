@@ -90,6 +90,84 @@ CASES = {
             [(58, None, "Latency", "%")],
         ),
     ],
+    "SPEED-BUDGET": [
+        (
+            "Held to a 150 ms latency budget, the captioner still reaches 118.2 CIDEr on NoCaps.",
+            [(118.2, "nocaps", "CIDEr", None)],
+        ),
+        ("Under a 2 s time limit per move, the engine wins 71% of its games.", [(71, None, None, "%")]),
+        (
+            "Given a 900 ms decoding deadline, the summariser still scores 44.0 ROUGE-1.",
+            [(44.0, None, "ROUGE-1", None)],
+        ),
+    ],
+    "PER-DENOMINATOR": [
+        (
+            "Decoding takes 9 ms per 320 ms audio window on a phone CPU.",
+            [(9, None, "Inference Time", "ms")],
+        ),
+        ("Serving costs $0.12 per 1,000 generated images with our cache.", []),
+        ("The tracker spends 2.2 ms per 64 detections on a desktop GPU.", [(2.2, None, "Latency", "ms")]),
+    ],
+    "FOLD-RATIO": [
+        ("Batched beam pruning yields a 9-fold speedup over the reference decoder.", [(9, None, "Speedup", "x")]),
+        (
+            "The cache-aware planner gives a 14-fold reduction in latency for warehouse robots.",
+            [(14, None, "Latency", "x")],
+        ),
+        ("Under 10-fold cross-validation the detector reaches 93.6% accuracy.", [(93.6, None, "Accuracy", "%")]),
+        ("Our graph sampler brings a 4-fold increase in training throughput.", [(4, None, "Throughput", "x")]),
+    ],
+    "TIME-PER-ITEM-BY": [
+        (
+            "With pre-drawn contours, the tool shortened annotation time per volume by 37% for three raters.",
+            [(37, None, "annotation time per volume", "%")],
+        ),
+        ("Index sharding reduces indexing time by 2.8x on commodity disks.", [(2.8, None, "indexing time", "x")]),
+        ("Our heuristic brings the planning duration down by 52%.", [(52, None, "planning duration", "%")]),
+    ],
+    "SIZE-SHARE-OF-A-MODEL": [
+        ("The pruned ranker keeps 30% of the cross-encoder's parameters.", []),
+        (
+            "Our adapter trains 0.6% of the backbone's weights and scores 71.9 on VTAB.",
+            [(71.9, "VTAB", "Accuracy", None)],
+        ),
+        ("At 12% of the original model size, the draft model still drafts well.", []),
+    ],
+    "HARDWARE-OF-A-TIME": [
+        (
+            "It labels one gesture in 3.1 ms on a Cortex-M4 with 96.2% accuracy on the Jester benchmark.",
+            [(3.1, None, "Latency", "ms"), (96.2, "Jester", "Accuracy", "%")],
+        ),
+    ],
+    "SPEED-COMPARED-TIME": [
+        (
+            "The mesher tiles a city block in 4.2 minutes, versus 37 minutes for the octree baseline.",
+            [(4.2, None, "Latency", "min"), (37, None, "Latency", "min")],
+        ),
+        (
+            "Each rollout takes 0.8 s against 6.1 s for MCTS.",
+            [(0.8, None, "Inference Time", "s"), (6.1, None, "Inference Time", "s")],
+        ),
+        ("The survey lasted 40 minutes, compared with 25 minutes last year.", []),
+    ],
+    "ENERGY": [
+        ("Our accelerator uses 43% less energy than a desktop GPU for the same workload.", [(43, None, "Energy", "%")]),
+        ("Event-driven inference cuts energy use by 2.7x on the keyword task.", [(2.7, None, "Energy", "x")]),
+        ("Energy consumption per query drops by 61% compared with dense retrieval.", [(61, None, "Energy", "%")]),
+    ],
+    "TIME-LIMIT-OF-SHARE": [
+        ("The arm stacks 7 of 12 blocks within 45 seconds.", []),
+        ("Our prover closes 61% of the lemmas in under 5 minutes.", [(61, None, None, "%")]),
+        ("The solver handles 900 out of 1,000 instances within 2 s each.", []),
+        ("A full 3D scene is reconstructed within 8 minutes on a laptop.", [(8, None, "Latency", "min")]),
+    ],
+    "SPEED-ONE-OPERATING-POINT": [
+        (
+            "It scores 81.0 on NYUv2 and 64.4 on KITTI, and predicts a depth map in 12 ms.",
+            [(81.0, "NYU Depth v2", "AbsRel", None), (64.4, "KITTI", "AP3D", None), (12, None, "Latency", "ms")],
+        ),
+    ],
 }
 
 

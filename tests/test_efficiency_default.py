@@ -11,8 +11,8 @@ from leaderboard.extract.vocab import load_vocabulary
 from leaderboard.models import Paper
 
 SENTENCES = (
-    "The trained agent needs 12 seconds per episode on a laptop.",
-    "Our Q-planner settles 30 grid puzzles, needing 0.8 s per episode.",
+    "The trained agent burns 12 seconds per episode on a laptop.",
+    "Our Q-planner settles 30 grid puzzles, burning 0.8 s per episode.",
 )
 
 

@@ -8,22 +8,29 @@ Rules (each named after its pattern; the words are data in vocab/grammar.csv):
 - PROSE-TIME: "runs in 18 ms", "in under 0.3 seconds", "takes 2.1 s per image": a number with a time unit after
   a time preposition or verb (or before "per <item>"/"latency") is a latency-type result with that unit; a cue
   row without a value gives the metric of the grammar row `default_metric,prose_time,<metric>`.
+- SPEED-COMPARED-TIME: "in 7.5 minutes, versus 41 minutes for X": a time after a comparison word (grammar kind
+  `time_compared`), in a sentence that measured a time before it, is the compared system's time (same measure).
+- FOLD-RATIO: "a 6-fold speedup", "an 11-fold reduction in latency": "N-fold" before a change noun is a ratio
+  (unit x), "10-fold cross-validation" stays a setting (the nouns are grammar kind `fold_ratio_noun`).
+- TIME-PER-ITEM-BY: "reduced reading time per case by 28%", "labelling time drops by 40%": a "<gerund or -ion
+  noun> time (per <item>)" phrase before "by" + number names the measure as written (grammar kind `time_noun_head`).
 - COMPARATIVE-ADJECTIVE: "1.9% more accurate", "3 points more precise": a comparative adjective after the number
   names the metric it changes (kind `comparative_metric`; not an efficiency metric).
+- SPEED-BUDGET: a cue followed by a setting noun ("a 200 ms latency budget") makes no claim (leaks.py: a setting).
 - SPEED-NO-BORROW: an efficiency result never takes an accuracy metric from an operating-point phrase ("at the
-  same accuracy"), and a measurement in a sentence that names hardware ("on an A100 GPU") gets no benchmark.
-- SPEED-AT-OPERATING-POINT: an efficiency result keeps a benchmark only when a task result of its own sentence is
-  given on it ("83.7% on X with 2.3 ms latency"); "40% faster than B on X" or a carried benchmark is dropped.
+  same accuracy"). Its benchmark is settled over the whole sentence in efficiency_sentence.py (hardware,
+  SPEED-AT-OPERATING-POINT), with SPEED-NOUN-IS-OWN and SPEED-COMPARATIVE-ELLIPSIS.
 Efficiency metrics are the values of the speed cue kinds plus grammar kind `efficiency_metric` (FPS, Training Time).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from leaderboard.errors import UserError
 from leaderboard.extract.alternation import compile_role
+from leaderboard.extract.leaks import TIME_LIMIT_OF_SHARE
 from leaderboard.extract.windows import Windows
 
 _ABOUT = r"(?:>|over|more\s+than|up\s+to|about|~)?"
@@ -42,6 +49,7 @@ class SpeedClaim:
     start: int
     end: int
     unit: str | None = None
+    named_as_written: bool = False  # TIME-PER-ITEM-BY: the metric is the phrase itself ("reading time per case")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,14 @@ class SpeedLexicon:
     metrics: frozenset[str]  # lower-cased names of the efficiency metrics
     cue_stems: tuple[str, ...]  # first words of the after-number cues: a cheap test before the patterns
     w: Windows
+    limit: re.Pattern  # TIME-LIMIT-OF-SHARE (leaks.py): "8 of 10 objects within 30 seconds" makes no claim
+    budget: re.Pattern  # a setting noun right after the cue ("a 200 ms latency budget"): no claim, a setting
+    fold: re.Pattern  # FOLD-RATIO: "-fold" before a change noun ("6-fold speedup", not "5-fold cross-validation")
+    compared: re.Pattern  # SPEED-COMPARED-TIME: "versus 41 minutes for X" after a measured time of its sentence
+    time_value: re.Pattern  # a number with a time unit
+    compared_words: frozenset[str]  # the `time_compared` phrases, lower-cased
+    time_noun_by: re.Pattern  # TIME-PER-ITEM-BY: "<gerund or -ion noun> time (per <item>) ... by N%"
+    ellipsis: re.Pattern  # SPEED-COMPARATIVE-ELLIPSIS: a bare comparative right after a ratio ("3x lower than")
     time_metric: str  # PROSE-TIME's metric when the time cue row has no value (`default_metric,prose_time,<m>`)
 
     @classmethod
@@ -68,10 +84,10 @@ class SpeedLexicon:
 
         kinds = (
             *("speed_after", "speed_verb", "speed_noun", "time_unit", "time_before", "time_after"),
-            "comparative_metric",
+            *("comparative_metric", "time_noun_head"),
         )
         values = {k: words.get(k, {}) for k in kinds}
-        speed = [k for k in kinds if k not in {"time_unit", "comparative_metric"}]
+        speed = [k for k in kinds if k not in {"time_unit", "comparative_metric", "time_noun_head"}]
         named = words.get("efficiency_metric", {})
         time_metric = words.get("default_metric", {}).get("prose_time", "").strip()
         if not time_metric:
@@ -89,11 +105,37 @@ class SpeedLexicon:
             metrics=metrics,
             cue_stems=tuple(sorted({p.split()[0].lower().rstrip("*") for k in _CUED for p in values[k]})),
             w=w,
+            limit=comp(TIME_LIMIT_OF_SHARE, "time_limit_before"),
+            budget=comp(r"\s*(?:ALT)\b", "setting_noun_after"),
+            compared=comp(r"(?<![\w\-])(?P<cue>ALT)\s*(?:only\s+|about\s+|~\s*)?$", "time_compared"),
+            compared_words=frozenset(p.lower() for p in words.get("time_compared", {})),
+            time_value=comp(r"\d\s?(?:ALT)(?![\w\-])", "time_unit"),
+            time_noun_by=comp(
+                r"(?<![\w\-])(?P<cue>[a-z]+(?:ing|ion)\s+(?:ALT)(?:\s+per\s+[a-z]+)?)\s+(?:[a-z]+\s+){0,3}?by\s*"
+                + _ABOUT
+                + r"\s*$",
+                "time_noun_head",
+            ),
+            fold=comp(r"[-\u2010\u2011 ]fold\b(?=\s+(?:[a-z\-]+\s+)?(?:ALT)\b)", "fold_ratio_noun"),
+            ellipsis=comp(r"\s*(?:ALT)\s+(?:than|compared|relative|over)\b", "ratio_comparative"),
             time_metric=time_metric,
         )
 
     def claim(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> SpeedClaim | None:
-        """The efficiency claim of the number at [start, end) (end after a range), or None."""
+        """The efficiency claim of the number at [start, end) (end after a range), or None. SPEED-BUDGET: a cue
+        followed by a setting noun ("at a 200 ms latency budget", "a 2x speedup target") makes no claim."""
+        c = self._claim(text, start, end, s0, s1, unit)
+        if c is not None and c.end > end and self.budget.match(text, c.end, s1) is not None:
+            return None
+        if (
+            c is not None
+            and c.end <= start
+            and self.limit.search(text, max(s0, c.start - self.w.setting_cue_before), start)
+        ):
+            return None  # "8 of 10 objects within 30 seconds": leaks.py decides (TIME-LIMIT-OF-SHARE)
+        return c
+
+    def _claim(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> SpeedClaim | None:
         after = text[end : min(s1, end + self.w.speed_cue_after)]
         low = after.lower()
         cued = any(w in low for w in self.cue_stems)
@@ -110,6 +152,9 @@ class SpeedLexicon:
         m, kind = (self.verb_by.search(before), "speed_verb") if by else (None, "")
         if m is None and by:
             m, kind = self.noun_by.search(before), "speed_noun"  # "inference latency falls by 33%"
+        if m is None and by and (t := self.time_noun_by.search(before)) is not None:
+            off = start - len(before)  # "reduced reading time per case by 28%": the phrase names the measure
+            return SpeedClaim(" ".join(t.group("cue").split()), off + t.start("cue"), off + t.end("cue"), None, True)
         if m is not None:
             cue = " ".join(m.group("cue").lower().split())
             name = self.values[kind].get(cue, "") or _stem(self.values[kind], m)
@@ -136,10 +181,30 @@ class SpeedLexicon:
         if a is not None:
             name = self.values["time_after"].get(" ".join(a.group("cue").lower().split()), "") or self.time_metric
             return SpeedClaim(name, a.start("cue"), a.end("cue"), unit)
+        m = self.compared.search(before)
+        if m is not None and self.time_value.search(text, s0, start - len(before) + m.start()) is not None:
+            off = start - len(before)  # "in 7.5 minutes, versus 41 minutes for DPR": the compared system's time
+            return SpeedClaim(self.time_metric, off + m.start("cue"), off + m.end("cue"), unit)
         return None
 
+    def fold_ratios(self, text: str, nums: list) -> list:
+        """FOLD-RATIO: "a 6-fold speedup", "an 11-fold reduction in latency": a whole number written with "-fold" is a
+        ratio (unit x) when a change noun follows (grammar kind `fold_ratio_noun`); "10-fold cross-validation" stays
+        a setting. The number's span takes in "-fold"."""
+        if "fold" not in text:
+            return nums
+        out = []
+        for n in nums:
+            m = self.fold.match(text, n.end) if n.unit is None and not n.suffix and not n.decimals else None
+            out.append(replace(n, end=m.end(), unit="x") if m is not None else n)
+        return out
+
     def is_speed(self, metric_name: str | None) -> bool:
-        return metric_name is not None and metric_name.lower() in self.metrics
+        """An efficiency metric: a named one, or a time measure named as written ("reading time per case")."""
+        if metric_name is None:
+            return False
+        low = metric_name.lower()
+        return low in self.metrics or low.split(" per ")[0].rsplit(" ", 1)[-1] in self.values["time_noun_head"]
 
 
 def _stem(values: dict[str, str], m: re.Match) -> str:
@@ -151,60 +216,3 @@ def _stem(values: dict[str, str], m: re.Match) -> str:
 
 
 __all__ = ["SpeedClaim", "SpeedLexicon"]
-
-
-def apply_claim(r, claim: SpeedClaim, text: str, lookup) -> bool:
-    """Give the reading `r` its efficiency metric (SPEED-CUE-AFTER, SPEED-VERB-BY, PROSE-TIME) unless a metric
-    written closer to the number already names what it measures. Returns whether the reading is an efficiency
-    result (then it counts as a result even without a result verb)."""
-    from leaderboard.extract.attribution import Span
-
-    entry = lookup(claim.metric)
-    if entry is None:
-        return False
-    num = r.num
-    gap = min(abs(claim.start - r.span_end), abs(num.start - claim.end))
-    if r.metric is not None and r.metric.start >= 0:
-        mine = min(abs(r.metric.start - r.span_end), abs(num.start - r.metric.end))
-        if mine < gap:
-            return False
-    r.metric = Span(claim.start, claim.end, entry.name, text[claim.start : claim.end], entry)
-    if claim.unit is not None and r.unit is None:
-        r.unit = claim.unit
-    return True
-
-
-def confine_benchmark(r, speed: SpeedLexicon, hardware: re.Pattern, text: str) -> None:
-    """SPEED-NO-BORROW: an efficiency result measured on named hardware, or carried from another sentence into
-    one that names hardware, has no benchmark."""
-    if r.metric is None or not speed.is_speed(r.metric.name) or r.benchmark is None:
-        return
-    if hardware.search(text, r.s0, r.s1):
-        r.benchmark, r.carried, r.subset = None, False, None
-
-
-def settle_benchmarks(a, readings: list) -> None:
-    """SPEED-NO-BORROW on each reading, then SPEED-AT-OPERATING-POINT over the sentence (run by the engine after
-    attribution)."""
-    if a.speed is None:
-        return
-    for r in readings:
-        confine_benchmark(r, a.speed, a.g.hardware, a.text)
-    without_operating_point(readings, a.speed)
-
-
-def without_operating_point(readings: list, speed: SpeedLexicon) -> None:
-    """SPEED-AT-OPERATING-POINT: an efficiency result keeps a benchmark only when a task result of its sentence is
-    given on the same benchmark ("83.7% accuracy on X with only 2.3 ms latency"); a speed claim on its own ("40%
-    faster than B on X", "scales to X and yields 141x acceleration") does not measure the benchmark."""
-    if not any(r.benchmark is not None and r.metric is not None and speed.is_speed(r.metric.name) for r in readings):
-        return
-    tasks = {r.benchmark.name for r in readings if r.benchmark is not None and not speed.is_speed(_name(r))}
-    for r in readings:
-        if r.benchmark is not None and speed.is_speed(_name(r)) and r.benchmark.name not in tasks:
-            r.benchmark, r.carried, r.subset = None, False, None
-            r.drop("benchmark", "benchmark.speed_without_operating_point", "no task result of the sentence on it")
-
-
-def _name(r) -> str | None:
-    return r.metric.name if r.metric is not None else None

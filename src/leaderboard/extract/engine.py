@@ -11,7 +11,7 @@ from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, n
 from leaderboard.extract.before_after import transition_rows
 from leaderboard.extract.calibration import evidence_score
 from leaderboard.extract.details import delta_details, transitions
-from leaderboard.extract.efficiency import apply_claim, settle_benchmarks
+from leaderboard.extract.efficiency_sentence import apply_claim, settle_benchmarks
 from leaderboard.extract.lists import jointly
 from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
 from leaderboard.extract.pair_names import sentence_names
@@ -143,7 +143,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     for r in readings:
         r.peers = absolute if r.kind != "delta" else every
         _attribute(a, s, r)
-    settle_benchmarks(a, readings)  # efficiency.py
+    settle_benchmarks(a, readings)  # efficiency_sentence.py
     for fn in STRUCTURE_AFTER:  # rules/structure.py
         fn(a, s, readings)
     after_attribution(a, readings)  # rules/metric.py: metrics that depend on the sentence's other readings
@@ -173,7 +173,7 @@ def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
     claim = a.speed.claim(text, num.start, span_end, s.s0, s.s1, num.unit) if a.speed is not None else None
     if claim is None and a.leaks is not None and a.leaks.reason(text, num.start, span_end, s.s0, s.s1, num.unit):
         return None  # leaks.py: a size ratio or a setting
-    if claim is not None and apply_claim(r, claim, text, a.vocab.metrics.lookup):  # efficiency.py
+    if claim is not None and apply_claim(r, claim, text, a.vocab.metrics.lookup):  # efficiency_sentence.py
         r.note("metric", "metric.efficiency_cue")
         bound = None  # the cue's metric replaced the bound one
     why, rule_no = first(REJECT, a, s, r)

@@ -77,7 +77,7 @@ class Extractor:
         text = paper.abstract or ""
         if not has_digit(text):
             return []
-        nums = find_numbers(text)
+        nums = self.speed.fold_ratios(text, find_numbers(text))  # efficiency.py: "a 6-fold speedup"
         if not nums:
             return []
         g = self.grammar

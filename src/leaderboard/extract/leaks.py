@@ -2,8 +2,8 @@
 `size_before`, `setting_phrase`).
 
 Rules:
-- SIZE-RATIO-AFTER: "6x smaller", "35% fewer parameters", "models 7x its size": a size word a few words after a
-  ratio or percentage makes it a model-size comparison, a non-result.
+- SIZE-RATIO-AFTER: "6x smaller", "35% fewer parameters", "models 7x its size", "30% of the teacher's parameters":
+  a size word a few words after a ratio or percentage makes it a model-size comparison, a non-result.
 - SIZE-VERB-BY: "shrinks the model size by 40%", "compresses the parameters by 8x": a size noun before "by".
 - SETTING-PHRASE: "a masking ratio of 0.75", "compression factor 4": a design setting named right before the
   number, even when the setting name looks like a metric ("ratio").
@@ -15,6 +15,11 @@ Rules:
 - GAP-TO-REFERENCE-SETTING: "loses at most 0.7 points against full precision", "within 1.1% of the FP16 model": a
   gap measured against the uncompressed reference setting of the same model (grammar kind `reference_setting`) is
   a cost of the setting, not a result of its own.
+- PER-DENOMINATOR: "latency per 640 ms chunk", "cost per 1,000 queries": the number after "per" sizes the unit a
+  rate is given per (grammar kind `denominator_before`), it is not a result.
+- TIME-LIMIT-OF-SHARE: "solves 8 of 10 puzzles within 30 seconds", "answers 95% of queries in under 50 ms": a time
+  after a limit word (grammar kind `time_limit_before`) that follows a share of items in its clause is the limit the
+  share is counted under, not a result.
 - SETTING-VERB-SHARE: "we mask 75% of the patches", "drop 80% of the frames", "remove up to 25% of the
   parameters": a verb that alters the input or the model right before a percentage of something.
 """
@@ -28,6 +33,8 @@ from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.windows import Windows
 
 _GAP = r"(?:[\s)}$]*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas|yet)\b)[\w\-]{2,}\s+){0,2}?"
+# a size word may follow a share of a named model ("25% of the teacher's parameters"): one more word, apostrophes
+_SIZE_GAP = _GAP.replace("{2,}", "{2,}(?:['\u2019]s)?").replace("{0,2}?", "{0,3}?")
 
 _TIMES_AFTER = re.compile(r"\s*(?:times|×|x)\b")  # compiled once: asked for every number
 _TO_REFERENCE = (  # "0.7 points against full precision", "1.1% of the FP16 model's accuracy"
@@ -36,6 +43,9 @@ _TO_REFERENCE = (  # "0.7 points against full precision", "1.1% of the FP16 mode
 )
 _WITHIN_END = re.compile(r"\bwithin\s+(?:only\s+|just\s+|about\s+)?$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+# a share of items before a time limit: "8 of 10 objects", "95% of queries", "73% of the puzzles" (no clause mark)
+_SHARE_BEFORE = r"\d(?:%|\s*%|\s+of\s+\d[\d,]*|\s+out\s+of\s+\d[\d,]*)(?:\s+of)?[^.;:%\d]{0,60}?"
+TIME_LIMIT_OF_SHARE = _SHARE_BEFORE + r"(?<![\w\-])(?:ALT)\s+(?:only\s+|just\s+)?$"  # efficiency.py reads it too
 _OF_SHARE = re.compile(r"\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|each\s+)?[a-z]", re.IGNORECASE)
 
 
@@ -52,6 +62,8 @@ class Leaks:
     threshold: re.Pattern
     example: re.Pattern
     reference: re.Pattern
+    denominator: re.Pattern
+    limit: re.Pattern  # TIME-LIMIT-OF-SHARE
     w: Windows
 
     @classmethod
@@ -60,7 +72,7 @@ class Leaks:
             return compile_role(pattern, words, kind)
 
         return cls(
-            size_after=comp(r"^(?:\s*times)?" + _GAP + r"(?:ALT)", "size_after"),
+            size_after=comp(r"^(?:\s*times)?" + _SIZE_GAP + r"(?:ALT)", "size_after"),
             size_before=comp(r"(?:ALT)\s+(?:[\w\-]+\s+){0,2}?by\s*(?:up\s+to|about|over|~)?\s*$", "size_before"),
             setting=comp(r"(?:ALT)\s*(?:of|=|:|is|was|to|set\s+to)?\s*(?:about|~)?\s*[(\[]?\s*$", "setting_phrase"),
             setting_ends=tuple(sorted({p.split()[-1].lower() for p in words.get("setting_phrase", {})})),
@@ -69,6 +81,8 @@ class Leaks:
             threshold=comp(r"\s*(?:ALT)", "threshold_noun"),
             example=comp(r"(?<![\w\-])(?:ALT)\s*$", "setting_example"),
             reference=comp(_TO_REFERENCE + r"(?:ALT)(?![\w\-])", "reference_setting"),
+            denominator=comp(r"(?<![\w\-])(?:ALT)\s+(?:a\s+|one\s+)?$", "denominator_before"),
+            limit=comp(TIME_LIMIT_OF_SHARE, "time_limit_before"),
             w=w,
         )
 
@@ -81,6 +95,10 @@ class Leaks:
             return "setting"
         if self.setting_after.match(text, end, min(s1, end + w.setting_noun_after)):
             return "setting"
+        if self.limit.search(text, max(s0, start - w.setting_cue_before - 30), start) is not None:
+            return "setting"  # "reorients 8 of 10 objects within 30 seconds": the time limit of a share of items
+        if "per" in before[-12:].lower() and self.denominator.search(before):
+            return "setting"  # "latency per 640 ms chunk", "$0.40 per 1,000 queries": the unit a rate is given per
         ref = self.reference.match(text, end, min(s1, end + w.reference_setting_after))
         if ref is not None and (ref.group("of") is None or _WITHIN_END.search(before)):
             return "setting"  # "loses 0.7 points against full precision", "within 1.1% of FP16": a setting's cost
@@ -99,4 +117,4 @@ class Leaks:
         return None
 
 
-__all__ = ["Leaks"]
+__all__ = ["TIME_LIMIT_OF_SHARE", "Leaks"]

@@ -61,6 +61,7 @@ class Windows:
     speed_cue_after: int  # from a number to a speed cue after it ("4.2x quicker", "2x higher throughput")
     speed_by_before: int  # the text before a number read for a speed verb or noun and "by" ("speeds up ... by 2x")
     speed_verb_to_by: int  # from a speed verb to the "by" before the number ("accelerates retrieval by 60%")
+    speed_ellipsis_gap: int  # from an efficiency value to a ratio that compares it ("31 ms on a CPU, 3x lower than")
     time_cue_before: int  # a time preposition or verb before a time ("runs in 18 ms", "takes 2.1 s")
     setting_cue_before: int  # the text before a number read for a setting phrase, threshold or size verb
     setting_end_before: int  # its tail that must hold the last word of a setting phrase ("masking ratio of")
