@@ -155,73 +155,16 @@ class NameIndex:
                 ):
                     continue
                 found.append((start, end, table[key]))
-        return _leftmost_longest(found)
+        return leftmost_longest(found)
 
 
-def _leftmost_longest(found: list[tuple[int, int, Entry]]) -> list[Mention]:
+def leftmost_longest(found: list[tuple[int, int, Entry]]) -> list[Mention]:
     found.sort(key=lambda m: (m[0], -m[1]))
     kept: list[Mention] = []
     for s, e, entry in found:
         if not kept or s >= kept[-1].end:
             kept.append(Mention(s, e, entry))
     return kept
-
-
-@dataclass(slots=True)
-class CombinedIndex:
-    """Several name indexes scanned together: one automaton per case mode over all their keys.
-
-    Built once (with the extractor); `find` gives `[ix.find(nt) for ix in indexes]` in one pass per case mode.
-    """
-
-    indexes: tuple[NameIndex, ...]
-    auto_cs: object | None = None
-    auto_ci: object | None = None
-
-    @classmethod
-    def of(cls, indexes: tuple[NameIndex, ...]) -> CombinedIndex:
-        autos = []
-        for auto_attr, table_attr in (("_auto_cs", "_cs"), ("_auto_ci", "_ci")):
-            owners: dict[str, list[int]] = {}
-            for i, ix in enumerate(indexes):
-                if getattr(ix, auto_attr) is not None:
-                    for k in getattr(ix, table_attr):
-                        owners.setdefault(k, []).append(i)
-            auto = None
-            if owners:
-                auto = ahocorasick.Automaton()
-                for k, ids in owners.items():
-                    auto.add_word(k, (k, tuple(ids)))
-                auto.make_automaton()
-            autos.append(auto)
-        return cls(indexes, autos[0], autos[1])
-
-    def find(self, nt: NormText) -> list[list[Mention]]:
-        """`[ix.find(nt) for ix in self.indexes]`, scanning the text once per case mode for all the indexes.
-
-        A key's hits come in the same order as from its own index's automaton (by end, longest first), so each
-        index gets the same mentions as from its own `find`."""
-        indexes = self.indexes
-        raw = nt.text
-        cn, co = nt._chunk_norm, nt._chunk_orig
-        found: list[list[tuple[int, int, Entry]]] = [[] for _ in indexes]
-        for auto, hay, ci in ((self.auto_cs, nt.folded, False), (self.auto_ci, nt.lowered, True)):
-            if auto is None:
-                continue
-            for end_idx, (key, owners) in auto.iter(hay):
-                hit = hit_span(raw, cn, co, end_idx, key)
-                if hit is None:
-                    continue
-                start, end, surface = hit
-                for n in owners:
-                    ix = indexes[n]
-                    if ci:
-                        if key in ix._stylised and key not in ix._plain and surface.isalpha() and surface.islower():
-                            continue
-                        found[n].append((start, end, ix._ci[key]))
-                    else:
-                        found[n].append((start, end, ix._cs[key]))
-        return [_leftmost_longest(f) for f in found]
 
 
 @dataclass(slots=True)
