@@ -1,4 +1,4 @@
-"""CombinedIndex: one automaton pass over ASCII text finds what the two passes (one per case mode) find."""
+"""One automaton pass over ASCII text finds what the two passes (one per case mode) find: CombinedIndex, NameIndex."""
 
 from __future__ import annotations
 
@@ -58,3 +58,11 @@ def test_one_pass_cases() -> None:
         [(28, 31, "ZOO"), (51, 58, "FlimNet")],  # an all-caps acronym matches only as written
     ]
     assert ix.auto_both is not None
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_WORDS, max_size=12).map("".join), st.integers(0, 2))
+def test_single_index_one_pass_finds_what_two_passes_find(text: str, which: int) -> None:
+    ix = _index().indexes[which]
+    nt = NormText.of(text)
+    assert _spans([ix.find(nt)]) == _spans([ix._find_twice(nt)])

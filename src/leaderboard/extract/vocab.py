@@ -67,6 +67,7 @@ class NameIndex:
     _plain: set[str] = field(default_factory=set)
     _auto_ci: object | None = None
     _auto_cs: object | None = None
+    _auto_both: object | None = None  # both modes' keys lower-cased -> ((key, case-folded?), ...): ASCII text
 
     def add(self, entry: Entry) -> None:
         """Add an entry; an entry whose canonical name is already known adds its aliases to the earlier one."""
@@ -104,6 +105,15 @@ class NameIndex:
         """Build the automata; call once after the last `add`."""
         self._auto_ci = self._automaton(self._ci)
         self._auto_cs = self._automaton(self._cs)
+        both: dict[str, list[tuple[str, bool]]] = {}
+        for table, ci in ((self._cs, False), (self._ci, True)):
+            for key in table:
+                both.setdefault(key.lower(), []).append((key, ci))
+        if both:
+            self._auto_both = ahocorasick.Automaton()
+            for low, payload in both.items():
+                self._auto_both.add_word(low, tuple(payload))
+            self._auto_both.make_automaton()
 
     @staticmethod
     def _automaton(table: dict[str, Entry]) -> object | None:
@@ -133,8 +143,32 @@ class NameIndex:
         return self._by_name.get(name.lower())
 
     def find(self, text: str | NormText) -> list[Mention]:
-        """All non-overlapping mentions in a text, leftmost-longest, in order of position."""
+        """All non-overlapping mentions in a text, leftmost-longest, in order of position.
+
+        ASCII text is scanned once (combined_index.py says why that finds the same), other text once per case mode.
+        """
         nt = text if isinstance(text, NormText) else NormText.of(text)
+        if self._auto_both is None or not nt.folded.isascii():
+            return self._find_twice(nt)
+        raw, folded = nt.text, nt.folded
+        cn, co = nt._chunk_norm, nt._chunk_orig
+        found_cs: list[tuple[int, int, Entry]] = []
+        found_ci: list[tuple[int, int, Entry]] = []
+        for end_idx, payload in self._auto_both.iter(nt.lowered):
+            for key, ci in payload:
+                if not ci and folded[end_idx - len(key) + 1 : end_idx + 1] != key:
+                    continue
+                hit = hit_span(raw, cn, co, end_idx, key)
+                if hit is not None and not (ci and self._lower_stylised(key, hit[2])):
+                    (found_ci if ci else found_cs).append((hit[0], hit[1], (self._ci if ci else self._cs)[key]))
+        return leftmost_longest(found_cs + found_ci)
+
+    def _lower_stylised(self, key: str, surface: str) -> bool:
+        """A stylised name written as a lower-case word ("multiple" for "MultiPLE"): not a mention."""
+        return key in self._stylised and key not in self._plain and surface.isalpha() and surface.islower()
+
+    def _find_twice(self, nt: NormText) -> list[Mention]:
+        """`find` with one automaton per case mode: case-sensitive keys in the text as written, then the rest."""
         raw = nt.text
         cn, co = nt._chunk_norm, nt._chunk_orig  # NormText.orig, inlined: it runs for every automaton hit
         found: list[tuple[int, int, Entry]] = []
@@ -145,16 +179,9 @@ class NameIndex:
                 hit = hit_span(raw, cn, co, end_idx, key)
                 if hit is None:
                     continue
-                start, end, surface = hit
-                if (
-                    table is self._ci
-                    and key in self._stylised
-                    and key not in self._plain
-                    and surface.isalpha()
-                    and surface.islower()
-                ):
+                if table is self._ci and self._lower_stylised(key, hit[2]):
                     continue
-                found.append((start, end, table[key]))
+                found.append((hit[0], hit[1], table[key]))
         return leftmost_longest(found)
 
 
