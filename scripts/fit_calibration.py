@@ -1,17 +1,20 @@
-"""Refit the confidence calibration (src/leaderboard/vocab/calibration.csv) and print its tune/check figures.
+"""Refit the confidence calibration (src/leaderboard/vocab/calibration.csv) and print its figures per gold set.
 
-One deterministic command (the split, the folds and the optimiser have no randomness):
+One deterministic command (the split, the folds and the optimiser have no randomness), under a minute:
 
     python scripts/fit_calibration.py [--seed 13] [--target 0.96] [--folds 5] [--dry-run]
 
-Labels: a dev2 row (exhaustive gold) is right when the judging rules match it to a gold result with its benchmark
-and metric, wrong otherwise (extra rows included); a dev row (recall-only gold) is labelled only when it matched a
-gold tuple by value. Model: L2-regularised logistic regression (scipy) over extract/calibration.py's features; the
-penalty is chosen by grouped k-fold cross-validation (folds by paper) and the `confident` threshold is the lowest
-probability at which the dev2 rows at or above it have tuple precision >= --target in out-of-fold predictions.
+Gold sets: dev2 and probe set 1 (tests/data/probes; exhaustive: every row is labelled; a row is right when the
+judging rules match it to a gold result with its benchmark and metric, wrong otherwise, extra rows included) and dev
+(recall-only: only the rows matched by value are labelled). Model: L2-regularised logistic regression (scipy) over
+extract/calibration.py's few general features; the penalty is chosen by grouped k-fold cross-validation (folds by
+paper; the mean of the per-set out-of-fold log-losses) and the `confident` threshold is the lowest probability at
+which the dev2 rows at or above it have tuple precision >= --target in out-of-fold predictions.
 
-1. Honest figures: fit on the tune halves of dev and dev2, report the tune half (out of fold) and the check half.
-2. Shipped fit: the same procedure on both halves (all of dev and dev2); written to vocab/calibration.csv.
+1. Honest figures: (a) fit on the tune halves of dev and dev2 plus the probe set, report the dev2 and dev check
+   halves; (b) fit on dev and dev2 only, report the probe set as text the fit never saw.
+2. Shipped fit on everything: out-of-fold figures, reliability table and calibration error per set; written to
+   vocab/calibration.csv. Check the lines marked `check:` (dev2 precision >= 0.95 and cover >= 0.50).
 """
 
 from __future__ import annotations
@@ -27,13 +30,15 @@ import numpy as np
 from scipy.optimize import minimize
 
 from leaderboard.extract import Extractor
-from leaderboard.extract.calibration import FEATURES, Calibration, feature_values
-from leaderboard.extract.gold_eval import run_gold
+from leaderboard.extract.calibration import FEATURES, Calibration, feature_values, shared_numbers
+from leaderboard.extract.gold_eval import BANDS, calibration_error, run_gold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from split_gold import write  # noqa: E402
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "leaderboard" / "vocab" / "calibration.csv"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "leaderboard" / "vocab" / "calibration.csv"
+PROBES = ROOT / "tests" / "data" / "probes"
 PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0)
 
 
@@ -57,11 +62,19 @@ class Labelled:
 
 
 def labelled(ex: Extractor, path: Path) -> Labelled:
-    run = run_gold(path, ex.extract)  # recall-only gold lists only the rows it matched by value
+    """The judged rows of one gold set with their features (read among all rows of their abstract)."""
+    shared: dict[str, frozenset[int]] = {}
+
+    def extract(paper):  # some features compare a row with the other rows of its abstract
+        rows = ex.extract(paper)
+        shared[paper.paper_id] = shared_numbers(rows)
+        return rows
+
+    run = run_gold(path, extract)  # recall-only gold lists only the rows it matched by value
     rows = run.tally.correct
-    x = np.array([feature_values(r) for r, _ in rows], dtype=float).reshape(len(rows), len(FEATURES))
+    x = np.array([feature_values(r, shared[r.paper_id]) for r, _ in rows], dtype=float)
     y = np.array([1.0 if ok else 0.0 for _, ok in rows])
-    return Labelled(x, y, tuple(r.paper_id for r, _ in rows), run.tally.clear)
+    return Labelled(x.reshape(len(rows), len(FEATURES)), y, tuple(r.paper_id for r, _ in rows), run.tally.clear)
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
@@ -99,12 +112,22 @@ def out_of_fold(data: Labelled, l2: float, k: int, seed: int) -> np.ndarray:
 
 def log_loss(p: np.ndarray, y: np.ndarray) -> float:
     p = np.clip(p, 1e-6, 1 - 1e-6)
-    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))) if len(y) else 0.0
 
 
-def choose_penalty(data: Labelled, k: int, seed: int) -> float:
-    """The penalty with the lowest out-of-fold log-loss (the larger one on ties)."""
-    scores = {l2: log_loss(out_of_fold(data, l2, k, seed), data.y) for l2 in PENALTIES}
+def split(values: np.ndarray, parts: list[Labelled]) -> list[np.ndarray]:
+    """`values` of a join of `parts`, cut back into one array per part."""
+    ends = np.cumsum([len(p.y) for p in parts])
+    return np.split(values, ends[:-1])
+
+
+def choose_penalty(parts: list[Labelled], k: int, seed: int) -> float:
+    """The penalty with the lowest mean over the sets of their out-of-fold log-loss (the larger one on ties)."""
+    data = Labelled.join(parts)
+    scores = {}
+    for l2 in PENALTIES:
+        oof = split(out_of_fold(data, l2, k, seed), parts)
+        scores[l2] = float(np.mean([log_loss(p, d.y) for p, d in zip(oof, parts, strict=True) if len(d.y)]))
     return min(PENALTIES, key=lambda l2: (round(scores[l2], 4), -l2))
 
 
@@ -120,29 +143,41 @@ def threshold(probs: list[float], right: list[bool], target: float) -> float:
 
 
 def figures(p: np.ndarray, data: Labelled, t: float) -> str:
-    """Confident rows, their tuple precision, the share of clear gold results they cover, and log-loss."""
+    """Confident rows, their tuple precision, the share of clear gold results they cover, log-loss, ECE."""
     sel = p >= t
     n, hits = int(sel.sum()), int(data.y[sel].sum())
     prec = f"{hits / n:.3f}" if n else "-"
     cover = hits / data.clear if data.clear else 0.0
+    ece = calibration_error(p.tolist(), (data.y > 0).tolist()) if len(p) else 0.0
     return (
-        f"confident {n:3d}/{len(p):3d}, tuple precision {prec}, cover {cover:.3f}, log-loss {log_loss(p, data.y):.3f}"
+        f"confident {n:3d}/{len(p):3d}, tuple precision {prec}, cover {cover:.3f}, "
+        f"log-loss {log_loss(p, data.y):.3f}, ECE {ece:.3f}"
     )
 
 
-def calibrate(fit_on: Labelled, dev2: Labelled, k: int, seed: int, target: float) -> tuple[np.ndarray, float, float]:
-    """Coefficients, threshold and penalty fitted on `fit_on`; the threshold from out-of-fold dev2 rows."""
-    l2 = choose_penalty(fit_on, k, seed)
-    oof = out_of_fold(fit_on, l2, k, seed)
-    mask = np.array([pid in set(dev2.papers) for pid in fit_on.papers])
-    t = threshold(oof[mask].tolist(), (fit_on.y[mask] > 0).tolist(), target)
-    return fit(fit_on.x, fit_on.y, l2), t, l2
+def bands(p: np.ndarray, y: np.ndarray) -> str:
+    """The reliability table in one line: per confidence band, rows:precision."""
+    cells = []
+    for lo, hi in zip(BANDS, BANDS[1:], strict=False):
+        m = (p >= lo) & (p < hi)
+        cells.append(f"[{lo:.2f},{min(hi, 1.0):.2f}) {int(m.sum())}:" + (f"{y[m].mean():.2f}" if m.any() else "-"))
+    return "  ".join(cells)
+
+
+def calibrate(parts: list[Labelled], dev2: int, k: int, seed: int, target: float) -> tuple[np.ndarray, float, float]:
+    """Coefficients, threshold and penalty fitted on `parts`; the threshold from the out-of-fold rows of
+    parts[dev2]."""
+    l2 = choose_penalty(parts, k, seed)
+    oof = split(out_of_fold(Labelled.join(parts), l2, k, seed), parts)[dev2]
+    t = threshold(oof.tolist(), (parts[dev2].y > 0).tolist(), target)
+    data = Labelled.join(parts)
+    return fit(data.x, data.y, l2), t, l2
 
 
 def csv_text(w: np.ndarray, t: float, l2: float) -> str:
     lines = [
-        "# Confidence calibration, written by scripts/fit_calibration.py (logistic regression on dev + dev2,",
-        f"# both halves; L2 penalty {l2:g} chosen by grouped cross-validation; threshold from out-of-fold rows).",
+        "# Confidence calibration, written by scripts/fit_calibration.py (logistic regression on dev, dev2 and",
+        f"# probe set 1; L2 penalty {l2:g} chosen by grouped cross-validation; threshold from out-of-fold dev2 rows).",
         "feature,value",
         f"(intercept),{w[0]:.6f}",
         f"(threshold),{t:.4f}",
@@ -155,6 +190,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13, help="the tune/check split's seed (scripts/split_gold.py)")
     ap.add_argument("--target", type=float, default=0.96, help="tuple precision of confident rows (with margin)")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--probes", type=Path, default=PROBES, help="an exhaustive gold folder fitted with dev2")
     ap.add_argument("--dry-run", action="store_true", help="print the fit, do not write calibration.csv")
     args = ap.parse_args()
     ex = Extractor.default()
@@ -162,27 +198,41 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as td:
         paths = write(Path(td), args.seed)
         h = {name: labelled(ex, path) for name, path in paths.items()}
+    probes = labelled(ex, args.probes)
     k, seed = args.folds, args.seed
-    tune = Labelled.join([h["dev2_tune"], h["dev_tune"]])
-    w, t, l2 = calibrate(tune, h["dev2_tune"], k, seed, args.target)
-    n_tune = len(h["dev2_tune"].y)
-    print(f"fit on tune halves (L2 {l2:g}, threshold {t:.4f}):")
-    print(f"  dev2 tune (out of fold)  {figures(out_of_fold(tune, l2, k, seed)[:n_tune], h['dev2_tune'], t)}")
-    print(f"  dev2 check               {figures(predict(w, h['dev2_check'].x), h['dev2_check'], t)}")
-    print(f"  dev check (matched rows) {figures(predict(w, h['dev_check'].x), h['dev_check'], t)}")
+    parts = [h["dev2_tune"], h["dev_tune"], probes]
+    w, t, l2 = calibrate(parts, 0, k, seed, args.target)
+    oof = split(out_of_fold(Labelled.join(parts), l2, k, seed), parts)
+    print(f"(a) fit on dev2 tune + dev tune + probes (L2 {l2:g}, threshold {t:.4f}):")
+    print(f"  dev2 tune (out of fold)   {figures(oof[0], h['dev2_tune'], t)}")
+    print(f"  probes (out of fold)      {figures(oof[2], probes, t)}")
+    print(f"  dev2 check                {figures(predict(w, h['dev2_check'].x), h['dev2_check'], t)}")
+    print(f"  dev check (matched rows)  {figures(predict(w, h['dev_check'].x), h['dev_check'], t)}")
     dev2 = Labelled.join([h["dev2_tune"], h["dev2_check"]])
-    both = Labelled.join([dev2, h["dev_tune"], h["dev_check"]])
-    w, t, l2 = calibrate(both, dev2, k, seed, args.target)
-    oof = out_of_fold(both, l2, k, seed)[: len(dev2.y)]
-    print(f"shipped fit on both halves (L2 {l2:g}, threshold {t:.4f}):")
-    print(f"  dev2 (out of fold)       {figures(oof, dev2, t)}")
-    print(f"  dev2 (in sample)         {figures(predict(w, dev2.x), dev2, t)}")
+    dev = Labelled.join([h["dev_tune"], h["dev_check"]])
+    w, t, l2 = calibrate([dev2, dev], 0, k, seed, args.target)
+    print(f"(b) fit on dev2 + dev only (L2 {l2:g}, threshold {t:.4f}); the probe set as unseen text:")
+    print(f"  probes (never fitted)     {figures(predict(w, probes.x), probes, t)}")
+    parts = [dev2, dev, probes]
+    w, t, l2 = calibrate(parts, 0, k, seed, args.target)
+    oof = split(out_of_fold(Labelled.join(parts), l2, k, seed), parts)
+    print(f"shipped fit on dev2 + dev + probes (L2 {l2:g}, threshold {t:.4f}):")
+    for name, p, data in zip(("dev2", "dev (matched rows)", "probes"), oof, parts, strict=True):
+        print(f"  {name + ' (out of fold)':25s} {figures(p, data, t)}")
+        print(f"    reliability {bands(p, data.y)}")
+    inside = predict(w, dev2.x)
+    print(f"  {'dev2 (in sample)':25s} {figures(inside, dev2, t)}")
+    sel = inside >= t
+    prec, cover = dev2.y[sel].mean() if sel.any() else 0.0, dev2.y[sel].sum() / max(dev2.clear, 1)
+    print(f"check: dev2 confident precision {prec:.3f} (>= 0.95) and cover {cover:.3f} (>= 0.50) in sample;")
+    print("check: the out-of-fold precision of dev2 and probes above, and each set's ECE (lower is better)")
+    print("  coefficients: " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(FEATURES, w[1:], strict=True)))
     text = csv_text(w, t, l2)
     if args.dry_run:
         print(text, end="")
     else:
         OUT.write_text(text, encoding="utf-8")
-        print(f"wrote {OUT.relative_to(OUT.parents[2])}")
+        print(f"wrote {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,9 @@ at which the rows above it had tuple precision >= 0.95 (with a margin) in out-of
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -51,24 +54,20 @@ def evidence_score(a: Abstract, r: Reading) -> float:
 
 FEATURES = (
     "rule_confidence",
-    "benchmark",
     "benchmark_known",
-    "benchmark_in_sentence",
     "benchmark_elsewhere",
-    "metric",
+    "benchmark_adjacent",
+    "benchmark_after",
     "metric_written",
     "metric_implied",
-    "lower_is_better",
-    "delta",
-    "range",
-    "percent",
-    "speed_unit",
+    "metric_adjacent",
     "decimals",
-    "own_method",
+    "speed_unit",
     "baseline",
-    "qualifier",
-    "subset",
+    "shared_number",
 )
+_NUMBER = re.compile(r"\d")  # another number between a name and the value: the name may belong to it
+_CLAUSE = re.compile(r"[;:]")  # a clause boundary between a name and the value
 
 
 def _in_sentence(r: Result, pos: int | None) -> bool:
@@ -76,35 +75,46 @@ def _in_sentence(r: Result, pos: int | None) -> bool:
     return pos is not None and start <= pos < start + len(r.evidence)
 
 
-def feature_values(r: Result) -> tuple[float, ...]:
-    """The values of FEATURES for one extracted row (the evidence score is one of them)."""
+def _adjacent(r: Result, start: int | None, end: int | None) -> bool:
+    """The name is in the value's sentence with no other number and no clause boundary between the two."""
+    if start is None or end is None or r.value_start is None or r.value_end is None or not _in_sentence(r, start):
+        return False
+    s0 = r.sentence_start or 0
+    lo, hi = (end, r.value_start) if end <= r.value_start else (r.value_end, start)
+    gap = r.evidence[max(0, lo - s0) : max(0, hi - s0)]
+    return not _NUMBER.search(gap) and not _CLAUSE.search(gap)
+
+
+def shared_numbers(rows: Sequence[Result]) -> frozenset[int]:
+    """The offsets of the numbers that gave more than one of an abstract's rows."""
+    seen = Counter(r.value_start for r in rows if r.value_start is not None)
+    return frozenset(start for start, n in seen.items() if n > 1)
+
+
+def feature_values(r: Result, shared: frozenset[int] = frozenset()) -> tuple[float, ...]:
+    """The values of FEATURES for one extracted row; `shared` is its abstract's shared_numbers()."""
     has_b, has_m = r.benchmark is not None, r.metric is not None
     near = has_b and _in_sentence(r, r.benchmark_start)
+    after = near and r.value_end is not None and (r.benchmark_start or 0) >= r.value_end
     return (
         r.confidence,
-        float(has_b),
         float(bool(r.benchmark_known)),
-        float(near),
         float(has_b and not near),  # taken from another sentence or the title
-        float(has_m),
+        float(has_b and _adjacent(r, r.benchmark_start, r.benchmark_end)),
+        float(after),
         float(has_m and r.metric_start is not None),
         float(bool(r.metric_implied)),
-        float(r.higher_is_better is False),
-        float(r.kind == "delta"),
-        float(r.kind == "range"),
-        float(r.unit in {"%", "pp"}),
-        float(r.unit in _SPEED_UNITS),
+        float(has_m and _adjacent(r, r.metric_start, r.metric_end)),
         float("." in r.value_text),
-        float(bool(r.is_own_method)),
+        float(r.unit in _SPEED_UNITS),
         float(r.baseline is not None),
-        float(r.qualifier is not None),
-        float(r.subset is not None),
+        float(r.value_start in shared),
     )
 
 
-def features(r: Result) -> dict[str, float]:
-    """Named features of one extracted row."""
-    return dict(zip(FEATURES, feature_values(r), strict=True))
+def features(r: Result, rows: Sequence[Result] = ()) -> dict[str, float]:
+    """Named features of one extracted row among its abstract's `rows`."""
+    return dict(zip(FEATURES, feature_values(r, shared_numbers(rows)), strict=True))
 
 
 def _sigmoid(z: float) -> float:
@@ -151,24 +161,30 @@ class Calibration:
                 coef[name] = value
         return cls(coef, intercept, threshold)
 
-    def probability(self, r: Result) -> float:
-        """P(the row's tuple is right)."""
+    def probability(self, r: Result, shared: frozenset[int] = frozenset()) -> float:
+        """P(the row's tuple is right); `shared` is its abstract's shared_numbers()."""
         coef = self.coef
-        return _sigmoid(
-            self.intercept + sum(coef.get(k, 0.0) * v for k, v in zip(FEATURES, feature_values(r), strict=True))
-        )
+        values = feature_values(r, shared)
+        return _sigmoid(self.intercept + sum(coef.get(k, 0.0) * v for k, v in zip(FEATURES, values, strict=True)))
 
     def probability_of(self, feats: dict[str, float]) -> float:
         """P(right) of a row given its named features."""
         return _sigmoid(self.intercept + sum(self.coef.get(k, 0.0) * v for k, v in feats.items()))
 
-    def apply(self, r: Result) -> Result:
+    def apply(self, r: Result, shared: frozenset[int] = frozenset()) -> Result:
         """The row with its calibrated confidence and `confident` flag (unchanged without coefficients)."""
         if not self.coef:
             return r
-        p = round(self.probability(r), 4)
+        p = round(self.probability(r, shared), 4)
         r.confidence, r.confident = p, p >= self.threshold  # the row is the extractor's own, fresh object
         return r
 
+    def apply_all(self, rows: list[Result]) -> list[Result]:
+        """Every row of one abstract with its calibrated confidence (features read from all rows first)."""
+        if not self.coef:
+            return rows
+        shared = shared_numbers(rows)
+        return [self.apply(r, shared) for r in rows]
 
-__all__ = ["FEATURES", "Calibration", "evidence_score", "features"]
+
+__all__ = ["FEATURES", "Calibration", "evidence_score", "feature_values", "features", "shared_numbers"]

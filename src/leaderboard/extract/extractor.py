@@ -184,7 +184,7 @@ class Extractor:
             )
             out += self.forms.refine(rows, text, vocab.metrics.lookup)  # metric_forms.py
         out = give_paper_benchmark(out, bench.get(), vocab.benchmarks.lookup, self.speed.is_speed)
-        return [self.calibration.apply(r) for r in out]
+        return self.calibration.apply_all(out)
 
     def _known_at(self, text: str, start: int, end: int) -> list[Span]:
         """The vocabulary benchmarks mentioned in text[start:end]."""

@@ -2,7 +2,7 @@
 
 Runs the extractor in-process on the gold's abstracts and scores it with the judging rules (refscore.py): value
 precision/recall, per-field accuracy, tuple F1, counts per class of error, and a reliability table of the
-`confidence` column (per band: rows, share whose tuple is right).
+`confidence` column (per band: rows, share whose tuple is right) with its expected calibration error.
 """
 
 from __future__ import annotations
@@ -76,6 +76,17 @@ def reliability(pairs: list[tuple[Result, bool]]) -> list[tuple[float, float, in
     return out
 
 
+def calibration_error(probs: list[float], right: list[bool], bins: int = 10) -> float:
+    """Expected calibration error: over equal-width probability bins, the row-weighted |mean p - precision|."""
+    total, n = 0.0, len(probs)
+    for b in range(bins):
+        inbin = [(p, ok) for p, ok in zip(probs, right, strict=True) if min(int(p * bins), bins - 1) == b]
+        if inbin:
+            gap = sum(p for p, _ in inbin) / len(inbin) - sum(ok for _, ok in inbin) / len(inbin)
+            total += len(inbin) / n * abs(gap)
+    return total
+
+
 def format_gold_run(run: GoldRun, source: str, misses: int = 0) -> str:
     t = run.tally
     lines = [f"gold: {source}  [{run.kind} gold; {run.papers} papers, {t.clear} gold results, {t.predicted} rows]"]
@@ -85,11 +96,14 @@ def format_gold_run(run: GoldRun, source: str, misses: int = 0) -> str:
     lines.append("errors by class:")
     lines += [f"  {k:34s} {n}" for k, n in t.errors.most_common()]
     lines += [f"  - {d}" for d in t.details[:misses]]
-    if run.kind == "exhaustive" and t.correct:
+    if t.correct:
         confident = [ok for r, ok in t.correct if getattr(r, "confident", False)]
-        lines.append("reliability (confidence band: rows, tuple precision):")
+        judged = "" if run.kind == "exhaustive" else ", of the rows matched to a gold tuple by value"
+        lines.append(f"reliability (confidence band: rows, tuple precision{judged}):")
         for lo, hi, n, p in reliability(t.correct):
             lines.append(f"  [{lo:.2f}, {hi:.2f})  {n:4d}  " + ("-" if p is None else f"{p:.3f}"))
+        probs, right = [r.confidence or 0.0 for r, _ in t.correct], [ok for _, ok in t.correct]
+        lines.append(f"expected calibration error (10 bins): {calibration_error(probs, right):.3f}")
         if confident:
             share = sum(confident) / t.clear if t.clear else 0.0
             lines.append(
@@ -99,4 +113,4 @@ def format_gold_run(run: GoldRun, source: str, misses: int = 0) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["GoldRun", "format_gold_run", "is_judged_gold", "reliability", "run_gold"]
+__all__ = ["GoldRun", "calibration_error", "format_gold_run", "is_judged_gold", "reliability", "run_gold"]

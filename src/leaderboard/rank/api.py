@@ -44,6 +44,7 @@ from leaderboard.rank.dominance import dominance_edges, project
 from leaderboard.rank.elo import DEFAULT_K, DEFAULT_ORDERS
 from leaderboard.rank.generic import GenericNames, load_generic_names, scoped_note
 from leaderboard.rank.methods import method_key, resolve_aliases
+from leaderboard.rank.notes import hessian_note, separation_warnings
 from leaderboard.rank.stability import Stability
 from leaderboard.rank.stability import stability as stability_of
 from leaderboard.rank.tables import SEP
@@ -208,7 +209,7 @@ def rank_pairs(
         )
         z = float(norm.ppf(0.5 + level / 2))
         lower, upper = uncertainty.intervals_from_variance(rating, var, z)
-        notes.append(_hessian_note(method, how, level))
+        notes.append(hessian_note(method, how, level))
     else:
         clusters = estimators.clusters(pairs)
         # rounds refit without the dominance projection; the interval moves with the projected estimate
@@ -261,7 +262,7 @@ def rank_pairs(
     n_comp = int(component.max()) + 1
     if n_comp > 1:
         notes.append(f"{n_comp} disconnected components: ranks are within a component, never across")
-    warnings = _separation_warnings(table)
+    warnings = separation_warnings(table)
     return RankingResult(
         table[TABLE_COLUMNS].reset_index(drop=True),
         excluded,
@@ -272,30 +273,6 @@ def rank_pairs(
         fit_seconds=fit_seconds,
         **args,
     )
-
-
-def _hessian_note(method: str, how: str, level: float) -> str:
-    """The Hessian interval note, in plain words."""
-    exact = "exactly" if "hutchinson" not in how else "by a randomised estimate"
-    if method == "bt":
-        return f"{level:.0%} intervals: from the curvature of the Bradley-Terry fit (inverted {exact})"
-    return (
-        f"{level:.0%} intervals: Bradley-Terry curvature around the {method} ratings, a rough guide only "
-        "(use --ci bootstrap for intervals of this method)"
-    )
-
-
-def _separation_warnings(table: pd.DataFrame) -> tuple[str, ...]:
-    """A warning per component of 3+ methods where the intervals cannot tell any two methods apart."""
-    out = []
-    for comp, grp in table.groupby("component"):
-        if len(grp) >= 3 and (grp["rank"] == 1).all():
-            where = "" if table["component"].nunique() == 1 else f" (component {comp})"
-            out.append(
-                f"the {len(grp)} methods' intervals all overlap{where}: the data cannot tell any two of them "
-                "apart, so every rank is 1"
-            )
-    return tuple(out)
 
 
 def _bool_col(pairs: pd.DataFrame, col: str) -> np.ndarray:

@@ -19,6 +19,8 @@ from datetime import date
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+import orjson
+
 from leaderboard.models import Paper, Rejected
 from leaderboard.sources import jsonstream
 from leaderboard.sources.lines import LineBlock, block_lines, read_blocks
@@ -125,10 +127,28 @@ def _convert(record: object, source: str, line: int, raw: str | None, filt: Arxi
     return record_to_paper(record, source, line, raw, escaped=escaped)
 
 
+def loads(text: str) -> object:
+    """`json.loads(text)`, by orjson where it agrees (about twice as fast on snapshot records).
+
+    orjson refuses what the standard library accepts beyond strict JSON (NaN, Infinity, numbers out of a
+    double's range, lone surrogate escapes, deeper nesting): those lines, and every invalid one, are decoded by
+    `json` again, so what is accepted and how a failure is worded stay the same. orjson reads an integer beyond
+    64 bits as a float; the only field where that changes anything is a record's id (an int is an id, a float
+    is rejected), so a float id is decoded by `json` again too (tests/test_decode_fast.py compares the two).
+    """
+    try:
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+    if type(value) is dict and (type(value.get("id")) is float or type(value.get("paper_id")) is float):
+        return json.loads(text)
+    return value
+
+
 def _decode(text: str) -> tuple[object, str | None]:
     """json.loads that reports failures as a reason instead of raising."""
     try:
-        return json.loads(text), None
+        return loads(text), None
     except json.JSONDecodeError as exc:
         return None, f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
     except RecursionError:
@@ -143,7 +163,7 @@ def decode_line(
     `utf8=True` says `text` was decoded strictly from UTF-8 (it holds no surrogate): then a line without a
     `\\u` escape cannot decode to a NUL or a lone surrogate, and its strings are not searched for them.
     """
-    if not text.strip() or (filt is not None and filt.skips_raw(text)):
+    if not text or text.isspace() or (filt is not None and filt.skips_raw(text)):
         return None
     record, error = _decode(text)
     if error:

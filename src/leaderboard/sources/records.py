@@ -29,9 +29,23 @@ def json_escapes(text: str) -> bool:
     return "\\u" in text
 
 
+# The ASCII characters str.split() and \s take for whitespace, each mapped to a space (bytes.translate).
+_ASCII_SPACES = bytes.maketrans(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b" " * 9)
+
+
 def squash_ws(text: str) -> str:
-    """Collapse runs of whitespace (hard line breaks, indentation) into single spaces."""
-    return " ".join(text.split())  # str.split() splits on exactly what \s matches, and is ~10x faster
+    """Collapse runs of whitespace (hard line breaks, indentation) into single spaces, strip the ends.
+
+    The same as `" ".join(text.split())` (str.split() splits on exactly what \\s matches). ASCII text (nearly
+    every abstract; `isascii` is O(1)) takes C-level byte passes instead: whitespace to spaces, then double
+    spaces halved until none is left; 2.7x faster on snapshot abstracts (tests/test_properties_readers.py).
+    """
+    if not text.isascii():
+        return " ".join(text.split())
+    data = text.encode("ascii").translate(_ASCII_SPACES).strip(b" ")
+    while b"  " in data:
+        data = data.replace(b"  ", b" ")
+    return data.decode("ascii")
 
 
 def iso_date(value: object) -> str | None:
@@ -97,7 +111,7 @@ def record_to_paper(
         value = _text_field(record, name, limit, escaped)
         if isinstance(value, Rejected):
             return reject(value.reason)
-        if value is None or not value.strip():
+        if not value or value.isspace():  # (no stripped copy of the abstract to test it)
             return reject(f"missing or empty '{name}'")
         fields[name] = squash_ws(value) if normalise_ws else value.strip()
     raw_id = record.get("id", record.get("paper_id"))

@@ -9,6 +9,7 @@ import typing
 from collections.abc import Sequence
 from dataclasses import fields
 from functools import cache
+from operator import attrgetter
 
 import pyarrow as pa
 
@@ -17,8 +18,14 @@ from leaderboard.models import Paper, Rejected, Result, ResultExtra
 _ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
 
 
-def _columns(records: Sequence[object], names: list[str]) -> dict[str, list]:
-    return {n: [getattr(r, n) for r in records] for n in names}
+def _columns(records: Sequence[object], names: list[str]) -> dict[str, Sequence]:
+    """The `names` fields of `records`, column by column: one C-level attrgetter call per record and a zip,
+    instead of a getattr per field and record (results have 40 fields)."""
+    if not records or not names:
+        return {n: [] for n in names}
+    if len(names) == 1:
+        return {names[0]: list(map(attrgetter(names[0]), records))}
+    return dict(zip(names, zip(*map(attrgetter(*names), records), strict=True), strict=True))
 
 
 @cache
