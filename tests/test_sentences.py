@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaderboard.extract.sentences import _ABBREV, split_sentences
+from leaderboard.extract.sentences import _ABBREV, _BOUNDARY, _boundaries, split_sentences
 
 _AFTER_MARK = re.compile(r"(?<=[.!?])(?:\s+(?=[A-Z(\[\"'\u201c])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,}\b))")
 
@@ -56,3 +56,14 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_same_spans_as_trying_each_mark(text: str) -> None:
     assert split_sentences(text) == reference(text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_mark_boundaries_are_the_boundary_matches(text: str) -> None:
+    assert [m.span() for m in _boundaries(text)] == [m.span() for m in _BOUNDARY.finditer(text)]
+
+
+def test_mark_boundaries_merge_by_position() -> None:
+    text = "Up 5.1 points! Then? Both.Done. Fine."
+    assert [text[m.start()] for m in _boundaries(text)] == ["!", "?", ".", "."]

@@ -40,3 +40,18 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=20).map("".join))
 def test_same_spans_as_scanning(text: str) -> None:
     assert url_spans(text) == scanned(text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_PIECES, max_size=20).map("".join))
+def test_may_hint_is_the_hint_in_ascii_and_true_wherever_it_matches(text: str) -> None:
+    hint = urls.URL_HINT.search(text) is not None
+    assert urls.may_hint(text) == hint if text.isascii() else urls.may_hint(text) or not hint
+
+
+def test_may_hint_cases() -> None:
+    assert urls.may_hint("see WwW.example") is True
+    assert urls.may_hint("at site.Ai now") is True
+    assert urls.may_hint("at http://x") is True
+    assert urls.may_hint("a ratio: 0.5 on the .NE suite, ww.x, .coms. Done") is False
+    assert urls.may_hint("ratio 0.5 \u00e9 .ne") is False  # non-ASCII text: the searches of a lower-cased copy

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
 from leaderboard.extract.benchmark_paper import give_paper_benchmark, paper_benchmark
 from leaderboard.extract.calibration import Calibration
+from leaderboard.extract.combined_index import CombinedIndex
 from leaderboard.extract.context import AbstractContext
 from leaderboard.extract.efficiency import SpeedLexicon
 from leaderboard.extract.engine import read_sentence
@@ -31,7 +32,7 @@ from leaderboard.extract.sentences import split_sentences
 from leaderboard.extract.short_mentions import expand_short_mentions
 from leaderboard.extract.trace import Trace
 from leaderboard.extract.version import rules_version
-from leaderboard.extract.vocab import CombinedIndex, NormText, Vocabulary, load_vocabulary, norm_key
+from leaderboard.extract.vocab import NormText, Vocabulary, load_vocabulary, norm_key
 from leaderboard.extract.windows import Windows
 from leaderboard.models import Paper, Result
 

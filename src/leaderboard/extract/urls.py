@@ -19,8 +19,17 @@ URL_START = re.compile(
 )  # = (?=[hHwW.])(?:https?\s*:|www\.|\.(?:com|org|io|net|ai))
 
 
+# URL_HINT's literals that hold a period ("www.", ".com", ...) found from the period: a pattern that opens with one
+# literal character is scanned for it like `memchr`, one that opens with a set tests the set at every character
+_DOT_HINT = re.compile(r"\.(?:(?<=[wW][wW][wW]\.)|(?i:com|org|io|net|ai)\b)")
+
+
 def may_hint(text: str) -> bool:
-    """False only when URL_HINT cannot match: none of its literals occurs (dotless i also matches i in IGNORECASE)."""
+    """False only when URL_HINT cannot match: none of its literals occurs (dotless i also matches i in IGNORECASE).
+
+    In ASCII text it is exact (whether URL_HINT matches): "://" or a period-bearing literal (_DOT_HINT)."""
+    if text.isascii():
+        return "://" in text or _DOT_HINT.search(text) is not None
     if "://" in text or "\u0131" in text:
         return True
     low = text.lower()
@@ -34,7 +43,7 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     after `pos` starts at the first hit after `pos` or at its token's start (clamped to `pos`), or after that hit.
     Scanning the whole rest of the text with `URL` instead costs ~10x a number search.
     """
-    if not may_hint(text) or not URL_HINT.search(text):
+    if not may_hint(text) or not (text.isascii() or URL_HINT.search(text)):  # ASCII: may_hint is exact
         return []
     out = []
     pos = 0

@@ -69,6 +69,7 @@ class NameIndex:
     _spaced: frozenset[str] = frozenset()  # short keys the vocabulary writes as two words ("IU X-Ray")
     _auto_ci: object | None = None
     _auto_cs: object | None = None
+    _auto_both: object | None = None  # both modes' keys lower-cased -> ((key, case-folded?), ...): ASCII text
 
     def add(self, entry: Entry) -> None:
         """Add an entry; an entry whose canonical name is already known adds its aliases to the earlier one."""
@@ -108,6 +109,15 @@ class NameIndex:
         """Build the automata; call once after the last `add`."""
         self._auto_ci = self._automaton(self._ci)
         self._auto_cs = self._automaton(self._cs)
+        both: dict[str, list[tuple[str, bool]]] = {}
+        for table, ci in ((self._cs, False), (self._ci, True)):
+            for key in table:
+                both.setdefault(key.lower(), []).append((key, ci))
+        if both:
+            self._auto_both = ahocorasick.Automaton()
+            for low, payload in both.items():
+                self._auto_both.add_word(low, tuple(payload))
+            self._auto_both.make_automaton()
 
     @staticmethod
     def _automaton(table: dict[str, Entry]) -> object | None:
@@ -137,8 +147,32 @@ class NameIndex:
         return self._by_name.get(name.lower())
 
     def find(self, text: str | NormText) -> list[Mention]:
-        """All non-overlapping mentions in a text, leftmost-longest, in order of position."""
+        """All non-overlapping mentions in a text, leftmost-longest, in order of position.
+
+        ASCII text is scanned once (combined_index.py says why that finds the same), other text once per case mode.
+        """
         nt = text if isinstance(text, NormText) else NormText.of(text)
+        if self._auto_both is None or not nt.folded.isascii():
+            return self._find_twice(nt)
+        raw, folded = nt.text, nt.folded
+        cn, co = nt._chunk_norm, nt._chunk_orig
+        found_cs: list[tuple[int, int, Entry]] = []
+        found_ci: list[tuple[int, int, Entry]] = []
+        for end_idx, payload in self._auto_both.iter(nt.lowered):
+            for key, ci in payload:
+                if not ci and folded[end_idx - len(key) + 1 : end_idx + 1] != key:
+                    continue
+                hit = hit_span(raw, cn, co, end_idx, key, self._spaced)
+                if hit is not None and not (ci and self._lower_stylised(key, hit[2])):
+                    (found_ci if ci else found_cs).append((hit[0], hit[1], (self._ci if ci else self._cs)[key]))
+        return leftmost_longest(found_cs + found_ci)
+
+    def _lower_stylised(self, key: str, surface: str) -> bool:
+        """A stylised name written as a lower-case word ("multiple" for "MultiPLE"): not a mention."""
+        return key in self._stylised and key not in self._plain and surface.isalpha() and surface.islower()
+
+    def _find_twice(self, nt: NormText) -> list[Mention]:
+        """`find` with one automaton per case mode: case-sensitive keys in the text as written, then the rest."""
         raw = nt.text
         cn, co = nt._chunk_norm, nt._chunk_orig  # NormText.orig, inlined: it runs for every automaton hit
         found: list[tuple[int, int, Entry]] = []
@@ -149,84 +183,19 @@ class NameIndex:
                 hit = hit_span(raw, cn, co, end_idx, key, self._spaced)
                 if hit is None:
                     continue
-                start, end, surface = hit
-                if (
-                    table is self._ci
-                    and key in self._stylised
-                    and key not in self._plain
-                    and surface.isalpha()
-                    and surface.islower()
-                ):
+                if table is self._ci and self._lower_stylised(key, hit[2]):
                     continue
-                found.append((start, end, table[key]))
-        return _leftmost_longest(found)
+                found.append((hit[0], hit[1], table[key]))
+        return leftmost_longest(found)
 
 
-def _leftmost_longest(found: list[tuple[int, int, Entry]]) -> list[Mention]:
+def leftmost_longest(found: list[tuple[int, int, Entry]]) -> list[Mention]:
     found.sort(key=lambda m: (m[0], -m[1]))
     kept: list[Mention] = []
     for s, e, entry in found:
         if not kept or s >= kept[-1].end:
             kept.append(Mention(s, e, entry))
     return kept
-
-
-@dataclass(slots=True)
-class CombinedIndex:
-    """Several name indexes scanned together: one automaton per case mode over all their keys.
-
-    Built once (with the extractor); `find` gives `[ix.find(nt) for ix in indexes]` in one pass per case mode.
-    """
-
-    indexes: tuple[NameIndex, ...]
-    auto_cs: object | None = None
-    auto_ci: object | None = None
-    spaced: frozenset[str] = frozenset()  # the indexes' short keys written as two words
-
-    @classmethod
-    def of(cls, indexes: tuple[NameIndex, ...]) -> CombinedIndex:
-        autos = []
-        for auto_attr, table_attr in (("_auto_cs", "_cs"), ("_auto_ci", "_ci")):
-            owners: dict[str, list[int]] = {}
-            for i, ix in enumerate(indexes):
-                if getattr(ix, auto_attr) is not None:
-                    for k in getattr(ix, table_attr):
-                        owners.setdefault(k, []).append(i)
-            auto = None
-            if owners:
-                auto = ahocorasick.Automaton()
-                for k, ids in owners.items():
-                    auto.add_word(k, (k, tuple(ids)))
-                auto.make_automaton()
-            autos.append(auto)
-        return cls(indexes, autos[0], autos[1], frozenset().union(*(ix._spaced for ix in indexes)))
-
-    def find(self, nt: NormText) -> list[list[Mention]]:
-        """`[ix.find(nt) for ix in self.indexes]`, scanning the text once per case mode for all the indexes.
-
-        A key's hits come in the same order as from its own index's automaton (by end, longest first), so each
-        index gets the same mentions as from its own `find`."""
-        indexes = self.indexes
-        raw = nt.text
-        cn, co = nt._chunk_norm, nt._chunk_orig
-        found: list[list[tuple[int, int, Entry]]] = [[] for _ in indexes]
-        for auto, hay, ci in ((self.auto_cs, nt.folded, False), (self.auto_ci, nt.lowered, True)):
-            if auto is None:
-                continue
-            for end_idx, (key, owners) in auto.iter(hay):
-                hit = hit_span(raw, cn, co, end_idx, key, self.spaced)
-                if hit is None:
-                    continue
-                start, end, surface = hit
-                for n in owners:
-                    ix = indexes[n]
-                    if ci:
-                        if key in ix._stylised and key not in ix._plain and surface.isalpha() and surface.islower():
-                            continue
-                        found[n].append((start, end, ix._ci[key]))
-                    else:
-                        found[n].append((start, end, ix._cs[key]))
-        return [_leftmost_longest(f) for f in found]
 
 
 @dataclass(slots=True)
