@@ -354,8 +354,10 @@ def test_jointly_stated_number_gives_a_row_per_benchmark(run):
 
 def test_inferred_metric_has_no_mention(run):
     (r,) = run("A Llama model tuned with this approach scores 94.1 on RewardBench.")
-    assert (r.metric, r.metric_raw, r.metric_start) == ("Accuracy", None, None)
-    assert r.confidence < 0.9
+    assert (r.metric, r.metric_raw, r.metric_start, r.metric_implied) == ("Accuracy", None, None, True)
+    (written,) = run("A Llama model tuned with this approach scores 94.1 accuracy on RewardBench.")
+    assert (written.metric, written.metric_raw, written.metric_implied) == ("Accuracy", "accuracy", False)
+    assert r.confidence < written.confidence  # an implied metric is less sure than the same one written
 
 
 HELD_OUT_STYLE = [
