@@ -31,7 +31,7 @@ from dataclasses import replace
 
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.fronted_names import fronted_names
-from leaderboard.extract.sibling_names import siblings
+from leaderboard.extract.sibling_names import dedupe_spans, siblings, trim_name
 from leaderboard.models import Result
 
 # a name: capitalised or digit-bearing words, joined by spaces or hyphens ("Caltech-UCSD Dogs", "Stanford Birdsong")
@@ -51,7 +51,6 @@ _IN_LANGUAGE = re.compile(rf"{_NAME}\s+(?:in|for)\s+(?P<lang>[A-Z][a-z]+)\s+(?P<
 _IN_LANGUAGE_CHEAP = re.compile(r"\s(?:in|for)\s+[A-Z][a-z]+\s+(?:shared\s+)?[a-z]")
 _SLOT_BEFORE = re.compile(r"(?:\b(?:[Oo]n|[Ff]or|and|or)|,)\s+(?:the\s+)?$")  # "On Pets, ...": a fronted slot too
 _SLOT_AFTER = re.compile(r"(?![\w\-])(?!\s+(?:[a-z]+ed|of|is|are|was|were)\b)")
-_STOP = frozenset({"The", "A", "An", "On", "In", "For", "Our", "We", "This", "It", "Its", "With", "And", "Both"})
 
 
 def open_names(
@@ -80,7 +79,7 @@ def open_names(
     if not any(s0 <= t.start < s1 and t.entry is not None for t in (*taken, *found)):
         return found  # no known benchmark in the sentence: no list to extend
     found += siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)  # sibling_names.py
-    return [f for f in _dedupe(found) if not any(t.start < f.end and f.start < t.end for t in taken)]
+    return [f for f in dedupe_spans(found) if not any(t.start < f.end and f.start < t.end for t in taken)]
 
 
 def acronym_head_names(text: str, s0: int, s1: int, heads: re.Pattern, exclude: Callable) -> list[Span]:
@@ -91,7 +90,7 @@ def acronym_head_names(text: str, s0: int, s1: int, heads: re.Pattern, exclude: 
     for m in _ACRONYM_HEAD.finditer(text, s0, s1):
         if not heads.fullmatch(m.group("head")) and not heads.match(m.group("head")):
             continue
-        start, name = _trim(m.start("name"), m.group("name"))
+        start, name = trim_name(m.start("name"), m.group("name"), modifiers=False)
         if name is None or exclude(name) or exclude(m.group("acr")):
             continue
         end = m.end("acr") + 1
@@ -104,7 +103,7 @@ def version_names(text: str, s0: int, s1: int, exclude: Callable, lookup: Callab
     versions (span: the version token; name: the vocabulary's, else "<name> <version>")."""
     out: list[Span] = []
     for m in _BASE_PAREN.finditer(text, s0, s1):
-        _, base = _trim(m.start("name"), m.group("name"))
+        _, base = trim_name(m.start("name"), m.group("name"), modifiers=False)
         if base is None or _VERSION.fullmatch(base) or exclude(base):
             continue
         for v in _ON_VERSION.finditer(text, m.start("body"), m.end("body")):
@@ -130,7 +129,7 @@ def language_head_names(text: str, s0: int, s1: int, heads: re.Pattern, language
     for m in _IN_LANGUAGE.finditer(text, s0, s1):
         if not heads.fullmatch(m.group("head")) or not language.fullmatch(m.group("lang")):
             continue
-        start, name = _trim(m.start("name"), m.group("name"))
+        start, name = trim_name(m.start("name"), m.group("name"), modifiers=False)
         if name is not None and len(name.split()) >= 2:
             out.append(Span(start, start + len(name), name, name))
     return out
@@ -163,24 +162,6 @@ def share_sibling_metric(rows: list[Result]) -> list[Result]:
             if metric is not None:
                 r = replace(r, metric=metric, metric_implied=True, higher_is_better=hib)
         out.append(r)
-    return out
-
-
-def _trim(start: int, name: str) -> tuple[int, str | None]:
-    """Drop sentence-opening function words ("On", "The") from a captured name."""
-    words = name.split(" ")
-    while words and words[0] in _STOP:
-        start += len(words[0]) + 1
-        words = words[1:]
-    rest = " ".join(words)
-    return start, (rest if len(rest) >= 2 and any(c.isalpha() for c in rest) else None)
-
-
-def _dedupe(spans: list[Span]) -> list[Span]:
-    out: list[Span] = []
-    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if not any(o.start <= s.start < o.end for o in out):
-            out.append(s)
     return out
 
 

@@ -95,7 +95,7 @@ def name_list_siblings(
         if not any(has):
             continue
         for (at, part), is_known in zip(items, has, strict=True):
-            start, name = _trim(at, part)
+            start, name = trim_name(at, part)
             if is_known or name is None or any(k.start < start + len(name) and start < k.end for k in known):
                 continue
             if _VERSION.fullmatch(name) or _MEASURE.match(name) or _MODIFIER.fullmatch(name):
@@ -125,7 +125,7 @@ def list_siblings(
         for group in groups:
             if len(group) < 2:
                 continue
-            spans = [(_trim(m.start("name"), m.group("name")), m) for m in group]
+            spans = [(trim_name(m.start("name"), m.group("name")), m) for m in group]
             is_known = [any(k.start < st + len(nm) and st < k.end for k in known) for (st, nm), _ in spans if nm]
             if not any(is_known):
                 continue
@@ -135,12 +135,13 @@ def list_siblings(
                 if _VERSION.fullmatch(nm) or exclude(nm) or hardware.search(nm):
                     continue
                 out.append(Span(st, st + len(nm), nm, nm))
-    return _dedupe(out)
+    return dedupe_spans(out)
 
 
-def _trim(start: int, name: str) -> tuple[int, str | None]:
-    """Drop sentence-opening function words ("On", "The") and lower-case modifiers from a captured name."""
-    mods = _LEADING_MODS.match(name)
+def trim_name(start: int, name: str, modifiers: bool = True) -> tuple[int, str | None]:
+    """Drop lower-case modifiers (with `modifiers`) and sentence-opening function words ("On", "The") from a captured
+    name; None when what is left is no name."""
+    mods = _LEADING_MODS.match(name) if modifiers else None
     if mods is not None:
         start, name = start + mods.end(), name[mods.end() :]
     words = name.split(" ")
@@ -151,7 +152,8 @@ def _trim(start: int, name: str) -> tuple[int, str | None]:
     return start, (rest if len(rest) >= 2 and any(c.isalpha() for c in rest) else None)
 
 
-def _dedupe(spans: list[Span]) -> list[Span]:
+def dedupe_spans(spans: list[Span]) -> list[Span]:
+    """The spans in order, each dropped that starts inside one kept before it (the longest at a start wins)."""
     out: list[Span] = []
     for s in sorted(spans, key=lambda s: (s.start, -s.end)):
         if not any(o.start <= s.start < o.end for o in out):
@@ -159,4 +161,4 @@ def _dedupe(spans: list[Span]) -> list[Span]:
     return out
 
 
-__all__ = ["list_siblings", "name_list_siblings", "siblings"]
+__all__ = ["dedupe_spans", "list_siblings", "name_list_siblings", "siblings", "trim_name"]
