@@ -47,6 +47,21 @@ def test_scan_is_finditer(text: str, kind: str, pos: int, length: int) -> None:
     assert _spans(_G.scan(kind, text)) == _spans(getattr(_G, kind).finditer(text))
 
 
+@settings(max_examples=500, deadline=None)
+@given(_TEXT, st.sampled_from((*_KINDS, "any_head")), st.integers(0, 40), st.integers(0, 400))
+def test_may_hold_is_false_only_without_a_match(text: str, kind: str, pos: int, length: int) -> None:
+    end = min(len(text), pos + length)
+    found = any(True for _ in getattr(_G, kind).finditer(text, pos, end))
+    assert _G.may_hold(kind, text, pos, end) or not found
+
+
+def test_may_hold_tests_first_words() -> None:
+    assert _G.may_hold("any_head", "on the FooQA Data  set", 0, 22) is True
+    assert _G.may_hold("any_head", "on the FooQA Data  set", 0, 15) is False  # "Data" is cut off
+    assert _G.may_hold("any_head", "we report 3.5 points more", 0, 25) is False
+    assert _G.may_hold("any_head", "\u00e9 no head", 0, 9) is True  # non-ASCII: the pattern decides
+
+
 def test_scan_finds_heads_and_proposals() -> None:
     text = "We propose FooNet, dubbed F, and test it on two datasets: the BarQA benchmark and a test  set."
     assert [m.group() for m in _G.scan("propose", text)] == ["We propose", "dubbed"]

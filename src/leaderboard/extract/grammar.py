@@ -34,8 +34,9 @@ def _metric_phrase(heads: list[str]) -> tuple[re.Pattern, re.Pattern]:
     return re.compile(phrase, re.IGNORECASE), re.compile(f"(?:{alt}){_METRIC_PHRASE_TAIL}", re.IGNORECASE)
 
 
-# Plain kinds scanned over whole sentences or abstracts: found from their phrases' first words (LedScan)
-_LED_KINDS = ("several_sets", "propose")
+# Plain kinds scanned over whole sentences or abstracts: found from their phrases' first words (LedScan; "any_head"
+# only tests for them first: its first words are common, and matching at each costs more than `re`'s scan)
+_LED_KINDS = ("several_sets", "propose", "any_head")
 
 # Kinds whose pattern is just their phrases (a field of the same name): "does the text hold one of them".
 PLAIN_KINDS = (
@@ -184,6 +185,11 @@ class Grammar:
         for kind in _LED_KINDS:
             grammar.led[kind] = LedScan.of(getattr(grammar, kind), by_kind.get(kind, []))
         return grammar
+
+    def may_hold(self, kind: str, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """False only when a plain kind's pattern has no match in text[pos:endpos] (LedScan.may_match)."""
+        led = self.led.get(kind)
+        return led is None or led.may_match(text, pos, endpos)
 
     def scan(self, kind: str, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         """`finditer` of a plain kind's pattern, found from its phrases' first words where it can be (LedScan)."""

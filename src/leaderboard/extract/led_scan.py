@@ -32,6 +32,15 @@ class LedScan:
         keys = tuple(sorted(w for w in words if not any(k != w and w.startswith(k) for k in words)))
         return cls(pattern, keys)
 
+    def may_match(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """False only when `pattern` has no match in text[pos:endpos]: no first word in the ASCII segment (a few
+        C-level `in` tests where `re` would test its opening set at every position)."""
+        seg = text[max(0, pos) : len(text) if endpos is None else endpos]
+        if self.keys is None or not seg.isascii():
+            return True
+        low = seg.lower()
+        return any(key in low for key in self.keys)
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         """The matches of `pattern.finditer(text, pos, endpos)`, in the same order."""
         end = len(text) if endpos is None else min(endpos, len(text))
