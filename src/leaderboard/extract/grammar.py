@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from leaderboard.extract.alternation import NEVER, literal_alternation, phrase_alternation
+from leaderboard.extract.led_scan import LedScan
 
 # what follows a metric phrase's head up to the number: "accuracy (top-1) of about ", "score = ", "F1: "
 _METRIC_PHRASE_TAIL = (
@@ -31,6 +33,10 @@ def _metric_phrase(heads: list[str]) -> tuple[re.Pattern, re.Pattern]:
     phrase = r"(?P<m>(?:[\w\-@/]++\s++){0,3}?(?:[\w@/]++-)?(?:" + alt + "))" + _METRIC_PHRASE_TAIL
     return re.compile(phrase, re.IGNORECASE), re.compile(f"(?:{alt}){_METRIC_PHRASE_TAIL}", re.IGNORECASE)
 
+
+# Plain kinds scanned over whole sentences or abstracts: found from their phrases' first words (LedScan; "any_head"
+# only tests for them first: its first words are common, and matching at each costs more than `re`'s scan)
+_LED_KINDS = ("several_sets", "propose", "any_head")
 
 # Kinds whose pattern is just their phrases (a field of the same name): "does the text hold one of them".
 PLAIN_KINDS = (
@@ -108,6 +114,7 @@ class Grammar:
     stems: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> [(stem, value)]
     exact: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> phrases as written (case kept)
     window_sizes: dict[str, int] = field(default_factory=dict)  # window rows read so far, as numbers (Windows.read)
+    led: dict[str, LedScan] = field(default_factory=dict)  # kind -> its phrases found by first word (`scan`)
 
     @classmethod
     def from_rows(cls, rows: list[tuple[str, str, str]]) -> Grammar:
@@ -129,7 +136,7 @@ class Grammar:
             return re.compile(pattern.replace("ALT", alt), re.IGNORECASE)
 
         phrase, phrase_end = _metric_phrase(by_kind.get("metric_head", []))
-        return cls(
+        grammar = cls(
             words=dict(words),
             **{kind: comp(r"(?:ALT)", kind) for kind in PLAIN_KINDS},
             qualifier_before=comp(r"(?:ALT)\s*(?:an?\s+|the\s+)?[(\[]?\s*$", "qualifier"),
@@ -175,10 +182,25 @@ class Grammar:
             stems=dict(stems),
             exact={k: frozenset(v) for k, v in by_kind.items()},
         )
+        for kind in _LED_KINDS:
+            grammar.led[kind] = LedScan.of(getattr(grammar, kind), by_kind.get(kind, []))
+        return grammar
+
+    def may_hold(self, kind: str, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """False only when a plain kind's pattern has no match in text[pos:endpos] (LedScan.may_match)."""
+        led = self.led.get(kind)
+        return led is None or led.may_match(text, pos, endpos)
+
+    def scan(self, kind: str, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        """`finditer` of a plain kind's pattern, found from its phrases' first words where it can be (LedScan)."""
+        led = self.led.get(kind)
+        if led is None:
+            return getattr(self, kind).finditer(text, pos, len(text) if endpos is None else endpos)
+        return led.finditer(text, pos, endpos)
 
     def counts_sets(self, text: str) -> bool:
         """Whether the text counts several datasets or benchmarks ("two public datasets", "on 5 benchmarks")."""
-        for m in self.several_sets.finditer(text):
+        for m in self.scan("several_sets", text):
             if self.quantity_before.search(text, max(0, m.start() - 40), m.start()):
                 return True
         return False

@@ -45,7 +45,7 @@ def own_method(title: str, abstract: str, grammar: Grammar, tasks: frozenset[str
         words = name.split()
         if len(words) == 1 or any(_NAME_WORD.search(w) for w in words):  # not "Beyond Part Models: ..."
             return name
-    for pm in grammar.propose.finditer(abstract):
+    for pm in grammar.scan("propose", abstract):
         if " " not in pm.group(0) and pm.group(0)[0].isupper():
             continue  # "Named entity recognition (NER) is ...": an adjective opening a sentence
         tail = abstract[pm.end() : pm.end() + Windows.read(grammar, "name_after_propose")]

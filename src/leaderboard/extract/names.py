@@ -82,9 +82,10 @@ class NameCapture:
         # each pattern is tried only next to a cheap anchor (a head word, or "on"/"in"), never at every position
         self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}(?:-[a-z]+)*\s+)?$")
         self.name_after = re.compile(rf"\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
-        # "on", "in", "On" after a non-word character: `\b(?:on|in|On)` written to open with a character set, which
-        # `re` skips to in C (a leading `\b` makes it try every position)
-        self.on_anchor = re.compile(r"[oiO](?<!\w.)n\s+(?:the\s+)?")
+        # "on", "in", "On" after a non-word character: `\b(?:on|in|On)` written to open with the literal "n", which
+        # `re` skips to like memchr (a leading set or `\b` is tested at every position); a match starts at the "n",
+        # so a scan from s0 + 1 finds the words that start at s0 or later
+        self.on_anchor = re.compile(r"n(?<=(?<![\w])[oiO]n)\s+(?:the\s+)?")
         self.acronym_at = re.compile(
             rf"(?P<name>{_ACRONYM}{_NAME_VERSION}?)(?![\w\-])(?!\s+(?:\d|[A-Z]))"
             rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b|v\d)[a-z])"
@@ -112,7 +113,8 @@ class NameCapture:
         out: list[Span] = []
         before, after, on, listed, appos = [], [], [], [], []
         g = self.grammar
-        for h in g.any_head.finditer(text, s0, s1):
+        heads = g.any_head.finditer(text, s0, s1) if g.may_hold("any_head", text, s0, s1) else ()
+        for h in heads:
             if text[h.end() : h.end() + 1] == "-" or text[h.start() - 1 : h.start()] == "-":
                 continue  # "Task-Aware", "multi-task": a head inside a hyphenated word heads no name
             if g.several_sets.fullmatch(h.group()):
@@ -131,7 +133,7 @@ class NameCapture:
                 m = self.appos.search(text, max(s0, h.start() - 80), h.start())
                 if m:
                     appos.append((m, m.end()))
-        for o in () if heads_only else self.on_anchor.finditer(text, s0, s1):
+        for o in () if heads_only else self.on_anchor.finditer(text, s0 + 1, s1):
             m = self.acronym_at.match(text, o.end(), s1)
             if m:
                 on.append((m, m.end()))

@@ -116,6 +116,8 @@ def version_names(text: str, s0: int, s1: int, exclude: Callable, lookup: Callab
 def glued_score_names(text: str, s0: int, s1: int, lookup: Callable) -> list[Span]:
     """GLUED-SCORE: the known benchmark glued to "score" ("CLUEscore", "MTEB-Score")."""
     out: list[Span] = []
+    if text.find("core", s0, s1) < 0:
+        return out  # every match holds "score" or "Score": a C-level search first (the pattern opens with a set)
     for m in _GLUED_SCORE.finditer(text, s0, s1):
         entry = lookup(m.group("name"))
         if entry is not None:
