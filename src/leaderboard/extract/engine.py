@@ -26,7 +26,14 @@ from leaderboard.extract.value_lists import slash_lists, system_lists
 from leaderboard.extract.vocab import norm_key
 
 METRIC_BINDING = ordered(
-    metric, ("metric.glued_suffix", "metric.slash_list", "metric.name_next_to_number", "metric.phrase_before")
+    metric,
+    (
+        "metric.glued_suffix",
+        "metric.slash_list",
+        "metric.name_next_to_number",
+        "metric.acronym_defined",
+        "metric.phrase_before",
+    ),
 )
 REJECT = named(result, ("result.non_result_pattern", "result.share_of_named_data", "result.non_result_range_end"))
 EVIDENCE = ordered(

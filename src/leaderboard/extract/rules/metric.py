@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from leaderboard.extract.acronym_metrics import defined_metric_spans
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, capture_metric
 from leaderboard.extract.details import captured_metric
 from leaderboard.extract.metric_forms import canonical, split_pattern
@@ -67,6 +68,21 @@ def name_after_modifier(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
         return None
     gap = " ".join(a.text[r.span_end : after.start].lower().split())
     return (after, "after") if gap in mods else None
+
+
+@rule("metric.acronym_defined")
+def acronym_defined(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
+    """An acronym the abstract defines as a metric ("the goal reaching rate (GRR)") next to the number ("GRR 77",
+    "a GRR of 77"): a metric outside the vocabulary named by its acronym (extract/acronym_metrics.py)."""
+    if "(" not in a.text:
+        return None
+    heads = tuple(a.g.words.get("metric_head", ()))
+    spans = defined_metric_spans(a.text, heads, (a.vocab.metrics.lookup, a.vocab.benchmarks.lookup))
+    mine = [m for m in spans if s.s0 <= m.start < s.s1]
+    if not mine:
+        return None
+    metric, side = bind_metric(a.text, r.num, mine, r.span_end, a.w)
+    return (metric, side) if metric is not None else None
 
 
 @rule("metric.phrase_before")
