@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from leaderboard.extract.acronym_metrics import defined_metric_spans
+from leaderboard.extract import acronym_metrics
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, capture_metric
 from leaderboard.extract.details import captured_metric
 from leaderboard.extract.metric_forms import canonical, split_pattern
@@ -74,10 +74,13 @@ def name_after_modifier(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
 def acronym_defined(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     """An acronym the abstract defines as a metric ("the goal reaching rate (GRR)") next to the number ("GRR 77",
     "a GRR of 77"): a metric outside the vocabulary named by its acronym (extract/acronym_metrics.py)."""
-    if "(" not in a.text:
+    cands = acronym_metrics.candidates(a.text)  # cached per abstract: the cheap test
+    if not cands:
         return None
-    heads = tuple(a.g.words.get("metric_head", ()))
-    spans = defined_metric_spans(a.text, heads, (a.vocab.metrics.lookup, a.vocab.benchmarks.lookup))
+    acrs = acronym_metrics.definitions(
+        cands, a.g.words.get("metric_head", {}), (a.vocab.metrics.lookup, a.vocab.benchmarks.lookup)
+    )
+    spans = acronym_metrics.mentions(a.text, acrs)
     mine = [m for m in spans if s.s0 <= m.start < s.s1]
     if not mine:
         return None
