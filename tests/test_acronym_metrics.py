@@ -5,6 +5,7 @@ from __future__ import annotations
 from leaderboard.extract.acronym_metrics import candidates, definitions, mentions
 
 HEADS = frozenset({"rate", "ratio", "score", "return"})
+SETTINGS = (frozenset({"learning rate", "dropout"}),)
 
 
 def _unknown(name: str) -> None:
@@ -16,7 +17,7 @@ def _knows_wer(name: str) -> object | None:
 
 
 def _defined(text: str, known=(_unknown,)) -> tuple[str, ...]:
-    return definitions(candidates(text), HEADS, known)
+    return definitions(candidates(text), HEADS, SETTINGS, known)
 
 
 def test_defined_acronym_later_mentions_are_metric_spans() -> None:
@@ -38,3 +39,9 @@ def test_no_metric_head_or_letters_that_do_not_fit_define_nothing() -> None:
 
 def test_vocabulary_acronym_keeps_its_own_reading() -> None:
     assert _defined("We report the word error rate (WER). Ours gets WER 4.1.", (_knows_wer,)) == ()
+
+
+def test_setting_phrase_defines_no_metric() -> None:
+    assert _defined("We tune the learning rate (LR); an LR of 0.01 works.") == ()
+    assert _defined("We lower the dropout rate (DR) to 0.1. DR 0.1 helps.") == ()
+    assert _defined("We track the task completion rate (TCR): TCR 64.") == ("TCR",)

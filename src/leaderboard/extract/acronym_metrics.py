@@ -29,6 +29,15 @@ def _spells(words: tuple[str, ...], acr: str) -> bool:
     return "".join(p[0] for p in parts[-len(letters) :]).upper() == letters
 
 
+def _phrase(words: tuple[str, ...], acr: str) -> tuple[str, ...]:
+    """The last words of `words` whose initials spell the acronym."""
+    n = sum(c.isalpha() for c in acr)
+    for k in range(len(words) - 1, -1, -1):
+        if sum(len([p for p in w.split("-") if p]) for w in words[k:]) >= n:
+            return words[k:]
+    return words
+
+
 @functools.lru_cache(maxsize=2)
 def candidates(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each parenthesised acronym of the text with the (at most four) words right before it."""
@@ -42,13 +51,26 @@ def candidates(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+def _names_setting(words: tuple[str, ...], settings: tuple[Container[str], ...]) -> bool:
+    """Whether the phrase, or its words before the head, ends in a setting ("learning rate", "dropout rate")."""
+    low = [w.lower() for w in words]
+    ends = [" ".join(low[k:]) for k in range(len(low))] + [" ".join(low[k:-1]) for k in range(len(low) - 1)]
+    return any(e in kind for e in ends for kind in settings)
+
+
 def definitions(
-    cands: tuple[tuple[str, tuple[str, ...]], ...], heads: Container[str], known: tuple[Callable[[str], object], ...]
+    cands: tuple[tuple[str, tuple[str, ...]], ...],
+    heads: Container[str],
+    settings: tuple[Container[str], ...],
+    known: tuple[Callable[[str], object], ...],
 ) -> tuple[str, ...]:
-    """The acronyms defined by a phrase ending in a metric head that spells them, unknown to the vocabulary."""
+    """The acronyms defined by a phrase ending in a metric head that spells them, unknown to the vocabulary and
+    naming no setting (grammar kinds `setting_before`, `setting_phrase`: "the learning rate (LR)" is no metric)."""
     out: list[str] = []
     for acr, words in cands:
         if acr in out or words[-1].lower() not in heads or not _spells(words, acr):
+            continue
+        if _names_setting(_phrase(words, acr), settings):
             continue
         if not any(k(acr) is not None for k in known):
             out.append(acr)

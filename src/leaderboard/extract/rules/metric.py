@@ -77,9 +77,10 @@ def acronym_defined(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     cands = acronym_metrics.candidates(a.text)  # cached per abstract: the cheap test
     if not cands:
         return None
-    acrs = acronym_metrics.definitions(
-        cands, a.g.words.get("metric_head", {}), (a.vocab.metrics.lookup, a.vocab.benchmarks.lookup)
-    )
+    words = a.g.words
+    settings = (words.get("setting_before", {}), words.get("setting_phrase", {}))
+    known = (a.vocab.metrics.lookup, a.vocab.benchmarks.lookup)
+    acrs = acronym_metrics.definitions(cands, words.get("metric_head", {}), settings, known)
     spans = acronym_metrics.mentions(a.text, acrs)
     mine = [m for m in spans if s.s0 <= m.start < s.s1]
     if not mine:
