@@ -74,19 +74,25 @@ def name_after_modifier(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
 def acronym_defined(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     """An acronym the abstract defines as a metric ("the goal reaching rate (GRR)") next to the number ("GRR 77",
     "a GRR of 77"): a metric outside the vocabulary named by its acronym (extract/acronym_metrics.py)."""
-    cands = acronym_metrics.candidates(a.text)  # cached per abstract: the cheap test
-    if not cands:
-        return None
-    words = a.g.words
-    settings = (words.get("setting_before", {}), words.get("setting_phrase", {}))
-    known = (a.vocab.metrics.lookup, a.vocab.benchmarks.lookup)
-    acrs = acronym_metrics.definitions(cands, words.get("metric_head", {}), settings, known)
-    spans = acronym_metrics.mentions(a.text, acrs)
-    mine = [m for m in spans if s.s0 <= m.start < s.s1]
+    mine = s.memo.get("acronym_metrics")
+    if mine is None:  # once per sentence
+        s.memo["acronym_metrics"] = mine = _acronym_metrics(a, s)
     if not mine:
         return None
     metric, side = bind_metric(a.text, r.num, mine, r.span_end, a.w)
     return (metric, side) if metric is not None else None
+
+
+def _acronym_metrics(a: Abstract, s: Sentence) -> list[Span]:
+    """The sentence's mentions of acronyms the abstract defines as metrics (extract/acronym_metrics.py)."""
+    cands = acronym_metrics.candidates(a.text)  # cached per abstract: the cheap test
+    if not cands:
+        return []
+    words = a.g.words
+    settings = (words.get("setting_before", {}), words.get("setting_phrase", {}))
+    known = (a.vocab.metrics.lookup, a.vocab.benchmarks.lookup)
+    acrs = acronym_metrics.definitions(cands, words.get("metric_head", {}), settings, known)
+    return [m for m in acronym_metrics.mentions(a.text, acrs) if s.s0 <= m.start < s.s1]
 
 
 @rule("metric.phrase_before")
