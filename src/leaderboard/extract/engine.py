@@ -25,16 +25,7 @@ from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.value_lists import slash_lists, system_lists
 from leaderboard.extract.vocab import norm_key
 
-METRIC_BINDING = ordered(
-    metric,
-    (
-        "metric.glued_suffix",
-        "metric.slash_list",
-        "metric.name_next_to_number",
-        "metric.acronym_defined",
-        "metric.phrase_before",
-    ),
-)
+METRIC_BINDING = ordered(metric, metric.BINDING)  # rules/metric.py: the order the binding rules are tried in
 REJECT = named(result, ("result.non_result_pattern", "result.share_of_named_data", "result.non_result_range_end"))
 EVIDENCE = ordered(
     result,

@@ -18,6 +18,14 @@ _LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
 _COORDINATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 _WORDS = re.compile(r"[^\W_]+")
 Bound = tuple[Span, str]
+# the binding rules in the order the engine tries them (the first that binds wins)
+BINDING = (
+    "metric.glued_suffix",
+    "metric.slash_list",
+    "metric.name_next_to_number",
+    "metric.acronym_defined",
+    "metric.phrase_before",
+)
 
 
 @rule("metric.glued_suffix")
