@@ -157,7 +157,8 @@ class Grammar:
                 "data_noun",
             ),
             setting_before=comp(
-                r"(?:ALT)\s*(?:of\s+|=\s*|:\s*|is\s+|was\s+|to\s+|at\s+|from\s+|between\s+)?[(\[]?\s*$",
+                r"(?:ALT)(?:\s*\([A-Z][A-Za-z]{0,7}\))?\s*(?:of\s+|=\s*|:\s*|is\s+|was\s+|to\s+|at\s+|from\s+|between\s+)?"
+                r"[(\[]?\s*$",  # an acronym may follow the noun: "learning rate (LR) of 3e-4"
                 "setting_before",
             ),
             quantity_before=comp(r"(?:(?<![\w.])\d+|ALT)\s+(?:[\w\-]+\s+){0,2}?$", "quantity"),
