@@ -4,15 +4,18 @@ One deterministic command (the split, the folds and the optimiser have no random
 
     python scripts/fit_calibration.py [--seed 13] [--target 0.96] [--folds 5] [--dry-run]
 
-Gold sets: dev2 and probe set 1 (tests/data/probes; exhaustive: every row is labelled; a row is right when the
-judging rules match it to a gold result with its benchmark and metric, wrong otherwise, extra rows included) and dev
+Gold sets: dev2 and the looked-at probe sets (tests/data/probes and probes2; exhaustive: every row is labelled; a
+row is right when the judging rules match it to a gold result with its benchmark and metric, wrong otherwise, extra
+rows included) and dev
 (recall-only: only the rows matched by value are labelled). Model: L2-regularised logistic regression (scipy) over
 extract/calibration.py's few general features; the penalty is chosen by grouped k-fold cross-validation (folds by
 paper; the mean of the per-set out-of-fold log-losses) and the `confident` threshold is the lowest probability at
 which the dev2 rows at or above it have tuple precision >= --target in out-of-fold predictions.
 
-1. Honest figures: (a) fit on the tune halves of dev and dev2 plus the probe set, report the dev2 and dev check
-   halves; (b) fit on dev and dev2 only, report the probe set as text the fit never saw.
+1. Honest figures: (a) fit on the tune halves of dev and dev2 plus the probe sets, report the dev2 and dev check
+   halves; (b) fit on dev and dev2 only, report the probe sets as text the fit never saw.
+   `--unseen` folders (default: tests/data/probes3 when present, the blind set of the latest round) are never
+   fitted: they are scored by the fits of (a), (b) and the shipped fit.
 2. Shipped fit on everything: out-of-fold figures, reliability table and calibration error per set; written to
    vocab/calibration.csv. Check the lines marked `check:` (dev2 precision >= 0.95 and cover >= 0.50).
 """
@@ -38,7 +41,8 @@ from split_gold import write  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "leaderboard" / "vocab" / "calibration.csv"
-PROBES = ROOT / "tests" / "data" / "probes"
+PROBES = (ROOT / "tests" / "data" / "probes", ROOT / "tests" / "data" / "probes2")
+UNSEEN = tuple(p for p in (ROOT / "tests" / "data" / "probes3",) if p.is_dir())
 PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0)
 
 
@@ -177,7 +181,7 @@ def calibrate(parts: list[Labelled], dev2: int, k: int, seed: int, target: float
 def csv_text(w: np.ndarray, t: float, l2: float) -> str:
     lines = [
         "# Confidence calibration, written by scripts/fit_calibration.py (logistic regression on dev, dev2 and",
-        f"# probe set 1; L2 penalty {l2:g} chosen by grouped cross-validation; threshold from out-of-fold dev2 rows).",
+        f"# the probe sets; L2 penalty {l2:g} chosen by grouped cross-validation; threshold from out-of-fold dev2.",
         "feature,value",
         f"(intercept),{w[0]:.6f}",
         f"(threshold),{t:.4f}",
@@ -190,7 +194,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13, help="the tune/check split's seed (scripts/split_gold.py)")
     ap.add_argument("--target", type=float, default=0.96, help="tuple precision of confident rows (with margin)")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--probes", type=Path, default=PROBES, help="an exhaustive gold folder fitted with dev2")
+    ap.add_argument("--probes", type=Path, nargs="*", default=PROBES, help="exhaustive gold folders fitted with dev2")
+    ap.add_argument("--unseen", type=Path, nargs="*", default=UNSEEN, help="exhaustive gold folders never fitted")
     ap.add_argument("--dry-run", action="store_true", help="print the fit, do not write calibration.csv")
     args = ap.parse_args()
     ex = Extractor.default()
@@ -198,8 +203,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as td:
         paths = write(Path(td), args.seed)
         h = {name: labelled(ex, path) for name, path in paths.items()}
-    probes = labelled(ex, args.probes)
+    probes = Labelled.join([labelled(ex, p) for p in args.probes])
+    unseen = {p.name: labelled(ex, p) for p in args.unseen}
     k, seed = args.folds, args.seed
+
+    def never_fitted(w: np.ndarray, t: float) -> None:
+        for name, data in unseen.items():
+            print(f"  {name + ' (never fitted)':25s} {figures(predict(w, data.x), data, t)}")
+
     parts = [h["dev2_tune"], h["dev_tune"], probes]
     w, t, l2 = calibrate(parts, 0, k, seed, args.target)
     oof = split(out_of_fold(Labelled.join(parts), l2, k, seed), parts)
@@ -208,11 +219,13 @@ def main() -> None:
     print(f"  probes (out of fold)      {figures(oof[2], probes, t)}")
     print(f"  dev2 check                {figures(predict(w, h['dev2_check'].x), h['dev2_check'], t)}")
     print(f"  dev check (matched rows)  {figures(predict(w, h['dev_check'].x), h['dev_check'], t)}")
+    never_fitted(w, t)
     dev2 = Labelled.join([h["dev2_tune"], h["dev2_check"]])
     dev = Labelled.join([h["dev_tune"], h["dev_check"]])
     w, t, l2 = calibrate([dev2, dev], 0, k, seed, args.target)
-    print(f"(b) fit on dev2 + dev only (L2 {l2:g}, threshold {t:.4f}); the probe set as unseen text:")
+    print(f"(b) fit on dev2 + dev only (L2 {l2:g}, threshold {t:.4f}); the probe sets as unseen text:")
     print(f"  probes (never fitted)     {figures(predict(w, probes.x), probes, t)}")
+    never_fitted(w, t)
     parts = [dev2, dev, probes]
     w, t, l2 = calibrate(parts, 0, k, seed, args.target)
     oof = split(out_of_fold(Labelled.join(parts), l2, k, seed), parts)
@@ -220,6 +233,7 @@ def main() -> None:
     for name, p, data in zip(("dev2", "dev (matched rows)", "probes"), oof, parts, strict=True):
         print(f"  {name + ' (out of fold)':25s} {figures(p, data, t)}")
         print(f"    reliability {bands(p, data.y)}")
+    never_fitted(w, t)
     inside = predict(w, dev2.x)
     print(f"  {'dev2 (in sample)':25s} {figures(inside, dev2, t)}")
     sel = inside >= t
