@@ -15,6 +15,10 @@ Its ends are changes, not two results: no absolute rows.
 REVERSED-TRANSITION: "rises to B from A", "to B (from A)" writes the new value first. Both values are read as
 absolute rows already; the range row (A..B, read at A) is added as for "from A to B", and A is the earlier
 system's result.
+
+UP-FROM-AFTER-VALUE: "is 212, down from 305 for X" writes the new value, then the earlier one after "up/down from"
+(`UP_FROM_BETWEEN`, read by result.transition_of_named_metric). Both stay absolute rows: the probe sets annotate it
+so (probes: two absolute rows; no range row).
 """
 
 from __future__ import annotations
@@ -34,6 +38,11 @@ _SPREAD_LEAD = re.compile(r"(\branging\s+|\bthat\s+range\s+)?\bfrom\s*[(\[$]?\s*
 _CHANGE_UNITS = frozenset({"pp", "points"})
 _FROM_WORD = re.compile(r"from", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"(?<![\w-])to\s*$", re.IGNORECASE)
+# "78.5% of tasks within 15 steps, up from": the rest of the new value's clause, then "up/down from"
+UP_FROM_BETWEEN = re.compile(
+    r"[^;:.()\[\]]{0,60}?(?:,\s*|\(\s*|\s+)(?:up|down)\s+from\s+(?:(?:an?|the|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:of\s+)?",
+    re.IGNORECASE,
+)
 _FROM_BETWEEN = re.compile(r"\s*(?:\(\s*)?from\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:of\s+)?", re.IGNORECASE)
 
 
@@ -124,4 +133,4 @@ def _absolute(r, num, unit: str | None):
     return row
 
 
-__all__ = ["after_rows", "reversed_rows", "spread_of_change", "transition_rows"]
+__all__ = ["UP_FROM_BETWEEN", "after_rows", "reversed_rows", "spread_of_change", "transition_rows"]

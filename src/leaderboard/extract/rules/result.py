@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from leaderboard.extract.attribution import following_on, nearest, scored_on
+from leaderboard.extract.attribution import clause_start, following_on, nearest, scored_on
+from leaderboard.extract.before_after import UP_FROM_BETWEEN
 from leaderboard.extract.filters import non_result_reason
 from leaderboard.extract.pairing import name_runs
 from leaderboard.extract.rules import rule
@@ -24,6 +25,13 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # a label and maybe a colon
 _LABELLED = re.compile(r"\d[^()\d;:]{0,40}\(\s*(?P<label>[A-Za-z][\w\s.\-]{0,30}?)\s*:?\s*$")
 _WORDS_BEFORE = re.compile(r"(\w+)\W+(?:(\w+)\W+)?$")
+_FROM_JUST_BEFORE = re.compile(r"(?<![\w-])from\s*[(\[]?\s*$", re.IGNORECASE)
+_UP_FROM_BEFORE = re.compile(
+    r"(?<![\w-])(?:up|down)\s+from\s+(?:(?:an?|the|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:of\s+)?$", re.IGNORECASE
+)
+_TO_END = re.compile(r"(?<![\w-])to\s+(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
+_AT_END = re.compile(r"(?<![\w-])(\w+)\s+at\s+(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
+_CHANGE_TO_GAP = re.compile(r"\s*(?:by\s+[^,;:()]{1,30}?\s*)?", re.IGNORECASE)
 SCORE_UNITS = frozenset({"%", "x", "pp", "points"})
 
 
@@ -187,3 +195,44 @@ def labelled_comparison(a: Abstract, s: Sentence, r: Reading) -> bool:
     `comparison_label`: "FVD of 242 (baseline 238)", "(teacher: 71)"): the compared system's result."""
     m = _LABELLED.search(a.text, max(s.s0, r.num.start - a.w.listed_items_before), r.num.start)
     return m is not None and m.group("label").lower() in a.g.words.get("comparison_label", {})
+
+
+@rule("result.transition_of_named_metric")
+def transition_of_named_metric(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A plain number at an end of a before-after transition ("lowers FVD from 305 to 212", "its FVD is 212, down
+    from 305") after a metric named in its sentence: a result, even when whole."""
+    num, text = r.num, a.text
+    if r.unit is not None or num.signed or num.suffix:
+        return False
+    if not (r.bound or any(m.end <= num.start for m in s.metrics)):
+        return False
+    if r.kind == "range":
+        c0 = clause_start(text, s.s0, num.start)
+        return bool(_FROM_JUST_BEFORE.search(text, max(c0, num.start - 12), num.start)) and bool(
+            a.g.change.search(text, c0, num.start)
+        )
+    after = UP_FROM_BETWEEN.match(text, r.span_end, s.s1)
+    if after is not None and text[after.end() : after.end() + 1].isdigit():
+        return True
+    return _UP_FROM_BEFORE.search(text, max(s.s0, num.start - 40), num.start) is not None
+
+
+@rule("result.end_value_of_change")
+def end_value_of_change(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A plain decimal after "to" that ends a change verb's phrase ("the average rises to 71.3", "improves by 2.1
+    points to 64.0"), or after "at" right after a verb that holds a level (grammar `level_verb`: "stays at 7.6"),
+    in a sentence that names a metric or a benchmark: the level the measure reaches."""
+    if not _plain_decimal(r) or r.kind != "absolute" or not (s.metrics or s.benches):
+        return False
+    text, start = a.text, r.num.start
+    c0 = clause_start(text, s.s0, start)
+    at = _AT_END.search(text, max(c0, start - 30), start)
+    if at is not None:
+        return at.group(1).lower() in a.g.words.get("level_verb", {})
+    to = _TO_END.search(text, max(c0, start - 16), start)
+    if to is None:
+        return False
+    return any(  # the verb's own phrase: nothing, or its size ("by 2.1 points"), between it and "to"
+        a.g.value_of("change", m.group(0)) and _CHANGE_TO_GAP.fullmatch(text, m.end(), to.start())
+        for m in a.g.change.finditer(text, c0, to.start())
+    )
