@@ -117,6 +117,8 @@ CASES = {
     "SETTING-NOUN-AFTER": [
         ("All students are trained under a 40-300 MFLOPs budget.", []),
         ("The audio encoder applies 12x temporal downsampling before the transformer.", []),
+        ("Frames are encoded from a 2x downsampled stream before the temporal transformer.", []),
+        ("The vocoder conditions on an 8x upsampled pitch contour.", []),
         (
             "In the 5% label regime the classifier still reaches 63.5% top-1 accuracy on ImageNet.",
             [(63.5, "ImageNet", "Top-1 Accuracy", "absolute")],
@@ -133,6 +135,18 @@ CASES = {
             [(71.3, "Flickr30k", "Accuracy@0.5", "absolute")],
         ),
         ("Tracks count as matched at 0.7 overlap with the annotation.", []),
+        (
+            "Our detector's recall at 0.1% FPR is 41.7% on the LFW verification protocol.",
+            [(41.7, "LFW", "Recall", "absolute")],
+        ),
+        (
+            "The selective classifier keeps 97.2% accuracy at 60% coverage on CIFAR-10.",
+            [(97.2, "CIFAR-10", "Accuracy", "absolute")],
+        ),
+        (
+            "The retriever reaches a precision of 0.74 at 90% recall on BioASQ.",
+            [(0.74, "BioASQ", "Precision", "absolute")],
+        ),
         ("A segmenter with an IoU of 0.82 on the liver subset is our best model.", [(0.82, None, "IoU", "absolute")]),
     ],
     "SETTING-VERB-SHARE": [

@@ -18,6 +18,9 @@ _LIST_MARKER_BEFORE = re.compile(r"(?:^|[\s:;,(\[])[(\[]?\s*$")
 _CITATION = re.compile(r"\[[\d,;\s\-\u2013]*$")
 _CITATION_END = re.compile(r"^[\d,;\s\-\u2013]*\]")
 _HYPHEN_WORD = re.compile(r"^[-\u2010\u2011](?!(?:points?|pts?|percentage)\b)[A-Za-z]")  # not "a 12.4-point gain"
+# "1024-point patches", "a 7-point scale": a whole number joined to "point" before a noun names a size or a scale;
+# before a change noun it is a change ("a 12-point gain")
+_POINT_COMPOUND = re.compile(r"^[-\u2010\u2011]points?\s+([A-Za-z][\w\-]*)")
 _CAPITALISED_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w\-.+]*)\s$")
 _LINKED_BEFORE = re.compile(r"(?:\bof|[=:])\s*$")
 _VERSION_AFTER = re.compile(r"^\.\d")
@@ -115,6 +118,9 @@ def non_result_reason(
             return "list marker"
     if bare and _HYPHEN_WORD.match(after):
         return "setting (N-word compound)"
+    pc = _POINT_COMPOUND.match(after) if bare and num.decimals == 0 else None
+    if pc is not None and not grammar.delta_noun_after.match(" " + pc.group(1)) and not grammar.change.fullmatch(pc[1]):
+        return "setting (N-point compound before a noun)"
     if bare and not bound_metric and grammar.setting_before.search(before):
         return "setting or reference"
     count = grammar.count_after.match(after) if num.unit != "%" and not bound_metric else None
