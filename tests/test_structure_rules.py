@@ -174,6 +174,34 @@ CASES = {
             [(96.1, "ImageNet", "relative accuracy", "absolute")],
         ),
     ],
+    "COORDINATED-SHARE": [  # rules/result.py share_of_named_data: a run of shares after a share verb
+        (
+            "The agent solves 31.5% of WebShop tasks and 22.8% of ALFWorld tasks without demonstrations.",
+            [(22.8, "ALFWorld", "Success Rate", "absolute"), (31.5, "WebShop", "Success Rate", "absolute")],
+        ),
+        (
+            "The coder passes 71.4% of HumanEval and 63.0% of MBPP with a single sample.",
+            [(63.0, "MBPP", "Pass@1", "absolute"), (71.4, "HumanEval", "Pass@1", "absolute")],
+        ),
+        (
+            "Fine-tuning on 10% of SQuAD and 20% of NewsQA gives 81.3 F1 on the held-out questions.",
+            [(81.3, "NewsQA", "F1", "absolute")],
+        ),
+    ],
+    "APPOSITIVE-MARGIN": [  # rules/value_form.py unit.written_once_on_list: a bare comma joins no list
+        (
+            "On NarrativeQA its ROUGE-L is 58.9, 2.7 points above Longformer.",
+            [(2.7, "NarrativeQA", "ROUGE-L", "delta"), (58.9, "NarrativeQA", "ROUGE-L", "absolute")],
+        ),
+        (
+            "The tagger's F1 on CoNLL-2003 reaches 93.4, 0.6 points higher than the CRF baseline.",
+            [(0.6, "CoNLL 2003", "F1", "delta"), (93.4, "CoNLL 2003", "F1", "absolute")],
+        ),
+        (
+            "On DROP our reader scores 81.0, 3.3 points ahead of the strongest retrieval baseline.",
+            [(3.3, "DROP", "F1", "delta"), (81.0, "DROP", "F1", "absolute")],
+        ),
+    ],
     "SETTING-PHRASE": [
         (
             "We pre-train with a masking ratio of 0.6 and obtain 84.9% top-1 accuracy on ImageNet.",

@@ -14,6 +14,8 @@ from leaderboard.extract.sentence import Abstract, Reading, Sentence
 _VS_AFTER = re.compile(r"\s*(?:vs\.?|versus)\s+\d", re.IGNORECASE)
 _VS_BEFORE = re.compile(r"\d\s*(?:vs\.?|versus)\s+$", re.IGNORECASE)
 _OF_DATA = re.compile(r"\s*of\s+(?:the\s+)?")
+# between two items of a share run: "% of <name> [up to three words], and " (the name is checked against benchmarks)
+_SHARE_ITEM_GAP = re.compile(r"\s*of\s+(?:the\s+)?(?P<name>[^,;:()]{1,60}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 # "80.2 on A, 63.5 on the B set and ": items "<number> on <name>" joined by commas / "and", ending a coordinator
 _ITEMS_BEFORE = re.compile(
     r"(?:(?<![\w.])\d[\d.,]*\s*%?\s+(?:on|in)\s+(?:the\s+)?[^,;:()]{1,60}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){1,8}$"
@@ -58,10 +60,26 @@ def share_of_named_data(a: Abstract, s: Sentence, r: Reading) -> str | None:
     num = r.num
     of_data = _OF_DATA.match(a.text[num.end : num.end + a.w.data_after_share])
     if num.unit == "%" and of_data and any(b.start == num.end + of_data.end() for b in s.benches):
-        if _after_share_verb(a, s.s0, num.start):
+        if _after_share_verb(a, s.s0, num.start) or _coordinated_share(a, s, num.start):
             return None
         return "a percentage of a named dataset (data amount)"
     return None
+
+
+def _coordinated_share(a: Abstract, s: Sentence, start: int) -> bool:
+    """COORDINATED-SHARE: the percentage continues a run of "N% of <benchmark>" items whose first follows a share
+    verb ("resolves 49.6% of A and 38.0% of B", "answers 58.3% of A, 51.0% of B and 44.0% of C questions")."""
+    text = a.text
+    prev = [n for n in (a.nums[i] for i in s.idx) if n.end <= start]
+    while prev:
+        p = prev.pop()
+        gap = _SHARE_ITEM_GAP.fullmatch(text, p.end, start)
+        if p.unit != "%" or gap is None or not any(b.start == gap.start("name") for b in s.benches):
+            return False
+        if _after_share_verb(a, s.s0, p.start):
+            return True
+        start = p.start
+    return False
 
 
 def _after_share_verb(a: Abstract, s0: int, start: int) -> bool:
