@@ -188,6 +188,20 @@ CASES = {
             [(81.3, "NewsQA", "F1", "absolute")],
         ),
     ],
+    "TARGET-OF-COST": [
+        ("The scheduler needs far fewer rounds than FedProx to reach 85% accuracy on FEMNIST.", []),
+        ("Distillation takes fewer GPU hours than pretraining to attain 72.0% accuracy on ImageNet.", []),
+        ("Pretraining with our objective uses less compute than MLM to reach a GLUE score of 82.5.", []),
+        ("In 50 epochs the student learns to reach 81.2% on CIFAR-100.", [(81.2, "CIFAR-100", "Accuracy", "absolute")]),
+    ],
+    "SETTING-PHRASE-TOP-SHARE": [
+        ("Our data filter keeps the top 20% of crawled pages by perplexity.", []),
+        (
+            "Curriculum sampling retains the top 40% of episodes, and the policy reaches 73.5% success on Meta-World.",
+            [(73.5, "Meta-World", "Success Rate", "absolute")],
+        ),
+        ("The detector selects the top 10% of proposals for refinement.", []),
+    ],
     "APPOSITIVE-MARGIN": [  # rules/value_form.py unit.written_once_on_list: a bare comma joins no list
         (
             "On NarrativeQA its ROUGE-L is 58.9, 2.7 points above Longformer.",
