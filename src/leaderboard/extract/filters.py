@@ -21,6 +21,9 @@ _HYPHEN_WORD = re.compile(r"^[-\u2010\u2011](?!(?:points?|pts?|percentage)\b)[A-
 # "1024-point patches", "a 7-point scale": a whole number joined to "point" before a noun names a size or a scale;
 # before a change noun it is a change ("a 12-point gain")
 _POINT_COMPOUND = re.compile(r"^[-\u2010\u2011]points?\s+([A-Za-z][\w\-]*)")
+# SPREAD-OF-VALUE: "83.4% ± 0.3", "83.4 (±0.3)", "0.834 (SD = 0.012)", "64.7 EM (std 0.4)": the value before's spread
+_PLUS_MINUS_BEFORE = re.compile(r"(?:\u00b1|\+/-|\+-|\\pm\$?)\s*\$?$")
+_LABEL_IN_PARENTHESIS = re.compile(r"\d\s*%?(?:\s*[A-Za-z][\w@\-]*){0,2}\s*[(\[]\s*([^\d()\[\]:=]{1,24}?)\s*[:=]?\s*$")
 _CAPITALISED_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w\-.+]*)\s$")
 _LINKED_BEFORE = re.compile(r"(?:\bof|[=:])\s*$")
 _VERSION_AFTER = re.compile(r"^\.\d")
@@ -93,6 +96,8 @@ def non_result_reason(
     bare = num.unit is None
     if num.suffix:
         low = num.suffix.lower()
+        if low == "s" and num.decimals == 0 and 1900 <= num.value <= 2100 and num.value % 10 == 0:
+            return "decade"  # "the early 2020s": a year with a plural "s", not seconds
         if low in grammar.words.get("setting_after", {}):
             return "ordinal or setting"
         if num.suffix in grammar.exact.get("magnitude", ()):
@@ -101,6 +106,8 @@ def non_result_reason(
             return "digits inside a name"
     if _VERSION_AFTER.match(after):
         return "version number"
+    if _spread_of_value(before, grammar):
+        return "spread of the value before (±, SD)"
     if "." in before and _GLUED.search(before):  # the pattern holds a period: the cheap test first
         return "footnote or broken text (glued to a word and a period)"
     if is_year(num) and not bound_metric:
@@ -134,3 +141,14 @@ def non_result_reason(
         if m and metric_lookup(m.group(1)) is None:
             return "version or generation number in a name"
     return None
+
+
+def _spread_of_value(before: str, grammar: Grammar) -> bool:
+    """SPREAD-OF-VALUE: the number follows "±" or a spread label in a parenthesis after another number (grammar
+    `spread_label`: "SD", "std", "standard error")."""
+    if _PLUS_MINUS_BEFORE.search(before):
+        return True
+    if "(" not in before[-30:] and "[" not in before[-30:]:
+        return False
+    m = _LABEL_IN_PARENTHESIS.search(before)
+    return m is not None and m.group(1).lower().rstrip(". ") in grammar.words.get("spread_label", {})
