@@ -202,6 +202,17 @@ CASES = {
         ),
         ("The detector selects the top 10% of proposals for refinement.", []),
     ],
+    "FRONTED-CONDITION": [  # rules/result.py fronted_condition: a condition phrase opening the sentence
+        ("With 10% label noise, accuracy on CIFAR-10 is 91.4%.", [(91.4, "CIFAR-10", "Accuracy", "absolute")]),
+        (
+            "With 91.2% accuracy on ImageNet, our model ranks first among 12 entries.",
+            [(91.2, "ImageNet", "Accuracy", "absolute")],
+        ),
+        (
+            "With a guidance weight of 3.0, FID on ImageNet 256 is 2.31.",
+            [(2.31, "ImageNet 256x256", "FID", "absolute")],
+        ),
+    ],
     "APPOSITIVE-MARGIN": [  # rules/value_form.py unit.written_once_on_list: a bare comma joins no list
         (
             "On NarrativeQA its ROUGE-L is 58.9, 2.7 points above Longformer.",

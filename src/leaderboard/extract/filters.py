@@ -152,3 +152,22 @@ def _spread_of_value(before: str, grammar: Grammar) -> bool:
         return False
     m = _LABEL_IN_PARENTHESIS.search(before)
     return m is not None and m.group(1).lower().rstrip(". ") in grammar.words.get("spread_label", {})
+
+
+_OPENER = re.compile(r"\s*([A-Za-z]+)\b")
+
+
+def fronted_condition(text: str, s0: int, s1: int, num: Number, names: list, words: dict[str, dict[str, str]]) -> bool:
+    """FRONTED-CONDITION: the number sits in a phrase that opens its sentence with a condition word (grammar
+    `condition_opener`: "With a guidance weight of 3.0, ...", "At 10% label noise, ...", "Using only 1/8 of the
+    labels, ...") and ends at the sentence's first comma, the phrase names no metric or benchmark (`names`: their
+    spans), and the sentence goes on with another number: the condition the result after it is measured under."""
+    comma = text.find(",", s0, s1)
+    if comma < 0 or num.end > comma or comma - s0 > 120:
+        return False
+    m = _OPENER.match(text, s0)
+    if m is None or m.group(1).lower() not in words.get("condition_opener", {}):
+        return False
+    if any(s0 <= n.start < comma for n in names):
+        return False
+    return any(c.isdigit() for c in text[comma:s1])

@@ -6,7 +6,7 @@ import re
 
 from leaderboard.extract.attribution import clause_start, following_on, nearest, scored_on
 from leaderboard.extract.before_after import UP_FROM_BETWEEN
-from leaderboard.extract.filters import non_result_reason
+from leaderboard.extract.filters import fronted_condition, non_result_reason
 from leaderboard.extract.pairing import name_runs
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
@@ -101,6 +101,21 @@ def non_result_range_end(a: Abstract, s: Sentence, r: Reading) -> str | None:
     second = next(n for n in a.nums if n.end == r.span_end)
     why = non_result_reason(a.text, second, s.s0, a.g, r.metric is not None, a.vocab.metrics.lookup)
     return f"range end: {why}" if why else None
+
+
+@rule("result.fronted_condition")
+def fronted_condition_rule(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """A number in a sentence-opening condition phrase without a metric or benchmark ("With a guidance weight of
+    3.0, FID is 2.31"): the setting the later result is measured under (filters.fronted_condition)."""
+    if r.bound or not fronted_condition(a.text, s.s0, s.s1, r.num, [*s.metrics, *s.benches], a.g.words):
+        return None
+    return "condition in a sentence-opening phrase (setting)"
+
+
+REJECTING = (
+    *("result.non_result_pattern", "result.share_of_named_data"),
+    *("result.non_result_range_end", "result.fronted_condition"),
+)
 
 
 # -- evidence: True, or None ------------------------------------------------------------------------------------
