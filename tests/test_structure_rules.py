@@ -187,6 +187,10 @@ CASES = {
             [(63.0, "MBPP", "Pass@1", "absolute"), (71.4, "HumanEval", "Pass@1", "absolute")],
         ),
         (
+            "The agent solves 31.5% and 22.8% of WebShop tasks.",
+            [(22.8, "WebShop", "Success Rate", "absolute"), (31.5, "WebShop", "Success Rate", "absolute")],
+        ),
+        (
             "Fine-tuning on 10% of SQuAD and 20% of NewsQA gives 81.3 F1 on the held-out questions.",
             [(81.3, "NewsQA", "F1", "absolute")],
         ),

@@ -24,6 +24,8 @@ _POINT_COMPOUND = re.compile(r"^[-\u2010\u2011]points?\s+([A-Za-z][\w\-]*)")
 # SPREAD-OF-VALUE: "83.4% ± 0.3", "83.4 (±0.3)", "0.834 (SD = 0.012)", "64.7 EM (std 0.4)": the value before's spread
 _PLUS_MINUS_BEFORE = re.compile(r"(?:\u00b1|\+/-|\+-|\\pm\$?)\s*\$?$")
 _LABEL_IN_PARENTHESIS = re.compile(r"\d\s*%?(?:\s*[A-Za-z][\w@\-]*){0,2}\s*[(\[]\s*([^\d()\[\]:=]{1,24}?)\s*[:=]?\s*$")
+# SHARED-OF-PHRASE: "10% or 20% of the training data": the percentages before the last share its "of" phrase
+_PERCENT_TAIL = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)\d+(?:\.\d+)?\s?%")
 _CAPITALISED_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w\-.+]*)\s$")
 _LINKED_BEFORE = re.compile(r"(?:\bof|[=:])\s*$")
 _VERSION_AFTER = re.compile(r"^\.\d")
@@ -133,7 +135,7 @@ def non_result_reason(
     count = grammar.count_after.match(after) if num.unit != "%" and not bound_metric else None
     if count is not None and not metric_follows(after[count.end() :], metric_lookup):
         return "count or size"
-    if num.unit == "%" and grammar.data_after.match(after):
+    if num.unit == "%" and grammar.data_after.match(after[share_tail(after) :]):
         return "amount of data"
     whole = num.decimals == 0 or (num.decimals == 1 and num.value == int(num.value))  # "3", "3.0": before the pattern
     if bare and not bound_metric and not num.signed and whole:
@@ -171,3 +173,12 @@ def fronted_condition(text: str, s0: int, s1: int, num: Number, names: list, wor
     if any(s0 <= n.start < comma for n in names):
         return False
     return any(c.isdigit() for c in text[comma:s1])
+
+
+def share_tail(after: str) -> int:
+    """SHARED-OF-PHRASE: the length of a run of coordinated percentages right after a percentage (" or 20%",
+    ", 20% and 50%"), whose "of" phrase follows the last of them; 0 when there is none."""
+    end = 0
+    while (m := _PERCENT_TAIL.match(after, end)) is not None:
+        end = m.end()
+    return end

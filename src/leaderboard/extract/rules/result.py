@@ -6,7 +6,7 @@ import re
 
 from leaderboard.extract.attribution import clause_start, following_on, nearest, scored_on
 from leaderboard.extract.before_after import UP_FROM_BETWEEN
-from leaderboard.extract.filters import fronted_condition, non_result_reason
+from leaderboard.extract.filters import fronted_condition, non_result_reason, share_tail
 from leaderboard.extract.pairing import name_runs
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
@@ -58,8 +58,11 @@ def share_of_named_data(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """A percentage "of" a named dataset right after it is an amount of data, not a score; after a verb that
     counts items solved ("resolves 38.2% of SWE-bench Lite issues", grammar `share_verb`) it is a score."""
     num = r.num
-    of_data = _OF_DATA.match(a.text[num.end : num.end + a.w.data_after_share])
-    if num.unit == "%" and of_data and any(b.start == num.end + of_data.end() for b in s.benches):
+    if num.unit != "%":
+        return None
+    end = num.end + share_tail(a.text[num.end : num.end + a.w.data_after_share + 30])  # "10% or 20% of A"
+    of_data = _OF_DATA.match(a.text[end : end + a.w.data_after_share])
+    if of_data and any(b.start == end + of_data.end() for b in s.benches):
         if _after_share_verb(a, s.s0, num.start) or _coordinated_share(a, s, num.start):
             return None
         return "a percentage of a named dataset (data amount)"
@@ -67,14 +70,15 @@ def share_of_named_data(a: Abstract, s: Sentence, r: Reading) -> str | None:
 
 
 def _coordinated_share(a: Abstract, s: Sentence, start: int) -> bool:
-    """COORDINATED-SHARE: the percentage continues a run of "N% of <benchmark>" items whose first follows a share
-    verb ("resolves 49.6% of A and 38.0% of B", "answers 58.3% of A, 51.0% of B and 44.0% of C questions")."""
+    """COORDINATED-SHARE: the percentage continues a run of "N% of <benchmark>" items (or of bare percentages)
+    whose first follows a share verb ("resolves 49.6% of A and 38.0% of B", "solves 31.5% and 22.8% of A")."""
     text = a.text
     prev = [n for n in (a.nums[i] for i in s.idx) if n.end <= start]
     while prev:
         p = prev.pop()
         gap = _SHARE_ITEM_GAP.fullmatch(text, p.end, start)
-        if p.unit != "%" or gap is None or not any(b.start == gap.start("name") for b in s.benches):
+        joint = _RUN_GAP.fullmatch(text, p.end, start) is not None  # "solves 31.5% and 22.8% of A"
+        if p.unit != "%" or not (joint or (gap is not None and any(b.start == gap.start("name") for b in s.benches))):
             return False
         if _after_share_verb(a, s.s0, p.start):
             return True
