@@ -28,7 +28,7 @@ import re
 from leaderboard.extract.windows import Windows
 
 _ARROW = re.compile(r"\s*(?:->|\u2192|=>|\u21d2|\u27f6|\\rightarrow|\$\\rightarrow\$|\$\\to\$|\\to)\s*")
-_FROM_TO = re.compile(r"\s*(?:%|(?!up\s)[A-Za-z]{1,5})?\s*to\s+")  # "from 30% up to 100%": a spread
+_FROM_TO = re.compile(r"\s*(?:%|(?!up\s)[A-Za-z][\w@\-]{0,11})?\s*to\s+")  # "from 30% up to 100%": a spread
 # "from 55.1", "from an F1 of 55.1", "from a near-perfect baseline of 99.3%": the value before the transition
 _FROM_BEFORE = re.compile(
     r"(?<![\w-])from\s+(?:(?:an?|the|its|their)\s+)?(?:[\w\-]+\s+){0,3}?of\s+[(\[$]?\s*$|(?<![\w-])from\s*[(\[$]?\s*$",

@@ -9,7 +9,10 @@ from leaderboard.extract.attribution import word_before_of_an
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
-_BY_BEFORE = re.compile(r"\bby\s*[(\[]?\s*$", re.IGNORECASE)
+# "improves X by 3.2", "by only 0.3", "by a further 1.1": a focus adverb may stand between "by" and the change
+_BY_BEFORE = re.compile(
+    r"\bby\s*(?:(?:only|just|merely|a\s+further|another|an\s+additional)\s+)?[(\[]?\s*$", re.IGNORECASE
+)
 
 
 _COPULA = frozenset({"is", "are", "was", "were"})
