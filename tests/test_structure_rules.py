@@ -220,6 +220,42 @@ CASES = {
             [(2.31, "ImageNet 256x256", "FID", "absolute")],
         ),
     ],
+    "CHANGE-CLOSED-BY-BASELINE": [  # lists.coordinate: a change with its baseline lends no kind to the next value
+        (
+            "The parser obtains 93.8 F1 on PTB, 0.9 points above Kitaev, and 89.2 F1 on CTB.",
+            [
+                (0.9, "Penn Treebank", "F1", "delta"),
+                (89.2, "Chinese Treebank", "F1", "absolute"),
+                (93.8, "Penn Treebank", "F1", "absolute"),
+            ],
+        ),
+        (
+            "Our detector gets 47.1 AP on COCO, 1.8 AP ahead of DINO, and 38.5 AP on LVIS.",
+            [(1.8, "COCO", "AP", "delta"), (38.5, "LVIS", "AP", "absolute"), (47.1, "COCO", "AP", "absolute")],
+        ),
+        (
+            "Retrieval recall on COCO is 64.9, 5.5 ahead of the dual encoder.",
+            [(5.5, "COCO", "Recall", "delta"), (64.9, "COCO", "Recall", "absolute")],
+        ),
+    ],
+    "CAPITALS-ARE-A-NAME": [  # filters.py: a count noun written in capitals is a name ("CLIP" is no "clip")
+        (
+            "It reaches 82.4% on Places365, 3.1 points above CLIP, and 61.0% on ObjectNet.",
+            [
+                (3.1, "Places365", "Top-1 Accuracy", "delta"),
+                (61.0, "ObjectNet", "Top-1 Accuracy", "absolute"),
+                (82.4, "Places365", "Top-1 Accuracy", "absolute"),
+            ],
+        ),
+        (
+            "On Food-101 the linear probe lands 1.6 points below CLIP at half the cost.",
+            [(1.6, "Food-101", "Accuracy", "delta")],
+        ),
+        (
+            "The model needs 4.1 GFLOPs and reaches 80.1% on ImageNet.",
+            [(4.1, "ImageNet", "FLOPs", "absolute"), (80.1, "ImageNet", "Top-1 Accuracy", "absolute")],
+        ),
+    ],
     "APPOSITIVE-MARGIN": [  # rules/value_form.py unit.written_once_on_list: a bare comma joins no list
         (
             "On NarrativeQA its ROUGE-L is 58.9, 2.7 points above Longformer.",
