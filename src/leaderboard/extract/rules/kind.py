@@ -15,6 +15,7 @@ _BY_BEFORE = re.compile(
 )
 
 
+_TO_END = re.compile(r"(?<![\w\-])to\s+(?:about\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
 _COPULA = frozenset({"is", "are", "was", "were"})
 # "adds 4% to decoding latency", "adding only 0.3 ms": the verb right before the number (a focus adverb between)
 _VERB_RIGHT_BEFORE = re.compile(r"(?<![\w\-])([a-z]+)\s+(?:only|just|about|roughly|nearly|another|an\s+extra)?\s*$")
@@ -99,3 +100,12 @@ def change_noun_subject(a: Abstract, s: Sentence, r: Reading) -> bool:
 def points_over_compared(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A number in points before "over" and a compared system ("2.2 and 3.0 points over the previous best")."""
     return r.unit in {"points", "pp"} and _POINTS_OVER.match(r.after) is not None
+
+
+@rule("kind.ratio_after_change_to")
+def ratio_after_change_to(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A ratio (unit x) after "to" that ends a change verb's phrase ("boosts throughput to 5.76 times", "cuts the
+    cache to 0.3x"): a multiple of the earlier value, a change."""
+    if r.unit != "x" or _TO_END.search(r.before) is None:
+        return False
+    return any(a.g.value_of("change", m.group(0)) for m in a.g.change.finditer(r.before))
