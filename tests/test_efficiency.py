@@ -21,6 +21,17 @@ CASES = {
         ),
         ("Kestrel-2 needs 2.4x less memory than the unpruned teacher.", [(2.4, None, "Memory", "x")]),
     ],
+    "SPEED-WORD-IN-NAME": [
+        (
+            "Our Faster R-CNN variant obtains 38.9 mAP, 3.2 points above the Faster R-CNN baseline on VOC.",
+            [(3.2, "VOC", "mAP", "points"), (38.9, "VOC", "mAP", None)],
+        ),
+        ("Our tracker gains 4.2 points over the Faster R-CNN tracker on MOT17.", [(4.2, "MOT17", "MOTA", "points")]),
+        (
+            "Our re-ranker is 2.7 points above the Faster BM25 pipeline on MS MARCO.",
+            [(2.7, "MS MARCO", "MRR@10", "points")],
+        ),
+    ],
     "SPEED-VERB-BY": [
         ("Blockwise drafting accelerates greedy decoding by 2.3x.", [(2.3, None, "Speedup", "x")]),
         ("Token merging speeds up the vision encoder by 41%.", [(41, None, "Speedup", "%")]),

@@ -117,6 +117,11 @@ CASES = {
     "SETTING-NOUN-AFTER": [
         ("All students are trained under a 40-300 MFLOPs budget.", []),
         ("The audio encoder applies 12x temporal downsampling before the transformer.", []),
+        ("Frames are encoded from a 2x downsampled stream before the temporal transformer.", []),
+        ("We keep the 0.6 confidence threshold and reach 48.2 AP on COCO.", [(48.2, "COCO", "AP", "absolute")]),
+        ("Accuracy under 20% label noise is 88.3% on CIFAR-100.", [(88.3, "CIFAR-100", "Accuracy", "absolute")]),
+        ("The detector flags boxes above a 0.35 threshold.", []),
+        ("The vocoder conditions on an 8x upsampled pitch contour.", []),
         (
             "In the 5% label regime the classifier still reaches 63.5% top-1 accuracy on ImageNet.",
             [(63.5, "ImageNet", "Top-1 Accuracy", "absolute")],
@@ -133,6 +138,18 @@ CASES = {
             [(71.3, "Flickr30k", "Accuracy@0.5", "absolute")],
         ),
         ("Tracks count as matched at 0.7 overlap with the annotation.", []),
+        (
+            "Our detector's recall at 0.1% FPR is 41.7% on the LFW verification protocol.",
+            [(41.7, "LFW", "Recall", "absolute")],
+        ),
+        (
+            "The selective classifier keeps 97.2% accuracy at 60% coverage on CIFAR-10.",
+            [(97.2, "CIFAR-10", "Accuracy", "absolute")],
+        ),
+        (
+            "The retriever reaches a precision of 0.74 at 90% recall on BioASQ.",
+            [(0.74, "BioASQ", "Precision", "absolute")],
+        ),
         ("A segmenter with an IoU of 0.82 on the liver subset is our best model.", [(0.82, None, "IoU", "absolute")]),
     ],
     "SETTING-VERB-SHARE": [
@@ -158,6 +175,99 @@ CASES = {
         (
             "After pruning, the network retains 96.1% of full-precision accuracy on ImageNet.",
             [(96.1, "ImageNet", "relative accuracy", "absolute")],
+        ),
+    ],
+    "COORDINATED-SHARE": [  # rules/result.py share_of_named_data: a run of shares after a share verb
+        (
+            "The agent solves 31.5% of WebShop tasks and 22.8% of ALFWorld tasks without demonstrations.",
+            [(22.8, "ALFWorld", "Success Rate", "absolute"), (31.5, "WebShop", "Success Rate", "absolute")],
+        ),
+        (
+            "The coder passes 71.4% of HumanEval and 63.0% of MBPP with a single sample.",
+            [(63.0, "MBPP", "Pass@1", "absolute"), (71.4, "HumanEval", "Pass@1", "absolute")],
+        ),
+        (
+            "The agent solves 31.5% and 22.8% of WebShop tasks.",
+            [(22.8, "WebShop", "Success Rate", "absolute"), (31.5, "WebShop", "Success Rate", "absolute")],
+        ),
+        (
+            "Fine-tuning on 10% of SQuAD and 20% of NewsQA gives 81.3 F1 on the held-out questions.",
+            [(81.3, "NewsQA", "F1", "absolute")],
+        ),
+    ],
+    "TARGET-OF-COST": [
+        ("The scheduler needs far fewer rounds than FedProx to reach 85% accuracy on FEMNIST.", []),
+        ("Distillation takes fewer GPU hours than pretraining to attain 72.0% accuracy on ImageNet.", []),
+        ("Pretraining with our objective uses less compute than MLM to reach a GLUE score of 82.5.", []),
+        ("In 50 epochs the student learns to reach 81.2% on CIFAR-100.", [(81.2, "CIFAR-100", "Accuracy", "absolute")]),
+    ],
+    "SETTING-PHRASE-TOP-SHARE": [
+        ("Our data filter keeps the top 20% of crawled pages by perplexity.", []),
+        (
+            "Curriculum sampling retains the top 40% of episodes, and the policy reaches 73.5% success on Meta-World.",
+            [(73.5, "Meta-World", "Success Rate", "absolute")],
+        ),
+        ("The detector selects the top 10% of proposals for refinement.", []),
+    ],
+    "FRONTED-CONDITION": [  # rules/result.py fronted_condition: a condition phrase opening the sentence
+        ("With 10% label noise, accuracy on CIFAR-10 is 91.4%.", [(91.4, "CIFAR-10", "Accuracy", "absolute")]),
+        (
+            "With 91.2% accuracy on ImageNet, our model ranks first among 12 entries.",
+            [(91.2, "ImageNet", "Accuracy", "absolute")],
+        ),
+        (
+            "With a guidance weight of 3.0, FID on ImageNet 256 is 2.31.",
+            [(2.31, "ImageNet 256x256", "FID", "absolute")],
+        ),
+    ],
+    "CHANGE-CLOSED-BY-BASELINE": [  # lists.coordinate: a change with its baseline lends no kind to the next value
+        (
+            "The parser obtains 93.8 F1 on PTB, 0.9 points above Kitaev, and 89.2 F1 on CTB.",
+            [
+                (0.9, "Penn Treebank", "F1", "delta"),
+                (89.2, "Chinese Treebank", "F1", "absolute"),
+                (93.8, "Penn Treebank", "F1", "absolute"),
+            ],
+        ),
+        (
+            "Our detector gets 47.1 AP on COCO, 1.8 AP ahead of DINO, and 38.5 AP on LVIS.",
+            [(1.8, "COCO", "AP", "delta"), (38.5, "LVIS", "AP", "absolute"), (47.1, "COCO", "AP", "absolute")],
+        ),
+        (
+            "Retrieval recall on COCO is 64.9, 5.5 ahead of the dual encoder.",
+            [(5.5, "COCO", "Recall", "delta"), (64.9, "COCO", "Recall", "absolute")],
+        ),
+    ],
+    "CAPITALS-ARE-A-NAME": [  # filters.py: a count noun written in capitals is a name ("CLIP" is no "clip")
+        (
+            "It reaches 82.4% on Places365, 3.1 points above CLIP, and 61.0% on ObjectNet.",
+            [
+                (3.1, "Places365", "Top-1 Accuracy", "delta"),
+                (61.0, "ObjectNet", "Top-1 Accuracy", "absolute"),
+                (82.4, "Places365", "Top-1 Accuracy", "absolute"),
+            ],
+        ),
+        (
+            "On Food-101 the linear probe lands 1.6 points below CLIP at half the cost.",
+            [(1.6, "Food-101", "Accuracy", "delta")],
+        ),
+        (
+            "The model needs 4.1 GFLOPs and reaches 80.1% on ImageNet.",
+            [(4.1, "ImageNet", "FLOPs", "absolute"), (80.1, "ImageNet", "Top-1 Accuracy", "absolute")],
+        ),
+    ],
+    "APPOSITIVE-MARGIN": [  # rules/value_form.py unit.written_once_on_list: a bare comma joins no list
+        (
+            "On NarrativeQA its ROUGE-L is 58.9, 2.7 points above Longformer.",
+            [(2.7, "NarrativeQA", "ROUGE-L", "delta"), (58.9, "NarrativeQA", "ROUGE-L", "absolute")],
+        ),
+        (
+            "The tagger's F1 on CoNLL-2003 reaches 93.4, 0.6 points higher than the CRF baseline.",
+            [(0.6, "CoNLL 2003", "F1", "delta"), (93.4, "CoNLL 2003", "F1", "absolute")],
+        ),
+        (
+            "On DROP our reader scores 81.0, 3.3 points ahead of the strongest retrieval baseline.",
+            [(3.3, "DROP", "F1", "delta"), (81.0, "DROP", "F1", "absolute")],
         ),
     ],
     "SETTING-PHRASE": [

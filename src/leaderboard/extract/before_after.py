@@ -15,6 +15,10 @@ Its ends are changes, not two results: no absolute rows.
 REVERSED-TRANSITION: "rises to B from A", "to B (from A)" writes the new value first. Both values are read as
 absolute rows already; the range row (A..B, read at A) is added as for "from A to B", and A is the earlier
 system's result.
+
+UP-FROM-AFTER-VALUE: "is 212, down from 305 for X" writes the new value, then the earlier one after "up/down from"
+(`UP_FROM_BETWEEN`, read by result.transition_of_named_metric). Both stay absolute rows: the probe sets annotate it
+so (probes: two absolute rows; no range row).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import re
 from leaderboard.extract.windows import Windows
 
 _ARROW = re.compile(r"\s*(?:->|\u2192|=>|\u21d2|\u27f6|\\rightarrow|\$\\rightarrow\$|\$\\to\$|\\to)\s*")
-_FROM_TO = re.compile(r"\s*(?:%|(?!up\s)[A-Za-z]{1,5})?\s*to\s+")  # "from 30% up to 100%": a spread
+_FROM_TO = re.compile(r"\s*(?:%|(?!up\s)[A-Za-z][\w@\-]{0,11})?\s*to\s+")  # "from 30% up to 100%": a spread
 # "from 55.1", "from an F1 of 55.1", "from a near-perfect baseline of 99.3%": the value before the transition
 _FROM_BEFORE = re.compile(
     r"(?<![\w-])from\s+(?:(?:an?|the|its|their)\s+)?(?:[\w\-]+\s+){0,3}?of\s+[(\[$]?\s*$|(?<![\w-])from\s*[(\[$]?\s*$",
@@ -34,6 +38,11 @@ _SPREAD_LEAD = re.compile(r"(\branging\s+|\bthat\s+range\s+)?\bfrom\s*[(\[$]?\s*
 _CHANGE_UNITS = frozenset({"pp", "points"})
 _FROM_WORD = re.compile(r"from", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"(?<![\w-])to\s*$", re.IGNORECASE)
+# "78.5% of tasks within 15 steps, up from": the rest of the new value's clause, then "up/down from"
+UP_FROM_BETWEEN = re.compile(
+    r"[^;:.()\[\]]{0,60}?(?:,\s*|\(\s*|\s+)(?:up|down)\s+from\s+(?:(?:an?|the|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:of\s+)?",
+    re.IGNORECASE,
+)
 _FROM_BETWEEN = re.compile(r"\s*(?:\(\s*)?from\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:of\s+)?", re.IGNORECASE)
 
 
@@ -54,8 +63,8 @@ def transition_rows(readings: list, done: list, text: str, nums: list, s0: int, 
 def spread_of_change(r, text: str, s0: int, g) -> bool:
     """A "from A to B" range whose ends are both sizes of a change (see the module docstring)."""
     lead = _SPREAD_LEAD.search(text, max(s0, r.num.start - Windows.read(g, "spread_lead_before")), r.num.start)
-    if lead is None:
-        return False
+    if lead is None or (r.value_to is not None and r.value_to < r.value):
+        return False  # a spread is written from its low end; "lowers the gap from 9.4 to 2.1 points" is a change
     if r.unit in _CHANGE_UNITS:
         return True
     before = text[max(s0, lead.start() - Windows.read(g, "spread_cue_before")) : lead.start()]
@@ -124,4 +133,4 @@ def _absolute(r, num, unit: str | None):
     return row
 
 
-__all__ = ["after_rows", "reversed_rows", "spread_of_change", "transition_rows"]
+__all__ = ["UP_FROM_BETWEEN", "after_rows", "reversed_rows", "spread_of_change", "transition_rows"]

@@ -14,6 +14,8 @@ Rules (each named after its pattern; the words are data in vocab/grammar.csv):
   (unit x), "10-fold cross-validation" stays a setting (the nouns are grammar kind `fold_ratio_noun`).
 - TIME-PER-ITEM-BY: "reduced reading time per case by 28%", "labelling time drops by 40%": a "<gerund or -ion
   noun> time (per <item>)" phrase before "by" + number names the measure as written (grammar kind `time_noun_head`).
+- SPEED-WORD-IN-NAME: a capitalised cue that runs into a name token with capitals ("the Faster R-CNN baseline",
+  "Faster-RCNN", "FasterViT") is part of a model's name, not a cue.
 - COMPARATIVE-ADJECTIVE: "1.9% more accurate", "3 points more precise": a comparative adjective after the number
   names the metric it changes (kind `comparative_metric`; not an efficiency metric).
 - SPEED-BUDGET: a cue followed by a setting noun ("a 200 ms latency budget") makes no claim (leaks.py: a setting).
@@ -37,6 +39,7 @@ _ABOUT = r"(?:>|over|more\s+than|up\s+to|about|~)?"
 _CUED = ("speed_after", "comparative_metric")
 _BY_END = re.compile(r"\bby\s*" + _ABOUT + r"\s*$")
 _OF_AFTER = re.compile(r"\s+of\b")
+_NAME_AFTER_CUE = re.compile(r"[\s\-]?[A-Z][\w\-]*[A-Z]")  # "Faster R-CNN", "Faster-RCNN", "FasterViT": a name
 # between number and cue: up to three plain words, none holding a digit, none a clause or operating-point word
 _GAP = r"(?:[\s)}$]*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas)\b)[\w\-]{2,}\s+){0,3}?"
 
@@ -140,6 +143,8 @@ class SpeedLexicon:
         low = after.lower()
         cued = any(w in low for w in self.cue_stems)
         m = self.after.match(after) if cued else None
+        if m is not None and _NAME_AFTER_CUE.match(after, m.end("cue")) and after[m.start("cue")].isupper():
+            m = None  # SPEED-WORD-IN-NAME: "3.2 points above the Faster R-CNN baseline": a model's name, no cue
         if m is not None:
             name = self.values["speed_after"].get(m.group("cue").lower(), "") or _stem(self.values["speed_after"], m)
             return SpeedClaim(name, end + m.start("cue"), end + m.end("cue"))

@@ -26,7 +26,7 @@ from leaderboard.extract.value_lists import slash_lists, system_lists
 from leaderboard.extract.vocab import norm_key
 
 METRIC_BINDING = ordered(metric, metric.BINDING)  # rules/metric.py: the order the binding rules are tried in
-REJECT = named(result, ("result.non_result_pattern", "result.share_of_named_data", "result.non_result_range_end"))
+REJECT = named(result, result.REJECTING)  # rules/result.py: the rules that reject a number, in order
 EVIDENCE = ordered(
     result,
     (

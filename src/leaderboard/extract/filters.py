@@ -18,6 +18,14 @@ _LIST_MARKER_BEFORE = re.compile(r"(?:^|[\s:;,(\[])[(\[]?\s*$")
 _CITATION = re.compile(r"\[[\d,;\s\-\u2013]*$")
 _CITATION_END = re.compile(r"^[\d,;\s\-\u2013]*\]")
 _HYPHEN_WORD = re.compile(r"^[-\u2010\u2011](?!(?:points?|pts?|percentage)\b)[A-Za-z]")  # not "a 12.4-point gain"
+# "1024-point patches", "a 7-point scale": a whole number joined to "point" before a noun names a size or a scale;
+# before a change noun it is a change ("a 12-point gain")
+_POINT_COMPOUND = re.compile(r"^[-\u2010\u2011]points?\s+([A-Za-z][\w\-]*)")
+# SPREAD-OF-VALUE: "83.4% ± 0.3", "83.4 (±0.3)", "0.834 (SD = 0.012)", "64.7 EM (std 0.4)": the value before's spread
+_PLUS_MINUS_BEFORE = re.compile(r"(?:\u00b1|\+/-|\+-|\\pm\$?)\s*\$?$")
+_LABEL_IN_PARENTHESIS = re.compile(r"\d\s*%?(?:\s*[A-Za-z][\w@\-]*){0,2}\s*[(\[]\s*([^\d()\[\]:=]{1,24}?)\s*[:=]?\s*$")
+# SHARED-OF-PHRASE: "10% or 20% of the training data": the percentages before the last share its "of" phrase
+_PERCENT_TAIL = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)\d+(?:\.\d+)?\s?%")
 _CAPITALISED_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w\-.+]*)\s$")
 _LINKED_BEFORE = re.compile(r"(?:\bof|[=:])\s*$")
 _VERSION_AFTER = re.compile(r"^\.\d")
@@ -90,6 +98,8 @@ def non_result_reason(
     bare = num.unit is None
     if num.suffix:
         low = num.suffix.lower()
+        if low == "s" and num.decimals == 0 and 1900 <= num.value <= 2100 and num.value % 10 == 0:
+            return "decade"  # "the early 2020s": a year with a plural "s", not seconds
         if low in grammar.words.get("setting_after", {}):
             return "ordinal or setting"
         if num.suffix in grammar.exact.get("magnitude", ()):
@@ -98,6 +108,8 @@ def non_result_reason(
             return "digits inside a name"
     if _VERSION_AFTER.match(after):
         return "version number"
+    if _spread_of_value(before, grammar):
+        return "spread of the value before (±, SD)"
     if "." in before and _GLUED.search(before):  # the pattern holds a period: the cheap test first
         return "footnote or broken text (glued to a word and a period)"
     if is_year(num) and not bound_metric:
@@ -115,12 +127,16 @@ def non_result_reason(
             return "list marker"
     if bare and _HYPHEN_WORD.match(after):
         return "setting (N-word compound)"
+    pc = _POINT_COMPOUND.match(after) if bare and num.decimals == 0 else None
+    if pc is not None and not grammar.delta_noun_after.match(" " + pc.group(1)) and not grammar.change.fullmatch(pc[1]):
+        return "setting (N-point compound before a noun)"
     if bare and not bound_metric and grammar.setting_before.search(before):
         return "setting or reference"
     count = grammar.count_after.match(after) if num.unit != "%" and not bound_metric else None
-    if count is not None and not metric_follows(after[count.end() :], metric_lookup):
+    counted = count is not None and not _name_in_capitals(count.group(0), grammar.exact.get("count_noun", frozenset()))
+    if counted and not metric_follows(after[count.end() :], metric_lookup):  # type: ignore[union-attr]
         return "count or size"
-    if num.unit == "%" and grammar.data_after.match(after):
+    if num.unit == "%" and grammar.data_after.match(after[share_tail(after) :]):
         return "amount of data"
     whole = num.decimals == 0 or (num.decimals == 1 and num.value == int(num.value))  # "3", "3.0": before the pattern
     if bare and not bound_metric and not num.signed and whole:
@@ -128,3 +144,53 @@ def non_result_reason(
         if m and metric_lookup(m.group(1)) is None:
             return "version or generation number in a name"
     return None
+
+
+def _spread_of_value(before: str, grammar: Grammar) -> bool:
+    """SPREAD-OF-VALUE: the number follows "±" or a spread label in a parenthesis after another number (grammar
+    `spread_label`: "SD", "std", "standard error")."""
+    if _PLUS_MINUS_BEFORE.search(before):
+        return True
+    if "(" not in before[-30:] and "[" not in before[-30:]:
+        return False
+    m = _LABEL_IN_PARENTHESIS.search(before)
+    return m is not None and m.group(1).lower().rstrip(". ") in grammar.words.get("spread_label", {})
+
+
+_OPENER = re.compile(r"\s*([A-Za-z]+)\b")
+
+
+def fronted_condition(text: str, s0: int, s1: int, num: Number, names: list, words: dict[str, dict[str, str]]) -> bool:
+    """FRONTED-CONDITION: the number sits in a phrase that opens its sentence with a condition word (grammar
+    `condition_opener`: "With a guidance weight of 3.0, ...", "At 10% label noise, ...", "Using only 1/8 of the
+    labels, ...") and ends at the sentence's first comma, the phrase names no metric or benchmark (`names`: their
+    spans), and the sentence goes on with another number: the condition the result after it is measured under."""
+    comma = text.find(",", s0, s1)
+    if comma < 0 or num.end > comma or comma - s0 > 120:
+        return False
+    m = _OPENER.match(text, s0)
+    if m is None or m.group(1).lower() not in words.get("condition_opener", {}):
+        return False
+    if any(s0 <= n.start < comma for n in names):
+        return False
+    return any(c.isdigit() for c in text[comma:s1])
+
+
+def share_tail(after: str) -> int:
+    """SHARED-OF-PHRASE: the length of a run of coordinated percentages right after a percentage (" or 20%",
+    ", 20% and 50%"), whose "of" phrase follows the last of them; 0 when there is none."""
+    end = 0
+    while (m := _PERCENT_TAIL.match(after, end)) is not None:
+        end = m.end()
+    return end
+
+
+def _name_in_capitals(counted: str, nouns: frozenset[str]) -> bool:
+    """CAPITALS-ARE-A-NAME: the count noun matched is written in capitals ("3.1 points above CLIP") while no count
+    noun of the grammar is ("GPU*", "FLOPs" are; `nouns` as written): a model's or dataset's name, not a plural of
+    things counted."""
+    word = counted.split()[-1]
+    stem = word[:-1] if word.endswith("s") else word
+    if len(stem) < 3 or not stem.isupper():
+        return False
+    return not any(n[:1].isupper() and word.startswith(n.rstrip("*")) for n in nouns)

@@ -149,7 +149,7 @@ class Grammar:
             ),
             # "3,612 after 1M steps": a word with digits or a preposition between starts another quantity
             count_after=comp(
-                r"^\s*(?:(?![\w\-]*\d|(?:after|before|within|over|in|on|at|for|with|per)\b)[\w\-]+\s+){0,2}?(?:ALT)",
+                r"^\s*(?:(?![\w\-]*\d|(?:after|before|within|over|across|among|in|on|at|for|with|per)\b)[\w\-]+\s+){0,2}?(?:ALT)",
                 "count_noun",
             ),
             data_after=comp(

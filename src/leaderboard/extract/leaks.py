@@ -22,6 +22,9 @@ Rules:
   share is counted under, not a result.
 - SETTING-VERB-SHARE: "we mask 75% of the patches", "drop 80% of the frames", "remove up to 25% of the
   parameters": a verb that alters the input or the model right before a percentage of something.
+- TARGET-OF-COST: "needs 3x fewer rounds to reach 70% accuracy", "takes 40 GPU hours to attain 90%": the level a cost
+  is counted up to (grammar kind `cost_before_target` earlier in the clause, then "to reach/achieve/attain/hit")
+  is an operating point, not a result.
 """
 
 from __future__ import annotations
@@ -46,6 +49,10 @@ _AT_BEFORE = re.compile(r"\bat\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 # a share of items before a time limit: "8 of 10 objects", "95% of queries", "73% of the puzzles" (no clause mark)
 _SHARE_BEFORE = r"\d(?:%|\s*%|\s+of\s+\d[\d,]*|\s+out\s+of\s+\d[\d,]*)(?:\s+of)?[^.;:%\d]{0,60}?"
 TIME_LIMIT_OF_SHARE = _SHARE_BEFORE + r"(?<![\w\-])(?:ALT)\s+(?:only\s+|just\s+)?$"  # efficiency.py reads it too
+_TARGET_OF_COST = (
+    r"(?<![\w\-])(?:ALT)(?![\w\-])[^.;:,]{0,60}?\bto\s+(?:reach|achieve|attain|hit)\s+(?:an?\s+|the\s+)?"
+    r"(?:same\s+|target\s+)?(?:(?:[\w\-]+\s+){1,3}?of\s+)?$"
+)
 _OF_SHARE = re.compile(r"\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|each\s+)?[a-z]", re.IGNORECASE)
 
 
@@ -64,6 +71,7 @@ class Leaks:
     reference: re.Pattern
     denominator: re.Pattern
     limit: re.Pattern  # TIME-LIMIT-OF-SHARE
+    target: re.Pattern  # TARGET-OF-COST
     w: Windows
 
     @classmethod
@@ -83,6 +91,7 @@ class Leaks:
             reference=comp(_TO_REFERENCE + r"(?:ALT)(?![\w\-])", "reference_setting"),
             denominator=comp(r"(?<![\w\-])(?:ALT)\s+(?:a\s+|one\s+)?$", "denominator_before"),
             limit=comp(TIME_LIMIT_OF_SHARE, "time_limit_before"),
+            target=comp(_TARGET_OF_COST, "cost_before_target"),
             w=w,
         )
 
@@ -97,6 +106,8 @@ class Leaks:
             return "setting"
         if self.limit.search(text, max(s0, start - w.setting_cue_before - 30), start) is not None:
             return "setting"  # "reorients 8 of 10 objects within 30 seconds": the time limit of a share of items
+        if " to " in before and self.target.search(text, max(s0, start - w.setting_cue_before - 30), start):
+            return "setting"  # "needs 3x fewer rounds to reach 70% accuracy": the level a cost is counted to
         if "per" in before[-12:].lower() and self.denominator.search(before):
             return "setting"  # "latency per 640 ms chunk", "$0.40 per 1,000 queries": the unit a rate is given per
         ref = self.reference.match(text, end, min(s1, end + w.reference_setting_after))

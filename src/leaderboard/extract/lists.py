@@ -56,7 +56,8 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
     for prev, cur in zip(readings, readings[1:], strict=False):
         gap = a.text[prev.span_end : cur.num.start]
         # "which is 5.6% and 2.6% higher"; not an appositive margin in another unit ("52.7%, 1.1 points below X")
-        margin = gap.strip() == "," and prev.unit != cur.unit
+        # "is 64.9, 5.5 ahead of X": a bare comma before a change that names its own comparison is a margin too
+        margin = gap.strip() == "," and (prev.unit != cur.unit or cur.rules.get("kind") == "kind.change_noun_after")
         pure = _PURE_COORD.fullmatch(gap)
         if prev.kind == "absolute" and cur.kind == "delta" and pure and not cur.num.signed and not margin:
             prev.kind = "delta"
@@ -81,6 +82,7 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
             and cur.kind == "absolute"
             and not signed_only
             and (elliptic or not re.search(r"\bon\b|\bin\b", gap))
+            and not a.g.compare.search(gap)  # "4.0 points above X, and 65.2% on B": the change closed with its baseline
         ):
             cur.kind = "delta"
             cur.note("kind", "kind.coordinated_with_change")

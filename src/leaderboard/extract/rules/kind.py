@@ -9,10 +9,27 @@ from leaderboard.extract.attribution import word_before_of_an
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
-_BY_BEFORE = re.compile(r"\bby\s*[(\[]?\s*$", re.IGNORECASE)
+# "improves X by 3.2", "by only 0.3", "by a further 1.1": a focus adverb may stand between "by" and the change
+_BY_BEFORE = re.compile(
+    r"\bby\s*(?:(?:only|just|merely|a\s+further|another|an\s+additional)\s+)?[(\[]?\s*$", re.IGNORECASE
+)
 
 
+_TO_END = re.compile(r"(?<![\w\-])to\s+(?:about\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
 _COPULA = frozenset({"is", "are", "was", "were"})
+# "adds 4% to decoding latency", "adding only 0.3 ms": the verb right before the number (a focus adverb between)
+_VERB_RIGHT_BEFORE = re.compile(r"(?<![\w\-])([a-z]+)\s+(?:only|just|about|roughly|nearly|another|an\s+extra)?\s*$")
+# "the gap widens to 5.7", "the speedup reaches 3.9x", "the drop shrinks to only 0.4": a determiner, a noun (one
+# modifier before it), one verb, "to"/"at"
+_SUBJECT_VERB_BEFORE = re.compile(
+    r"\b(?i:the|its|their|our|this|that|a|an)\s+(?:[\w\-]+\s+)??([a-z][\w\-]*)\s+(?:further\s+|still\s+|then\s+)?"
+    r"(?!(?:and|or|but|with|on|in|of|for|than|while|as|by|from|to|at|is|are|was|were)\b)[a-z]+\s+"
+    r"(?:(?:to|at)\s+)?(?:only\s+|just\s+|about\s+)?$"
+)
+# "3.0 points over the previous best": a change in points before "over" and a compared system (not "over 5 runs")
+_POINTS_OVER = re.compile(
+    r"^\s*(?:points?|pts|pp|percentage\s+points?)\s+over\s+(?!\d|(?:the\s+)?(?:course|span|period)\b)"
+)
 _NUMBER_THEN_PAREN = re.compile(r"\d\s*%?(?:\s*(?!and\b|or\b)[A-Za-z][\w\-@]*){0,2}\s*\(\s*$")
 
 
@@ -61,3 +78,34 @@ def change_noun_before(a: Abstract, s: Sentence, r: Reading) -> bool:
         toks = r.before.rsplit(None, 2)
         word = toks[-2] if len(toks) >= 2 else None
     return bool(word and a.g.delta_noun_after.match(" " + word))
+
+
+@rule("kind.added_amount")
+def added_amount(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A number right after a verb that adds to a measure or saves part of it (grammar `add_verb`: "adds 4% to
+    decoding latency", "adding only 0.3 ms per token", "saves 86.8% GPU memory"): the size of a change."""
+    m = _VERB_RIGHT_BEFORE.search(r.before)
+    return m is not None and m.group(1) in a.g.words.get("add_verb", {})
+
+
+@rule("kind.change_noun_subject")
+def change_noun_subject(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A change noun that is the subject of one verb right before the number ("the gap widens to 5.7", "the
+    speedup reaches 3.9x", "the drop shrinks to 0.4 points"): the number is the new size of that change."""
+    m = _SUBJECT_VERB_BEFORE.search(r.before)
+    return m is not None and a.g.delta_noun_after.match(" " + m.group(1)) is not None
+
+
+@rule("kind.points_over_compared")
+def points_over_compared(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A number in points before "over" and a compared system ("2.2 and 3.0 points over the previous best")."""
+    return r.unit in {"points", "pp"} and _POINTS_OVER.match(r.after) is not None
+
+
+@rule("kind.ratio_after_change_to")
+def ratio_after_change_to(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A ratio (unit x) after "to" that ends a change verb's phrase ("boosts throughput to 5.76 times", "cuts the
+    cache to 0.3x"): a multiple of the earlier value, a change."""
+    if r.unit != "x" or _TO_END.search(r.before) is None:
+        return False
+    return any(a.g.value_of("change", m.group(0)) for m in a.g.change.finditer(r.before))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from leaderboard.extract.attribution import following_on, nearest, scored_on
-from leaderboard.extract.filters import non_result_reason
+from leaderboard.extract.attribution import clause_start, following_on, nearest, scored_on
+from leaderboard.extract.before_after import UP_FROM_BETWEEN
+from leaderboard.extract.filters import fronted_condition, non_result_reason, share_tail
 from leaderboard.extract.pairing import name_runs
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
@@ -13,6 +14,8 @@ from leaderboard.extract.sentence import Abstract, Reading, Sentence
 _VS_AFTER = re.compile(r"\s*(?:vs\.?|versus)\s+\d", re.IGNORECASE)
 _VS_BEFORE = re.compile(r"\d\s*(?:vs\.?|versus)\s+$", re.IGNORECASE)
 _OF_DATA = re.compile(r"\s*of\s+(?:the\s+)?")
+# between two items of a share run: "% of <name> [up to three words], and " (the name is checked against benchmarks)
+_SHARE_ITEM_GAP = re.compile(r"\s*of\s+(?:the\s+)?(?P<name>[^,;:()]{1,60}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 # "80.2 on A, 63.5 on the B set and ": items "<number> on <name>" joined by commas / "and", ending a coordinator
 _ITEMS_BEFORE = re.compile(
     r"(?:(?<![\w.])\d[\d.,]*\s*%?\s+(?:on|in)\s+(?:the\s+)?[^,;:()]{1,60}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){1,8}$"
@@ -24,6 +27,13 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # a label and maybe a colon
 _LABELLED = re.compile(r"\d[^()\d;:]{0,40}\(\s*(?P<label>[A-Za-z][\w\s.\-]{0,30}?)\s*:?\s*$")
 _WORDS_BEFORE = re.compile(r"(\w+)\W+(?:(\w+)\W+)?$")
+_FROM_JUST_BEFORE = re.compile(r"(?<![\w-])from\s*[(\[]?\s*$", re.IGNORECASE)
+_UP_FROM_BEFORE = re.compile(
+    r"(?<![\w-])(?:up|down)\s+from\s+(?:(?:an?|the|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:of\s+)?$", re.IGNORECASE
+)
+_TO_END = re.compile(r"(?<![\w-])to\s+(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
+_AT_END = re.compile(r"(?<![\w-])(\w+)\s+at\s+(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
+_CHANGE_TO_GAP = re.compile(r"\s*(?:by\s+[^,;:()]{1,30}?\s*)?", re.IGNORECASE)
 SCORE_UNITS = frozenset({"%", "x", "pp", "points"})
 
 
@@ -48,12 +58,32 @@ def share_of_named_data(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """A percentage "of" a named dataset right after it is an amount of data, not a score; after a verb that
     counts items solved ("resolves 38.2% of SWE-bench Lite issues", grammar `share_verb`) it is a score."""
     num = r.num
-    of_data = _OF_DATA.match(a.text[num.end : num.end + a.w.data_after_share])
-    if num.unit == "%" and of_data and any(b.start == num.end + of_data.end() for b in s.benches):
-        if _after_share_verb(a, s.s0, num.start):
+    if num.unit != "%":
+        return None
+    end = num.end + share_tail(a.text[num.end : num.end + a.w.data_after_share + 30])  # "10% or 20% of A"
+    of_data = _OF_DATA.match(a.text[end : end + a.w.data_after_share])
+    if of_data and any(b.start == end + of_data.end() for b in s.benches):
+        if _after_share_verb(a, s.s0, num.start) or _coordinated_share(a, s, num.start):
             return None
         return "a percentage of a named dataset (data amount)"
     return None
+
+
+def _coordinated_share(a: Abstract, s: Sentence, start: int) -> bool:
+    """COORDINATED-SHARE: the percentage continues a run of "N% of <benchmark>" items (or of bare percentages)
+    whose first follows a share verb ("resolves 49.6% of A and 38.0% of B", "solves 31.5% and 22.8% of A")."""
+    text = a.text
+    prev = [n for n in (a.nums[i] for i in s.idx) if n.end <= start]
+    while prev:
+        p = prev.pop()
+        gap = _SHARE_ITEM_GAP.fullmatch(text, p.end, start)
+        joint = _RUN_GAP.fullmatch(text, p.end, start) is not None  # "solves 31.5% and 22.8% of A"
+        if p.unit != "%" or not (joint or (gap is not None and any(b.start == gap.start("name") for b in s.benches))):
+            return False
+        if _after_share_verb(a, s.s0, p.start):
+            return True
+        start = p.start
+    return False
 
 
 def _after_share_verb(a: Abstract, s0: int, start: int) -> bool:
@@ -75,6 +105,21 @@ def non_result_range_end(a: Abstract, s: Sentence, r: Reading) -> str | None:
     second = next(n for n in a.nums if n.end == r.span_end)
     why = non_result_reason(a.text, second, s.s0, a.g, r.metric is not None, a.vocab.metrics.lookup)
     return f"range end: {why}" if why else None
+
+
+@rule("result.fronted_condition")
+def fronted_condition_rule(a: Abstract, s: Sentence, r: Reading) -> str | None:
+    """A number in a sentence-opening condition phrase without a metric or benchmark ("With a guidance weight of
+    3.0, FID is 2.31"): the setting the later result is measured under (filters.fronted_condition)."""
+    if r.bound or not fronted_condition(a.text, s.s0, s.s1, r.num, [*s.metrics, *s.benches], a.g.words):
+        return None
+    return "condition in a sentence-opening phrase (setting)"
+
+
+REJECTING = (
+    *("result.non_result_pattern", "result.share_of_named_data"),
+    *("result.non_result_range_end", "result.fronted_condition"),
+)
 
 
 # -- evidence: True, or None ------------------------------------------------------------------------------------
@@ -187,3 +232,44 @@ def labelled_comparison(a: Abstract, s: Sentence, r: Reading) -> bool:
     `comparison_label`: "FVD of 242 (baseline 238)", "(teacher: 71)"): the compared system's result."""
     m = _LABELLED.search(a.text, max(s.s0, r.num.start - a.w.listed_items_before), r.num.start)
     return m is not None and m.group("label").lower() in a.g.words.get("comparison_label", {})
+
+
+@rule("result.transition_of_named_metric")
+def transition_of_named_metric(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A plain number at an end of a before-after transition ("lowers FVD from 305 to 212", "its FVD is 212, down
+    from 305") after a metric named in its sentence: a result, even when whole."""
+    num, text = r.num, a.text
+    if r.unit is not None or num.signed or num.suffix:
+        return False
+    if not (r.bound or any(m.end <= num.start for m in s.metrics)):
+        return False
+    if r.kind == "range":
+        c0 = clause_start(text, s.s0, num.start)
+        return bool(_FROM_JUST_BEFORE.search(text, max(c0, num.start - 12), num.start)) and bool(
+            a.g.change.search(text, c0, num.start)
+        )
+    after = UP_FROM_BETWEEN.match(text, r.span_end, s.s1)
+    if after is not None and text[after.end() : after.end() + 1].isdigit():
+        return True
+    return _UP_FROM_BEFORE.search(text, max(s.s0, num.start - 40), num.start) is not None
+
+
+@rule("result.end_value_of_change")
+def end_value_of_change(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A plain decimal after "to" that ends a change verb's phrase ("the average rises to 71.3", "improves by 2.1
+    points to 64.0"), or after "at" right after a verb that holds a level (grammar `level_verb`: "stays at 7.6"),
+    in a sentence that names a metric or a benchmark: the level the measure reaches."""
+    if not _plain_decimal(r) or r.kind != "absolute" or not (s.metrics or s.benches):
+        return False
+    text, start = a.text, r.num.start
+    c0 = clause_start(text, s.s0, start)
+    at = _AT_END.search(text, max(c0, start - 30), start)
+    if at is not None:
+        return at.group(1).lower() in a.g.words.get("level_verb", {})
+    to = _TO_END.search(text, max(c0, start - 16), start)
+    if to is None:
+        return False
+    return any(  # the verb's own phrase: nothing, or its size ("by 2.1 points"), between it and "to"
+        a.g.value_of("change", m.group(0)) and _CHANGE_TO_GAP.fullmatch(text, m.end(), to.start())
+        for m in a.g.change.finditer(text, c0, to.start())
+    )

@@ -13,6 +13,7 @@ _SPACED_UNIT = re.compile(r"^\s([A-Za-z]{1,3})\b(?!-)")
 _PLUS_INSIDE = re.compile(r"\d\+")
 # "3 and 6 points", "2, 4 and 7%": the other members of a coordinated run of bare numbers after this one
 _LIST_TAIL = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?\d+(?:\.\d+)?|\s*,?\s+(?:and|or)\s+\d+(?:\.\d+)?)+")
+_COORDINATOR = re.compile(r"\b(?:and|or)\b")
 _SIGN_AFTER = re.compile(r"^(%|x\b|\u00d7)")
 
 
@@ -31,12 +32,13 @@ def written_once_on_range(a: Abstract, s: Sentence, r: Reading) -> str | None:
 @rule("unit.written_once_on_list")
 def written_once_on_list(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """A run of coordinated bare numbers that writes its unit once, after the last one ("by 3 and 6 points",
-    "gains of 2, 4 and 7%", "9 and 12 percentage points"): every member has that unit."""
+    "gains of 2, 4 and 7%", "9 and 12 percentage points"): every member has that unit. A run joined by a bare comma
+    is no list ("71.2, 5.4 points above X": a result and its margin)."""
     if r.num.unit or r.num.suffix or r.kind == "range" or r.span_end != r.num.end:
         return None
     tail = _LIST_TAIL.match(r.after)
-    if tail is None:
-        return None
+    if tail is None or _COORDINATOR.search(tail.group()) is None:
+        return None  # "its F1 is 71.2, 5.4 points above X": a bare comma joins a margin in apposition, not a list
     rest = r.after[tail.end() :]
     sign = _SIGN_AFTER.match(rest)
     if sign:
