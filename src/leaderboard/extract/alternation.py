@@ -30,14 +30,6 @@ def _phrase_re(phrase: str) -> str:
 NEVER = re.compile(r"(?!x)x")  # matches nothing: a role whose cue words the grammar leaves empty
 
 
-def any_of(words: set[str] | frozenset[str]) -> re.Pattern:
-    """A case-sensitive pattern `search` finds in a text exactly when one of `words` occurs in it (`any(w in text
-    for w in words)` in one scan; NEVER for no words)."""
-    if not words:
-        return NEVER
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
-
-
 _CHARS = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)  # the BMP, to enumerate case folds
 
 

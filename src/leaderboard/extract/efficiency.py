@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, replace
 
 from leaderboard.errors import UserError
-from leaderboard.extract.alternation import any_of, compile_role
+from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.leaks import TIME_LIMIT_OF_SHARE
 from leaderboard.extract.windows import Windows
 
@@ -65,7 +65,7 @@ class SpeedLexicon:
     time_after: re.Pattern
     values: dict[str, dict[str, str]]
     metrics: frozenset[str]  # lower-cased names of the efficiency metrics
-    cue_stems: re.Pattern  # any first word of the after-number cues: a cheap test before the patterns
+    cue_stems: tuple[str, ...]  # first words of the after-number cues: a cheap test before the patterns
     w: Windows
     limit: re.Pattern  # TIME-LIMIT-OF-SHARE (leaks.py): "8 of 10 objects within 30 seconds" makes no claim
     budget: re.Pattern  # a setting noun right after the cue ("a 200 ms latency budget"): no claim, a setting
@@ -103,7 +103,7 @@ class SpeedLexicon:
             time_after=comp(r"\s*(?:[\w\-]+\s+){0,2}?(?P<cue>ALT)", "time_after"),
             values=values,
             metrics=metrics,
-            cue_stems=any_of({p.split()[0].lower().rstrip("*") for k in _CUED for p in values[k]}),
+            cue_stems=tuple(sorted({p.split()[0].lower().rstrip("*") for k in _CUED for p in values[k]})),
             w=w,
             limit=comp(TIME_LIMIT_OF_SHARE, "time_limit_before"),
             budget=comp(r"\s*(?:ALT)\b", "setting_noun_after"),
@@ -138,7 +138,7 @@ class SpeedLexicon:
     def _claim(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> SpeedClaim | None:
         after = text[end : min(s1, end + self.w.speed_cue_after)]
         low = after.lower()
-        cued = self.cue_stems.search(low) is not None
+        cued = any(w in low for w in self.cue_stems)
         m = self.after.match(after) if cued else None
         if m is not None:
             name = self.values["speed_after"].get(m.group("cue").lower(), "") or _stem(self.values["speed_after"], m)

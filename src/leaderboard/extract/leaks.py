@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from leaderboard.extract.alternation import any_of, compile_role
+from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.windows import Windows
 
 _GAP = r"(?:[\s)}$]*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas|yet)\b)[\w\-]{2,}\s+){0,2}?"
@@ -56,7 +56,7 @@ class Leaks:
     size_after: re.Pattern
     size_before: re.Pattern
     setting: re.Pattern
-    setting_ends: re.Pattern  # any last word of the setting phrases: a cheap test before the pattern
+    setting_ends: tuple[str, ...]  # last words of the setting phrases: a cheap test before the pattern
     setting_after: re.Pattern
     setting_verb: re.Pattern
     threshold: re.Pattern
@@ -75,7 +75,7 @@ class Leaks:
             size_after=comp(r"^(?:\s*times)?" + _SIZE_GAP + r"(?:ALT)", "size_after"),
             size_before=comp(r"(?:ALT)\s+(?:[\w\-]+\s+){0,2}?by\s*(?:up\s+to|about|over|~)?\s*$", "size_before"),
             setting=comp(r"(?:ALT)\s*(?:of|=|:|is|was|to|set\s+to)?\s*(?:about|~)?\s*[(\[]?\s*$", "setting_phrase"),
-            setting_ends=any_of({p.split()[-1].lower() for p in words.get("setting_phrase", {})}),
+            setting_ends=tuple(sorted({p.split()[-1].lower() for p in words.get("setting_phrase", {})})),
             setting_after=comp(_GAP + r"(?:ALT)", "setting_noun_after"),
             setting_verb=comp(r"(?<![\w\-])(?:ALT)\s+(?:up\s+to\s+|only\s+|about\s+|nearly\s+|~\s*)?$", "setting_verb"),
             threshold=comp(r"\s*(?:ALT)", "threshold_noun"),
@@ -91,7 +91,7 @@ class Leaks:
         w = self.w
         before = text[max(s0, start - w.setting_cue_before) : start]
         low = before[-w.setting_end_before :].lower()
-        if self.setting_ends.search(low) and self.setting.search(before):
+        if any(w in low for w in self.setting_ends) and self.setting.search(before):
             return "setting"
         if self.setting_after.match(text, end, min(s1, end + w.setting_noun_after)):
             return "setting"
