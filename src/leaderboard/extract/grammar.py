@@ -115,7 +115,7 @@ class Grammar:
     exact: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> phrases as written (case kept)
     window_sizes: dict[str, int] = field(default_factory=dict)  # window rows read so far, as numbers (Windows.read)
     led: dict[str, LedScan] = field(default_factory=dict)  # kind -> its phrases found by first word (`scan`)
-    values_read: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, word) -> value_of (bounded)
+    values_read: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)  # value_of memo
 
     @classmethod
     def from_rows(cls, rows: list[tuple[str, str, str]]) -> Grammar:
