@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import mul
 from typing import TYPE_CHECKING
 
 from leaderboard.extract.rules import rule
@@ -87,8 +87,13 @@ def _adjacent(r: Result, start: int | None, end: int | None) -> bool:
 
 def shared_numbers(rows: Sequence[Result]) -> frozenset[int]:
     """The offsets of the numbers that gave more than one of an abstract's rows."""
-    seen = Counter(r.value_start for r in rows if r.value_start is not None)
-    return frozenset(start for start, n in seen.items() if n > 1)
+    seen: set[int] = set()
+    shared: set[int] = set()
+    for r in rows:
+        start = r.value_start
+        if start is not None:
+            (shared if start in seen else seen).add(start)
+    return frozenset(shared)
 
 
 def feature_values(r: Result, shared: frozenset[int] = frozenset()) -> tuple[float, ...]:
@@ -128,6 +133,10 @@ class Calibration:
     coef: dict[str, float]
     intercept: float
     threshold: float
+    weights: tuple[float, ...] = field(default=(), compare=False, repr=False)  # coef in FEATURES order, 0.0 if none
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "weights", tuple(self.coef.get(k, 0.0) for k in FEATURES))
 
     @classmethod
     def none(cls) -> Calibration:
@@ -163,9 +172,7 @@ class Calibration:
 
     def probability(self, r: Result, shared: frozenset[int] = frozenset()) -> float:
         """P(the row's tuple is right); `shared` is its abstract's shared_numbers()."""
-        coef = self.coef
-        values = feature_values(r, shared)
-        return _sigmoid(self.intercept + sum(coef.get(k, 0.0) * v for k, v in zip(FEATURES, values, strict=True)))
+        return _sigmoid(self.intercept + sum(map(mul, self.weights, feature_values(r, shared))))
 
     def probability_of(self, feats: dict[str, float]) -> float:
         """P(right) of a row given its named features."""

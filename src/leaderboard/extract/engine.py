@@ -169,7 +169,8 @@ def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
     if bound is not None:
         r.metric, r.side, r.bound = bound[0], bound[1], True
     claim = a.speed.claim(text, num.start, span_end, s.s0, s.s1, num.unit) if a.speed is not None else None
-    if claim is None and a.leaks is not None and a.leaks.reason(text, num.start, span_end, s.s0, s.s1, num.unit):
+    leak = a.leaks if claim is None else None  # untraced, asked last: a number with no evidence never asks it
+    if leak is not None and trace is not None and leak.reason(text, num.start, span_end, s.s0, s.s1, num.unit):
         return None  # leaks.py: a size ratio or a setting
     if claim is not None and apply_claim(r, claim, text, a.vocab.metrics.lookup):  # efficiency_sentence.py
         r.note("metric", "metric.efficiency_cue")
@@ -211,10 +212,10 @@ def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:
     _, rule = first(EVIDENCE, a, s, r)
     if not rule and claim is not None and claim.unit is not None and r.metric is not None:
         rule = "result.prose_time"  # efficiency.py: "runs in 18 ms", "in under 0.3 seconds"
-    if not rule:
+    if not rule or (trace is None and leak and leak.reason(text, num.start, span_end, s.s0, s.s1, num.unit)):
         if trace is not None:
             trace.declined((num.start, num.end), "result.no_evidence", "result", "no unit, metric, change or benchmark")
-        return None
+        return None  # (or untraced, leaks.py's reason: the rules since read the number only, nothing records them)
     r.note("result", rule, at)
     return r
 

@@ -55,6 +55,7 @@ class Extractor:
     forms: MetricForms = field(init=False)  # metric variants, benchmark scores, human preference (metric_forms.py)
     calibration: Calibration = field(init=False)  # rule features -> probability the tuple is right
     models: ModelNames = field(init=False)  # model families with size codes: not benchmarks (model_names.py)
+    method_keys: dict[str, str | None] = field(init=False, compare=False, repr=False)  # name -> method_norm
 
     def __post_init__(self) -> None:
         self.grammar = Grammar.from_rows(self.vocab.grammar)
@@ -68,6 +69,7 @@ class Extractor:
         self.forms = MetricForms.of(self.grammar.words, self.windows)
         self.models = ModelNames.of(self.grammar.exact, self.vocab.methods.entries)
         self.calibration = Calibration.load()
+        self.method_keys = {}
 
     @classmethod
     def default(cls) -> Extractor:
@@ -155,6 +157,8 @@ class Extractor:
         held = set(sentences)
         rest = [w for w in all_sentences if w not in held]
         context = AbstractContext((vocab.benchmarks, self.capture, g), text, rest, named, exclude)
+        if len(self.method_keys) > 20_000:  # bounded: a worker reads millions of abstracts
+            self.method_keys.clear()
         a = Abstract(
             text,
             g,
@@ -173,6 +177,7 @@ class Extractor:
             trace,
             self.speed,
             self.leaks,
+            self.method_keys,
         )
         out: list[Result] = []
         for (s0, s1), captured in zip(sentences, captures, strict=True):

@@ -115,6 +115,7 @@ class Grammar:
     exact: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> phrases as written (case kept)
     window_sizes: dict[str, int] = field(default_factory=dict)  # window rows read so far, as numbers (Windows.read)
     led: dict[str, LedScan] = field(default_factory=dict)  # kind -> its phrases found by first word (`scan`)
+    values_read: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)  # value_of memo
 
     @classmethod
     def from_rows(cls, rows: list[tuple[str, str, str]]) -> Grammar:
@@ -207,7 +208,16 @@ class Grammar:
         return False
 
     def value_of(self, kind: str, word: str) -> str:
-        """The data value of a matched word of `kind` (exact phrase first, then the longest matching stem)."""
+        """The data value of a matched word of `kind` (exact phrase first, then the longest matching stem); each
+        (kind, word) is looked up once (`values_read`, up to 4,096 of them)."""
+        found = self.values_read.get((kind, word))
+        if found is None:
+            found = self._value_of(kind, word)
+            if len(self.values_read) < 4096:
+                self.values_read[(kind, word)] = found
+        return found
+
+    def _value_of(self, kind: str, word: str) -> str:
         w = " ".join(word.lower().split())
         exact = self.words.get(kind, {}).get(w)
         if exact is not None:

@@ -89,6 +89,7 @@ class Abstract:
     trace: Trace | None = None
     speed: SpeedLexicon | None = None  # efficiency cue words (efficiency.py)
     leaks: Leaks | None = None  # size and setting cue words (leaks.py)
+    method_keys: dict[str, str | None] = field(default_factory=dict)  # name -> its method_norm (the extractor's)
 
     @property
     def own(self) -> str | None:

@@ -73,9 +73,18 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
 
 def _decision(a: Abstract, name: str | None, is_own: bool, span: tuple[int, int] | None) -> Fields:
     """A method decision: the name, whether it is the paper's own, its identity key, and the span naming it."""
-    return Fields(
-        (("method", name), ("is_own", is_own), ("method_norm", method_norm(name, a.vocab.methods.lookup))), span
-    )
+    return Fields((("method", name), ("is_own", is_own), ("method_norm", _method_key(a, name))), span)
+
+
+def _method_key(a: Abstract, name: str | None) -> str | None:
+    """`method_norm` of a name, computed once per name (the extractor keeps the keys: a pure function of the name
+    and the vocabulary)."""
+    if not name:
+        return None
+    keys = a.method_keys
+    if name not in keys:
+        keys[name] = method_norm(name, a.vocab.methods.lookup)
+    return keys[name]
 
 
 def baseline_of(a: Abstract, cmp: re.Match, pos: int, end: int) -> tuple[int, int] | None:
