@@ -110,7 +110,8 @@ class Extractor:
         names = [(m.start, m.end) for m in (*metrics, *benches, *methods)]
         inside = _inside_names(nums, names)  # "SQuAD 2.0"
         if inside:
-            nums = [n for n in nums if n not in inside]
+            gone = {id(n) for n in inside}  # by identity: `in` compared each Number field by field
+            nums = [n for n in nums if id(n) not in gone]
             for n in inside if trace is not None else ():
                 trace.declined((n.start, n.end), "result.inside_a_name", "result", "part of a vocabulary name")
         if not nums:
