@@ -179,6 +179,8 @@ class Extractor:
                 [self._result(paper, text, rd) for rd in read_sentence(a, s0, s1, idx, captured)]
             )
             out += self.forms.refine(rows, text, vocab.metrics.lookup)  # metric_forms.py
+        if not out:
+            return out  # no row to give the paper's benchmark to (its title is parsed only for a row)
         out = give_paper_benchmark(out, bench.get(), vocab.benchmarks.lookup, self.speed.is_speed)
         return self.calibration.apply_all(out)
 
