@@ -183,3 +183,22 @@ def test_version_hint_is_the_word_boundary_pattern(text: str, pos: int) -> None:
     version = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?[Vv]\d")
     fast = open_names._HAS_VERSION
     assert [m.span() for m in fast.finditer(text, pos)] == [m.span() for m in version.finditer(text, pos)]
+
+
+_DIMENSIONISH = st.lists(
+    st.sampled_from(["1024", "7", " ", "x", "X", "\u00d7", "$", "\\times", "\\time", "s", "a", "\n", "-", "\u00e9"]),
+    max_size=10,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DIMENSIONISH, st.integers(0, 40))
+def test_times_before_never_misses_a_dimension_before(text: str, start: int) -> None:
+    found = numbers._DIMENSION_BEFORE.search(text, max(0, start - 12), start) is not None
+    assert not found or numbers._times_before(text, start)
+    assert numbers._times_before("an image of 1024 x ", 19) and not numbers._times_before("up 4.5 points to ", 17)
+
+
+def test_short_forms_are_tried_in_sorted_order() -> None:
+    shorts = frozenset({"Pets", "Cars", "Food", "Aircraft"})
+    assert open_names._in_order(shorts) == ("Aircraft", "Cars", "Food", "Pets")
