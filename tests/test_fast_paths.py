@@ -202,3 +202,11 @@ def test_times_before_never_misses_a_dimension_before(text: str, start: int) -> 
 def test_short_forms_are_tried_in_sorted_order() -> None:
     shorts = frozenset({"Pets", "Cars", "Food", "Aircraft"})
     assert open_names._in_order(shorts) == ("Aircraft", "Cars", "Food", "Pets")
+
+
+def test_folded_characters_are_not_ascii() -> None:
+    """NormText.of skips the search for them in ASCII text."""
+    from leaderboard.extract import normtext
+
+    assert not any(c.isascii() for c in normtext._FOLD_CHARS)
+    assert set(normtext._FOLD) == {ord(c) for c in normtext._FOLD_CHARS}
