@@ -210,3 +210,20 @@ def test_folded_characters_are_not_ascii() -> None:
 
     assert not any(c.isascii() for c in normtext._FOLD_CHARS)
     assert set(normtext._FOLD) == {ord(c) for c in normtext._FOLD_CHARS}
+
+
+_SENTENCE_END = st.lists(
+    st.sampled_from(["e.g", "et al", "Fig", "figs", "No", "vs", "al", "x", " ", ".", "(", "\u017f", "Eq", "1", "ab"]),
+    max_size=6,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SENTENCE_END, st.integers(0, 8))
+def test_abbreviation_test_is_the_abbreviation_search(text: str, back: int) -> None:
+    from leaderboard.extract import sentences
+
+    text += "."
+    end = len(text)
+    pos = max(0, end - back - 1)
+    assert sentences._abbreviation(text, pos, end) == bool(sentences._ABBREV.search(text, pos, end))
