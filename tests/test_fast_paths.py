@@ -183,3 +183,47 @@ def test_version_hint_is_the_word_boundary_pattern(text: str, pos: int) -> None:
     version = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?[Vv]\d")
     fast = open_names._HAS_VERSION
     assert [m.span() for m in fast.finditer(text, pos)] == [m.span() for m in version.finditer(text, pos)]
+
+
+_DIMENSIONISH = st.lists(
+    st.sampled_from(["1024", "7", " ", "x", "X", "\u00d7", "$", "\\times", "\\time", "s", "a", "\n", "-", "\u00e9"]),
+    max_size=10,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DIMENSIONISH, st.integers(0, 40))
+def test_times_before_never_misses_a_dimension_before(text: str, start: int) -> None:
+    found = numbers._DIMENSION_BEFORE.search(text, max(0, start - 12), start) is not None
+    assert not found or numbers._times_before(text, start)
+    assert numbers._times_before("an image of 1024 x ", 19) and not numbers._times_before("up 4.5 points to ", 17)
+
+
+def test_short_forms_are_tried_in_sorted_order() -> None:
+    shorts = frozenset({"Pets", "Cars", "Food", "Aircraft"})
+    assert open_names._in_order(shorts) == ("Aircraft", "Cars", "Food", "Pets")
+
+
+def test_folded_characters_are_not_ascii() -> None:
+    """NormText.of skips the search for them in ASCII text."""
+    from leaderboard.extract import normtext
+
+    assert not any(c.isascii() for c in normtext._FOLD_CHARS)
+    assert set(normtext._FOLD) == {ord(c) for c in normtext._FOLD_CHARS}
+
+
+_SENTENCE_END = st.lists(
+    st.sampled_from(["e.g", "et al", "Fig", "figs", "No", "vs", "al", "x", " ", ".", "(", "\u017f", "Eq", "1", "ab"]),
+    max_size=6,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SENTENCE_END, st.integers(0, 8))
+def test_abbreviation_test_is_the_abbreviation_search(text: str, back: int) -> None:
+    from leaderboard.extract import sentences
+
+    text += "."
+    end = len(text)
+    pos = max(0, end - back - 1)
+    assert sentences._abbreviation(text, pos, end) == bool(sentences._ABBREV.search(text, pos, end))

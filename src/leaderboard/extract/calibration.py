@@ -188,7 +188,7 @@ class Calibration:
 
     def apply_all(self, rows: list[Result]) -> list[Result]:
         """Every row of one abstract with its calibrated confidence (features read from all rows first)."""
-        if not self.coef:
+        if not self.coef or not rows:  # most abstracts give no row: no Counter to build
             return rows
         shared = shared_numbers(rows)
         return [self.apply(r, shared) for r in rows]

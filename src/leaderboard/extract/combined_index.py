@@ -71,7 +71,7 @@ class CombinedIndex:
         found_ci: list[list[tuple[int, int, Entry]]] = [[] for _ in indexes]
         for end_idx, payload in self.auto_both.iter(nt.lowered):
             for key, ci, owners in payload:
-                if not ci and folded[end_idx - len(key) + 1 : end_idx + 1] != key:
+                if not ci and not folded.startswith(key, end_idx - len(key) + 1):  # no slice copied per hit
                     continue
                 hit = hit_span(raw, cn, co, end_idx, key, self.spaced)
                 if hit is not None:

@@ -112,7 +112,8 @@ class Extractor:
         names = [(m.start, m.end) for m in (*metrics, *benches, *methods)]
         inside = _inside_names(nums, names)  # "SQuAD 2.0"
         if inside:
-            nums = [n for n in nums if n not in inside]
+            gone = {id(n) for n in inside}  # by identity: `in` compared each Number field by field
+            nums = [n for n in nums if id(n) not in gone]
             for n in inside if trace is not None else ():
                 trace.declined((n.start, n.end), "result.inside_a_name", "result", "part of a vocabulary name")
         if not nums:
@@ -139,12 +140,7 @@ class Extractor:
                 or (key in self.tasks and (name.isupper() or len(key) > 5))  # "93.5 F1 on NER": a task
             )
 
-        title_benches = spans_from_mentions(title, vocab.benchmarks.find(title))
-        title_benches += self.capture.find(title, 0, len(title), title_benches, exclude)
-        carried = [Span(-1, -1, b.name, b.raw, b.entry) for b in title_benches]
-        if bench.get() is not None and title_benches and all(b.entry is None for b in title_benches):
-            entry = vocab.benchmarks.lookup(bench.get())  # the title's head name, not its descriptive subtitle
-            carried = [Span(-1, -1, entry.name if entry else bench.get(), bench.get(), entry)]
+        carried = Lazy(lambda: self._title_benches(title, bench, exclude))  # only results read it: scanned then
         taken = [*benches, *metrics, *methods]
         captures = [self.capture.find(text, s0, s1, taken, exclude) for s0, s1 in sentences]
         captures = [  # open-vocabulary names (open_names.py)
@@ -188,8 +184,19 @@ class Extractor:
                 [self._result(paper, text, rd) for rd in read_sentence(a, s0, s1, idx, captured)]
             )
             out += self.forms.refine(rows, text, vocab.metrics.lookup)  # metric_forms.py
+        if not out:
+            return out  # no row to give the paper's benchmark to (its title is parsed only for a row)
         out = give_paper_benchmark(out, bench.get(), vocab.benchmarks.lookup, self.speed.is_speed)
         return self.calibration.apply_all(out)
+
+    def _title_benches(self, title: str, bench: Lazy[str | None], exclude) -> list[Span]:
+        """The benchmarks the title names, as carried names (offsets -1): its head name when none is known."""
+        found = spans_from_mentions(title, self.vocab.benchmarks.find(title))
+        found += self.capture.find(title, 0, len(title), found, exclude)
+        if bench.get() is not None and found and all(b.entry is None for b in found):
+            entry = self.vocab.benchmarks.lookup(bench.get())  # the title's head name, not its descriptive subtitle
+            return [Span(-1, -1, entry.name if entry else bench.get(), bench.get(), entry)]
+        return [Span(-1, -1, b.name, b.raw, b.entry) for b in found]
 
     def _known_at(self, text: str, start: int, end: int) -> list[Span]:
         """The vocabulary benchmarks mentioned in text[start:end]."""

@@ -63,7 +63,8 @@ class NormText:
     def of(cls, text: str, windows: list[tuple[int, int]] | None = None) -> NormText:
         """Normalise `text`, or only its `windows` (then no name can match across two windows)."""
         # translate with a dict is slow even when nothing changes: most abstracts hold none of the folded characters
-        t = text.translate(_FOLD) if any(c in text for c in _FOLD_CHARS) else text
+        # (all of them non-ASCII: an ASCII text, `isascii` being O(1), is not searched for them)
+        t = text.translate(_FOLD) if not text.isascii() and any(c in text for c in _FOLD_CHARS) else text
         norm_starts: list[int] = []
         orig_starts: list[int] = []
         parts: list[str] = []

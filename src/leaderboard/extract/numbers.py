@@ -75,6 +75,12 @@ def _glued_to_name(text: str, start: int) -> bool:
     return c == "." and start >= 2 and text[start - 2].isalnum()  # "v1.2.3", "GPT-3.5"
 
 
+def _times_before(text: str, start: int) -> bool:
+    """Whether the 12 characters before `start` hold a multiplication sign, a cheap test before _DIMENSION_BEFORE."""
+    w = text[max(0, start - 12) : start]
+    return "x" in w or "\u00d7" in w or "\\times" in w
+
+
 def _unit(raw: str | None) -> str | None:
     if not raw:
         return None
@@ -178,8 +184,9 @@ def find_numbers(text: str) -> list[Number]:
             unit = "%"
         if unit == "x" and _DIMENSION_AFTER.match(text, num_end + (1 if dollar2 else 0)):
             continue  # 1024 x 1024: a resolution or shape
-        if not sign and _DIMENSION_BEFORE.search(text, max(0, start - 12), start):
-            continue  # "1024 x 1024", but not "4x -9x smaller": a range of factors
+        # "1024 x 1024", but not "4x -9x smaller": a range of factors (every match holds "x", "\u00d7" or "\\times")
+        if not sign and _times_before(text, start) and _DIMENSION_BEFORE.search(text, max(0, start - 12), start):
+            continue
         if unit is None and _DIMENSION_AFTER.match(text, end):
             continue
         suffix, suffix_start = "", -1

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.fronted_names import fronted_names
@@ -142,7 +143,7 @@ def short_form_names(
 ) -> list[Span]:
     """SHORT-FORM-IN-SLOT: the listed short forms written in a benchmark slot, as their benchmarks."""
     out: list[Span] = []
-    for short in sorted(shorts):  # a fixed order whatever the hash seed
+    for short in _in_order(shorts):  # a fixed order whatever the hash seed
         at = text.find(short, s0, s1)
         while at >= 0:
             end = at + len(short)
@@ -152,6 +153,12 @@ def short_form_names(
                     out.append(Span(at, end, entry.name, short, entry))
             at = text.find(short, end, s1)
     return out
+
+
+@lru_cache(maxsize=16)
+def _in_order(shorts: frozenset[str]) -> tuple[str, ...]:
+    """`sorted(shorts)`, sorted once per grammar instead of once per sentence."""
+    return tuple(sorted(shorts))
 
 
 def share_sibling_metric(rows: list[Result]) -> list[Result]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Generic, TypeVar
 
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.context import AbstractContext
@@ -20,19 +21,23 @@ from leaderboard.extract.trace import Trace
 from leaderboard.extract.vocab import Vocabulary, norm_key
 from leaderboard.extract.windows import Windows
 
+T = TypeVar("T")
 
-class Lazy:
+
+class Lazy(Generic[T]):
     """A value computed on first use (the paper's own method name is only needed when a result is found)."""
 
     __slots__ = ("_fn", "_done", "_value")
 
-    def __init__(self, fn: Callable[[], str | None]) -> None:
-        self._fn, self._done, self._value = fn, False, None
+    def __init__(self, fn: Callable[[], T]) -> None:
+        self._fn: Callable[[], T] = fn
+        self._done = False
+        self._value: T | None = None
 
-    def get(self) -> str | None:
+    def get(self) -> T:
         if not self._done:
             self._value, self._done = self._fn(), True
-        return self._value
+        return self._value  # type: ignore[return-value]  # set by the call above
 
 
 @dataclass(slots=True)
@@ -82,9 +87,9 @@ class Abstract:
     metrics: list[Span]
     benches: list[Span]
     methods: list[Span]
-    title_benches: list[Span]  # benchmarks named in the title (offsets -1)
+    title_names: Lazy[list[Span]]  # benchmarks named in the title (offsets -1), scanned when a rule first asks
     context: AbstractContext  # the benchmarks of the number-free sentences
-    own_name: Lazy  # the paper's own method name
+    own_name: Lazy[str | None]  # the paper's own method name
     memory: Memory  # the only mutable part: what earlier sentences decided
     trace: Trace | None = None
     speed: SpeedLexicon | None = None  # efficiency cue words (efficiency.py)
@@ -94,6 +99,10 @@ class Abstract:
     @property
     def own(self) -> str | None:
         return self.own_name.get()
+
+    @property
+    def title_benches(self) -> list[Span]:
+        return self.title_names.get()
 
 
 @dataclass(frozen=True, slots=True)
