@@ -261,13 +261,8 @@ def link_numbers(text: str, nums: list[Number]) -> list[Link]:
             same = re.match(r"\s?" + re.escape(unit_word.group(1)) + r"\b", text[b.end : b.end + 8])
             if same and re.fullmatch(r"\s*to\s*", gap[unit_word.end(1) :]):
                 joined = True  # "from 120 ms to 45 ms"
-        if (
-            not joined
-            and _METRIC_GAP.fullmatch(gap)
-            and a.unit == b.unit
-            and _FROM.search(text, max(0, a.start - 24), a.start)
-        ):
-            joined = True  # "from 71.0% F1 to 75.9%", "from 0.412 nDCG@10 to 0.468": the metric once, after the first
+        if not joined and _METRIC_GAP.fullmatch(gap) and a.unit == b.unit:  # the metric once, after the first:
+            joined = bool(_FROM.search(text, max(0, a.start - 24), a.start))  # "from 71.0% F1 to 75.9%"
         if not joined and b.signed == "-" and not gap.strip():
             joined = True  # "9%-19%" tokenised as 9% and -19%
         if not joined:
