@@ -19,6 +19,9 @@ _ACRONYM = r"(?:(?=[\w\-+.&']*?[A-Z][\w\-+.&']*?[A-Z0-9])[A-Za-z0-9][\w\-+.&']*)
 # NAME-VERSION: a whole-number release written "N.0" after a name is part of it ("on Tirana-NER 2.0 and ..."); the
 # number filter already calls such a number a version in a name, so without this the name was lost
 _NAME_VERSION = r"(?:\s\d{1,2}\.0(?=[\s,;:)]|\.(?!\d)))"
+# COINED-NAME-HEAD: a loose head (grammar kind `coined_name_head`: "set") marks only a coined name before it: one
+# with a digit, an inner capital or a hyphen ("ChordEval-500 set", "the KelpWatch-22 and FloodNet-SAR sets")
+_COINED = re.compile(r"\d|[a-z][A-Z]|[A-Za-z]-[A-Za-z]|[A-Z]{2}")
 _STOP_NAMES = frozenset(
     [
         "the",
@@ -133,15 +136,21 @@ class NameCapture:
         for h in heads:
             if text[h.end() : h.end() + 1] == "-" or text[h.start() - 1 : h.start()] == "-":
                 continue  # "Task-Aware", "multi-task": a head inside a hyphenated word heads no name
+            coined = h.group().lower() in g.words.get("coined_name_head", ())
             if g.several_sets.fullmatch(h.group()):
                 m = self.list_before.search(text, max(s0, h.start() - 120), h.start())
-                m = m or self.list_after.match(text, h.end(), s1)
+                m = m or (None if coined else self.list_after.match(text, h.end(), s1))
                 if m:
-                    listed.extend(self._list_items(text, m.start("list"), m.end("list")))
+                    items = self._list_items(text, m.start("list"), m.end("list"))
+                    listed.extend(i for i in items if not coined or _COINED.search(i[0].group()))
                 continue
             m = self.name_before.search(text, max(s0, h.start() - 80), h.start())
+            if m and coined and not _COINED.search(m.group("name")):
+                continue  # COINED-NAME-HEAD: "the Pareto set" is no dataset; "our ChordEval-500 set" is
             if m:
                 before.append((m, h.end()))
+            if coined:
+                continue
             m = self.name_after.match(text, h.end(), s1)
             if m:
                 after.append((m, m.end()))
