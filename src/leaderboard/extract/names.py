@@ -22,6 +22,9 @@ _NAME_VERSION = r"(?:\s\d{1,2}\.0(?=[\s,;:)]|\.(?!\d)))"
 # COINED-NAME-HEAD: a loose head (grammar kind `coined_name_head`: "set") marks only a coined name before it: one
 # with a digit, an inner capital or a hyphen ("ChordEval-500 set", "the KelpWatch-22 and FloodNet-SAR sets")
 _COINED = re.compile(r"\d|[a-z][A-Z]|[A-Za-z]-[A-Za-z]|[A-Z]{2}")
+# a capitalised head after a name is part of it, with its year or number: "X Challenge 2018", SHARED-TASK-NUMBER
+# "SemEval-2022 Task 4" (one digit only after "Task": "X Challenge 2 ." is a footnote; never a decimal or a percentage)
+_HEAD_TAIL = re.compile(r"\s+([A-Z][a-z]+)(?:\s+(\d{2,4}|(?<=Task )\d)(?![\d.,]\d|\s*%))?")
 _STOP_NAMES = frozenset(
     [
         "the",
@@ -178,7 +181,7 @@ class NameCapture:
                 if kind == "head" and _INDEFINITE.search(text, max(s0, start - 4), start):
                     continue  # "for a General-Domain Translation Task": a description, not a proper name
                 if kind == "head":
-                    tail = re.match(r"\s+([A-Z][a-z]+)(?:\s+(\d{2,4}))?", text[end : m_end + 8])
+                    tail = _HEAD_TAIL.match(text[end : m_end + 8])
                     if tail and self.grammar.benchmark_head.fullmatch(tail.group(1)):
                         end = end + tail.end()  # a capitalised head is part of the name: "X Challenge 2018"
                         name = text[start:end]
