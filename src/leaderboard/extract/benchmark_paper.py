@@ -42,6 +42,12 @@ def paper_benchmark(title: str, text: str, heads: re.Pattern) -> str | None:
     words = name.split()
     if len(words) >= 2 and heads.fullmatch(words[-1]):  # "The PolyGlot Corpus: ...": the head is in the name
         return " ".join(words[1:]) if words[0] in ("The", "A", "An") else name
+    return name if described_as_benchmark(name, text, heads) else None
+
+
+def described_as_benchmark(name: str, text: str, heads: re.Pattern) -> bool:
+    """Whether the abstract describes `name` with a benchmark head: "X, a new benchmark", "we introduce X benchmark",
+    "a benchmark called X"."""
     low, key = (text or "").lower(), name.lower()
     pos = low.find(key)
     while pos >= 0:
@@ -49,13 +55,13 @@ def paper_benchmark(title: str, text: str, heads: re.Pattern) -> str | None:
         after = text[end : end + 90]
         appos = _APPOSITION.match(after)
         if appos is not None and _head(heads, after, appos.end()):
-            return name  # "X, a new benchmark"
+            return True  # "X, a new benchmark"
         if _INTRODUCE.search(text, max(0, pos - 30), pos) and heads.match(after.lstrip()):
-            return name  # "we introduce X benchmark"
+            return True  # "we introduce X benchmark"
         if _CALLED.search(text, max(0, pos - 12), pos) and _head(heads, text, max(0, pos - 40), pos):
-            return name  # "a benchmark called X"
+            return True  # "a benchmark called X"
         pos = low.find(key, end)
-    return None
+    return False
 
 
 def give_paper_benchmark(rows: list[Result], name: str | None, lookup, is_speed) -> list[Result]:
@@ -79,4 +85,4 @@ def give_paper_benchmark(rows: list[Result], name: str | None, lookup, is_speed)
     ]
 
 
-__all__ = ["give_paper_benchmark", "paper_benchmark"]
+__all__ = ["described_as_benchmark", "give_paper_benchmark", "paper_benchmark"]

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
-from leaderboard.extract.benchmark_paper import give_paper_benchmark, paper_benchmark
+from leaderboard.extract.benchmark_paper import described_as_benchmark, give_paper_benchmark, paper_benchmark
 from leaderboard.extract.calibration import Calibration
 from leaderboard.extract.combined_index import CombinedIndex
 from leaderboard.extract.context import AbstractContext
@@ -123,11 +123,13 @@ class Extractor:
 
         title = paper.title or ""
         bench = Lazy(lambda: paper_benchmark(title, text, g.benchmark_head))  # benchmark_paper.py
+        # OWN-NAME-IS-DATASET: the paper's own name, described with a benchmark head ("a corpus dubbed X"), is a dataset
+        data = Lazy(lambda: own.get() is not None and described_as_benchmark(own.get(), text, g.benchmark_head))
 
         def exclude(name: str, own_ok: bool = False) -> bool:
             key = norm_key(name)
             own_name = None if own_ok else own.get()
-            if own_name is not None and bench.get() == own_name:
+            if own_name is not None and (bench.get() == own_name or data.get()):
                 own_name = None  # "CRAG -- Comprehensive RAG Benchmark": the paper's artefact is a benchmark
             return (
                 (own_name is not None and key == norm_key(own_name))

@@ -103,7 +103,11 @@ class NameCapture:
         heads = grammar.benchmark_head.pattern
         # each pattern is tried only next to a cheap anchor (a head word, or "on"/"in"), never at every position
         self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}(?:-[a-z]+)*\s+)?$")
-        self.name_after = re.compile(rf"\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
+        # NAMED-HEAD: "a new dataset, called X", "a benchmark named X": the name after a head and a naming verb
+        self.name_after = re.compile(
+            rf"(?:\s*,)?\s+(?:(?:called|named|dubbed|termed)\s+)?(?P<name>{_NAME})"
+            r"(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)"
+        )
         # "on", "in", "On" after a non-word character: `\b(?:on|in|On)` written to open with the literal "n", which
         # `re` skips to like memchr (a leading set or `\b` is tested at every position); a match starts at the "n",
         # so a scan from s0 + 1 finds the words that start at s0 or later
