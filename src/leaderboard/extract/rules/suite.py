@@ -4,12 +4,15 @@ imports them so the engine's chains find them by name).
 - SUITE-OF-AGGREGATE: "an average nDCG@10 of 55.3 across the 13 public BEIR datasets", "a mean AUROC of 0.89 over
   the 5 CheXpert findings": the number is an aggregate over the members of the suite named in its own "across/over"
   phrase; that suite is its benchmark, not a name of a later "on X" phrase or one before the number.
+- COUNTED-TASKS: "2.9 points on average across nine tasks", "averaged over six commonsense tasks": a count of tasks
+  (grammar kind `counted_sets`) names no benchmark either, like a count of datasets (`counts_sets`).
 - ON-SUITE-AGGREGATE: "On BEIR it reaches an average of 51.2 over 13 datasets": the unnamed sets counted after the
   number are those of the suite in the sentence's fronted "On X" slot (see `fronted_suite`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from leaderboard.extract.attribution import Span
@@ -47,3 +50,17 @@ def named_suite_of_aggregate(a: Abstract, s: Sentence, r: Reading) -> Span | Non
 def fronted_suite(a: Abstract, s: Sentence, r: Reading, fronted: dict[int, Span]) -> bool:
     """ON-SUITE-AGGREGATE: a name in a fronted "On X" slot before the number: the sets it counts are X's."""
     return any(b.end <= r.num.start for b in fronted.values())
+
+
+def counts_sets_or_tasks(g, text: str) -> bool:
+    """Whether the text counts several datasets ("two public datasets") or tasks ("nine tasks": COUNTED-TASKS)."""
+    if g.counts_sets(text):
+        return True
+    nouns = _counted(frozenset(g.words.get("counted_sets", ())))
+    return any(g.quantity_before.search(text, max(0, m.start() - 40), m.start()) for m in nouns.finditer(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _counted(words: frozenset[str]) -> re.Pattern:
+    alt = "|".join(sorted(re.escape(w) for w in words)) or "(?!x)x"
+    return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])", re.IGNORECASE)
