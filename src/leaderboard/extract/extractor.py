@@ -30,6 +30,7 @@ from leaderboard.extract.open_names import open_names, share_sibling_metric
 from leaderboard.extract.sentence import Abstract, Lazy, Memory, Reading
 from leaderboard.extract.sentences import split_sentences
 from leaderboard.extract.short_mentions import expand_short_mentions
+from leaderboard.extract.task_aliases import by_task
 from leaderboard.extract.trace import Trace
 from leaderboard.extract.version import rules_version
 from leaderboard.extract.vocab import NormText, Vocabulary, load_vocabulary, norm_key
@@ -99,6 +100,8 @@ class Extractor:
             for b in spans_from_mentions(text, found_benches)
             if not any(s <= b.start and b.end <= e and (e - s) > (b.end - b.start) for s, e in metric_ranges)
         ]
+        if ambiguous := g.words.get("alias_by_task"):  # task_aliases.py: "WSJ" in a parsing abstract
+            benches = by_task(text, benches, ambiguous, vocab.benchmarks.lookup)
         reach = self.windows.latex_open_before
         benches = unwrap_latex(text, benches, vocab.benchmarks.lookup, reach)  # latex_names.py: "$\\text{X}_{2.0}$"
         spans = [*metric_ranges, *((b.start, b.end) for b in benches)]
