@@ -21,6 +21,8 @@ Rules:
   is the benchmark's own score).
 - TAIL-SHORT-FORM: "... SWE-bench Verified ... on Verified": the last word of a known benchmark named elsewhere in the
   abstract, in an "on/for" slot, names that benchmark.
+- SIBLING-VERSION: "58.1% on MultiWOZ 2.1 and 61.3% on 2.4": a bare version in an "on" slot after a known versioned
+  name is the vocabulary's sibling version of that name.
 - FRONTED-SLOT (fronted_names.py): "On Harbor Scenes segmentation, we reach ...": the name in a fronted "On X," slot.
 Hardware, methods, metrics, task names and the paper's own method are not benchmarks (the `exclude` callable).
 """
@@ -78,6 +80,8 @@ def open_names(
         shorts_found = short_form_names(text, s0, s1, shorts, grammar.words["short_form"], lookup)
         found += [f for f in shorts_found if not training.search(text, max(s0, f.start - 40), f.start)]
     found += fronted_names(text, s0, s1, exclude, grammar)
+    if lookup is not None and _ON_BARE_VERSION.search(text, s0, s1):
+        found += sibling_versions(text, s0, s1, taken, lookup)
     if lookup is not None:
         found += tail_names(text, s0, s1, taken, lookup, exclude)
     if not any(s0 <= t.start < s1 and t.entry is not None for t in (*taken, *found)):
@@ -128,6 +132,30 @@ def tail_names(text: str, s0: int, s1: int, taken: list[Span], lookup: Callable,
                 entry = lookup(next(iter(names)))
                 out.append(Span(at, end, entry.name if entry else word, word, entry))
             at = text.find(word, end, s1)
+    return out
+
+
+_VERSIONED = re.compile(r"(?P<stem>.*?[A-Za-z])(?P<sep>[\s\-]?)(?P<v>[vV]?\d{1,2}(?:\.\d{1,2})?)")
+_ON_BARE_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[vV]?\d{1,2}(?:\.\d{1,2})?)(?![\w%]|[.,]\d)")
+
+
+def sibling_versions(text: str, s0: int, s1: int, taken: list[Span], lookup: Callable) -> list[Span]:
+    """SIBLING-VERSION: "58.1% on MultiWOZ 2.1 and 61.3% on 2.4", "72.4% on LiveCodeBench v5 and 65.0% on v6": a bare
+    version (written in the same style) in an "on" slot after a known versioned name of its sentence is that name's
+    sibling version, when the vocabulary knows it (never a guessed name)."""
+    bases = [(t, m) for t in taken if t.entry is not None and s0 <= t.start < s1 and (m := _VERSIONED.fullmatch(t.raw))]
+    out: list[Span] = []
+    for o in _ON_BARE_VERSION.finditer(text, s0, s1) if bases else ():
+        before = [(t, m) for t, m in bases if t.end <= o.start()]
+        if not before:
+            continue
+        base, parts = max(before, key=lambda tm: tm[0].start)
+        v = o.group("v")
+        if (v[0] in "vV") != (parts.group("v")[0] in "vV"):
+            continue  # "on MultiWOZ 2.1 and on 5 tasks": not a version of the same style
+        entry = lookup(parts.group("stem") + parts.group("sep") + v)
+        if entry is not None and entry is not base.entry:
+            out.append(Span(o.start("v"), o.end("v"), entry.name, v, entry))
     return out
 
 
@@ -204,6 +232,7 @@ __all__ = [
     "acronym_head_names",
     "language_head_names",
     "short_form_names",
+    "sibling_versions",
     "tail_names",
     "open_names",
     "glued_score_names",
