@@ -125,7 +125,7 @@ class NameCapture:
         # "the CIFAR-10, CIFAR-100 and SVHN datasets", "two datasets, H36M and Total Capture"
         self.list_before = re.compile(rf"(?<![\w\-])(?P<list>{_LIST})\s+(?:[a-z]{{3,}}\s+)?$")
         self.list_after = re.compile(
-            rf"\s*(?:,\s*)?(?:(?:namely|including|such\s+as)\s+|:\s*)?(?:the\s+)?(?P<list>{_LIST})"
+            rf"\s*(?:,\s*)?(?:(?:namely|including|such\s+as)\s+|:\s*|\(\s*)?(?:the\s+)?(?P<list>{_LIST})"
             r"(?=\s*[,.;:()]|\s+[a-z]|\s*$)"
         )
         # the head ends its noun phrase ("X, a new dataset of ...", not "X, a novel dataset distillation method")
