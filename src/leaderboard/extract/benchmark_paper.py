@@ -4,12 +4,14 @@
 51.26%": the title's head name is the new benchmark when the title calls the paper a benchmark/dataset ("X: A
 Benchmark for ...", "The X Corpus: ..."), or the abstract describes X with a benchmark head ("X, a new
 benchmark", "we introduce the X dataset", "a benchmark called X"). Rows of that abstract that found no benchmark
-take X (benchmark_known is true only when the vocabulary knows it); a change row only when its sentence's other
-results are on X. Efficiency and human-evaluation rows are left alone.
+take X (benchmark_known is true only when the vocabulary knows it); a change row when its sentence's other
+results are on X, or when its sentence names neither X nor training on data (BENCHMARK-PAPER-CHANGE: "Accuracy
+drops by 17.3 points when ..."). Efficiency and human-evaluation rows are left alone.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -64,8 +66,11 @@ def described_as_benchmark(name: str, text: str, heads: re.Pattern) -> bool:
     return False
 
 
-def give_paper_benchmark(rows: list[Result], name: str | None, lookup, is_speed) -> list[Result]:
-    """Rows without a benchmark take the paper's own benchmark (not efficiency or human-evaluation rows)."""
+def give_paper_benchmark(
+    rows: list[Result], name: str | None, lookup, is_speed, training: frozenset[str] = frozenset()
+) -> list[Result]:
+    """Rows without a benchmark take the paper's own benchmark (not efficiency or human-evaluation rows);
+    `training`: the grammar's training phrases ("trained on", "fine-tuning on")."""
     if name is None:
         return rows
     entry = lookup(name)
@@ -75,14 +80,29 @@ def give_paper_benchmark(rows: list[Result], name: str | None, lookup, is_speed)
         if r.benchmark is None and not is_speed(r.metric) and r.kind != "delta":
             r = replace(r, benchmark=canonical, benchmark_raw=name, benchmark_known=entry is not None)
         out.append(r)
-    # a change ("13.17% higher than random guessing") only in a sentence whose other results are on the benchmark
+    # a change ("13.17% higher than random guessing") in a sentence whose other results are on the benchmark, or one
+    # that names no such benchmark (BENCHMARK-PAPER-CHANGE: "Accuracy drops by 17.3 points when ..."; not "fine-tuning
+    # with X leads to a 19.5% increase", where X is the training data)
     on_it = {r.sentence_start for r in out if r.benchmark is not None and r.benchmark in (canonical, name)}
     return [
         replace(r, benchmark=canonical, benchmark_raw=name, benchmark_known=entry is not None)
-        if r.benchmark is None and r.kind == "delta" and r.sentence_start in on_it and not is_speed(r.metric)
+        if r.benchmark is None and r.kind == "delta" and not is_speed(r.metric) and _on_it(r, on_it, name, training)
         else r
         for r in out
     ]
+
+
+def _on_it(r: Result, on_it: set, name: str, training: frozenset[str]) -> bool:
+    if r.sentence_start in on_it:
+        return True
+    text = (r.evidence or "").lower()
+    return name.lower() not in text and not _trained(training).search(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _trained(phrases: frozenset[str]) -> re.Pattern:
+    alt = "|".join(re.escape(p.rstrip("*")) + (r"\w*" if p.endswith("*") else "") for p in sorted(phrases))
+    return re.compile(rf"(?<![\w\-])(?:{alt or '(?!x)x'})(?![\w\-])")
 
 
 __all__ = ["described_as_benchmark", "give_paper_benchmark", "paper_benchmark"]

@@ -188,7 +188,8 @@ class Extractor:
                 [self._result(paper, text, rd) for rd in read_sentence(a, s0, s1, idx, captured)]
             )
             out += self.forms.refine(rows, text, vocab.metrics.lookup)  # metric_forms.py
-        out = give_paper_benchmark(out, bench.get(), vocab.benchmarks.lookup, self.speed.is_speed)
+        training = frozenset(g.words.get("training_on", ()))
+        out = give_paper_benchmark(out, bench.get(), vocab.benchmarks.lookup, self.speed.is_speed, training)
         return self.calibration.apply_all(out)
 
     def _known_at(self, text: str, start: int, end: int) -> list[Span]:
