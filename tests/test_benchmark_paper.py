@@ -68,6 +68,24 @@ CASES = [
         "The best model reaches an RMSE of 0.42 m.",
         [(0.42, "Saltmarsh Benchmark", False)],
     ),
+    (  # BENCHMARK-PAPER-CHANGE: a change in a sentence that names no benchmark and no training is on the new one
+        "Quarry: Multi-Hop Retrieval over Spreadsheets",
+        "We introduce Quarry, a benchmark of 2,400 questions. The best retriever finds 52.0% of the gold tables. "
+        "Recall drops by 14.6 points on average when tables span two pages.",
+        [(52.0, "Quarry", False), (14.6, "Quarry", False)],
+    ),
+    (
+        "Ferrule: Finding Cable Defects in Factory Images",
+        "We release Ferrule, a dataset of 9,000 images. Our detector reaches 44.9 AP. Under motion blur, AP drops "
+        "by 3.2 points on average.",
+        [(44.9, "Ferrule", False), (3.2, "Ferrule", False)],
+    ),
+    (
+        "Lumberjack: Segmenting Trees in Forest Scans",
+        "We present Lumberjack, a dataset of 5,000 forest scans. Our model reaches 71.3% accuracy. In dense canopy, "
+        "accuracy decreases by 9.8% on average.",
+        [(71.3, "Lumberjack", False), (9.8, "Lumberjack", False)],
+    ),
     (  # a method paper: the title head is a method, not a benchmark
         "Heron: Faster Sparse Attention",
         "Heron improves accuracy by 2.1 points and reaches 71.4% top-1 accuracy.",

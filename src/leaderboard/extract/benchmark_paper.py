@@ -4,12 +4,14 @@
 51.26%": the title's head name is the new benchmark when the title calls the paper a benchmark/dataset ("X: A
 Benchmark for ...", "The X Corpus: ..."), or the abstract describes X with a benchmark head ("X, a new
 benchmark", "we introduce the X dataset", "a benchmark called X"). Rows of that abstract that found no benchmark
-take X (benchmark_known is true only when the vocabulary knows it); a change row only when its sentence's other
-results are on X. Efficiency and human-evaluation rows are left alone.
+take X (benchmark_known is true only when the vocabulary knows it); a change row when its sentence's other
+results are on X, or when its sentence names neither X nor training on data (BENCHMARK-PAPER-CHANGE: "Accuracy
+drops by 17.3 points when ..."). Efficiency and human-evaluation rows are left alone.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -42,6 +44,12 @@ def paper_benchmark(title: str, text: str, heads: re.Pattern) -> str | None:
     words = name.split()
     if len(words) >= 2 and heads.fullmatch(words[-1]):  # "The PolyGlot Corpus: ...": the head is in the name
         return " ".join(words[1:]) if words[0] in ("The", "A", "An") else name
+    return name if described_as_benchmark(name, text, heads) else None
+
+
+def described_as_benchmark(name: str, text: str, heads: re.Pattern) -> bool:
+    """Whether the abstract describes `name` with a benchmark head: "X, a new benchmark", "we introduce X benchmark",
+    "a benchmark called X"."""
     low, key = (text or "").lower(), name.lower()
     pos = low.find(key)
     while pos >= 0:
@@ -49,17 +57,20 @@ def paper_benchmark(title: str, text: str, heads: re.Pattern) -> str | None:
         after = text[end : end + 90]
         appos = _APPOSITION.match(after)
         if appos is not None and _head(heads, after, appos.end()):
-            return name  # "X, a new benchmark"
+            return True  # "X, a new benchmark"
         if _INTRODUCE.search(text, max(0, pos - 30), pos) and heads.match(after.lstrip()):
-            return name  # "we introduce X benchmark"
+            return True  # "we introduce X benchmark"
         if _CALLED.search(text, max(0, pos - 12), pos) and _head(heads, text, max(0, pos - 40), pos):
-            return name  # "a benchmark called X"
+            return True  # "a benchmark called X"
         pos = low.find(key, end)
-    return None
+    return False
 
 
-def give_paper_benchmark(rows: list[Result], name: str | None, lookup, is_speed) -> list[Result]:
-    """Rows without a benchmark take the paper's own benchmark (not efficiency or human-evaluation rows)."""
+def give_paper_benchmark(
+    rows: list[Result], name: str | None, lookup, is_speed, training: frozenset[str] = frozenset()
+) -> list[Result]:
+    """Rows without a benchmark take the paper's own benchmark (not efficiency or human-evaluation rows);
+    `training`: the grammar's training phrases ("trained on", "fine-tuning on")."""
     if name is None:
         return rows
     entry = lookup(name)
@@ -69,14 +80,29 @@ def give_paper_benchmark(rows: list[Result], name: str | None, lookup, is_speed)
         if r.benchmark is None and not is_speed(r.metric) and r.kind != "delta":
             r = replace(r, benchmark=canonical, benchmark_raw=name, benchmark_known=entry is not None)
         out.append(r)
-    # a change ("13.17% higher than random guessing") only in a sentence whose other results are on the benchmark
+    # a change ("13.17% higher than random guessing") in a sentence whose other results are on the benchmark, or one
+    # that names no such benchmark (BENCHMARK-PAPER-CHANGE: "Accuracy drops by 17.3 points when ..."; not "fine-tuning
+    # with X leads to a 19.5% increase", where X is the training data)
     on_it = {r.sentence_start for r in out if r.benchmark is not None and r.benchmark in (canonical, name)}
     return [
         replace(r, benchmark=canonical, benchmark_raw=name, benchmark_known=entry is not None)
-        if r.benchmark is None and r.kind == "delta" and r.sentence_start in on_it and not is_speed(r.metric)
+        if r.benchmark is None and r.kind == "delta" and not is_speed(r.metric) and _on_it(r, on_it, name, training)
         else r
         for r in out
     ]
 
 
-__all__ = ["give_paper_benchmark", "paper_benchmark"]
+def _on_it(r: Result, on_it: set, name: str, training: frozenset[str]) -> bool:
+    if r.sentence_start in on_it:
+        return True
+    text = (r.evidence or "").lower()
+    return name.lower() not in text and not _trained(training).search(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _trained(phrases: frozenset[str]) -> re.Pattern:
+    alt = "|".join(re.escape(p.rstrip("*")) + (r"\w*" if p.endswith("*") else "") for p in sorted(phrases))
+    return re.compile(rf"(?<![\w\-])(?:{alt or '(?!x)x'})(?![\w\-])")
+
+
+__all__ = ["described_as_benchmark", "give_paper_benchmark", "paper_benchmark"]

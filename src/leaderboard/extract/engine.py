@@ -89,7 +89,7 @@ BENCHMARK_IN_SENTENCE = ordered(
     benchmark,
     (
         "benchmark.name_before_parenthesis",
-        "benchmark.name_before_to_value",
+        *("benchmark.name_before_to_value", "benchmark.named_suite_of_aggregate"),
         *("benchmark.on_phrase_after", "benchmark.fronted_slot"),
         "benchmark.last_name_before",
         "benchmark.nearest_in_sentence",

@@ -7,17 +7,16 @@ and its attribution (attribution.py, methods.py). Cue words come from vocab/gram
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
-from leaderboard.extract.benchmark_paper import give_paper_benchmark, paper_benchmark
+from leaderboard.extract.benchmark_paper import described_as_benchmark, give_paper_benchmark, paper_benchmark
 from leaderboard.extract.calibration import Calibration
+from leaderboard.extract.candidates import holding_candidates, inside_known, inside_names, trace_quick
 from leaderboard.extract.combined_index import CombinedIndex
 from leaderboard.extract.context import AbstractContext
 from leaderboard.extract.efficiency import SpeedLexicon
 from leaderboard.extract.engine import read_sentence
-from leaderboard.extract.filters import quick_non_result
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.latex_names import unwrap_latex
 from leaderboard.extract.leaks import Leaks
@@ -30,6 +29,7 @@ from leaderboard.extract.open_names import open_names, share_sibling_metric
 from leaderboard.extract.sentence import Abstract, Lazy, Memory, Reading
 from leaderboard.extract.sentences import split_sentences
 from leaderboard.extract.short_mentions import expand_short_mentions
+from leaderboard.extract.task_aliases import by_task
 from leaderboard.extract.trace import Trace
 from leaderboard.extract.version import rules_version
 from leaderboard.extract.vocab import NormText, Vocabulary, load_vocabulary, norm_key
@@ -85,9 +85,9 @@ class Extractor:
             return []
         g = self.grammar
         all_sentences = split_sentences(text)
-        sentences = _holding_candidates(text, nums, all_sentences, g)
+        sentences = holding_candidates(text, nums, all_sentences, g)
         if trace is not None:
-            _trace_quick(trace, text, nums, [w for w in all_sentences if w not in sentences], g)
+            trace_quick(trace, text, nums, [w for w in all_sentences if w not in sentences], g)
         if not sentences:
             return []
         nt = NormText.of(text, sentences)  # names are looked up only in sentences that hold a number
@@ -101,6 +101,8 @@ class Extractor:
             for b in spans_from_mentions(text, found_benches)
             if not any(s <= b.start and b.end <= e and (e - s) > (b.end - b.start) for s, e in metric_ranges)
         ]
+        if ambiguous := g.words.get("alias_by_task"):  # task_aliases.py: "WSJ" in a parsing abstract
+            benches = by_task(text, benches, ambiguous, vocab.benchmarks.lookup)
         reach = self.windows.latex_open_before
         benches = unwrap_latex(text, benches, vocab.benchmarks.lookup, reach)  # latex_names.py: "$\\text{X}_{2.0}$"
         spans = [*metric_ranges, *((b.start, b.end) for b in benches)]
@@ -110,7 +112,7 @@ class Extractor:
             if not any(s <= m.start and m.end <= e for s, e in spans)
         ]
         names = [(m.start, m.end) for m in (*metrics, *benches, *methods)]
-        inside = _inside_names(nums, names)  # "SQuAD 2.0"
+        inside = inside_names(nums, names)  # "SQuAD 2.0"
         if inside:
             gone = {id(n) for n in inside}  # by identity: `in` compared each Number field by field
             nums = [n for n in nums if id(n) not in gone]
@@ -126,11 +128,13 @@ class Extractor:
 
         title = paper.title or ""
         bench = Lazy(lambda: paper_benchmark(title, text, g.benchmark_head))  # benchmark_paper.py
+        # OWN-NAME-IS-DATASET: the paper's own name, described with a benchmark head ("a corpus dubbed X"), is a dataset
+        data = Lazy(lambda: own.get() is not None and described_as_benchmark(own.get(), text, g.benchmark_head))
 
         def exclude(name: str, own_ok: bool = False) -> bool:
             key = norm_key(name)
             own_name = None if own_ok else own.get()
-            if own_name is not None and bench.get() == own_name:
+            if own_name is not None and (bench.get() == own_name or data.get()):
                 own_name = None  # "CRAG -- Comprehensive RAG Benchmark": the paper's artefact is a benchmark
             return (
                 (own_name is not None and key == norm_key(own_name))
@@ -177,7 +181,7 @@ class Extractor:
         )
         out: list[Result] = []
         for (s0, s1), captured in zip(sentences, captures, strict=True):
-            idx = [i for i, n in enumerate(nums) if s0 <= n.start < s1]
+            idx = [i for i, n in enumerate(nums) if s0 <= n.start < s1 and not inside_known(n, captured)]
             if not idx:
                 continue
             rows = share_sibling_metric(
@@ -186,7 +190,8 @@ class Extractor:
             out += self.forms.refine(rows, text, vocab.metrics.lookup)  # metric_forms.py
         if not out:
             return out  # no row to give the paper's benchmark to (its title is parsed only for a row)
-        out = give_paper_benchmark(out, bench.get(), vocab.benchmarks.lookup, self.speed.is_speed)
+        training = frozenset(g.words.get("training_on", ()))
+        out = give_paper_benchmark(out, bench.get(), vocab.benchmarks.lookup, self.speed.is_speed, training)
         return self.calibration.apply_all(out)
 
     def _title_benches(self, title: str, bench: Lazy[str | None], exclude) -> list[Span]:
@@ -246,40 +251,6 @@ class Extractor:
 def _rules_json(rules: dict[str, str]) -> str:
     """`rules` as a JSON object with sorted keys (field and rule names are plain identifiers: no escaping)."""
     return "{" + ",".join([f'"{k}":"{v}"' for k, v in sorted(rules.items())]) + "}"
-
-
-def _holding_candidates(text: str, nums: list, sentences: list[tuple[int, int]], g: Grammar) -> list[tuple[int, int]]:
-    """The sentences holding a number that the vocabulary-free first pass keeps (one pass over the numbers)."""
-    starts = [s0 for s0, _ in sentences]
-    keep: list[int] = []
-    for n in nums:
-        k = bisect_right(starts, n.start) - 1
-        if k < 0 or (keep and keep[-1] == k):
-            continue
-        s0, s1 = sentences[k]
-        if n.start < s1 and not quick_non_result(text, n, s0, g):
-            keep.append(k)
-    return [sentences[k] for k in keep]
-
-
-def _inside_names(nums: list, names: list[tuple[int, int]]) -> list:
-    """The numbers written inside a vocabulary name ("SQuAD 2.0")."""
-    out = []
-    for n in nums:
-        for s, e in names:
-            if s <= n.start and n.end <= e:
-                out.append(n)
-                break
-    return out
-
-
-def _trace_quick(trace: Trace, text: str, nums: list, sentences: list[tuple[int, int]], g: Grammar) -> None:
-    """Record the numbers of the sentences the vocabulary-free first pass drops (only when tracing)."""
-    for n in nums:
-        s0 = next((a for a, b in sentences if a <= n.start < b), None)
-        if s0 is not None and quick_non_result(text, n, s0, g):
-            why = "year, size, ordinal, list marker, citation, N-word setting or count (first pass)"
-            trace.declined((n.start, n.end), "result.quick_non_result", "result", why)
 
 
 def _task_names(vocab: Vocabulary) -> set[str]:

@@ -1,5 +1,5 @@
 """Names outside the vocabulary: benchmark names the reporting grammar marks ("the FooBar dataset", "on FooBar-3",
-"FooBar, a benchmark of ...")."""
+"FooBar, a benchmark of ..."; NAME-BEFORE-RESULT-VERB: "on FooBar-3 reaches", "on FooBar from 9.4 to")."""
 
 from __future__ import annotations
 
@@ -19,6 +19,12 @@ _ACRONYM = r"(?:(?=[\w\-+.&']*?[A-Z][\w\-+.&']*?[A-Z0-9])[A-Za-z0-9][\w\-+.&']*)
 # NAME-VERSION: a whole-number release written "N.0" after a name is part of it ("on Tirana-NER 2.0 and ..."); the
 # number filter already calls such a number a version in a name, so without this the name was lost
 _NAME_VERSION = r"(?:\s\d{1,2}\.0(?=[\s,;:)]|\.(?!\d)))"
+# COINED-NAME-HEAD: a loose head (grammar kind `coined_name_head`: "set") marks only a coined name before it: one
+# with a digit, an inner capital or a hyphen ("ChordEval-500 set", "the KelpWatch-22 and FloodNet-SAR sets")
+_COINED = re.compile(r"\d|[a-z][A-Z]|[A-Za-z]-[A-Za-z]|[A-Z]{2}")
+# a capitalised head after a name is part of it, with its year or number: "X Challenge 2018", SHARED-TASK-NUMBER
+# "SemEval-2022 Task 4" (one digit only after "Task": "X Challenge 2 ." is a footnote; never a decimal or a percentage)
+_HEAD_TAIL = re.compile(r"\s+([A-Z][a-z]+)(?:\s+(\d{2,4}|(?<=Task )\d)(?![\d.,]\d|\s*%))?")
 _STOP_NAMES = frozenset(
     [
         "the",
@@ -74,6 +80,22 @@ _INDEFINITE = re.compile(r"(?<![\w\-])[Aa]n?\s+$")
 _FUNCTION_WORDS = "to|and|or|with|at|by|for|in|on|of|the|a|an|while|when|using|under|without|than|as|is|are|was"
 
 
+def _result_verbs(grammar: Grammar) -> str:
+    """NAME-BEFORE-RESULT-VERB: the result and change verbs of the grammar (kinds `result_verb`, `change`) in a
+    finite form ("reaches", "improves", "dropped"): a word that ends the name before it ("on CB513 improves to 86%")."""
+    stems = sorted(
+        {
+            re.escape(p.rstrip("*")) + (r"[a-z]*" if p.endswith("*") else "")
+            for kind in ("result_verb", "change")
+            for p in grammar.words.get(kind, {})
+            if p.rstrip("*").isalpha()
+        },
+        key=len,
+        reverse=True,
+    )
+    return rf"(?=[a-z]+(?:s|ed)\b)(?:{'|'.join(stems)})\b" if stems else r"(?!x)x"
+
+
 class NameCapture:
     """Grammar-based capture of benchmark names outside the vocabulary ("the FooBar dataset", "on FooBar-3")."""
 
@@ -81,14 +103,19 @@ class NameCapture:
         heads = grammar.benchmark_head.pattern
         # each pattern is tried only next to a cheap anchor (a head word, or "on"/"in"), never at every position
         self.name_before = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})\s+(?:[a-z]{{3,}}(?:-[a-z]+)*\s+)?$")
-        self.name_after = re.compile(rf"\s+(?P<name>{_NAME})(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)")
+        # NAMED-HEAD: "a new dataset, called X", "a benchmark named X": the name after a head and a naming verb
+        self.name_after = re.compile(
+            rf"(?:\s*,)?\s+(?:(?:called|named|dubbed|termed)\s+)?(?P<name>{_NAME})"
+            r"(?=\s*[,.;:()]|\s+(?:and|with|using|in|on)\b)"
+        )
         # "on", "in", "On" after a non-word character: `\b(?:on|in|On)` written to open with the literal "n", which
         # `re` skips to like memchr (a leading set or `\b` is tested at every position); a match starts at the "n",
         # so a scan from s0 + 1 finds the words that start at s0 or later
-        self.on_anchor = re.compile(r"n(?<=(?<![\w])[oiO]n)\s+(?:the\s+)?")
+        # OWN-SET-IN-SLOT: "on our X", "on the CelebA-based X": a possessive and a "-based" modifier before the name
+        self.on_anchor = re.compile(r"n(?<=(?<![\w])[oiO]n)\s+(?:(?:the|our)\s+)?(?:[\w]+-(?:based|derived)\s+)?")
         self.acronym_at = re.compile(
             rf"(?P<name>{_ACRONYM}{_NAME_VERSION}?)(?![\w\-])(?!\s+(?:\d|[A-Z]))"
-            rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|(?i:{heads}))\b|v\d)[a-z])"
+            rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|from|(?i:{heads}))\b|v\d|{_result_verbs(grammar)})[a-z])"
         )
         self.coord = re.compile(rf"\s*(?:,\s*and|,|and|&)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])")
         # "Kvasir-SEG, an open-access dataset of ...", "on EMOTIC (a benchmark of ...)"
@@ -98,7 +125,7 @@ class NameCapture:
         # "the CIFAR-10, CIFAR-100 and SVHN datasets", "two datasets, H36M and Total Capture"
         self.list_before = re.compile(rf"(?<![\w\-])(?P<list>{_LIST})\s+(?:[a-z]{{3,}}\s+)?$")
         self.list_after = re.compile(
-            rf"\s*(?:,\s*)?(?:(?:namely|including|such\s+as)\s+|:\s*)?(?:the\s+)?(?P<list>{_LIST})"
+            rf"\s*(?:,\s*)?(?:(?:namely|including|such\s+as)\s+|:\s*|\(\s*)?(?:the\s+)?(?P<list>{_LIST})"
             r"(?=\s*[,.;:()]|\s+[a-z]|\s*$)"
         )
         # the head ends its noun phrase ("X, a new dataset of ...", not "X, a novel dataset distillation method")
@@ -117,15 +144,21 @@ class NameCapture:
         for h in heads:
             if text[h.end() : h.end() + 1] == "-" or text[h.start() - 1 : h.start()] == "-":
                 continue  # "Task-Aware", "multi-task": a head inside a hyphenated word heads no name
+            coined = h.group().lower() in g.words.get("coined_name_head", ())
             if g.several_sets.fullmatch(h.group()):
                 m = self.list_before.search(text, max(s0, h.start() - 120), h.start())
-                m = m or self.list_after.match(text, h.end(), s1)
+                m = m or (None if coined else self.list_after.match(text, h.end(), s1))
                 if m:
-                    listed.extend(self._list_items(text, m.start("list"), m.end("list")))
+                    items = self._list_items(text, m.start("list"), m.end("list"))
+                    listed.extend(i for i in items if not coined or _COINED.search(i[0].group()))
                 continue
             m = self.name_before.search(text, max(s0, h.start() - 80), h.start())
+            if m and coined and not _COINED.search(m.group("name")):
+                continue  # COINED-NAME-HEAD: "the Pareto set" is no dataset; "our ChordEval-500 set" is
             if m:
                 before.append((m, h.end()))
+            if coined:
+                continue
             m = self.name_after.match(text, h.end(), s1)
             if m:
                 after.append((m, m.end()))
@@ -152,7 +185,7 @@ class NameCapture:
                 if kind == "head" and _INDEFINITE.search(text, max(s0, start - 4), start):
                     continue  # "for a General-Domain Translation Task": a description, not a proper name
                 if kind == "head":
-                    tail = re.match(r"\s+([A-Z][a-z]+)(?:\s+(\d{2,4}))?", text[end : m_end + 8])
+                    tail = _HEAD_TAIL.match(text[end : m_end + 8])
                     if tail and self.grammar.benchmark_head.fullmatch(tail.group(1)):
                         end = end + tail.end()  # a capitalised head is part of the name: "X Challenge 2018"
                         name = text[start:end]

@@ -19,6 +19,10 @@ Rules:
   lower case, never after a training phrase ("pretrained on Sports and Toys").
 - GLUED-SCORE: "a CLUEscore of 71.8", "MTEBScore": a known benchmark glued to "score" names that benchmark (its score
   is the benchmark's own score).
+- TAIL-SHORT-FORM: "... SWE-bench Verified ... on Verified": the last word of a known benchmark named elsewhere in the
+  abstract, in an "on/for" slot, names that benchmark.
+- SIBLING-VERSION: "58.1% on MultiWOZ 2.1 and 61.3% on 2.4": a bare version in an "on" slot after a known versioned
+  name is the vocabulary's sibling version of that name.
 - FRONTED-SLOT (fronted_names.py): "On Harbor Scenes segmentation, we reach ...": the name in a fronted "On X," slot.
 Hardware, methods, metrics, task names and the paper's own method are not benchmarks (the `exclude` callable).
 """
@@ -77,6 +81,10 @@ def open_names(
         shorts_found = short_form_names(text, s0, s1, shorts, grammar.words["short_form"], lookup)
         found += [f for f in shorts_found if not training.search(text, max(s0, f.start - 40), f.start)]
     found += fronted_names(text, s0, s1, exclude, grammar)
+    if lookup is not None and _ON_BARE_VERSION.search(text, s0, s1):
+        found += sibling_versions(text, s0, s1, taken, lookup)
+    if lookup is not None:
+        found += tail_names(text, s0, s1, taken, lookup, exclude)
     if not any(s0 <= t.start < s1 and t.entry is not None for t in (*taken, *found)):
         return found  # no known benchmark in the sentence: no list to extend
     found += siblings(text, s0, s1, [*taken, *found], exclude, grammar.hardware)  # sibling_names.py
@@ -96,6 +104,59 @@ def acronym_head_names(text: str, s0: int, s1: int, heads: re.Pattern, exclude: 
             continue
         end = m.end("acr") + 1
         out.append(Span(start, end, text[start:end], text[start:end]))
+    return out
+
+
+_TAIL = re.compile(r"(?<=[\s\-])(?P<w>[A-Z][a-z]{2,})$")
+_GOES_ON = re.compile(r"[\w\-]")
+_TAIL_SLOT = re.compile(r"(?:\b[Oo]n|\b[Ff]or)\s+(?:the\s+)?$")
+
+
+def tail_names(text: str, s0: int, s1: int, taken: list[Span], lookup: Callable, exclude: Callable) -> list[Span]:
+    """TAIL-SHORT-FORM: "resolves 49.6% of SWE-bench Verified ... the resolve rate on Verified is 31.4%": a capitalised
+    word in an "on/for" slot that is the last word of exactly one known benchmark the abstract names elsewhere (and
+    no benchmark, task or method itself: "on Chunking" after "CoNLL2000 Chunking" is the task) is that benchmark."""
+    tails: dict[str, set[str]] = {}
+    for t in taken:
+        m = _TAIL.search(t.raw) if t.entry is not None else None
+        if m is not None:
+            tails.setdefault(m.group("w"), set()).add(t.entry.name)
+    out: list[Span] = []
+    for word, names in tails.items():
+        if len(names) != 1 or lookup(word) is not None or exclude(word):
+            continue
+        at = text.find(word, s0, s1)
+        while at >= 0:
+            end = at + len(word)
+            free = not any(t.start <= at < t.end for t in taken)
+            if free and _TAIL_SLOT.search(text, max(s0, at - 10), at) and not _GOES_ON.match(text, end):
+                entry = lookup(next(iter(names)))
+                out.append(Span(at, end, entry.name if entry else word, word, entry))
+            at = text.find(word, end, s1)
+    return out
+
+
+_VERSIONED = re.compile(r"(?P<stem>.*?[A-Za-z])(?P<sep>[\s\-]?)(?P<v>[vV]?\d{1,2}(?:\.\d{1,2})?)")
+_ON_BARE_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[vV]?\d{1,2}(?:\.\d{1,2})?)(?![\w%]|[.,]\d)")
+
+
+def sibling_versions(text: str, s0: int, s1: int, taken: list[Span], lookup: Callable) -> list[Span]:
+    """SIBLING-VERSION: "58.1% on MultiWOZ 2.1 and 61.3% on 2.4", "72.4% on LiveCodeBench v5 and 65.0% on v6": a bare
+    version (written in the same style) in an "on" slot after a known versioned name of its sentence is that name's
+    sibling version, when the vocabulary knows it (never a guessed name)."""
+    bases = [(t, m) for t in taken if t.entry is not None and s0 <= t.start < s1 and (m := _VERSIONED.fullmatch(t.raw))]
+    out: list[Span] = []
+    for o in _ON_BARE_VERSION.finditer(text, s0, s1) if bases else ():
+        before = [(t, m) for t, m in bases if t.end <= o.start()]
+        if not before:
+            continue
+        base, parts = max(before, key=lambda tm: tm[0].start)
+        v = o.group("v")
+        if (v[0] in "vV") != (parts.group("v")[0] in "vV"):
+            continue  # "on MultiWOZ 2.1 and on 5 tasks": not a version of the same style
+        entry = lookup(parts.group("stem") + parts.group("sep") + v)
+        if entry is not None and entry is not base.entry:
+            out.append(Span(o.start("v"), o.end("v"), entry.name, v, entry))
     return out
 
 
@@ -178,6 +239,8 @@ __all__ = [
     "acronym_head_names",
     "language_head_names",
     "short_form_names",
+    "sibling_versions",
+    "tail_names",
     "open_names",
     "glued_score_names",
     "share_sibling_metric",

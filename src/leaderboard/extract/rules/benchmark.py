@@ -8,12 +8,13 @@ import re
 from leaderboard.extract.attribution import Span, following_on, nearest, preceding
 from leaderboard.extract.fronted_names import in_fronted_slot
 from leaderboard.extract.rules import rule
+from leaderboard.extract.rules.suite import counts_sets_or_tasks, fronted_suite, named_suite_of_aggregate  # noqa: F401
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.task_bindings import bound_per_number
 from leaderboard.extract.vocab import norm_key
 
 _TO_AFTER = re.compile(r"\s+to\s+")
-_ACROSS = re.compile(r"\s*(?:%\s*)?(?:on\s+average\s+)?(?:across|over|on)\s+")
+_ACROSS = re.compile(r"\s*(?:%\s*|(?:percentage\s+)?points\s+)?(?:on\s+average\s+)?(?:across|over|on)\s+")
 _OWN_ON = re.compile(r"(?:\s+[\w@\-]+){0,2}?\s+(?:on|for|in)\s+(?:the\s+)?")
 _SLOT_WORD = re.compile(r"(?:\s+[\w@\-]+){0,3}?\s+(?:on|for)\s+(?:the\s+)?(?P<w>[A-Z][\w\-]{1,30})(?![\w\-])")
 _AND_LIST = re.compile(r"[^;]*?\band\b[^;]*")
@@ -21,12 +22,14 @@ _AND_LIST = re.compile(r"[^;]*?\band\b[^;]*")
 
 @rule("benchmark.across_unnamed_sets")
 def across_unnamed_sets(a: Abstract, s: Sentence, r: Reading) -> bool:
-    """A number "across/over N datasets" that names none of them has no benchmark of its sentence."""
+    """A number "across/over N datasets" that names none of them (nor a fronted "On X" suite) has no benchmark of its
+    sentence."""
     m = _ACROSS.match(a.text, r.span_end, s.s1)
-    reach = m.end() + a.w.sets_after if m is not None else 0
+    reach = min(s.s1, m.end() + a.w.sets_after) if m is not None else 0
+    reach = next((i for i in range(m.end(), reach) if a.text[i] in ",;"), reach) if m is not None else 0  # its phrase
     if m is None or any(m.end() <= b.start < reach for b in s.benches):
         return False
-    return a.g.counts_sets(a.text[m.end() : min(s.s1, reach)])
+    return counts_sets_or_tasks(a.g, a.text[m.end() : reach]) and not fronted_suite(a, s, r, _fronted(a, s))
 
 
 def _evaluated(a: Abstract, s: Sentence) -> list[Span]:

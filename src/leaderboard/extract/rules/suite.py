@@ -1,0 +1,66 @@
+"""Benchmark rules for numbers aggregated over a named suite (registered in the `benchmark` group; rules/benchmark.py
+imports them so the engine's chains find them by name).
+
+- SUITE-OF-AGGREGATE: "an average nDCG@10 of 55.3 across the 13 public BEIR datasets", "a mean AUROC of 0.89 over
+  the 5 CheXpert findings": the number is an aggregate over the members of the suite named in its own "across/over"
+  phrase; that suite is its benchmark, not a name of a later "on X" phrase or one before the number.
+- COUNTED-TASKS: "2.9 points on average across nine tasks", "averaged over six commonsense tasks": a count of tasks
+  (grammar kind `counted_sets`) names no benchmark either, like a count of datasets (`counts_sets`).
+- ON-SUITE-AGGREGATE: "On BEIR it reaches an average of 51.2 over 13 datasets": the unnamed sets counted after the
+  number are those of the suite in the sentence's fronted "On X" slot (see `fronted_suite`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from leaderboard.extract.attribution import Span
+from leaderboard.extract.rules import rule
+from leaderboard.extract.sentence import Abstract, Reading, Sentence
+
+# from the number to the suite's name: "across|over" and up to four lower-case words or counts, no clause break
+_TO_SUITE = re.compile(
+    r"\s*(?:%\s*)?(?:on\s+average\s+)?(?:across|over)\s+"
+    r"(?:(?!(?:and|or|but|while|with|than|on|in|for|to|from)\b)(?:[a-z][\w\-]*|\d+)\s+){0,4}"
+)
+_COUNTED = re.compile(r"(?:\d+|all|each|every|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s")
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z]{2,}s\b")
+
+
+@rule("benchmark.named_suite_of_aggregate")
+def named_suite_of_aggregate(a: Abstract, s: Sentence, r: Reading) -> Span | None:
+    """A number aggregated "across/over" a named suite of sets ("55.3 across the 13 BEIR datasets") takes that
+    suite."""
+    text, end = a.text, r.span_end
+    if text.find("over", end, end + 24) < 0 and text.find("across", end, end + 24) < 0:
+        return None
+    for b in s.benches:
+        if not end < b.start <= end + a.w.sets_after + 20:
+            continue
+        m = _TO_SUITE.fullmatch(text, end, b.start)
+        if m is None:
+            continue
+        words = text[end : b.start]
+        if _COUNTED.search(words) or _PLURAL_AFTER.match(text, b.end, s.s1):
+            return b
+    return None
+
+
+def fronted_suite(a: Abstract, s: Sentence, r: Reading, fronted: dict[int, Span]) -> bool:
+    """ON-SUITE-AGGREGATE: a name in a fronted "On X" slot before the number: the sets it counts are X's."""
+    return any(b.end <= r.num.start for b in fronted.values())
+
+
+def counts_sets_or_tasks(g, text: str) -> bool:
+    """Whether the text counts several datasets ("two public datasets") or tasks ("nine tasks": COUNTED-TASKS)."""
+    if g.counts_sets(text):
+        return True
+    nouns = _counted(frozenset(g.words.get("counted_sets", ())))
+    return any(g.quantity_before.search(text, max(0, m.start() - 40), m.start()) for m in nouns.finditer(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _counted(words: frozenset[str]) -> re.Pattern:
+    alt = "|".join(sorted(re.escape(w) for w in words)) or "(?!x)x"
+    return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])", re.IGNORECASE)
