@@ -52,6 +52,7 @@ PLAIN_KINDS = (
     "hardware",
     "not_a_benchmark",
     "own_ref",
+    "other_system",
     "this_ref",
     "propose",
     "subset",
@@ -97,6 +98,7 @@ class Grammar:
     not_a_benchmark: re.Pattern = re.compile(r"(?!x)x")  # "EEG", "English": not a benchmark name alone
     any_head: re.Pattern = re.compile(r"(?!x)x")  # a benchmark head, singular or plural: one scan finds both
     own_ref: re.Pattern = re.compile(r"(?!x)x")
+    other_system: re.Pattern = re.compile(r"(?!x)x")  # "the previous best": a system, not the paper's own
     component_before: re.Pattern = re.compile(r"(?!x)x")
     compared_before: re.Pattern = re.compile(r"(?!x)x")
     component_head: re.Pattern = re.compile(r"(?!x)x")

@@ -43,7 +43,9 @@ def own_method(title: str, abstract: str, grammar: Grammar, tasks: frozenset[str
     if m and m.group(1).split()[0].lower() not in _GENERIC and len(m.group(1)) <= longest:
         name = m.group(1).strip()
         words = name.split()
-        if len(words) == 1 or any(_NAME_WORD.search(w) for w in words):  # not "Beyond Part Models: ..."
+        # "Rethinking LLM-Based Ranking: ..." is a topic, "Grounding DINO: ..." a name (its last word is one)
+        gerund = len(words) > 1 and _GERUND.fullmatch(words[0]) is not None and not _NAME_WORD.search(words[-1])
+        if not gerund and (len(words) == 1 or any(_NAME_WORD.search(w) for w in words)):  # not "Beyond Part Models"
             return name
     for pm in grammar.scan("propose", abstract):
         if " " not in pm.group(0) and pm.group(0)[0].isupper():

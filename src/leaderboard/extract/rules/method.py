@@ -191,3 +191,34 @@ def sentence_subject(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     if not subject:
         return None
     return _decision(a, subject, bool(a.own) and norm_key(a.own) in norm_key(subject), None)
+
+
+@rule("method.unnamed_system_is_own")
+def unnamed_system_is_own(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
+    """A result whose sentence names no system is the paper's own ("It reaches 71.4 mIoU", "On A, accuracy rises
+    to 83.2%"): its method is the paper's name, unless that name is a benchmark of the abstract (a dataset paper)
+    or the number's clause opens with another, unnamed system ("the previous best reaches", "the teacher gets")."""
+    own = a.own
+    if not own or r.is_own is not None:
+        return None
+    key = norm_key(own)
+    names = (*a.benches, *a.title_benches, *s.benches, *([r.benchmark] if r.benchmark is not None else []))
+    if any(norm_key(b.name) == key or norm_key(b.raw) == key for b in names) or _names_data(a, own):
+        return None  # "We introduce FooQA, a benchmark of ...": the paper's name is the data, not a system
+    if r.kind == "absolute" and a.g.other_system.search(a.text, clause_start(a.text, s.s0, r.num.start), r.num.start):
+        return None
+    return _decision(a, own, True, None)
+
+
+_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?")
+
+
+def _names_data(a: Abstract, own: str) -> bool:
+    """The paper's name introduced as data: "FooQA, a new benchmark ...", "BarSet, the largest corpus ..."."""
+    at = a.text.find(own)
+    while at >= 0:
+        gap = _APPOSITION.match(a.text, at + len(own))
+        if gap is not None and a.g.benchmark_head.match(a.text, gap.end()):
+            return True
+        at = a.text.find(own, at + 1)
+    return False
