@@ -137,31 +137,68 @@ _SCORE_UNITS = frozenset({"%", "pp", "points", "x"})
 _OPEN_PAREN = re.compile(r"\s*(?:(?!and\b|or\b|on\b|in\b)[A-Za-z][\w\-@]*\s*){0,2}\(\s*")
 
 
+_PAREN_OPEN = re.compile(r"[^;:()]{0,40}\(\s*")  # "... and 88.6 on B (": the last result's own words
+_CLAUSE_MARK = re.compile(r"[;:]|\.\s")
+
+
+def _change_runs(text: str, readings: list[Reading]) -> list[tuple[Reading, Reading]]:
+    """(result, change) pairs of a parenthesis of n >= 2 coordinated changes right after n coordinated results."""
+    if len(readings) < 4:
+        return []
+    order = sorted(readings, key=lambda r: r.num.start)
+    pairs: list[tuple[Reading, Reading]] = []
+    for chg in pairing.number_runs(text, readings):
+        k = order.index(chg[0])
+        res = order[max(0, k - len(chg)) : k]
+        if chg[0].kind != "delta" or len(res) != len(chg) or any(r.kind == "delta" for r in res):
+            continue
+        if _PAREN_OPEN.fullmatch(text, res[-1].span_end, chg[0].num.start) and not _CLAUSE_MARK.search(
+            text, res[0].span_end, res[-1].num.start
+        ):
+            pairs += zip(res, chg, strict=True)
+    return pairs
+
+
+@rule("benchmark.parenthesised_change_run")
+def parenthesised_change_run(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """A parenthesis of n coordinated changes right after n coordinated results ("reach 71.2 and 64.0 (+1.3 and
+    +0.8)") pairs them in order: each change takes its result's benchmark, and its metric when it has none."""
+    for prev, cur in _change_runs(a.text, readings):
+        _result_change(prev, cur, "parenthesised_change_run")
+
+
 @rule("benchmark.parenthesised_change")
 def parenthesised_change(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """A change in a parenthesis right after a result ("71.5 (-0.4) on B", "84.0 (+2.3)") is that result's change:
     it takes the result's benchmark, and its metric when it has none of its own."""
     order = sorted(readings, key=lambda r: r.num.start)
+    in_runs = {id(c) for _, c in _change_runs(a.text, readings)}
     for prev, cur in zip(order, order[1:], strict=False):
         if (
             cur.kind != "delta"
             or prev.kind == "delta"
+            or id(cur) in in_runs
             or not _OPEN_PAREN.fullmatch(a.text, prev.span_end, cur.num.start)
         ):
             continue
-        if prev.benchmark is not None and cur.benchmark is not prev.benchmark:
-            cur.benchmark, cur.carried = prev.benchmark, prev.carried
-            cur.note("benchmark", "benchmark.parenthesised_change")
-        if not cur.bound and prev.metric is not None and cur.metric is not prev.metric:
-            cur.metric, cur.metric_inferred = prev.metric, prev.metric_inferred
-            cur.note("metric", "metric.parenthesised_change")
-        if cur.value < 0:  # "(-0.4)": the change is a drop of 0.4, its value the magnitude as written
-            cur.value, cur.direction = -cur.value, "down"
-            cur.note("value", "value.magnitude_of_signed_change")
-            hib = cur.metric.entry.get("higher_is_better").lower() if cur.metric and cur.metric.entry else ""
-            if hib in {"true", "false"}:
-                cur.improvement = hib == "false"
-                cur.note("improvement", "value.magnitude_of_signed_change")
+        _result_change(prev, cur, "parenthesised_change")
+
+
+def _result_change(prev: Reading, cur: Reading, pattern: str) -> None:
+    """`cur` is the change of result `prev`: its benchmark, its metric when unbound, and a drop's magnitude."""
+    if prev.benchmark is not None and cur.benchmark is not prev.benchmark:
+        cur.benchmark, cur.carried = prev.benchmark, prev.carried
+        cur.note("benchmark", f"benchmark.{pattern}")
+    if not cur.bound and prev.metric is not None and cur.metric is not prev.metric:
+        cur.metric, cur.metric_inferred = prev.metric, prev.metric_inferred
+        cur.note("metric", f"metric.{pattern}")
+    if cur.value < 0:  # "(-0.4)": the change is a drop of 0.4, its value the magnitude as written
+        cur.value, cur.direction = -cur.value, "down"
+        cur.note("value", "value.magnitude_of_signed_change")
+        hib = cur.metric.entry.get("higher_is_better").lower() if cur.metric and cur.metric.entry else ""
+        if hib in {"true", "false"}:
+            cur.improvement = hib == "false"
+            cur.note("improvement", "value.magnitude_of_signed_change")
 
 
 def _fits(entry, unit: str, value: float) -> bool:
@@ -211,5 +248,6 @@ AFTER: Chain = (
     coordinated_metric_list,
     parallel_changes,
     same_unit_sibling,
+    parenthesised_change_run,
     parenthesised_change,
 )
