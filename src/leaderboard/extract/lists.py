@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from leaderboard.extract.attribution import Span
-from leaderboard.extract.pairing import MEMBER_OPENING
+from leaderboard.extract.pairing import MEMBER_OPENING, number_runs
 from leaderboard.extract.sentence import Abstract, Reading
 from leaderboard.extract.value_lists import coordinated_runs
 from leaderboard.extract.vocab import norm_key
@@ -161,6 +161,8 @@ def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[
         if group and any(b.start > group[0].num.start for b in listed):
             names = [b for b in names if b.start > group[0].num.start]  # the list after the numbers
             listed = [b for b in listed if b.start > group[0].num.start]
+        if len(listed) >= 2 and group and len(group) % len(listed) != 0:
+            group = _run_before_respectively(a.text, group, len(listed), a.w.respectively_after_run, s0, s1)
         if len(listed) >= 2 and group and len(group) % len(listed) == 0:
             k = len(group) // len(listed)
             for j, r in enumerate(group):
@@ -171,6 +173,17 @@ def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[
             for r, m in zip(unbound, unbound_metrics, strict=True):
                 r.metric = m
                 r.note("metric", "metric.respectively_list")
+
+
+def _run_before_respectively(text: str, group: list[Reading], n: int, reach: int, s0: int, s1: int) -> list[Reading]:
+    """RESPECTIVELY-RUN: when a kind has more numbers than the list can share out ("on A from x to y and on B to z,
+    with averages of u and v, respectively"), the coordinated run of n numbers that ends right before
+    "respectively" is the one it distributes; [] when there is none."""
+    word = _RESPECTIVELY.search(text, s0, s1)
+    runs = [run for run in number_runs(text, group) if len(run) == n]
+    if word is None or not runs or not 0 <= word.start() - runs[-1][-1].span_end <= reach:
+        return []
+    return runs[-1] if _CLAUSE_MARK.search(text, runs[-1][-1].span_end, word.start()) is None else []
 
 
 def says_respectively(text: str, s0: int, s1: int) -> bool:
