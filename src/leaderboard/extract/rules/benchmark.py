@@ -17,6 +17,9 @@ _ACROSS = re.compile(r"\s*(?:%\s*)?(?:on\s+average\s+)?(?:across|over|on)\s+")
 _OWN_ON = re.compile(r"(?:\s+[\w@\-]+){0,2}?\s+(?:on|for|in)\s+(?:the\s+)?")
 _SLOT_WORD = re.compile(r"(?:\s+[\w@\-]+){0,3}?\s+(?:on|for)\s+(?:the\s+)?(?P<w>[A-Z][\w\-]{1,30})(?![\w\-])")
 _AND_LIST = re.compile(r"[^;]*?\band\b[^;]*")
+# OWN-SCOPE: a number with its own scope phrase right after it ("0.891 over the five X findings and ...", "78.3
+# across eight tasks and ...") ends its item: an "on Y" after the next coordinated number is that number's
+_OWN_SCOPE = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:over|across|on|in|for)\s+[^,;]*?\band\b")
 
 
 @rule("benchmark.across_unnamed_sets")
@@ -90,6 +93,8 @@ def on_phrase_after(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     def nums_between(x: int, y: int) -> bool:  # "A and B on X" is a list; "A and achieves B on X" is not
         if not any(x <= n < y for n in r.peers if n != start):
             return False
+        if _OWN_SCOPE.match(text, x, y):  # "0.891 over the five X findings and 0.836 on Y": Y is the later one's
+            return True
         return not _AND_LIST.fullmatch(text[x:y]) or g.result_verb.search(text, x, y) is not None
 
     fronted = _fronted(a, s)  # "0.71 and on X it scores ...": X opens the next conjunct, it is not 0.71's
