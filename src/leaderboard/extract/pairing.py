@@ -128,7 +128,15 @@ def _pairs(items: list) -> list[tuple]:
     return list(zip(items, items[1:], strict=False))
 
 
-def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int, fld: str = "benchmark") -> list:
+def own_conjuncts(
+    readings: list,
+    sb: list[Span],
+    text: str,
+    s1: int,
+    reach: int,
+    fld: str = "benchmark",
+    stop: re.Pattern | None = None,
+) -> list:
     """Readings in a chain of >= 2 coordinated conjuncts "<name> ... <numbers>" that have no name or another
     conjunct's name, each given its own conjunct's name; names are benchmarks, or metrics with `fld` "metric"
     ("FID improves from 9.1 to 6.3 and IS from 151.2 to 188.7").
@@ -142,8 +150,10 @@ def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int
     order = sorted(readings, key=lambda r: r.num.start)
     pairs: list[tuple[Span, list] | None] = []
     for k, b in enumerate(names):
-        stop = names[k + 1].start if k + 1 < len(names) else s1
-        group = [r for r in order if b.end <= r.num.start < stop]
+        end = names[k + 1].start if k + 1 < len(names) else s1
+        group = [r for r in order if b.end <= r.num.start < end]
+        cut = [k for k in range(1, len(group)) if stop and stop.search(text, group[k - 1].span_end, group[k].num.start)]
+        group = group[: cut[0]] if cut else group  # "an HD95 of 11.3, versus 17.2 for B": the compared run is B's
         lead = text[b.end : group[0].num.start] if group else ""
         ok = group and len(lead) <= reach and not _CONJUNCT_BREAK.search(lead)
         pairs.append((b, group) if ok else None)
@@ -188,7 +198,10 @@ def parallel_runs(readings: list, text: str) -> list:
         if not before and run[0].kind == "delta":
             before = [r for r in order if r.kind == "absolute" and r.span_end <= run[0].num.start]
         names = [r.benchmark for r in before]
-        if len(before) != len(run) or None in names or len({norm_key(b.name) for b in names}) != len(run):
+        # the results before differ by name or, on one benchmark, by metric ("a Dice of x and an HD95 of y, versus
+        # z and w for B")
+        keys = {(norm_key(p.benchmark.name), p.metric.name if p.metric else "") for p in before if p.benchmark}
+        if len(before) != len(run) or None in names or len(keys) != len(run):
             continue
         if any(r.unit != p.unit and not _change_unit_of(r, p) for r, p in zip(run, before, strict=True)):
             continue

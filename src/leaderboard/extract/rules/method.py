@@ -21,9 +21,11 @@ _HOST_NAME = re.compile(
 )
 _UNIT_WORD = re.compile(r"\s*(?:[A-Za-z%]{1,6}\s+)?")
 _FOR_NAME = re.compile(r"\s+(?:for|by)\s+(?:the\s+)?(?P<n>[A-Z][\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)")
+_UNIT_AFTER = re.compile(r"\s*(?!(?:and|or|for|by)\b)[A-Za-z]{1,4}(?!\w)")
 # the rest of a coordinated run of numbers after one: ", 83.1 and 52.0", " and 3.7x" (a unit may follow each)
 _RUN_AFTER = re.compile(
-    r"(?:\s*(?:%\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[+\-\u2212]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|\u00d7|x)(?!\w))?)+"
+    r"(?:\s*(?:%\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[+\-\u2212]?\d[\d,]*(?:\.\d+)?"
+    r"(?:\s*(?:%|\u00d7|(?!(?:and|or|for|by)\b)[A-Za-z]{1,4})(?!\w))?)+"
 )
 # OF-COMPARED-SYSTEM: "above the 91.4 of the Stanza baseline": "the <number> of <Name>" names the number's system
 _THE_BEFORE = re.compile(r"(?<![\w\-])the\s+$", re.IGNORECASE)
@@ -60,7 +62,8 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     verbs = [m for m in g.result_verb.finditer(between) if g.value_of("result_verb", m.group(0)) != STANDING]
     if verbs:
         return None
-    after = _FOR_NAME.match(text, r.span_end)  # "compared with 56.8% for GPT-4V"
+    unit = _UNIT_AFTER.match(text, r.span_end)  # "versus 17.2 mm for X", "compared with 56.8 AP for X"
+    after = _FOR_NAME.match(text, r.span_end) or (_FOR_NAME.match(text, unit.end()) if unit else None)
     if after is None and (run := _RUN_AFTER.match(text, r.span_end, s.s1)) is not None and run.end() > r.span_end:
         after = _FOR_NAME.match(text, run.end())  # "against 64.8, 83.1 and 52.0 for X": every member is X's
     if after is None and _THE_BEFORE.search(text, max(s.s0, num.start - 6), num.start):

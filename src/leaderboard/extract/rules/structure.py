@@ -101,8 +101,10 @@ def own_conjunct_name(a: Abstract, s: Sentence, readings: list[Reading]) -> None
 
 @rule("metric.own_conjunct_metric")
 def own_conjunct_metric(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
-    """In coordinated conjuncts each opened by a metric ("FID from x to y and IS from z to w"), a number keeps it."""
-    for r in pairing.own_conjuncts(readings, s.metrics, a.text, s.s1, a.w.conjunct_name_to_value, "metric"):
+    """In coordinated conjuncts each opened by a metric ("FID from x to y and IS from z to w"), a number keeps it;
+    a conjunct ends at a comparison word ("an HD95 of 11.3 mm, versus 17.2 mm for B")."""
+    reach = a.w.conjunct_name_to_value
+    for r in pairing.own_conjuncts(readings, s.metrics, a.text, s.s1, reach, "metric", a.g.compare):
         r.metric_inferred = False
         r.note("metric", "metric.own_conjunct_metric")
 
