@@ -119,7 +119,7 @@ def slash_shared(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
 @rule("benchmark.parallel_run")
 def parallel_run(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """A nameless run of n coordinated numbers after exactly n named numbers of its kind takes their names."""
-    for r in pairing.parallel_runs(readings, a.text):
+    for r in pairing.parallel_runs(readings, a.text, a.g.compare):
         r.note("benchmark", "benchmark.parallel_run")
 
 
