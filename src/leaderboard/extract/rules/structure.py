@@ -109,6 +109,37 @@ def own_conjunct_metric(a: Abstract, s: Sentence, readings: list[Reading]) -> No
         r.note("metric", "metric.own_conjunct_metric")
 
 
+def _paren_around(text: str, s0: int, pos: int) -> tuple[int, int] | None:
+    """The parenthesis [open, close) holding `pos` within the sentence, when it is closed; None outside one."""
+    o = text.rfind("(", s0, pos)
+    if o < 0 or text.rfind(")", o, pos) >= 0:
+        return None
+    c = text.find(")", pos)
+    return (o, c + 1) if c >= 0 else None
+
+
+@rule("metric.outside_parenthesis_aside")
+def outside_parenthesis_aside(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """A metric named in a parenthesised aside for a number inside it ("62.4 (route completion 91.3%, infraction
+    score 0.69), compared to 53.5 for X") is not the nearest metric of a number outside the aside: that number takes
+    the nearest metric of the sentence outside any aside."""
+    text = a.text
+    for r in readings:
+        m = r.metric
+        if m is None or r.bound or r.rules.get("metric") != "metric.nearest_in_sentence" or m.start < 0:
+            continue
+        aside = _paren_around(text, s.s0, m.start)
+        if aside is None or aside[0] <= r.num.start < aside[1]:
+            continue
+        if not any(o is not r and o.bound and o.metric is m and aside[0] <= o.num.start < aside[1] for o in readings):
+            continue
+        free = [x for x in s.metrics if x.start >= 0 and _paren_around(text, s.s0, x.start) is None]
+        best = min(free, key=lambda x: abs(r.num.start - x.end) if x.end <= r.num.start else 10**6, default=None)
+        if best is not None and best.end <= r.num.start:
+            r.metric, r.metric_inferred = best, False
+            r.note("metric", "metric.outside_parenthesis_aside")
+
+
 @rule("benchmark.slash_shared")
 def slash_shared(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """The members of a slash list of numbers share the name the last one takes from its "on" phrase."""
@@ -243,6 +274,7 @@ BEFORE: Chain = (
     split_list_before_head,
 )
 AFTER: Chain = (
+    outside_parenthesis_aside,
     own_conjunct_name,
     own_conjunct_metric,
     slash_shared,
