@@ -81,6 +81,12 @@ _SUBJECT = re.compile(
 
 
 _GERUND = re.compile(r"[A-Z][a-z\-]{2,}ing")
+# OBJECT-NOT-SUBJECT: a name right after a preposition ("on the new A and B sets it scores", "at 1% FPR is") or a
+# phrase holding one ("Citation precision on A reaches") is what is measured, not the system measuring it
+_INSIDE_PHRASE = frozenset({"on", "at", "over", "across", "in", "of", "for", "is", "are", "was"})
+_OBJECT_OF = re.compile(
+    r"\b(?:[Oo]n|[Aa]t|[Oo]ver|[Aa]cross|[Ii]n|[Oo]f|[Ff]rom)\s+(?:[\d.,]+%?\s+|(?:the|a|an|our|its|new)\s+){0,3}$"
+)
 
 
 @functools.lru_cache(maxsize=512)  # the same verb is tried for every number after it in the clause
@@ -101,6 +107,8 @@ def subject_before(text: str, start: int, pos: int, reach: int, names: tuple[tup
         words = name.split()
         while words and words[0][0].islower():
             words = words[1:]
+        if any(w.lower() in _INSIDE_PHRASE for w in words) or _OBJECT_OF.search(text, start, m.start("name")):
+            continue  # "precision on ALCE-ASQA reaches", "the rate on Verified is": the object of a preposition
         if len(words) == 1 and _GERUND.fullmatch(words[0]):
             continue  # "Fine-tuning improves ...": a procedure, not a system name
         if words and words[0].lower() not in _GENERIC and words[0] not in {"In", "On", "For", "With", "Using"}:
