@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from leaderboard.extract.attribution import Span
+from leaderboard.extract.attribution import Span, clause_start
 from leaderboard.extract.pairing import MEMBER_OPENING, number_runs
 from leaderboard.extract.sentence import Abstract, Reading
 from leaderboard.extract.value_lists import coordinated_runs
@@ -184,6 +184,30 @@ def _run_before_respectively(text: str, group: list[Reading], n: int, reach: int
     if word is None or not runs or not 0 <= word.start() - runs[-1][-1].span_end <= reach:
         return []
     return runs[-1] if _CLAUSE_MARK.search(text, runs[-1][-1].span_end, word.start()) is None else []
+
+
+_FRONTED_ANAPHOR = re.compile(r"\b(?:[Oo]n|[Ff]or|[Ii]n|[Aa]t)\s+the\s+(\w+)\b")
+
+
+def fronted_anaphor(a: Abstract, readings: list[Reading], s0: int, runs: list[list[Span]], words: dict[str, str]):
+    """LIST-ANAPHOR-FRONTED: "On the former it reaches x, and on the latter y": "on the former/latter" opening the
+    clause of a nameless number points at the first / last member of the name list before it, in the sentence or
+    else in the number-free sentence right before. Yields the readings it gave a name."""
+    names: list[Span] | None = None
+    for r in readings:
+        if r.benchmark is not None:
+            continue
+        c0 = clause_start(a.text, s0, r.num.start)
+        hits = [m for m in _FRONTED_ANAPHOR.finditer(a.text, c0, r.num.start) if m.group(1).lower() in words]
+        which = words[hits[-1].group(1).lower()] if hits else None
+        if which not in {"first", "last"}:
+            continue
+        prior = [n for n in runs if n[-1].end <= hits[-1].start()]
+        if names is None:
+            names = prior[-1] if prior else ([] if runs else a.context.listed_before(s0))
+        if len(names) >= 2:
+            r.benchmark, r.carried = names[0 if which == "first" else -1], not prior
+            yield r
 
 
 def says_respectively(text: str, s0: int, s1: int) -> bool:

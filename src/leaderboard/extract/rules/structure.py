@@ -63,6 +63,8 @@ def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     if not runs and any(w in low for w in words):
         for r in anaphor_to_sentence_before(a, readings, s.s0, s.s1, words):
             r.note("benchmark", "benchmark.list_anaphor")
+    for r in lists.fronted_anaphor(a, readings, s.s0, runs, words) if words else ():  # "On the former it reaches x"
+        r.note("benchmark", "benchmark.list_anaphor")
 
 
 @rule("benchmark.list_in_sentence_before")
