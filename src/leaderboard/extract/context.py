@@ -119,17 +119,15 @@ class AbstractContext:
             return []  # no "on X", "using X" or head word: no dataset named (a cheap test before the scan)
         return self._names_in(self.rest[i], alone=True)
 
-    def list_for_values(self, s0: int, s1: int, starts: list[int], coordinated: bool = False) -> list[Span]:
+    def list_for_values(self, s0: int, s1: int, starts: list[int]) -> list[Span]:
         """LIST-IN-SENTENCE-BEFORE: the names of the number-free sentence right before, one per value, when the
         sentence at [s0, s1) names no dataset but points back at them ("on the two datasets", "on both benchmarks",
         "on them", "respectively") and gives exactly as many values (`starts`, outside parentheses) as there are
-        names ("We test on A and B. Our errors on the two datasets are x and y."). COORDINATED-RUN-AFTER-LIST: with no
-        pointer, when the values are one coordinated run (`coordinated`: "We evaluate on A and B. It obtains x and y
-        F1.") and that sentence names its datasets as evaluated ("on", "using" before them). Empty otherwise."""
+        names ("We test on A and B. Our errors on the two datasets are x and y."). Empty otherwise."""
         if len(starts) < 2:
             return []
         text = self.text
-        if not (_BACK_REF.search(text, s0, s1) or self.g.several_sets.search(text, s0, s1) or coordinated):
+        if not (_BACK_REF.search(text, s0, s1) or self.g.several_sets.search(text, s0, s1)):
             return []
         found = self.listed_before(s0)
         if len(found) != len(starts) or len({norm_key(b.name) for b in found}) != len(found):

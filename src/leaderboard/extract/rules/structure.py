@@ -67,9 +67,6 @@ def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
         r.note("benchmark", "benchmark.list_anaphor")
 
 
-_RUN_JOIN = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:,|,?\s*and|,?\s*or)\s*")  # "x F1 and y": one metric word
-
-
 @rule("benchmark.list_in_sentence_before")
 def list_in_sentence_before(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """Values of a sentence naming no dataset that points back ("on the two datasets", "respectively") take the
@@ -82,9 +79,7 @@ def list_in_sentence_before(a: Abstract, s: Sentence, readings: list[Reading]) -
         for r in readings
         if r.kind != "delta" and text.rfind("(", s.s0, r.num.start) <= text.rfind(")", s.s0, r.num.start)
     ]
-    runs = pairing.number_runs(text, main, _RUN_JOIN)  # "We evaluate on A and B. It obtains x and y F1."
-    one_run = len(runs) == 1 and len(runs[0]) == len(main)
-    names = a.context.list_for_values(s.s0, s.s1, [r.num.start for r in main], one_run)
+    names = a.context.list_for_values(s.s0, s.s1, [r.num.start for r in main])
     for r, b in zip(main, names, strict=False):  # names is empty or one per value
         if r.benchmark is None:
             r.benchmark, r.carried = b, True
