@@ -170,7 +170,9 @@ class Grammar:
                 r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:(?![\w\-]*ed\s)[\w\-]+\s+){0,2}?$", "component_before"
             ),
             # "versus 0.66 for GPT-4": the compared system may follow its own number
-            compared_before=comp(r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:[\w\-]+(?:[.,]\d+)?%?\s+){0,2}?$", "compare"),
+            compared_before=comp(
+                r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:[\w\-]+(?:[.,]\d+)?%?\s+(?:\u00b1\s*[\d.]+%?\s+)?){0,2}?$", "compare"
+            ),
             component_head=comp(r"^\s*\)?\s*(?:ALT)", "component_head"),
             # "\b" is implied when every phrase opens with a letter or digit (each then carries the word-start guard),
             # and without it the pattern opens with the set `re` skips to

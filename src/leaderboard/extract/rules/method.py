@@ -20,7 +20,10 @@ _HOST_NAME = re.compile(
     r"(?<![\w\-.+])([A-Z][\w\-+.]*[A-Z0-9][\w\-+]*|[A-Z][a-z]+[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)\s*\(\s*$"
 )
 _UNIT_WORD = re.compile(r"\s*(?:[A-Za-z%]{1,6}\s+)?")
-_FOR_NAME = re.compile(r"\s+(?:for|by)\s+(?:the\s+)?(?P<n>[A-Z][\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)")
+# a system's name opens with a capital, or a few lower-case letters before one ("iTransformer", "nnU-Net")
+_FOR_NAME = re.compile(
+    r"\s+(?:for|by)\s+(?:the\s+)?(?P<n>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)"
+)
 _UNIT_AFTER = re.compile(r"\s*(?!(?:and|or|for|by)\b)[A-Za-z]{1,4}(?!\w)")
 # the rest of a coordinated run of numbers after one: ", 83.1 and 52.0", " and 3.7x" (a unit may follow each)
 _RUN_AFTER = re.compile(
