@@ -9,6 +9,7 @@ from leaderboard.extract.attribution import GENERIC_HEADS, Span, capture_metric
 from leaderboard.extract.sentence import Abstract, Reading
 from leaderboard.extract.vocab import norm_key
 
+_NUMBER_JOIN = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or)\s*")  # "64.1 and 62.3": one list
 _IN_OF = re.compile(r"\s+(?:in|of)\s")
 _NO_BREAK = re.compile(r"[^,;.()]{0,40}")
 _SUBJECT_ANAPHOR = re.compile(r"(?:^|[;,:]|\b(?:while|whereas|and|but))\s*the\s+(\w+)\b(?=[^,;.]*$)", re.IGNORECASE)
@@ -50,7 +51,9 @@ def bound_elsewhere(a: Abstract, metric: Span, r: Reading, sb: list[Span]) -> bo
     ):
         return True
     if _other_usual(r, other, metric) and a.g.result_verb.search(a.text, metric.end, r.num.start):
-        return True  # "a 45.6% success rate on X and resolves 23.3% of issues on Y": Y's own usual metric
+        # "a 45.6% success rate on X and resolves 23.3% of issues on Y": Y's own usual metric; but not a number
+        # coordinated right after the binding one ("the HOTA reaches 64.1 and 62.3 on A and B"): one list
+        return not (other.span_end <= r.num.start and _NUMBER_JOIN.fullmatch(a.text, other.span_end, r.num.start))
     if other.unit == "%" and r.unit is None:
         return True  # "a 71.3% win rate on X and 8.4 on Y": a percentage is not shared with a plain number
     head = capture_metric(a.text, r.num, r.s0, a.g, generic=True)  # "a score of", "an MT-Bench score of"

@@ -193,8 +193,7 @@ def parallel_runs(readings: list, text: str, compare: re.Pattern | None = None) 
     given: list = []
     order = sorted(readings, key=lambda r: r.num.start)
     for run in number_runs(text, readings):
-        if any(r.rules.get("benchmark") not in _WEAK_NAME_RULES for r in run):
-            continue
+        strong = [r.benchmark for r in run if r.rules.get("benchmark") not in _WEAK_NAME_RULES]
         before = [r for r in order if r.kind == run[0].kind and r.span_end <= run[0].num.start]
         if not before and run[0].kind == "delta":
             before = [r for r in order if r.kind == "absolute" and r.span_end <= run[0].num.start]
@@ -213,12 +212,15 @@ def parallel_runs(readings: list, text: str, compare: re.Pattern | None = None) 
         keys = {(norm_key(p.benchmark.name), p.metric.name if p.metric else "") for p in before if p.benchmark}
         if len(before) != len(run) or None in names or len(keys) != len(run):
             continue
+        if strong and [r.benchmark for r in run] != names:  # a name of its own: only the same names, for the metrics
+            continue
         if any(r.unit != p.unit and not _change_unit_of(r, p) for r, p in zip(run, before, strict=True)):
             continue
         own_metric = any(r.bound for r in run)  # "Hits@10 of 0.556 and 0.601": the run wrote its own metric
         for r, p in zip(run, before, strict=True):
-            r.benchmark, r.carried = p.benchmark, False
-            given.append(r)
+            if not strong:
+                r.benchmark, r.carried = p.benchmark, False
+                given.append(r)
             weak = not own_metric and (r.metric_inferred or r.rules.get("metric") in _WEAK_METRIC_RULES)
             if weak and not r.bound and p.metric is not None and r.metric is not p.metric:
                 r.metric, r.metric_inferred = p.metric, p.metric_inferred
