@@ -52,8 +52,10 @@ def jointly(a: Abstract, r: Reading, sb: list[Span]) -> list[Reading]:
 
 
 def coordinate(a: Abstract, readings: list[Reading]) -> None:
-    """ "by 3.9% AP, 5.1% Recall and 0.8% MR": coordinated numbers share the kind and 'up to' of the first."""
-    for prev, cur in zip(readings, readings[1:], strict=False):
+    """ "by 3.9% AP, 5.1% Recall and 0.8% MR": coordinated numbers share the kind and 'up to' of the first; a
+    change word after the last of a pure list makes every member a change ("0.3, 0.5 and 0.4 more than X")."""
+    pairs = list(zip(readings, readings[1:], strict=False))
+    for prev, cur in reversed(pairs):  # from the last: the change word may follow the whole list
         gap = a.text[prev.span_end : cur.num.start]
         # "which is 5.6% and 2.6% higher"; not an appositive margin in another unit ("52.7%, 1.1 points below X")
         margin = gap.strip() == "," and prev.unit != cur.unit
@@ -61,6 +63,8 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
         if prev.kind == "absolute" and cur.kind == "delta" and pure and not cur.num.signed and not margin:
             prev.kind = "delta"
             prev.note("kind", "kind.coordinated_with_change")
+    for prev, cur in pairs:
+        gap = a.text[prev.span_end : cur.num.start]
         if (
             not coordination_gap(gap, a.w.coordination_before, a.w.coordination_after)
             or a.g.result_verb.search(gap)
