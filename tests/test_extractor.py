@@ -441,6 +441,17 @@ def test_a_baseline_phrase_is_cut_to_the_known_model_it_holds(run):
             "We propose BoxSup. Our method reaches 75.2% mIoU on PASCAL VOC 2012.",
             ("BoxSup", True),
         ),
+        # a title prefix led by a gerund is a topic ("Revisiting ..."), unless its last word is a name
+        (
+            "Revisiting Cross-Lingual Tagging: Lessons from Forty Languages",
+            "Our tagger reaches 88.3 F1 on the WikiAnn benchmark.",
+            (None, True),
+        ),
+        (
+            "Tracking ByteMOT: Association without Appearance",
+            "Our tracker reaches 77.1 MOTA on MOT17.",
+            ("Tracking ByteMOT", True),
+        ),
         (
             "Some Title",
             "Named entity recognition (NER) is a core task. We introduce a span model; our model reaches 91.2 F1 on "

@@ -175,13 +175,17 @@ def nearest(spans: list[Span], pos: int, end: int, text: str, s0: int, s1: int, 
                 d += w.nearest_clause_penalty
         elif sp.start >= end:
             d = sp.start - end + w.nearest_after_penalty
-            if ";" in text[end : sp.start]:
+            # "x and y, respectively, while the recalls are ...": a mention in a later clause is farther
+            if ";" in text[end : sp.start] or _CONTRAST.search(text, end, sp.start):
                 d += w.nearest_clause_penalty
         else:
             continue
         if s0 <= sp.start < s1 and d < best_d:
             best, best_d = sp, d
     return best
+
+
+_CONTRAST = re.compile(r"\b(?:while|whereas)\b")
 
 
 def following_on(text: str, spans: list[Span], num_end: int, s1: int, nums_between, w: Windows) -> Span | None:

@@ -52,6 +52,7 @@ PLAIN_KINDS = (
     "hardware",
     "not_a_benchmark",
     "own_ref",
+    "other_system",
     "this_ref",
     "propose",
     "subset",
@@ -97,6 +98,7 @@ class Grammar:
     not_a_benchmark: re.Pattern = re.compile(r"(?!x)x")  # "EEG", "English": not a benchmark name alone
     any_head: re.Pattern = re.compile(r"(?!x)x")  # a benchmark head, singular or plural: one scan finds both
     own_ref: re.Pattern = re.compile(r"(?!x)x")
+    other_system: re.Pattern = re.compile(r"(?!x)x")  # "the previous best": a system, not the paper's own
     component_before: re.Pattern = re.compile(r"(?!x)x")
     compared_before: re.Pattern = re.compile(r"(?!x)x")
     component_head: re.Pattern = re.compile(r"(?!x)x")
@@ -168,7 +170,10 @@ class Grammar:
             component_before=comp(
                 r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:(?![\w\-]*ed\s)[\w\-]+\s+){0,2}?$", "component_before"
             ),
-            compared_before=comp(r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?$", "compare"),
+            # "versus 0.66 for GPT-4": the compared system may follow its own number
+            compared_before=comp(
+                r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:[\w\-]+(?:[.,]\d+)?%?\s+(?:\u00b1\s*[\d.]+%?\s+)?){0,2}?$", "compare"
+            ),
             component_head=comp(r"^\s*\)?\s*(?:ALT)", "component_head"),
             # "\b" is implied when every phrase opens with a letter or digit (each then carries the word-start guard),
             # and without it the pattern opens with the set `re` skips to

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from leaderboard.extract.attribution import Span
-from leaderboard.extract.pairing import MEMBER_OPENING
+from leaderboard.extract.pairing import MEMBER_OPENING, number_runs
 from leaderboard.extract.sentence import Abstract, Reading
 from leaderboard.extract.value_lists import coordinated_runs
 from leaderboard.extract.vocab import norm_key
@@ -52,8 +52,10 @@ def jointly(a: Abstract, r: Reading, sb: list[Span]) -> list[Reading]:
 
 
 def coordinate(a: Abstract, readings: list[Reading]) -> None:
-    """ "by 3.9% AP, 5.1% Recall and 0.8% MR": coordinated numbers share the kind and 'up to' of the first."""
-    for prev, cur in zip(readings, readings[1:], strict=False):
+    """ "by 3.9% AP, 5.1% Recall and 0.8% MR": coordinated numbers share the kind and 'up to' of the first; a
+    change word after the last of a pure list makes every member a change ("0.3, 0.5 and 0.4 more than X")."""
+    pairs = list(zip(readings, readings[1:], strict=False))
+    for prev, cur in reversed(pairs):  # from the last: the change word may follow the whole list
         gap = a.text[prev.span_end : cur.num.start]
         # "which is 5.6% and 2.6% higher"; not an appositive margin in another unit ("52.7%, 1.1 points below X")
         # "is 64.9, 5.5 ahead of X": a bare comma before a change that names its own comparison is a margin too
@@ -62,6 +64,8 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
         if prev.kind == "absolute" and cur.kind == "delta" and pure and not cur.num.signed and not margin:
             prev.kind = "delta"
             prev.note("kind", "kind.coordinated_with_change")
+    for prev, cur in pairs:
+        gap = a.text[prev.span_end : cur.num.start]
         if (
             not coordination_gap(gap, a.w.coordination_before, a.w.coordination_after)
             or a.g.result_verb.search(gap)
@@ -163,6 +167,8 @@ def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[
         if group and any(b.start > group[0].num.start for b in listed):
             names = [b for b in names if b.start > group[0].num.start]  # the list after the numbers
             listed = [b for b in listed if b.start > group[0].num.start]
+        if len(listed) >= 2 and group and len(group) % len(listed) != 0:
+            group = _run_before_respectively(a.text, group, len(listed), a.w.respectively_after_run, s0, s1)
         if len(listed) >= 2 and group and len(group) % len(listed) == 0:
             k = len(group) // len(listed)
             for j, r in enumerate(group):
@@ -173,6 +179,17 @@ def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[
             for r, m in zip(unbound, unbound_metrics, strict=True):
                 r.metric = m
                 r.note("metric", "metric.respectively_list")
+
+
+def _run_before_respectively(text: str, group: list[Reading], n: int, reach: int, s0: int, s1: int) -> list[Reading]:
+    """RESPECTIVELY-RUN: when a kind has more numbers than the list can share out ("on A from x to y and on B to z,
+    with averages of u and v, respectively"), the coordinated run of n numbers that ends right before
+    "respectively" is the one it distributes; [] when there is none."""
+    word = _RESPECTIVELY.search(text, s0, s1)
+    runs = [run for run in number_runs(text, group) if len(run) == n]
+    if word is None or not runs or not 0 <= word.start() - runs[-1][-1].span_end <= reach:
+        return []
+    return runs[-1] if _CLAUSE_MARK.search(text, runs[-1][-1].span_end, word.start()) is None else []
 
 
 def says_respectively(text: str, s0: int, s1: int) -> bool:

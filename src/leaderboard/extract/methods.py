@@ -43,7 +43,9 @@ def own_method(title: str, abstract: str, grammar: Grammar, tasks: frozenset[str
     if m and m.group(1).split()[0].lower() not in _GENERIC and len(m.group(1)) <= longest:
         name = m.group(1).strip()
         words = name.split()
-        if len(words) == 1 or any(_NAME_WORD.search(w) for w in words):  # not "Beyond Part Models: ..."
+        # "Rethinking LLM-Based Ranking: ..." is a topic, "Grounding DINO: ..." a name (its last word is one)
+        gerund = len(words) > 1 and _GERUND.fullmatch(words[0]) is not None and not _NAME_WORD.search(words[-1])
+        if not gerund and (len(words) == 1 or any(_NAME_WORD.search(w) for w in words)):  # not "Beyond Part Models"
             return name
     for pm in grammar.scan("propose", abstract):
         if " " not in pm.group(0) and pm.group(0)[0].isupper():
@@ -79,6 +81,12 @@ _SUBJECT = re.compile(
 
 
 _GERUND = re.compile(r"[A-Z][a-z\-]{2,}ing")
+# OBJECT-NOT-SUBJECT: a name right after a preposition ("on the new A and B sets it scores", "at 1% FPR is") or a
+# phrase holding one ("Citation precision on A reaches") is what is measured, not the system measuring it
+_INSIDE_PHRASE = frozenset({"on", "at", "over", "across", "in", "of", "for", "is", "are", "was"})
+_OBJECT_OF = re.compile(
+    r"\b(?:[Oo]n|[Aa]t|[Oo]ver|[Aa]cross|[Ii]n|[Oo]f|[Ff]rom)\s+(?:[\d.,]+%?\s+|(?:the|a|an|our|its|new)\s+){0,3}$"
+)
 
 
 @functools.lru_cache(maxsize=512)  # the same verb is tried for every number after it in the clause
@@ -99,6 +107,8 @@ def subject_before(text: str, start: int, pos: int, reach: int, names: tuple[tup
         words = name.split()
         while words and words[0][0].islower():
             words = words[1:]
+        if any(w.lower() in _INSIDE_PHRASE for w in words) or _OBJECT_OF.search(text, start, m.start("name")):
+            continue  # "precision on ALCE-ASQA reaches", "the rate on Verified is": the object of a preposition
         if len(words) == 1 and _GERUND.fullmatch(words[0]):
             continue  # "Fine-tuning improves ...": a procedure, not a system name
         if words and words[0].lower() not in _GENERIC and words[0] not in {"In", "On", "For", "With", "Using"}:

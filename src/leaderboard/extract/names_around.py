@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import re
 
-from leaderboard.extract.attribution import GENERIC_HEADS, Span, capture_metric
+from leaderboard.extract.attribution import GENERIC_HEADS, Span, capture_metric, clause_start
 from leaderboard.extract.sentence import Abstract, Reading
 from leaderboard.extract.vocab import norm_key
 
+_NUMBER_JOIN = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or)\s*")  # "64.1 and 62.3": one list
 _IN_OF = re.compile(r"\s+(?:in|of)\s")
 _NO_BREAK = re.compile(r"[^,;.()]{0,40}")
 _SUBJECT_ANAPHOR = re.compile(r"(?:^|[;,:]|\b(?:while|whereas|and|but))\s*the\s+(\w+)\b(?=[^,;.]*$)", re.IGNORECASE)
 _ANAPHOR_AFTER = re.compile(r"[^,;.]*?\b(?:on|for|in|of)\s+the\s+(\w+)\b", re.IGNORECASE)
+_FRONTED_ANAPHOR = re.compile(r"\b(?:[Oo]n|[Ff]or|[Ii]n|[Aa]t)\s+the\s+(\w+)\b")
 _ARTICLE_END = re.compile(r"\ban?\s+$")  # "and an accuracy of 55.1%": a measure of its own number
 
 
@@ -50,7 +52,9 @@ def bound_elsewhere(a: Abstract, metric: Span, r: Reading, sb: list[Span]) -> bo
     ):
         return True
     if _other_usual(r, other, metric) and a.g.result_verb.search(a.text, metric.end, r.num.start):
-        return True  # "a 45.6% success rate on X and resolves 23.3% of issues on Y": Y's own usual metric
+        # "a 45.6% success rate on X and resolves 23.3% of issues on Y": Y's own usual metric; but not a number
+        # coordinated right after the binding one ("the HOTA reaches 64.1 and 62.3 on A and B"): one list
+        return not (other.span_end <= r.num.start and _NUMBER_JOIN.fullmatch(a.text, other.span_end, r.num.start))
     if other.unit == "%" and r.unit is None:
         return True  # "a 71.3% win rate on X and 8.4 on Y": a percentage is not shared with a plain number
     head = capture_metric(a.text, r.num, r.s0, a.g, generic=True)  # "a score of", "an MT-Bench score of"
@@ -105,3 +109,24 @@ def _other_usual(r: Reading, other: Reading, metric: Span) -> bool:
         return False
     usual = bench.entry.get("metric")
     return bool(usual) and usual != metric.name
+
+
+def fronted_anaphor(a: Abstract, readings: list[Reading], s0: int, runs: list[list[Span]], words: dict[str, str]):
+    """LIST-ANAPHOR-FRONTED: "On the former it reaches x, and on the latter y": "on the former/latter" opening the
+    clause of a nameless number points at the first / last member of the name list before it, in the sentence or
+    else in the number-free sentence right before. Yields the readings it gave a name."""
+    names: list[Span] | None = None
+    for r in readings:
+        if r.benchmark is not None:
+            continue
+        c0 = clause_start(a.text, s0, r.num.start)
+        hits = [m for m in _FRONTED_ANAPHOR.finditer(a.text, c0, r.num.start) if m.group(1).lower() in words]
+        which = words[hits[-1].group(1).lower()] if hits else None
+        if which not in {"first", "last"}:
+            continue
+        prior = [n for n in runs if n[-1].end <= hits[-1].start()]
+        if names is None:
+            names = prior[-1] if prior else ([] if runs else a.context.listed_before(s0))
+        if len(names) >= 2:
+            r.benchmark, r.carried = names[0 if which == "first" else -1], not prior
+            yield r

@@ -128,7 +128,15 @@ def _pairs(items: list) -> list[tuple]:
     return list(zip(items, items[1:], strict=False))
 
 
-def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int, fld: str = "benchmark") -> list:
+def own_conjuncts(
+    readings: list,
+    sb: list[Span],
+    text: str,
+    s1: int,
+    reach: int,
+    fld: str = "benchmark",
+    stop: re.Pattern | None = None,
+) -> list:
     """Readings in a chain of >= 2 coordinated conjuncts "<name> ... <numbers>" that have no name or another
     conjunct's name, each given its own conjunct's name; names are benchmarks, or metrics with `fld` "metric"
     ("FID improves from 9.1 to 6.3 and IS from 151.2 to 188.7").
@@ -142,8 +150,10 @@ def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int
     order = sorted(readings, key=lambda r: r.num.start)
     pairs: list[tuple[Span, list] | None] = []
     for k, b in enumerate(names):
-        stop = names[k + 1].start if k + 1 < len(names) else s1
-        group = [r for r in order if b.end <= r.num.start < stop]
+        end = names[k + 1].start if k + 1 < len(names) else s1
+        group = [r for r in order if b.end <= r.num.start < end]
+        cut = [k for k in range(1, len(group)) if stop and stop.search(text, group[k - 1].span_end, group[k].num.start)]
+        group = group[: cut[0]] if cut else group  # "an HD95 of 11.3, versus 17.2 for B": the compared run is B's
         lead = text[b.end : group[0].num.start] if group else ""
         ok = group and len(lead) <= reach and not _CONJUNCT_BREAK.search(lead)
         pairs.append((b, group) if ok else None)
@@ -173,29 +183,44 @@ def own_conjuncts(readings: list, sb: list[Span], text: str, s1: int, reach: int
     return given
 
 
-def parallel_runs(readings: list, text: str) -> list:
+def parallel_runs(readings: list, text: str, compare: re.Pattern | None = None) -> list:
     """PARALLEL-RUN: a run of n >= 2 coordinated numbers with no name of its own ("..., compared with 85.0% and
     75.2% for earlier systems", "while the teacher obtains 73.0% and 61.1%") after exactly n numbers of its kind
     with n distinct names takes those names in order, and their metrics where its own were only inferred. A run of
     changes with no absolute run of its own ("45.2 on A and 71.9 on B, improvements of 2.3 and 1.8 mAP") pairs with
-    the absolute results before it the same way. Returns the readings it gave a name."""
+    the absolute results before it the same way; after a comparison word (`compare`), the n results right before it
+    of any kind ("a 3.4x speedup and a length of 4.6, compared with 2.8x and 3.7"). Returns the readings it named."""
     given: list = []
     order = sorted(readings, key=lambda r: r.num.start)
     for run in number_runs(text, readings):
-        if any(r.rules.get("benchmark") not in _WEAK_NAME_RULES for r in run):
-            continue
+        strong = [r.benchmark for r in run if r.rules.get("benchmark") not in _WEAK_NAME_RULES]
         before = [r for r in order if r.kind == run[0].kind and r.span_end <= run[0].num.start]
         if not before and run[0].kind == "delta":
             before = [r for r in order if r.kind == "absolute" and r.span_end <= run[0].num.start]
+        k = order.index(run[0])
+        mixed = order[max(0, k - len(run)) : k]  # "a 3.4x speedup and a length of 4.6, compared with 2.8x and 3.7"
+        if (
+            len(before) != len(run)
+            and compare
+            and len(mixed) == len(run)
+            and compare.search(text, mixed[-1].span_end, run[0].num.start)
+        ):
+            before = mixed if all(r.unit == p.unit for r, p in zip(run, mixed, strict=True)) else before
         names = [r.benchmark for r in before]
-        if len(before) != len(run) or None in names or len({norm_key(b.name) for b in names}) != len(run):
+        # the results before differ by name or, on one benchmark, by metric ("a Dice of x and an HD95 of y, versus
+        # z and w for B")
+        keys = {(norm_key(p.benchmark.name), p.metric.name if p.metric else "") for p in before if p.benchmark}
+        if len(before) != len(run) or None in names or len(keys) != len(run):
+            continue
+        if strong and [r.benchmark for r in run] != names:  # a name of its own: only the same names, for the metrics
             continue
         if any(r.unit != p.unit and not _change_unit_of(r, p) for r, p in zip(run, before, strict=True)):
             continue
         own_metric = any(r.bound for r in run)  # "Hits@10 of 0.556 and 0.601": the run wrote its own metric
         for r, p in zip(run, before, strict=True):
-            r.benchmark, r.carried = p.benchmark, False
-            given.append(r)
+            if not strong:
+                r.benchmark, r.carried = p.benchmark, False
+                given.append(r)
             weak = not own_metric and (r.metric_inferred or r.rules.get("metric") in _WEAK_METRIC_RULES)
             if weak and not r.bound and p.metric is not None and r.metric is not p.metric:
                 r.metric, r.metric_inferred = p.metric, p.metric_inferred

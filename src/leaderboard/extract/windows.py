@@ -28,6 +28,7 @@ class Windows:
     coordination_before: int  # coordinated numbers: from the first number to the coordinator ("3.9% AP, 5.1%")
     coordination_after: int  # coordinated numbers: from the coordinator to the second number
     respectively_names_before: int  # how far before its first number a "respectively" list of names may start
+    respectively_after_run: int  # from the last number of a run to the "respectively" that distributes it
     split_list_before_head: int  # from a list of split words to their plural head ("dev and eval sets")
     number_run_to_on_list: int  # from coordinated numbers to the "on" list of names they pair with
     anaphor_after_number: int  # from a number to "on the latter" / "for the former"

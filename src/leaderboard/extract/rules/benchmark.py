@@ -8,7 +8,12 @@ import re
 from leaderboard.extract.attribution import Span, following_on, nearest, preceding
 from leaderboard.extract.fronted_names import in_fronted_slot
 from leaderboard.extract.rules import rule
-from leaderboard.extract.rules.suite import counts_sets_or_tasks, fronted_suite, named_suite_of_aggregate  # noqa: F401
+from leaderboard.extract.rules.suite import (  # noqa: F401
+    counts_sets_or_tasks,
+    fronted_suite,
+    named_suite_of_aggregate,
+    over_sets,
+)
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.task_bindings import bound_per_number
 from leaderboard.extract.vocab import norm_key
@@ -18,6 +23,9 @@ _ACROSS = re.compile(r"\s*(?:%\s*|(?:percentage\s+)?points\s+)?(?:on\s+average\s
 _OWN_ON = re.compile(r"(?:\s+[\w@\-]+){0,2}?\s+(?:on|for|in)\s+(?:the\s+)?")
 _SLOT_WORD = re.compile(r"(?:\s+[\w@\-]+){0,3}?\s+(?:on|for)\s+(?:the\s+)?(?P<w>[A-Z][\w\-]{1,30})(?![\w\-])")
 _AND_LIST = re.compile(r"[^;]*?\band\b[^;]*")
+# OWN-SCOPE: a number with its own scope phrase right after it ("0.891 over the five X findings and ...", "78.3
+# across eight tasks and ...") ends its item: an "on Y" after the next coordinated number is that number's
+_OWN_SCOPE = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:over|across|on|in|for)\s+[^,;]*?\band\b")
 
 
 @rule("benchmark.across_unnamed_sets")
@@ -93,6 +101,8 @@ def on_phrase_after(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     def nums_between(x: int, y: int) -> bool:  # "A and B on X" is a list; "A and achieves B on X" is not
         if not any(x <= n < y for n in r.peers if n != start):
             return False
+        if _OWN_SCOPE.match(text, x, y):  # "0.891 over the five X findings and 0.836 on Y": Y is the later one's
+            return True
         return not _AND_LIST.fullmatch(text[x:y]) or g.result_verb.search(text, x, y) is not None
 
     fronted = _fronted(a, s)  # "0.71 and on X it scores ...": X opens the next conjunct, it is not 0.71's
@@ -246,17 +256,7 @@ def setting_of_its_own(a: Abstract, s: Sentence, r: Reading) -> bool:
 def _aggregate(a: Abstract, s: Sentence, r: Reading) -> bool:
     """No benchmark is carried into an aggregate ("on average over all datasets"; not one within a dataset:
     "across 26 classes") or a setting of its own."""
-    return _over_sets(a, s) or setting_of_its_own(a, s, r)
-
-
-def _over_sets(a: Abstract, s: Sentence) -> bool:
-    hit = s.memo.get("over_sets")
-    if hit is None:
-        g, text = a.g, a.text
-        hit = s.memo["over_sets"] = any(
-            not g.within_set.match(text, m.end(), s.s1) for m in g.aggregate.finditer(text, s.s0, s.s1)
-        )
-    return bool(hit)
+    return over_sets(a, s) or setting_of_its_own(a, s, r)
 
 
 def _titled(a: Abstract) -> bool:

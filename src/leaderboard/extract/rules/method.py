@@ -20,7 +20,16 @@ _HOST_NAME = re.compile(
     r"(?<![\w\-.+])([A-Z][\w\-+.]*[A-Z0-9][\w\-+]*|[A-Z][a-z]+[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)\s*\(\s*$"
 )
 _UNIT_WORD = re.compile(r"\s*(?:[A-Za-z%]{1,6}\s+)?")
-_FOR_NAME = re.compile(r"\s+(?:for|by)\s+(?:the\s+)?(?P<n>[A-Z][\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)")
+# a system's name opens with a capital, or a few lower-case letters before one ("iTransformer", "nnU-Net")
+_FOR_NAME = re.compile(
+    r"\s+(?:for|by)\s+(?:the\s+)?(?P<n>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)"
+)
+_UNIT_AFTER = re.compile(r"\s*(?!(?:and|or|for|by)\b)[A-Za-z]{1,4}(?!\w)")
+# the rest of a coordinated run of numbers after one: ", 83.1 and 52.0", " and 3.7x" (a unit may follow each)
+_RUN_AFTER = re.compile(
+    r"(?:\s*(?:%\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[+\-\u2212]?\d[\d,]*(?:\.\d+)?"
+    r"(?:\s*(?:%|\u00d7|(?!(?:and|or|for|by)\b)[A-Za-z]{1,4})(?!\w))?)+"
+)
 # OF-COMPARED-SYSTEM: "above the 91.4 of the Stanza baseline": "the <number> of <Name>" names the number's system
 _THE_BEFORE = re.compile(r"(?<![\w\-])the\s+$", re.IGNORECASE)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?P<n>[A-Z][\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)")
@@ -56,7 +65,10 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     verbs = [m for m in g.result_verb.finditer(between) if g.value_of("result_verb", m.group(0)) != STANDING]
     if verbs:
         return None
-    after = _FOR_NAME.match(text, r.span_end)  # "compared with 56.8% for GPT-4V"
+    unit = _UNIT_AFTER.match(text, r.span_end)  # "versus 17.2 mm for X", "compared with 56.8 AP for X"
+    after = _FOR_NAME.match(text, r.span_end) or (_FOR_NAME.match(text, unit.end()) if unit else None)
+    if after is None and (run := _RUN_AFTER.match(text, r.span_end, s.s1)) is not None and run.end() > r.span_end:
+        after = _FOR_NAME.match(text, run.end())  # "against 64.8, 83.1 and 52.0 for X": every member is X's
     if after is None and _THE_BEFORE.search(text, max(s.s0, num.start - 6), num.start):
         after = _OF_NAME.match(text, r.span_end)  # "surpassing the 43.8 of PEGASUS"
     base = after.span("n") if after else baseline_of(a, cmp, num.start, num.end)
@@ -200,3 +212,34 @@ def sentence_subject(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     if not subject:
         return None
     return _decision(a, subject, bool(a.own) and norm_key(a.own) in norm_key(subject), None)
+
+
+@rule("method.unnamed_system_is_own")
+def unnamed_system_is_own(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
+    """A result whose sentence names no system is the paper's own ("It reaches 71.4 mIoU", "On A, accuracy rises
+    to 83.2%"): its method is the paper's name, unless that name is a benchmark of the abstract (a dataset paper)
+    or the number's clause opens with another, unnamed system ("the previous best reaches", "the teacher gets")."""
+    own = a.own
+    if not own or r.is_own is not None:
+        return None
+    key = norm_key(own)
+    names = (*a.benches, *a.title_benches, *s.benches, *([r.benchmark] if r.benchmark is not None else []))
+    if any(norm_key(b.name) == key or norm_key(b.raw) == key for b in names) or _names_data(a, own):
+        return None  # "We introduce FooQA, a benchmark of ...": the paper's name is the data, not a system
+    if r.kind == "absolute" and a.g.other_system.search(a.text, clause_start(a.text, s.s0, r.num.start), r.num.start):
+        return None
+    return _decision(a, own, True, None)
+
+
+_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?")
+
+
+def _names_data(a: Abstract, own: str) -> bool:
+    """The paper's name introduced as data: "FooQA, a new benchmark ...", "BarSet, the largest corpus ..."."""
+    at = a.text.find(own)
+    while at >= 0:
+        gap = _APPOSITION.match(a.text, at + len(own))
+        if gap is not None and a.g.benchmark_head.match(a.text, gap.end()):
+            return True
+        at = a.text.find(own, at + 1)
+    return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from leaderboard.extract import lists, pairing
-from leaderboard.extract.names_around import anaphor_to_sentence_before, subject_anaphor
+from leaderboard.extract.names_around import anaphor_to_sentence_before, fronted_anaphor, subject_anaphor
 from leaderboard.extract.rules import Chain, rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
@@ -63,6 +63,8 @@ def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     if not runs and any(w in low for w in words):
         for r in anaphor_to_sentence_before(a, readings, s.s0, s.s1, words):
             r.note("benchmark", "benchmark.list_anaphor")
+    for r in fronted_anaphor(a, readings, s.s0, runs, words) if words else ():  # "On the former it reaches x"
+        r.note("benchmark", "benchmark.list_anaphor")
 
 
 @rule("benchmark.list_in_sentence_before")
@@ -101,10 +103,43 @@ def own_conjunct_name(a: Abstract, s: Sentence, readings: list[Reading]) -> None
 
 @rule("metric.own_conjunct_metric")
 def own_conjunct_metric(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
-    """In coordinated conjuncts each opened by a metric ("FID from x to y and IS from z to w"), a number keeps it."""
-    for r in pairing.own_conjuncts(readings, s.metrics, a.text, s.s1, a.w.conjunct_name_to_value, "metric"):
+    """In coordinated conjuncts each opened by a metric ("FID from x to y and IS from z to w"), a number keeps it;
+    a conjunct ends at a comparison word ("an HD95 of 11.3 mm, versus 17.2 mm for B")."""
+    reach = a.w.conjunct_name_to_value
+    for r in pairing.own_conjuncts(readings, s.metrics, a.text, s.s1, reach, "metric", a.g.compare):
         r.metric_inferred = False
         r.note("metric", "metric.own_conjunct_metric")
+
+
+def _paren_around(text: str, s0: int, pos: int) -> tuple[int, int] | None:
+    """The parenthesis [open, close) holding `pos` within the sentence, when it is closed; None outside one."""
+    o = text.rfind("(", s0, pos)
+    if o < 0 or text.rfind(")", o, pos) >= 0:
+        return None
+    c = text.find(")", pos)
+    return (o, c + 1) if c >= 0 else None
+
+
+@rule("metric.outside_parenthesis_aside")
+def outside_parenthesis_aside(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """A metric named in a parenthesised aside for a number inside it ("62.4 (route completion 91.3%, infraction
+    score 0.69), compared to 53.5 for X") is not the nearest metric of a number outside the aside: that number takes
+    the nearest metric of the sentence outside any aside."""
+    text = a.text
+    for r in readings:
+        m = r.metric
+        if m is None or r.bound or r.rules.get("metric") != "metric.nearest_in_sentence" or m.start < 0:
+            continue
+        aside = _paren_around(text, s.s0, m.start)
+        if aside is None or aside[0] <= r.num.start < aside[1]:
+            continue
+        if not any(o is not r and o.bound and o.metric is m and aside[0] <= o.num.start < aside[1] for o in readings):
+            continue
+        free = [x for x in s.metrics if x.start >= 0 and _paren_around(text, s.s0, x.start) is None]
+        best = min(free, key=lambda x: abs(r.num.start - x.end) if x.end <= r.num.start else 10**6, default=None)
+        if best is not None and best.end <= r.num.start:
+            r.metric, r.metric_inferred = best, False
+            r.note("metric", "metric.outside_parenthesis_aside")
 
 
 @rule("benchmark.slash_shared")
@@ -117,7 +152,7 @@ def slash_shared(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
 @rule("benchmark.parallel_run")
 def parallel_run(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """A nameless run of n coordinated numbers after exactly n named numbers of its kind takes their names."""
-    for r in pairing.parallel_runs(readings, a.text):
+    for r in pairing.parallel_runs(readings, a.text, a.g.compare):
         r.note("benchmark", "benchmark.parallel_run")
 
 
@@ -137,31 +172,68 @@ _SCORE_UNITS = frozenset({"%", "pp", "points", "x"})
 _OPEN_PAREN = re.compile(r"\s*(?:(?!and\b|or\b|on\b|in\b)[A-Za-z][\w\-@]*\s*){0,2}\(\s*")
 
 
+_PAREN_OPEN = re.compile(r"[^;:()]{0,40}\(\s*")  # "... and 88.6 on B (": the last result's own words
+_CLAUSE_MARK = re.compile(r"[;:]|\.\s")
+
+
+def _change_runs(text: str, readings: list[Reading]) -> list[tuple[Reading, Reading]]:
+    """(result, change) pairs of a parenthesis of n >= 2 coordinated changes right after n coordinated results."""
+    if len(readings) < 4:
+        return []
+    order = sorted(readings, key=lambda r: r.num.start)
+    pairs: list[tuple[Reading, Reading]] = []
+    for chg in pairing.number_runs(text, readings):
+        k = order.index(chg[0])
+        res = order[max(0, k - len(chg)) : k]
+        if chg[0].kind != "delta" or len(res) != len(chg) or any(r.kind == "delta" for r in res):
+            continue
+        if _PAREN_OPEN.fullmatch(text, res[-1].span_end, chg[0].num.start) and not _CLAUSE_MARK.search(
+            text, res[0].span_end, res[-1].num.start
+        ):
+            pairs += zip(res, chg, strict=True)
+    return pairs
+
+
+@rule("benchmark.parenthesised_change_run")
+def parenthesised_change_run(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
+    """A parenthesis of n coordinated changes right after n coordinated results ("reach 71.2 and 64.0 (+1.3 and
+    +0.8)") pairs them in order: each change takes its result's benchmark, and its metric when it has none."""
+    for prev, cur in _change_runs(a.text, readings):
+        _result_change(prev, cur, "parenthesised_change_run")
+
+
 @rule("benchmark.parenthesised_change")
 def parenthesised_change(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """A change in a parenthesis right after a result ("71.5 (-0.4) on B", "84.0 (+2.3)") is that result's change:
     it takes the result's benchmark, and its metric when it has none of its own."""
     order = sorted(readings, key=lambda r: r.num.start)
+    in_runs = {id(c) for _, c in _change_runs(a.text, readings)}
     for prev, cur in zip(order, order[1:], strict=False):
         if (
             cur.kind != "delta"
             or prev.kind == "delta"
+            or id(cur) in in_runs
             or not _OPEN_PAREN.fullmatch(a.text, prev.span_end, cur.num.start)
         ):
             continue
-        if prev.benchmark is not None and cur.benchmark is not prev.benchmark:
-            cur.benchmark, cur.carried = prev.benchmark, prev.carried
-            cur.note("benchmark", "benchmark.parenthesised_change")
-        if not cur.bound and prev.metric is not None and cur.metric is not prev.metric:
-            cur.metric, cur.metric_inferred = prev.metric, prev.metric_inferred
-            cur.note("metric", "metric.parenthesised_change")
-        if cur.value < 0:  # "(-0.4)": the change is a drop of 0.4, its value the magnitude as written
-            cur.value, cur.direction = -cur.value, "down"
-            cur.note("value", "value.magnitude_of_signed_change")
-            hib = cur.metric.entry.get("higher_is_better").lower() if cur.metric and cur.metric.entry else ""
-            if hib in {"true", "false"}:
-                cur.improvement = hib == "false"
-                cur.note("improvement", "value.magnitude_of_signed_change")
+        _result_change(prev, cur, "parenthesised_change")
+
+
+def _result_change(prev: Reading, cur: Reading, pattern: str) -> None:
+    """`cur` is the change of result `prev`: its benchmark, its metric when unbound, and a drop's magnitude."""
+    if prev.benchmark is not None and cur.benchmark is not prev.benchmark:
+        cur.benchmark, cur.carried = prev.benchmark, prev.carried
+        cur.note("benchmark", f"benchmark.{pattern}")
+    if not cur.bound and prev.metric is not None and cur.metric is not prev.metric:
+        cur.metric, cur.metric_inferred = prev.metric, prev.metric_inferred
+        cur.note("metric", f"metric.{pattern}")
+    if cur.value < 0:  # "(-0.4)": the change is a drop of 0.4, its value the magnitude as written
+        cur.value, cur.direction = -cur.value, "down"
+        cur.note("value", "value.magnitude_of_signed_change")
+        hib = cur.metric.entry.get("higher_is_better").lower() if cur.metric and cur.metric.entry else ""
+        if hib in {"true", "false"}:
+            cur.improvement = hib == "false"
+            cur.note("improvement", "value.magnitude_of_signed_change")
 
 
 def _fits(entry, unit: str, value: float) -> bool:
@@ -204,6 +276,7 @@ BEFORE: Chain = (
     split_list_before_head,
 )
 AFTER: Chain = (
+    outside_parenthesis_aside,
     own_conjunct_name,
     own_conjunct_metric,
     slash_shared,
@@ -211,5 +284,6 @@ AFTER: Chain = (
     coordinated_metric_list,
     parallel_changes,
     same_unit_sibling,
+    parenthesised_change_run,
     parenthesised_change,
 )

@@ -64,3 +64,14 @@ def counts_sets_or_tasks(g, text: str) -> bool:
 def _counted(words: frozenset[str]) -> re.Pattern:
     alt = "|".join(sorted(re.escape(w) for w in words)) or "(?!x)x"
     return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])", re.IGNORECASE)
+
+
+def over_sets(a: Abstract, s: Sentence) -> bool:
+    """Whether the sentence aggregates over datasets ("on average over all datasets"; not "across 26 classes")."""
+    hit = s.memo.get("over_sets")
+    if hit is None:
+        g, text = a.g, a.text
+        hit = s.memo["over_sets"] = any(
+            not g.within_set.match(text, m.end(), s.s1) for m in g.aggregate.finditer(text, s.s0, s.s1)
+        )
+    return bool(hit)
