@@ -20,6 +20,14 @@ CASES = {
         ),
         ("The detector achieves 38.2 AP at 0.75 IoU on Objects365.", [(38.2, "Objects365", "AP@0.75")]),
     ],
+    "METRIC-AT-OPERATING-POINT": [
+        ("Our membership attack reaches a TPR at 0.5% FPR of 14.2% on ArxivMIA.", [(14.2, "ArxivMIA", "TPR@0.5%FPR")]),
+        (
+            "The face verifier lowers FPR at 95% TPR from 8.4% to 3.3% on IJB-C.",
+            [(3.3, "IJB-C", "FPR@95%TPR"), (8.4, "IJB-C", "FPR@95%TPR"), (8.4, "IJB-C", "FPR@95%TPR")],
+        ),
+        ("On PubMedQA, its recall at 90% precision is 61.7%.", [(61.7, "PubMedQA", "recall@90%precision")]),
+    ],
     "METRIC-HEAD-MODIFIER": [
         (  # a modified metric the vocabulary names takes its canonical name
             "On MultiWOZ 2.1 our tracker achieves 58.2% joint goal accuracy.",

@@ -1,17 +1,20 @@
 """METRIC-OF-CHANGE-VERB: the measure a change verb reports, read from the verb's subject or object.
 
 A number reported by a verb of change (grammar kind `measure_change_verb`: "rises", "drops", "cuts", "raises";
-value `subject` for verbs that only take the measure as subject: "reaches") with nothing but "by", "from X to",
+value `subject` for verbs that take the measure only as subject: "reaches") with nothing but "by", "from X to",
 "X ->" or an adverb between the verb (or its object) and the number measures the noun phrase that is
 - the verb's object: "cuts self-preference to 53.5%", "lowers the selection gap on A from 9.4 to 2.1 points";
-- else its subject, the first run of words of the clause not inside an adverbial ("on A, ..."): "success rises
-  from 41% to 73%", "the jailbreak score drops 0.42 -> 0.08", "Face similarity on A improves from 0.52 to 0.61".
-The phrase is at most four words, outside any benchmark or method mention, no name (digits, inner capitals) and
-not a phrase naming no measure (grammar kind `not_a_measure`: a head "model", "performance"; alone "gap", "number"):
-then the number keeps what it had. The metric is the vocabulary's metric of the phrase when it names one, else the
-phrase as written ("Citation precision" is not Precision). Only a number whose metric is not written on it (none,
-the sentence's nearest, its benchmark's usual one) takes it; a speed cue's metric stays, and so does a metric
-mention that is the whole phrase.
+- else its subject, the last run of words of the clause that no preposition opens: "success rises from 41% to
+  73%", "on A the jailbreak score drops 0.42 -> 0.08", "Face similarity on A improves from 0.52 to 0.61".
+The phrase is at most four words, outside any benchmark or method mention, no name (digits, inner capitals), no
+agent noun ("the tracker") and not one naming no measure (grammar kind `not_a_measure`: a head "model",
+"performance"; alone "gap", "number"). Its metric is the vocabulary's when a metric mention is the whole phrase,
+else the phrase as written ("Citation precision" is not Precision).
+
+Who takes it: a number whose metric is not written on it (none, the sentence's nearest, its benchmark's usual one).
+The subject of a `subject` verb must end in a measure noun (kinds `metric_head`, `metric_head_after`) or name a
+vocabulary metric ("the classifier reaches 71.2%" keeps its usual metric). A speed cue's metric stays, and so does a
+metric mention holding the whole phrase ("TPR at 1% FPR").
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ _FUNCTION = _words(
 )
 _DETERMINER = _words("the a an its their our this these those")
 _CONJUNCTION = _words("and or but while whereas that which")
+_AGENT = ("er", "or", "ers", "ors")  # agent nouns name systems ("classifier", "detector"), unless a measure head
 _ADV = r"(?:only|just|further|about|around|nearly|almost|slightly|sharply|significantly|substantially|considerably)"
 _NUM = r"[-+\u2212]?\$?\d[\d.,]*\S*"
 _LINK = r"(?:to|->|\u2192|\u2013|-)"
@@ -72,31 +76,44 @@ def of_change_verb(a: Abstract, readings: list[Reading]) -> None:
     for r in readings:
         if r.bound or r.unit == "x" or r.rules.get("metric") == "metric.efficiency_cue":
             continue
-        found = _measure(a, r, pattern, verbs)
-        if found is None or r.metric is not None and (found.start, found.end) == (r.metric.start, r.metric.end):
-            continue  # "Error rates drop": the mention of Error Rate already decided it
+        found, subject_only = _measure(a, r, pattern, verbs)
+        if found is None or r.metric is not None and r.metric.start <= found.start and found.end <= r.metric.end:
+            continue  # "Error rates drop", "TPR at 1% FPR rises": the mention holding the phrase already decided it
+        if subject_only and not _measure_head(a, found):
+            continue  # "the classifier reaches 71.2% on ImageNet": its usual metric stays
         if r.metric is None or r.metric.name != found.name:
             r.metric, r.metric_inferred = found, False
             r.note("metric", RULE)
 
 
-def _measure(a: Abstract, r: Reading, pattern: re.Pattern, verbs: dict[str, str]) -> Span | None:
-    """The measure the verb before the number reports, or None."""
+def _measure(a: Abstract, r: Reading, pattern: re.Pattern, verbs: dict[str, str]) -> tuple[Span | None, bool]:
+    """The measure the verb before the number reports, or None; and whether the verb takes it only as subject."""
     text, start = a.text, r.num.start
     w0 = max(r.s0, start - a.w.clause_before)
     verb = None
     for m in pattern.finditer(text, w0, start):
         verb = m
     if verb is None or _BREAK.search(text, verb.end(), start):
-        return None
+        return None, False
+    subject_only = verbs.get(verb.group("cue").lower()) == "subject"
     if _SUBJECT_TAIL.fullmatch(text, verb.end(), start):
-        return _subject(a, r, verb.start())
-    if verbs.get(verb.group("cue").lower()) == "subject":
-        return None
-    obj = _OBJECT.fullmatch(text, verb.end(), start)
+        return _subject(a, r, verb.start()), subject_only
+    obj = None if subject_only else _OBJECT.fullmatch(text, verb.end(), start)
     if obj is None:
-        return None
-    return _phrase(a, [(m.group(), m.start()) for m in _WORD.finditer(text, obj.start("np"), obj.end("np"))])
+        return None, False
+    words = [(m.group(), m.start()) for m in _WORD.finditer(text, obj.start("np"), obj.end("np"))]
+    return _phrase(a, words), False
+
+
+def _measure_head(a: Abstract, m: Span) -> bool:
+    """Whether the phrase is a vocabulary metric or ends in a measure noun (grammar kinds `metric_head`,
+    `metric_head_after`): only such a phrase is the measure a subject of "reaches" names."""
+    head = m.raw.split()[-1].lower()
+    return (
+        m.entry is not None
+        or head in a.g.words.get("metric_head", {})
+        or head in a.g.words.get("metric_head_after", {})
+    )
 
 
 def _subject(a: Abstract, r: Reading, end: int) -> Span | None:
@@ -130,6 +147,8 @@ def _subject(a: Abstract, r: Reading, end: int) -> Span | None:
 def _phrase(a: Abstract, words: list[tuple[str, int]]) -> Span | None:
     """The measure named by the words, or None when they name a benchmark, a method or no measure."""
     spans = [*a.benches, *a.methods]
+    if words and any(s.start <= words[-1][1] < s.end for s in a.benches):
+        return None  # "Short-context MMLU drops": a benchmark, not a measure
     words = [(w, p) for w, p in words if not any(s.start <= p < s.end for s in a.benches)]  # "MME perception"
     if not words or len(words) > 4 or any(s.start <= p < s.end for w, p in words for s in spans):
         return None
@@ -144,4 +163,6 @@ def _phrase(a: Abstract, words: list[tuple[str, int]]) -> Span | None:
         return None
     if any(w in _FUNCTION for w in low) or any(_NAME_LIKE.search(w) for w, _ in words):
         return None
+    if low[-1].endswith(_AGENT) and low[-1] not in a.g.words.get("metric_head", {}):
+        return None  # "the tracker", "our detector": a system, not a measure
     return Span(start, end, raw, raw)
