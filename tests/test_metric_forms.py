@@ -29,6 +29,15 @@ CASES = {
         ("On PubMedQA, its recall at 90% precision is 61.7%.", [(61.7, "PubMedQA", "recall@90%precision")]),
     ],
     "METRIC-HEAD-MODIFIER": [
+        (
+            "On Atari 100k our world model reaches a human-normalised mean score of 1.43.",
+            [(1.43, "Atari 100k", "human-normalised Average Score")],
+        ),
+        (
+            "On Waterbirds, GroupMix lifts worst-group accuracy to 91.2%.",
+            [(91.2, "Waterbirds", "Worst-Group Accuracy")],
+        ),
+        ("On ASQA the reader reaches 77.0 citation recall.", [(77.0, "ASQA", "citation Recall")]),
         (  # a modified metric the vocabulary names takes its canonical name
             "On MultiWOZ 2.1 our tracker achieves 58.2% joint goal accuracy.",
             [(58.2, "MultiWOZ 2.1", "Joint Goal Accuracy")],
