@@ -27,3 +27,9 @@ def test_change_verb_measure(extractor: Extractor, sentence: str, value: float, 
     rows = extractor.extract(Paper(paper_id="p", title="", abstract=sentence))
     got = {r.metric for r in rows if r.value == value}
     assert got == {metric}, got
+
+
+def test_top1_stays_on_a_benchmark_that_reports_it(extractor: Extractor) -> None:
+    """METRIC-NAMED-AS-USUAL: on Kinetics-400, whose usual metric is Top-1 Accuracy itself, the name stays."""
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract="It reaches 83.9% top-1 accuracy on Kinetics-400."))
+    assert [(r.value, r.metric) for r in rows] == [(83.9, "Top-1 Accuracy")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from leaderboard.extract import acronym_metrics, change_measure
+from leaderboard.extract import acronym_metrics, change_measure, metric_usual
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, capture_metric
 from leaderboard.extract.details import captured_metric
 from leaderboard.extract.metric_forms import canonical, split_pattern
@@ -285,3 +285,4 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     usual_of_other_family(a, readings)
     head_noun_after(a, readings)
     usual_for_loose_word(a, readings)
+    metric_usual.named_as_usual(a, readings)  # metric.named_as_usual
