@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from leaderboard.extract import acronym_metrics, change_measure, metric_usual
+from leaderboard.extract import acronym_metrics, change_measure, metric_usual, share_verbs
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, capture_metric
 from leaderboard.extract.details import captured_metric
 from leaderboard.extract.metric_forms import canonical, split_pattern
@@ -281,6 +281,7 @@ def usual_for_loose_word(a: Abstract, readings: list[Reading]) -> None:
 def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     """The metric passes over a sentence's attributed readings, in order (each notes its own rule)."""
     change_measure.of_change_verb(a, readings)  # metric.of_change_verb
+    share_verbs.of_share_verb(a, readings)  # metric.of_share_verb
     of_compared_value(a, readings)
     usual_of_other_family(a, readings)
     head_noun_after(a, readings)
