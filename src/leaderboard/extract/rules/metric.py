@@ -287,3 +287,4 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     head_noun_after(a, readings)
     usual_for_loose_word(a, readings)
     metric_usual.named_as_usual(a, readings)  # metric.named_as_usual
+    metric_usual.of_parallel_benchmark(a, readings)  # metric.of_parallel_benchmark
