@@ -6,13 +6,14 @@ from __future__ import annotations
 import functools
 import re
 
-from leaderboard.extract import acronym_metrics, change_measure, metric_usual, share_verbs
+from leaderboard.extract import acronym_metrics, change_measure, compared_metrics, metric_usual, share_verbs
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, capture_metric
+from leaderboard.extract.compared_metrics import unit_fits
 from leaderboard.extract.details import captured_metric
 from leaderboard.extract.metric_forms import canonical, split_pattern
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
-from leaderboard.extract.vocab import Entry, norm_key
+from leaderboard.extract.vocab import norm_key
 
 _LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
 _COORDINATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
@@ -166,11 +167,6 @@ def own_score_name(rest: str, bench: Span) -> str | None:
 
 
 # -- fit of a metric to a number (used by the engine when it attributes a metric) ---------------------------------
-def unit_fits(entry: Entry | None, unit: str | None) -> bool:
-    """A number in a unit of measure (mm, ms) is no value of a percentage metric."""
-    return entry is None or entry.get("unit") != "%" or unit in {None, "%", "pp", "points", "x"}
-
-
 def fits(m: Span, r: Reading) -> bool:
     """An absolute percentage is no value of an unbounded non-percentage metric (perplexity); see unit_fits."""
     e = m.entry
@@ -189,24 +185,6 @@ def plain_or_points(r: Reading) -> bool:
 
 
 # -- passes over a sentence's readings (run by the engine after attribution) --------------------------------------
-def of_compared_value(a: Abstract, readings: list[Reading]) -> None:
-    """metric.of_compared_value: a change with no metric of its own that follows an absolute result of the same
-    sentence and benchmark measures that result's metric ("reaches 57.7% ..., surpassing the baseline by 4%"), also
-    in place of its benchmark's usual metric ("71.0% mAP at tIoU=0.5 on A, ... by 14.1 points": mAP@0.5)."""
-    for k, r in enumerate(readings):
-        if r.kind != "delta" or r.metric is not None and not r.metric_inferred or r.unit == "x":
-            continue
-        prev = next((p for p in reversed(readings[:k]) if p.kind != "delta" and p.num.end <= r.num.start), None)
-        if prev is None or prev.metric is None or ";" in a.text[prev.span_end : r.num.start]:
-            continue
-        if prev.benchmark is not None and r.benchmark is not None and prev.benchmark.name != r.benchmark.name:
-            continue
-        if a.speed is not None and a.speed.is_speed(prev.metric.name) or not unit_fits(prev.metric.entry, r.unit):
-            continue
-        r.metric, r.metric_inferred = prev.metric, prev.metric_inferred
-        r.note("metric", "metric.of_compared_value")
-
-
 def same_family(a: Abstract, one: str, other: str) -> bool:
     """Two metric names measure the same kind of thing: the words of one are among the other's ("Box AP" and "AP",
     "Recall@5" and "Recall") or grammar kind `metric_family` gives them one family ("mAP" and "AP")."""
@@ -282,7 +260,8 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     """The metric passes over a sentence's attributed readings, in order (each notes its own rule)."""
     change_measure.of_change_verb(a, readings)  # metric.of_change_verb
     share_verbs.of_share_verb(a, readings)  # metric.of_share_verb
-    of_compared_value(a, readings)
+    compared_metrics.of_compared_value(a, readings)  # metric.of_compared_value
+    compared_metrics.of_compared_system(a, readings)  # metric.of_compared_system
     usual_of_other_family(a, readings)
     head_noun_after(a, readings)
     usual_for_loose_word(a, readings)
