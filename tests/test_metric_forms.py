@@ -20,6 +20,11 @@ CASES = {
         ),
         ("The detector achieves 38.2 AP at 0.75 IoU on Objects365.", [(38.2, "Objects365", "AP@0.75")]),
     ],
+    "METRIC-AT-K-WRITTEN": [
+        ("On our AirlineOps suite the agent reaches a pass^1 of 52.3.", [(52.3, "AirlineOps", "Pass^1")]),
+        ("Its Pass^1 falls to 31.0% on the retail domain of TauShop.", [(31.0, None, "Pass^1")]),
+        ("We report pass^1 = 17.5 for the strongest open model on CRMArena.", [(17.5, "CRMArena", "Pass^1")]),
+    ],
     "METRIC-AT-OPERATING-POINT": [
         ("Our membership attack reaches a TPR at 0.5% FPR of 14.2% on ArxivMIA.", [(14.2, "ArxivMIA", "TPR@0.5%FPR")]),
         (

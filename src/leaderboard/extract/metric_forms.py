@@ -2,9 +2,10 @@
 `metric_modifier`, `human_eval`, `preference`).
 
 Rules:
-- METRIC-AT-K: "F1@50", "average recall@5", "mAP at tIoU=0.5": an "@k" (or an IoU threshold) written right after
-  the metric mention is kept; the metric is the written phrase with its suffix ("recall@5" is not "AR", "F1@50" is
-  not "F1", "mAP at tIoU=0.5" is "mAP@0.5"); leaks.py drops the threshold itself (SETTING-PHRASE).
+- METRIC-AT-K: "F1@50", "average recall@5", "mAP at tIoU=0.5", "pass^1": an "@k" (or an IoU threshold) written
+  right after the metric mention, or the k written in a mention of a metric the vocabulary names "...^k", is kept;
+  the metric is the written phrase with its suffix ("recall@5" is not "AR", "F1@50" is not "F1", "mAP at tIoU=0.5"
+  is "mAP@0.5", "pass^1" is "Pass^1"); leaks.py drops the threshold itself (SETTING-PHRASE).
 - METRIC-AT-OPERATING-POINT: "TPR at 1% FPR", "recall at 90% precision": a metric read at a percentage of another
   metric is one metric mention named "<metric>@<k>%<other>" as written ("TPR@1%FPR"); leaks.py drops the operating
   point itself (THRESHOLD-AT, grammar kind `threshold_noun`).
@@ -50,6 +51,7 @@ _AT_THRESHOLD = re.compile(  # "mAP at tIoU=0.5", "AP at an IoU threshold of 0.7
     r"|(?P<k2>0?\.\d+)\s+t?IoU\b)",
     re.IGNORECASE,
 )
+_K_WRITTEN = re.compile(r"[@^]\s?(\d+)")  # the k written in a mention of a metric named "...@k" / "...^k"
 _OPERATING_POINT = re.compile(r"\s*(?:at|@)\s*(?:an?\s+)?(?P<k>\d+(?:\.\d+)?)\s*%\s*", re.IGNORECASE)
 _SCORE_BEFORE = re.compile(
     r"[\s\-]?score\s*(?:\([^()]{1,10}\)\s*)?(?:of|=|:|is|was)?\s*(?:about|~)?\s*$", re.IGNORECASE
@@ -146,6 +148,9 @@ class MetricForms:
             entry = lookup(rest) if lookup is not None else None
             name = entry.name if entry is not None else rest
             r = replace(r, metric=name, metric_raw=rest, metric_start=r.metric_start + praise.end())
+        k = _K_WRITTEN.search(text, r.metric_start, r.metric_end) if r.metric.endswith(("^k", "@k")) else None
+        if k is not None and k.end() == r.metric_end:  # METRIC-AT-K: "a pass^1 of 48.2" is Pass^1, not Pass^k
+            return replace(r, metric=r.metric[:-1] + k.group(1))
         at = _AT_K.match(text, r.metric_end)
         if at is not None and "@" not in r.metric:
             raw = text[r.metric_start : r.metric_end] + at.group(0).replace(" ", "")

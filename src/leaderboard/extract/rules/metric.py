@@ -23,6 +23,7 @@ Bound = tuple[Span, str]
 BINDING = (
     "metric.glued_suffix",
     "metric.slash_list",
+    "metric.name_before_each_value",
     "metric.name_next_to_number",
     "metric.acronym_defined",
     "metric.phrase_before",
@@ -44,6 +45,24 @@ def slash_list(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     """Numbers "a/b/c" paired in order with a metric list "x/y/z" of the same length."""
     metric = s.slash_metrics.get(r.i)
     return (metric, "list") if metric is not None else None
+
+
+_ITEM_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_VALUE_NEXT = re.compile(r"\s*[:=]?\s*[-+\u2212]?\d")
+
+
+@rule("metric.name_before_each_value")
+def name_before_each_value(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
+    """In a list whose items write their metric right before their number ("DINO 0.712, CLIP-I 0.823 and CLIP-T
+    0.311"), a number takes the metric right before it, not the next item's metric that follows it."""
+    text, num = a.text, r.num
+    before = next((m for m in reversed(s.metrics) if m.end <= num.start), None)
+    if before is None or text[before.end : num.start].strip() not in ("", ":", "="):
+        return None
+    after = next((m for m in s.metrics if m.start >= r.span_end), None)
+    if after is None or not _ITEM_GAP.fullmatch(text, r.span_end, after.start):
+        return None
+    return (before, "before") if _VALUE_NEXT.match(text, after.end) else None
 
 
 @rule("metric.name_next_to_number")
