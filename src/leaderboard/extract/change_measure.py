@@ -14,7 +14,9 @@ else the phrase as written ("Citation precision" is not Precision).
 Who takes it: a number whose metric is not written on it (none, the sentence's nearest, its benchmark's usual one).
 The subject of a `subject` verb must end in a measure noun (kinds `metric_head`, `metric_head_after`) or name a
 vocabulary metric ("the classifier reaches 71.2%" keeps its usual metric). A speed cue's metric stays, and so does a
-metric mention holding the whole phrase ("TPR at 1% FPR").
+metric mention holding the whole phrase ("TPR at 1% FPR"). A metric bound before the number yields only when it
+is inside a phrase after the subject and the subject is a measure ("its Spearman correlation with Elo ratings is
+0.93": Spearman Correlation, not Elo).
 """
 
 from __future__ import annotations
@@ -74,13 +76,15 @@ def of_change_verb(a: Abstract, readings: list[Reading]) -> None:
         return
     pattern = _verbs(tuple(sorted(verbs)))
     for r in readings:
-        if r.bound or r.unit == "x" or r.rules.get("metric") == "metric.efficiency_cue":
+        if r.bound and r.side != "before" or r.unit == "x" or r.rules.get("metric") == "metric.efficiency_cue":
             continue
         found, subject_only = _measure(a, r, pattern, verbs)
         if found is None or r.metric is not None and r.metric.start <= found.start and found.end <= r.metric.end:
             continue  # "Error rates drop", "TPR at 1% FPR rises": the mention holding the phrase already decided it
-        if subject_only and not _measure_head(a, found):
+        if (subject_only or r.bound) and not _measure_head(a, found):
             continue  # "the classifier reaches 71.2% on ImageNet": its usual metric stays
+        if r.bound and (r.metric is None or r.metric.start < found.end):
+            continue  # only a metric bound inside the subject's own phrase ("correlation with Elo ratings is") yields
         if r.metric is None or r.metric.name != found.name:
             r.metric, r.metric_inferred = found, False
             r.note("metric", RULE)
@@ -147,6 +151,8 @@ def _subject(a: Abstract, r: Reading, end: int) -> Span | None:
 def _phrase(a: Abstract, words: list[tuple[str, int]]) -> Span | None:
     """The measure named by the words, or None when they name a benchmark, a method or no measure."""
     spans = [*a.benches, *a.methods]
+    owner = max((k + 1 for k, (w, _) in enumerate(words) if w.endswith(("'s", "\u2019s"))), default=0)
+    words = words[owner:]  # "our metric's Pearson correlation": the possessor is no part of the measure
     if words and any(s.start <= words[-1][1] < s.end for s in a.benches):
         return None  # "Short-context MMLU drops": a benchmark, not a measure
     words = [(w, p) for w, p in words if not any(s.start <= p < s.end for s in a.benches)]  # "MME perception"
