@@ -3,10 +3,16 @@ returns (span, side) with side "after", "before" or "list" (where the metric is 
 
 from __future__ import annotations
 
-import functools
 import re
 
-from leaderboard.extract import acronym_metrics, change_measure, compared_metrics, metric_usual, share_verbs
+from leaderboard.extract import (
+    acronym_metrics,
+    change_measure,
+    compared_metrics,
+    metric_after,
+    metric_usual,
+    share_verbs,
+)
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, capture_metric
 from leaderboard.extract.compared_metrics import unit_fits
 from leaderboard.extract.details import captured_metric
@@ -24,6 +30,7 @@ BINDING = (
     "metric.glued_suffix",
     "metric.slash_list",
     "metric.name_before_each_value",
+    "metric.unknown_acronym_after",
     "metric.name_next_to_number",
     "metric.acronym_defined",
     "metric.phrase_before",
@@ -130,6 +137,14 @@ def phrase_before(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     return (metric, "before") if metric is not None else None
 
 
+@rule("metric.unknown_acronym_after")
+def unknown_acronym_after(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
+    """An acronym outside the vocabulary right after a number with decimals, ending its phrase ("58.4 TQS and
+    61.0 IDR"): the number's metric (extract/metric_after.py)."""
+    metric = metric_after.unknown_acronym(a, r)
+    return (metric, "after") if metric is not None else None
+
+
 @rule("metric.shared_by_coordinated_numbers")
 def shared_by_coordinated_numbers(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     """Numbers joined by "and"/"or"/commas share the metric written after the last one ("0.9% and 2.5% mIoU")."""
@@ -166,15 +181,6 @@ def score_named_by_benchmark(a: Abstract, s: Sentence, r: Reading) -> Bound | No
         end = m.end("score") if m.group("score") is not None else b.end
         return Span(b.start, end, f"{b.name} score", a.text[b.start : end]), "before"
     return None
-
-
-@functools.lru_cache(maxsize=4)
-def _head_after(heads: frozenset[str]) -> re.Pattern:
-    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(
-        r"\s*(?P<m>(?:(?!(?:of|and|or|on|in|for|the|an?|than|with|at|to|by|vs|from|over)\s)[a-z][a-z\-]*\s+){0,2}?"
-        r"(?:" + alt + r"))(?![\w\-])"
-    )
 
 
 def own_score_name(rest: str, bench: Span) -> str | None:
@@ -238,25 +244,6 @@ def usual_of_other_family(a: Abstract, readings: list[Reading]) -> None:
         r.note("metric", "metric.usual_of_other_family")
 
 
-def head_noun_after(a: Abstract, readings: list[Reading]) -> None:
-    """metric.head_noun_after: a result whose metric is not written on it (none, its benchmark's usual one or the
-    sentence's nearest) takes a measure noun outside the vocabulary written right after it, with up to two
-    modifiers ("98.6% correlation with expert rankings", "0.71 inter-rater agreement"; kind `metric_head_after`)."""
-    heads = a.g.exact.get("metric_head_after")
-    if not heads:
-        return
-    pattern = _head_after(heads)
-    for r in readings:
-        if r.bound or r.unit == "x":
-            continue
-        m = pattern.match(a.text, r.span_end, min(r.s1, r.span_end + a.w.metric_bind_after))
-        if m is None or any(b.start < m.end("m") and m.start("m") < b.end for b in a.benches):
-            continue
-        name = " ".join(m.group("m").split())
-        r.metric, r.metric_inferred = Span(m.start("m"), m.end("m"), name, m.group("m")), False
-        r.note("metric", "metric.head_noun_after")
-
-
 def usual_for_loose_word(a: Abstract, readings: list[Reading]) -> None:
     """metric.usual_for_loose_word: a bare "accuracy" on a benchmark whose usual metric is a localisation or
     overlap measure (grammar kind `loose_accuracy_for`: AP, mIoU, PQ) is the loose word for that measure ("a
@@ -282,7 +269,7 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     compared_metrics.of_compared_value(a, readings)  # metric.of_compared_value
     compared_metrics.of_compared_system(a, readings)  # metric.of_compared_system
     usual_of_other_family(a, readings)
-    head_noun_after(a, readings)
+    metric_after.head_noun_after(a, readings)  # metric.head_noun_after
     usual_for_loose_word(a, readings)
     metric_usual.named_as_usual(a, readings)  # metric.named_as_usual
     metric_usual.of_parallel_benchmark(a, readings)  # metric.of_parallel_benchmark
