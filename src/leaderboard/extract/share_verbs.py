@@ -3,8 +3,10 @@ measures that share: "answers 61.9% correctly", "solves 61.3% of the problems", 
 
 Grammar kind `share_verb_metric` (phrase: the verb, value: the metric it reports: Accuracy, Resolve Rate, Success
 Rate) right before the number (an adverb such as "only" may stand between), the number a percentage with no metric
-of its own. The number's later siblings in its sentence - percentages of the same kind and benchmark with no metric,
-reported in the same list ("GPT-4o 48.2% and Llama 39.5%") - take the same metric.
+of its own. The items counted, when named ("of the tasks"; grammar kind `share_object_metric`), decide the metric
+instead: "solves 44.5% of the tasks" is a Success Rate, "solves 61.3% of the problems" an Accuracy. The number's
+later siblings in its sentence - percentages of the same kind and benchmark with no metric, reported in the same
+list ("GPT-4o 48.2% and Llama 39.5%") - take the same metric.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from leaderboard.extract.attribution import Span
 from leaderboard.extract.sentence import Abstract, Reading
 
 RULE = "metric.of_share_verb"
+_OBJECT = re.compile(r"\s+of\s+(?:(?:the|all|its|their)\s+)?(?P<words>[\w\-]+(?:\s+[\w\-]+){0,2})")
 _ADVERB = r"(?:\s+(?:only|just|about|around|nearly|almost|roughly|over|under))?"
 
 
@@ -41,6 +44,11 @@ def of_share_verb(a: Abstract, readings: list[Reading]) -> None:
         m = pattern.search(a.text, max(r.s0, r.num.start - 40), r.num.start)
         if m is not None:
             name = verbs[" ".join(m.group("cue").lower().split())]
+            obj = _OBJECT.match(a.text, r.span_end, min(r.s1, r.span_end + 60))
+            objects = a.g.words.get("share_object_metric", {})
+            counted = [w for w in obj.group("words").lower().split() if w in objects] if obj is not None else []
+            if counted:
+                name = objects[counted[0]]  # "solves 44.5% of the web tasks": Success Rate
             entry = a.vocab.metrics.lookup(name)
             found = Span(m.start("cue"), m.end("cue"), entry.name if entry else name, m.group("cue"), entry)
             source = r
