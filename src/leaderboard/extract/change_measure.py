@@ -8,8 +8,9 @@ value `subject` for verbs that take the measure only as subject: "reaches") with
   73%", "on A the jailbreak score drops 0.42 -> 0.08", "Face similarity on A improves from 0.52 to 0.61".
 The phrase is at most four words, outside any benchmark or method mention, no name (digits, inner capitals), no
 agent noun ("the tracker") and not one naming no measure (grammar kind `not_a_measure`: a head "model",
-"performance"; alone "gap", "number"). Its metric is the vocabulary's when a metric mention is the whole phrase,
-else the phrase as written ("Citation precision" is not Precision).
+"performance"; alone "gap", "number"). Leading setting or split words (kinds `subset`, `metric_split_word`:
+"zero-shot", "test") are left out. Its metric is the vocabulary's when a metric mention is the whole phrase, else the
+phrase as written ("Citation precision" is not Precision).
 
 Who takes it: a number whose metric is not written on it (none, the sentence's nearest, its benchmark's usual one).
 The subject of a `subject` verb must end in a measure noun (kinds `metric_head`, `metric_head_after`) or name a
@@ -153,6 +154,9 @@ def _phrase(a: Abstract, words: list[tuple[str, int]]) -> Span | None:
     spans = [*a.benches, *a.methods]
     owner = max((k + 1 for k, (w, _) in enumerate(words) if w.endswith(("'s", "\u2019s"))), default=0)
     words = words[owner:]  # "our metric's Pearson correlation": the possessor is no part of the measure
+    setting = (a.g.words.get("subset", {}), a.g.words.get("metric_split_word", {}))
+    while len(words) > 1 and any(words[0][0].lower() in kind for kind in setting):
+        words = words[1:]  # "Zero-shot exact match", "test accuracy": the setting is no part of the measure
     if words and any(s.start <= words[-1][1] < s.end for s in a.benches):
         return None  # "Short-context MMLU drops": a benchmark, not a measure
     words = [(w, p) for w, p in words if not any(s.start <= p < s.end for s in a.benches)]  # "MME perception"
