@@ -41,9 +41,9 @@ CASES = {
         ("The int4 variant runs 2.6 times as fast as the bf16 checkpoint.", [(2.6, None, "Speedup", "x")]),
     ],
     "PROSE-TIME": [
-        ("On a laptop CPU, TinyParse runs in 7 ms per sentence.", [(7, None, "Inference Time", "ms")]),
+        ("On a laptop CPU, TinyParse runs in 7 ms per sentence.", [(7, None, "Latency", "ms")]),
         ("Each 1024-pixel poster is rendered in under 1.6 seconds.", [(1.6, None, "Latency", "s")]),
-        ("The planner takes 0.45 s per query while matching the oracle.", [(0.45, None, "Inference Time", "s")]),
+        ("The planner takes 0.45 s per query while matching the oracle.", [(0.45, None, "Latency", "s")]),
         ("The whole mapping pipeline completes in under 3 minutes per room.", [(3, None, "Latency", "min")]),
         ("The 1.2B model trains in 9 hours on a single node.", [(9, None, "Training Time", "h")]),
         ("With tree drafting, the 34B model decodes at 96 tokens per second.", [(96, None, "Throughput", None)]),
@@ -115,7 +115,7 @@ CASES = {
     "PER-DENOMINATOR": [
         (
             "Decoding takes 9 ms per 320 ms audio window on a phone CPU.",
-            [(9, None, "Inference Time", "ms")],
+            [(9, None, "Latency", "ms")],
         ),
         ("Serving costs $0.12 per 1,000 generated images with our cache.", []),
         ("The tracker spends 2.2 ms per 64 detections on a desktop GPU.", [(2.2, None, "Latency", "ms")]),
@@ -158,7 +158,7 @@ CASES = {
         ),
         (
             "Each rollout takes 0.8 s against 6.1 s for MCTS.",
-            [(0.8, None, "Inference Time", "s"), (6.1, None, "Inference Time", "s")],
+            [(0.8, None, "Latency", "s"), (6.1, None, "Latency", "s")],
         ),
         ("The survey lasted 40 minutes, compared with 25 minutes last year.", []),
     ],

@@ -20,7 +20,29 @@ CASES = {
         ),
         ("The detector achieves 38.2 AP at 0.75 IoU on Objects365.", [(38.2, "Objects365", "AP@0.75")]),
     ],
+    "METRIC-AT-K-WRITTEN": [
+        ("On our AirlineOps suite the agent reaches a pass^1 of 52.3.", [(52.3, "AirlineOps", "Pass^1")]),
+        ("Its Pass^1 falls to 31.0% on the retail domain of TauShop.", [(31.0, None, "Pass^1")]),
+        ("We report pass^1 = 17.5 for the strongest open model on CRMArena.", [(17.5, "CRMArena", "Pass^1")]),
+    ],
+    "METRIC-AT-OPERATING-POINT": [
+        ("Our membership attack reaches a TPR at 0.5% FPR of 14.2% on ArxivMIA.", [(14.2, "ArxivMIA", "TPR@0.5%FPR")]),
+        (
+            "The face verifier lowers FPR at 95% TPR from 8.4% to 3.3% on IJB-C.",
+            [(3.3, "IJB-C", "FPR@95%TPR"), (8.4, "IJB-C", "FPR@95%TPR"), (8.4, "IJB-C", "FPR@95%TPR")],
+        ),
+        ("On PubMedQA, its recall at 90% precision is 61.7%.", [(61.7, "PubMedQA", "recall@90%precision")]),
+    ],
     "METRIC-HEAD-MODIFIER": [
+        (
+            "On Atari 100k our world model reaches a human-normalised mean score of 1.43.",
+            [(1.43, "Atari 100k", "human-normalised Average Score")],
+        ),
+        (
+            "On Waterbirds, GroupMix lifts worst-group accuracy to 91.2%.",
+            [(91.2, "Waterbirds", "Worst-Group Accuracy")],
+        ),
+        ("On ASQA the reader reaches 77.0 citation recall.", [(77.0, "ASQA", "citation Recall")]),
         (  # a modified metric the vocabulary names takes its canonical name
             "On MultiWOZ 2.1 our tracker achieves 58.2% joint goal accuracy.",
             [(58.2, "MultiWOZ 2.1", "Joint Goal Accuracy")],

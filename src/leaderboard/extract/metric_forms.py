@@ -2,9 +2,13 @@
 `metric_modifier`, `human_eval`, `preference`).
 
 Rules:
-- METRIC-AT-K: "F1@50", "average recall@5", "mAP at tIoU=0.5": an "@k" (or an IoU threshold) written right after
-  the metric mention is kept; the metric is the written phrase with its suffix ("recall@5" is not "AR", "F1@50" is
-  not "F1", "mAP at tIoU=0.5" is "mAP@0.5"); leaks.py drops the threshold itself (SETTING-PHRASE).
+- METRIC-AT-K: "F1@50", "average recall@5", "mAP at tIoU=0.5", "pass^1": an "@k" (or an IoU threshold) written
+  right after the metric mention, or the k written in a mention of a metric the vocabulary names "...^k", is kept;
+  the metric is the written phrase with its suffix ("recall@5" is not "AR", "F1@50" is not "F1", "mAP at tIoU=0.5"
+  is "mAP@0.5", "pass^1" is "Pass^1"); leaks.py drops the threshold itself (SETTING-PHRASE).
+- METRIC-AT-OPERATING-POINT: "TPR at 1% FPR", "recall at 90% precision": a metric read at a percentage of another
+  metric is one metric mention named "<metric>@<k>%<other>" as written ("TPR@1%FPR"); leaks.py drops the operating
+  point itself (THRESHOLD-AT, grammar kind `threshold_noun`).
 - METRIC-HEAD-MODIFIER: "joint goal accuracy", "entity-level F1": a modifier word right before the metric mention
   that makes it another measure is kept ("joint goal Accuracy").
 - BENCHMARK-SCORE: "0.52 T2I-CompBench", "a SuperGLUE score of 88.1": a number written right before a benchmark
@@ -47,6 +51,8 @@ _AT_THRESHOLD = re.compile(  # "mAP at tIoU=0.5", "AP at an IoU threshold of 0.7
     r"|(?P<k2>0?\.\d+)\s+t?IoU\b)",
     re.IGNORECASE,
 )
+_K_WRITTEN = re.compile(r"[@^]\s?(\d+)")  # the k written in a mention of a metric named "...@k" / "...^k"
+_OPERATING_POINT = re.compile(r"\s*(?:at|@)\s*(?:an?\s+)?(?P<k>\d+(?:\.\d+)?)\s*%\s*", re.IGNORECASE)
 _SCORE_BEFORE = re.compile(
     r"[\s\-]?score\s*(?:\([^()]{1,10}\)\s*)?(?:of|=|:|is|was)?\s*(?:about|~)?\s*$", re.IGNORECASE
 )
@@ -98,6 +104,7 @@ class MetricForms:
             if m.raw.lower() not in self.setting_ends or not self.setting.search(text[max(0, m.start - reach) : m.end])
         ]
         metrics = [canonical(m, self.split_words, lookup) if " " in m.raw else m for m in metrics]
+        metrics = _operating_points(text, metrics)
         found = [self._paraphrased(m, lookup) for m in self.share.finditer(text)]
         low = text.lower()
         if any(c in low for c in self.described_cues):
@@ -141,6 +148,9 @@ class MetricForms:
             entry = lookup(rest) if lookup is not None else None
             name = entry.name if entry is not None else rest
             r = replace(r, metric=name, metric_raw=rest, metric_start=r.metric_start + praise.end())
+        k = _K_WRITTEN.search(text, r.metric_start, r.metric_end) if r.metric.endswith(("^k", "@k")) else None
+        if k is not None and k.end() == r.metric_end:  # METRIC-AT-K: "a pass^1 of 48.2" is Pass^1, not Pass^k
+            return replace(r, metric=r.metric[:-1] + k.group(1))
         at = _AT_K.match(text, r.metric_end)
         if at is not None and "@" not in r.metric:
             raw = text[r.metric_start : r.metric_end] + at.group(0).replace(" ", "")
@@ -165,6 +175,26 @@ class MetricForms:
         if self.human.search(text, s0, s1) and self.preference.search(text, s0, s1):
             return replace(r, benchmark="human evaluation", benchmark_known=False, metric="human preference (win rate)")
         return r
+
+
+def _operating_points(text: str, metrics: list[Span]) -> list[Span]:
+    """METRIC-AT-OPERATING-POINT: "TPR at 1% FPR" as one mention "TPR@1%FPR" (with the first metric's entry)."""
+    if "%" not in text:
+        return metrics
+    out: list[Span] = []
+    k = 0
+    while k < len(metrics):
+        m = metrics[k]
+        nxt = metrics[k + 1] if k + 1 < len(metrics) else None
+        at = _OPERATING_POINT.fullmatch(text, m.end, nxt.start) if nxt is not None and nxt.start > m.end else None
+        if at is None or nxt is None:
+            out.append(m)
+            k += 1
+            continue
+        name = f"{m.raw}@{at.group('k')}%{nxt.raw}".replace(" ", "")
+        out.append(Span(m.start, nxt.end, name, text[m.start : nxt.end], m.entry))
+        k += 2
+    return out
 
 
 @functools.lru_cache(maxsize=8)

@@ -3,16 +3,23 @@ returns (span, side) with side "after", "before" or "list" (where the metric is 
 
 from __future__ import annotations
 
-import functools
 import re
 
-from leaderboard.extract import acronym_metrics
+from leaderboard.extract import (
+    acronym_metrics,
+    change_measure,
+    compared_metrics,
+    metric_after,
+    metric_usual,
+    share_verbs,
+)
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, capture_metric
+from leaderboard.extract.compared_metrics import unit_fits
 from leaderboard.extract.details import captured_metric
 from leaderboard.extract.metric_forms import canonical, split_pattern
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
-from leaderboard.extract.vocab import Entry, norm_key
+from leaderboard.extract.vocab import norm_key
 
 _LINK_WORD = re.compile(r"[=:]|\bof\b|\bis\b|\bwas\b|\bat\b")
 _COORDINATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
@@ -22,6 +29,8 @@ Bound = tuple[Span, str]
 BINDING = (
     "metric.glued_suffix",
     "metric.slash_list",
+    "metric.name_before_each_value",
+    "metric.unknown_acronym_after",
     "metric.name_next_to_number",
     "metric.acronym_defined",
     "metric.phrase_before",
@@ -43,6 +52,24 @@ def slash_list(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     """Numbers "a/b/c" paired in order with a metric list "x/y/z" of the same length."""
     metric = s.slash_metrics.get(r.i)
     return (metric, "list") if metric is not None else None
+
+
+_ITEM_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_VALUE_NEXT = re.compile(r"\s*[:=]?\s*[-+\u2212]?\d")
+
+
+@rule("metric.name_before_each_value")
+def name_before_each_value(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
+    """In a list whose items write their metric right before their number ("DINO 0.712, CLIP-I 0.823 and CLIP-T
+    0.311"), a number takes the metric right before it, not the next item's metric that follows it."""
+    text, num = a.text, r.num
+    before = next((m for m in reversed(s.metrics) if m.end <= num.start), None)
+    if before is None or text[before.end : num.start].strip() not in ("", ":", "="):
+        return None
+    after = next((m for m in s.metrics if m.start >= r.span_end), None)
+    if after is None or not _ITEM_GAP.fullmatch(text, r.span_end, after.start):
+        return None
+    return (before, "before") if _VALUE_NEXT.match(text, after.end) else None
 
 
 @rule("metric.name_next_to_number")
@@ -110,6 +137,14 @@ def phrase_before(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     return (metric, "before") if metric is not None else None
 
 
+@rule("metric.unknown_acronym_after")
+def unknown_acronym_after(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
+    """An acronym outside the vocabulary right after a number with decimals, ending its phrase ("58.4 TQS and
+    61.0 IDR"): the number's metric (extract/metric_after.py)."""
+    metric = metric_after.unknown_acronym(a, r)
+    return (metric, "after") if metric is not None else None
+
+
 @rule("metric.shared_by_coordinated_numbers")
 def shared_by_coordinated_numbers(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     """Numbers joined by "and"/"or"/commas share the metric written after the last one ("0.9% and 2.5% mIoU")."""
@@ -148,15 +183,6 @@ def score_named_by_benchmark(a: Abstract, s: Sentence, r: Reading) -> Bound | No
     return None
 
 
-@functools.lru_cache(maxsize=4)
-def _head_after(heads: frozenset[str]) -> re.Pattern:
-    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(
-        r"\s*(?P<m>(?:(?!(?:of|and|or|on|in|for|the|an?|than|with|at|to|by|vs|from|over)\s)[a-z][a-z\-]*\s+){0,2}?"
-        r"(?:" + alt + r"))(?![\w\-])"
-    )
-
-
 def own_score_name(rest: str, bench: Span) -> str | None:
     """metric.score_named_by_benchmark, for a metric phrase holding a benchmark name: "<benchmark> score" when the
     rest of the phrase (`rest`, lower case) is "score" ("a CLUEscore of") or the name itself ends in it."""
@@ -166,11 +192,6 @@ def own_score_name(rest: str, bench: Span) -> str | None:
 
 
 # -- fit of a metric to a number (used by the engine when it attributes a metric) ---------------------------------
-def unit_fits(entry: Entry | None, unit: str | None) -> bool:
-    """A number in a unit of measure (mm, ms) is no value of a percentage metric."""
-    return entry is None or entry.get("unit") != "%" or unit in {None, "%", "pp", "points", "x"}
-
-
 def fits(m: Span, r: Reading) -> bool:
     """An absolute percentage is no value of an unbounded non-percentage metric (perplexity); see unit_fits."""
     e = m.entry
@@ -181,30 +202,14 @@ def fits(m: Span, r: Reading) -> bool:
 
 def plain_or_points(r: Reading) -> bool:
     """A number that may take its benchmark's usual metric: not a speed-up, and a change only in points
-    ("improves MMLU by 14.3 points"), not in percent (relative or absolute: unknown)."""
+    ("improves MMLU by 14.3 points") or in no unit ("the gain is +2.2": in the metric's own units), not in percent
+    (relative or absolute: unknown)."""
     if r.kind == "delta":
-        return r.unit in {"points", "pp"}
+        return r.unit in {"points", "pp", None}
     return r.unit != "x"
 
 
 # -- passes over a sentence's readings (run by the engine after attribution) --------------------------------------
-def of_compared_value(a: Abstract, readings: list[Reading]) -> None:
-    """metric.of_compared_value: a change with no metric of its own that follows an absolute result of the same
-    sentence and benchmark measures that result's metric ("reaches 57.7% ..., surpassing the baseline by 4%")."""
-    for k, r in enumerate(readings):
-        if r.kind != "delta" or r.metric is not None or r.unit == "x":
-            continue
-        prev = next((p for p in reversed(readings[:k]) if p.kind != "delta" and p.num.end <= r.num.start), None)
-        if prev is None or prev.metric is None or ";" in a.text[prev.span_end : r.num.start]:
-            continue
-        if prev.benchmark is not None and r.benchmark is not None and prev.benchmark.name != r.benchmark.name:
-            continue
-        if a.speed is not None and a.speed.is_speed(prev.metric.name) or not unit_fits(prev.metric.entry, r.unit):
-            continue
-        r.metric, r.metric_inferred = prev.metric, prev.metric_inferred
-        r.note("metric", "metric.of_compared_value")
-
-
 def same_family(a: Abstract, one: str, other: str) -> bool:
     """Two metric names measure the same kind of thing: the words of one are among the other's ("Box AP" and "AP",
     "Recall@5" and "Recall") or grammar kind `metric_family` gives them one family ("mAP" and "AP")."""
@@ -239,25 +244,6 @@ def usual_of_other_family(a: Abstract, readings: list[Reading]) -> None:
         r.note("metric", "metric.usual_of_other_family")
 
 
-def head_noun_after(a: Abstract, readings: list[Reading]) -> None:
-    """metric.head_noun_after: a result whose metric is not written on it (none, its benchmark's usual one or the
-    sentence's nearest) takes a measure noun outside the vocabulary written right after it, with up to two
-    modifiers ("98.6% correlation with expert rankings", "0.71 inter-rater agreement"; kind `metric_head_after`)."""
-    heads = a.g.exact.get("metric_head_after")
-    if not heads:
-        return
-    pattern = _head_after(heads)
-    for r in readings:
-        if r.bound or r.unit == "x":
-            continue
-        m = pattern.match(a.text, r.span_end, min(r.s1, r.span_end + a.w.metric_bind_after))
-        if m is None or any(b.start < m.end("m") and m.start("m") < b.end for b in a.benches):
-            continue
-        name = " ".join(m.group("m").split())
-        r.metric, r.metric_inferred = Span(m.start("m"), m.end("m"), name, m.group("m")), False
-        r.note("metric", "metric.head_noun_after")
-
-
 def usual_for_loose_word(a: Abstract, readings: list[Reading]) -> None:
     """metric.usual_for_loose_word: a bare "accuracy" on a benchmark whose usual metric is a localisation or
     overlap measure (grammar kind `loose_accuracy_for`: AP, mIoU, PQ) is the loose word for that measure ("a
@@ -278,7 +264,12 @@ def usual_for_loose_word(a: Abstract, readings: list[Reading]) -> None:
 
 def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     """The metric passes over a sentence's attributed readings, in order (each notes its own rule)."""
-    of_compared_value(a, readings)
+    change_measure.of_change_verb(a, readings)  # metric.of_change_verb
+    share_verbs.of_share_verb(a, readings)  # metric.of_share_verb
+    compared_metrics.of_compared_value(a, readings)  # metric.of_compared_value
+    compared_metrics.of_compared_system(a, readings)  # metric.of_compared_system
     usual_of_other_family(a, readings)
-    head_noun_after(a, readings)
+    metric_after.head_noun_after(a, readings)  # metric.head_noun_after
     usual_for_loose_word(a, readings)
+    metric_usual.named_as_usual(a, readings)  # metric.named_as_usual
+    metric_usual.of_parallel_benchmark(a, readings)  # metric.of_parallel_benchmark

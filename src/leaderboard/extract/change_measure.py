@@ -1,0 +1,178 @@
+"""METRIC-OF-CHANGE-VERB: the measure a change verb reports, read from the verb's subject or object.
+
+A number reported by a verb of change (grammar kind `measure_change_verb`: "rises", "drops", "cuts", "raises";
+value `subject` for verbs that take the measure only as subject: "reaches") with nothing but "by", "from X to",
+"X ->" or an adverb between the verb (or its object) and the number measures the noun phrase that is
+- the verb's object: "cuts self-preference to 53.5%", "lowers the selection gap on A from 9.4 to 2.1 points";
+- else its subject, the last run of words of the clause that no preposition opens: "success rises from 41% to
+  73%", "on A the jailbreak score drops 0.42 -> 0.08", "Face similarity on A improves from 0.52 to 0.61".
+The phrase is at most four words, outside any benchmark or method mention, no name (digits, inner capitals), no
+agent noun ("the tracker") and not one naming no measure (grammar kind `not_a_measure`: a head "model",
+"performance"; alone "gap", "number"). Leading setting or split words (kinds `subset`, `metric_split_word`:
+"zero-shot", "test") are left out. Its metric is the vocabulary's when a metric mention is the whole phrase, else the
+phrase as written ("Citation precision" is not Precision).
+
+Who takes it: a number whose metric is not written on it (none, the sentence's nearest, its benchmark's usual one).
+The subject of a `subject` verb must end in a measure noun (kinds `metric_head`, `metric_head_after`) or name a
+vocabulary metric ("the classifier reaches 71.2%" keeps its usual metric). A speed cue's metric stays, and so does a
+metric mention holding the whole phrase ("TPR at 1% FPR"). A metric bound before the number yields only when it
+is inside a phrase after the subject and the subject is a measure ("its Spearman correlation with Elo ratings is
+0.93": Spearman Correlation, not Elo).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from leaderboard.extract.alternation import compile_role
+from leaderboard.extract.attribution import Span
+from leaderboard.extract.sentence import Abstract, Reading
+
+RULE = "metric.of_change_verb"
+
+
+def _words(spaced: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(spaced.split())
+
+
+_FUNCTION = _words(
+    "on in for of across at with under over against among per from to by than within into via after before "
+    "the a an its their our his her this these that those each every all and or but while whereas it they we "
+    "which who also further still only below above"
+)
+_DETERMINER = _words("the a an its their our this these those")
+_CONJUNCTION = _words("and or but while whereas that which")
+_AGENT = ("er", "or", "ers", "ors")  # agent nouns name systems ("classifier", "detector"), unless a measure head
+_ADV = r"(?:only|just|further|about|around|nearly|almost|slightly|sharply|significantly|substantially|considerably)"
+_NUM = r"[-+\u2212]?\$?\d[\d.,]*\S*"
+_LINK = r"(?:to|->|\u2192|\u2013|-)"
+# what may stand between the verb (or its object) and the number
+_TAIL = (
+    rf"\s*(?:{_ADV}\s+)?(?:(?:by|from|to|at|below|above|under|over)\s+(?:{_ADV}\s+)?)?"
+    rf"(?:{_NUM}\s*(?:(?:percentage\s+)?points?|pp)?\s*{_LINK}\s*(?:{_ADV}\s+)?)?"
+)
+_OBJECT = re.compile(
+    r"\s+(?:(?:the|its|their|our|a|an)\s+)?(?P<np>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
+    r"(?:\s+(?:on|in|for|of|across|with|among|under|over|against)\s+[^,;()]{1,60}?)?" + _TAIL
+)
+_SUBJECT_TAIL = re.compile(_TAIL)
+_WORD = re.compile(r"[^\s,;:()]+")
+_BREAK = re.compile(r"[,;:(]")
+_NAME_LIKE = re.compile(r"\d|.[A-Z].*[a-z]|[a-z].*[A-Z]")  # "Qwen2", "FooNet", "iNat": names, not measures
+
+
+@functools.lru_cache(maxsize=4)
+def _verbs(phrases: tuple[str, ...]) -> re.Pattern:
+    """The verbs of kind `measure_change_verb` as one pattern (group `cue`)."""
+    words = {"measure_change_verb": dict.fromkeys(phrases, "")}
+    return compile_role(r"(?<![\w\-])(?P<cue>ALT)(?![\w\-])", words, "measure_change_verb")
+
+
+def of_change_verb(a: Abstract, readings: list[Reading]) -> None:
+    """metric.of_change_verb: see the module docstring."""
+    verbs = a.g.words.get("measure_change_verb")
+    if not verbs:
+        return
+    pattern = _verbs(tuple(sorted(verbs)))
+    for r in readings:
+        if r.bound and r.side != "before" or r.unit == "x" or r.rules.get("metric") == "metric.efficiency_cue":
+            continue
+        found, subject_only = _measure(a, r, pattern, verbs)
+        if found is None or r.metric is not None and r.metric.start <= found.start and found.end <= r.metric.end:
+            continue  # "Error rates drop", "TPR at 1% FPR rises": the mention holding the phrase already decided it
+        if (subject_only or r.bound) and not _measure_head(a, found):
+            continue  # "the classifier reaches 71.2% on ImageNet": its usual metric stays
+        if r.bound and (r.metric is None or r.metric.start < found.end):
+            continue  # only a metric bound inside the subject's own phrase ("correlation with Elo ratings is") yields
+        if r.metric is None or r.metric.name != found.name:
+            r.metric, r.metric_inferred = found, False
+            r.note("metric", RULE)
+
+
+def _measure(a: Abstract, r: Reading, pattern: re.Pattern, verbs: dict[str, str]) -> tuple[Span | None, bool]:
+    """The measure the verb before the number reports, or None; and whether the verb takes it only as subject."""
+    text, start = a.text, r.num.start
+    w0 = max(r.s0, start - a.w.clause_before)
+    verb = None
+    for m in pattern.finditer(text, w0, start):
+        verb = m
+    if verb is None or _BREAK.search(text, verb.end(), start):
+        return None, False
+    subject_only = verbs.get(verb.group("cue").lower()) == "subject"
+    if _SUBJECT_TAIL.fullmatch(text, verb.end(), start):
+        return _subject(a, r, verb.start()), subject_only
+    obj = None if subject_only else _OBJECT.fullmatch(text, verb.end(), start)
+    if obj is None:
+        return None, False
+    words = [(m.group(), m.start()) for m in _WORD.finditer(text, obj.start("np"), obj.end("np"))]
+    return _phrase(a, words), False
+
+
+def _measure_head(a: Abstract, m: Span) -> bool:
+    """Whether the phrase is a vocabulary metric or ends in a measure noun (grammar kinds `metric_head`,
+    `metric_head_after`): only such a phrase is the measure a subject of "reaches" names."""
+    head = m.raw.split()[-1].lower()
+    return (
+        m.entry is not None
+        or head in a.g.words.get("metric_head", {})
+        or head in a.g.words.get("metric_head_after", {})
+    )
+
+
+def _subject(a: Abstract, r: Reading, end: int) -> Span | None:
+    """The last run of words of the clause before `end` that no preposition opens, when only prepositional phrases
+    follow it up to the verb ("the accuracy on the X dataset increased"); adverbs in -ly before the verb are left
+    out."""
+    text = a.text
+    begin = r.s0
+    for m in _BREAK.finditer(text, r.s0, end):
+        begin = m.end()
+    subject: list[tuple[str, int]] = []
+    run: list[tuple[str, int]] = []
+    opened = False  # whether a preposition opens the current run
+    for m in _WORD.finditer(text, begin, end):
+        low = m.group().lower()
+        if low in _FUNCTION:
+            if run and not opened:
+                subject = run
+            if run or low not in _DETERMINER:
+                opened = low not in _DETERMINER and low not in _CONJUNCTION
+            run = []
+            continue
+        run.append((m.group(), m.start()))
+    if run and not opened:
+        subject = run
+    while subject and subject[-1][0].lower().endswith("ly"):
+        subject = subject[:-1]
+    return _phrase(a, subject) if subject else None
+
+
+def _phrase(a: Abstract, words: list[tuple[str, int]]) -> Span | None:
+    """The measure named by the words, or None when they name a benchmark, a method or no measure."""
+    spans = [*a.benches, *a.methods]
+    owner = max((k + 1 for k, (w, _) in enumerate(words) if w.endswith(("'s", "\u2019s"))), default=0)
+    words = words[owner:]  # "our metric's Pearson correlation": the possessor is no part of the measure
+    setting = (a.g.words.get("subset", {}), a.g.words.get("metric_split_word", {}))
+    while len(words) > 1 and any(words[0][0].lower() in kind for kind in setting):
+        words = words[1:]  # "Zero-shot exact match", "test accuracy": the setting is no part of the measure
+    if words and any(s.start <= words[-1][1] < s.end for s in a.benches):
+        return None  # "Short-context MMLU drops": a benchmark, not a measure
+    words = [(w, p) for w, p in words if not any(s.start <= p < s.end for s in a.benches)]  # "MME perception"
+    if not words or len(words) > 4 or any(s.start <= p < s.end for w, p in words for s in spans):
+        return None
+    start, end = words[0][1], words[-1][1] + len(words[-1][0])
+    raw = a.text[start:end]
+    known = [m for m in a.metrics if m.start == start and m.end == end]
+    if known:  # "the top-1 accuracy", "Error rates": the vocabulary's metric (but "Span precision" is no Precision)
+        return known[0]
+    stop = a.g.words.get("not_a_measure", {})
+    low = [w.lower() for w, _ in words]
+    if stop.get(low[-1]) == "head" or len(low) == 1 and low[0] in stop or " ".join(low) in stop:
+        return None
+    if any(w in _FUNCTION for w in low) or any(_NAME_LIKE.search(w) for w, _ in words):
+        return None
+    if low[-1].endswith(_AGENT) and low[-1] not in a.g.words.get("metric_head", {}):
+        return None  # "the tracker", "our detector": a system, not a measure
+    return Span(start, end, raw, raw)

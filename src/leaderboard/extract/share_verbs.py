@@ -1,0 +1,64 @@
+"""METRIC-OF-SHARE-VERB: a percentage that is the object of a verb naming what share of items a system gets right
+measures that share: "answers 61.9% correctly", "solves 61.3% of the problems", "resolves 31.4% of issues".
+
+Grammar kind `share_verb_metric` (phrase: the verb, value: the metric it reports: Accuracy, Resolve Rate, Success
+Rate) right before the number (an adverb such as "only" may stand between), the number a percentage with no metric
+of its own. The items counted, when named ("of the tasks"; grammar kind `share_object_metric`), decide the metric
+instead: "solves 44.5% of the tasks" is a Success Rate, "solves 61.3% of the problems" an Accuracy. The number's
+later siblings in its sentence - percentages of the same kind and benchmark with no metric, reported in the same
+list ("GPT-4o 48.2% and Llama 39.5%") - take the same metric.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from leaderboard.extract.alternation import compile_role
+from leaderboard.extract.attribution import Span
+from leaderboard.extract.sentence import Abstract, Reading
+
+RULE = "metric.of_share_verb"
+_OBJECT = re.compile(r"\s+of\s+(?:(?:the|all|its|their)\s+)?(?P<words>[\w\-]+(?:\s+[\w\-]+){0,2})")
+_ADVERB = r"(?:\s+(?:only|just|about|around|nearly|almost|roughly|over|under))?"
+
+
+@functools.lru_cache(maxsize=4)
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    """The verbs right before a number (group `cue`)."""
+    words = {"share_verb_metric": dict.fromkeys(phrases, "")}
+    return compile_role(r"(?<![\w\-])(?P<cue>ALT)" + _ADVERB + r"\s+$", words, "share_verb_metric")
+
+
+def of_share_verb(a: Abstract, readings: list[Reading]) -> None:
+    """metric.of_share_verb: see the module docstring."""
+    verbs = a.g.words.get("share_verb_metric")
+    if not verbs:
+        return
+    pattern = _pattern(tuple(sorted(verbs)))
+    found: Span | None = None
+    source: Reading | None = None
+    for r in readings:
+        if r.unit != "%" or r.metric is not None or r.kind == "delta":
+            continue
+        m = pattern.search(a.text, max(r.s0, r.num.start - 40), r.num.start)
+        if m is not None:
+            name = verbs[" ".join(m.group("cue").lower().split())]
+            obj = _OBJECT.match(a.text, r.span_end, min(r.s1, r.span_end + 60))
+            objects = a.g.words.get("share_object_metric", {})
+            counted = [w for w in obj.group("words").lower().split() if w in objects] if obj is not None else []
+            if counted:
+                name = objects[counted[0]]  # "solves 44.5% of the web tasks": Success Rate
+            entry = a.vocab.metrics.lookup(name)
+            found = Span(m.start("cue"), m.end("cue"), entry.name if entry else name, m.group("cue"), entry)
+            source = r
+        elif source is None or found is None or not _same_list(source, r):
+            continue
+        r.metric, r.metric_inferred = found, False
+        r.note("metric", RULE)
+
+
+def _same_list(first: Reading, r: Reading) -> bool:
+    """Whether `r` is a later sibling of `first`: same kind and benchmark (or both none)."""
+    fb, rb = first.benchmark, r.benchmark
+    return r.kind == first.kind and (fb is None) == (rb is None) and (fb is None or rb is None or fb.name == rb.name)

@@ -1,0 +1,35 @@
+"""METRIC-OF-CHANGE-VERB (extract/change_measure.py): what the subject or object of a change verb does not name.
+Sentences written for these tests (invented systems and numbers); each row is (value, metric)."""
+
+from __future__ import annotations
+
+import pytest
+
+from leaderboard.extract import Extractor
+from leaderboard.models import Paper
+
+CASES = [
+    # a system as subject of "reaches" is no measure: the benchmark's usual metric stays
+    ("On DAVIS 2017, our segmenter reaches 84.2.", 84.2, "J&F"),
+    # an agent noun names a system, not a measure
+    ("With 12 views, the reconstructor improves by 1.9 dB.", 1.9, None),
+    # a benchmark ending the subject: the number keeps what it had
+    ("Few-shot GSM8K drops from 80.1% to 78.3% after quantisation.", 80.1, "Accuracy"),
+    # a change noun measures nothing of its own
+    ("After distillation the gap shrinks to 0.8 points.", 0.8, None),
+    # a measure as subject keeps its written modifier
+    ("Caption recall on our StreetCaps split climbs from 41.5% to 57.0%.", 41.5, "Caption recall"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value", "metric"), CASES)
+def test_change_verb_measure(extractor: Extractor, sentence: str, value: float, metric: str | None) -> None:
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract=sentence))
+    got = {r.metric for r in rows if r.value == value}
+    assert got == {metric}, got
+
+
+def test_top1_stays_on_a_benchmark_that_reports_it(extractor: Extractor) -> None:
+    """METRIC-NAMED-AS-USUAL: on Kinetics-400, whose usual metric is Top-1 Accuracy itself, the name stays."""
+    rows = extractor.extract(Paper(paper_id="p", title="", abstract="It reaches 83.9% top-1 accuracy on Kinetics-400."))
+    assert [(r.value, r.metric) for r in rows] == [(83.9, "Top-1 Accuracy")]
