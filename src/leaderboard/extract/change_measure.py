@@ -96,8 +96,10 @@ def _measure(a: Abstract, r: Reading, pattern: re.Pattern, verbs: dict[str, str]
     text, start = a.text, r.num.start
     w0 = max(r.s0, start - a.w.clause_before)
     verb = None
+    names = [*a.benches, *a.methods]
     for m in pattern.finditer(text, w0, start):
-        verb = m
+        if not any(s.start <= m.start() < s.end for s in names):  # "On DROP our reader scores": a name, no verb
+            verb = m
     if verb is None or _BREAK.search(text, verb.end(), start):
         return None, False
     subject_only = verbs.get(verb.group("cue").lower()) == "subject"

@@ -54,5 +54,6 @@ def of_parallel_benchmark(a: Abstract, readings: list[Reading]) -> None:
         }
         if len(names) != 1:
             continue
-        r.metric, r.metric_inferred = next(iter(names.values())), True
+        m = next(iter(names.values()))
+        r.metric, r.metric_inferred = Span(-1, -1, m.name, "", m.entry), True  # implied: not named, no offsets
         r.note("metric", "metric.of_parallel_benchmark")
