@@ -230,7 +230,10 @@ def respectively_run(a: Abstract, s: Sentence, r: Reading) -> bool:
 def labelled_comparison(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A number in a parenthesis right after another number, labelled by the system it belongs to (grammar
     `comparison_label`: "FVD of 242 (baseline 238)", "(teacher: 71)"): the compared system's result."""
-    m = _LABELLED.search(a.text, max(s.s0, r.num.start - a.w.listed_items_before), r.num.start)
+    lo = max(s.s0, r.num.start - a.w.listed_items_before)
+    if a.text.find("(", lo, r.num.start) < 0:
+        return False  # the pattern needs a "(": the cheap test first
+    m = _LABELLED.search(a.text, lo, r.num.start)
     return m is not None and m.group("label").lower() in a.g.words.get("comparison_label", {})
 
 
