@@ -254,7 +254,8 @@ def transition_of_named_metric(a: Abstract, s: Sentence, r: Reading) -> bool:
     after = UP_FROM_BETWEEN.match(text, r.span_end, s.s1)
     if after is not None and text[after.end() : after.end() + 1].isdigit():
         return True
-    return _UP_FROM_BEFORE.search(text, max(s.s0, num.start - 40), num.start) is not None
+    lo = max(s.s0, num.start - 40)
+    return "from" in text[lo : num.start].lower() and _UP_FROM_BEFORE.search(text, lo, num.start) is not None
 
 
 @rule("result.end_value_of_change")
