@@ -49,6 +49,10 @@ class Span:
         return self.entry is not None
 
 
+_JOIN_GAP = re.compile(r"\s*\(?\s*")  # compiled at import: the loop never compiles
+_OF_GAP = re.compile(r"\s+of\s+")
+
+
 def spans_from_mentions(text: str, mentions: list[Mention]) -> list[Span]:
     return [Span(m.start, m.end, m.entry.name, text[m.start : m.end], m.entry) for m in mentions]
 
@@ -59,7 +63,7 @@ def merge_adjacent(text: str, spans: list[Span], w: Windows) -> list[Span]:
     for sp in spans:
         if out:
             gap = text[out[-1].end : sp.start]
-            if re.fullmatch(r"\s*\(?\s*", gap) and (sp.start - out[-1].end) <= w.metric_join_gap:
+            if _JOIN_GAP.fullmatch(gap) and (sp.start - out[-1].end) <= w.metric_join_gap:
                 prev = out[-1]
                 end = sp.end + (1 if text[sp.end : sp.end + 1] == ")" and "(" in gap else 0)
                 out[-1] = Span(prev.start, end, prev.name, text[prev.start : end], prev.entry)
@@ -163,9 +167,7 @@ def nearest(spans: list[Span], pos: int, end: int, text: str, s0: int, s1: int, 
     A mention that only modifies the one before it ("mAP of IoU thresholds") is skipped.
     """
     best, best_d = None, limit
-    modifiers = {
-        b.start for a, b in zip(spans, spans[1:], strict=False) if re.fullmatch(r"\s+of\s+", text[a.end : b.start])
-    }
+    modifiers = {b.start for a, b in zip(spans, spans[1:], strict=False) if _OF_GAP.fullmatch(text[a.end : b.start])}
     for sp in spans:
         if sp.start in modifiers:
             continue

@@ -45,6 +45,8 @@ UP_FROM_BETWEEN = re.compile(
 )
 _FROM_BETWEEN = re.compile(r"\s*(?:\(\s*)?from\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:of\s+)?", re.IGNORECASE)
 
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")  # compiled at import: the loop never compiles
+
 
 def transition_rows(readings: list, done: list, text: str, nums: list, s0: int, g) -> list:
     """The new-value rows of details.transitions (`done`) and the absolute rows `after_rows` adds, without the
@@ -68,7 +70,7 @@ def spread_of_change(r, text: str, s0: int, g) -> bool:
     if r.unit in _CHANGE_UNITS:
         return True
     before = text[max(s0, lead.start() - Windows.read(g, "spread_cue_before")) : lead.start()]
-    last_clause = re.split(r"[,;:]\s", before)[-1]
+    last_clause = _CLAUSE_BREAK.split(before)[-1]
     words = last_clause.split()
     if lead.group(1) and words and g.delta_noun_after.match(" " + words[-1]):  # "gains ranging from"
         return True

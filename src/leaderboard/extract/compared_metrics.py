@@ -59,7 +59,7 @@ def of_compared_system(a: Abstract, readings: list[Reading]) -> None:
             continue
         before = a.text[r.s0 : r.num.start].rstrip()
         named = before.endswith("(") and a.g.compared_before.search(before[:-1].rstrip() + " ") is not None
-        if not named and _UP_FROM.search(before) is None:
+        if not named and (before[-4:].lower() != "from" or _UP_FROM.search(before) is None):  # cheap test first
             continue
         prev = next((p for p in reversed(readings[:k]) if p.kind != "delta" and p.unit == r.unit), None)
         if prev is None or prev.metric is None or prev.metric_inferred or ";" in a.text[prev.span_end : r.num.start]:

@@ -149,8 +149,8 @@ def non_result_reason(
 def _spread_of_value(before: str, grammar: Grammar) -> bool:
     """SPREAD-OF-VALUE: the number follows "±" or a spread label in a parenthesis after another number (grammar
     `spread_label`: "SD", "std", "standard error")."""
-    if _PLUS_MINUS_BEFORE.search(before):
-        return True
+    if ("\u00b1" in before or "+" in before or "\\pm" in before) and _PLUS_MINUS_BEFORE.search(before):
+        return True  # the pattern holds one of these: the cheap test first
     if "(" not in before[-30:] and "[" not in before[-30:]:
         return False
     m = _LABEL_IN_PARENTHESIS.search(before)

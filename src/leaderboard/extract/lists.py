@@ -29,6 +29,10 @@ _LIST_BEFORE = re.compile(
 _RESPECTIVELY = re.compile(r"(?-i:[rR])(?<!\w.)espectively\b", re.IGNORECASE)  # \brespectively\b, skipped to in C
 _ELLIPTIC_ON = re.compile(r"\s*(?:%\s*)?(?:(?:points?|pts|pp)\s+)?(?:on|in)\b")  # "... and 5.4 points on B"
 
+_TO_WORD = re.compile(r"(?<!up )\bto\b")  # compiled at import: the loop never compiles
+_COMMA_OR_AND_END = re.compile(r"(?:,|\band)\s*$")
+_ON_OR_IN = re.compile(r"\bon\b|\bin\b")
+
 
 def jointly(a: Abstract, r: Reading, sb: list[Span]) -> list[Reading]:
     """A single number stated for "A and B" (no "respectively"): one more row for each other member."""
@@ -69,7 +73,7 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
         if (
             not coordination_gap(gap, a.w.coordination_before, a.w.coordination_after)
             or a.g.result_verb.search(gap)
-            or re.search(r"(?<!up )\bto\b", gap)
+            or _TO_WORD.search(gap)
         ):
             continue
         signed_only = prev.num.signed == "+" and not cur.num.signed  # "49.4 (+1.0), 60.2 (+0.6)"
@@ -77,7 +81,7 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
         elliptic = (
             not cur.bound
             and cur.unit == prev.unit
-            and re.search(r"(?:,|\band)\s*$", gap) is not None
+            and _COMMA_OR_AND_END.search(gap) is not None
             and _DIRECT_ON.match(a.text, cur.span_end) is not None
             and _ELLIPTIC_ON.match(a.text, cur.span_end, cur.span_end + 16) is not None
         )
@@ -85,7 +89,7 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
             prev.kind == "delta"
             and cur.kind == "absolute"
             and not signed_only
-            and (elliptic or not re.search(r"\bon\b|\bin\b", gap))
+            and (elliptic or not _ON_OR_IN.search(gap))
             and not a.g.compare.search(gap)  # "4.0 points above X, and 65.2% on B": the change closed with its baseline
         ):
             cur.kind = "delta"

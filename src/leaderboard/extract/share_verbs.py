@@ -33,8 +33,8 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
 def of_share_verb(a: Abstract, readings: list[Reading]) -> None:
     """metric.of_share_verb: see the module docstring."""
     verbs = a.g.words.get("share_verb_metric")
-    if not verbs:
-        return
+    if not verbs or not any(r.unit == "%" and r.metric is None and r.kind != "delta" for r in readings):
+        return  # no reading a verb could give its metric (the loop's own test): no pattern built nor searched
     pattern = _pattern(tuple(sorted(verbs)))
     found: Span | None = None
     source: Reading | None = None

@@ -230,7 +230,10 @@ def respectively_run(a: Abstract, s: Sentence, r: Reading) -> bool:
 def labelled_comparison(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A number in a parenthesis right after another number, labelled by the system it belongs to (grammar
     `comparison_label`: "FVD of 242 (baseline 238)", "(teacher: 71)"): the compared system's result."""
-    m = _LABELLED.search(a.text, max(s.s0, r.num.start - a.w.listed_items_before), r.num.start)
+    lo = max(s.s0, r.num.start - a.w.listed_items_before)
+    if a.text.find("(", lo, r.num.start) < 0:
+        return False  # the pattern needs a "(": the cheap test first
+    m = _LABELLED.search(a.text, lo, r.num.start)
     return m is not None and m.group("label").lower() in a.g.words.get("comparison_label", {})
 
 
@@ -251,7 +254,8 @@ def transition_of_named_metric(a: Abstract, s: Sentence, r: Reading) -> bool:
     after = UP_FROM_BETWEEN.match(text, r.span_end, s.s1)
     if after is not None and text[after.end() : after.end() + 1].isdigit():
         return True
-    return _UP_FROM_BEFORE.search(text, max(s.s0, num.start - 40), num.start) is not None
+    lo = max(s.s0, num.start - 40)
+    return "from" in text[lo : num.start].lower() and _UP_FROM_BEFORE.search(text, lo, num.start) is not None
 
 
 @rule("result.end_value_of_change")

@@ -59,11 +59,12 @@ def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     subject = a.g.words.get("subject_anaphor", {})
     for r in subject_anaphor(readings, runs, a.text, s.s0, subject) if runs and subject else ():
         r.note("benchmark", "benchmark.list_anaphor")
-    low = a.text[s.s0 : s.s1].lower() if not runs else ""
-    if not runs and any(w in low for w in words):
+    low = a.text[s.s0 : s.s1].lower() if words else ""
+    written = any(w in low for w in words)  # both rules below need an anaphor word in the sentence
+    if not runs and written:
         for r in anaphor_to_sentence_before(a, readings, s.s0, s.s1, words):
             r.note("benchmark", "benchmark.list_anaphor")
-    for r in fronted_anaphor(a, readings, s.s0, runs, words) if words else ():  # "On the former it reaches x"
+    for r in fronted_anaphor(a, readings, s.s0, runs, words) if written else ():  # "On the former it reaches x"
         r.note("benchmark", "benchmark.list_anaphor")
 
 
