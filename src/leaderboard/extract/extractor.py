@@ -70,7 +70,6 @@ class Extractor:
         self.models = ModelNames.of(self.grammar.exact, self.vocab.methods.entries)
         self.calibration = Calibration.load()
         self.method_keys = {}
-        _warm_patterns(self.grammar)
 
     @classmethod
     def default(cls) -> Extractor:
@@ -267,21 +266,3 @@ def _task_names(vocab: Vocabulary) -> set[str]:
 
 
 __all__ = ["Extractor", "Span"]
-
-
-def _warm_patterns(g: Grammar) -> None:
-    """Compile the grammar's patterns that rules build on first use (cached per word list) with the extractor, so
-    that no abstract pays for them: the same calls, with the same arguments, as the rules make."""
-    from leaderboard.extract import benchmark_paper, change_measure, metric_after, metric_forms, share_verbs
-    from leaderboard.extract.rules import subset, suite
-
-    if verbs := g.words.get("measure_change_verb"):
-        change_measure._verbs(tuple(sorted(verbs)))
-    if verbs := g.words.get("share_verb_metric"):
-        share_verbs._pattern(tuple(sorted(verbs)))
-    if heads := g.exact.get("metric_head_after"):
-        metric_after._head_after(heads)
-    suite._counted(frozenset(g.words.get("counted_sets", ())))
-    subset._subset_in(g.subset_head.pattern)
-    benchmark_paper._trained(frozenset(g.words.get("training_on", ())))
-    metric_forms.split_pattern(g.exact.get("metric_split_word", frozenset()))
