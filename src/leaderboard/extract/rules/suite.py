@@ -102,10 +102,10 @@ def own_scope_before(a: Abstract, s: Sentence, r: Reading) -> bool:
 
 def _own_scope(a: Abstract, s: Sentence, r: Reading) -> bool:
     text, start = a.text, r.num.start
-    c0 = max([s.s0, *(m.end() for m in _CONJUNCT_START.finditer(text, s.s0, start))])
-    seg = text[max(0, c0 - 1) : start].lower()
+    seg = text[max(0, s.s0 - 1) : start].lower()
     if " our " not in seg and "over " not in seg and "across " not in seg:
         return False  # the literal cues first
+    c0 = max([s.s0, *(m.end() for m in _CONJUNCT_START.finditer(text, s.s0, start))])
     end = _ITEM_END.search(text, r.span_end, s.s1)
     stop = end.start() if end is not None else s.s1
     for m in _SCOPE.finditer(text, c0, start):
