@@ -438,3 +438,16 @@ def test_benchmark_is_no_sentence_subject(extractor: Extractor) -> None:
         (51.0, "COCO", None),
         (82.1, "PASCAL VOC", None),
     ]
+
+
+def test_suite_of_sets_names_one_coded_suite(extractor: Extractor) -> None:
+    """SUITE-OF-SETS (names.py): one name coded with letters and a digit before a plural set head ("our X-9 test
+    sets") names the suite; a plain word before one ("the NLP datasets") names nothing."""
+    for text, name in (
+        ("Transfer to Wolof improves by 4.2 points on our MasakhaPOS-3 test sets.", "MasakhaPOS-3"),
+        ("The retriever averages 51.7 nDCG@10 over the Quarry-12 datasets.", "Quarry-12"),
+        ("On the TabArena2 benchmarks our model wins 61% of pairwise comparisons.", "TabArena2"),
+        ("It gains 3.2 points on the NLP datasets.", None),
+    ):
+        rows = extractor.extract(Paper("p", None, text))
+        assert [r.benchmark for r in rows] == [name], text

@@ -11,7 +11,7 @@ from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, n
 from leaderboard.extract.before_after import transition_rows
 from leaderboard.extract.calibration import evidence_score
 from leaderboard.extract.details import delta_details, transitions
-from leaderboard.extract.efficiency_sentence import apply_claim, settle_benchmarks
+from leaderboard.extract.efficiency_sentence import apply_claim, settle_benchmarks, settle_late
 from leaderboard.extract.lists import jointly
 from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
 from leaderboard.extract.pair_names import sentence_names
@@ -145,6 +145,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     for fn in STRUCTURE_AFTER:  # rules/structure.py
         fn(a, s, readings)
     after_attribution(a, readings)  # rules/metric.py: metrics that depend on the sentence's other readings
+    settle_late(a, readings)  # efficiency_sentence.py: SPEED-AT-OPERATING-POINT for the metrics settled late
     for r in readings:  # after every reading has its method: a compared system's number on another's benchmark
         if (home := baseline_rules.home_of_baseline_metric(a, s, r, readings)) is not None:
             r.benchmark = home

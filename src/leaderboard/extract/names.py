@@ -22,6 +22,9 @@ _NAME_VERSION = r"(?:\s\d{1,2}\.0(?=[\s,;:)]|\.(?!\d)))"
 # COINED-NAME-HEAD: a loose head (grammar kind `coined_name_head`: "set") marks only a coined name before it: one
 # with a digit, an inner capital or a hyphen ("ChordEval-500 set", "the KelpWatch-22 and FloodNet-SAR sets")
 _COINED = re.compile(r"\d|[a-z][A-Z]|[A-Za-z]-[A-Za-z]|[A-Z]{2}")
+# SUITE-OF-SETS: one name coded with letters and a digit before a plural head names a suite of sets ("our
+# AfroNLI-11 test sets", "the KLUE-2 tasks"); a plain word ("the NLP datasets") does not
+_SUITE = re.compile(r"^[A-Za-z]{2,}[\w\-]*\d[\w\-]*$")
 # a capitalised head after a name is part of it, with its year or number: "X Challenge 2018", SHARED-TASK-NUMBER
 # "SemEval-2022 Task 4" (one digit only after "Task": "X Challenge 2 ." is a footnote; never a decimal or a percentage)
 _HEAD_TAIL = re.compile(r"\s+([A-Z][a-z]+)(?:\s+(\d{2,4}|(?<=Task )\d)(?![\d.,]\d|\s*%))?")
@@ -151,6 +154,10 @@ class NameCapture:
                 if m:
                     items = self._list_items(text, m.start("list"), m.end("list"))
                     listed.extend(i for i in items if not coined or _COINED.search(i[0].group()))
+                elif (one := self.name_before.search(text, max(s0, h.start() - 80), h.start())) and _SUITE.search(
+                    one.group("name")
+                ):
+                    before.append((one, h.end()))  # SUITE-OF-SETS: "on our AfroNLI-11 test sets" (a digit-coded name)
                 continue
             m = self.name_before.search(text, max(s0, h.start() - 80), h.start())
             if m and coined and not _COINED.search(m.group("name")):

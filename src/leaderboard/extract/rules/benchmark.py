@@ -13,6 +13,7 @@ from leaderboard.extract.rules.suite import (  # noqa: F401
     fronted_suite,
     named_suite_of_aggregate,
     over_sets,
+    own_scope_before,
 )
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.task_bindings import bound_per_number
@@ -30,14 +31,15 @@ _OWN_SCOPE = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:over|across|on|in|for)\
 
 @rule("benchmark.across_unnamed_sets")
 def across_unnamed_sets(a: Abstract, s: Sentence, r: Reading) -> bool:
-    """A number "across/over N datasets" that names none of them (nor a fronted "On X" suite) has no benchmark of its
-    sentence."""
+    """A number "across/over N datasets" that names none of them (nor a fronted "On X" suite), or after a scope of its
+    own (OWN-SCOPE-BEFORE), has no benchmark of its sentence."""
     m = _ACROSS.match(a.text, r.span_end, s.s1)
     reach = min(s.s1, m.end() + a.w.sets_after) if m is not None else 0
     reach = next((i for i in range(m.end(), reach) if a.text[i] in ",;"), reach) if m is not None else 0  # its phrase
-    if m is None or any(m.end() <= b.start < reach for b in s.benches):
-        return False
-    return counts_sets_or_tasks(a.g, a.text[m.end() : reach]) and not fronted_suite(a, s, r, _fronted(a, s))
+    hit = m is not None and not any(m.end() <= b.start < reach for b in s.benches)
+    if hit and counts_sets_or_tasks(a.g, a.text[m.end() : reach]) and not fronted_suite(a, s, r, _fronted(a, s)):
+        return True
+    return own_scope_before(a, s, r)  # OWN-SCOPE-BEFORE (suite.py): "..., and accuracy over 6 tasks is 72.1"
 
 
 def _evaluated(a: Abstract, s: Sentence) -> list[Span]:
@@ -256,7 +258,7 @@ def setting_of_its_own(a: Abstract, s: Sentence, r: Reading) -> bool:
 def _aggregate(a: Abstract, s: Sentence, r: Reading) -> bool:
     """No benchmark is carried into an aggregate ("on average over all datasets"; not one within a dataset:
     "across 26 classes") or a setting of its own."""
-    return over_sets(a, s) or setting_of_its_own(a, s, r)
+    return over_sets(a, s) or setting_of_its_own(a, s, r) or own_scope_before(a, s, r)
 
 
 def _titled(a: Abstract) -> bool:
