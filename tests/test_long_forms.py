@@ -29,6 +29,7 @@ def test_long_form_and_short_form_are_one_mention(extractor: Extractor) -> None:
         assert [(r.benchmark, r.benchmark_raw) for r in rows] == [(name, raw)], text
 
 
+
 def test_a_different_name_in_parentheses_is_no_short_form(extractor: Extractor) -> None:
     """ "PASCAL VOC (COCO-style AP)": only a short form of the same entry joins the name before it."""
     text = "The detector scores 80.2 mAP on PASCAL VOC (and 44.0 AP on COCO)."
