@@ -20,7 +20,6 @@ from leaderboard.extract.engine import read_sentence
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.latex_names import unwrap_latex
 from leaderboard.extract.leaks import Leaks
-from leaderboard.extract.long_forms import join_long_forms
 from leaderboard.extract.methods import own_method
 from leaderboard.extract.metric_forms import MetricForms
 from leaderboard.extract.model_names import ModelNames
@@ -106,7 +105,6 @@ class Extractor:
             benches = by_task(text, benches, ambiguous, vocab.benchmarks.lookup)
         reach = self.windows.latex_open_before
         benches = unwrap_latex(text, benches, vocab.benchmarks.lookup, reach)  # latex_names.py: "$\\text{X}_{2.0}$"
-        benches = join_long_forms(text, benches)  # long_forms.py: "the extended Cohn-Kanade dataset (CK+)"
         spans = [*metric_ranges, *((b.start, b.end) for b in benches)]
         methods = [  # "Inception scores of 262.85", "mean IoU": a model's name inside a metric is not a method
             m
