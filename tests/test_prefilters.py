@@ -35,14 +35,31 @@ def test_acronym_head_names_with_and_without_the_anchor() -> None:
 
 _PHRASES = st.lists(
     st.sampled_from(
-        ["gain*", "drop", "drops by", "Rise", "rank", "re-rank", "top", "set", "sets", "data set", "(best)"]
+        [
+            "gain*",
+            "drop",
+            "drops by",
+            "Rise",
+            "rank",
+            "re-rank",
+            "top",
+            "set",
+            "sets",
+            "data set",
+            "(best)",
+            "\u03b5 =",
+            "\u03f5 =",
+            "\u03f5ta",
+            "\u03b5t",
+        ]
     ),
     min_size=1,
     max_size=6,
 )
 _TEXT = st.lists(
     st.sampled_from(["gain", "gains", "drop", "drops  by", "Rise", "RANK", "re-rank", "-", "_", "x", " ", "sets",
-                     "data", " set", "(best)", "top-1", "\u212a", "\u017f", "."]),
+                     "data", " set", "(best)", "top-1", "\u212a", "\u017f", ".",
+                     "\u03b5", "\u03f5", "\u0395", " =", "t", "ta"]),
     max_size=14,
 ).map("".join)  # fmt: skip
 
@@ -55,6 +72,14 @@ def test_dispatched_alternation_finds_what_the_plain_one_finds(phrases: list[str
     plain = re.compile("|".join(alternation._phrase_re(p) for p in ordered), re.IGNORECASE)
     fast = re.compile(alternation.phrase_alternation(phrases), re.IGNORECASE)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_phrases_whose_first_characters_fold_together_share_a_branch() -> None:
+    """ "\u03b5" and "\u03f5" match the same characters: one dispatched branch (not the undispatched alternation)."""
+    alt = alternation.phrase_alternation(["\u03b5 =", "\u03f5 =", "lr"])
+    assert alt.startswith("(?-i:[")
+    fast = re.compile(alt, re.IGNORECASE)
+    assert [m.group() for m in fast.finditer("\u03f5 = 1, \u0395  = 2, LR 3")] == ["\u03f5 =", "\u0395  =", "LR"]
 
 
 def test_word_start_guard_only_when_every_phrase_opens_with_a_word_character() -> None:

@@ -70,7 +70,9 @@ def _dispatched(ordered: list[str], word_start: bool) -> str | None:
         if _folds(first) != _folds(first.lower()):
             return None
         rest = r"\s+".join([re.escape(words[0][1:]), *map(re.escape, words[1:])])
-        groups.setdefault(first.lower(), []).append(rest + (r"[\w\-]*" if phrase.endswith("*") else r"(?![\w])"))
+        groups.setdefault(_fold_key(first, groups), []).append(
+            rest + (r"[\w\-]*" if phrase.endswith("*") else r"(?![\w])")
+        )
     dispatch = _dispatch(groups)
     if dispatch is None:
         return None
@@ -82,6 +84,17 @@ def _dispatched(ordered: list[str], word_start: bool) -> str | None:
 def _folds(c: str) -> frozenset[str]:
     """The characters `c` matches case-insensitively."""
     return frozenset(re.findall(re.escape(c), _CHARS, re.IGNORECASE))
+
+
+def _fold_key(first: str, groups: dict[str, list[str]]) -> str:
+    """The group of phrases starting with `first`: `first` lowered, or the group whose first character folds to the
+    same characters ("\u03b5" and "\u03f5" both match "\u0395"): one branch tries both in their written order, as the
+    plain alternation does at a position either can start at."""
+    low = first.lower()
+    if low not in groups:
+        folds = _folds(low)
+        low = next((k for k in groups if _folds(k) == folds), low)
+    return low
 
 
 def _dispatch(groups: dict[str, list[str]], guard: Callable[[str], str] = lambda first: "") -> tuple[str, str] | None:
@@ -138,7 +151,7 @@ def phrase_alternation(phrases: list[str]) -> str:
             rest += r"[\w\-]*"
         if star or body[-1:].isalnum():
             rest += r"(?![\w])"
-        groups.setdefault(first.lower(), []).append(rest)
+        groups.setdefault(_fold_key(first, groups), []).append(rest)
         firsts.add(first)
     if any(_folds(c) != _folds(c.lower()) for c in firsts):
         return plain
@@ -160,6 +173,6 @@ def literal_alternation(literals: list[str]) -> str:
     for x in literals:
         if not x or len(x[0].lower()) != 1 or _folds(x[0]) != _folds(x[0].lower()):
             return plain
-        groups.setdefault(x[0].lower(), []).append(re.escape(x[1:]))
+        groups.setdefault(_fold_key(x[0], groups), []).append(re.escape(x[1:]))
     dispatch = _dispatch(groups)
     return plain if dispatch is None else f"(?-i:[{dispatch[0]}])(?:{dispatch[1]})"
