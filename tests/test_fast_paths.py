@@ -185,6 +185,19 @@ def test_version_hint_is_the_word_boundary_pattern(text: str, pos: int) -> None:
     assert [m.span() for m in fast.finditer(text, pos)] == [m.span() for m in version.finditer(text, pos)]
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["on", "for", "in", "On", "xon", "-in", "\u00e9n", " ", "  ", "the ", "V2", "v1", "2.1",
+                              "12", "7", "%", ",5", ".", "a", "_"]), max_size=12).map("".join),
+    st.integers(0, 4),
+)  # fmt: skip
+def test_bare_version_slot_is_the_word_boundary_pattern(text: str, pos: int) -> None:
+    bare = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[vV]?\d{1,2}(?:\.\d{1,2})?)(?![\w%]|[.,]\d)")
+    fast = open_names._ON_BARE_VERSION
+    want = [(m.span(), m.span("v")) for m in bare.finditer(text, pos)]
+    assert [(m.span(), m.span("v")) for m in fast.finditer(text, pos)] == want
+
+
 _DIMENSIONISH = st.lists(
     st.sampled_from(["1024", "7", " ", "x", "X", "\u00d7", "$", "\\times", "\\time", "s", "a", "\n", "-", "\u00e9"]),
     max_size=10,
