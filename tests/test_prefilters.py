@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaderboard.extract import alternation, open_names
+from leaderboard.extract import alternation, filters, open_names
 
 _PIECES = st.sampled_from(
     ["Kestrel", "Legal", "KLC", "(", ")", "(KLC)", "(Hg2)", " ", "  ", "corpus", "data set", "the", "A", "7b", "-",
@@ -87,3 +87,13 @@ def test_word_start_guard_only_when_every_phrase_opens_with_a_word_character() -
     assert r"])(?<![\w\-].)(?:" not in alternation.phrase_alternation(["gain*", "(best)"])
     fast = re.compile(alternation.phrase_alternation(["gain*", "drop"]), re.IGNORECASE)
     assert [m.group() for m in fast.finditer("Gains, re-drop, xdrop and DROP.")] == ["Gains", "DROP"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Jan", "sept", "MAY", "ma", "y", "\u017fep", "Dec.", " ", "|", "3rd", "th,", "x", "e",
+                              "\u00e9"]), max_size=8).map("".join)
+)  # fmt: skip
+def test_month_stem_test_holds_wherever_a_date_word_matches(near: str) -> None:
+    if filters._DATE_WORDS.search(near):
+        assert filters._may_name_month(near)
