@@ -97,3 +97,26 @@ def test_word_start_guard_only_when_every_phrase_opens_with_a_word_character() -
 def test_month_stem_test_holds_wherever_a_date_word_matches(near: str) -> None:
     if filters._DATE_WORDS.search(near):
         assert filters._may_name_month(near)
+
+
+_GRAMMAR: list = []
+
+
+def _grammar():
+    if not _GRAMMAR:
+        from leaderboard.extract.grammar import Grammar
+        from leaderboard.extract.vocab import load_vocabulary
+
+        _GRAMMAR.append(Grammar.from_rows(load_vocabulary().grammar))
+    return _GRAMMAR[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["on the", "hard", "test", " ", "Split", "subset", "track", "x", "\u00e9", "in"]),
+                max_size=10).map("".join))  # fmt: skip
+def test_subset_head_first_words_precede_every_subset_phrase(text: str) -> None:
+    from leaderboard.extract.rules import subset
+
+    g = _grammar()
+    if subset._subset_in(g.subset_head.pattern).search(text):
+        assert g.may_hold("subset_head", text, 0, len(text))

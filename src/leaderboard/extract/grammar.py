@@ -35,8 +35,8 @@ def _metric_phrase(heads: list[str]) -> tuple[re.Pattern, re.Pattern]:
 
 
 # Plain kinds scanned over whole sentences or abstracts: found from their phrases' first words (LedScan; "any_head"
-# only tests for them first: its first words are common, and matching at each costs more than `re`'s scan)
-_LED_KINDS = ("several_sets", "propose", "any_head")
+# and "subset_head" only test for them first: `may_hold` before a larger pattern that holds them)
+_LED_KINDS = ("several_sets", "propose", "any_head", "subset_head")
 
 # Kinds whose pattern is just their phrases (a field of the same name): "does the text hold one of them".
 PLAIN_KINDS = (
