@@ -198,6 +198,23 @@ def test_bare_version_slot_is_the_word_boundary_pattern(text: str, pos: int) -> 
     assert [(m.span(), m.span("v")) for m in fast.finditer(text, pos)] == want
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["the", "The", "their", "its", "a", "an", "An", "our", "this", "that", "xthe", " ", "  ",
+                              "gap", "drop", "widens", "further", "to", "at", "only", "and", "-", "\u0130ts", "\u00e9"
+                              ]), max_size=12).map("".join)
+)  # fmt: skip
+def test_subject_verb_before_is_the_word_boundary_pattern(before: str) -> None:
+    from leaderboard.extract.rules import kind
+
+    fast = kind._SUBJECT_VERB_BEFORE
+    opening = r"(?i:[tioa])(?<!\w.)(?i:(?<=t)(?:he|heir|his|hat)|(?<=i)ts|(?<=o)ur|(?<=a)(?:|n))"
+    assert fast.pattern.startswith(opening)
+    plain = re.compile(r"\b(?i:the|its|their|our|this|that|a|an)" + fast.pattern[len(opening) :])
+    want, got = plain.search(before), fast.search(before)
+    assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
+
+
 _DIMENSIONISH = st.lists(
     st.sampled_from(["1024", "7", " ", "x", "X", "\u00d7", "$", "\\times", "\\time", "s", "a", "\n", "-", "\u00e9"]),
     max_size=10,
