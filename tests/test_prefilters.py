@@ -111,6 +111,17 @@ def _grammar():
     return _GRAMMAR[0]
 
 
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["In", "real", "-world", " world", "online", "live", " ", "  ", "A/B", " test", "trials",
+                              "robots", "user", " studies", "in production", "Raters", "x", "\u00e9", "setting", "s"]),
+             max_size=10).map("".join)
+)  # fmt: skip
+def test_own_setting_word_test_gives_the_pattern_answer(text: str) -> None:
+    g = _grammar()
+    assert g.sets_own(text, 0, len(text)) == (g.own_setting.search(text) is not None)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["on the", "hard", "test", " ", "Split", "subset", "track", "x", "\u00e9", "in"]),
                 max_size=10).map("".join))  # fmt: skip
@@ -120,3 +131,19 @@ def test_subset_head_first_words_precede_every_subset_phrase(text: str) -> None:
     g = _grammar()
     if subset._subset_in(g.subset_head.pattern).search(text):
         assert g.may_hold("subset_head", text, 0, len(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PHRASES, _TEXT, st.integers(0, 4))
+def test_key_words_are_written_wherever_a_phrase_matches(phrases: list[str], text: str, pos: int) -> None:
+    """alternation.key_words / may_hold: no key written in ASCII text, no match of the phrases there."""
+    fast = re.compile(alternation.phrase_alternation(phrases), re.IGNORECASE)
+    if fast.search(text, pos):
+        assert alternation.may_hold(alternation.key_words(phrases), text, pos, len(text))
+
+
+def test_key_words_are_each_phrases_longest_word() -> None:
+    assert alternation.key_words(["Full precision", "FP16", "fewer params*"]) == ("fp16", "params", "precision")
+    assert alternation.key_words(["\u2248", "about"]) is None  # a phrase not ASCII: only the pattern can tell
+    assert not alternation.may_hold(("fp16",), "a 4-bit model vs FP32", 0, 21)
+    assert alternation.may_hold(("fp16",), "\u00e9 fp1", 0, 5)  # not ASCII: the pattern decides

@@ -164,6 +164,28 @@ def phrase_alternation(phrases: list[str]) -> str:
     return f"(?-i:[{dispatch[0]}]){guard}(?:{dispatch[1]})"
 
 
+def key_words(phrases: list[str]) -> tuple[str, ...] | None:
+    """One word of each phrase, lowered (its longest; of a "*" phrase, a written one): a case-insensitive pattern
+    needing one of the phrases matches ASCII text only where one of these is written (`may_hold`). None when a
+    phrase is not ASCII or has no word (then only the pattern can tell)."""
+    split = [p.rstrip("*").lower().split() for p in phrases]
+    if not all(p.isascii() for p in phrases) or not all(split):
+        return None
+    return tuple(sorted({max(words, key=len) for words in split}))
+
+
+def may_hold(keys: tuple[str, ...] | None, text: str, pos: int, endpos: int) -> bool:
+    """False only when text[pos:endpos] is ASCII and holds none of `keys` (`key_words`): a few C-level `in` tests
+    where `re` would try its pattern at every position."""
+    seg = text[pos:endpos]
+    return keys is None or not seg.isascii() or holds_key(keys, seg.lower())
+
+
+def holds_key(keys: tuple[str, ...] | None, low: str) -> bool:
+    """Whether the lowered ASCII text `low` holds one of `keys` (True for None: only the pattern can tell)."""
+    return keys is None or any(map(low.__contains__, keys))
+
+
 def literal_alternation(literals: list[str]) -> str:
     """Plain literals (case-insensitive, no word guards) as one alternation in the order given, dispatched on the
     first character like `phrase_alternation`: the same matches, but a position tries only the literals that can start

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from leaderboard.extract.alternation import NEVER, literal_alternation, phrase_alternation
+from leaderboard.extract.alternation import NEVER, holds_key, key_words, literal_alternation, phrase_alternation
 from leaderboard.extract.led_scan import LedScan
 
 # what follows a metric phrase's head up to the number: "accuracy (top-1) of about ", "score = ", "F1: "
@@ -59,6 +59,9 @@ PLAIN_KINDS = (
     "subset_head",
     "subset_list_head",
 )
+
+
+_OWN_SETTING_KINDS = ("own_setting", "own_setting_word", "own_setting_head")
 
 
 def _own_setting(by_kind: dict[str, list[str]]) -> re.Pattern:
@@ -116,6 +119,7 @@ class Grammar:
     stems: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> [(stem, value)]
     exact: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> phrases as written (case kept)
     window_sizes: dict[str, int] = field(default_factory=dict)  # window rows read so far, as numbers (Windows.read)
+    own_setting_keys: tuple[tuple[str, ...] | None, ...] = (None, None, None)  # own_setting kinds, key_words
     led: dict[str, LedScan] = field(default_factory=dict)  # kind -> its phrases found by first word (`scan`)
     values_read: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)  # value_of memo
 
@@ -182,6 +186,7 @@ class Grammar:
                 "own_name_before",
             ),
             own_setting=_own_setting(by_kind),
+            own_setting_keys=tuple(key_words(by_kind.get(k, [])) for k in _OWN_SETTING_KINDS),
             within_set=comp(r"\s*(?:(?:the|all|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:ALT)", "within_set"),
             compared_name=comp(r"(?:ALT)\s+(?:the\s+)?$", "compared_name"),
             metric_phrase=phrase,
@@ -197,6 +202,16 @@ class Grammar:
         """False only when a plain kind's pattern has no match in text[pos:endpos] (LedScan.may_match)."""
         led = self.led.get(kind)
         return led is None or led.may_match(text, pos, endpos)
+
+    def sets_own(self, text: str, pos: int, endpos: int) -> bool:
+        """Whether `own_setting` matches in text[pos:endpos]: in ASCII text, tried only where a plain phrase's key
+        word, or a setting word's and a head's, is written (alternation.key_words)."""
+        seg = text[pos:endpos]
+        if seg.isascii():
+            low, (plain, word, head) = seg.lower(), self.own_setting_keys
+            if not holds_key(plain, low) and not (holds_key(word, low) and holds_key(head, low)):
+                return False  # the cheap test first
+        return self.own_setting.search(text, pos, endpos) is not None
 
     def scan(self, kind: str, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         """`finditer` of a plain kind's pattern, found from its phrases' first words where it can be (LedScan)."""
