@@ -133,6 +133,19 @@ def test_subset_head_first_words_precede_every_subset_phrase(text: str) -> None:
         assert g.may_hold("subset_head", text, 0, len(text))
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["up to", "Up  to", "about", "over", "~", "approx.", ">=", "a", "an", "the", "The", " ",
+                              "  ", "(", "[", "\n", "x", "more than", "thana", "e", "-", "\u00e9", "\u2248",
+                              "at least"]),
+             max_size=8).map("".join)
+)  # fmt: skip
+def test_qualifier_end_is_the_qualifier_search(tail: str) -> None:
+    g = _grammar()
+    want, got = g.qualifier_before.search(tail), g.qualifier_end(tail)
+    assert (got and got.span()) == (want and want.span())
+
+
 @settings(max_examples=400, deadline=None)
 @given(_PHRASES, _TEXT, st.integers(0, 4))
 def test_key_words_are_written_wherever_a_phrase_matches(phrases: list[str], text: str, pos: int) -> None:

@@ -86,6 +86,9 @@ def _folds(c: str) -> frozenset[str]:
     return frozenset(re.findall(re.escape(c), _CHARS, re.IGNORECASE))
 
 
+folds = _folds  # public: tail_cues.py asks which characters fold to ASCII
+
+
 def _fold_key(first: str, groups: dict[str, list[str]]) -> str:
     """The group of phrases starting with `first`: `first` lowered, or the group whose first character folds to the
     same characters ("\u03b5" and "\u03f5" both match "\u0395"): one branch tries both in their written order, as the
