@@ -215,6 +215,17 @@ def test_subject_verb_before_is_the_word_boundary_pattern(before: str) -> None:
     assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["of", "=", ":", "is", "was", "reaches", "xof", "-is", " ", "  ", "F1", "(", "$", "[",
+                              "score", "\u00e9", "r", "w", "o"]), max_size=10).map("".join)
+)  # fmt: skip
+def test_metric_link_end_is_the_word_boundary_pattern(before: str) -> None:
+    plain = re.compile(r"(?:\bof|=|:|\bis|\bwas|\breaches)\s*(?:\w+\s+){0,2}?[(\[]?\$?\s*$")
+    want, got = plain.search(before), attribution._LINK_END.search(before)
+    assert (got and got.span()) == (want and want.span())
+
+
 _DIMENSIONISH = st.lists(
     st.sampled_from(["1024", "7", " ", "x", "X", "\u00d7", "$", "\\times", "\\time", "s", "a", "\n", "-", "\u00e9"]),
     max_size=10,
