@@ -185,6 +185,47 @@ def test_version_hint_is_the_word_boundary_pattern(text: str, pos: int) -> None:
     assert [m.span() for m in fast.finditer(text, pos)] == [m.span() for m in version.finditer(text, pos)]
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["on", "for", "in", "On", "xon", "-in", "\u00e9n", " ", "  ", "the ", "V2", "v1", "2.1",
+                              "12", "7", "%", ",5", ".", "a", "_"]), max_size=12).map("".join),
+    st.integers(0, 4),
+)  # fmt: skip
+def test_bare_version_slot_is_the_word_boundary_pattern(text: str, pos: int) -> None:
+    bare = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[vV]?\d{1,2}(?:\.\d{1,2})?)(?![\w%]|[.,]\d)")
+    fast = open_names._ON_BARE_VERSION
+    want = [(m.span(), m.span("v")) for m in bare.finditer(text, pos)]
+    assert [(m.span(), m.span("v")) for m in fast.finditer(text, pos)] == want
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["the", "The", "their", "its", "a", "an", "An", "our", "this", "that", "xthe", " ", "  ",
+                              "gap", "drop", "widens", "further", "to", "at", "only", "and", "-", "\u0130ts", "\u00e9"
+                              ]), max_size=12).map("".join)
+)  # fmt: skip
+def test_subject_verb_before_is_the_word_boundary_pattern(before: str) -> None:
+    from leaderboard.extract.rules import kind
+
+    fast = kind._SUBJECT_VERB_BEFORE
+    opening = r"(?i:[tioa])(?<!\w.)(?i:(?<=t)(?:he|heir|his|hat)|(?<=i)ts|(?<=o)ur|(?<=a)(?:|n))"
+    assert fast.pattern.startswith(opening)
+    plain = re.compile(r"\b(?i:the|its|their|our|this|that|a|an)" + fast.pattern[len(opening) :])
+    want, got = plain.search(before), fast.search(before)
+    assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["of", "=", ":", "is", "was", "reaches", "xof", "-is", " ", "  ", "F1", "(", "$", "[",
+                              "score", "\u00e9", "r", "w", "o"]), max_size=10).map("".join)
+)  # fmt: skip
+def test_metric_link_end_is_the_word_boundary_pattern(before: str) -> None:
+    plain = re.compile(r"(?:\bof|=|:|\bis|\bwas|\breaches)\s*(?:\w+\s+){0,2}?[(\[]?\$?\s*$")
+    want, got = plain.search(before), attribution._LINK_END.search(before)
+    assert (got and got.span()) == (want and want.span())
+
+
 _DIMENSIONISH = st.lists(
     st.sampled_from(["1024", "7", " ", "x", "X", "\u00d7", "$", "\\times", "\\time", "s", "a", "\n", "-", "\u00e9"]),
     max_size=10,

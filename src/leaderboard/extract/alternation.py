@@ -70,7 +70,9 @@ def _dispatched(ordered: list[str], word_start: bool) -> str | None:
         if _folds(first) != _folds(first.lower()):
             return None
         rest = r"\s+".join([re.escape(words[0][1:]), *map(re.escape, words[1:])])
-        groups.setdefault(first.lower(), []).append(rest + (r"[\w\-]*" if phrase.endswith("*") else r"(?![\w])"))
+        groups.setdefault(_fold_key(first, groups), []).append(
+            rest + (r"[\w\-]*" if phrase.endswith("*") else r"(?![\w])")
+        )
     dispatch = _dispatch(groups)
     if dispatch is None:
         return None
@@ -82,6 +84,20 @@ def _dispatched(ordered: list[str], word_start: bool) -> str | None:
 def _folds(c: str) -> frozenset[str]:
     """The characters `c` matches case-insensitively."""
     return frozenset(re.findall(re.escape(c), _CHARS, re.IGNORECASE))
+
+
+folds = _folds  # public: tail_cues.py asks which characters fold to ASCII
+
+
+def _fold_key(first: str, groups: dict[str, list[str]]) -> str:
+    """The group of phrases starting with `first`: `first` lowered, or the group whose first character folds to the
+    same characters ("\u03b5" and "\u03f5" both match "\u0395"): one branch tries both in their written order, as the
+    plain alternation does at a position either can start at."""
+    low = first.lower()
+    if low not in groups:
+        folds = _folds(low)
+        low = next((k for k in groups if _folds(k) == folds), low)
+    return low
 
 
 def _dispatch(groups: dict[str, list[str]], guard: Callable[[str], str] = lambda first: "") -> tuple[str, str] | None:
@@ -138,7 +154,7 @@ def phrase_alternation(phrases: list[str]) -> str:
             rest += r"[\w\-]*"
         if star or body[-1:].isalnum():
             rest += r"(?![\w])"
-        groups.setdefault(first.lower(), []).append(rest)
+        groups.setdefault(_fold_key(first, groups), []).append(rest)
         firsts.add(first)
     if any(_folds(c) != _folds(c.lower()) for c in firsts):
         return plain
@@ -151,6 +167,28 @@ def phrase_alternation(phrases: list[str]) -> str:
     return f"(?-i:[{dispatch[0]}]){guard}(?:{dispatch[1]})"
 
 
+def key_words(phrases: list[str]) -> tuple[str, ...] | None:
+    """One word of each phrase, lowered (its longest; of a "*" phrase, a written one): a case-insensitive pattern
+    needing one of the phrases matches ASCII text only where one of these is written (`may_hold`). None when a
+    phrase is not ASCII or has no word (then only the pattern can tell)."""
+    split = [p.rstrip("*").lower().split() for p in phrases]
+    if not all(p.isascii() for p in phrases) or not all(split):
+        return None
+    return tuple(sorted({max(words, key=len) for words in split}))
+
+
+def may_hold(keys: tuple[str, ...] | None, text: str, pos: int, endpos: int) -> bool:
+    """False only when text[pos:endpos] is ASCII and holds none of `keys` (`key_words`): a few C-level `in` tests
+    where `re` would try its pattern at every position."""
+    seg = text[pos:endpos]
+    return keys is None or not seg.isascii() or holds_key(keys, seg.lower())
+
+
+def holds_key(keys: tuple[str, ...] | None, low: str) -> bool:
+    """Whether the lowered ASCII text `low` holds one of `keys` (True for None: only the pattern can tell)."""
+    return keys is None or any(map(low.__contains__, keys))
+
+
 def literal_alternation(literals: list[str]) -> str:
     """Plain literals (case-insensitive, no word guards) as one alternation in the order given, dispatched on the
     first character like `phrase_alternation`: the same matches, but a position tries only the literals that can start
@@ -160,6 +198,6 @@ def literal_alternation(literals: list[str]) -> str:
     for x in literals:
         if not x or len(x[0].lower()) != 1 or _folds(x[0]) != _folds(x[0].lower()):
             return plain
-        groups.setdefault(x[0].lower(), []).append(re.escape(x[1:]))
+        groups.setdefault(_fold_key(x[0], groups), []).append(re.escape(x[1:]))
     dispatch = _dispatch(groups)
     return plain if dispatch is None else f"(?-i:[{dispatch[0]}])(?:{dispatch[1]})"

@@ -72,7 +72,12 @@ def merge_adjacent(text: str, spans: list[Span], w: Windows) -> list[Span]:
     return out
 
 
-_LINK_END = re.compile(r"(?:\bof|=|:|\bis|\bwas|\breaches)\s*(?:\w+\s+){0,2}?[(\[]?\$?\s*$")
+# r"(?:\bof|=|:|\bis|\bwas|\breaches)\s*...", opening with the set of first characters (which `re` skips to) and
+# the word-start guard after the letter
+_LINK_END = re.compile(
+    r"[o=:iwr](?:(?<=o)(?<!\w.)f|(?<=[=:])|(?<=i)(?<!\w.)s|(?<=w)(?<!\w.)as|(?<=r)(?<!\w.)eaches)"
+    r"\s*(?:\w+\s+){0,2}?[(\[]?\$?\s*$"
+)
 GENERIC_HEADS = frozenset({"value", "score", "scores", "rate", "measure", "quality", "index", "ratio", "error"})
 _PHRASE_STOP = frozenset(
     [

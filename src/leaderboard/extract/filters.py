@@ -36,6 +36,17 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _may_name_month(near: str) -> bool:
+    """False only when `_DATE_WORDS` cannot match `near`: ASCII text (lowering keeps every case-insensitive match)
+    without a month's stem; a few C-level `in` tests where `re` tries twelve stems at every position."""
+    if not near.isascii():
+        return True
+    low = near.lower()
+    return any(m in low for m in _MONTH_STEMS)
+
 
 _NEXT_WORDS = re.compile(r"[ \t]+([\w@\-]+)(?:[ \t]+([\w@\-]+))?(?:[ \t]+([\w@\-]+))?")
 
@@ -116,7 +127,7 @@ def non_result_reason(
         return "year"
     if bare and num.decimals == 0 and num.value <= 31:
         near = before[-Windows.read(grammar, "date_before") :] + "|" + after[: Windows.read(grammar, "date_after")]
-        if _DATE_WORDS.search(near):
+        if _may_name_month(near) and _DATE_WORDS.search(near):
             return "date"
     if bare and num.decimals == 0 and not num.signed:
         if "[" in before and _CITATION.search(before) and _CITATION_END.match(after):

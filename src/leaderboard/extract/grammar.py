@@ -11,8 +11,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from leaderboard.extract.alternation import NEVER, literal_alternation, phrase_alternation
+from leaderboard.extract.alternation import NEVER, holds_key, key_words, literal_alternation, phrase_alternation
 from leaderboard.extract.led_scan import LedScan
+from leaderboard.extract.tail_cues import drop_bracket, drop_word, may_end_with, phrase_ends
 
 # what follows a metric phrase's head up to the number: "accuracy (top-1) of about ", "score = ", "F1: "
 _METRIC_PHRASE_TAIL = (
@@ -35,8 +36,8 @@ def _metric_phrase(heads: list[str]) -> tuple[re.Pattern, re.Pattern]:
 
 
 # Plain kinds scanned over whole sentences or abstracts: found from their phrases' first words (LedScan; "any_head"
-# only tests for them first: its first words are common, and matching at each costs more than `re`'s scan)
-_LED_KINDS = ("several_sets", "propose", "any_head")
+# and "subset_head" only test for them first: `may_hold` before a larger pattern that holds them)
+_LED_KINDS = ("several_sets", "propose", "any_head", "subset_head")
 
 # Kinds whose pattern is just their phrases (a field of the same name): "does the text hold one of them".
 PLAIN_KINDS = (
@@ -61,6 +62,9 @@ PLAIN_KINDS = (
 )
 
 
+_OWN_SETTING_KINDS = ("own_setting", "own_setting_word", "own_setting_head")
+
+
 def _own_setting(by_kind: dict[str, list[str]]) -> re.Pattern:
     """A setting of its own: a phrase ("A/B test"), or a word and a head with up to two words between
     ("real-world booking scenarios")."""
@@ -72,6 +76,10 @@ def _own_setting(by_kind: dict[str, list[str]]) -> re.Pattern:
     both = [f"(?:{word})\\s+(?:[\\w\\-]+\\s+){{0,2}}?(?:{head})"] if word and head else []
     parts = [f"(?:{plain})"] * bool(plain) + both
     return re.compile("|".join(parts), re.IGNORECASE) if parts else re.compile(r"(?!x)x")
+
+
+# what the qualifier pattern allows after its cue, dropped from the end in turn (tail_cues.may_end_with)
+_QUALIFIER_TAIL = (drop_bracket, drop_word(("a", "an", "the")))
 
 
 @dataclass(slots=True)
@@ -116,6 +124,8 @@ class Grammar:
     stems: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> [(stem, value)]
     exact: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> phrases as written (case kept)
     window_sizes: dict[str, int] = field(default_factory=dict)  # window rows read so far, as numbers (Windows.read)
+    qualifier_ends: tuple[str, ...] | None = None  # qualifier phrases, lowered, one space apart (qualifier_end)
+    own_setting_keys: tuple[tuple[str, ...] | None, ...] = (None, None, None)  # own_setting kinds, key_words
     led: dict[str, LedScan] = field(default_factory=dict)  # kind -> its phrases found by first word (`scan`)
     values_read: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)  # value_of memo
 
@@ -182,6 +192,8 @@ class Grammar:
                 "own_name_before",
             ),
             own_setting=_own_setting(by_kind),
+            own_setting_keys=tuple(key_words(by_kind.get(k, [])) for k in _OWN_SETTING_KINDS),
+            qualifier_ends=phrase_ends(by_kind.get("qualifier", [])),
             within_set=comp(r"\s*(?:(?:the|all|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:ALT)", "within_set"),
             compared_name=comp(r"(?:ALT)\s+(?:the\s+)?$", "compared_name"),
             metric_phrase=phrase,
@@ -197,6 +209,23 @@ class Grammar:
         """False only when a plain kind's pattern has no match in text[pos:endpos] (LedScan.may_match)."""
         led = self.led.get(kind)
         return led is None or led.may_match(text, pos, endpos)
+
+    def qualifier_end(self, tail: str) -> re.Match | None:
+        """`qualifier_before.search(tail)`: a qualifier cue ending the text, maybe with an article and an opening
+        bracket after it ("up to", "about a (", "over the"); the cheap test first (tail_cues.py)."""
+        if not may_end_with(self.qualifier_ends, tail, _QUALIFIER_TAIL):
+            return None
+        return self.qualifier_before.search(tail)
+
+    def sets_own(self, text: str, pos: int, endpos: int) -> bool:
+        """Whether `own_setting` matches in text[pos:endpos]: in ASCII text, tried only where a plain phrase's key
+        word, or a setting word's and a head's, is written (alternation.key_words)."""
+        seg = text[pos:endpos]
+        if seg.isascii():
+            low, (plain, word, head) = seg.lower(), self.own_setting_keys
+            if not holds_key(plain, low) and not (holds_key(word, low) and holds_key(head, low)):
+                return False  # the cheap test first
+        return self.own_setting.search(text, pos, endpos) is not None
 
     def scan(self, kind: str, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         """`finditer` of a plain kind's pattern, found from its phrases' first words where it can be (LedScan)."""

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from leaderboard.extract.alternation import compile_role
+from leaderboard.extract.alternation import compile_role, key_words, may_hold
 from leaderboard.extract.windows import Windows
 
 _GAP = r"(?:[\s)}$]*)(?:(?![\w\-]*\d|(?:and|or|but|while|with|at|than|on|for|when|whereas|yet)\b)[\w\-]{2,}\s+){0,2}?"
@@ -73,6 +73,10 @@ class Leaks:
     limit: re.Pattern  # TIME-LIMIT-OF-SHARE
     target: re.Pattern  # TARGET-OF-COST
     w: Windows
+    # a word of each phrase of reference, limit, target (alternation.key_words): tested before their patterns
+    reference_keys: tuple[str, ...] | None
+    limit_keys: tuple[str, ...] | None
+    target_keys: tuple[str, ...] | None
 
     @classmethod
     def of(cls, words: dict[str, dict[str, str]], w: Windows) -> Leaks:
@@ -93,6 +97,9 @@ class Leaks:
             limit=comp(TIME_LIMIT_OF_SHARE, "time_limit_before"),
             target=comp(_TARGET_OF_COST, "cost_before_target"),
             w=w,
+            reference_keys=key_words(list(words.get("reference_setting", {}))),
+            limit_keys=key_words(list(words.get("time_limit_before", {}))),
+            target_keys=key_words(list(words.get("cost_before_target", {}))),
         )
 
     def reason(self, text: str, start: int, end: int, s0: int, s1: int, unit: str | None) -> str | None:
@@ -104,13 +111,15 @@ class Leaks:
             return "setting"
         if self.setting_after.match(text, end, min(s1, end + w.setting_noun_after)):
             return "setting"
-        if self.limit.search(text, max(s0, start - w.setting_cue_before - 30), start) is not None:
+        lo = max(s0, start - w.setting_cue_before - 30)
+        if may_hold(self.limit_keys, text, lo, start) and self.limit.search(text, lo, start) is not None:
             return "setting"  # "reorients 8 of 10 objects within 30 seconds": the time limit of a share of items
-        if " to " in before and self.target.search(text, max(s0, start - w.setting_cue_before - 30), start):
+        if " to " in before and may_hold(self.target_keys, text, lo, start) and self.target.search(text, lo, start):
             return "setting"  # "needs 3x fewer rounds to reach 70% accuracy": the level a cost is counted to
         if "per" in before[-12:].lower() and self.denominator.search(before):
             return "setting"  # "latency per 640 ms chunk", "$0.40 per 1,000 queries": the unit a rate is given per
-        ref = self.reference.match(text, end, min(s1, end + w.reference_setting_after))
+        ref_end = min(s1, end + w.reference_setting_after)
+        ref = self.reference.match(text, end, ref_end) if may_hold(self.reference_keys, text, end, ref_end) else None
         if ref is not None and (ref.group("of") is None or _WITHIN_END.search(before)):
             return "setting"  # "loses 0.7 points against full precision", "within 1.1% of FP16": a setting's cost
         if self.threshold.match(text, end, min(s1, end + w.threshold_noun_after)) and _AT_BEFORE.search(before):

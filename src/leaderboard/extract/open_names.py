@@ -137,7 +137,10 @@ def tail_names(text: str, s0: int, s1: int, taken: list[Span], lookup: Callable,
 
 
 _VERSIONED = re.compile(r"(?P<stem>.*?[A-Za-z])(?P<sep>[\s\-]?)(?P<v>[vV]?\d{1,2}(?:\.\d{1,2})?)")
-_ON_BARE_VERSION = re.compile(r"\b(?:on|for|in)\s+(?:the\s+)?(?P<v>[vV]?\d{1,2}(?:\.\d{1,2})?)(?![\w%]|[.,]\d)")
+# r"\b(?:on|for|in)\s+...", opening with the set of first letters (which `re` skips to), the word-start guard after
+_ON_BARE_VERSION = re.compile(
+    r"[ofi](?<!\w.)(?:(?<=o)n|(?<=f)or|(?<=i)n)\s+(?:the\s+)?(?P<v>[vV]?\d{1,2}(?:\.\d{1,2})?)(?![\w%]|[.,]\d)"
+)
 
 
 def sibling_versions(text: str, s0: int, s1: int, taken: list[Span], lookup: Callable) -> list[Span]:

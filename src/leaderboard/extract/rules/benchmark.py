@@ -248,7 +248,7 @@ def setting_of_its_own(a: Abstract, s: Sentence, r: Reading) -> bool:
     key = f"own_setting@{r.num.start}"
     hit = s.memo.get(key)
     if hit is None:
-        hit = s.memo[key] = a.g.own_setting.search(a.text, s.s0, r.num.start) is not None
+        hit = s.memo[key] = a.g.sets_own(a.text, s.s0, r.num.start)
         if hit and r.trace is not None:
             why = "the sentence names a setting of its own before the number"
             r.trace.declined((r.num.start, r.num.end), "benchmark.setting_of_its_own", "benchmark", why)

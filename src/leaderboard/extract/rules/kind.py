@@ -20,9 +20,10 @@ _COPULA = frozenset({"is", "are", "was", "were"})
 # "adds 4% to decoding latency", "adding only 0.3 ms": the verb right before the number (a focus adverb between)
 _VERB_RIGHT_BEFORE = re.compile(r"(?<![\w\-])([a-z]+)\s+(?:only|just|about|roughly|nearly|another|an\s+extra)?\s*$")
 # "the gap widens to 5.7", "the speedup reaches 3.9x", "the drop shrinks to only 0.4": a determiner, a noun (one
-# modifier before it), one verb, "to"/"at"
+# modifier before it), one verb, "to"/"at". The determiner opens with the set of its first letters (which `re` skips
+# to) and the word-start guard after it: the matches of r"\b(?i:the|its|their|our|this|that|a|an)\s+..."
 _SUBJECT_VERB_BEFORE = re.compile(
-    r"\b(?i:the|its|their|our|this|that|a|an)\s+(?:[\w\-]+\s+)??([a-z][\w\-]*)\s+(?:further\s+|still\s+|then\s+)?"
+    r"(?i:[tioa])(?<!\w.)(?i:(?<=t)(?:he|heir|his|hat)|(?<=i)ts|(?<=o)ur|(?<=a)(?:|n))\s+(?:[\w\-]+\s+)??([a-z][\w\-]*)\s+(?:further\s+|still\s+|then\s+)?"
     r"(?!(?:and|or|but|with|on|in|of|for|than|while|as|by|from|to|at|is|are|was|were)\b)[a-z]+\s+"
     r"(?:(?:to|at)\s+)?(?:only\s+|just\s+|about\s+)?$"
 )

@@ -119,7 +119,9 @@ def split_of_benchmark(a: Abstract, s: Sentence, r: Reading) -> str | None:
 def in_subset_phrase(a: Abstract, s: Sentence, r: Reading) -> str | None:
     """ "in/under/on the <word> subset/split/setting" anywhere in the sentence."""
     if "in_subset_phrase" not in s.memo:  # the same for every number of the sentence
-        m = _subset_in(a.g.subset_head.pattern).search(a.text[s.s0 : s.s1])
+        m = None
+        if a.g.may_hold("subset_head", a.text, s.s0, s.s1):  # the pattern ends in a subset head: the cheap test first
+            m = _subset_in(a.g.subset_head.pattern).search(a.text[s.s0 : s.s1])
         s.memo["in_subset_phrase"] = m.group("s") if m and m.group("s").lower() not in _SUBSET_STOP else None
     return s.memo["in_subset_phrase"]  # type: ignore[return-value]
 

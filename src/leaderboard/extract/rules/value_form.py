@@ -86,7 +86,7 @@ def points(a: Abstract, s: Sentence, r: Reading) -> str | None:
 def cue_before(a: Abstract, s: Sentence, r: Reading) -> tuple[str, tuple[int, int]] | None:
     """A qualifier cue of the grammar right before the number ("up to", "over", "about")."""
     tail = r.before[-a.w.qualifier_before :]
-    q = a.g.qualifier_before.search(tail)
+    q = a.g.qualifier_end(tail)
     if q is None:
         return None
     q0 = r.num.start - len(tail) + q.start()
