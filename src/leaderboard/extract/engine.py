@@ -153,7 +153,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     if len(readings) == 1 and id(readings[0]) not in paired:
         readings += jointly(a, readings[0], sb)
     done = transitions(a, readings, s0)
-    return readings + transition_rows(readings, done, a.text, a.nums, s0, a.g)  # before_after.py
+    return readings + transition_rows(readings, done, a, s0)  # before_after.py
 
 
 def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from leaderboard.extract.attribution import Span, clause_start
+from leaderboard.extract.before_after import earlier_system
 from leaderboard.extract.methods import method_norm, subject_before
 from leaderboard.extract.rules import Fields, rule
 from leaderboard.extract.rules.baseline import baseline_span, cut_to_known_name
@@ -59,8 +60,11 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
             aggregates = [x.span() for x in g.aggregate.finditer(text, s.s0, num.start)]
         if not any(x0 <= m.start() < x1 for x0, x1 in aggregates):
             cmp = m
-    if cmp is None or cmp.group(0).lower() == "from":
+    if cmp is None:
         return None
+    if cmp.group(0).lower() == "from":  # "up from 11.9 for a vision-only policy": the earlier system's value
+        span = earlier_system(text, g, r.span_end, None) if not text[cmp.end() : num.start].strip() else None
+        return _decision(a, " ".join(text[span[0] : span[1]].split()), False, span) if span else None
     between = text[cmp.end() : num.start]
     verbs = [m for m in g.result_verb.finditer(between) if g.value_of("result_verb", m.group(0)) != STANDING]
     if verbs:
@@ -72,7 +76,7 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     if after is None and _THE_BEFORE.search(text, max(s.s0, num.start - 6), num.start):
         after = _OF_NAME.match(text, r.span_end)  # "surpassing the 43.8 of PEGASUS"
     base = after.span("n") if after else baseline_of(a, cmp, num.start, num.end)
-    if base is None:
+    if base is None or (after is None and _ends_in_predicate(a, *base)):
         return None
     b0, b1 = base
     if _NUMBER_FIRST.match(text, b0, b1):  # "compared with 85.0% and 75.1% for earlier systems": a compared
@@ -81,6 +85,15 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
         if b0 <= m.start and m.end <= b1 and _LINK_AFTER.fullmatch(text, m.end, b1):
             b1 = m.start
     return _decision(a, cut_to_known_name(a, " ".join(text[b0:b1].split())), False, (b0, b1) if b1 > b0 else None)
+
+
+def _ends_in_predicate(a: Abstract, b0: int, b1: int) -> bool:
+    """COMPARED-INSIDE-SUBJECT: the phrase after the comparison word ends in the verb that links the clause's
+    subject to the number ("its CMOS against ground truth was -0.08", "accuracy over six tasks is 66.4%",
+    "HOTA improves by 4.2 over OC-SORT to 63.1"): the comparison sits inside the subject, and the number is the
+    subject's own, not the compared system's (grammar `predicate_link`)."""
+    words = a.text[b0:b1].split()
+    return bool(words) and words[-1].lower() in a.g.words.get("predicate_link", {})
 
 
 def _decision(a: Abstract, name: str | None, is_own: bool, span: tuple[int, int] | None) -> Fields:
