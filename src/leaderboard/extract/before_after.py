@@ -55,6 +55,7 @@ _NOT_UNIT = r"(?!(?:for|to|over|against|relative|versus|vs|compared|than|and|or|
 _FOR_SYSTEM = re.compile(r"\s*(?:%|" + _NOT_UNIT + r"[A-Za-z][\w/\u00b2]{0,8})?\s*for\s+(?:(?:the|an?)\s+)?")
 _UNIT_GAP = re.compile(r"\s*(?:%|" + _NOT_UNIT + r"[A-Za-z][\w/\u00b2]{0,8})?\s*")
 _ARTICLE = re.compile(r"\s*(?:(?:the|an?)\s+)?")
+_APPOSED_NAME = re.compile(r",\s+([A-Z][\w\-+.]*[\w+](?:\s+[A-Z0-9][\w\-+.]*[\w+])*)\s*(?:[.;)]|$)")
 _SYSTEM_STOP = re.compile(
     r"\s+(?:to|on|in|with|while|and|at|across|when|which|by|under|without|despite)\b|[,;:()\[\]]|\.(?:\s|$)|$"
 )
@@ -171,7 +172,8 @@ def earlier_system(text: str, g, end: int, new_end: int | None) -> tuple[int, in
     words = text[p0:p1].split()
     if not words or len(words) > Windows.read(g, "baseline_words") or not text[p0].isalnum():
         return None
-    return p0, p1
+    named = _APPOSED_NAME.match(text, p1)  # "for the strongest open baseline, UI-TARS-7B.": the name itself
+    return named.span(1) if named else (p0, p1)
 
 
 def _name_earlier(row, text: str, g, end: int, new_end: int | None) -> None:

@@ -67,6 +67,26 @@ def own_method(title: str, abstract: str, grammar: Grammar, tasks: frozenset[str
         direct = _DIRECT_NAME.match(abstract, om.end())
         if direct and direct.group(1).lower() not in _GENERIC:
             return direct.group(1).rstrip(".")
+    return own_in_apposition(abstract, grammar, tasks)
+
+
+@functools.lru_cache(maxsize=8)  # one pattern per grammar's openers
+def _apposition(openers: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(openers, key=len, reverse=True))
+    return re.compile(r"\b(?i:" + alt + r")\s+(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*,\s+" + _NAME + r"\s*,")
+
+
+def own_in_apposition(abstract: str, grammar: Grammar, tasks: frozenset[str]) -> str | None:
+    """OWN-NAME-IN-APPOSITION: the paper's system named in commas after a description that opens with an own
+    reference ("The resulting model, CheckNet, reaches ...", "Our debiasing prompt, SwapRank, cuts ..."; grammar
+    `own_apposition`); the name has a capital inside, a digit or is in capitals, as `_NAME` wants."""
+    openers = tuple(grammar.words.get("own_apposition", {}))
+    if not openers or ", " not in abstract:
+        return None
+    for m in _apposition(openers).finditer(abstract):
+        name = m.group(1)
+        if name.lower() not in _GENERIC and not _no_name(name, abstract[m.end(1) :], grammar, tasks):
+            return name
     return None
 
 

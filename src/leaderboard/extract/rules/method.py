@@ -21,9 +21,11 @@ _HOST_NAME = re.compile(
     r"(?<![\w\-.+])([A-Z][\w\-+.]*[A-Z0-9][\w\-+]*|[A-Z][a-z]+[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)\s*\(\s*$"
 )
 _UNIT_WORD = re.compile(r"\s*(?:[A-Za-z%]{1,6}\s+)?")
-# a system's name opens with a capital, or a few lower-case letters before one ("iTransformer", "nnU-Net")
+# a system's name opens with a capital, or a few lower-case letters before one ("iTransformer", "nnU-Net");
+# MODIFIED-COMPARED-NAME: up to two lower-case modifiers, no gerund, may come first ("for tuned XGBoost")
 _FOR_NAME = re.compile(
-    r"\s+(?:for|by)\s+(?:the\s+)?(?P<n>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)"
+    r"\s+(?:for|by)\s+(?:the\s+|an?\s+)?(?P<n>(?:(?![\w\-]*ing\s)[a-z][\w\-]*\s+){0,2}?(?:[A-Z]|[a-z]{1,3}[A-Z])"
+    r"[\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)"
 )
 _UNIT_AFTER = re.compile(r"\s*(?!(?:and|or|for|by)\b)[A-Za-z]{1,4}(?!\w)")
 # the rest of a coordinated run of numbers after one: ", 83.1 and 52.0", " and 3.7x" (a unit may follow each)
@@ -62,9 +64,11 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
             cmp = m
     if cmp is None:
         return None
-    if cmp.group(0).lower() == "from":  # "up from 11.9 for a vision-only policy": the earlier system's value
-        span = earlier_system(text, g, r.span_end, None) if not text[cmp.end() : num.start].strip() else None
-        return _decision(a, " ".join(text[span[0] : span[1]].split()), False, span) if span else None
+    if cmp.group(0).lower() == "from":  # "up from 11.9 for a vision-only policy": the earlier system's value,
+        if text[cmp.end() : num.start].strip():  # not the paper's own even when its system is not named
+            return None
+        span = earlier_system(text, g, r.span_end, None)
+        return _decision(a, " ".join(text[span[0] : span[1]].split()) if span else None, False, span)
     between = text[cmp.end() : num.start]
     verbs = [m for m in g.result_verb.finditer(between) if g.value_of("result_verb", m.group(0)) != STANDING]
     if verbs:
