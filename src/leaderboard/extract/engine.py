@@ -104,8 +104,8 @@ BENCHMARK_IN_SENTENCE = ordered(
 METHOD = ordered(
     method_rules,
     (
-        *("method.compared_system", "method.own_reference", "method.system_of_backbone"),
-        *("method.name_before", "method.sentence_subject"),
+        *("method.compared_system", "method.other_system_subject", "method.own_reference"),
+        *("method.system_of_backbone", "method.name_before", "method.sentence_subject"),
     ),
 )
 BASELINE = ordered(baseline_rules, ("baseline.after_comparison_word",), group="baseline")

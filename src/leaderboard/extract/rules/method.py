@@ -10,6 +10,7 @@ import re
 from leaderboard.extract.attribution import Span, clause_start
 from leaderboard.extract.before_after import earlier_system
 from leaderboard.extract.methods import method_norm, subject_before
+from leaderboard.extract.other_subjects import other_subject
 from leaderboard.extract.rules import Fields, rule
 from leaderboard.extract.rules.baseline import baseline_span, cut_to_known_name
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
@@ -229,6 +230,15 @@ def sentence_subject(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     if not subject:
         return None
     return _decision(a, subject, bool(a.own) and norm_key(a.own) in norm_key(subject), None)
+
+
+@rule("method.other_system_subject")
+def other_system_subject(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
+    """An unnamed other system or people, the clause's lower-case subject right before a result verb ("prior
+    systems peak at 68.0", "human experts achieve 53.7%") or the number's label ("(prior best 0.884)"):
+    that phrase, not the paper's own (other_subjects.py)."""
+    span = other_subject(a.text, a.g, clause_start(a.text, s.s0, r.num.start), r.num.start)
+    return _decision(a, " ".join(a.text[span[0] : span[1]].split()), False, span) if span else None
 
 
 @rule("method.unnamed_system_is_own")
