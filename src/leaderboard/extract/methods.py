@@ -104,6 +104,7 @@ _GERUND = re.compile(r"[A-Z][a-z\-]{2,}ing")
 # OBJECT-NOT-SUBJECT: a name right after a preposition ("on the new A and B sets it scores", "at 1% FPR is") or a
 # phrase holding one ("Citation precision on A reaches") is what is measured, not the system measuring it
 _INSIDE_PHRASE = frozenset({"on", "at", "over", "across", "in", "of", "for", "is", "are", "was"})
+_COMPARED_AFTER = frozenset({"over", "than", "against", "versus", "vs", "vs.", "above", "below", "behind", "beyond"})
 _OBJECT_OF = re.compile(
     r"\b(?:[Oo]n|[Aa]t|[Oo]ver|[Aa]cross|[Ii]n|[Oo]f|[Ff]rom)\s+(?:[\d.,]+%?\s+|(?:the|a|an|our|its|new)\s+){0,3}$"
 )
@@ -125,8 +126,11 @@ def subject_before(text: str, start: int, pos: int, reach: int, names: tuple[tup
             continue
         name = m.group("name").strip()
         words = name.split()
+        lead = ""
         while words and words[0][0].islower():
-            words = words[1:]
+            lead, words = words[0], words[1:]
+        if lead.lower() in _COMPARED_AFTER:
+            continue  # "the gain over ViTPose-B is 3.1": the system compared with, not the subject
         if any(w.lower() in _INSIDE_PHRASE for w in words) or _OBJECT_OF.search(text, start, m.start("name")):
             continue  # "precision on ALCE-ASQA reaches", "the rate on Verified is": the object of a preposition
         if len(words) == 1 and _GERUND.fullmatch(words[0]):

@@ -37,6 +37,7 @@ _RUN_AFTER = re.compile(
 # OF-COMPARED-SYSTEM: "above the 91.4 of the Stanza baseline": "the <number> of <Name>" names the number's system
 _THE_BEFORE = re.compile(r"(?<![\w\-])the\s+$", re.IGNORECASE)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?P<n>[A-Z][\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)")
+_VERB_OBJECT = re.compile(r"\s+(?:(?:the|an?)\s+)?(?:[a-z][\w\-]*\s+){0,2}?(?P<n>[A-Z][\w\-+.]*[\w+])")
 _NUMBER_FIRST = re.compile(r"\s*[+\-]?\d")
 _PAREN_GAP = re.compile(r"\s*[(\[]\s*")
 _NEAR_GAP = re.compile(r"\s*(?:[(\[:=]|\b(?:of|at|with|is|was)\b)?\s*[(\[]?\s*", re.IGNORECASE)
@@ -84,6 +85,8 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     if base is None or (after is None and _ends_in_predicate(a, *base)):
         return None
     b0, b1 = base
+    if b0 == b1 == num.start and cmp.group(0).lower().startswith("v"):  # "(53.1 vs. 53.8)": the pair's second
+        b0, b1 = _compared_before_pair(a, s, cmp.start()) or base  # is the system the clause compares with
     if _NUMBER_FIRST.match(text, b0, b1):  # "compared with 85.0% and 75.1% for earlier systems": a compared
         return _decision(a, None, False, None)  # number whose system is not named: not the paper's own either
     for m in a.metrics:  # "compared to SOTA accuracy of 89.4%": the system, not its metric
@@ -99,6 +102,20 @@ def _ends_in_predicate(a: Abstract, b0: int, b1: int) -> bool:
     subject's own, not the compared system's (grammar `predicate_link`)."""
     words = a.text[b0:b1].split()
     return bool(words) and words[-1].lower() in a.g.words.get("predicate_link", {})
+
+
+def _compared_before_pair(a: Abstract, s: Sentence, at: int) -> tuple[int, int] | None:
+    """VS-PAIR: the model right after the last comparison verb before a "(x vs. y)" pair in its clause ("trails
+    GraphGPS slightly (53.1 vs. 53.8)", "matches a supervised DenseNet-121 (0.878 vs. 0.874)")."""
+    c0, g = clause_start(a.text, s.s0, at), a.g
+    verbs = [m for m in g.compare.finditer(a.text, c0, at) if g.value_of("compare", m.group(0)) == "verb"]
+    if not verbs:  # "Compared to X, ... (90.2% vs. 91.1%)" writes either side first
+        return None
+    name = _VERB_OBJECT.match(a.text, verbs[-1].end(), at)
+    known = [m for m in a.methods if verbs[-1].end() <= m.start and m.end <= at]
+    if known and (name is None or known[0].start <= name.start("n")):
+        return known[0].start, known[0].end
+    return name.span("n") if name else None
 
 
 def _decision(a: Abstract, name: str | None, is_own: bool, span: tuple[int, int] | None) -> Fields:
