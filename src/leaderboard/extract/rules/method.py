@@ -9,6 +9,7 @@ import re
 
 from leaderboard.extract.attribution import Span, clause_start
 from leaderboard.extract.before_after import earlier_system
+from leaderboard.extract.compared_values import paren_name_before
 from leaderboard.extract.methods import method_norm, subject_before
 from leaderboard.extract.other_subjects import other_subject
 from leaderboard.extract.rules import Fields, rule
@@ -82,6 +83,8 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     if after is None and _THE_BEFORE.search(text, max(s.s0, num.start - 6), num.start):
         after = _OF_NAME.match(text, r.span_end)  # "surpassing the 43.8 of PEGASUS"
     base = after.span("n") if after else baseline_of(a, cmp, num.start, num.end)
+    if base is None and a.g.value_of("compare", cmp.group(0)) != "verb":  # "below X (326) and Y (349)"
+        base = paren_name_before(text, cmp.end(), num.start, r.span_end)
     if base is None or (after is None and _ends_in_predicate(a, *base)):
         return None
     b0, b1 = base
