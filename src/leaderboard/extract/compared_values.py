@@ -13,8 +13,14 @@ from leaderboard.extract.attribution import clause_start
 
 _FOR_NAME_AFTER = re.compile(r"\s*(?:[A-Za-z\u00b2/]{1,8}\s+)?for\s+(?:the\s+)?[A-Z]")
 _ARTICLE_BEFORE = re.compile(r"\s+(?:(?:the|that\s+of|those\s+of)\s+)?$")
-_NAME_PAREN_BEFORE = re.compile(r"(?<![\w\-])(?P<n>[A-Z][\w\-+.]*(?:\s+[A-Z0-9][\w\-+.]*)*)\s*\(\s*$")
-_PAREN_CLOSE = re.compile(r"\s*\)")
+# the name, "(" and the numbers of the run before this one ("NCNC (61.4 and 93.2 respectively)")
+_NAME_PAREN_BEFORE = re.compile(
+    r"(?<![\w\-])(?P<n>[A-Z][\w\-+.]*(?:\s+[A-Z0-9][\w\-+.]*)*)\s*\(\s*"
+    r"(?:[+\-]?\d[\d.,]*\s*%?\s*(?:,\s*(?:and\s+)?|and\s+))*$"
+)
+_PAREN_CLOSE = re.compile(
+    r"\s*(?:(?:,\s*(?:and\s+)?|and\s+)[+\-]?\d[\d.,]*\s*%?\s*)*(?:,?\s*respectively\s*)?\)"
+)  # the rest of the run, then ")"
 
 
 def compared_named_value(text: str, g, s0: int, start: int, end: int) -> bool:
@@ -33,9 +39,19 @@ def compared_named_value(text: str, g, s0: int, start: int, end: int) -> bool:
 
 
 def paren_name_before(text: str, c0: int, start: int, end: int) -> tuple[int, int] | None:
-    """Offsets of the capitalised name whose number stands alone in parentheses right after it ("IFS HRES
-    (349)"), the number at text[start:end]."""
+    """Offsets of the capitalised name whose number (or run of numbers) stands alone in parentheses right after
+    it ("IFS HRES (349)", "NCNC (61.4 and 93.2 respectively)"), the number at text[start:end]."""
     if not _PAREN_CLOSE.match(text, end):
         return None
-    name = _NAME_PAREN_BEFORE.search(text, max(c0, start - 40), start)
+    name = _NAME_PAREN_BEFORE.search(text, max(c0, start - 60), start)
     return name.span("n") if name else None
+
+
+def labels_closed_value(text: str, s0: int, m0: int, m1: int, pos: int) -> bool:
+    """OWN-VALUE-LABEL: the name text[m0:m1] sits in a parenthesis that holds a number and closes before `pos`
+    ("(MusicGen-Large: 4.50) and a CLAP score of 0.38"): the name labels that number, never a later one."""
+    op = text.rfind("(", s0, m0)
+    if op < 0 or text.find(")", op, m0) >= 0:
+        return False
+    cl = text.find(")", m1, pos)
+    return cl >= 0 and any(ch.isdigit() for ch in text[m1:cl])

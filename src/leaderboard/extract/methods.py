@@ -91,7 +91,7 @@ def own_in_apposition(abstract: str, grammar: Grammar, tasks: frozenset[str]) ->
 
 
 _VERB = re.compile(
-    r"\s(?:model\s+|system\s+|method\s+)?(?:achiev|obtain|reach|attain|scor|yield|get|set|record|report|establish|"
+    r"\s(?:model\s+|system\s+|method\s+)?(?:achiev|obtain|reach|attain|scor|yield|get|sets?\s+(?:an?|new|the)\b|record|report|establish|"
     r"outperform|surpass|improv|perform|is\b|has\b|leads?\b|brings?\b|ranks?\b)"
 )
 _SUBJECT = re.compile(

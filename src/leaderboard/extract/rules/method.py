@@ -9,7 +9,7 @@ import re
 
 from leaderboard.extract.attribution import Span, clause_start
 from leaderboard.extract.before_after import earlier_system
-from leaderboard.extract.compared_values import paren_name_before
+from leaderboard.extract.compared_values import labels_closed_value, paren_name_before
 from leaderboard.extract.methods import method_norm, subject_before
 from leaderboard.extract.other_subjects import other_subject
 from leaderboard.extract.rules import Fields, rule
@@ -25,8 +25,9 @@ _HOST_NAME = re.compile(
 _UNIT_WORD = re.compile(r"\s*(?:[A-Za-z%]{1,6}\s+)?")
 # a system's name opens with a capital, or a few lower-case letters before one ("iTransformer", "nnU-Net");
 # MODIFIED-COMPARED-NAME: up to two lower-case modifiers, no gerund, may come first ("for tuned XGBoost")
+_MODIFIER = r"(?![\w\-]*ing\s|(?:to|of|in|on|at|and|or|respect|regard)\b)[a-z][\w\-]*\s+"
 _FOR_NAME = re.compile(
-    r"\s+(?:for|by)\s+(?:the\s+|an?\s+)?(?P<n>(?:(?![\w\-]*ing\s)[a-z][\w\-]*\s+){0,2}?(?:[A-Z]|[a-z]{1,3}[A-Z])"
+    r"\s+(?:for|by|with)\s+(?:the\s+|an?\s+)?(?P<n>(?:" + _MODIFIER + r"){0,2}?(?:[A-Z]|[a-z]{1,3}[A-Z])"
     r"[\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)"
 )
 _UNIT_AFTER = re.compile(r"\s*(?!(?:and|or|for|by)\b)[A-Za-z]{1,4}(?!\w)")
@@ -166,6 +167,7 @@ def _named(a: Abstract, s: Sentence, r: Reading) -> tuple[list[Span], list[re.Ma
     if found is None:
         num = r.num.start
         named = [m for m in a.methods if s.s0 <= m.start and m.end <= num and not _component_in(a, s, m)]
+        named = [m for m in named if not labels_closed_value(a.text, s.s0, m.start, m.end, num)]
         found = s.memo[key] = (named, list(a.g.own_ref.finditer(a.text, s.s0, num)))
     return found  # type: ignore[return-value]
 
