@@ -72,8 +72,12 @@ def own_method(title: str, abstract: str, grammar: Grammar, tasks: frozenset[str
 
 @functools.lru_cache(maxsize=8)  # one pattern per grammar's openers
 def _apposition(openers: tuple[str, ...]) -> re.Pattern:
+    """The opener and its description ending right before a name in commas (searched before each such name)."""
     alt = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(openers, key=len, reverse=True))
-    return re.compile(r"\b(?i:" + alt + r")\s+(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*,\s+" + _NAME + r"\s*,")
+    return re.compile(r"\b(?i:" + alt + r")\s+(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*$")
+
+
+_COMMA_NAME = re.compile(r",\s+" + _NAME + r"\s*,")
 
 
 def own_in_apposition(abstract: str, grammar: Grammar, tasks: frozenset[str]) -> str | None:
@@ -83,8 +87,11 @@ def own_in_apposition(abstract: str, grammar: Grammar, tasks: frozenset[str]) ->
     openers = tuple(grammar.words.get("own_apposition", {}))
     if not openers or ", " not in abstract:
         return None
-    for m in _apposition(openers).finditer(abstract):
+    opener = _apposition(openers)
+    for m in _COMMA_NAME.finditer(abstract):  # the rarer part first: a name in commas, then its opener before
         name = m.group(1)
+        if not opener.search(abstract, max(0, m.start() - 60), m.start()):
+            continue
         if name.lower() not in _GENERIC and not _no_name(name, abstract[m.end(1) :], grammar, tasks):
             return name
     return None

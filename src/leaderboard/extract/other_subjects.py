@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import re
 
-# the subject's lower-case words (up to four), the verb, then words that only qualify the number
-_FILLER = r"(?:only|just|at|about|around|roughly|approximately|nearly|merely)"
-_SUBJECT_VERB = re.compile(
-    r"(?<![\w\-])(?P<p>(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)\s+(?P<v>(?!" + _FILLER + r"\b)[a-z]+)\s+"
-    r"(?:" + _FILLER + r"\s+)*$"
-)
+# words that only qualify the number after the verb ("achieving only 53.7%", "peak at 68.0")
+_FILLERS = frozenset({"only", "just", "at", "about", "around", "roughly", "approximately", "nearly", "merely"})
+_TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[a-z][\w\-]*")
 _LABEL = re.compile(r"\(\s*(?P<p>(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s*:?\s*$")
 # words that end the subject on their left ("resulting in human experts achieving": "human experts")
@@ -27,18 +24,18 @@ _OPENERS = frozenset(
 def other_subject(text: str, g, c0: int, pos: int) -> tuple[int, int] | None:
     """Offsets of the other system's phrase that the number at `pos` is reported for (module docstring), searched
     in its clause text[c0:pos]; None when the clause's subject is not such a phrase."""
-    window = text[max(c0, pos - 80) : pos]
-    base = pos - len(window)
-    m = _SUBJECT_VERB.search(window)
-    if m is not None:
-        verb = m.group("v")
-        if not (g.result_verb.fullmatch(verb) or verb in g.words.get("level_verb", {})):
-            m = None
-    if m is None:
-        m = _LABEL.search(window)
-    if m is None:
-        return None
-    words = list(_WORD.finditer(window, *m.span("p")))
+    lo = max(c0, pos - 60)
+    toks = [t for t in _TOKEN.finditer(text, lo, pos) if t.start() > lo or lo == 0 or text[lo - 1].isspace()][-8:]
+    while toks and toks[-1].group(0) in _FILLERS:
+        toks.pop()
+    words: list[re.Match] = []
+    if toks and (g.result_verb.fullmatch(toks[-1].group(0)) or toks[-1].group(0) in g.words.get("level_verb", {})):
+        for t in reversed(toks[:-1]):  # the subject: up to four lower-case words before the verb
+            if len(words) == 4 or not _WORD.fullmatch(t.group(0)):
+                break
+            words.insert(0, t)
+    elif "(" in text[max(lo, pos - 30) : pos] and (m := _LABEL.search(text, lo, pos)) is not None:
+        words = list(_WORD.finditer(text, *m.span("p")))
     cut = max((i + 1 for i, w in enumerate(words) if w.group(0) in _OPENERS), default=0)
     words = words[cut:]
     if not words:
@@ -46,4 +43,4 @@ def other_subject(text: str, g, c0: int, pos: int) -> tuple[int, int] | None:
     other, human = g.words.get("other_system", {}), g.words.get("human_performer", {})
     if not (any(w.group(0) in other for w in words) or words[-1].group(0) in human):
         return None
-    return base + words[0].start(), base + words[-1].end()
+    return words[0].start(), words[-1].end()
