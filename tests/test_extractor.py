@@ -499,10 +499,11 @@ def test_method_names_not_taken_from_metrics_or_title_phrases(run, title, abstra
             "Our reader reaches 90.9% on RACE (compared to a previous best accuracy of 89.4%).",
             [("90.9%", None, True), ("89.4%", "previous best", False)],
         ),
-        # a compared pair is a result even without a result verb; "matches" compares as "outperforms" does
+        # a compared pair is a result even without a result verb; "matches" compares as "outperforms" does, and
+        # the pair's second number is the system the verb governs (VS-PAIR)
         (
             "Our 7B model matches GPT-4 on MT-Bench (8.99 vs. 8.96) while using 10x fewer parameters.",
-            [("8.99", None, True), ("8.96", None, False)],
+            [("8.99", None, True), ("8.96", "GPT-4", False)],
         ),
         # a baseline number named after it: "compared with 56.8% for GPT-4V"
         (

@@ -282,6 +282,20 @@ CASES = {
             [(8.31, "COCO", "FID", "absolute")],
         ),
     ],
+    "SETTING-NOUN-AFTER (confidence)": [  # leaks.py: a confidence level or interval; a share a setting verb alters
+        (
+            "On CUB-FS it obtains 77.1 ± 0.5% (5-shot), with 95% confidence intervals over 1,000 episodes.",
+            [(77.1, "CUB-FS", None, "absolute")],
+        ),
+        (
+            "Across the 14 hospitals, sensitivity is 0.86 at a 90% confidence level for the mean.",
+            [(0.86, None, "Sensitivity", "absolute")],
+        ),
+        (
+            "Evicting 70% of the KV cache, Mistral-7B still scores 38.2 on RULER.",
+            [(38.2, "RULER", "Accuracy", "absolute")],
+        ),
+    ],
 }
 
 

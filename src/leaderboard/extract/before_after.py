@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from leaderboard.extract.methods import method_norm
 from leaderboard.extract.windows import Windows
 
 _ARROW = re.compile(r"\s*(?:->|\u2192|=>|\u21d2|\u27f6|\\rightarrow|\$\\rightarrow\$|\$\\to\$|\\to)\s*")
@@ -47,14 +48,30 @@ _FROM_BETWEEN = re.compile(r"\s*(?:\(\s*)?from\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")  # compiled at import: the loop never compiles
 
+# EARLIER-SYSTEM-OF-TRANSITION: the earlier value's system, named right after it ("from 0.52 mm/day for a
+# diffusion baseline to 0.37", "up from 11.9 for a vision-only policy") or after the new value by a comparison
+# word ("from 0.41 to 0.49 against the production model", "from 41% to 73% over Octo")
+_NOT_UNIT = r"(?!(?:for|to|over|against|relative|versus|vs|compared|than|and|or|on|in|at|with|while|from)\b)"
+_FOR_SYSTEM = re.compile(r"\s*(?:%|" + _NOT_UNIT + r"[A-Za-z][\w/\u00b2]{0,8})?\s*for\s+(?:(?:the|an?)\s+)?")
+_UNIT_GAP = re.compile(r"\s*(?:%|" + _NOT_UNIT + r"[A-Za-z][\w/\u00b2]{0,8})?\s*")
+_ARTICLE = re.compile(r"\s*(?:(?:the|an?)\s+)?")
+_APPOSED_NAME = re.compile(r",\s+([A-Z][\w\-+.]*[\w+](?:\s+[A-Z0-9][\w\-+.]*[\w+])*)\s*(?:[.;)]|$)")
+_SYSTEM_STOP = re.compile(
+    r"\s+(?:to|on|in|with|while|and|at|across|when|which|by|under|without|despite)\b|[,;:()\[\]]|\.(?:\s|$)|$"
+)
 
-def transition_rows(readings: list, done: list, text: str, nums: list, s0: int, g) -> list:
+
+def transition_rows(readings: list, done: list, a, s0: int) -> list:
     """The new-value rows of details.transitions (`done`) and the absolute rows `after_rows` adds, without the
-    rows of ranges that are spreads of a change."""
+    rows of ranges that are spreads of a change (`a`: the Abstract)."""
+    text, nums, g = a.text, a.nums, a.g
     spreads = {r.span_end for r in readings if r.kind == "range" and spread_of_change(r, text, s0, g)}
     kept = [d for d in done if d.num.end not in spreads]
     rows = [*kept, *after_rows([r for r in readings if r.span_end not in spreads], kept, text, nums, s0, g)]
-    rows += reversed_rows(readings, text, s0)
+    rows += reversed_rows(readings, text, s0, g)
+    for row in rows:  # the earlier systems named: their identity key, as every method has
+        if row.is_own is False and row.method is not None and row.method_norm is None:
+            row.method_norm = a.method_keys.setdefault(row.method, method_norm(row.method, a.vocab.methods.lookup))
     for r in readings:
         if r.span_end in spreads and r.trace is not None:
             why = "a spread of a change (points, after a comparison verb or a change noun), not a before and after"
@@ -101,12 +118,13 @@ def after_rows(readings: list, done: list, text: str, nums: list, s0: int, g) ->
                 row = _absolute(r, num, second.unit)
                 if num is r.num and r.is_own is not False:  # the value before is the earlier system's
                     row.method, row.method_norm, row.is_own = None, None, False
+                    _name_earlier(row, text, g, r.num.end, second.end)
                     row.note("method", "method.before_of_transition", (r.num.start, r.span_end))
                 out.append(row)
     return out
 
 
-def reversed_rows(readings: list, text: str, s0: int) -> list:
+def reversed_rows(readings: list, text: str, s0: int, g=None) -> list:
     """The range rows of "to B from A" transitions (see the module docstring); A's reading becomes the earlier
     system's."""
     out: list = []
@@ -120,9 +138,11 @@ def reversed_rows(readings: list, text: str, s0: int) -> list:
             continue
         row = old.at_end(old.num, old.unit, old.copy_rules())
         row.kind, row.value_to = "range", new.value
+        row.method, row.method_norm, row.is_own = new.method, new.method_norm, new.is_own  # the transition's system
         row.note("kind", "kind.reversed_transition", (new.num.start, old.num.end))
         if old.is_own is not False:
             old.method, old.method_norm, old.is_own = None, None, False
+            _name_earlier(old, text, g, old.num.end, None)
             old.note("method", "method.before_of_transition", (new.num.start, old.num.end))
         out.append(row)
     return out
@@ -135,4 +155,32 @@ def _absolute(r, num, unit: str | None):
     return row
 
 
-__all__ = ["UP_FROM_BETWEEN", "after_rows", "reversed_rows", "spread_of_change", "transition_rows"]
+def earlier_system(text: str, g, end: int, new_end: int | None) -> tuple[int, int] | None:
+    """EARLIER-SYSTEM-OF-TRANSITION: the offsets of the system whose value ends at `end` (the earlier value of a
+    transition whose new value ends at `new_end`, if any), named right after it by "for", or after the new value
+    by a comparison word that is no verb; at most `baseline_words` words."""
+    m = _FOR_SYSTEM.match(text, end)
+    if m is None and new_end is not None:
+        cmp = g.compare.match(text, _UNIT_GAP.match(text, new_end).end())
+        if cmp is not None and cmp.group(0).lower() != "from" and g.value_of("compare", cmp.group(0)) != "verb":
+            m = _ARTICLE.match(text, cmp.end())
+    if m is None:
+        return None
+    p0 = m.end()
+    stop = _SYSTEM_STOP.search(text, p0)
+    p1 = stop.start() if stop else len(text)
+    words = text[p0:p1].split()
+    if not words or len(words) > Windows.read(g, "baseline_words") or not text[p0].isalnum():
+        return None
+    named = _APPOSED_NAME.match(text, p1)  # "for the strongest open baseline, UI-TARS-7B.": the name itself
+    return named.span(1) if named else (p0, p1)
+
+
+def _name_earlier(row, text: str, g, end: int, new_end: int | None) -> None:
+    """The earlier value's row is the earlier system's: named when the sentence names it (`earlier_system`)."""
+    span = earlier_system(text, g, end, new_end)
+    if span is not None:
+        row.method, row.method_norm, row.is_own = " ".join(text[span[0] : span[1]].split()), None, False
+
+
+__all__ = ["UP_FROM_BETWEEN", "after_rows", "earlier_system", "reversed_rows", "spread_of_change", "transition_rows"]

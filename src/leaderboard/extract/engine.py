@@ -104,8 +104,8 @@ BENCHMARK_IN_SENTENCE = ordered(
 METHOD = ordered(
     method_rules,
     (
-        *("method.compared_system", "method.own_reference", "method.system_of_backbone"),
-        *("method.name_before", "method.sentence_subject"),
+        *("method.compared_system", "method.other_system_subject", "method.own_reference"),
+        *("method.system_of_backbone", "method.name_before", "method.sentence_subject"),
     ),
 )
 BASELINE = ordered(baseline_rules, ("baseline.after_comparison_word",), group="baseline")
@@ -154,7 +154,7 @@ def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[
     if len(readings) == 1 and id(readings[0]) not in paired:
         readings += jointly(a, readings[0], sb)
     done = transitions(a, readings, s0)
-    return readings + transition_rows(readings, done, a.text, a.nums, s0, a.g)  # before_after.py
+    return readings + transition_rows(readings, done, a, s0)  # before_after.py
 
 
 def _read_number(a: Abstract, s: Sentence, i: int) -> Reading | None:

@@ -67,11 +67,38 @@ def own_method(title: str, abstract: str, grammar: Grammar, tasks: frozenset[str
         direct = _DIRECT_NAME.match(abstract, om.end())
         if direct and direct.group(1).lower() not in _GENERIC:
             return direct.group(1).rstrip(".")
+    return own_in_apposition(abstract, grammar, tasks)
+
+
+@functools.lru_cache(maxsize=8)  # one pattern per grammar's openers
+def _apposition(openers: tuple[str, ...]) -> re.Pattern:
+    """The opener and its description ending right before a name in commas (searched before each such name)."""
+    alt = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(openers, key=len, reverse=True))
+    return re.compile(r"\b(?i:" + alt + r")\s+(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*$")
+
+
+_COMMA_NAME = re.compile(r",\s+" + _NAME + r"\s*,")
+
+
+def own_in_apposition(abstract: str, grammar: Grammar, tasks: frozenset[str]) -> str | None:
+    """OWN-NAME-IN-APPOSITION: the paper's system named in commas after a description that opens with an own
+    reference ("The resulting model, CheckNet, reaches ...", "Our debiasing prompt, SwapRank, cuts ..."; grammar
+    `own_apposition`); the name has a capital inside, a digit or is in capitals, as `_NAME` wants."""
+    openers = tuple(grammar.words.get("own_apposition", {}))
+    if not openers or ", " not in abstract:
+        return None
+    opener = _apposition(openers)
+    for m in _COMMA_NAME.finditer(abstract):  # the rarer part first: a name in commas, then its opener before
+        name = m.group(1)
+        if not opener.search(abstract, max(0, m.start() - 60), m.start()):
+            continue
+        if name.lower() not in _GENERIC and not _no_name(name, abstract[m.end(1) :], grammar, tasks):
+            return name
     return None
 
 
 _VERB = re.compile(
-    r"\s(?:model\s+|system\s+|method\s+)?(?:achiev|obtain|reach|attain|scor|yield|get|set|record|report|establish|"
+    r"\s(?:model\s+|system\s+|method\s+)?(?:achiev|obtain|reach|attain|scor|yield|get|sets?\s+(?:an?|new|the)\b|record|report|establish|"
     r"outperform|surpass|improv|perform|is\b|has\b|leads?\b|brings?\b|ranks?\b)"
 )
 _SUBJECT = re.compile(
@@ -84,6 +111,7 @@ _GERUND = re.compile(r"[A-Z][a-z\-]{2,}ing")
 # OBJECT-NOT-SUBJECT: a name right after a preposition ("on the new A and B sets it scores", "at 1% FPR is") or a
 # phrase holding one ("Citation precision on A reaches") is what is measured, not the system measuring it
 _INSIDE_PHRASE = frozenset({"on", "at", "over", "across", "in", "of", "for", "is", "are", "was"})
+_COMPARED_AFTER = frozenset({"over", "than", "against", "versus", "vs", "vs.", "above", "below", "behind", "beyond"})
 _OBJECT_OF = re.compile(
     r"\b(?:[Oo]n|[Aa]t|[Oo]ver|[Aa]cross|[Ii]n|[Oo]f|[Ff]rom)\s+(?:[\d.,]+%?\s+|(?:the|a|an|our|its|new)\s+){0,3}$"
 )
@@ -105,8 +133,11 @@ def subject_before(text: str, start: int, pos: int, reach: int, names: tuple[tup
             continue
         name = m.group("name").strip()
         words = name.split()
+        lead = ""
         while words and words[0][0].islower():
-            words = words[1:]
+            lead, words = words[0], words[1:]
+        if lead.lower() in _COMPARED_AFTER:
+            continue  # "the gain over ViTPose-B is 3.1": the system compared with, not the subject
         if any(w.lower() in _INSIDE_PHRASE for w in words) or _OBJECT_OF.search(text, start, m.start("name")):
             continue  # "precision on ALCE-ASQA reaches", "the rate on Verified is": the object of a preposition
         if len(words) == 1 and _GERUND.fullmatch(words[0]):

@@ -230,6 +230,7 @@ _RANGE_JOIN = re.compile(
 _DASHES = frozenset({"-", "\u2013", "\u2014", "~", "\u223c", "\uff5e", "\\sim", "$\\sim$"})
 _UNIT_GAP = re.compile(r"^\s?([A-Za-z]{1,5})\b")
 _METRIC_GAP = re.compile(r"\s?(?!up\s)[A-Za-z][\w@\-]{0,11}\s+to\s+")
+_BY_BEFORE = re.compile(r"(?<![\w-])by\s+$", re.IGNORECASE)
 _FROM = re.compile(r"(?:from|between|range[sd]?\s+(?:from\s+)?|ranging\s+(?:from\s+)?)\s*$", re.IGNORECASE)
 
 
@@ -277,9 +278,9 @@ def link_numbers(text: str, nums: list[Number]) -> list[Link]:
         if word in {"to", "up to"} or word in _DASHES or not word:
             if a.unit != b.unit and a.unit is not None and b.unit is not None:
                 continue
-            if word in {"to", "up to"} and not has_from and (a.unit is None and b.unit is None) and a.suffix == "":
-                # "reduces X from 10 to 5" needs "from"; bare "4 to 13" is still a range
-                pass
+            by = _BY_BEFORE.search(text, max(0, a.start - 4), a.start)
+            if word == "to" and not has_from and a.unit is b.unit is None and by:
+                continue  # CHANGE-THEN-LEVEL: "rises by 3.0 to 77.5", a change and its level ("by 16% to 33%": spread)
         links.append(Link(i, i + 1, "range"))
     return links
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 import re
 
 from leaderboard.extract.attribution import Span, clause_start
+from leaderboard.extract.before_after import earlier_system
+from leaderboard.extract.compared_values import labels_closed_value, paren_name_before
 from leaderboard.extract.methods import method_norm, subject_before
+from leaderboard.extract.other_subjects import other_subject
 from leaderboard.extract.rules import Fields, rule
 from leaderboard.extract.rules.baseline import baseline_span, cut_to_known_name
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
@@ -20,9 +23,12 @@ _HOST_NAME = re.compile(
     r"(?<![\w\-.+])([A-Z][\w\-+.]*[A-Z0-9][\w\-+]*|[A-Z][a-z]+[A-Z][\w\-+]*|[A-Z]{2,}[\w\-+]*)\s*\(\s*$"
 )
 _UNIT_WORD = re.compile(r"\s*(?:[A-Za-z%]{1,6}\s+)?")
-# a system's name opens with a capital, or a few lower-case letters before one ("iTransformer", "nnU-Net")
+# a system's name opens with a capital, or a few lower-case letters before one ("iTransformer", "nnU-Net");
+# MODIFIED-COMPARED-NAME: up to two lower-case modifiers, no gerund, may come first ("for tuned XGBoost")
+_MODIFIER = r"(?![\w\-]*ing\s|(?:to|of|in|on|at|and|or|respect|regard)\b)[a-z][\w\-]*\s+"
 _FOR_NAME = re.compile(
-    r"\s+(?:for|by)\s+(?:the\s+)?(?P<n>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)"
+    r"\s+(?:for|by|with)\s+(?:the\s+|an?\s+)?(?P<n>(?:" + _MODIFIER + r"){0,2}?(?:[A-Z]|[a-z]{1,3}[A-Z])"
+    r"[\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)"
 )
 _UNIT_AFTER = re.compile(r"\s*(?!(?:and|or|for|by)\b)[A-Za-z]{1,4}(?!\w)")
 # the rest of a coordinated run of numbers after one: ", 83.1 and 52.0", " and 3.7x" (a unit may follow each)
@@ -33,6 +39,7 @@ _RUN_AFTER = re.compile(
 # OF-COMPARED-SYSTEM: "above the 91.4 of the Stanza baseline": "the <number> of <Name>" names the number's system
 _THE_BEFORE = re.compile(r"(?<![\w\-])the\s+$", re.IGNORECASE)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?P<n>[A-Z][\w\-+]*(?:[.][\w\-+]+)*(?:\s+[A-Z0-9][\w\-+.]*[\w+])*)")
+_VERB_OBJECT = re.compile(r"\s+(?:(?:the|an?)\s+)?(?:[a-z][\w\-]*\s+){0,2}?(?P<n>[A-Z][\w\-+.]*[\w+])")
 _NUMBER_FIRST = re.compile(r"\s*[+\-]?\d")
 _PAREN_GAP = re.compile(r"\s*[(\[]\s*")
 _NEAR_GAP = re.compile(r"\s*(?:[(\[:=]|\b(?:of|at|with|is|was)\b)?\s*[(\[]?\s*", re.IGNORECASE)
@@ -59,8 +66,13 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
             aggregates = [x.span() for x in g.aggregate.finditer(text, s.s0, num.start)]
         if not any(x0 <= m.start() < x1 for x0, x1 in aggregates):
             cmp = m
-    if cmp is None or cmp.group(0).lower() == "from":
+    if cmp is None:
         return None
+    if cmp.group(0).lower() == "from":  # "up from 11.9 for a vision-only policy": the earlier system's value,
+        if text[cmp.end() : num.start].strip():  # not the paper's own even when its system is not named
+            return None
+        span = earlier_system(text, g, r.span_end, None)
+        return _decision(a, " ".join(text[span[0] : span[1]].split()) if span else None, False, span)
     between = text[cmp.end() : num.start]
     verbs = [m for m in g.result_verb.finditer(between) if g.value_of("result_verb", m.group(0)) != STANDING]
     if verbs:
@@ -72,15 +84,42 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     if after is None and _THE_BEFORE.search(text, max(s.s0, num.start - 6), num.start):
         after = _OF_NAME.match(text, r.span_end)  # "surpassing the 43.8 of PEGASUS"
     base = after.span("n") if after else baseline_of(a, cmp, num.start, num.end)
-    if base is None:
+    if base is None and a.g.value_of("compare", cmp.group(0)) != "verb":  # "below X (326) and Y (349)"
+        base = paren_name_before(text, cmp.end(), num.start, r.span_end)
+    if base is None or (after is None and _ends_in_predicate(a, *base)):
         return None
     b0, b1 = base
+    if b0 == b1 == num.start and cmp.group(0).lower().startswith("v"):  # "(53.1 vs. 53.8)": the pair's second
+        b0, b1 = _compared_before_pair(a, s, cmp.start()) or base  # is the system the clause compares with
     if _NUMBER_FIRST.match(text, b0, b1):  # "compared with 85.0% and 75.1% for earlier systems": a compared
         return _decision(a, None, False, None)  # number whose system is not named: not the paper's own either
     for m in a.metrics:  # "compared to SOTA accuracy of 89.4%": the system, not its metric
         if b0 <= m.start and m.end <= b1 and _LINK_AFTER.fullmatch(text, m.end, b1):
             b1 = m.start
     return _decision(a, cut_to_known_name(a, " ".join(text[b0:b1].split())), False, (b0, b1) if b1 > b0 else None)
+
+
+def _ends_in_predicate(a: Abstract, b0: int, b1: int) -> bool:
+    """COMPARED-INSIDE-SUBJECT: the phrase after the comparison word ends in the verb that links the clause's
+    subject to the number ("its CMOS against ground truth was -0.08", "accuracy over six tasks is 66.4%",
+    "HOTA improves by 4.2 over OC-SORT to 63.1"): the comparison sits inside the subject, and the number is the
+    subject's own, not the compared system's (grammar `predicate_link`)."""
+    words = a.text[b0:b1].split()
+    return bool(words) and words[-1].lower() in a.g.words.get("predicate_link", {})
+
+
+def _compared_before_pair(a: Abstract, s: Sentence, at: int) -> tuple[int, int] | None:
+    """VS-PAIR: the model right after the last comparison verb before a "(x vs. y)" pair in its clause ("trails
+    GraphGPS slightly (53.1 vs. 53.8)", "matches a supervised DenseNet-121 (0.878 vs. 0.874)")."""
+    c0, g = clause_start(a.text, s.s0, at), a.g
+    verbs = [m for m in g.compare.finditer(a.text, c0, at) if g.value_of("compare", m.group(0)) == "verb"]
+    if not verbs:  # "Compared to X, ... (90.2% vs. 91.1%)" writes either side first
+        return None
+    name = _VERB_OBJECT.match(a.text, verbs[-1].end(), at)
+    known = [m for m in a.methods if verbs[-1].end() <= m.start and m.end <= at]
+    if known and (name is None or known[0].start <= name.start("n")):
+        return known[0].start, known[0].end
+    return name.span("n") if name else None
 
 
 def _decision(a: Abstract, name: str | None, is_own: bool, span: tuple[int, int] | None) -> Fields:
@@ -128,6 +167,7 @@ def _named(a: Abstract, s: Sentence, r: Reading) -> tuple[list[Span], list[re.Ma
     if found is None:
         num = r.num.start
         named = [m for m in a.methods if s.s0 <= m.start and m.end <= num and not _component_in(a, s, m)]
+        named = [m for m in named if not labels_closed_value(a.text, s.s0, m.start, m.end, num)]
         found = s.memo[key] = (named, list(a.g.own_ref.finditer(a.text, s.s0, num)))
     return found  # type: ignore[return-value]
 
@@ -212,6 +252,15 @@ def sentence_subject(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     if not subject:
         return None
     return _decision(a, subject, bool(a.own) and norm_key(a.own) in norm_key(subject), None)
+
+
+@rule("method.other_system_subject")
+def other_system_subject(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
+    """An unnamed other system or people, the clause's lower-case subject right before a result verb ("prior
+    systems peak at 68.0", "human experts achieve 53.7%") or the number's label ("(prior best 0.884)"):
+    that phrase, not the paper's own (other_subjects.py)."""
+    span = other_subject(a.text, a.g, clause_start(a.text, s.s0, r.num.start), r.num.start)
+    return _decision(a, " ".join(a.text[span[0] : span[1]].split()), False, span) if span else None
 
 
 @rule("method.unnamed_system_is_own")

@@ -6,6 +6,7 @@ import re
 
 from leaderboard.extract.attribution import clause_start, following_on, nearest, scored_on
 from leaderboard.extract.before_after import UP_FROM_BETWEEN
+from leaderboard.extract.compared_values import compared_named_value as named_value
 from leaderboard.extract.filters import fronted_condition, non_result_reason, share_tail
 from leaderboard.extract.pairing import name_runs
 from leaderboard.extract.rules import rule
@@ -235,6 +236,13 @@ def labelled_comparison(a: Abstract, s: Sentence, r: Reading) -> bool:
         return False  # the pattern needs a "(": the cheap test first
     m = _LABELLED.search(a.text, lo, r.num.start)
     return m is not None and m.group("label").lower() in a.g.words.get("comparison_label", {})
+
+
+@rule("result.compared_named_value")
+def compared_named_value(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A number a comparison word gives as a named system's own, in a sentence that names a metric ("compared
+    with 26 meV for Uni-Mol", "below GraphCast (326)"; compared_values.py)."""
+    return bool(s.metrics) and r.kind == "absolute" and named_value(a.text, a.g, s.s0, r.num.start, r.span_end)
 
 
 @rule("result.transition_of_named_metric")

@@ -1,0 +1,46 @@
+"""OTHER-SYSTEM-SUBJECT: a number reported for another, unnamed system or for people, written in lower case as the
+clause's subject right before a result or level verb ("prior systems peak at 68.0", "while finance professionals
+reach 87.0%", "human experts achieving only 53.7%") or as the label of the number in parentheses ("(prior best
+0.884)", "(baseline 238)"). The subject holds a word of grammar `other_system` ("prior", "baseline", "teacher"),
+or its head is a word of grammar `human_performer` ("experts", "radiologists"): raters and judges who give a
+score are not in it ("human raters scored adequacy at 3.8" is the rated system's result)."""
+
+from __future__ import annotations
+
+import re
+
+# words that only qualify the number after the verb ("achieving only 53.7%", "peak at 68.0")
+_FILLERS = frozenset({"only", "just", "at", "about", "around", "roughly", "approximately", "nearly", "merely"})
+_TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"[a-z][\w\-]*")
+_LABEL = re.compile(r"\(\s*(?P<p>(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s*:?\s*$")
+# words that end the subject on their left ("resulting in human experts achieving": "human experts")
+_OPENERS = frozenset(
+    {"in", "of", "on", "for", "with", "while", "whereas", "and", "but", "that", "which", "than", "to", "by", "from",
+     "the", "a", "an", "when", "where", "as", "resulting"}
+)  # fmt: skip
+
+
+def other_subject(text: str, g, c0: int, pos: int) -> tuple[int, int] | None:
+    """Offsets of the other system's phrase that the number at `pos` is reported for (module docstring), searched
+    in its clause text[c0:pos]; None when the clause's subject is not such a phrase."""
+    lo = max(c0, pos - 60)
+    toks = [t for t in _TOKEN.finditer(text, lo, pos) if t.start() > lo or lo == 0 or text[lo - 1].isspace()][-8:]
+    while toks and toks[-1].group(0) in _FILLERS:
+        toks.pop()
+    words: list[re.Match] = []
+    if toks and (g.result_verb.fullmatch(toks[-1].group(0)) or toks[-1].group(0) in g.words.get("level_verb", {})):
+        for t in reversed(toks[:-1]):  # the subject: up to four lower-case words before the verb
+            if len(words) == 4 or not _WORD.fullmatch(t.group(0)):
+                break
+            words.insert(0, t)
+    elif "(" in text[max(lo, pos - 30) : pos] and (m := _LABEL.search(text, lo, pos)) is not None:
+        words = list(_WORD.finditer(text, *m.span("p")))
+    cut = max((i + 1 for i, w in enumerate(words) if w.group(0) in _OPENERS), default=0)
+    words = words[cut:]
+    if not words:
+        return None
+    other, human = g.words.get("other_system", {}), g.words.get("human_performer", {})
+    if not (any(w.group(0) in other for w in words) or words[-1].group(0) in human):
+        return None
+    return words[0].start(), words[-1].end()
