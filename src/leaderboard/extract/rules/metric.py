@@ -12,6 +12,7 @@ from leaderboard.extract import (
     metric_after,
     metric_usual,
     share_verbs,
+    speed_activity,
 )
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, capture_metric
 from leaderboard.extract.compared_metrics import unit_fits
@@ -273,3 +274,4 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     usual_for_loose_word(a, readings)
     metric_usual.named_as_usual(a, readings)  # metric.named_as_usual
     metric_usual.of_parallel_benchmark(a, readings)  # metric.of_parallel_benchmark
+    speed_activity.named_by_activity(a, readings)  # metric.speed_named_by_activity
