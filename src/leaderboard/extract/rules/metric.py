@@ -9,6 +9,7 @@ from leaderboard.extract import (
     acronym_metrics,
     change_measure,
     compared_metrics,
+    judged_share,
     metric_after,
     metric_usual,
     share_verbs,
@@ -267,6 +268,7 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     """The metric passes over a sentence's attributed readings, in order (each notes its own rule)."""
     change_measure.of_change_verb(a, readings)  # metric.of_change_verb
     share_verbs.of_share_verb(a, readings)  # metric.of_share_verb
+    judged_share.of_judged_quality(a, readings)  # metric.of_judged_quality
     compared_metrics.of_compared_value(a, readings)  # metric.of_compared_value
     compared_metrics.of_compared_system(a, readings)  # metric.of_compared_system
     usual_of_other_family(a, readings)
