@@ -269,6 +269,7 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     change_measure.of_change_verb(a, readings)  # metric.of_change_verb
     share_verbs.of_share_verb(a, readings)  # metric.of_share_verb
     judged_share.of_judged_quality(a, readings)  # metric.of_judged_quality
+    compared_metrics.of_parallel_compared_list(a, readings)  # metric.of_parallel_compared_list
     compared_metrics.of_compared_value(a, readings)  # metric.of_compared_value
     compared_metrics.of_compared_system(a, readings)  # metric.of_compared_system
     usual_of_other_family(a, readings)
