@@ -106,3 +106,46 @@ def _subject(a: Abstract, c: int, start: int) -> str | None:
     if len(low) > 5 and low.endswith("ing") and low not in words.get("activity_not", {}):
         return (low[:-3] + "ion" if low.endswith("ating") else low).capitalize()
     return None
+
+
+RATIO_RULE = "metric.ratio_of_speed_noun"
+# what may follow a bare ratio: a clause mark, a preposition or a conjunction, not a noun it measures ("fewer")
+_BARE_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:and|or|for|on|with|over|at|in|to|when|while|across|compared|versus|vs)\b)", re.I
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _speed_nouns(words: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w\-])(?P<cue>" + alt + r")s?(?![\w\-])", re.I)
+
+
+def ratio_of_speed_noun(a: Abstract, readings: list[Reading]) -> None:
+    """metric.ratio_of_speed_noun: SPEED-RATIO-OF-SENTENCE: a bare ratio ("2.5x" with no noun after it) that no rule
+    gave a metric measures the speed measure its sentence names before it: an earlier ratio's speed metric ("a 3.2x
+    speedup ..., compared with 2.8x for X") or a speed noun (grammar kind `speed_noun`: "the speedup is still 2.5x",
+    "speedups range from 2.6x to 3.7x")."""
+    if a.speed is None or not any(r.unit == "x" and r.metric is None for r in readings):
+        return
+    nouns = a.speed.values["speed_noun"]
+    pattern = _speed_nouns(tuple(nouns))
+    for k, r in enumerate(readings):
+        if r.unit != "x" or r.metric is not None or not _BARE_AFTER.match(a.text, r.span_end, r.s1):
+            continue
+        prev = next((p for p in reversed(readings[:k]) if p.unit == "x" and p.metric is not None), None)
+        if prev is not None and a.speed.is_speed(prev.metric.name):
+            r.metric = prev.metric
+        else:
+            named = [m for m in a.metrics if r.s0 <= m.start and m.end <= r.num.start and a.speed.is_speed(m.name)]
+            cues = list(pattern.finditer(a.text, named[-1].end if named else r.s0, r.num.start))
+            cue = cues[-1] if cues else None
+            entry = a.vocab.metrics.lookup(nouns.get(cue.group("cue").lower(), "")) if cue is not None else None
+            if entry is not None and cue is not None:
+                r.metric = Span(cue.start(), cue.end(), entry.name, cue.group(0), entry)
+            elif named:
+                r.metric = named[-1]  # "the speedup is still 2.5x"
+            else:
+                continue
+        r.metric_inferred = False
+        r.note("metric", RATIO_RULE)

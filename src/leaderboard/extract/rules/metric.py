@@ -278,3 +278,4 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     metric_usual.named_as_usual(a, readings)  # metric.named_as_usual
     metric_usual.of_parallel_benchmark(a, readings)  # metric.of_parallel_benchmark
     speed_activity.named_by_activity(a, readings)  # metric.speed_named_by_activity
+    speed_activity.ratio_of_speed_noun(a, readings)  # metric.ratio_of_speed_noun
