@@ -100,7 +100,7 @@ def of_parallel_compared_list(a: Abstract, readings: list[Reading]) -> None:
     kind `compared_list_cue`: "against", "compared with", "surpassing X (") reports a compared system's values
     position by position with the n results written before the cue ("DINO 0.712, CLIP-I 0.823 and CLIP-T 0.311,
     against 0.668, 0.803 and 0.305 for X"; "a 3.4x speedup and an acceptance length of 4.6, compared with 2.8x and
-    3.7 for Y"): each takes its counterpart's metric, unless it binds one of its own or its unit differs."""
+    3.7 for Y"): each takes its counterpart's metric, unless a rule found it one of its own or its unit differs."""
     cues = a.g.words.get("compared_list_cue")
     if not cues or len(readings) < 4:
         return
@@ -117,9 +117,14 @@ def of_parallel_compared_list(a: Abstract, readings: list[Reading]) -> None:
         k = j + 1
 
 
+def _defaulted(r: Reading) -> bool:
+    """No metric of its own: none, its benchmark's usual one or the sentence's nearest."""
+    return not r.bound and (r.metric is None or r.metric_inferred or r.rules.get("metric") == _NEAREST)
+
+
 def _pairs(a: Abstract, own: list[Reading], other: list[Reading], cues: dict[str, str]) -> bool:
     """Whether `other` is a compared list parallel to `own`: a cue right before it, after every one of `own`; each
-    of `own` with a metric, each of `other` binding none of its own and in its counterpart's unit (or none)."""
+    of `own` with a metric, each of `other` with none of its own and in its counterpart's unit (or none)."""
     first = other[0]
     start = max(own[-1].span_end, first.s0)
     if _list_cue(tuple(sorted(cues))).search(a.text, start, first.num.start) is None:
@@ -127,6 +132,6 @@ def _pairs(a: Abstract, own: list[Reading], other: list[Reading], cues: dict[str
     if _PAIRED.match(a.text, other[-1].span_end):
         return False  # "(26mm vs 52mm, 29mm vs 35mm)": pairs, not a list
     return all(
-        p.metric is not None and not q.bound and q.kind == p.kind and q.unit in (None, p.unit)
+        p.metric is not None and _defaulted(q) and q.kind == p.kind and q.unit in (None, p.unit)
         for p, q in zip(own, other, strict=True)
     )
