@@ -25,6 +25,11 @@ CASES = {
         ("Its Pass^1 falls to 31.0% on the retail domain of TauShop.", [(31.0, None, "Pass^1")]),
         ("We report pass^1 = 17.5 for the strongest open model on CRMArena.", [(17.5, "CRMArena", "Pass^1")]),
     ],
+    "METRIC-GRANULARITY-MODIFIER": [
+        ("On our InvoiceKV set the parser reaches a line-level F1 of 88.4.", [(88.4, "InvoiceKV", "line-level F1")]),
+        ("SegLite attains 93.7% voxel-wise accuracy on KiTS19.", [(93.7, "KiTS19", "voxel-wise Accuracy")]),
+        ("Its clip-level AUC on XD-Violence climbs to 0.861.", [(0.861, "XD-Violence", "clip-level AUC")]),
+    ],
     "METRIC-AT-OPERATING-POINT": [
         ("Our membership attack reaches a TPR at 0.5% FPR of 14.2% on ArxivMIA.", [(14.2, "ArxivMIA", "TPR@0.5%FPR")]),
         (

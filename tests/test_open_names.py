@@ -248,7 +248,7 @@ CASES = {
         ),
         (  # hardware and lower-case openers are no names
             "On A100 GPUs, decoding takes 12 ms. On average, the Brix-QA score rises by 2.1 points.",
-            [(12.0, None, None, "Latency"), (2.1, None, None, None)],
+            [(12.0, None, None, "Decoding time (latency)"), (2.1, None, None, None)],  # SPEED-NAMED-BY-ACTIVITY
         ),
         (  # no comma: the clause opens with a subject word, a metric or a model
             "Top-1 reaches 81.0% on ImageNet, and on Glimmerfield Flowers it reaches 93.4%.",

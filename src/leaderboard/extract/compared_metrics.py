@@ -10,12 +10,16 @@
   usual one, measures the metric of the sentence's last earlier result in the same unit; so does the earlier
   value after "up from" / "down from" ("Chord accuracy on A reaches 78.5%, up from 22.0% for B": Chord accuracy,
   not the "accuracy" inside that phrase).
+- metric.of_parallel_compared_list: PARALLEL-COMPARED-LIST, see its docstring ("X 0.712, Y 0.823 and Z 0.311,
+  against 0.668, 0.803 and 0.305 for B": position by position).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
+from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.sentence import Abstract, Reading
 from leaderboard.extract.vocab import Entry
 
@@ -72,3 +76,62 @@ def of_compared_system(a: Abstract, readings: list[Reading]) -> None:
             continue
         r.metric, r.metric_inferred = pm, False
         r.note("metric", "metric.of_compared_system")
+
+
+_LIST_RULE = "metric.of_parallel_compared_list"
+_PAIRED = re.compile(r"\s*(?:[A-Za-z%]{1,8}\s*)?(?:vs\.?|versus)\s", re.IGNORECASE)
+# between two numbers of one list: a unit word of the first ("2.8x and 3.7"), then a comma and/or "and"
+_JOIN = re.compile(r"\s*(?:[A-Za-z%]{1,8}\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+@functools.lru_cache(maxsize=4)
+def _list_cue(phrases: tuple[str, ...]) -> re.Pattern:
+    """A comparison cue right before a list of numbers: "against 0.668, ...", "surpassing PDM-Closed (90.1 and ..."."""
+    words = {"compared_list_cue": dict.fromkeys(phrases, "")}
+    return compile_role(
+        r"(?<![\w\-])(?:ALT)\s+(?:(?:the|only|just|about)\s+)?(?:[\w\-.]+(?:\s+[\w\-.]+){0,2}\s*\(\s*)?$",
+        words,
+        "compared_list_cue",
+    )
+
+
+def of_parallel_compared_list(a: Abstract, readings: list[Reading]) -> None:
+    """metric.of_parallel_compared_list: PARALLEL-COMPARED-LIST: a list of n numbers after a comparison cue (grammar
+    kind `compared_list_cue`: "against", "compared with", "surpassing X (") reports a compared system's values
+    position by position with the n results written before the cue ("DINO 0.712, CLIP-I 0.823 and CLIP-T 0.311,
+    against 0.668, 0.803 and 0.305 for X"; "a 3.4x speedup and an acceptance length of 4.6, compared with 2.8x and
+    3.7 for Y"): each takes its counterpart's metric, unless a rule found it one of its own or its unit differs."""
+    cues = a.g.words.get("compared_list_cue")
+    if not cues or len(readings) < 4:
+        return
+    text, k = a.text, 0
+    while k < len(readings):
+        j = k
+        while j + 1 < len(readings) and _JOIN.fullmatch(text, readings[j].num.end, readings[j + 1].num.start):
+            j += 1
+        n = j - k + 1
+        if n >= 2 and k >= n and _pairs(a, readings[k - n : k], readings[k : j + 1], cues):
+            for own, other in zip(readings[k - n : k], readings[k : j + 1], strict=True):
+                other.metric, other.metric_inferred = own.metric, own.metric_inferred
+                other.note("metric", _LIST_RULE)
+        k = j + 1
+
+
+def _defaulted(r: Reading) -> bool:
+    """No metric of its own: none, its benchmark's usual one or the sentence's nearest."""
+    return not r.bound and (r.metric is None or r.metric_inferred or r.rules.get("metric") == _NEAREST)
+
+
+def _pairs(a: Abstract, own: list[Reading], other: list[Reading], cues: dict[str, str]) -> bool:
+    """Whether `other` is a compared list parallel to `own`: a cue right before it, after every one of `own`; each
+    of `own` with a metric, each of `other` with none of its own and in its counterpart's unit (or none)."""
+    first = other[0]
+    start = max(own[-1].span_end, first.s0)
+    if _list_cue(tuple(sorted(cues))).search(a.text, start, first.num.start) is None:
+        return False
+    if _PAIRED.match(a.text, other[-1].span_end):
+        return False  # "(26mm vs 52mm, 29mm vs 35mm)": pairs, not a list
+    return all(
+        p.metric is not None and _defaulted(q) and q.kind == p.kind and q.unit in (None, p.unit)
+        for p, q in zip(own, other, strict=True)
+    )

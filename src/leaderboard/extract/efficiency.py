@@ -209,6 +209,8 @@ class SpeedLexicon:
         if metric_name is None:
             return False
         low = metric_name.lower()
+        if low.endswith(")") and " (" in low:  # "Rendering speed (FPS)": SPEED-NAMED-BY-ACTIVITY
+            low = low.rsplit(" (", 1)[1][:-1]
         return low in self.metrics or low.split(" per ")[0].rsplit(" ", 1)[-1] in self.values["time_noun_head"]
 
 

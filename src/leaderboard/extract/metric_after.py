@@ -61,7 +61,8 @@ def _head_after(heads: frozenset[str]) -> re.Pattern:
 def head_noun_after(a: Abstract, readings: list[Reading]) -> None:
     """metric.head_noun_after: a result whose metric is not written on it (none, its benchmark's usual one or the
     sentence's nearest) takes a measure noun outside the vocabulary written right after it, with up to two
-    modifiers ("98.6% correlation with expert rankings", "0.71 inter-rater agreement"; kind `metric_head_after`)."""
+    modifiers ("98.6% correlation with expert rankings", "0.71 inter-rater agreement"; kind `metric_head_after`); a
+    bare head whose row names a vocabulary metric is that metric ("45.0% success" is a Success Rate)."""
     heads = a.g.exact.get("metric_head_after")
     if not heads:
         return
@@ -73,5 +74,7 @@ def head_noun_after(a: Abstract, readings: list[Reading]) -> None:
         if m is None or any(b.start < m.end("m") and m.start("m") < b.end for b in a.benches):
             continue
         name = " ".join(m.group("m").split())
-        r.metric, r.metric_inferred = Span(m.start("m"), m.end("m"), name, m.group("m")), False
+        entry = a.vocab.metrics.lookup(a.g.words["metric_head_after"].get(name.lower()) or "")  # "45% success"
+        r.metric = Span(m.start("m"), m.end("m"), entry.name if entry else name, m.group("m"), entry)
+        r.metric_inferred = False
         r.note("metric", "metric.head_noun_after")

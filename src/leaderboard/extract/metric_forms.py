@@ -10,7 +10,8 @@ Rules:
   metric is one metric mention named "<metric>@<k>%<other>" as written ("TPR@1%FPR"); leaks.py drops the operating
   point itself (THRESHOLD-AT, grammar kind `threshold_noun`).
 - METRIC-HEAD-MODIFIER: "joint goal accuracy", "entity-level F1": a modifier word right before the metric mention
-  that makes it another measure is kept ("joint goal Accuracy").
+  that makes it another measure is kept ("joint goal Accuracy"); so is any word with a granularity suffix
+  ("field-level F1", "pixel-wise accuracy"; METRIC-GRANULARITY-MODIFIER, grammar kind `metric_modifier_suffix`).
 - BENCHMARK-SCORE: "0.52 T2I-CompBench", "a SuperGLUE score of 88.1": a number written right before a benchmark
   name, or a "<benchmark> score of" right before the number, reports that benchmark's own score: metric
   "<benchmark> score". The benchmark mention then belongs to that number and is taken from the sentence's other
@@ -74,6 +75,8 @@ class MetricForms:
     share: re.Pattern  # a share of a reference system's measure (SHARE-OF-REFERENCE)
     values: dict[str, dict[str, str]]  # the metric of each paraphrase (`metric_paraphrase`, `reference_head`)
     split_words: re.Pattern  # the split a metric was measured on ("test set", "validation")
+    granular: re.Pattern  # "<word>-level", "<word>-wise" right before a metric mention (METRIC-GRANULARITY-MODIFIER)
+    granular_cues: tuple[str, ...]  # the suffixes themselves ("-level"): a cheap test first
 
     @classmethod
     def of(cls, words: dict[str, dict[str, str]], w: Windows) -> MetricForms:
@@ -93,6 +96,8 @@ class MetricForms:
             share=_share(words),
             values={k: words.get(k, {}) for k in ("metric_paraphrase", "reference_head")},
             split_words=split_pattern(frozenset(words.get("metric_split_word", {}))),
+            granular=_granular(tuple(words.get("metric_modifier_suffix", {}))),
+            granular_cues=tuple(words.get("metric_modifier_suffix", {})),
         )
 
     def mentions(self, text: str, metrics: list[Span], lookup: Callable[[str], Entry | None]) -> list[Span]:
@@ -159,7 +164,10 @@ class MetricForms:
         if at is not None and "@" not in r.metric:  # METRIC-AT-K: the threshold written out
             name = f"{r.metric}@{at.group('k') or at.group('k2')}"
             return replace(r, metric=name, metric_raw=text[r.metric_start : at.end()], metric_end=at.end())
-        mod = self.modifier.search(text, max(0, r.metric_start - self.modifier_before), r.metric_start)
+        lo = max(0, r.metric_start - self.modifier_before)
+        mod = self.modifier.search(text, lo, r.metric_start)
+        if mod is None and any(x in text[lo : r.metric_start] for x in self.granular_cues):
+            mod = self.granular.search(text, lo, r.metric_start)  # METRIC-GRANULARITY-MODIFIER: "field-level F1"
         if mod is not None:
             phrase = f"{mod.group('mod')} {r.metric}"
             entry = lookup(text[mod.start() : r.metric_end]) if lookup is not None else None
@@ -219,6 +227,16 @@ def canonical(m: Span, split: re.Pattern, lookup: Callable[[str], Entry | None])
 
 _OWN_SETTING = ("original", "full", "own", "initial")
 _NEVER = r"(?!x)x"
+
+
+def _granular(suffixes: tuple[str, ...]) -> re.Pattern:
+    """METRIC-GRANULARITY-MODIFIER: a word joined to a granularity suffix (grammar kind `metric_modifier_suffix`:
+    "-level", "-wise") right before a metric mention names the unit it is measured on ("field-level F1",
+    "pixel-wise accuracy"), a modifier that makes it another measure, like the listed `metric_modifier` words."""
+    if not suffixes:
+        return re.compile(_NEVER)
+    alt = "|".join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))
+    return re.compile(r"(?<![\w\-])(?P<mod>[A-Za-z][a-z]+(?:" + alt + r"))[\s\-]+$")
 
 
 def _described(words: dict[str, dict[str, str]]) -> re.Pattern:

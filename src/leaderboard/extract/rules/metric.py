@@ -9,9 +9,11 @@ from leaderboard.extract import (
     acronym_metrics,
     change_measure,
     compared_metrics,
+    judged_share,
     metric_after,
     metric_usual,
     share_verbs,
+    speed_activity,
 )
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, capture_metric
 from leaderboard.extract.compared_metrics import unit_fits
@@ -266,6 +268,8 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     """The metric passes over a sentence's attributed readings, in order (each notes its own rule)."""
     change_measure.of_change_verb(a, readings)  # metric.of_change_verb
     share_verbs.of_share_verb(a, readings)  # metric.of_share_verb
+    judged_share.of_judged_quality(a, readings)  # metric.of_judged_quality
+    compared_metrics.of_parallel_compared_list(a, readings)  # metric.of_parallel_compared_list
     compared_metrics.of_compared_value(a, readings)  # metric.of_compared_value
     compared_metrics.of_compared_system(a, readings)  # metric.of_compared_system
     usual_of_other_family(a, readings)
@@ -273,3 +277,5 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     usual_for_loose_word(a, readings)
     metric_usual.named_as_usual(a, readings)  # metric.named_as_usual
     metric_usual.of_parallel_benchmark(a, readings)  # metric.of_parallel_benchmark
+    speed_activity.named_by_activity(a, readings)  # metric.speed_named_by_activity
+    speed_activity.ratio_of_speed_noun(a, readings)  # metric.ratio_of_speed_noun
