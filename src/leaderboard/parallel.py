@@ -15,6 +15,7 @@ it at their first array).
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -141,6 +142,7 @@ def prebuild_shipped() -> None:
     for the worker to meet, with its traceback: the server itself must keep running."""
     with suppress(Exception):  # the worker builds it again and reports the error
         _SHIPPED[:] = [Extractor(load_vocabulary([]))]
+    gc.freeze()  # collections in the workers then leave these objects, and the pages they share, untouched
 
 
 def _shipped_extractor(name: str) -> Extractor:
@@ -162,7 +164,13 @@ class _NoPandas(MetaPathFinder):
 def _init_worker(extractor: bytes | str) -> None:
     """Worker start: keep pandas out (pyarrow would import it at its first array, 0.2 s), set the extractor:
     the pickled copy of the main process's, or (a str: its name) the shipped-vocabulary one the fork server
-    built. Ctrl-C is the main process's to handle (a fork server started earlier may not have ignored it)."""
+    built. Ctrl-C is the main process's to handle (a fork server started earlier may not have ignored it).
+
+    Then every object the worker has (modules, vocabulary, extractor) is frozen out of the garbage collector:
+    each unit's papers and results outlive a few young collections, so every few units a full collection
+    runs, and it walked that whole heap each time (11-15 us of CPU per record, measured in one process;
+    2.5 us once frozen). Frozen objects are only skipped by the collector; they are never garbage here.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if "pandas" not in sys.modules:
         sys.meta_path.insert(0, _NoPandas())
@@ -170,6 +178,7 @@ def _init_worker(extractor: bytes | str) -> None:
         _WORKER_EXTRACTOR[:] = [_shipped_extractor(extractor)]
     else:
         _WORKER_EXTRACTOR[:] = [pickle.loads(extractor)]
+    gc.freeze()
 
 
 def _work(unit: Unit, filt: ArxivFilter) -> Chunk:
