@@ -2,8 +2,8 @@
 
 A unit is either a block of raw JSON Lines (`LineBlock`: the main process only reads bytes; decoding,
 normalising, filtering and extraction all happen in the worker) or a list of records another reader already
-produced (`Items`). The main process builds the extractor once; each worker unpickles that copy (no vocabulary
-compile per process) and returns a `Chunk` of Arrow tables, so the main process only moves buffers into DuckDB.
+produced (`Items`). Each worker gets its extractor once (below: no vocabulary compile per worker) and returns a
+`Chunk` of Arrow tables, so the main process only moves buffers into DuckDB.
 
 Workers start light: where the platform has a fork server (workers.py), it imports this module once, builds the
 shipped-vocabulary extractor once, and forks the workers from it: a worker of a build without `--vocab` files
