@@ -121,7 +121,7 @@ def build(
     sources, db, fmt, workers, vocab, filter_categories, since, strict, quiet, curation=None, allow_empty=False
 ) -> None:
     """Build the database from SOURCES (files or folders; default: ./seeds, else the shipped seeds)."""
-    if workers != 1 and (workers > 1 or (os.cpu_count() or 1) > 1):
+    if (workers or os.cpu_count() or 1) > 1:  # the pool's test (parallel.Extraction)
         from leaderboard.workers import boot_fork_server
 
         boot_fork_server()  # first: it imports and builds the extractor while this process imports the pipeline
