@@ -102,3 +102,24 @@ def test_two_workers_with_extra_vocabulary_build_what_one_process_builds(monkeyp
             dumps.append(con.execute("SELECT paper_id, value, benchmark FROM results ORDER BY paper_id").fetchall())
     assert dumps[0] == dumps[1]
     assert len(dumps[1]) == 40 and {b for _, _, b in dumps[1]} == {"QuillotBench"}
+
+
+def test_the_command_boots_the_fork_server_first_and_builds_what_one_process_builds(tmp_path: Path, cli) -> None:
+    filler = "The ablation keeps the routing table fixed while the gate learns which expert to trust. " * 14
+    records = [
+        {
+            "id": f"r{i}",
+            "title": f"Gated experts, note {i}",
+            "abstract": f"{filler}Our gate reaches {60 + i % 30}.25% on QB-7.",
+        }
+        for i in range(800)  # over 1 MB: two units, so the pool starts
+    ]
+    write_jsonl(tmp_path / "papers.jsonl", records)
+    assert (tmp_path / "papers.jsonl").stat().st_size > pipeline.BLOCK_BYTES
+    dumps = []
+    for workers in ("1", "2"):
+        proc = cli("build", "papers.jsonl", "--db", f"w{workers}.duckdb", "--quiet", "--workers", workers)
+        assert proc.returncode == 0, proc.stderr
+        with duckdb.connect(str(tmp_path / f"w{workers}.duckdb"), read_only=True) as con:
+            dumps.append(con.execute("SELECT * FROM results ORDER BY result_id").fetchall())
+    assert dumps[0] == dumps[1] and len(dumps[1]) == 800
