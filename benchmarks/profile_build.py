@@ -11,7 +11,8 @@ wall time, CPU of the whole main process (DuckDB's threads included) and CPU of 
 - start:     Extraction() (vocabulary compile) and the pool start
 
 Then, in one process, the worker's steps on the first `--worker-blocks` blocks of the same file: decode lines
-to `Paper`s, extract, build the Arrow tables, pickle the chunk (what crosses the process boundary).
+to `Paper`s, extract, build the Arrow tables, pickle the chunk (what crosses the process boundary); and the
+garbage collector's share of those steps (after one warm-up block, the heap frozen as in a worker).
 
     python benchmarks/profile_build.py benchmarks/out/arxiv-50000-seed0.jsonl
     python benchmarks/profile_build.py benchmarks/out/arxiv-1000000-seed0.jsonl --limit 200000
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import itertools
 import os
 import pickle
@@ -221,6 +223,21 @@ def profile_worker(corpus: Path, blocks: int) -> dict[str, float]:
     extractor = Extractor(load_vocabulary([]))
     cost: dict[str, float] = defaultdict(float)
     filt = ArxivFilter()
+    for block in itertools.islice(read_blocks(corpus), 1):  # warm-up: first-use patterns, pyarrow's first table
+        warm = [p for p in _block_items(block, filt)[0] if isinstance(p, Paper)]
+        found = [r for p in warm for r in extractor.extract(p)]
+        papers_table(warm)
+        results_table(found, [0] * len(found))
+    gc.freeze()  # as a worker does once its extractor is set (parallel._init_worker)
+    collecting = [0.0]
+
+    def gc_timer(phase: str, info: dict) -> None:  # CPU of the garbage collector, a part of the steps below
+        if phase == "start":
+            collecting[0] = time.process_time()
+        else:
+            cost["(garbage collection)"] += time.process_time() - collecting[0]
+
+    gc.callbacks.append(gc_timer)
     for block in itertools.islice(read_blocks(corpus), blocks):
         t = time.process_time()
         items, _ = _block_items(block, filt)
@@ -249,6 +266,7 @@ def profile_worker(corpus: Path, blocks: int) -> dict[str, float]:
         cost["pickle block (main)"] += time.process_time() - t
         cost["records"] += len(items)
         cost["results"] += len(results)
+    gc.callbacks.remove(gc_timer)
     return cost
 
 

@@ -24,7 +24,7 @@ LAYERS: list[set[str]] = [
     {"extract", "curation"},
     {"store", "normalise"},
     {"sources", "tables"},  # tables: LaTeX table parsing, read by sources.latex
-    {"parallel", "progress", "pipeline", "queries", "rank", "failures"},
+    {"workers", "parallel", "worker_preload", "progress", "pipeline", "queries", "rank", "failures"},
     {"app", "serving"},
     {"cli", "cli_curate", "cli_explain", "__main__"},
 ]
