@@ -25,10 +25,10 @@ from leaderboard.extract.gold_eval import run_gold
 DATA = Path(__file__).parent / "data"
 # set -> ((abstracts, results, non_results) lines, floors)
 PROBE_SETS = {
-    "probes": ((60, 271, 72), {"value_precision": 0.979, "value_recall": 0.978, "tuple_f1": 0.930}),
-    "probes2": ((60, 385, 160), {"value_precision": 0.976, "value_recall": 0.956, "tuple_f1": 0.841}),
-    "probes3": ((60, 331, 173), {"value_precision": 0.974, "value_recall": 0.918, "tuple_f1": 0.730}),
-    "probes4": ((60, 367, 131), {"value_precision": 0.972, "value_recall": 0.912, "tuple_f1": 0.661}),
+    "probes": ((60, 271, 72), {"value_precision": 0.979, "value_recall": 0.978, "tuple_f1": 0.938}),
+    "probes2": ((60, 385, 160), {"value_precision": 0.976, "value_recall": 0.958, "tuple_f1": 0.857}),
+    "probes3": ((60, 331, 173), {"value_precision": 0.974, "value_recall": 0.932, "tuple_f1": 0.828}),
+    "probes4": ((60, 367, 131), {"value_precision": 0.972, "value_recall": 0.912, "tuple_f1": 0.678}),
 }
 
 
