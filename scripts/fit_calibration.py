@@ -4,9 +4,9 @@ One deterministic command (the split, the folds and the optimiser have no random
 
     python scripts/fit_calibration.py [--seed 13] [--target 0.96] [--folds 5] [--dry-run]
 
-Gold sets: dev2 and the looked-at probe sets (tests/data/probes, probes2 and probes3; exhaustive: every row is labelled; a
-row is right when the judging rules match it to a gold result with its benchmark and metric, wrong otherwise, extra
-rows included) and dev
+Gold sets: dev2 and the looked-at probe sets (tests/data/probes, probes2 and probes3; exhaustive: every row is
+labelled; a row is right when the judging rules match it to a gold result with its benchmark and metric, wrong
+otherwise, extra rows included) and dev
 (recall-only: only the rows matched by value are labelled). Model: L2-regularised logistic regression (scipy) over
 extract/calibration.py's few general features; the penalty is chosen by grouped k-fold cross-validation (folds by
 paper; the mean of the per-set out-of-fold log-losses) and the `confident` threshold is the lowest probability at
