@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from leaderboard import parallel, pipeline
+from leaderboard import workers as workers_module
 from leaderboard.pipeline import BuildOptions, build
 from tests.helpers import write_jsonl
 
@@ -123,3 +124,22 @@ def test_the_command_boots_the_fork_server_first_and_builds_what_one_process_bui
         with duckdb.connect(str(tmp_path / f"w{workers}.duckdb"), read_only=True) as con:
             dumps.append(con.execute("SELECT * FROM results ORDER BY result_id").fetchall())
     assert dumps[0] == dumps[1] and len(dumps[1]) == 800
+
+
+def test_the_fork_server_boots_early_only_for_a_build_that_will_want_workers(tmp_path: Path, monkeypatch) -> None:
+    booted = []
+    monkeypatch.setattr(workers_module, "boot_fork_server", lambda: booted.append(True))
+    small = tmp_path / "small.jsonl"
+    small.write_bytes(b"x" * 1000)
+    folder = tmp_path / "big"
+    (folder / "part").mkdir(parents=True)
+    (folder / "part" / "a.jsonl").write_bytes(b"x" * (workers_module.EARLY_BOOT_BYTES // 2 + 1))
+    (folder / "b.csv").write_bytes(b"x" * (workers_module.EARLY_BOOT_BYTES // 2 + 1))
+    assert workers_module.input_bytes([small, folder, tmp_path / "missing.jsonl"]) == 1000 + 2 * (
+        workers_module.EARLY_BOOT_BYTES // 2 + 1
+    )
+    workers_module.boot_fork_server_for([small], 2)  # one small file: extracted in-process, no server
+    workers_module.boot_fork_server_for([folder], 1)  # one process: no server
+    assert booted == []
+    workers_module.boot_fork_server_for([folder], 2)  # over one unit and two processes
+    assert booted == [True]

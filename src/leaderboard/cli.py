@@ -121,10 +121,10 @@ def build(
     sources, db, fmt, workers, vocab, filter_categories, since, strict, quiet, curation=None, allow_empty=False
 ) -> None:
     """Build the database from SOURCES (files or folders; default: ./seeds, else the shipped seeds)."""
-    if (workers or os.cpu_count() or 1) > 1:  # the pool's test (parallel.Extraction)
-        from leaderboard.workers import boot_fork_server
+    from leaderboard.workers import boot_fork_server_for
 
-        boot_fork_server()  # first: it imports and builds the extractor while this process imports the pipeline
+    # first: the server imports and builds the extractor while this process imports the pipeline
+    boot_fork_server_for(sources, workers or os.cpu_count() or 1)
     from leaderboard.pipeline import BuildOptions
     from leaderboard.pipeline import build as run_build
     from leaderboard.sources import ArxivFilter

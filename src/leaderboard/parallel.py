@@ -197,7 +197,8 @@ def _pool_context():
 class Extraction:
     """Runs units in-process for small inputs and in a process pool once the input has a second unit.
 
-    The pool starts as soon as a second unit exists, and boots while the first unit is extracted in-process.
+    The pool starts as soon as a second unit exists (`leaderboard build` boots its fork server before, for
+    inputs over one unit: workers.boot_fork_server_for).
     At most PENDING_PER_WORKER units per worker are in flight; chunks come back in input order, so the
     database does not depend on the number of workers.
     """
@@ -210,8 +211,6 @@ class Extraction:
 
     def __post_init__(self) -> None:
         self.workers = self.workers or os.cpu_count() or 1
-        if self.workers > 1:
-            boot_fork_server()  # it imports this module and builds its extractor while ours is built here
         self.local = Extractor(load_vocabulary(self.vocab_files))
 
     def _start_pool(self) -> None:
