@@ -18,6 +18,8 @@ _BASELINE_STOP = re.compile(
     r"\s+(?:on|by|in|across|for|with|at|while|and\s+(?:achiev|reach|obtain)\w*|which|that|when|respectively)\b"
     r"|[,;.()]\s|[,;()]|\.$"
 )
+# a bare number after the comparison word ("more than 12 percent") bounds a value; it names no system
+_QUANTITY = re.compile(r"[-+±~≈]?\d[\d.,]*(?:%|x|×)?$")
 
 
 @rule("baseline.after_comparison_word")
@@ -27,13 +29,18 @@ def after_comparison_word(a: Abstract, s: Sentence, r: Reading) -> Fields | None
     As in "Compared with X, ours is 1.8x faster".
     """
     text, g, num = a.text, a.g, r.num
-    found = baseline_span(text, g, r.span_end, s.s1)
+    found = _system_span(text, baseline_span(text, g, r.span_end, s.s1))
     if found is None:
-        found = baseline_span(text, g, clause_start(text, s.s0, num.start), num.start)
+        found = _system_span(text, baseline_span(text, g, clause_start(text, s.s0, num.start), num.start))
     if found is None:
         return None
     name = cut_to_known_name(a, " ".join(text[found[0] : found[1]].split()), r.method)
     return Fields((("baseline", name),), found) if name else None
+
+
+def _system_span(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The span, unless it starts with a bare number (a bound or a compared value, no system's name)."""
+    return None if span is None or _QUANTITY.match(text[span[0] : span[1]].split()[0]) else span
 
 
 def baseline_span(text: str, grammar: Grammar, start: int, s1: int) -> tuple[int, int] | None:
