@@ -22,7 +22,7 @@ _CAPS_WORD = re.compile(r"\s+[A-Z]{2,}\b")
 _FOR_PHRASE = re.compile(r"\b(?:for|by|of|on)\s+(?:[a-z][a-z\-]*\s+){0,4}[a-z][a-z\-]*\s*$")  # lowercase words
 _GENERIC = frozenset(
     {"a", "an", "the", "we", "this", "our", "survey", "review", "overview", "position", "note", "it", "they", "these",
-     "those", "which", "such", "both", "all", "each", "that"}
+     "those", "which", "such", "both", "all", "each", "that", "its", "their"}
 )  # fmt: skip
 
 
@@ -99,7 +99,7 @@ def own_in_apposition(abstract: str, grammar: Grammar, tasks: frozenset[str]) ->
 
 _VERB = re.compile(
     r"\s(?:model\s+|system\s+|method\s+)?(?:achiev|obtain|reach|attain|scor|yield|get|sets?\s+(?:an?|new|the)\b|record|report|establish|"
-    r"outperform|surpass|improv|perform|is\b|has\b|leads?\b|brings?\b|ranks?\b)"
+    r"outperform|surpass|improv|perform(?!ance)|is\b|has\b|leads?\b|brings?\b|ranks?\b)"
 )
 _SUBJECT = re.compile(
     r"(?:^|[,;(]\s*|\b(?:and|with|using|by|for|of)\s+|(?<=\s))(?:the\s+|a\s+|an\s+)?"  # (?<=) sees before pos
