@@ -66,8 +66,8 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
             aggregates = [x.span() for x in g.aggregate.finditer(text, s.s0, num.start)]
         if not any(x0 <= m.start() < x1 for x0, x1 in aggregates):
             cmp = m
-    if cmp is None:
-        return None
+    if cmp is None or (not text[cmp.end() : num.start].strip() and g.value_of("compare", cmp.group(0)) == "verb"):
+        return None  # "boosts X to surpass 80%": a level the subject passes, no compared system's number
     if cmp.group(0).lower() == "from":  # "up from 11.9 for a vision-only policy": the earlier system's value,
         if text[cmp.end() : num.start].strip():  # not the paper's own even when its system is not named
             return None
