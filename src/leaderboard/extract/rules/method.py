@@ -9,6 +9,7 @@ import re
 
 from leaderboard.extract.attribution import Span, clause_start
 from leaderboard.extract.before_after import earlier_system
+from leaderboard.extract.change_pairs import ordered_pair_method
 from leaderboard.extract.compared_values import labels_closed_value, paren_name_before
 from leaderboard.extract.methods import method_norm, subject_before
 from leaderboard.extract.other_subjects import other_subject
@@ -56,6 +57,8 @@ def compared_system(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     if r.kind != "absolute":
         return None
     text, g, num = a.text, a.g, r.num
+    if (pair := ordered_pair_method(a, s, num.start)) is not None:  # CHANGE-ORDERED-PAIR (change_pairs.py)
+        return _decision(a, *pair)
     cmp, aggregates = None, None
     for m in g.compare.finditer(text, clause_start(text, s.s0, num.start), num.start):
         if any(x.start <= m.start() < x.end for x in a.metrics):  # "intersection over union"
