@@ -87,3 +87,13 @@ def test_short_name_written_as_two_words_matches_as_the_vocabulary_writes_it():
     assert _found(idx, "BLEU-4 on IU X-Ray and 94.1% on AG News") == [("IU X-Ray", "IU X-Ray"), ("AG News", "AG News")]
     assert _found(idx, "on IU-XRay, in a row, IN-A") == [("IU-XRay", "IU X-Ray"), ("IN-A", "ImageNet-A")]
     assert _found(idx, "agnews in a table") == [("agnews", "AG News")]
+
+
+def test_shipped_names_that_are_ordinary_words_match_only_as_written():
+    """ "Switchboard", "Charades", "MuTual": the shipped vocabulary marks them case-sensitive, so the ordinary
+    words ("a switchboard of experts", "Mutual Intelligibility" in a title) are no benchmark."""
+    v = load_vocabulary()
+    found = [m.entry.name for m in v.benchmarks.find("a switchboard of experts plays charades on Mutual terms")]
+    assert found == []
+    named = [m.entry.name for m in v.benchmarks.find("WER on Switchboard and mAP on Charades, R@1 on MuTual")]
+    assert named == ["Switchboard", "Charades", "MuTual"]

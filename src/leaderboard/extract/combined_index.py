@@ -95,12 +95,12 @@ class CombinedIndex:
 
 
 def _add(indexes, found, key: str, ci: bool, owners: tuple[int, ...], hit: tuple[int, int, str]) -> None:
-    """Record a hit of `key` for each index that owns it (a lower-case surface is no stylised name: "multiple")."""
+    """Record a hit of `key` for each index that owns it (not a name written as an ordinary word: "multiple")."""
     start, end, surface = hit
     for n in owners:
         ix = indexes[n]
         if ci:
-            if key in ix._stylised and key not in ix._plain and surface.isalpha() and surface.islower():
+            if ix._lower_stylised(key, surface):  # COMMON-WORD-CASE (vocab.py)
                 continue
             found[n].append((start, end, ix._ci[key]))
         else:
