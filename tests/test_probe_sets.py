@@ -1,4 +1,4 @@
-"""The four probe sets scored with the judging rules of `leaderboard evaluate` (each holds invented abstracts with
+"""The five probe sets scored with the judging rules of `leaderboard evaluate` (each holds invented abstracts with
 every number annotated, written before the extractor ran on them; see their READMEs):
 
 * tests/data/probes: 60 abstracts in 25 fields (2026-12-02, b89b414). Its misses were used to find error classes
@@ -8,7 +8,9 @@ every number annotated, written before the extractor ran on them; see their READ
 * tests/data/probes3: 60 abstracts in 49 fields (2026-12-02, 032d372), written blind and used only to check the
   rules of session 7; a tune set since session 8.
 * tests/data/probes4: 60 abstracts in 60 fields (2026-12-02, 4e10598), written blind and used only to check the
-  rules of session 8.
+  rules of session 8; a tune set since session 9.
+* tests/data/probes5: 60 abstracts shaped like real arXiv abstracts in 8 mainstream fields (2026-12-02, e28c656),
+  written blind and used only to check the rules of session 9.
 
 The floors are one point under the figures at the end of that round, so a change that loses generalisation on text
 nobody tuned on fails here; raise them when the extractor improves on a set."""
@@ -29,6 +31,7 @@ PROBE_SETS = {
     "probes2": ((60, 385, 160), {"value_precision": 0.976, "value_recall": 0.958, "tuple_f1": 0.857}),
     "probes3": ((60, 331, 173), {"value_precision": 0.974, "value_recall": 0.932, "tuple_f1": 0.828}),
     "probes4": ((60, 367, 131), {"value_precision": 0.972, "value_recall": 0.912, "tuple_f1": 0.678}),
+    "probes5": ((60, 474, 185), {"value_precision": 0.974, "value_recall": 0.929, "tuple_f1": 0.741}),
 }
 
 
