@@ -22,6 +22,10 @@ _PAIR = re.compile(
     + r"\s*%?\s*\)",
     re.IGNORECASE,
 )
+_BARE_PAIR = re.compile(
+    r"\(\s*" + _NUM + r"\s*%?\s*(?:vs\.?|versus)\s*" + _NUM + r"\s*%?(?:\s+[^\s()]{1,12})?\s*\)", re.IGNORECASE
+)
+_OWN_SUBJECT = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs)\b")
 _GAIN_BEFORE = re.compile(r"\b(?:improv\w*|gains?|boost\w*|increas\w*)\b[^.;()]{0,60}\bby\s+$", re.IGNORECASE)
 
 
@@ -56,6 +60,21 @@ def pair_side(text: str, g: Grammar, s0: int, s1: int, pos: int) -> tuple[bool, 
         if cmp is not None:
             other = baseline_span(text, g, cmp.start(), m.start())
         return pos == improved, other
+    return _subject_object_pair(text, g, s0, s1, pos)
+
+
+def _subject_object_pair(text: str, g: Grammar, s0: int, s1: int, pos: int) -> tuple[bool, tuple[int, int]] | None:
+    """SUBJECT-OBJECT-PAIR: "we ... surpass X ... (90.9% vs. 90.2%)": the pair follows the order of the clause
+    before it, the subject's value first, then the value of the system the verb compares with. Only when the
+    subject is the paper's own ("we", "our"), so that the first value is known to be its."""
+    for m in _BARE_PAIR.finditer(text, s0, s1):
+        if pos not in (m.start(1), m.start(2)):
+            continue
+        verbs = [v for v in g.compare.finditer(text, s0, m.start()) if g.value_of("compare", v.group(0)) == "verb"]
+        if not verbs or not _OWN_SUBJECT.search(text, s0, verbs[-1].start()):
+            return None
+        other = baseline_span(text, g, verbs[-1].start(), m.start())
+        return (pos == m.start(1), other) if other else None
     return None
 
 

@@ -18,6 +18,9 @@ _DIRECT_NAME = re.compile(r"\s+(?:a\s+|an\s+|the\s+)?" + _NAME + r"(?=[\s,.;:(])
 _SHORT_AFTER = re.compile(r"(?:\s+[A-Z][\w\-]*){1,6}\s*\(\s*" + _NAME + r"\s*\)")
 _NAME_WORD = re.compile(r"^.+[A-Z0-9]|^[A-Z]{2}")  # a capital or digit inside a word: "MEAL V2", "Single-Path NAS"
 _PAREN_NAME = re.compile(r"\(\s*" + _NAME + r"\s*\)")
+# NAME-DEFINED-BY-APPOSITION: "we introduce Codex, a GPT model ...", "we present phi-1, a new ...": a capitalised or
+# digit-bearing word that a ", a/an/the" description follows is a name even without inner capitals
+_APPOSED_NAME = re.compile(r"\s+([A-Z][\w\-+.]*|[a-z][\w+.]*-?\d[\w\-+.]*)(?=,\s+(?:a|an|the)\s)")
 _CAPS_WORD = re.compile(r"\s+[A-Z]{2,}\b")
 _FOR_PHRASE = re.compile(r"\b(?:for|by|of|on)\s+(?:[a-z][a-z\-]*\s+){0,4}[a-z][a-z\-]*\s*$")  # lowercase words
 _GENERIC = frozenset(
@@ -51,7 +54,7 @@ def own_method(title: str, abstract: str, grammar: Grammar, tasks: frozenset[str
         if " " not in pm.group(0) and pm.group(0)[0].isupper():
             continue  # "Named entity recognition (NER) is ...": an adjective opening a sentence
         tail = abstract[pm.end() : pm.end() + Windows.read(grammar, "name_after_propose")]
-        direct = _DIRECT_NAME.match(tail)
+        direct = _DIRECT_NAME.match(tail) or _APPOSED_NAME.match(tail)
         if direct and direct.group(1).lower() not in _GENERIC:
             short = _SHORT_AFTER.match(tail, direct.end(1))  # "the Self-Attention Generative ... Network (SAGAN)"
             name = short.group(1) if short else direct.group(1).rstrip(".")
