@@ -89,8 +89,12 @@ def cue_before(a: Abstract, s: Sentence, r: Reading) -> tuple[str, tuple[int, in
     q = a.g.qualifier_end(tail)
     if q is None:
         return None
-    q0 = r.num.start - len(tail) + q.start()
-    return a.g.value_of("qualifier", q.group(0).strip(" ([").strip()), (q0, q0 + len(q.group(0)))
+    q0, q1 = r.num.start - len(tail) + q.start(), r.num.start - len(tail) + q.end()
+    head = r.before[: len(r.before) - (r.num.start - q0)]
+    if head[-1:].isspace() and (outer := a.g.qualifier_end(head[-a.w.qualifier_before :])) is not None:
+        q = outer  # STACKED-QUALIFIERS: "at least ~16.7%", "up to about 3x": the outer cue bounds, both go
+        q0 = r.num.start - (len(r.before) - len(head)) - len(head[-a.w.qualifier_before :]) + outer.start()
+    return a.g.value_of("qualifier", q.group(0).strip(" ([").strip()), (q0, q1)
 
 
 @rule("qualifier.trailing_plus")
