@@ -61,12 +61,13 @@ def named_by_activity(a: Abstract, readings: list[Reading]) -> None:
     """metric.speed_named_by_activity: see the module docstring."""
     if a.speed is None:
         return
+    measure_words = a.g.words.get("time_measure_word", {})
     for r in readings:
         m = r.metric
         if m is None or r.rules.get("metric") != "metric.efficiency_cue" or m.start < 0:
             continue
         rate = m.name == _RATE
-        if not rate and (m.name != a.speed.time_metric or any(w in m.raw.lower() for w in a.g.words.get("time_measure_word", {}))):
+        if not rate and (m.name != a.speed.time_metric or any(w in m.raw.lower() for w in measure_words)):
             continue
         activity = _activity(a, r)
         if activity is None:
