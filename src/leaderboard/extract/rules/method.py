@@ -248,7 +248,7 @@ def sentence_subject(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     metrics = tuple((m.start, m.end) for m in a.metrics if s.s0 <= m.start < r.num.start)
     # a benchmark of the sentence is no system ("mAP on VOC, Fenwick Drones and COCO is 82.1, ...")
     names = metrics + tuple((b.start, b.end) for b in s.benches if s.s0 <= b.start < r.num.start)
-    subject = subject_before(a.text, s.s0, r.num.start, a.w.subject_before_verb, names)
+    subject = subject_before(a.text, s.s0, r.num.start, a.w.subject_before_verb, names, a.g)
     if not subject:
         return None
     return _decision(a, subject, bool(a.own) and norm_key(a.own) in norm_key(subject), None)
