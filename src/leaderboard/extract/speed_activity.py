@@ -12,12 +12,12 @@ Only a generic efficiency metric is renamed: a time read from a prose verb or pr
 in"; PROSE-TIME's default metric, grammar row `default_metric,prose_time`) or a rate written as FPS. A measure noun
 written on the number ("a latency of 20 ms", "an inference time of": the metric as written holds a word of grammar
 kind `time_measure_word`) stays as written. The activity is the first word of the number's clause, or of its last
-comma-part (after a conjunction or determiner; not after a word of grammar kind `participle_opener`, "while",
-"when", "by": a participle), with a verb of its own before the number (grammar kind `activity_link_verb`: "takes",
-"costs", "runs"): a gerund ("Sampling"; "Generating" becomes "Generation") that is not a preposition-like one
-(grammar kind `activity_not`), or an action noun of grammar kind `activity_noun` (value: the name to use, else the
-word); or a verb of grammar kind `activity_verb` right before "at"/"in" and the number (value: the activity's
-name: "render" is Rendering). The metric keeps its vocabulary entry (its direction).
+comma-part (after a conjunction or determiner; not after "while", "when", "by": a participle), with a verb of its
+own before the number (grammar kind `activity_link_verb`: "takes", "costs", "runs"): a gerund ("Sampling";
+"Generating" becomes "Generation") that is not a preposition-like one (grammar kind `activity_not`), or an action
+noun of grammar kind `activity_noun` (value: the name to use, else the word); or a verb of grammar kind
+`activity_verb` right before "at"/"in" and the number (value: the activity's name: "render" is Rendering). The
+metric keeps its vocabulary entry (its direction).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 
-from leaderboard.extract.alternation import NEVER, compile_role, plain_alternation
+from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.attribution import Span, clause_start
 from leaderboard.extract.sentence import Abstract, Reading
 
@@ -33,13 +33,8 @@ RULE = "metric.speed_named_by_activity"
 _RATE = "FPS"
 _LEAD = re.compile(r"\s*(?:(?:and|but|while|whereas|then|so|the|its|their|our|a|an|each|one|every|single)\s+)*", re.I)
 _WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)?\b")
+_PARTICIPLE = re.compile(r"\b(?:while|whereas|when|by|after|before|thus|thereby)\s", re.I)
 _REACH = 90  # the activity word is at most this far before the number
-
-
-@functools.lru_cache(maxsize=4)
-def _participle(words: tuple[str, ...]) -> re.Pattern:
-    """A word of grammar kind `participle_opener` ("while", "by"): what follows it is a participle clause."""
-    return re.compile(r"\b(?:" + plain_alternation(list(words)) + r")\s", re.I) if words else NEVER
 
 
 @functools.lru_cache(maxsize=4)
@@ -100,7 +95,7 @@ def _subject(a: Abstract, c: int, start: int) -> str | None:
     text, words = a.text, a.g.words
     lead = _LEAD.match(text, c, start)
     w = _WORD.match(text, lead.end() if lead else c, start)
-    if w is None or _participle(tuple(words.get("participle_opener", {}))).search(text, c, w.start()):
+    if w is None or _PARTICIPLE.search(text, c, w.start()):
         return None  # "while maintaining 30 fps": a participle clause, no subject
     verbs = words.get("activity_link_verb", {})
     if not verbs or _link_pattern(tuple(sorted(verbs))).search(text, w.end(), start) is None:
