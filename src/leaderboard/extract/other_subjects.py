@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from leaderboard.extract.windows import Windows
+
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[a-z][\w\-]*")
 _LABEL = re.compile(r"\(\s*(?P<p>(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s*:?\s*$")
@@ -21,7 +23,7 @@ _LABEL = re.compile(r"\(\s*(?P<p>(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s*:?\s*$"
 def other_subject(text: str, g, c0: int, pos: int) -> tuple[int, int] | None:
     """Offsets of the other system's phrase that the number at `pos` is reported for (module docstring), searched
     in its clause text[c0:pos]; None when the clause's subject is not such a phrase."""
-    lo = max(c0, pos - 60)
+    lo, label = max(c0, pos - Windows.read(g, "other_subject_before")), Windows.read(g, "other_label_before")
     toks = [t for t in _TOKEN.finditer(text, lo, pos) if t.start() > lo or lo == 0 or text[lo - 1].isspace()][-8:]
     fillers, openers = g.words.get("number_filler", {}), g.words.get("subject_opener", {})
     while toks and toks[-1].group(0) in fillers:
@@ -32,7 +34,7 @@ def other_subject(text: str, g, c0: int, pos: int) -> tuple[int, int] | None:
             if len(words) == 4 or not _WORD.fullmatch(t.group(0)):
                 break
             words.insert(0, t)
-    elif "(" in text[max(lo, pos - 30) : pos] and (m := _LABEL.search(text, lo, pos)) is not None:
+    elif "(" in text[max(lo, pos - label) : pos] and (m := _LABEL.search(text, lo, pos)) is not None:
         words = list(_WORD.finditer(text, *m.span("p")))
     cut = max((i + 1 for i, w in enumerate(words) if w.group(0) in openers), default=0)
     words = words[cut:]

@@ -34,7 +34,6 @@ _RATE = "FPS"
 _LEAD = re.compile(r"\s*(?:(?:and|but|while|whereas|then|so|the|its|their|our|a|an|each|one|every|single)\s+)*", re.I)
 _WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)?\b")
 _PARTICIPLE = re.compile(r"\b(?:while|whereas|when|by|after|before|thus|thereby)\s", re.I)
-_REACH = 90  # the activity word is at most this far before the number
 
 
 @functools.lru_cache(maxsize=4)
@@ -78,14 +77,14 @@ def _activity(a: Abstract, r: Reading) -> str | None:
     words = a.g.words
     verbs = words.get("activity_verb", {})
     if verbs:
-        v = _verb_pattern(tuple(sorted(verbs))).search(text, max(r.s0, start - 30), start)
+        v = _verb_pattern(tuple(sorted(verbs))).search(text, max(r.s0, start - a.w.activity_verb_before), start)
         if v is not None:
             word = " ".join(v.group("verb").lower().split())
             return verbs.get(word) or word.capitalize()
     c0 = clause_start(text, r.s0, start)
     comma = text.rfind(", ", c0, start)
     for c in (c0, comma + 2) if comma >= 0 else (c0,):  # "For a long prompt, prefill costs 410 ms"
-        if start - c <= _REACH and (name := _subject(a, c, start)) is not None:
+        if start - c <= a.w.activity_before_number and (name := _subject(a, c, start)) is not None:
             return name
     return None
 
