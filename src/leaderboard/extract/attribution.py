@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.grammar import NO_WORDS, Grammar
 from leaderboard.extract.numbers import Number
 from leaderboard.extract.vocab import Entry, Mention
 from leaderboard.extract.windows import Windows
@@ -111,7 +111,7 @@ _PHRASE_STOP = frozenset(
 def generic_head(grammar: Grammar, phrase: str) -> bool:
     """Whether the phrase is a lone generic measure noun (grammar kind `generic_metric_head`: "score", "value"):
     it names no metric of its own."""
-    return phrase.lower() in grammar.words.get("generic_metric_head", {})
+    return phrase.lower() in grammar.words.get("generic_metric_head", NO_WORDS)
 
 
 def capture_metric(text: str, num: Number, s0: int, grammar: Grammar, generic: bool = False) -> Span | None:

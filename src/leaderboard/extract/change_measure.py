@@ -23,11 +23,11 @@ is inside a phrase after the subject and the subject is a measure ("its Spearman
 
 from __future__ import annotations
 
-import functools
 import re
 
 from leaderboard.extract.alternation import NEVER, compile_role, plain_alternation
 from leaderboard.extract.attribution import Span
+from leaderboard.extract.grammar import NO_WORDS, Grammar
 from leaderboard.extract.sentence import Abstract, Reading
 
 RULE = "metric.of_change_verb"
@@ -41,11 +41,12 @@ _BREAK = re.compile(r"[,;:(]")
 _NAME_LIKE = re.compile(r"\d|.[A-Z].*[a-z]|[a-z].*[A-Z]")  # "Qwen2", "FooNet", "iNat": names, not measures
 
 
-@functools.lru_cache(maxsize=4)
-def _patterns(verbs: tuple[str, ...], adverbs: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _patterns(g: Grammar) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """The verbs of kind `measure_change_verb` as one pattern (group `cue`); what may stand between the verb and
-    the number (adverbs of kind `change_adverb`, "by", "from X to", "X ->"); the same after the verb's object."""
-    adv = f"(?:{plain_alternation(list(adverbs))})" if adverbs else NEVER.pattern
+    the number (adverbs of kind `change_adverb`, "by", "from X to", "X ->"); the same after the verb's object.
+    Built once per grammar (`Grammar.derived`)."""
+    verbs, adverbs = sorted(g.words.get("measure_change_verb", NO_WORDS)), list(g.words.get("change_adverb", NO_WORDS))
+    adv = f"(?:{plain_alternation(adverbs)})" if adverbs else NEVER.pattern
     tail = (
         rf"\s*(?:{adv}\s+)?(?:(?:by|from|to|at|below|above|under|over)\s+(?:{adv}\s+)?)?"
         rf"(?:{_NUM}\s*(?:(?:percentage\s+)?points?|pp)?\s*{_LINK}\s*(?:{adv}\s+)?)?"
@@ -64,7 +65,7 @@ def of_change_verb(a: Abstract, readings: list[Reading]) -> None:
     verbs = a.g.words.get("measure_change_verb")
     if not verbs:
         return
-    patterns = _patterns(tuple(sorted(verbs)), tuple(a.g.words.get("change_adverb", {})))
+    patterns = a.g.derived("change_measure", _patterns)
     for r in readings:
         if r.bound and r.side != "before" or r.unit == "x" or r.rules.get("metric") == "metric.efficiency_cue":
             continue
@@ -121,7 +122,7 @@ def _subject(a: Abstract, r: Reading, end: int) -> Span | None:
     follow it up to the verb ("the accuracy on the X dataset increased"); adverbs in -ly before the verb are left
     out. Prepositions, determiners and conjunctions are grammar kind `function_word` (value `determiner`,
     `conjunction`, or empty: a preposition or another word that opens a phrase)."""
-    text, function = a.text, a.g.words.get("function_word", {})
+    text, function = a.text, a.g.words.get("function_word", NO_WORDS)
     begin = r.s0
     for m in _BREAK.finditer(text, r.s0, end):
         begin = m.end()
@@ -168,7 +169,8 @@ def _phrase(a: Abstract, words: list[tuple[str, int]]) -> Span | None:
     low = [w.lower() for w, _ in words]
     if stop.get(low[-1]) == "head" or len(low) == 1 and low[0] in stop or " ".join(low) in stop:
         return None
-    if any(w in a.g.words.get("function_word", {}) for w in low) or any(_NAME_LIKE.search(w) for w, _ in words):
+    function = a.g.words.get("function_word", NO_WORDS)
+    if any(w in function for w in low) or any(_NAME_LIKE.search(w) for w, _ in words):
         return None
     if low[-1].endswith(_AGENT) and low[-1] not in a.g.words.get("metric_head", {}):
         return None  # "the tracker", "our detector": a system, not a measure

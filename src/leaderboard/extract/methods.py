@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.grammar import NO_WORDS, Grammar
 from leaderboard.extract.vocab import norm_key
 from leaderboard.extract.windows import Windows
 from leaderboard.knowledge.canon import method_norm as method_norm  # the one method key, for details.py
@@ -127,7 +127,7 @@ def subject_before(
     """A capitalised system name that is the subject of a result verb in text[start:pos], at most `reach`
     characters before the verb; not a name ending inside one of the `names` spans ("a mean IoU score of 83.4%": a
     metric, not "IoU" scoring), nor one after a word of grammar kind `compared_after` ("the gain over ViTPose-B")."""
-    best, compared = None, grammar.words.get("compared_after", {})
+    best, compared = None, grammar.words.get("compared_after", NO_WORDS)
     for v in _VERB.finditer(text, start, pos):
         m = _subject_at(text, max(start, v.start() - reach), v.start())
         if not m or any(s < m.end("name") <= e for s, e in names):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from leaderboard.extract.grammar import NO_WORDS
 from leaderboard.extract.windows import Windows
 
 _TOKEN = re.compile(r"\S+")
@@ -25,7 +26,7 @@ def other_subject(text: str, g, c0: int, pos: int) -> tuple[int, int] | None:
     in its clause text[c0:pos]; None when the clause's subject is not such a phrase."""
     lo, label = max(c0, pos - Windows.read(g, "other_subject_before")), Windows.read(g, "other_label_before")
     toks = [t for t in _TOKEN.finditer(text, lo, pos) if t.start() > lo or lo == 0 or text[lo - 1].isspace()][-8:]
-    fillers, openers = g.words.get("number_filler", {}), g.words.get("subject_opener", {})
+    fillers, openers = g.words.get("number_filler", NO_WORDS), g.words.get("subject_opener", NO_WORDS)
     while toks and toks[-1].group(0) in fillers:
         toks.pop()
     words: list[re.Match] = []

@@ -27,6 +27,7 @@ import re
 
 from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.attribution import Span, clause_start
+from leaderboard.extract.grammar import NO_WORDS
 from leaderboard.extract.sentence import Abstract, Reading
 
 RULE = "metric.speed_named_by_activity"
@@ -55,7 +56,7 @@ def named_by_activity(a: Abstract, readings: list[Reading]) -> None:
     """metric.speed_named_by_activity: see the module docstring."""
     if a.speed is None:
         return
-    measure_words = a.g.words.get("time_measure_word", {})
+    measure_words = a.g.words.get("time_measure_word", NO_WORDS)
     for r in readings:
         m = r.metric
         if m is None or r.rules.get("metric") != "metric.efficiency_cue" or m.start < 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from leaderboard.extract.grammar import NO_WORDS
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
@@ -111,7 +112,7 @@ def split_of_benchmark(a: Abstract, s: Sentence, r: Reading) -> str | None:
     if m is None:
         return None
     words = [w for w in m.group("s").split() if a.g.subset.fullmatch(w)]
-    generic = a.g.words.get("generic_split_word", {})
+    generic = a.g.words.get("generic_split_word", NO_WORDS)
     words.sort(key=lambda w: w.lower() in generic)  # "the hard test set": "hard" says more
     return _split(a, words[0]) if words else None
 
