@@ -21,10 +21,11 @@ _WORD = re.compile(r"[a-z][\w\-]*")
 _LABEL = re.compile(r"\(\s*(?P<p>(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s*:?\s*$")
 
 
-def other_subject(text: str, g, c0: int, pos: int) -> tuple[int, int] | None:
+def other_subject(text: str, g, w: Windows, c0: int, pos: int) -> tuple[int, int] | None:
     """Offsets of the other system's phrase that the number at `pos` is reported for (module docstring), searched
-    in its clause text[c0:pos]; None when the clause's subject is not such a phrase."""
-    lo, label = max(c0, pos - Windows.read(g, "other_subject_before")), Windows.read(g, "other_label_before")
+    in its clause text[c0:pos] (at most `w.other_subject_before` characters of it); None when the clause's subject is
+    not such a phrase."""
+    lo, label = max(c0, pos - w.other_subject_before), w.other_label_before
     toks = [t for t in _TOKEN.finditer(text, lo, pos) if t.start() > lo or lo == 0 or text[lo - 1].isspace()][-8:]
     fillers, openers = g.words.get("number_filler", NO_WORDS), g.words.get("subject_opener", NO_WORDS)
     while toks and toks[-1].group(0) in fillers:

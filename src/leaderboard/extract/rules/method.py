@@ -259,7 +259,7 @@ def other_system_subject(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     """An unnamed other system or people, the clause's lower-case subject right before a result verb ("prior
     systems peak at 68.0", "human experts achieve 53.7%") or the number's label ("(prior best 0.884)"):
     that phrase, not the paper's own (other_subjects.py)."""
-    span = other_subject(a.text, a.g, clause_start(a.text, s.s0, r.num.start), r.num.start)
+    span = other_subject(a.text, a.g, a.w, clause_start(a.text, s.s0, r.num.start), r.num.start)
     return _decision(a, " ".join(a.text[span[0] : span[1]].split()), False, span) if span else None
 
 
