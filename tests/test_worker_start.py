@@ -26,7 +26,7 @@ BENCHMARKS = "name,aliases,task,area,metric\nQuillotBench,QB-7,Question Answerin
 def worker_state(monkeypatch: pytest.MonkeyPatch):
     """_init_worker run in this process: restore what it changes for a worker (Ctrl-C, the import finders)."""
     monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
-    monkeypatch.setattr(parallel, "_WORKER_EXTRACTOR", [])
+    monkeypatch.setattr(parallel, "_HELD", parallel._Held())
     frozen: list[bool] = []
     monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))  # not this test process's heap
     previous = signal.getsignal(signal.SIGINT)
@@ -36,29 +36,28 @@ def worker_state(monkeypatch: pytest.MonkeyPatch):
 
 def test_a_worker_takes_the_prebuilt_extractor_of_that_name(monkeypatch, worker_state) -> None:
     prebuilt = SimpleNamespace(name="rules/0a1b2c")
-    monkeypatch.setattr(parallel, "_SHIPPED", [prebuilt])
+    parallel._HELD.shipped = prebuilt
     parallel._init_worker("rules/0a1b2c")
-    assert [prebuilt] == parallel._WORKER_EXTRACTOR
+    assert parallel._HELD.worker is prebuilt
     assert worker_state == [True]  # then out of the collector's way
 
 
 def test_a_worker_builds_the_extractor_when_the_prebuilt_one_is_another(monkeypatch, worker_state) -> None:
     built = SimpleNamespace(name="rules/ffee99")
-    monkeypatch.setattr(parallel, "_SHIPPED", [SimpleNamespace(name="rules/0a1b2c")])  # older rules or vocabulary
+    parallel._HELD.shipped = SimpleNamespace(name="rules/0a1b2c")  # older rules or vocabulary
     monkeypatch.setattr(parallel, "load_vocabulary", lambda files: ("shipped", tuple(files)))
     monkeypatch.setattr(parallel, "Extractor", lambda vocab: built if vocab == ("shipped", ()) else None)
     parallel._init_worker("rules/ffee99")
-    assert [built] == parallel._WORKER_EXTRACTOR
-    assert [built] == parallel._SHIPPED
+    assert parallel._HELD.worker is built
+    assert parallel._HELD.shipped is built
 
 
 def test_a_worker_without_a_fork_server_builds_it(monkeypatch, worker_state) -> None:
     built = SimpleNamespace(name="rules/77aa01")
-    monkeypatch.setattr(parallel, "_SHIPPED", [])
     monkeypatch.setattr(parallel, "load_vocabulary", lambda files: "shipped")
     monkeypatch.setattr(parallel, "Extractor", lambda vocab: built)
     parallel._init_worker("rules/77aa01")
-    assert [built] == parallel._WORKER_EXTRACTOR
+    assert parallel._HELD.worker is built
 
 
 def _initargs(monkeypatch, vocab_files: list[Path]) -> tuple:

@@ -131,26 +131,34 @@ class _Pool(Pool):
         return [self._change_notifier._reader]
 
 
-# The extractor of this worker process, set once by `_init_worker` (empty in the main process).
-_WORKER_EXTRACTOR: list[Extractor] = []
-# The shipped-vocabulary extractor, built by the fork server before it forks any worker (`prebuild_shipped`).
-_SHIPPED: list[Extractor] = []
+@dataclass(slots=True)
+class _Held:
+    """The extractors this process holds, in one place: `shipped`, the shipped-vocabulary one the fork server builds
+    before it forks any worker (`prebuild_shipped`; a worker keeps it even when it extracts with another, so its
+    shared pages are never freed and copied), and `worker`, the one this worker extracts with, set once by
+    `_init_worker` (None in the main process)."""
+
+    shipped: Extractor | None = None
+    worker: Extractor | None = None
+
+
+_HELD = _Held()
 
 
 def prebuild_shipped() -> None:
     """Build the shipped-vocabulary extractor in this process (the fork server's preload). A failure is left
     for the worker to meet, with its traceback: the server itself must keep running."""
     with suppress(Exception):  # the worker builds it again and reports the error
-        _SHIPPED[:] = [Extractor(load_vocabulary([]))]
+        _HELD.shipped = Extractor(load_vocabulary([]))
     gc.freeze()  # collections in the workers then leave these objects, and the pages they share, untouched
 
 
 def _shipped_extractor(name: str) -> Extractor:
     """The shipped-vocabulary extractor named `name`: the prebuilt one, else (no fork server, or the rules or
     vocabulary changed since the server started) one built now."""
-    if not _SHIPPED or _SHIPPED[0].name != name:
-        _SHIPPED[:] = [Extractor(load_vocabulary([]))]
-    return _SHIPPED[0]
+    if _HELD.shipped is None or _HELD.shipped.name != name:
+        _HELD.shipped = Extractor(load_vocabulary([]))
+    return _HELD.shipped
 
 
 class _NoPandas(MetaPathFinder):
@@ -174,15 +182,13 @@ def _init_worker(extractor: bytes | str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if "pandas" not in sys.modules:
         sys.meta_path.insert(0, _NoPandas())
-    if isinstance(extractor, str):
-        _WORKER_EXTRACTOR[:] = [_shipped_extractor(extractor)]
-    else:
-        _WORKER_EXTRACTOR[:] = [pickle.loads(extractor)]
+    _HELD.worker = _shipped_extractor(extractor) if isinstance(extractor, str) else pickle.loads(extractor)
     gc.freeze()
 
 
 def _work(unit: Unit, filt: ArxivFilter) -> Chunk:
-    return process_unit(unit, _WORKER_EXTRACTOR[0], filt)
+    assert _HELD.worker is not None, "a worker extracts only after _init_worker"
+    return process_unit(unit, _HELD.worker, filt)
 
 
 def _pool_context():

@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.grammar import NO_WORDS, Grammar
 from leaderboard.extract.numbers import Number
 from leaderboard.extract.vocab import Entry, Mention
 from leaderboard.extract.windows import Windows
@@ -78,7 +78,6 @@ _LINK_END = re.compile(
     r"[o=:iwr](?:(?<=o)(?<!\w.)f|(?<=[=:])|(?<=i)(?<!\w.)s|(?<=w)(?<!\w.)as|(?<=r)(?<!\w.)eaches)"
     r"\s*(?:\w+\s+){0,2}?[(\[]?\$?\s*$"
 )
-GENERIC_HEADS = frozenset({"value", "score", "scores", "rate", "measure", "quality", "index", "ratio", "error"})
 _PHRASE_STOP = frozenset(
     [
         "of",
@@ -109,6 +108,12 @@ _PHRASE_STOP = frozenset(
 )
 
 
+def generic_head(grammar: Grammar, phrase: str) -> bool:
+    """Whether the phrase is a lone generic measure noun (grammar kind `generic_metric_head`: "score", "value"):
+    it names no metric of its own."""
+    return phrase.lower() in grammar.words.get("generic_metric_head", NO_WORDS)
+
+
 def capture_metric(text: str, num: Number, s0: int, grammar: Grammar, generic: bool = False) -> Span | None:
     """A metric phrase outside the vocabulary right before the number: "an R-precision of 0.22"; a lone generic
     head ("score") only with `generic`."""
@@ -126,7 +131,7 @@ def capture_metric(text: str, num: Number, s0: int, grammar: Grammar, generic: b
     words = words[verb:]  # "UI-TARS achieves scores of": a result verb ends the subject, not the measure's name
     if not words:
         return None
-    if len(words) == 1 and words[0].lower() in GENERIC_HEADS and not generic:
+    if len(words) == 1 and not generic and generic_head(grammar, words[0]):
         return None
     if any(grammar.delta_noun_after.match(" " + w) for w in words) or grammar.setting_before.search(" ".join(words)):
         return None
@@ -135,9 +140,9 @@ def capture_metric(text: str, num: Number, s0: int, grammar: Grammar, generic: b
     return Span(start, start + len(text[start:].split(words[-1], 1)[0]) + len(words[-1]), name, name, None)
 
 
-def unnamed(metric: Span | None) -> bool:
+def unnamed(metric: Span | None, grammar: Grammar) -> bool:
     """No metric, or only a lone generic head outside the vocabulary ("achieves a score of 812")."""
-    return metric is None or (metric.entry is None and metric.raw.lower() in GENERIC_HEADS)
+    return metric is None or (metric.entry is None and generic_head(grammar, metric.raw))
 
 
 def bind_metric(text: str, num: Number, metrics: list[Span], span_end: int, w: Windows) -> tuple[Span | None, str]:

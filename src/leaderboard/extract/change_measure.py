@@ -2,7 +2,8 @@
 
 A number reported by a verb of change (grammar kind `measure_change_verb`: "rises", "drops", "cuts", "raises";
 value `subject` for verbs that take the measure only as subject: "reaches") with nothing but "by", "from X to",
-"X ->" or an adverb between the verb (or its object) and the number measures the noun phrase that is
+"X ->" or an adverb (grammar kind `change_adverb`: "only", "sharply") between the verb (or its object) and the
+number measures the noun phrase that is
 - the verb's object: "cuts self-preference to 53.5%", "lowers the selection gap on A from 9.4 to 2.1 points";
 - else its subject, the last run of words of the clause that no preposition opens: "success rises from 41% to
   73%", "on A the jailbreak score drops 0.42 -> 0.08", "Face similarity on A improves from 0.52 to 0.61".
@@ -22,52 +23,41 @@ is inside a phrase after the subject and the subject is a measure ("its Spearman
 
 from __future__ import annotations
 
-import functools
 import re
 
-from leaderboard.extract.alternation import compile_role
+from leaderboard.extract.alternation import NEVER, compile_role, plain_alternation
 from leaderboard.extract.attribution import Span
+from leaderboard.extract.grammar import NO_WORDS, Grammar
 from leaderboard.extract.sentence import Abstract, Reading
 
 RULE = "metric.of_change_verb"
 
 
-def _words(spaced: str) -> frozenset[str]:
-    """The words of a space-separated list."""
-    return frozenset(spaced.split())
-
-
-_FUNCTION = _words(
-    "on in for of across at with under over against among per from to by than within into via after before "
-    "the a an its their our his her this these that those each every all and or but while whereas it they we "
-    "which who also further still only below above"
-)
-_DETERMINER = _words("the a an its their our this these those")
-_CONJUNCTION = _words("and or but while whereas that which")
 _AGENT = ("er", "or", "ers", "ors")  # agent nouns name systems ("classifier", "detector"), unless a measure head
-_ADV = r"(?:only|just|further|about|around|nearly|almost|slightly|sharply|significantly|substantially|considerably)"
 _NUM = r"[-+\u2212]?\$?\d[\d.,]*\S*"
 _LINK = r"(?:to|->|\u2192|\u2013|-)"
-# what may stand between the verb (or its object) and the number
-_TAIL = (
-    rf"\s*(?:{_ADV}\s+)?(?:(?:by|from|to|at|below|above|under|over)\s+(?:{_ADV}\s+)?)?"
-    rf"(?:{_NUM}\s*(?:(?:percentage\s+)?points?|pp)?\s*{_LINK}\s*(?:{_ADV}\s+)?)?"
-)
-_OBJECT = re.compile(
-    r"\s+(?:(?:the|its|their|our|a|an)\s+)?(?P<np>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
-    r"(?:\s+(?:on|in|for|of|across|with|among|under|over|against)\s+[^,;()]{1,60}?)?" + _TAIL
-)
-_SUBJECT_TAIL = re.compile(_TAIL)
 _WORD = re.compile(r"[^\s,;:()]+")
 _BREAK = re.compile(r"[,;:(]")
 _NAME_LIKE = re.compile(r"\d|.[A-Z].*[a-z]|[a-z].*[A-Z]")  # "Qwen2", "FooNet", "iNat": names, not measures
 
 
-@functools.lru_cache(maxsize=4)
-def _verbs(phrases: tuple[str, ...]) -> re.Pattern:
-    """The verbs of kind `measure_change_verb` as one pattern (group `cue`)."""
-    words = {"measure_change_verb": dict.fromkeys(phrases, "")}
-    return compile_role(r"(?<![\w\-])(?P<cue>ALT)(?![\w\-])", words, "measure_change_verb")
+def _patterns(g: Grammar) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The verbs of kind `measure_change_verb` as one pattern (group `cue`); what may stand between the verb and
+    the number (adverbs of kind `change_adverb`, "by", "from X to", "X ->"); the same after the verb's object.
+    Built once per grammar (`Grammar.derived`)."""
+    verbs, adverbs = sorted(g.words.get("measure_change_verb", NO_WORDS)), list(g.words.get("change_adverb", NO_WORDS))
+    adv = f"(?:{plain_alternation(adverbs)})" if adverbs else NEVER.pattern
+    tail = (
+        rf"\s*(?:{adv}\s+)?(?:(?:by|from|to|at|below|above|under|over)\s+(?:{adv}\s+)?)?"
+        rf"(?:{_NUM}\s*(?:(?:percentage\s+)?points?|pp)?\s*{_LINK}\s*(?:{adv}\s+)?)?"
+    )
+    obj = re.compile(
+        r"\s+(?:(?:the|its|their|our|a|an)\s+)?(?P<np>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}?)"
+        r"(?:\s+(?:on|in|for|of|across|with|among|under|over|against)\s+[^,;()]{1,60}?)?" + tail
+    )
+    words = {"measure_change_verb": dict.fromkeys(verbs, "")}
+    verb = compile_role(r"(?<![\w\-])(?P<cue>ALT)(?![\w\-])", words, "measure_change_verb")
+    return verb, re.compile(tail), obj
 
 
 def of_change_verb(a: Abstract, readings: list[Reading]) -> None:
@@ -75,11 +65,11 @@ def of_change_verb(a: Abstract, readings: list[Reading]) -> None:
     verbs = a.g.words.get("measure_change_verb")
     if not verbs:
         return
-    pattern = _verbs(tuple(sorted(verbs)))
+    patterns = a.g.derived("change_measure", _patterns)
     for r in readings:
         if r.bound and r.side != "before" or r.unit == "x" or r.rules.get("metric") == "metric.efficiency_cue":
             continue
-        found, subject_only = _measure(a, r, pattern, verbs)
+        found, subject_only = _measure(a, r, patterns, verbs)
         if found is None or r.metric is not None and r.metric.start <= found.start and found.end <= r.metric.end:
             continue  # "Error rates drop", "TPR at 1% FPR rises": the mention holding the phrase already decided it
         if (subject_only or r.bound) and not _measure_head(a, found):
@@ -91,8 +81,12 @@ def of_change_verb(a: Abstract, readings: list[Reading]) -> None:
             r.note("metric", RULE)
 
 
-def _measure(a: Abstract, r: Reading, pattern: re.Pattern, verbs: dict[str, str]) -> tuple[Span | None, bool]:
-    """The measure the verb before the number reports, or None; and whether the verb takes it only as subject."""
+def _measure(
+    a: Abstract, r: Reading, patterns: tuple[re.Pattern, re.Pattern, re.Pattern], verbs: dict[str, str]
+) -> tuple[Span | None, bool]:
+    """The measure the verb before the number reports, or None; and whether the verb takes it only as subject
+    (`patterns`: the verbs, what may follow the verb, what may follow the verb with its object; `_patterns`)."""
+    pattern, tail, object_tail = patterns
     text, start = a.text, r.num.start
     w0 = max(r.s0, start - a.w.clause_before)
     verb = None
@@ -103,9 +97,9 @@ def _measure(a: Abstract, r: Reading, pattern: re.Pattern, verbs: dict[str, str]
     if verb is None or _BREAK.search(text, verb.end(), start):
         return None, False
     subject_only = verbs.get(verb.group("cue").lower()) == "subject"
-    if _SUBJECT_TAIL.fullmatch(text, verb.end(), start):
+    if tail.fullmatch(text, verb.end(), start):
         return _subject(a, r, verb.start()), subject_only
-    obj = None if subject_only else _OBJECT.fullmatch(text, verb.end(), start)
+    obj = None if subject_only else object_tail.fullmatch(text, verb.end(), start)
     if obj is None:
         return None, False
     words = [(m.group(), m.start()) for m in _WORD.finditer(text, obj.start("np"), obj.end("np"))]
@@ -126,8 +120,9 @@ def _measure_head(a: Abstract, m: Span) -> bool:
 def _subject(a: Abstract, r: Reading, end: int) -> Span | None:
     """The last run of words of the clause before `end` that no preposition opens, when only prepositional phrases
     follow it up to the verb ("the accuracy on the X dataset increased"); adverbs in -ly before the verb are left
-    out."""
-    text = a.text
+    out. Prepositions, determiners and conjunctions are grammar kind `function_word` (value `determiner`,
+    `conjunction`, or empty: a preposition or another word that opens a phrase)."""
+    text, function = a.text, a.g.words.get("function_word", NO_WORDS)
     begin = r.s0
     for m in _BREAK.finditer(text, r.s0, end):
         begin = m.end()
@@ -136,11 +131,12 @@ def _subject(a: Abstract, r: Reading, end: int) -> Span | None:
     opened = False  # whether a preposition opens the current run
     for m in _WORD.finditer(text, begin, end):
         low = m.group().lower()
-        if low in _FUNCTION:
+        role = function.get(low)
+        if role is not None:
             if run and not opened:
                 subject = run
-            if run or low not in _DETERMINER:
-                opened = low not in _DETERMINER and low not in _CONJUNCTION
+            if run or role != "determiner":
+                opened = role not in ("determiner", "conjunction")
             run = []
             continue
         run.append((m.group(), m.start()))
@@ -173,7 +169,8 @@ def _phrase(a: Abstract, words: list[tuple[str, int]]) -> Span | None:
     low = [w.lower() for w, _ in words]
     if stop.get(low[-1]) == "head" or len(low) == 1 and low[0] in stop or " ".join(low) in stop:
         return None
-    if any(w in _FUNCTION for w in low) or any(_NAME_LIKE.search(w) for w, _ in words):
+    function = a.g.words.get("function_word", NO_WORDS)
+    if any(w in function for w in low) or any(_NAME_LIKE.search(w) for w, _ in words):
         return None
     if low[-1].endswith(_AGENT) and low[-1] not in a.g.words.get("metric_head", {}):
         return None  # "the tracker", "our detector": a system, not a measure

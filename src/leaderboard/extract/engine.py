@@ -7,7 +7,7 @@ ordered chains: the first rule that decides sets the field, and `Reading.note` r
 
 from __future__ import annotations
 
-from leaderboard.extract.attribution import GENERIC_HEADS, Span, clause_start, nearest, unnamed
+from leaderboard.extract.attribution import Span, clause_start, generic_head, nearest, unnamed
 from leaderboard.extract.before_after import transition_rows
 from leaderboard.extract.calibration import evidence_score
 from leaderboard.extract.details import delta_details, transitions
@@ -233,7 +233,7 @@ def _attribute(a: Abstract, s: Sentence, r: Reading) -> None:
             if (own := own_score_name(rest, inside[-1])) is not None:  # "a CLUEscore of 71.8": no later metric
                 r.metric = Span(r.metric.start, r.metric.end, own, r.metric.raw)
                 r.note("metric", "metric.score_named_by_benchmark")
-            elif not rest or rest in GENERIC_HEADS:
+            elif not rest or generic_head(a.g, rest):
                 r.metric, r.bound = None, False
                 r.drop("metric", "benchmark.inside_metric_phrase", "the phrase is the benchmark's own score")
     if r.benchmark is None and not benchmark.across_unnamed_sets(a, s, r):
@@ -271,7 +271,7 @@ def _attribute(a: Abstract, s: Sentence, r: Reading) -> None:
     if r.benchmark is None and (single := benchmark.single_in_abstract(a, s, r)) is not None:
         r.benchmark, r.carried = single, True
         r.note("benchmark", "benchmark.single_in_abstract")
-    if unnamed(r.metric) and plain_or_points(r) and r.benchmark and r.benchmark.entry is not None:
+    if unnamed(r.metric, a.g) and plain_or_points(r) and r.benchmark and r.benchmark.entry is not None:
         usual = a.vocab.metrics.lookup(r.benchmark.entry.get("metric"))
         if usual is not None and unit_fits(usual, r.unit) and (r.unit != "pp" or usual.get("unit") == "%"):
             r.metric = Span(-1, -1, usual.name, "", usual)  # the usual metric: not named, no offsets

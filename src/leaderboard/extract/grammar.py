@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TypeVar
 
 from leaderboard.extract.alternation import NEVER, holds_key, key_words, literal_alternation, phrase_alternation
 from leaderboard.extract.led_scan import LedScan
@@ -78,6 +80,9 @@ def _own_setting(by_kind: dict[str, list[str]]) -> re.Pattern:
     return re.compile("|".join(parts), re.IGNORECASE) if parts else re.compile(r"(?!x)x")
 
 
+NO_WORDS: Mapping[str, str] = MappingProxyType({})  # `words.get(kind, NO_WORDS)`: a kind with no rows, not rebuilt
+_T = TypeVar("_T")
+
 # what the qualifier pattern allows after its cue, dropped from the end in turn (tail_cues.may_end_with)
 _QUALIFIER_TAIL = (drop_bracket, drop_word(("a", "an", "the")))
 
@@ -128,6 +133,7 @@ class Grammar:
     own_setting_keys: tuple[tuple[str, ...] | None, ...] = (None, None, None)  # own_setting kinds, key_words
     led: dict[str, LedScan] = field(default_factory=dict)  # kind -> its phrases found by first word (`scan`)
     values_read: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)  # value_of memo
+    built: dict[str, object] = field(default_factory=dict, compare=False, repr=False)  # `derived` values by key
 
     @classmethod
     def from_rows(cls, rows: list[tuple[str, str, str]]) -> Grammar:
@@ -240,6 +246,14 @@ class Grammar:
             if self.quantity_before.search(text, max(0, m.start() - 40), m.start()):
                 return True
         return False
+
+    def derived(self, key: str, build: Callable[[Grammar], _T]) -> _T:
+        """What a rule builds from the cue words (a compiled pattern), built once per grammar: `build(self)` the
+        first time `key` is asked."""
+        found = self.built.get(key)
+        if found is None:
+            found = self.built[key] = build(self)
+        return found  # type: ignore[return-value]
 
     def value_of(self, kind: str, word: str) -> str:
         """The data value of a matched word of `kind` (exact phrase first, then the longest matching stem); each

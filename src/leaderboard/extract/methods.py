@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from leaderboard.extract.grammar import Grammar
+from leaderboard.extract.grammar import NO_WORDS, Grammar
 from leaderboard.extract.vocab import norm_key
 from leaderboard.extract.windows import Windows
 from leaderboard.knowledge.canon import method_norm as method_norm  # the one method key, for details.py
@@ -114,7 +114,6 @@ _GERUND = re.compile(r"[A-Z][a-z\-]{2,}ing")
 # OBJECT-NOT-SUBJECT: a name right after a preposition ("on the new A and B sets it scores", "at 1% FPR is") or a
 # phrase holding one ("Citation precision on A reaches") is what is measured, not the system measuring it
 _INSIDE_PHRASE = frozenset({"on", "at", "over", "across", "in", "of", "for", "is", "are", "was"})
-_COMPARED_AFTER = frozenset({"over", "than", "against", "versus", "vs", "vs.", "above", "below", "behind", "beyond"})
 _OBJECT_OF = re.compile(
     r"\b(?:[Oo]n|[Aa]t|[Oo]ver|[Aa]cross|[Ii]n|[Oo]f|[Ff]rom)\s+(?:[\d.,]+%?\s+|(?:the|a|an|our|its|new)\s+){0,3}$"
 )
@@ -125,11 +124,13 @@ def _subject_at(text: str, lo: int, hi: int) -> re.Match | None:
     return _SUBJECT.search(text, lo, hi)
 
 
-def subject_before(text: str, start: int, pos: int, reach: int, names: tuple[tuple[int, int], ...] = ()) -> str | None:
+def subject_before(
+    text: str, start: int, pos: int, reach: int, names: tuple[tuple[int, int], ...], grammar: Grammar
+) -> str | None:
     """A capitalised system name that is the subject of a result verb in text[start:pos], at most `reach`
     characters before the verb; not a name ending inside one of the `names` spans ("a mean IoU score of 83.4%": a
-    metric, not "IoU" scoring)."""
-    best = None
+    metric, not "IoU" scoring), nor one after a word of grammar kind `compared_after` ("the gain over ViTPose-B")."""
+    best, compared = None, grammar.words.get("compared_after", NO_WORDS)
     for v in _VERB.finditer(text, start, pos):
         m = _subject_at(text, max(start, v.start() - reach), v.start())
         if not m or any(s < m.end("name") <= e for s, e in names):
@@ -139,7 +140,7 @@ def subject_before(text: str, start: int, pos: int, reach: int, names: tuple[tup
         lead = ""
         while words and words[0][0].islower():
             lead, words = words[0], words[1:]
-        if lead.lower() in _COMPARED_AFTER:
+        if lead.lower() in compared:
             continue  # "the gain over ViTPose-B is 3.1": the system compared with, not the subject
         if any(w.lower() in _INSIDE_PHRASE for w in words) or _OBJECT_OF.search(text, start, m.start("name")):
             continue  # "precision on ALCE-ASQA reaches", "the rate on Verified is": the object of a preposition

@@ -23,8 +23,9 @@ Rules:
 - METRIC-PARAPHRASE: "when region overlap and boundary accuracy are averaged": a metric described in words
   (grammar kind `metric_paraphrase`, value: the metric) is a mention of that metric; its words name no other metric.
 - SHARE-OF-REFERENCE: "keeps 94% of the teacher's quality", "81.5% of the reference quality", "96% of
-  FooNet's accuracy": a share of a reference system's measure (kinds `reference_model` and `reference_head`,
-  value: the metric, default "relative score") is a relative score, not the measure itself.
+  FooNet's accuracy", "keeps 98% of its original accuracy": a share of a reference system's measure (kinds
+  `reference_model` and `reference_head`, value: the metric, default "relative score"; a system's own reference
+  setting after "its": kind `own_reference_setting`) is a relative score, not the measure itself.
 - METRIC-PHRASE-CANONICAL: "a test set error of 3.1%", "a top-1 test error of 21.5%", "a mean error of": a metric
   phrase outside the vocabulary with the split it was measured on or an average over runs (grammar kind
   `metric_split_word`) is the vocabulary's metric of the phrase without those words (Error Rate, Top-1 Error), not
@@ -225,7 +226,6 @@ def canonical(m: Span, split: re.Pattern, lookup: Callable[[str], Entry | None])
     return Span(m.start, m.end, entry.name, m.raw, entry)
 
 
-_OWN_SETTING = ("original", "full", "own", "initial")
 _NEVER = r"(?!x)x"
 
 
@@ -259,7 +259,7 @@ def _share(words: dict[str, dict[str, str]]) -> re.Pattern:
         + heads
         + r")"
         + r"|\s+(?:its|their)\s+(?:"  # "keeps 98% of its original accuracy": the system's own reference setting
-        + "|".join(_OWN_SETTING)
+        + (plain_alternation(list(words.get("own_reference_setting", {}))) or _NEVER)
         + r")\s+(?P<head2>"
         + heads
         + r"))(?![\w\-])"

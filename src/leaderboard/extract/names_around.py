@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from leaderboard.extract.attribution import GENERIC_HEADS, Span, capture_metric, clause_start
+from leaderboard.extract.attribution import Span, capture_metric, clause_start, generic_head
 from leaderboard.extract.sentence import Abstract, Reading
 from leaderboard.extract.vocab import norm_key
 
@@ -58,7 +58,7 @@ def bound_elsewhere(a: Abstract, metric: Span, r: Reading, sb: list[Span]) -> bo
     if other.unit == "%" and r.unit is None:
         return True  # "a 71.3% win rate on X and 8.4 on Y": a percentage is not shared with a plain number
     head = capture_metric(a.text, r.num, r.s0, a.g, generic=True)  # "a score of", "an MT-Bench score of"
-    return head is not None and head.raw.split()[-1].lower() in GENERIC_HEADS
+    return head is not None and generic_head(a.g, head.raw.split()[-1])
 
 
 def subject_anaphor(readings: list[Reading], runs: list[list[Span]], text: str, s0: int, words: dict[str, str]):

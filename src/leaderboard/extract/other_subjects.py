@@ -3,30 +3,32 @@ clause's subject right before a result or level verb ("prior systems peak at 68.
 reach 87.0%", "human experts achieving only 53.7%") or as the label of the number in parentheses ("(prior best
 0.884)", "(baseline 238)"). The subject holds a word of grammar `other_system` ("prior", "baseline", "teacher"),
 or its head is a word of grammar `human_performer` ("experts", "radiologists"): raters and judges who give a
-score are not in it ("human raters scored adequacy at 3.8" is the rated system's result)."""
+score are not in it ("human raters scored adequacy at 3.8" is the rated system's result).
+
+The words between the verb and the number that only qualify the number (grammar kind `number_filler`: "achieving
+only 53.7%", "peak at 68.0") are passed over; a word of grammar kind `subject_opener` ends the subject on its left
+("resulting in human experts achieving": "human experts")."""
 
 from __future__ import annotations
 
 import re
 
-# words that only qualify the number after the verb ("achieving only 53.7%", "peak at 68.0")
-_FILLERS = frozenset({"only", "just", "at", "about", "around", "roughly", "approximately", "nearly", "merely"})
+from leaderboard.extract.grammar import NO_WORDS
+from leaderboard.extract.windows import Windows
+
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[a-z][\w\-]*")
 _LABEL = re.compile(r"\(\s*(?P<p>(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s*:?\s*$")
-# words that end the subject on their left ("resulting in human experts achieving": "human experts")
-_OPENERS = frozenset(
-    {"in", "of", "on", "for", "with", "while", "whereas", "and", "but", "that", "which", "than", "to", "by", "from",
-     "the", "a", "an", "when", "where", "as", "resulting"}
-)  # fmt: skip
 
 
-def other_subject(text: str, g, c0: int, pos: int) -> tuple[int, int] | None:
+def other_subject(text: str, g, w: Windows, c0: int, pos: int) -> tuple[int, int] | None:
     """Offsets of the other system's phrase that the number at `pos` is reported for (module docstring), searched
-    in its clause text[c0:pos]; None when the clause's subject is not such a phrase."""
-    lo = max(c0, pos - 60)
+    in its clause text[c0:pos] (at most `w.other_subject_before` characters of it); None when the clause's subject is
+    not such a phrase."""
+    lo, label = max(c0, pos - w.other_subject_before), w.other_label_before
     toks = [t for t in _TOKEN.finditer(text, lo, pos) if t.start() > lo or lo == 0 or text[lo - 1].isspace()][-8:]
-    while toks and toks[-1].group(0) in _FILLERS:
+    fillers, openers = g.words.get("number_filler", NO_WORDS), g.words.get("subject_opener", NO_WORDS)
+    while toks and toks[-1].group(0) in fillers:
         toks.pop()
     words: list[re.Match] = []
     if toks and (g.result_verb.fullmatch(toks[-1].group(0)) or toks[-1].group(0) in g.words.get("level_verb", {})):
@@ -34,9 +36,9 @@ def other_subject(text: str, g, c0: int, pos: int) -> tuple[int, int] | None:
             if len(words) == 4 or not _WORD.fullmatch(t.group(0)):
                 break
             words.insert(0, t)
-    elif "(" in text[max(lo, pos - 30) : pos] and (m := _LABEL.search(text, lo, pos)) is not None:
+    elif "(" in text[max(lo, pos - label) : pos] and (m := _LABEL.search(text, lo, pos)) is not None:
         words = list(_WORD.finditer(text, *m.span("p")))
-    cut = max((i + 1 for i, w in enumerate(words) if w.group(0) in _OPENERS), default=0)
+    cut = max((i + 1 for i, w in enumerate(words) if w.group(0) in openers), default=0)
     words = words[cut:]
     if not words:
         return None

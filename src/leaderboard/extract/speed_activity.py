@@ -10,13 +10,14 @@ count. A rate in frames per second with no activity stays FPS, the field's usual
 
 Only a generic efficiency metric is renamed: a time read from a prose verb or preposition ("takes", "costs", "runs
 in"; PROSE-TIME's default metric, grammar row `default_metric,prose_time`) or a rate written as FPS. A measure noun
-written on the number ("a latency of 20 ms", "an inference time of") stays as written. The activity is the first
-word of the number's clause, or of its last comma-part (after a conjunction or determiner; not after "while",
-"when", "by": a participle), with a verb of its own before the number (grammar kind `activity_link_verb`:
-"takes", "costs", "runs"): a gerund ("Sampling"; "Generating" becomes "Generation") that is not a preposition-like
-one (grammar kind `activity_not`), or an action noun of grammar kind `activity_noun` (value: the name to use, else
-the word); or a verb of grammar kind `activity_verb` right before "at"/"in" and the number (value: the activity's
-name: "render" is Rendering). The metric keeps its vocabulary entry (its direction).
+written on the number ("a latency of 20 ms", "an inference time of": the metric as written holds a word of grammar
+kind `time_measure_word`) stays as written. The activity is the first word of the number's clause, or of its last
+comma-part (after a conjunction or determiner; not after "while", "when", "by": a participle), with a verb of its
+own before the number (grammar kind `activity_link_verb`: "takes", "costs", "runs"): a gerund ("Sampling";
+"Generating" becomes "Generation") that is not a preposition-like one (grammar kind `activity_not`), or an action
+noun of grammar kind `activity_noun` (value: the name to use, else the word); or a verb of grammar kind
+`activity_verb` right before "at"/"in" and the number (value: the activity's name: "render" is Rendering). The
+metric keeps its vocabulary entry (its direction).
 """
 
 from __future__ import annotations
@@ -26,15 +27,14 @@ import re
 
 from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.attribution import Span, clause_start
+from leaderboard.extract.grammar import NO_WORDS
 from leaderboard.extract.sentence import Abstract, Reading
 
 RULE = "metric.speed_named_by_activity"
 _RATE = "FPS"
 _LEAD = re.compile(r"\s*(?:(?:and|but|while|whereas|then|so|the|its|their|our|a|an|each|one|every|single)\s+)*", re.I)
 _WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)?\b")
-_MEASURE_WORDS = ("latency", "time", "speed", "throughput", "runtime", "rate")
 _PARTICIPLE = re.compile(r"\b(?:while|whereas|when|by|after|before|thus|thereby)\s", re.I)
-_REACH = 90  # the activity word is at most this far before the number
 
 
 @functools.lru_cache(maxsize=4)
@@ -56,12 +56,13 @@ def named_by_activity(a: Abstract, readings: list[Reading]) -> None:
     """metric.speed_named_by_activity: see the module docstring."""
     if a.speed is None:
         return
+    measure_words = a.g.words.get("time_measure_word", NO_WORDS)
     for r in readings:
         m = r.metric
         if m is None or r.rules.get("metric") != "metric.efficiency_cue" or m.start < 0:
             continue
         rate = m.name == _RATE
-        if not rate and (m.name != a.speed.time_metric or any(w in m.raw.lower() for w in _MEASURE_WORDS)):
+        if not rate and (m.name != a.speed.time_metric or any(w in m.raw.lower() for w in measure_words)):
             continue
         activity = _activity(a, r)
         if activity is None:
@@ -77,14 +78,14 @@ def _activity(a: Abstract, r: Reading) -> str | None:
     words = a.g.words
     verbs = words.get("activity_verb", {})
     if verbs:
-        v = _verb_pattern(tuple(sorted(verbs))).search(text, max(r.s0, start - 30), start)
+        v = _verb_pattern(tuple(sorted(verbs))).search(text, max(r.s0, start - a.w.activity_verb_before), start)
         if v is not None:
             word = " ".join(v.group("verb").lower().split())
             return verbs.get(word) or word.capitalize()
     c0 = clause_start(text, r.s0, start)
     comma = text.rfind(", ", c0, start)
     for c in (c0, comma + 2) if comma >= 0 else (c0,):  # "For a long prompt, prefill costs 410 ms"
-        if start - c <= _REACH and (name := _subject(a, c, start)) is not None:
+        if start - c <= a.w.activity_before_number and (name := _subject(a, c, start)) is not None:
             return name
     return None
 

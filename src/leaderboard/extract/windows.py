@@ -80,6 +80,10 @@ class Windows:
     of_before_reported: int  # the "of" right before a whole number a result verb reports ("a return of 3,200")
     title_name_max: int  # the longest method name of a title's "X: ..." prefix
     reference_setting_after: int  # from a number to the full-precision reference it is measured against
+    activity_before_number: int  # the activity that opens a time's clause, before the number ("Sampling ... takes")
+    activity_verb_before: int  # a verb of an activity right before "at"/"in" and the number ("render at 310 FPS")
+    other_subject_before: int  # the subject of a result verb that is another system or people ("experts achieve")
+    other_label_before: int  # the opening parenthesis of another system's label before its number ("(prior best")
     baseline_words: int  # in words, not characters: the longest baseline name after a comparison word ("than X")
 
     @classmethod

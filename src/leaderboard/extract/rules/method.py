@@ -251,7 +251,7 @@ def sentence_subject(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     metrics = tuple((m.start, m.end) for m in a.metrics if s.s0 <= m.start < r.num.start)
     # a benchmark of the sentence is no system ("mAP on VOC, Fenwick Drones and COCO is 82.1, ...")
     names = metrics + tuple((b.start, b.end) for b in s.benches if s.s0 <= b.start < r.num.start)
-    subject = subject_before(a.text, s.s0, r.num.start, a.w.subject_before_verb, names)
+    subject = subject_before(a.text, s.s0, r.num.start, a.w.subject_before_verb, names, a.g)
     if not subject:
         return None
     return _decision(a, subject, bool(a.own) and norm_key(a.own) in norm_key(subject), None)
@@ -262,7 +262,7 @@ def other_system_subject(a: Abstract, s: Sentence, r: Reading) -> Fields | None:
     """An unnamed other system or people, the clause's lower-case subject right before a result verb ("prior
     systems peak at 68.0", "human experts achieve 53.7%") or the number's label ("(prior best 0.884)"):
     that phrase, not the paper's own (other_subjects.py)."""
-    span = other_subject(a.text, a.g, clause_start(a.text, s.s0, r.num.start), r.num.start)
+    span = other_subject(a.text, a.g, a.w, clause_start(a.text, s.s0, r.num.start), r.num.start)
     return _decision(a, " ".join(a.text[span[0] : span[1]].split()), False, span) if span else None
 
 

@@ -15,7 +15,7 @@ from leaderboard.extract import (
     share_verbs,
     speed_activity,
 )
-from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, capture_metric
+from leaderboard.extract.attribution import Span, bind_metric, capture_metric, generic_head
 from leaderboard.extract.compared_metrics import unit_fits
 from leaderboard.extract.details import captured_metric
 from leaderboard.extract.metric_forms import canonical, split_pattern
@@ -82,7 +82,7 @@ def name_next_to_number(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
     metric, side = bind_metric(text, num, s.metrics, r.span_end, a.w)
     if metric is None:
         return None
-    if side == "before" and metric.raw.lower() in GENERIC_HEADS:
+    if side == "before" and generic_head(a.g, metric.raw):
         longer = capture_metric(text, num, s.s0, a.g)  # "a mean joint error of 28.9mm": not just "error"
         if longer is not None and longer.start < metric.start <= longer.end:
             split = split_pattern(a.g.exact.get("metric_split_word", frozenset()))

@@ -14,6 +14,7 @@ import re
 from leaderboard.extract import lists, pairing
 from leaderboard.extract.names_around import anaphor_to_sentence_before, fronted_anaphor, subject_anaphor
 from leaderboard.extract.rules import Chain, rule
+from leaderboard.extract.rules.result import SCORE_UNITS
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
 
@@ -169,7 +170,6 @@ def parallel_changes(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     lists.parallel_deltas(a, readings)
 
 
-_SCORE_UNITS = frozenset({"%", "pp", "points", "x"})
 _OPEN_PAREN = re.compile(r"\s*(?:(?!and\b|or\b|on\b|in\b)[A-Za-z][\w\-@]*\s*){0,2}\(\s*")
 
 
@@ -254,7 +254,7 @@ def same_unit_sibling(a: Abstract, s: Sentence, readings: list[Reading]) -> None
     ("40.12 dB PSNR and 0.958 SSIM on A and 39.84 dB on B": not SSIM) takes the metric of the nearest earlier
     number of its sentence in the same unit that fits it."""
     for k, r in enumerate(readings):
-        if r.unit is None or r.unit in _SCORE_UNITS or r.bound or r.metric is None or r.metric.entry is None:
+        if r.unit is None or r.unit in SCORE_UNITS or r.bound or r.metric is None or r.metric.entry is None:
             continue
         if _fits(r.metric.entry, r.unit, r.value):
             continue

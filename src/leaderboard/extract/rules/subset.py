@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from leaderboard.extract.grammar import NO_WORDS
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
@@ -30,7 +31,6 @@ def _subset_in(subset_head: str) -> re.Pattern:
     )
 
 
-_GENERIC_SPLITS = frozenset({"test", "val", "validation", "dev", "train"})
 _SUBSET_STOP = frozenset(
     [
         "same",
@@ -98,7 +98,8 @@ def word_after_benchmark(a: Abstract, s: Sentence, r: Reading) -> str | None:
 
 @rule("subset.split_of_benchmark")
 def split_of_benchmark(a: Abstract, s: Sentence, r: Reading) -> str | None:
-    """A split phrase "of" the benchmark before its name ("the hard test set of X")."""
+    """A split phrase "of" the benchmark before its name ("the hard test set of X"); of several subset words, a
+    generic split word (grammar kind `generic_split_word`: "test", "dev") is taken last."""
     bench = r.benchmark
     if bench is None or bench.start < 0:
         return None
@@ -111,7 +112,8 @@ def split_of_benchmark(a: Abstract, s: Sentence, r: Reading) -> str | None:
     if m is None:
         return None
     words = [w for w in m.group("s").split() if a.g.subset.fullmatch(w)]
-    words.sort(key=lambda w: w.lower() in _GENERIC_SPLITS)  # "the hard test set": "hard" says more
+    generic = a.g.words.get("generic_split_word", NO_WORDS)
+    words.sort(key=lambda w: w.lower() in generic)  # "the hard test set": "hard" says more
     return _split(a, words[0]) if words else None
 
 
