@@ -111,10 +111,14 @@ def _other_usual(r: Reading, other: Reading, metric: Span) -> bool:
     return bool(usual) and usual != metric.name
 
 
-def fronted_anaphor(a: Abstract, readings: list[Reading], s0: int, runs: list[list[Span]], words: dict[str, str]):
+def fronted_anaphor(
+    a: Abstract, readings: list[Reading], s0: int, runs: list[list[Span]], words: dict[str, str], sb: list[Span] = ()
+):
     """LIST-ANAPHOR-FRONTED: "On the former it reaches x, and on the latter y": "on the former/latter" opening the
     clause of a nameless number points at the first / last member of the name list before it, in the sentence or
-    else in the number-free sentence right before. Yields the readings it gave a name."""
+    else in the number-free sentence right before. CONJUNCT-ANAPHOR: with no name list in the sentence, the
+    members are the distinct names of the coordinated conjuncts before it ("x on A and y on B, ahead of X on the
+    former by z"). Yields the readings it gave a name."""
     names: list[Span] | None = None
     for r in readings:
         if r.benchmark is not None:
@@ -125,8 +129,16 @@ def fronted_anaphor(a: Abstract, readings: list[Reading], s0: int, runs: list[li
         if which not in {"first", "last"}:
             continue
         prior = [n for n in runs if n[-1].end <= hits[-1].start()]
+        if not prior and not runs:
+            prior = [conj] if len(conj := _distinct([b for b in sb if b.end <= hits[-1].start()])) >= 2 else []
         if names is None:
             names = prior[-1] if prior else ([] if runs else a.context.listed_before(s0))
         if len(names) >= 2:
             r.benchmark, r.carried = names[0 if which == "first" else -1], not prior
             yield r
+
+
+def _distinct(names: list[Span]) -> list[Span]:
+    """The names in order, each name once (its first mention)."""
+    seen: set[str] = set()
+    return [b for b in names if not (norm_key(b.name) in seen or seen.add(norm_key(b.name)))]

@@ -13,6 +13,7 @@ import re
 
 from leaderboard.extract import lists, pairing
 from leaderboard.extract.names_around import anaphor_to_sentence_before, fronted_anaphor, subject_anaphor
+from leaderboard.extract.parallel_runs import parallel_runs
 from leaderboard.extract.rules import Chain, rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
@@ -64,7 +65,8 @@ def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     if not runs and written:
         for r in anaphor_to_sentence_before(a, readings, s.s0, s.s1, words):
             r.note("benchmark", "benchmark.list_anaphor")
-    for r in fronted_anaphor(a, readings, s.s0, runs, words) if written else ():  # "On the former it reaches x"
+    # "On the former it reaches x", "x on A and y on B, ahead of X on the former by z"
+    for r in fronted_anaphor(a, readings, s.s0, runs, words, s.benches) if written else ():
         r.note("benchmark", "benchmark.list_anaphor")
 
 
@@ -153,7 +155,7 @@ def slash_shared(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
 @rule("benchmark.parallel_run")
 def parallel_run(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """A nameless run of n coordinated numbers after exactly n named numbers of its kind takes their names."""
-    for r in pairing.parallel_runs(readings, a.text, a.g.compare):
+    for r in parallel_runs(readings, a.text, a.g.compare):
         r.note("benchmark", "benchmark.parallel_run")
 
 
