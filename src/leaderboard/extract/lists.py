@@ -20,7 +20,8 @@ _PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 # "24.6% and 51.1% relative success rate on A and B": the numbers' metric phrase may stand before the "on" list
 _ON_AFTER_METRIC = re.compile(r"\s*(?:%\s*)?(?:(?!(?:and|or|while|but)\b)[\w\-@]+\s+)*?(?:on|in)\s+(?:the\s+)?")
-_LOWER_WORDS = re.compile(r"(?:[a-z][a-z\-]*\s+){0,2}")
+# "on the challenging A and B", "on the Hard protocol of A and B": words of the slot before the names
+_LOWER_WORDS = re.compile(r"(?:[a-z][a-z\-]*\s+){0,2}|(?:[A-Za-z][a-z\-]*\s+){1,2}of\s+(?:the\s+)?")
 _IN_METRICS = re.compile(r"\s*(?:%\s*)?(?:[\w\-]+\s+)?(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
 _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _LIST_BEFORE = re.compile(

@@ -8,6 +8,8 @@ import re
 from leaderboard.extract.pairing import WEAK_METRIC_RULES, WEAK_NAME_RULES, number_runs
 from leaderboard.extract.vocab import norm_key
 
+_JOINED_OR_SLASH = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or|&|/)\s*")
+
 
 def parallel_runs(readings: list, text: str, compare: re.Pattern | None = None) -> list:
     """PARALLEL-RUN: a run of n >= 2 coordinated numbers with no name of its own ("..., compared with 85.0% and
@@ -18,7 +20,7 @@ def parallel_runs(readings: list, text: str, compare: re.Pattern | None = None) 
     of any kind ("a 3.4x speedup and a length of 4.6, compared with 2.8x and 3.7"). Returns the readings it named."""
     given: list = []
     order = sorted(readings, key=lambda r: r.num.start)
-    for run in number_runs(text, readings):
+    for run in number_runs(text, readings, _JOINED_OR_SLASH):  # "x and y", "x / y"
         before = [r for r in order if r.kind == run[0].kind and r.span_end <= run[0].num.start]
         if not before and run[0].kind == "delta":
             before = [r for r in order if r.kind == "absolute" and r.span_end <= run[0].num.start]
