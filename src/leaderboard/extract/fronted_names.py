@@ -83,6 +83,18 @@ def in_fronted_slot(text: str, s0: int, s1: int, name: Span, exclude: Callable[[
     return _opens_clause(text, name.end, s1, exclude, grammar)
 
 
+def sentence_fronted(a, s) -> dict[int, Span]:
+    """The names of sentence `s` of abstract `a` in a fronted slot ("On X it reaches", "; on the held-out X set,
+    ..."): start -> name, kept in the sentence's memo."""
+    found = s.memo.get("fronted")
+    if found is None:
+        text, exclude = a.text, a.context.exclude
+        found = s.memo["fronted"] = {
+            b.start: b for b in s.benches if b.start >= 0 and in_fronted_slot(text, s.s0, s.s1, b, exclude, a.g)
+        }
+    return found
+
+
 def _name_ends(text: str, start: int, end: int) -> list[int]:
     """The ends of the name's one to four words, longest first."""
     ends, pos = [], start
@@ -112,4 +124,4 @@ def _opens_clause(text: str, end: int, s1: int, exclude: Callable[[str], bool], 
     return False
 
 
-__all__ = ["fronted_names", "in_fronted_slot"]
+__all__ = ["fronted_names", "in_fronted_slot", "sentence_fronted"]

@@ -226,6 +226,7 @@ def metric_list(a: Abstract, readings: list[Reading], sm: list[Span]) -> None:
     for run in coordinated_runs(text, sm):
         if len(run) < 2:
             continue
+        run = shared_head(a, run)
         metrics_after(a, readings, run)
         group = [r for r in readings if r.metric is run[-1]]
         if len(group) != len(run) or any(r.num.start < run[-1].end for r in group):
@@ -236,6 +237,22 @@ def metric_list(a: Abstract, readings: list[Reading], sm: list[Span]) -> None:
         for r, m in zip(group, run, strict=True):
             r.metric = m
             r.note("metric", "metric.coordinated_metric_list")
+
+
+def shared_head(a: Abstract, run: list[Span]) -> list[Span]:
+    """SHARED-HEAD: coordinated modifiers share the head noun written once after the last ("top-1 and top-5 errors":
+    Top-1 Error, not the Top-1 Accuracy "top-1" alone names): a shorter member completed with the last member's
+    extra words is the vocabulary's entry for it when there is one (singular head too)."""
+    words = run[-1].raw.split()
+    out = []
+    for m in run[:-1]:
+        n = len(m.raw.split())
+        head = " ".join(words[n:]) if len(words) > n else ""
+        entry = None
+        for form in (head, head[:-1] if head.endswith("s") else "") if head else ():
+            entry = entry or (a.vocab.metrics.lookup(f"{m.raw} {form}") if form else None)
+        out.append(replace(m, name=entry.name, entry=entry) if entry is not None and entry.name != m.name else m)
+    return [*out, run[-1]]
 
 
 def parallel_deltas(a: Abstract, readings: list[Reading]) -> None:
