@@ -146,6 +146,7 @@ def own_conjuncts(
     reach: int,
     fld: str = "benchmark",
     stop: re.Pattern | None = None,
+    training: re.Pattern | None = None,
 ) -> list:
     """Readings in a chain of >= 2 coordinated conjuncts "<name> ... <numbers>" that have no name or another
     conjunct's name, each given its own conjunct's name; names are benchmarks, or metrics with `fld` "metric"
@@ -153,10 +154,13 @@ def own_conjuncts(
 
     A conjunct: a name, then (within `reach` characters and with no coordinator, other name or number between)
     its numbers, up to the next name; conjuncts are chained when the gap from one's last number to the next name
-    holds a coordinator. Returns the readings it gave a name."""
+    holds a coordinator. A name after a `training` phrase ("a tree trained on B falls to z") opens no conjunct: it
+    is the data a system learned from. Returns the readings it gave a name."""
     if len(readings) < 2 or len(sb) < 2:
         return []  # a chain needs two conjuncts, each with a name and a number
     names = sorted({b.start: b for b in sb if b.start >= 0}.values(), key=lambda b: b.start)
+    if training is not None:
+        names = [b for b in names if not training.search(text, max(0, b.start - 40), b.start)]
     order = sorted(readings, key=lambda r: r.num.start)
     pairs: list[tuple[Span, list] | None] = []
     for k, b in enumerate(names):

@@ -99,7 +99,8 @@ def split_list_before_head(a: Abstract, s: Sentence, readings: list[Reading]) ->
 @rule("benchmark.own_conjunct_name")
 def own_conjunct_name(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """In coordinated conjuncts each opened by a name ("on A from x to y, and on B ..."), a number keeps its own."""
-    for r in pairing.own_conjuncts(readings, s.benches, a.text, s.s1, a.w.conjunct_name_to_value):
+    reach, training = a.w.conjunct_name_to_value, a.g.training_on
+    for r in pairing.own_conjuncts(readings, s.benches, a.text, s.s1, reach, training=training):
         r.carried = False
         r.note("benchmark", "benchmark.own_conjunct_name")
 
