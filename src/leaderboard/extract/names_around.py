@@ -12,7 +12,9 @@ from leaderboard.extract.vocab import norm_key
 _NUMBER_JOIN = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or)\s*")  # "64.1 and 62.3": one list
 _IN_OF = re.compile(r"\s+(?:in|of)\s")
 _NO_BREAK = re.compile(r"[^,;.()]{0,40}")
-_SUBJECT_ANAPHOR = re.compile(r"(?:^|[;,:]|\b(?:while|whereas|and|but))\s*the\s+(\w+)\b(?=[^,;.]*$)", re.IGNORECASE)
+_SUBJECT_ANAPHOR = re.compile(  # "; the latter yields", "The former reaches" opening a sentence
+    r"(?:^|(?<=[.!?]\s)|[;,:]|\b(?:while|whereas|and|but))\s*the\s+(\w+)\b(?=[^,;.]*$)", re.IGNORECASE
+)
 _ANAPHOR_AFTER = re.compile(r"[^,;.]*?\b(?:on|for|in|of)\s+the\s+(\w+)\b", re.IGNORECASE)
 _FRONTED_ANAPHOR = re.compile(r"\b(?:[Oo]n|[Ff]or|[Ii]n|[Aa]t)\s+the\s+(\w+)\b")
 _ARTICLE_END = re.compile(r"\ban?\s+$")  # "and an accuracy of 55.1%": a measure of its own number

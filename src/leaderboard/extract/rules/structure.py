@@ -65,6 +65,10 @@ def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     if not runs and written:
         for r in anaphor_to_sentence_before(a, readings, s.s0, s.s1, words):
             r.note("benchmark", "benchmark.list_anaphor")
+        before = a.context.listed_before(s.s0) if subject else []  # "We test A and B. The latter yields 6.1%"
+        for r in subject_anaphor(readings, [before] if len(before) > 1 else [], a.text, s.s0, subject):
+            r.carried = True
+            r.note("benchmark", "benchmark.list_anaphor")
     # "On the former it reaches x", "x on A and y on B, ahead of X on the former by z"
     for r in fronted_anaphor(a, readings, s.s0, runs, words, s.benches) if written else ():
         r.note("benchmark", "benchmark.list_anaphor")
