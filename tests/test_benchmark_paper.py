@@ -98,3 +98,28 @@ CASES = [
 def test_benchmark_paper(extractor: Extractor, title: str, abstract: str, expected: list[tuple]) -> None:
     rows = extractor.extract(Paper(paper_id="p", title=title, abstract=abstract))
     assert sorted((r.value, r.benchmark, r.benchmark_known) for r in rows) == sorted(expected)
+
+
+DEFINED_SHORT_FORMS = [  # a short form the abstract defines for a dataset is its name, even when a task is written so
+    (
+        "We release the Sahel Rainfall Logs (SRL) corpus of 310 stations. Our forecaster gets 81.3% accuracy on SRL"
+        " and 77.5% on CIFAR-10, against 76.0% and 75.1% for a CNN.",
+        {81.3: "SRL", 76.0: "SRL"},
+    ),
+    (
+        "We assemble the Vintage Question Answering (VQA) benchmark of 6,000 photos. Our model gets 61.2% on VQA,"
+        " 78.4% on GQA and 70.1% on TextVQA.",
+        {61.2: "VQA"},
+    ),
+    (
+        "Here the Ledger Character Recognition (OCR) dataset is built from 900 ledgers. The reader obtains a CER of"
+        " 3.1% on OCR and 4.7% on IAM.",
+        {3.1: "OCR"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("abstract", "expected"), DEFINED_SHORT_FORMS)
+def test_short_form_defined_for_a_dataset_is_a_name(extractor: Extractor, abstract: str, expected: dict) -> None:
+    got = {r.value: r.benchmark for r in extractor.extract(Paper("p", "", abstract))}
+    assert {v: got.get(v) for v in expected} == expected

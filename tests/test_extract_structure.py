@@ -31,3 +31,42 @@ def test_conjuncts_keep_their_own_names(run, k, tenths, joiner):
     text = f"Our decoder lifts mIoU {parts[0]}" + "".join(f"{joiner} {p}" for p in parts[1:]) + "."
     got = {(r.value, r.benchmark) for r in run(text) if r.kind == "range"}
     assert got == {(a, name) for (a, _), name in zip(pairs, _NAMES, strict=False)}
+
+
+def test_fronted_scope_reaches_forward_only(run):
+    """FRONTED-SCOPE (rules/benchmark.py nearest_in_sentence): a name fronted in a later clause ("...; on B it
+    reaches y") is not the name of a number before it, nor are the names after it."""
+    cases = [
+        "The model reaches 72.1% accuracy; on HellaSwag it reaches 80.3%, and on PIQA 70.1%.",
+        "A plain fine-tune gives 58.4% here; while on OpenBookQA our adapter reaches 66.0%, and on SciQ 91.7%.",
+        "Zero-shot, the tagger sits at 61.2 F1; on CoNLL-2003 it climbs to 88.9 F1 and on OntoNotes to 85.5 F1.",
+    ]
+    for text in cases:
+        first = min(run(text), key=lambda r: r.value_start)
+        assert first.benchmark is None, (text, first.benchmark)
+
+
+def test_training_data_opens_no_conjunct(run):
+    """CONJUNCT-NAME (pairing.own_conjuncts): a name after a training phrase ("a tree trained on B falls to z") is
+    the data a system learned from, not the benchmark of the conjunct's number."""
+    cases = [
+        (
+            "Applied without adaptation to SciQ, our reader scores 88.2%, while a BERT reader fine-tuned on PIQA"
+            " drops to 61.5%.",
+            61.5,
+            "SciQ",
+        ),
+        (
+            "Moved to EuroSAT without retraining, the classifier keeps 92.4% accuracy, whereas a ResNet trained on DTD"
+            " falls to 70.8%.",
+            70.8,
+            "EuroSAT",
+        ),
+        (
+            "On CUB-200-2011 the model reaches 85.1%, and a linear probe pretrained on Stanford Cars lands at 66.3%.",
+            66.3,
+            "CUB-200-2011",
+        ),
+    ]
+    for text, value, name in cases:
+        assert {r.benchmark for r in run(text) if r.value == value} == {name}, text

@@ -49,7 +49,7 @@ def paper_benchmark(title: str, text: str, heads: re.Pattern) -> str | None:
 
 def described_as_benchmark(name: str, text: str, heads: re.Pattern) -> bool:
     """Whether the abstract describes `name` with a benchmark head: "X, a new benchmark", "we introduce X benchmark",
-    "a benchmark called X"."""
+    "a benchmark called X", "the Long Name (X) dataset"."""
     low, key = (text or "").lower(), name.lower()
     pos = low.find(key)
     while pos >= 0:
@@ -62,6 +62,8 @@ def described_as_benchmark(name: str, text: str, heads: re.Pattern) -> bool:
             return True  # "we introduce X benchmark"
         if _CALLED.search(text, max(0, pos - 12), pos) and _head(heads, text, max(0, pos - 40), pos):
             return True  # "a benchmark called X"
+        if text.startswith(")", end) and text[pos - 1 : pos] == "(" and heads.match(after[1:].lstrip()):
+            return True  # "the Rural Roads (RR) dataset": the short form it defines for a dataset
         pos = low.find(key, end)
     return False
 

@@ -114,7 +114,7 @@ BASELINE = ordered(baseline_rules, ("baseline.after_comparison_word",), group="b
 def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[Span]) -> list[Reading]:
     """The readings of one result sentence, in order, plus the extra rows of lists and transitions."""
     sb = sorted([b for b in a.benches if s0 <= b.start < s1] + captured, key=lambda b: b.start)
-    sb = sentence_names(a.text, a.vocab.benchmarks, sb, s1)  # pair_names.py: "TREC DL 2019 and 2020", "En-De, En-Fr"
+    sb = sentence_names(a.text, a.vocab.benchmarks, sb, s1, a.g.words.get("part_label"))  # pair_names.py
     sm = system_lists(a, s0, s1, [m for m in a.metrics if s0 <= m.start < s1])
     slash_metric, slash_subset = slash_lists(a, s0, s1, idx, sm)
     s = Sentence(s0, s1, idx, sb, sm, slash_metric, slash_subset)

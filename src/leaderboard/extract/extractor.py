@@ -141,7 +141,11 @@ class Extractor:
                 or vocab.methods.lookup(name) is not None
                 or vocab.metrics.lookup(name) is not None
                 or self.models.is_model(name)
-                or (key in self.tasks and (name.isupper() or len(key) > 5))  # "93.5 F1 on NER": a task
+                or (  # "93.5 F1 on NER": a task, unless the abstract defines it for a dataset ("the ... (RR) dataset")
+                    key in self.tasks
+                    and (name.isupper() or len(key) > 5)
+                    and not described_as_benchmark(name, text, g.benchmark_head)
+                )
             )
 
         carried = Lazy(lambda: self._title_benches(title, bench, exclude))  # only results read it: scanned then

@@ -20,9 +20,11 @@ from leaderboard.extract.attribution import Span
 
 _WORD = r"(?:[A-Z][\w\-'&+.]*[\w+]|[A-Za-z]*\d[\w\-.]*[\w]|[A-Z])"
 # the slot up to its name: "on", "the", lower-case modifiers (never a function word), then the name's words
+_MODIFIERS = r"(?:(?!(?:of|and|or|to|in|on|for|with|by|at|from)(?![\w\-]))[a-z][a-z\-]+\s+){0,2}"
+# SLOT-HEAD-OF: "On the clothes-changing setting of X,": a grammar `slot_head` noun and "of" may stand before the name
+_HEAD_OF = r"(?:(?P<head>[a-z][a-z\-]+)\s+of\s+(?:the\s+)?)?"
 _SLOT = re.compile(
-    r"[Oo](?<![\w\-].)n\s+(?:the\s+)?(?:(?!(?:of|and|or|to|in|on|for|with|by|at|from)(?![\w\-]))[a-z][a-z\-]+\s+){0,2}"
-    rf"(?P<name>{_WORD}(?:[ \-]{_WORD}){{0,3}})"
+    r"[Oo](?<![\w\-].)n\s+(?:the\s+)?" + _MODIFIERS + _HEAD_OF + rf"(?P<name>{_WORD}(?:[ \-]{_WORD}){{0,3}})"
 )
 _NAME_WORD = re.compile(rf"{_WORD}")
 _TAIL_WORD = re.compile(r"[a-z][a-z\-]*")
@@ -36,7 +38,7 @@ def fronted_names(text: str, s0: int, s1: int, exclude: Callable[[str], bool], g
     out: list[Span] = []
     for at in _slot_starts(text, s0, s1, openers):
         m = _SLOT.match(text, at, s1)
-        if m is None:
+        if m is None or (m.group("head") and m.group("head") not in grammar.words.get("slot_head", {})):
             continue
         for end in _name_ends(text, m.start("name"), m.end("name")):
             name = text[m.start("name") : end]
@@ -63,9 +65,7 @@ def _slot_starts(text: str, s0: int, s1: int, openers: dict) -> list[int]:
     return out
 
 
-_SLOT_BEFORE = re.compile(
-    r"(?<![\w\-])[Oo]n\s+(?:the\s+)?(?:(?!(?:of|and|or|to|in|on|for|with|by|at|from)(?![\w\-]))[a-z][a-z\-]+\s+){0,2}$"
-)
+_SLOT_BEFORE = re.compile(r"(?<![\w\-])[Oo]n\s+(?:the\s+)?" + _MODIFIERS + _HEAD_OF + "$")
 
 
 def in_fronted_slot(text: str, s0: int, s1: int, name: Span, exclude: Callable[[str], bool], grammar) -> bool:
@@ -74,13 +74,25 @@ def in_fronted_slot(text: str, s0: int, s1: int, name: Span, exclude: Callable[[
     if text.find("on ", lo, name.start) < 0 and text.find("On ", lo, name.start) < 0:
         return False  # a cheap test before the pattern
     m = _SLOT_BEFORE.search(text, lo, name.start)
-    if m is None:
+    if m is None or (m.group("head") and m.group("head") not in grammar.words.get("slot_head", {})):
         return False
     before = text[max(s0, m.start() - 10) : m.start()].rstrip()
     openers = grammar.words.get("slot_opener", {})
     if before and not (before[-1] in openers or before.rsplit(None, 1)[-1].lower() in openers):
         return False
     return _opens_clause(text, name.end, s1, exclude, grammar)
+
+
+def sentence_fronted(a, s) -> dict[int, Span]:
+    """The names of sentence `s` of abstract `a` in a fronted slot ("On X it reaches", "; on the held-out X set,
+    ..."): start -> name, kept in the sentence's memo."""
+    found = s.memo.get("fronted")
+    if found is None:
+        text, exclude = a.text, a.context.exclude
+        found = s.memo["fronted"] = {
+            b.start: b for b in s.benches if b.start >= 0 and in_fronted_slot(text, s.s0, s.s1, b, exclude, a.g)
+        }
+    return found
 
 
 def _name_ends(text: str, start: int, end: int) -> list[int]:
@@ -112,4 +124,4 @@ def _opens_clause(text: str, end: int, s1: int, exclude: Callable[[str], bool], 
     return False
 
 
-__all__ = ["fronted_names", "in_fronted_slot"]
+__all__ = ["fronted_names", "in_fronted_slot", "sentence_fronted"]

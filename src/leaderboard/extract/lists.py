@@ -20,7 +20,8 @@ _PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 # "24.6% and 51.1% relative success rate on A and B": the numbers' metric phrase may stand before the "on" list
 _ON_AFTER_METRIC = re.compile(r"\s*(?:%\s*)?(?:(?!(?:and|or|while|but)\b)[\w\-@]+\s+)*?(?:on|in)\s+(?:the\s+)?")
-_LOWER_WORDS = re.compile(r"(?:[a-z][a-z\-]*\s+){0,2}")
+# "on the challenging A and B", "on the Hard protocol of A and B": words of the slot before the names
+_LOWER_WORDS = re.compile(r"(?:[a-z][a-z\-]*\s+){0,2}|(?:[A-Za-z][a-z\-]*\s+){1,2}of\s+(?:the\s+)?")
 _IN_METRICS = re.compile(r"\s*(?:%\s*)?(?:[\w\-]+\s+)?(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
 _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _LIST_BEFORE = re.compile(
@@ -225,6 +226,7 @@ def metric_list(a: Abstract, readings: list[Reading], sm: list[Span]) -> None:
     for run in coordinated_runs(text, sm):
         if len(run) < 2:
             continue
+        run = shared_head(a, run)
         metrics_after(a, readings, run)
         group = [r for r in readings if r.metric is run[-1]]
         if len(group) != len(run) or any(r.num.start < run[-1].end for r in group):
@@ -235,6 +237,22 @@ def metric_list(a: Abstract, readings: list[Reading], sm: list[Span]) -> None:
         for r, m in zip(group, run, strict=True):
             r.metric = m
             r.note("metric", "metric.coordinated_metric_list")
+
+
+def shared_head(a: Abstract, run: list[Span]) -> list[Span]:
+    """SHARED-HEAD: coordinated modifiers share the head noun written once after the last ("top-1 and top-5 errors":
+    Top-1 Error, not the Top-1 Accuracy "top-1" alone names): a shorter member completed with the last member's
+    extra words is the vocabulary's entry for it when there is one (singular head too)."""
+    words = run[-1].raw.split()
+    out = []
+    for m in run[:-1]:
+        n = len(m.raw.split())
+        head = " ".join(words[n:]) if len(words) > n else ""
+        entry = None
+        for form in (head, head[:-1] if head.endswith("s") else "") if head else ():
+            entry = entry or (a.vocab.metrics.lookup(f"{m.raw} {form}") if form else None)
+        out.append(replace(m, name=entry.name, entry=entry) if entry is not None and entry.name != m.name else m)
+    return [*out, run[-1]]
 
 
 def parallel_deltas(a: Abstract, readings: list[Reading]) -> None:

@@ -12,7 +12,9 @@ from leaderboard.extract.vocab import norm_key
 _NUMBER_JOIN = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or)\s*")  # "64.1 and 62.3": one list
 _IN_OF = re.compile(r"\s+(?:in|of)\s")
 _NO_BREAK = re.compile(r"[^,;.()]{0,40}")
-_SUBJECT_ANAPHOR = re.compile(r"(?:^|[;,:]|\b(?:while|whereas|and|but))\s*the\s+(\w+)\b(?=[^,;.]*$)", re.IGNORECASE)
+_SUBJECT_ANAPHOR = re.compile(  # "; the latter yields", "The former reaches" opening a sentence
+    r"(?:^|(?<=[.!?]\s)|[;,:]|\b(?:while|whereas|and|but))\s*the\s+(\w+)\b(?=[^,;.]*$)", re.IGNORECASE
+)
 _ANAPHOR_AFTER = re.compile(r"[^,;.]*?\b(?:on|for|in|of)\s+the\s+(\w+)\b", re.IGNORECASE)
 _FRONTED_ANAPHOR = re.compile(r"\b(?:[Oo]n|[Ff]or|[Ii]n|[Aa]t)\s+the\s+(\w+)\b")
 _ARTICLE_END = re.compile(r"\ban?\s+$")  # "and an accuracy of 55.1%": a measure of its own number
@@ -111,10 +113,14 @@ def _other_usual(r: Reading, other: Reading, metric: Span) -> bool:
     return bool(usual) and usual != metric.name
 
 
-def fronted_anaphor(a: Abstract, readings: list[Reading], s0: int, runs: list[list[Span]], words: dict[str, str]):
+def fronted_anaphor(
+    a: Abstract, readings: list[Reading], s0: int, runs: list[list[Span]], words: dict[str, str], sb: list[Span] = ()
+):
     """LIST-ANAPHOR-FRONTED: "On the former it reaches x, and on the latter y": "on the former/latter" opening the
     clause of a nameless number points at the first / last member of the name list before it, in the sentence or
-    else in the number-free sentence right before. Yields the readings it gave a name."""
+    else in the number-free sentence right before. CONJUNCT-ANAPHOR: with no name list in the sentence, the
+    members are the distinct names of the coordinated conjuncts before it ("x on A and y on B, ahead of X on the
+    former by z"). Yields the readings it gave a name."""
     names: list[Span] | None = None
     for r in readings:
         if r.benchmark is not None:
@@ -125,8 +131,16 @@ def fronted_anaphor(a: Abstract, readings: list[Reading], s0: int, runs: list[li
         if which not in {"first", "last"}:
             continue
         prior = [n for n in runs if n[-1].end <= hits[-1].start()]
+        if not prior and not runs:
+            prior = [conj] if len(conj := _distinct([b for b in sb if b.end <= hits[-1].start()])) >= 2 else []
         if names is None:
             names = prior[-1] if prior else ([] if runs else a.context.listed_before(s0))
         if len(names) >= 2:
             r.benchmark, r.carried = names[0 if which == "first" else -1], not prior
             yield r
+
+
+def _distinct(names: list[Span]) -> list[Span]:
+    """The names in order, each name once (its first mention)."""
+    seen: set[str] = set()
+    return [b for b in names if not (norm_key(b.name) in seen or seen.add(norm_key(b.name)))]

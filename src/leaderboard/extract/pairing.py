@@ -30,8 +30,9 @@ _NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*" + MEMBER_OPENING)
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*")
+_UNIT_WORD = re.compile(r"\s*[A-Za-z\u00b5][\w/.]{0,7}(?=\s*(?:,|and\b|or\b|&|/))")
 _ANAPHOR = re.compile(r"[^,;.]*?\b(?:on|for|in|of)\s+the\s+(\w+)\b", re.IGNORECASE)
-_WEAK_NAME_RULES = frozenset(
+WEAK_NAME_RULES = frozenset(
     {
         None,
         "benchmark.fronted_slot",
@@ -43,9 +44,9 @@ _WEAK_NAME_RULES = frozenset(
         "benchmark.single_in_abstract",
     }
 )
-_CONJUNCT_NAME_RULES = _WEAK_NAME_RULES | {"benchmark.on_phrase_after"}  # "on A from x to y, and on B ..."
+_CONJUNCT_NAME_RULES = WEAK_NAME_RULES | {"benchmark.on_phrase_after"}  # "on A from x to y, and on B ..."
 # a number's name or metric decided by these may be corrected by its structure (a list rule's decision is not)
-_WEAK_METRIC_RULES = frozenset(
+WEAK_METRIC_RULES = frozenset(
     {
         None,
         "metric.nearest_in_sentence",
@@ -64,11 +65,20 @@ def number_runs(text: str, readings: list, joined: re.Pattern = _JOINED) -> list
     runs: list[list] = []
     for r in sorted(readings, key=lambda r: r.num.start):
         prev = runs[-1][-1] if runs else None
-        if prev is not None and prev.kind == r.kind and joined.fullmatch(text, prev.span_end, r.num.start):
+        if prev is not None and prev.kind == r.kind and joined.fullmatch(text, gap_start(text, prev, r), r.num.start):
             runs[-1].append(r)
         else:
             runs.append([r])
     return [run for run in runs if len(run) >= 2]
+
+
+def gap_start(text: str, prev, cur) -> int:
+    """UNIT-IN-RUN: where the gap after `prev` begins, past the unit word it repeats with `cur` ("41.3 dB and 32.9 dB",
+    "0.24 ms, 0.31 ms"): a shared unit of measure written after each member does not break a run."""
+    if prev.unit is None or prev.unit != cur.unit or prev.unit == "%":
+        return prev.span_end
+    m = _UNIT_WORD.match(text, prev.span_end, cur.num.start)
+    return m.end() if m else prev.span_end
 
 
 def name_runs(text: str, sb: list[Span]) -> list[list[Span]]:
@@ -136,6 +146,7 @@ def own_conjuncts(
     reach: int,
     fld: str = "benchmark",
     stop: re.Pattern | None = None,
+    training: re.Pattern | None = None,
 ) -> list:
     """Readings in a chain of >= 2 coordinated conjuncts "<name> ... <numbers>" that have no name or another
     conjunct's name, each given its own conjunct's name; names are benchmarks, or metrics with `fld` "metric"
@@ -143,10 +154,13 @@ def own_conjuncts(
 
     A conjunct: a name, then (within `reach` characters and with no coordinator, other name or number between)
     its numbers, up to the next name; conjuncts are chained when the gap from one's last number to the next name
-    holds a coordinator. Returns the readings it gave a name."""
+    holds a coordinator. A name after a `training` phrase ("a tree trained on B falls to z") opens no conjunct: it
+    is the data a system learned from. Returns the readings it gave a name."""
     if len(readings) < 2 or len(sb) < 2:
         return []  # a chain needs two conjuncts, each with a name and a number
     names = sorted({b.start: b for b in sb if b.start >= 0}.values(), key=lambda b: b.start)
+    if training is not None:
+        names = [b for b in names if not training.search(text, max(0, b.start - 40), b.start)]
     order = sorted(readings, key=lambda r: r.num.start)
     pairs: list[tuple[Span, list] | None] = []
     for k, b in enumerate(names):
@@ -173,7 +187,7 @@ def own_conjuncts(
                     others = keys - {norm_key(b.name)}
                     for r in group:  # only a number that took another conjunct's name, or none
                         had = getattr(r, fld)
-                        weak = r.rules.get(fld) in (_CONJUNCT_NAME_RULES if fld == "benchmark" else _WEAK_METRIC_RULES)
+                        weak = r.rules.get(fld) in (_CONJUNCT_NAME_RULES if fld == "benchmark" else WEAK_METRIC_RULES)
                         if had is None or (weak and norm_key(had.name) in others):
                             setattr(r, fld, b)
                             given.append(r)
@@ -181,56 +195,6 @@ def own_conjuncts(
         else:
             chain.append(pair)
     return given
-
-
-def parallel_runs(readings: list, text: str, compare: re.Pattern | None = None) -> list:
-    """PARALLEL-RUN: a run of n >= 2 coordinated numbers with no name of its own ("..., compared with 85.0% and
-    75.2% for earlier systems", "while the teacher obtains 73.0% and 61.1%") after exactly n numbers of its kind
-    with n distinct names takes those names in order, and their metrics where its own were only inferred. A run of
-    changes with no absolute run of its own ("45.2 on A and 71.9 on B, improvements of 2.3 and 1.8 mAP") pairs with
-    the absolute results before it the same way; after a comparison word (`compare`), the n results right before it
-    of any kind ("a 3.4x speedup and a length of 4.6, compared with 2.8x and 3.7"). Returns the readings it named."""
-    given: list = []
-    order = sorted(readings, key=lambda r: r.num.start)
-    for run in number_runs(text, readings):
-        strong = [r.benchmark for r in run if r.rules.get("benchmark") not in _WEAK_NAME_RULES]
-        before = [r for r in order if r.kind == run[0].kind and r.span_end <= run[0].num.start]
-        if not before and run[0].kind == "delta":
-            before = [r for r in order if r.kind == "absolute" and r.span_end <= run[0].num.start]
-        k = order.index(run[0])
-        mixed = order[max(0, k - len(run)) : k]  # "a 3.4x speedup and a length of 4.6, compared with 2.8x and 3.7"
-        if (
-            len(before) != len(run)
-            and compare
-            and len(mixed) == len(run)
-            and compare.search(text, mixed[-1].span_end, run[0].num.start)
-        ):
-            before = mixed if all(r.unit == p.unit for r, p in zip(run, mixed, strict=True)) else before
-        names = [r.benchmark for r in before]
-        # the results before differ by name or, on one benchmark, by metric ("a Dice of x and an HD95 of y, versus
-        # z and w for B")
-        keys = {(norm_key(p.benchmark.name), p.metric.name if p.metric else "") for p in before if p.benchmark}
-        if len(before) != len(run) or None in names or len(keys) != len(run):
-            continue
-        if strong and [r.benchmark for r in run] != names:  # a name of its own: only the same names, for the metrics
-            continue
-        if any(r.unit != p.unit and not _change_unit_of(r, p) for r, p in zip(run, before, strict=True)):
-            continue
-        own_metric = any(r.bound for r in run)  # "Hits@10 of 0.556 and 0.601": the run wrote its own metric
-        for r, p in zip(run, before, strict=True):
-            if not strong:
-                r.benchmark, r.carried = p.benchmark, False
-                given.append(r)
-            weak = not own_metric and (r.metric_inferred or r.rules.get("metric") in _WEAK_METRIC_RULES)
-            if weak and not r.bound and p.metric is not None and r.metric is not p.metric:
-                r.metric, r.metric_inferred = p.metric, p.metric_inferred
-                r.note("metric", "metric.parallel_run")
-    return given
-
-
-def _change_unit_of(change, result) -> bool:
-    """A change written in points of a percentage result ("85.0%" ... "by 2.3 points")."""
-    return change.kind == "delta" and result.kind == "absolute" and change.unit in {None, "pp", "points"}
 
 
 def slash_shared(readings: list, links: dict) -> list:
@@ -248,7 +212,7 @@ def slash_shared(readings: list, links: dict) -> list:
         if last.benchmark is None or last.rules.get("benchmark") != "benchmark.on_phrase_after":
             continue
         for m in chain[:-1]:
-            if m.benchmark is not last.benchmark and m.rules.get("benchmark") in _WEAK_NAME_RULES:
+            if m.benchmark is not last.benchmark and m.rules.get("benchmark") in WEAK_NAME_RULES:
                 m.benchmark, m.carried = last.benchmark, False
                 given.append(m)
     return given
@@ -287,11 +251,13 @@ def _frames(names: list[Span], run: list, sb: list[Span], text: str, training_on
 __all__ = [
     "MEMBER_OPENING",
     "align_runs",
+    "gap_start",
     "align_slash_runs",
     "list_anaphor",
     "name_runs",
     "number_runs",
     "own_conjuncts",
-    "parallel_runs",
     "slash_shared",
+    "WEAK_METRIC_RULES",
+    "WEAK_NAME_RULES",
 ]

@@ -52,7 +52,10 @@ _NAME_LIST = re.compile(
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
 _LEADING_MODS = re.compile(rf"{_MODS}")
 _MEASURE = re.compile(rf"{_NUM}(?:\s|$)")  # "63.2 AP": a measured number, not a list member
-_JOINED_AFTER = re.compile(r"\s*(?:,|\band\b|\bor\b|\bas well as\b)")
+# "X Part A, ...": a part label after a name (pair_names.py ELLIPTIC-PART-LABEL) may stand before the coordinator
+_JOINED_AFTER = re.compile(
+    r"(?:\s+[A-Z][a-z]{2,8}\s+(?:[A-Z]|[IVX]{1,4}|\d{1,2})(?![\w\-]))?\s*(?:,|\band\b|\bor\b|\bas well as\b)"
+)
 _JOINED_BEFORE = re.compile(r"(?:,|\band|\bor|\bas well as)\s+(?:the\s+)?$")
 # "Transformer-based", "Adam-trained", "CNNs": a hyphenated modifier or a plural acronym is no dataset name
 _MODIFIER = re.compile(r"\S*-[a-z]+|[A-Z][A-Z\d]+s")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from leaderboard.extract.attribution import Span, following_on, nearest, preceding
-from leaderboard.extract.fronted_names import in_fronted_slot
+from leaderboard.extract.fronted_names import sentence_fronted as _fronted
 from leaderboard.extract.rules import rule
 from leaderboard.extract.rules.suite import (  # noqa: F401
     counts_sets_or_tasks,
@@ -115,17 +115,6 @@ def on_phrase_after(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     return found
 
 
-def _fronted(a: Abstract, s: Sentence) -> dict[int, Span]:
-    """The sentence's names in a fronted slot ("On X it reaches", "; on the held-out X set, ..."): start -> name."""
-    found = s.memo.get("fronted")
-    if found is None:
-        text, exclude = a.text, a.context.exclude
-        found = s.memo["fronted"] = {
-            b.start: b for b in s.benches if b.start >= 0 and in_fronted_slot(text, s.s0, s.s1, b, exclude, a.g)
-        }
-    return found  # type: ignore[return-value]
-
-
 @rule("benchmark.fronted_slot")
 def fronted_slot(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """A number in the clause after a fronted "On X" slot ("and on X it reaches 55.0", "On the held-out X set the
@@ -188,8 +177,11 @@ def last_name_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 
 @rule("benchmark.nearest_in_sentence")
 def nearest_in_sentence(a: Abstract, s: Sentence, r: Reading) -> Span | None:
-    """The name nearest to the number in its sentence that no comparison or other result number holds."""
-    return nearest(_free(a, s, r), r.num.start, r.span_end, a.text, s.s0, s.s1, a.w.benchmark_nearest, a.w)
+    """The name nearest to the number in its sentence that no comparison or other result number holds, and not
+    in a later clause that a fronted slot opens (FRONTED-SCOPE: "x on the test set; on B it reaches y")."""
+    cut = min((b for b in _fronted(a, s) if b > r.num.start), default=s.s1)
+    names = [b for b in _free(a, s, r) if b.start < r.num.start or b.start < cut]
+    return nearest(names, r.num.start, r.span_end, a.text, s.s0, s.s1, a.w.benchmark_nearest, a.w)
 
 
 @rule("benchmark.task_word_of_named_benchmark")

@@ -13,6 +13,7 @@ import re
 
 from leaderboard.extract import lists, pairing
 from leaderboard.extract.names_around import anaphor_to_sentence_before, fronted_anaphor, subject_anaphor
+from leaderboard.extract.parallel_runs import parallel_runs
 from leaderboard.extract.rules import Chain, rule
 from leaderboard.extract.rules.result import SCORE_UNITS
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
@@ -65,7 +66,12 @@ def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     if not runs and written:
         for r in anaphor_to_sentence_before(a, readings, s.s0, s.s1, words):
             r.note("benchmark", "benchmark.list_anaphor")
-    for r in fronted_anaphor(a, readings, s.s0, runs, words) if written else ():  # "On the former it reaches x"
+        before = a.context.listed_before(s.s0) if subject else []  # "We test A and B. The latter yields 6.1%"
+        for r in subject_anaphor(readings, [before] if len(before) > 1 else [], a.text, s.s0, subject):
+            r.carried = True
+            r.note("benchmark", "benchmark.list_anaphor")
+    # "On the former it reaches x", "x on A and y on B, ahead of X on the former by z"
+    for r in fronted_anaphor(a, readings, s.s0, runs, words, s.benches) if written else ():
         r.note("benchmark", "benchmark.list_anaphor")
 
 
@@ -98,7 +104,8 @@ def split_list_before_head(a: Abstract, s: Sentence, readings: list[Reading]) ->
 @rule("benchmark.own_conjunct_name")
 def own_conjunct_name(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """In coordinated conjuncts each opened by a name ("on A from x to y, and on B ..."), a number keeps its own."""
-    for r in pairing.own_conjuncts(readings, s.benches, a.text, s.s1, a.w.conjunct_name_to_value):
+    reach, training = a.w.conjunct_name_to_value, a.g.training_on
+    for r in pairing.own_conjuncts(readings, s.benches, a.text, s.s1, reach, training=training):
         r.carried = False
         r.note("benchmark", "benchmark.own_conjunct_name")
 
@@ -154,7 +161,7 @@ def slash_shared(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
 @rule("benchmark.parallel_run")
 def parallel_run(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """A nameless run of n coordinated numbers after exactly n named numbers of its kind takes their names."""
-    for r in pairing.parallel_runs(readings, a.text, a.g.compare):
+    for r in parallel_runs(readings, a.text, a.g.compare):
         r.note("benchmark", "benchmark.parallel_run")
 
 
