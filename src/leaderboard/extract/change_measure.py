@@ -7,7 +7,8 @@ value `subject` for verbs that take the measure only as subject: "reaches") with
 - else its subject, the last run of words of the clause that no preposition opens: "success rises from 41% to
   73%", "on A the jailbreak score drops 0.42 -> 0.08", "Face similarity on A improves from 0.52 to 0.61".
 The phrase is at most four words, outside any benchmark or method mention, no name (digits, inner capitals), no
-agent noun ("the tracker") and not one naming no measure (grammar kind `not_a_measure`: a head "model",
+agent noun ("the tracker"), no phrase ending in a participle ("a boosted tree trained on A": a system
+described by a reduced relative clause) and not one naming no measure (grammar kind `not_a_measure`: a head "model",
 "performance"; alone "gap", "number"). Leading setting or split words (kinds `subset`, `metric_split_word`:
 "zero-shot", "test") are left out. Its metric is the vocabulary's when a metric mention is the whole phrase, else the
 phrase as written ("Citation precision" is not Precision).
@@ -177,4 +178,6 @@ def _phrase(a: Abstract, words: list[tuple[str, int]]) -> Span | None:
         return None
     if low[-1].endswith(_AGENT) and low[-1] not in a.g.words.get("metric_head", {}):
         return None  # "the tracker", "our detector": a system, not a measure
+    if len(low) > 1 and low[-1].endswith("ed") and not low[-1].endswith("eed"):
+        return None  # SUBJECT-WITH-PARTICIPLE: "a gradient-boosted tree trained on A falls": a system described
     return Span(start, end, raw, raw)
