@@ -11,6 +11,7 @@ from leaderboard.extract import (
     compared_metrics,
     judged_share,
     metric_after,
+    metric_list_head,
     metric_restated,
     metric_usual,
     share_verbs,
@@ -278,6 +279,7 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     usual_for_loose_word(a, readings)
     metric_usual.named_as_usual(a, readings)  # metric.named_as_usual
     metric_usual.of_parallel_benchmark(a, readings)  # metric.of_parallel_benchmark
+    metric_list_head.of_list_head(a, readings)  # metric.of_list_head
     metric_restated.restated_in_parentheses(a, readings)  # metric.restated_in_parentheses
     speed_activity.named_by_activity(a, readings)  # metric.speed_named_by_activity
     speed_activity.ratio_of_speed_noun(a, readings)  # metric.ratio_of_speed_noun
