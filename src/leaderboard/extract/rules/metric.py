@@ -16,6 +16,7 @@ from leaderboard.extract import (
     metric_usual,
     share_verbs,
     speed_activity,
+    value_siblings,
 )
 from leaderboard.extract.attribution import GENERIC_HEADS, Span, bind_metric, capture_metric
 from leaderboard.extract.compared_metrics import unit_fits
@@ -280,6 +281,7 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     metric_usual.named_as_usual(a, readings)  # metric.named_as_usual
     metric_usual.of_parallel_benchmark(a, readings)  # metric.of_parallel_benchmark
     metric_list_head.of_list_head(a, readings)  # metric.of_list_head
+    value_siblings.metric_of_sibling(a, readings)  # metric.of_coordinated_sibling
     metric_restated.restated_in_parentheses(a, readings)  # metric.restated_in_parentheses
     speed_activity.named_by_activity(a, readings)  # metric.speed_named_by_activity
     speed_activity.ratio_of_speed_noun(a, readings)  # metric.ratio_of_speed_noun
