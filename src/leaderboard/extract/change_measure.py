@@ -127,11 +127,15 @@ def _measure_head(a: Abstract, m: Span) -> bool:
 def _subject(a: Abstract, r: Reading, end: int) -> Span | None:
     """The last run of words of the clause before `end` that no preposition opens, when only prepositional phrases
     follow it up to the verb ("the accuracy on the X dataset increased"); adverbs in -ly before the verb are left
-    out."""
+    out. SUBJECT-BEFORE-ASIDE: a participle aside between commas right before the verb ("Load imbalance, measured as
+    the coefficient of variation, falls") is skipped: the subject is the clause before it."""
     text = a.text
-    begin = r.s0
-    for m in _BREAK.finditer(text, r.s0, end):
-        begin = m.end()
+    breaks = [m for m in _BREAK.finditer(text, r.s0, end)]
+    begin = breaks[-1].end() if breaks else r.s0
+    if len(breaks) >= 2 and not text[begin:end].strip() and text[breaks[-1].start()] == ",":
+        aside = _WORD.search(text, breaks[-2].end(), breaks[-1].start())  # "X, measured as Y, falls": the X
+        if text[breaks[-2].start()] == "," and aside is not None and aside.group().lower().endswith("ed"):
+            begin, end = (breaks[-3].end() if len(breaks) >= 3 else r.s0), breaks[-2].start()
     subject: list[tuple[str, int]] = []
     run: list[tuple[str, int]] = []
     opened = False  # whether a preposition opens the current run
