@@ -23,6 +23,7 @@ from leaderboard.extract.compared_metrics import unit_fits
 from leaderboard.extract.details import captured_metric
 from leaderboard.extract.metric_forms import canonical, split_pattern
 from leaderboard.extract.rules import rule
+from leaderboard.extract.rules.solved_count import metric_of_count
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.vocab import norm_key
 
@@ -282,6 +283,7 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     metric_usual.of_parallel_benchmark(a, readings)  # metric.of_parallel_benchmark
     metric_list_head.of_list_head(a, readings)  # metric.of_list_head
     value_siblings.metric_of_sibling(a, readings)  # metric.of_coordinated_sibling
+    metric_of_count(a, readings)  # metric.of_items_solved
     metric_restated.restated_in_parentheses(a, readings)  # metric.restated_in_parentheses
     speed_activity.named_by_activity(a, readings)  # metric.speed_named_by_activity
     speed_activity.ratio_of_speed_noun(a, readings)  # metric.ratio_of_speed_noun
