@@ -46,7 +46,7 @@ def _restating(a: Abstract, s0: int, s1: int) -> list[Span]:
 
 def restated_in_parentheses(a: Abstract, readings: list[Reading]) -> None:
     """metric.restated_in_parentheses: see the module docstring."""
-    if not readings or "(" not in a.text[readings[0].s0 : readings[0].s1]:
+    if not readings or a.text.find("(", readings[0].s0, readings[0].s1) < 0:
         return  # the literal cue first: no parenthesis, nothing to restate
     text = a.text
     parens = _restating(a, readings[0].s0, readings[0].s1)
