@@ -23,6 +23,46 @@ CASES = [
     ("On DROP the numeric reader obtains 84.7.", 84.7, "F1"),
     ("Evaluated on DROP our distilled model gets 79.3.", 79.3, "F1"),
     ("Our tiny solver on DROP achieves 70.2.", 70.2, "F1"),
+    # SUBJECT-WITH-PARTICIPLE: a phrase ending in a participle describes a system ("X trained on A"), no measure
+    (
+        "Sepsis AUROC holds at 0.83 on PhysioNet 2019, while a logistic model fitted on eICU falls to 0.71.",
+        0.71,
+        "AUROC",
+    ),
+    (
+        "On Criteo our ranker gets an AUC of 0.812, whereas a factorisation machine tuned on Avazu drops to 0.779.",
+        0.779,
+        "AUC",
+    ),
+    ("The BLEU of our tagger is 31.4, and a seq2seq baseline pretrained on WMT14 slides to 27.9.", 27.9, "BLEU"),
+    # SUBJECT-BEFORE-ASIDE: a participle aside between the measure and the verb is skipped
+    (
+        "Queue imbalance, computed as the Gini index, drops from 0.37 to 0.11 with our Ferryman scheduler.",
+        0.11,
+        "Queue imbalance",
+    ),
+    (
+        "On Orchard-QA, answer drift, defined as the share of changed answers, shrinks to 4.2% after alignment.",
+        4.2,
+        "answer drift",
+    ),
+    (
+        "Label noise tolerance, estimated with 5 random seeds, climbs from 61.0% to 68.5%.",
+        68.5,
+        "Label noise tolerance",
+    ),
+    # a head naming a data split or "state (of the art)" measures nothing: the written metric stays
+    (
+        "On our CourtNER corpus, one BiLSTM tagger improves the previous state of the art from 88.3% F1 to 90.6%, "
+        "while an ensemble gets 91.2% F1.",
+        90.6,
+        "F1",
+    ),
+    (
+        "On the hard split the accuracy of Grover-2 is 61.7%, and it improves the easy split from 70.4% to 75.1%.",
+        75.1,
+        "Accuracy",
+    ),
 ]
 
 

@@ -8,7 +8,8 @@ number measures the noun phrase that is
 - else its subject, the last run of words of the clause that no preposition opens: "success rises from 41% to
   73%", "on A the jailbreak score drops 0.42 -> 0.08", "Face similarity on A improves from 0.52 to 0.61".
 The phrase is at most four words, outside any benchmark or method mention, no name (digits, inner capitals), no
-agent noun ("the tracker") and not one naming no measure (grammar kind `not_a_measure`: a head "model",
+agent noun ("the tracker"), no phrase ending in a participle ("a boosted tree trained on A": a system
+described by a reduced relative clause) and not one naming no measure (grammar kind `not_a_measure`: a head "model",
 "performance"; alone "gap", "number"). Leading setting or split words (kinds `subset`, `metric_split_word`:
 "zero-shot", "test") are left out. Its metric is the vocabulary's when a metric mention is the whole phrase, else the
 phrase as written ("Citation precision" is not Precision).
@@ -121,11 +122,16 @@ def _subject(a: Abstract, r: Reading, end: int) -> Span | None:
     """The last run of words of the clause before `end` that no preposition opens, when only prepositional phrases
     follow it up to the verb ("the accuracy on the X dataset increased"); adverbs in -ly before the verb are left
     out. Prepositions, determiners and conjunctions are grammar kind `function_word` (value `determiner`,
-    `conjunction`, or empty: a preposition or another word that opens a phrase)."""
+    `conjunction`, or empty: a preposition or another word that opens a phrase). SUBJECT-BEFORE-ASIDE: a participle
+    aside between commas right before the verb ("Load imbalance, measured as the coefficient of variation, falls")
+    is skipped: the subject is the clause before it."""
     text, function = a.text, a.g.words.get("function_word", NO_WORDS)
-    begin = r.s0
-    for m in _BREAK.finditer(text, r.s0, end):
-        begin = m.end()
+    breaks = [m for m in _BREAK.finditer(text, r.s0, end)]
+    begin = breaks[-1].end() if breaks else r.s0
+    if len(breaks) >= 2 and not text[begin:end].strip() and text[breaks[-1].start()] == ",":
+        aside = _WORD.search(text, breaks[-2].end(), breaks[-1].start())  # "X, measured as Y, falls": the X
+        if text[breaks[-2].start()] == "," and aside is not None and aside.group().lower().endswith("ed"):
+            begin, end = (breaks[-3].end() if len(breaks) >= 3 else r.s0), breaks[-2].start()
     subject: list[tuple[str, int]] = []
     run: list[tuple[str, int]] = []
     opened = False  # whether a preposition opens the current run
@@ -174,4 +180,6 @@ def _phrase(a: Abstract, words: list[tuple[str, int]]) -> Span | None:
         return None
     if low[-1].endswith(_AGENT) and low[-1] not in a.g.words.get("metric_head", {}):
         return None  # "the tracker", "our detector": a system, not a measure
+    if len(low) > 1 and low[-1].endswith("ed") and not low[-1].endswith("eed"):
+        return None  # SUBJECT-WITH-PARTICIPLE: "a gradient-boosted tree trained on A falls": a system described
     return Span(start, end, raw, raw)

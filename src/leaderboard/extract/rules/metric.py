@@ -11,15 +11,19 @@ from leaderboard.extract import (
     compared_metrics,
     judged_share,
     metric_after,
+    metric_list_head,
+    metric_restated,
     metric_usual,
     share_verbs,
     speed_activity,
+    value_siblings,
 )
 from leaderboard.extract.attribution import Span, bind_metric, capture_metric, generic_head
 from leaderboard.extract.compared_metrics import unit_fits
 from leaderboard.extract.details import captured_metric
 from leaderboard.extract.metric_forms import canonical, split_pattern
 from leaderboard.extract.rules import rule
+from leaderboard.extract.rules.solved_count import metric_of_count
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.vocab import norm_key
 
@@ -277,5 +281,9 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     usual_for_loose_word(a, readings)
     metric_usual.named_as_usual(a, readings)  # metric.named_as_usual
     metric_usual.of_parallel_benchmark(a, readings)  # metric.of_parallel_benchmark
+    metric_list_head.of_list_head(a, readings)  # metric.of_list_head
+    value_siblings.metric_of_sibling(a, readings)  # metric.of_coordinated_sibling
+    metric_of_count(a, readings)  # metric.of_items_solved
+    metric_restated.restated_in_parentheses(a, readings)  # metric.restated_in_parentheses
     speed_activity.named_by_activity(a, readings)  # metric.speed_named_by_activity
     speed_activity.ratio_of_speed_noun(a, readings)  # metric.ratio_of_speed_noun

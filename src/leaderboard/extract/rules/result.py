@@ -10,7 +10,9 @@ from leaderboard.extract.compared_values import compared_named_value as named_va
 from leaderboard.extract.filters import fronted_condition, non_result_reason, share_tail
 from leaderboard.extract.pairing import name_runs
 from leaderboard.extract.rules import rule
+from leaderboard.extract.rules.solved_count import count_of_items_solved  # noqa: F401
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
+from leaderboard.extract.value_siblings import sibling_is_result
 
 _VS_AFTER = re.compile(r"\s*(?:vs\.?|versus)\s+\d", re.IGNORECASE)
 _VS_BEFORE = re.compile(r"\d\s*(?:vs\.?|versus)\s+$", re.IGNORECASE)
@@ -285,3 +287,11 @@ def end_value_of_change(a: Abstract, s: Sentence, r: Reading) -> bool:
         a.g.value_of("change", m.group(0)) and _CHANGE_TO_GAP.fullmatch(text, m.end(), to.start())
         for m in a.g.change.finditer(text, c0, to.start())
     )
+
+
+@rule("result.coordinated_sibling")
+def coordinated_sibling(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A bare decimal joined ("and", a comma, "vs.", ", whereas X reaches") to an earlier result of the same form
+    (RESULT-BY-COORDINATED-SIBLING, value_siblings.py)."""
+    own = (score_unit, metric_nearby, benchmark_and_result_verb, on_benchmark_after, compared_pair)
+    return sibling_is_result(a, s, r, lambda *x: any(f(*x) for f in own), lambda *x: bool(non_result_pattern(*x)))
