@@ -91,6 +91,28 @@ CASES = [
         "Heron improves accuracy by 2.1 points and reaches 71.4% top-1 accuracy.",
         [(2.1, None, None), (71.4, None, None)],
     ),
+    # COMPOUND-MODIFIER-HEAD: a head word that modifies the next noun ("Task Graphs", "Set Encoders", "Benchmark
+    # Scores") does not make the subtitle about a dataset
+    (
+        "Loomwise: Pruning Task Graphs for Faster Agent Planning",
+        "Loomwise reaches a plan success rate of 64.5% with a smaller planner.",
+        [(64.5, None, None)],
+    ),
+    (
+        "Quillon: Permutation-Invariant Set Encoders over Point Clouds",
+        "On the tabletop split, Quillon obtains 77.9% accuracy.",
+        [(77.9, None, None)],
+    ),
+    (
+        "Harrow: Forecasting Competition Outcomes from Team Rosters",
+        "Harrow predicts match winners with an accuracy of 68.2%, 4.4 points above the bookmakers' odds.",
+        [(68.2, None, None), (4.4, None, None)],
+    ),
+    (  # a head followed by another head or a function word still heads the subtitle
+        "Brackenfold: A Benchmark Suite for Fern Species Recognition",
+        "The strongest classifier we test reaches 58.6% top-1 accuracy.",
+        [(58.6, "Brackenfold", False)],
+    ),
 ]
 
 
