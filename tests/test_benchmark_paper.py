@@ -120,3 +120,36 @@ CASES = [
 def test_benchmark_paper(extractor: Extractor, title: str, abstract: str, expected: list[tuple]) -> None:
     rows = extractor.extract(Paper(paper_id="p", title=title, abstract=abstract))
     assert sorted((r.value, r.benchmark, r.benchmark_known) for r in rows) == sorted(expected)
+
+
+# THIS-BENCHMARK-IS-OWN (rules/benchmark.py): "our benchmark" is the paper's own name only when that name is the
+# dataset the paper introduces, and never for an aggregate over the sets of a suite (a method paper's own suite)
+OWN_REF = [
+    (  # a method's name is not the dataset "our benchmark" refers to
+        "Pebbleton: Monocular Depth with Learned Focal Priors",
+        "Pebbleton reduces AbsRel by 11% over DepthPro across the 9 held-out scenes of our benchmark collection.",
+        [(11.0, None)],
+    ),
+    (
+        "Marrowlight: Contrastive Pretraining for Bone X-Rays",
+        "Marrowlight is pretrained on 80k radiographs. It improves AUROC by 4.2 points on our dataset of fractures.",
+        [(4.2, None)],
+    ),
+    (  # the paper's dataset, named by its own name: "this benchmark" is it
+        "Sandpiper: A Benchmark for Coastal Change Detection",
+        "We release Sandpiper, a benchmark of 3,000 image pairs. On this benchmark the best detector reaches 57.3 F1.",
+        [(57.3, "Sandpiper")],
+    ),
+    (  # an aggregate over a benchmark paper's suite is its score (BENCHMARK-PAPER), not the rule's
+        "Thimblerig: A Benchmark Suite for Shell-Game Tracking",
+        "We introduce Thimblerig, a benchmark suite of 7 tracking datasets. Averaged over the 7 datasets of this "
+        "benchmark, trackers lose 23.5% of their identity F1.",
+        [(23.5, "Thimblerig")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "abstract", "expected"), OWN_REF, ids=[c[0].split(":")[0] for c in OWN_REF])
+def test_own_reference(extractor: Extractor, title: str, abstract: str, expected: list[tuple]) -> None:
+    rows = extractor.extract(Paper(paper_id="p", title=title, abstract=abstract))
+    assert sorted((r.value, r.benchmark) for r in rows) == sorted(expected)

@@ -95,6 +95,7 @@ class Abstract:
     speed: SpeedLexicon | None = None  # efficiency cue words (efficiency.py)
     leaks: Leaks | None = None  # size and setting cue words (leaks.py)
     method_keys: dict[str, str | None] = field(default_factory=dict)  # name -> its method_norm (the extractor's)
+    own_is_data: Lazy[bool] | None = None  # whether the paper's own name is the dataset it introduces
 
     @property
     def own(self) -> str | None:

@@ -235,10 +235,10 @@ def task_bound_earlier(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 
 @rule("benchmark.this_benchmark_is_own")
 def this_benchmark_is_own(a: Abstract, s: Sentence, r: Reading) -> Span | None:
-    """ "this benchmark", "our dataset": the paper's own dataset, by the paper's own name."""
-    if s.has(a, "this_ref") and a.own:
-        return Span(-1, -1, a.own, a.own, a.vocab.benchmarks.lookup(a.own))
-    return None
+    """ "this benchmark", "our dataset": the paper's own dataset, by the paper's own name when that name is the
+    dataset's (OWN-NAME-IS-DATASET; a method's name is not), and not for an aggregate over its sets."""
+    own = a.own if s.has(a, "this_ref") and (a.own_is_data is None or a.own_is_data.get()) else None
+    return Span(-1, -1, own, own, a.vocab.benchmarks.lookup(own)) if own and not _aggregate(a, s, r) else None
 
 
 @rule("benchmark.setting_of_its_own")
