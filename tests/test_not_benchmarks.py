@@ -23,6 +23,22 @@ from leaderboard.models import Paper
             [(68.2, None), (69.0, None)],
         ),
         ("", "On INT8, the detector still reaches 0.87 F1.", [(0.87, None)]),
+        # PRETRAINING-DATA-ROLE: a pretraining corpus or a teacher's data is not the evaluation set, even alone
+        (
+            "",
+            "Pre-trained on LAION-2B image-text pairs, our dual encoder gets 64.8% zero-shot top-1 accuracy.",
+            [(64.8, None)],
+        ),
+        (
+            "",
+            "Distilled from a teacher pretrained on ImageNet-21k, the tiny student keeps a top-1 accuracy of 79.3%.",
+            [(79.3, None)],
+        ),
+        (
+            "",
+            "Once pre-trained on the Pile, the 410M model reaches a 58.0% accuracy on zero-shot cloze questions.",
+            [(58.0, None)],
+        ),
         # COINED-NAME-HEAD: "collection" marks only a coined name ("the TallowScript collection"), not a plain word
         ("", "Within the Pareto collection of models, ours attains 0.77 F1.", [(0.77, None)]),
         ("", "The W4A16 variant obtains 55.3 accuracy, against 56.1 for FP16.", [(55.3, None), (56.1, None)]),
