@@ -59,7 +59,11 @@ def _evaluated(a: Abstract, s: Sentence) -> list[Span]:
     found = s.memo.get("evaluated")
     if found is None:
         g, text = a.g.training_on, a.text
-        found = [b for b in s.benches if not g.search(text, max(s.s0, b.start - 60), b.start)]
+        found = [
+            b
+            for b in s.benches
+            if not g.search(text, max(s.s0, b.start - 60), b.start) and not a.g.weights_after.match(text, b.end)
+        ]
         if not found or len(found) == len(s.benches):
             found = s.benches
         s.memo["evaluated"] = found
@@ -67,9 +71,12 @@ def _evaluated(a: Abstract, s: Sentence) -> list[Span]:
 
 
 def _pretraining(a: Abstract, s: Sentence, b: Span) -> bool:
-    lo = max(s.s0, b.start - 60)
-    cue = "rain" in a.text[lo : b.start] or "distill" in a.text[lo : b.start]  # the literal cue first
-    return cue and a.g.pretraining_on.search(a.text, lo, b.start) is not None
+    """PRETRAINING-DATA-ROLE, WEIGHTS-OF-NAME: "pre-trained on X", "distilled from X", "X checkpoints"."""
+    lo, text = max(s.s0, b.start - 60), a.text
+    if a.g.weights_after.match(text, b.end, min(s.s1, b.end + 20)):
+        return True
+    cue = "rain" in text[lo : b.start] or "distill" in text[lo : b.start]  # the literal cue first
+    return cue and a.g.pretraining_on.search(text, lo, b.start) is not None
 
 
 def _name_before(a: Abstract, s: Sentence, r: Reading) -> tuple[Span | None, int]:
