@@ -153,3 +153,14 @@ OWN_REF = [
 def test_own_reference(extractor: Extractor, title: str, abstract: str, expected: list[tuple]) -> None:
     rows = extractor.extract(Paper(paper_id="p", title=title, abstract=abstract))
     assert sorted((r.value, r.benchmark) for r in rows) == sorted(expected)
+
+
+def test_introduced_dataset_is_not_carried_across_another_or_onto_speed(extractor: Extractor) -> None:
+    """INTRODUCED-DATASET-DEFAULT: not across a sentence naming another benchmark, never onto an efficiency result."""
+    text = (
+        "We release Brindle-QA, a new benchmark of scanned tables. On HiTab, Gannet scores 58.2%. "
+        "Gannet answers 71.4% of those questions. Decoding is 3.1x faster than with a pipeline of two models."
+    )
+    rows = extractor.extract(Paper(paper_id="p", title="Gannet: Table Reasoning", abstract=text))
+    got = {r.value: r.benchmark for r in rows}
+    assert got[71.4] != "Brindle-QA" and got[3.1] is None

@@ -9,6 +9,7 @@ from leaderboard.extract.attribution import Span, following_on, nearest, precedi
 from leaderboard.extract.fronted_names import in_fronted_slot
 from leaderboard.extract.rules import rule
 from leaderboard.extract.rules.carried import (  # noqa: F401
+    introduced_earlier,
     no_carry,
     previous_results,
     sentence_before,

@@ -5,6 +5,7 @@ registered in the `benchmark` group (rules/benchmark.py imports them so the engi
 from __future__ import annotations
 
 from leaderboard.extract.attribution import Span
+from leaderboard.extract.introduced import introduced_default
 from leaderboard.extract.rules import rule
 from leaderboard.extract.rules.suite import over_sets, own_scope_before
 from leaderboard.extract.same_evaluation import same_evaluation
@@ -78,6 +79,13 @@ def previous_results(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     return None if no_carry(a, s, r, same=True) else a.memory.last_bench
 
 
+@rule("benchmark.introduced_earlier")
+def introduced_earlier(a: Abstract, s: Sentence, r: Reading) -> Span | None:
+    """INTRODUCED-DATASET-DEFAULT (introduced.py): the dataset the abstract introduced before, for a result sentence
+    naming none, when no other benchmark is named since (not an efficiency result)."""
+    return None if no_carry(a, s, r) else introduced_default(a, s, r)
+
+
 @rule("benchmark.title")
 def title(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the title names."""
@@ -85,6 +93,7 @@ def title(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 
 
 __all__ = [
+    "introduced_earlier",
     "no_carry",
     "previous_results",
     "sentence_before",
