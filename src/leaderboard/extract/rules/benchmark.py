@@ -55,9 +55,9 @@ def _evaluated(a: Abstract, s: Sentence) -> list[Span]:
     "the same model trained on Y"), when another name is left; else all of them ("trained on CIFAR-10, it reaches
     91.6%": the data it was trained on is the one it is tested on), except a pretraining corpus or a teacher's data
     (PRETRAINING-DATA-ROLE: "pre-trained on LAION-400M, it reaches 76.2% zero-shot accuracy")."""
-    if len(s.benches) < 2:
-        return [b for b in s.benches if not _pretraining(a, s, b)]  # one name: kept unless it is pretraining data
     found = s.memo.get("evaluated")
+    if found is None and len(s.benches) < 2:  # one name: kept unless it is pretraining data
+        found = s.memo["evaluated"] = [b for b in s.benches if not _pretraining(a, s, b)]
     if found is None:
         g, text = a.g.training_on, a.text
         found = [

@@ -116,6 +116,8 @@ def _counted_scope_after(a: Abstract, s: Sentence, r: Reading) -> bool:
     seg = text[r.span_end : stop]
     if " on " not in seg and " over " not in seg and " across " not in seg:
         return False  # the literal cues first
+    if "task" not in seg and not a.g.may_hold("several_sets", text, r.span_end, stop):
+        return False  # no counted noun ("tasks", "datasets", "benchmarks"): no count of unnamed sets
     return any(
         m.group("our") is None
         and not any(m.start() <= b.start < stop for b in s.benches)
