@@ -107,20 +107,6 @@ class AbstractContext:
             self._found[(-1, -1)] = [*self.named, *(b for w in self.rest for b in self._names_in(w))]
         return self._found[(-1, -1)]
 
-    def names_between(self, x: int, y: int, cue: re.Pattern | None = None) -> list[Span]:
-        """The benchmarks of the number-free sentences within [x, y) (those holding `cue` and a benchmark head word,
-        when `cue` is given), each sentence scanned alone (cached), then those of the result sentences there."""
-        text = self.text
-        found = [
-            b
-            for w in self.rest
-            if x <= w[0]
-            and w[1] <= y
-            and (cue is None or (cue.search(text, w[0], w[1]) and self.g.any_head.search(text, w[0], w[1])))
-            for b in self._names_in(w, alone=True)
-        ]
-        return found + [b for b in self.named if x <= b.start and b.end <= y]
-
     def listed_before(self, s0: int) -> list[Span]:
         """The benchmarks (first mention of each) of the number-free sentence right before the sentence at `s0`."""
         i = bisect_left(self._ends, s0) - 1
