@@ -23,6 +23,35 @@ from leaderboard.models import Paper
             [(68.2, None), (69.0, None)],
         ),
         ("", "On INT8, the detector still reaches 0.87 F1.", [(0.87, None)]),
+        # PRETRAINING-DATA-ROLE: a pretraining corpus or a teacher's data is not the evaluation set, even alone
+        (
+            "",
+            "Pre-trained on LAION-2B image-text pairs, our dual encoder gets 64.8% zero-shot top-1 accuracy.",
+            [(64.8, None)],
+        ),
+        (
+            "",
+            "Distilled from a teacher pretrained on ImageNet-21k, the tiny student keeps a top-1 accuracy of 79.3%.",
+            [(79.3, None)],
+        ),
+        (
+            "",
+            "Once pre-trained on the Pile, the 410M model reaches a 58.0% accuracy on zero-shot cloze questions.",
+            [(58.0, None)],
+        ),
+        # WEIGHTS-OF-NAME: a name that modifies checkpoints, weights or pretraining is the data weights were trained on
+        ("", "Starting from Places365 checkpoints, the segmenter reaches 47.3 mIoU.", [(47.3, None)]),
+        ("", "Fine-tuned from Kinetics-700 weights, the clip model gets 81.5% top-1 accuracy.", [(81.5, None)]),
+        (
+            "",
+            "Our tagger with OntoNotes pretraining reaches 91.2 F1 on CoNLL-2003.",
+            [(91.2, "CoNLL 2003")],
+        ),
+        # MODIFIER-FORM: "X-like", "X-style" in a fronted slot name no benchmark
+        ("", "On an ImageNet-like benchmark of beetles, accuracy is 71.2%.", [(71.2, None)]),
+        ("", "On SQuAD-style questions about tax law, the reader gets an F1 of 66.4.", [(66.4, None)]),
+        # COINED-NAME-HEAD: "collection" marks only a coined name ("the TallowScript collection"), not a plain word
+        ("", "Within the Pareto collection of models, ours attains 0.77 F1.", [(0.77, None)]),
         ("", "The W4A16 variant obtains 55.3 accuracy, against 56.1 for FP16.", [(55.3, None), (56.1, None)]),
         (
             "Quill: A Robust Task-Aware Retriever",

@@ -19,6 +19,31 @@ CASES = {
             [(44.9, "Nordic News Digest (NND-22)", False, "ROUGE-L")],
         ),
     ],
+    "EVENT-ON-TITLE-ACRONYM": [
+        (
+            "Our system ranked first in the Competition on Legal Argument Mining (CLAM) 2019 with a macro-F1 of 0.741.",
+            [(0.741, "Competition on Legal Argument Mining (CLAM) 2019", False, "Macro-F1")],
+        ),
+        (
+            "In the Challenge on Marine Debris Detection (MDD), the detector obtains 38.6 AP.",
+            [(38.6, "Challenge on Marine Debris Detection (MDD)", False, "AP")],
+        ),
+        (
+            "Entered in the Shared Task on Code-Mixed Humour (CMH-2024), our ensemble gets 0.705 F1.",
+            [(0.705, "Shared Task on Code-Mixed Humour (CMH-2024)", False, "F1")],
+        ),
+    ],
+    "TASK-OF-EVENT": [
+        ("On Task 3 of PARSEME-2023 our tagger achieves 71.2 F1.", [(71.2, "PARSEME-2023 Task 3", False, "F1")]),
+        (
+            "For subtask B of CLEF 2022, the ranker obtains 0.552 nDCG@10.",
+            [(0.552, "CLEF 2022 Task B", False, "NDCG@10")],
+        ),
+        (
+            "The parser is placed second at Task 5 of the MRP-2020 evaluation with an F1 of 0.82.",
+            [(0.82, "MRP-2020 Task 5", False, "F1")],
+        ),
+    ],
     "LIST-SIBLING": [
         (
             "Accuracy rises on Flowers-102 (97.4%), Stanford Birdsong (88.1%) and Oxford-IIIT Pets (94.3%).",

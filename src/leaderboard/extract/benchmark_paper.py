@@ -33,13 +33,57 @@ def _head(heads: re.Pattern, text: str, pos: int = 0, end: int | None = None) ->
     return False
 
 
+# COMPOUND-MODIFIER-HEAD: a head word followed by a word that is neither a function word nor another head modifies
+# that word ("Task Vectors", "Set Representation", "Competition Problems"): the subtitle is not about a dataset
+_HEAD_ENDS = re.compile(
+    r"\s*(?:$|[,:;.!?()\u2013\u2014]|-\s|(?:for|of|on|in|with|and|to|from|across|via|at|towards?|beyond|that|"
+    r"where|which|by|under|as|&)(?![\w\-]))",
+    re.IGNORECASE,
+)
+
+
+def _title_head(heads: re.Pattern, title: str, pos: int) -> bool:
+    """A head word in the title's subtitle (from `pos`) that heads its phrase ("A Benchmark for X", "... Corpus")."""
+    for h in heads.finditer(title, pos):
+        if title[h.end() : h.end() + 1] == "-" or title[h.start() - 1 : h.start()] == "-":
+            continue
+        if ends_phrase(heads, title, h.end()):
+            return True
+    return False
+
+
+_NEXT_NOUN = re.compile(r"\s+[A-Za-z][a-z]+(?![\w\-])")  # a plain next word ("Graphs"; not "MilanŠulc", "-Aware")
+
+
+def ends_phrase(heads: re.Pattern, title: str, end: int) -> bool:
+    """COMPOUND-MODIFIER-HEAD: whether the head word ending at `end` ends its noun phrase (punctuation, the end, a
+    function word or another head follows), rather than modifying the plain noun after it ("Task Graphs")."""
+    return (
+        _HEAD_ENDS.match(title, end) is not None
+        or heads.match(title[end:].lstrip()) is not None
+        or _NEXT_NOUN.match(title, end) is None
+    )
+
+
+def modifier_heads(heads: re.Pattern, title: str) -> list[tuple[int, int]]:
+    """The head words of a title that modify the next noun ("Task" in "Pruning Task Graphs for ..."): a name captured
+    before or after one of them ("Pruning Task", "Vectors" in "Task Vectors") is no dataset (COMPOUND-MODIFIER-HEAD)."""
+    return [
+        h.span()
+        for h in heads.finditer(title)
+        if title[h.end() : h.end() + 1] != "-"
+        and title[h.start() - 1 : h.start()] != "-"
+        and not ends_phrase(heads, title, h.end())
+    ]
+
+
 def paper_benchmark(title: str, text: str, heads: re.Pattern) -> str | None:
     """The benchmark or dataset the paper introduces (its title's head name), or None."""
     m = _HEAD.match(title or "")
     if m is None:
         return None
     name = m.group("name").strip()
-    if _head(heads, title, m.end()):
+    if _title_head(heads, title, m.end()):
         return name
     words = name.split()
     if len(words) >= 2 and heads.fullmatch(words[-1]):  # "The PolyGlot Corpus: ...": the head is in the name
@@ -107,4 +151,4 @@ def _trained(phrases: frozenset[str]) -> re.Pattern:
     return re.compile(rf"(?<![\w\-])(?:{alt or '(?!x)x'})(?![\w\-])")
 
 
-__all__ = ["described_as_benchmark", "give_paper_benchmark", "paper_benchmark"]
+__all__ = ["described_as_benchmark", "ends_phrase", "give_paper_benchmark", "modifier_heads", "paper_benchmark"]

@@ -81,7 +81,7 @@ BENCHMARK_CARRIED = named(
     (
         *("benchmark.task_bound_earlier", "benchmark.this_benchmark_is_own"),
         "benchmark.sentence_before",
-        "benchmark.previous_results",
+        *("benchmark.previous_results", "benchmark.introduced_earlier"),
         "benchmark.title",
     ),
 )

@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from leaderboard.extract.attribution import Span, merge_adjacent, spans_from_mentions
-from leaderboard.extract.benchmark_paper import described_as_benchmark, give_paper_benchmark, paper_benchmark
+from leaderboard.extract.benchmark_paper import (
+    described_as_benchmark,
+    give_paper_benchmark,
+    modifier_heads,
+    paper_benchmark,
+)
 from leaderboard.extract.calibration import Calibration
 from leaderboard.extract.candidates import holding_candidates, inside_known, inside_names, trace_quick
 from leaderboard.extract.combined_index import CombinedIndex
@@ -182,6 +187,7 @@ class Extractor:
             self.speed,
             self.leaks,
             self.method_keys,
+            Lazy(lambda: own.get() is not None and (bench.get() == own.get() or data.get())),
         )
         out: list[Result] = []
         for (s0, s1), captured in zip(sentences, captures, strict=True):
@@ -201,7 +207,12 @@ class Extractor:
     def _title_benches(self, title: str, bench: Lazy[str | None], exclude) -> list[Span]:
         """The benchmarks the title names, as carried names (offsets -1): its head name when none is known."""
         found = spans_from_mentions(title, self.vocab.benchmarks.find(title))
-        found += self.capture.find(title, 0, len(title), found, exclude)
+        modifiers = modifier_heads(self.grammar.benchmark_head, title)
+        found += [  # COMPOUND-MODIFIER-HEAD: not "Pruning Task" nor "Vectors" in "Pruning Task Vectors"
+            b
+            for b in self.capture.find(title, 0, len(title), found, exclude)
+            if not any(h0 < b.end and b.start <= h1 + 1 for h0, h1 in modifiers)
+        ]
         if bench.get() is not None and found and all(b.entry is None for b in found):
             entry = self.vocab.benchmarks.lookup(bench.get())  # the title's head name, not its descriptive subtitle
             return [Span(-1, -1, entry.name if entry else bench.get(), bench.get(), entry)]

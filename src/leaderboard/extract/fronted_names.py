@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 
 from leaderboard.extract.attribution import Span
+from leaderboard.extract.names import MODIFIER_FORM
 
 _WORD = r"(?:[A-Z][\w\-'&+.]*[\w+]|[A-Za-z]*\d[\w\-.]*[\w]|[A-Z])"
 # the slot up to its name: "on", "the", lower-case modifiers (never a function word), then the name's words
@@ -44,8 +45,8 @@ def fronted_names(text: str, s0: int, s1: int, exclude: Callable[[str], bool], g
             name = text[m.start("name") : end]
             if _NUMERIC.fullmatch(name) or not any(c.isupper() for c in name):
                 continue
-            if exclude(name) or grammar.hardware.search(name):
-                continue
+            if exclude(name) or grammar.hardware.search(name) or MODIFIER_FORM.fullmatch(name):
+                continue  # MODIFIER-FORM: "On GLUE-style tasks" names no benchmark
             if _opens_clause(text, end, s1, exclude, grammar):
                 out.append(Span(m.start("name"), end, name, name))
                 break

@@ -107,6 +107,8 @@ class Grammar:
     apposition_head: re.Pattern = re.compile(r"(?!x)x")
     quantity_before: re.Pattern = re.compile(r"(?!x)x")
     training_on: re.Pattern = re.compile(r"(?!x)x")
+    pretraining_on: re.Pattern = re.compile(r"(?!x)x")  # "pre-trained on X": a pretraining corpus, even alone
+    weights_after: re.Pattern = re.compile(r"(?!x)x")  # "X checkpoints", "X-pretrained": weights trained on X
     hardware: re.Pattern = re.compile(r"(?!x)x")
     not_a_benchmark: re.Pattern = re.compile(r"(?!x)x")  # "EEG", "English": not a benchmark name alone
     any_head: re.Pattern = re.compile(r"(?!x)x")  # a benchmark head, singular or plural: one scan finds both
@@ -182,6 +184,8 @@ class Grammar:
             ),
             quantity_before=comp(r"(?:(?<![\w.])\d+|ALT)\s+(?:[\w\-]+\s+){0,2}?$", "quantity"),
             training_on=comp(r"(?:ALT)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?$", "training_on"),
+            pretraining_on=comp(r"(?:ALT)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?$", "pretraining_on"),
+            weights_after=comp(r"[\s\-](?:ALT)(?![\w\-])", "weights_noun"),
             # "with fine-tuned PaLM 2-L models": a model named with how it was trained is the system itself
             component_before=comp(
                 r"(?:ALT)\s+(?:(?:an?|the)\s+)?(?:(?![\w\-]*ed\s)[\w\-]+\s+){0,2}?$", "component_before"

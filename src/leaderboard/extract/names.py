@@ -14,7 +14,9 @@ _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|\d+(?:\.\d+)?))" + r"{0,3}"
 _ITEM = rf"{_NAME}(?:\s*\([^()]{{1,24}}\))?"  # "CMU Multimodal Opinion Sentiment Intensity (CMU-MOSI)"
 _LIST = rf"{_ITEM}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*){_ITEM}){{1,6}}"
 # a bare version ("94.5% on V2": the version of a dataset named before) or an adjective ("ImageNet-like")
-_NOT_A_NAME = re.compile(r"[Vv]\d+(?:\.\d+)?|\S*-(?:like|based|style|level|scale|sized|free|aware|specific|wise)")
+_MODIFIER_SUFFIX = r"\S*-(?:like|based|style|level|scale|sized|free|aware|specific|wise)"
+_NOT_A_NAME = re.compile(rf"[Vv]\d+(?:\.\d+)?|{_MODIFIER_SUFFIX}")
+MODIFIER_FORM = re.compile(rf"(?:.*\s)?{_MODIFIER_SUFFIX}")  # "an ImageNet-like set", "GLUE-style tasks"
 _ACRONYM = r"(?:(?=[\w\-+.&']*?[A-Z][\w\-+.&']*?[A-Z0-9])[A-Za-z0-9][\w\-+.&']*)"
 # NAME-VERSION: a whole-number release written "N.0" after a name is part of it ("on Tirana-NER 2.0 and ..."); the
 # number filter already calls such a number a version in a name, so without this the name was lost

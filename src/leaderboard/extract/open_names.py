@@ -23,6 +23,8 @@ Rules:
   abstract, in an "on/for" slot, names that benchmark.
 - SIBLING-VERSION: "58.1% on MultiWOZ 2.1 and 61.3% on 2.4": a bare version in an "on" slot after a known versioned
   name is the vocabulary's sibling version of that name.
+- EVENT-ON-TITLE-ACRONYM, TASK-OF-EVENT (event_names.py): "the Competition on Legal Argument Mining (CLAM) 2019",
+  "Task 3 of PARSEME-2023".
 - FRONTED-SLOT (fronted_names.py): "On Harbor Scenes segmentation, we reach ...": the name in a fronted "On X," slot.
 Hardware, methods, metrics, task names and the paper's own method are not benchmarks (the `exclude` callable).
 """
@@ -35,6 +37,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from leaderboard.extract.attribution import Span
+from leaderboard.extract.event_names import event_names
 from leaderboard.extract.fronted_names import fronted_names
 from leaderboard.extract.sibling_names import dedupe_spans, siblings, trim_name
 from leaderboard.models import Result
@@ -81,6 +84,7 @@ def open_names(
         shorts_found = short_form_names(text, s0, s1, shorts, grammar.words["short_form"], lookup)
         found += [f for f in shorts_found if not training.search(text, max(s0, f.start - 40), f.start)]
     found += fronted_names(text, s0, s1, exclude, grammar)
+    found += event_names(text, s0, s1, taken, grammar.benchmark_head)  # event_names.py: competitions, shared tasks
     if lookup is not None and _ON_BARE_VERSION.search(text, s0, s1):
         found += sibling_versions(text, s0, s1, taken, lookup)
     if lookup is not None:

@@ -8,6 +8,16 @@ import re
 from leaderboard.extract.attribution import Span, following_on, nearest, preceding
 from leaderboard.extract.fronted_names import sentence_fronted as _fronted
 from leaderboard.extract.rules import rule
+from leaderboard.extract.rules.carried import (  # noqa: F401
+    introduced_earlier,
+    no_carry,
+    previous_results,
+    sentence_before,
+    setting_of_its_own,
+    task_bound_earlier,
+    this_benchmark_is_own,
+    title,
+)
 from leaderboard.extract.rules.suite import (  # noqa: F401
     counts_sets_or_tasks,
     fronted_suite,
@@ -16,7 +26,6 @@ from leaderboard.extract.rules.suite import (  # noqa: F401
     own_scope_before,
 )
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
-from leaderboard.extract.task_bindings import bound_per_number
 from leaderboard.extract.vocab import norm_key
 
 _TO_AFTER = re.compile(r"\s+to\s+")
@@ -31,8 +40,7 @@ _OWN_SCOPE = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:over|across|on|in|for)\
 
 @rule("benchmark.across_unnamed_sets")
 def across_unnamed_sets(a: Abstract, s: Sentence, r: Reading) -> bool:
-    """A number "across/over N datasets" that names none of them (nor a fronted "On X" suite), or after a scope of its
-    own (OWN-SCOPE-BEFORE), has no benchmark of its sentence."""
+    """A number "across/over N datasets" naming none of them (nor a fronted suite) or after a scope of its own."""
     m = _ACROSS.match(a.text, r.span_end, s.s1)
     reach = min(s.s1, m.end() + a.w.sets_after) if m is not None else 0
     reach = next((i for i in range(m.end(), reach) if a.text[i] in ",;"), reach) if m is not None else 0  # its phrase
@@ -45,17 +53,31 @@ def across_unnamed_sets(a: Abstract, s: Sentence, r: Reading) -> bool:
 def _evaluated(a: Abstract, s: Sentence) -> list[Span]:
     """TRAINING-DATA-ROLE: the sentence's names without those written as training data ("pre-trained on X",
     "the same model trained on Y"), when another name is left; else all of them ("trained on CIFAR-10, it reaches
-    91.6%": the data it was trained on is the one it is tested on)."""
-    if len(s.benches) < 2:
-        return s.benches  # one name: kept whatever its role
+    91.6%": the data it was trained on is the one it is tested on), except a pretraining corpus or a teacher's data
+    (PRETRAINING-DATA-ROLE: "pre-trained on LAION-400M, it reaches 76.2% zero-shot accuracy")."""
     found = s.memo.get("evaluated")
+    if found is None and len(s.benches) < 2:  # one name: kept unless it is pretraining data
+        found = s.memo["evaluated"] = [b for b in s.benches if not _pretraining(a, s, b)]
     if found is None:
         g, text = a.g.training_on, a.text
-        found = [b for b in s.benches if not g.search(text, max(s.s0, b.start - 60), b.start)]
+        found = [
+            b
+            for b in s.benches
+            if not g.search(text, max(s.s0, b.start - 60), b.start) and not a.g.weights_after.match(text, b.end)
+        ]
         if not found or len(found) == len(s.benches):
             found = s.benches
         s.memo["evaluated"] = found
     return found  # type: ignore[return-value]
+
+
+def _pretraining(a: Abstract, s: Sentence, b: Span) -> bool:
+    """PRETRAINING-DATA-ROLE, WEIGHTS-OF-NAME: "pre-trained on X", "distilled from X", "X checkpoints"."""
+    lo, text = max(s.s0, b.start - 60), a.text
+    if a.g.weights_after.match(text, b.end, min(s.s1, b.end + 20)):
+        return True
+    cue = "rain" in text[lo : b.start] or "distill" in text[lo : b.start]  # the literal cue first
+    return cue and a.g.pretraining_on.search(text, lo, b.start) is not None
 
 
 def _name_before(a: Abstract, s: Sentence, r: Reading) -> tuple[Span | None, int]:
@@ -212,76 +234,10 @@ def _word_goes_on(text: str, end: int) -> bool:
     return end < len(text) and (text[end].isalnum() or text[end] == "-")
 
 
-# -- carried from elsewhere (the reading is marked `carried`) ----------------------------------------------------
-@rule("benchmark.task_bound_earlier")
-def task_bound_earlier(a: Abstract, s: Sentence, r: Reading) -> Span | None:
-    """A value next to a task phrase that an earlier sentence bound to a dataset ("A for parsing and B for tagging.
-    ... tagging reaches 97.1%") takes that dataset (task_bindings.py)."""
-    found = s.memo.get("task_bound")
-    if found is None:
-        binds = [b for b in a.context.task_bindings() if b.name.start < s.s0]
-        ends = [(a.nums[i].start, a.nums[i].end) for i in s.idx]
-        found = s.memo["task_bound"] = bound_per_number(a.text, s.s0, s.s1, ends, binds) if binds else {}
-    return found.get(r.num.start)  # type: ignore[union-attr]
-
-
-@rule("benchmark.this_benchmark_is_own")
-def this_benchmark_is_own(a: Abstract, s: Sentence, r: Reading) -> Span | None:
-    """ "this benchmark", "our dataset": the paper's own dataset, by the paper's own name."""
-    if s.has(a, "this_ref") and a.own:
-        return Span(-1, -1, a.own, a.own, a.vocab.benchmarks.lookup(a.own))
-    return None
-
-
-@rule("benchmark.setting_of_its_own")
-def setting_of_its_own(a: Abstract, s: Sentence, r: Reading) -> bool:
-    """A number after a setting of its own in its sentence ("In real-world trials, ...", "in an online A/B test")
-    takes no benchmark from another sentence or the title."""
-    key = f"own_setting@{r.num.start}"
-    hit = s.memo.get(key)
-    if hit is None:
-        hit = s.memo[key] = a.g.sets_own(a.text, s.s0, r.num.start)
-        if hit and r.trace is not None:
-            why = "the sentence names a setting of its own before the number"
-            r.trace.declined((r.num.start, r.num.end), "benchmark.setting_of_its_own", "benchmark", why)
-    return bool(hit)
-
-
-def _aggregate(a: Abstract, s: Sentence, r: Reading) -> bool:
-    """No benchmark is carried into an aggregate ("on average over all datasets"; not one within a dataset:
-    "across 26 classes") or a setting of its own."""
-    return over_sets(a, s) or setting_of_its_own(a, s, r) or own_scope_before(a, s, r)
-
-
-def _titled(a: Abstract) -> bool:
-    return len({norm_key(b.name) for b in a.title_benches}) == 1
-
-
-@rule("benchmark.sentence_before")
-def sentence_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
-    """The one name of the number-free sentence right before ("We evaluate on X. We reach 81.2%.")."""
-    if _aggregate(a, s, r):
-        return None  # "on average over all datasets"
-    before = a.context.right_before(s.s0, a.g.counts_sets)
-    return before if before is not None and (before.known or not _titled(a)) else None  # the title's known name wins
-
-
-@rule("benchmark.previous_results")
-def previous_results(a: Abstract, s: Sentence, r: Reading) -> Span | None:
-    """The one benchmark the results of the previous result sentence were given on."""
-    return None if _aggregate(a, s, r) else a.memory.last_bench
-
-
-@rule("benchmark.title")
-def title(a: Abstract, s: Sentence, r: Reading) -> Span | None:
-    """The one benchmark the title names."""
-    return a.title_benches[0] if _titled(a) and not _aggregate(a, s, r) else None
-
-
 @rule("benchmark.single_in_abstract")
 def single_in_abstract(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the whole abstract names, for a number with a metric ("tested on X. ... DSC = 0.53")."""
-    if r.metric is None or a.title_benches or _aggregate(a, s, r):
+    if r.metric is None or a.title_benches or no_carry(a, s, r, same=True):
         return None
     single = a.context.single()
     if single is None or (single.start >= s.s1 and single in a.context.named):

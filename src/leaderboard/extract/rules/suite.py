@@ -11,6 +11,8 @@ imports them so the engine's chains find them by name).
 - OWN-SCOPE-BEFORE: "On X the accuracy is 70.2, and the gap on our loan audit falls to 0.05", "..., and accuracy over
   6 tasks is 72.1": the number's conjunct names a scope of its own before it (counted sets or tasks, or "our" data)
   and no dataset in it: the names before that scope, and those carried from elsewhere, are not the number's.
+- COUNTED-SCOPE-AFTER: "keeps 91% of the average accuracy on seven commonsense tasks": a phrase after the number in
+  its item that counts unnamed sets or tasks scopes it the same way.
 """
 
 from __future__ import annotations
@@ -101,6 +103,30 @@ def own_scope_before(a: Abstract, s: Sentence, r: Reading) -> bool:
 
 
 def _own_scope(a: Abstract, s: Sentence, r: Reading) -> bool:
+    return _scope_before(a, s, r) or _counted_scope_after(a, s, r)
+
+
+def _counted_scope_after(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """COUNTED-SCOPE-AFTER: "keeps 91% of the average accuracy on seven commonsense tasks": an "on/over/across"
+    phrase after the number, in its item (before the next number or a comma), that counts unnamed sets or tasks."""
+    text = a.text
+    nxt = [n.start for i in s.idx if r.span_end <= (n := a.nums[i]).start]
+    end = _ITEM_END.search(text, r.span_end, min([s.s1, *nxt]))
+    stop = end.start() if end is not None else min([s.s1, *nxt])
+    seg = text[r.span_end : stop]
+    if " on " not in seg and " over " not in seg and " across " not in seg:
+        return False  # the literal cues first
+    if "task" not in seg and not a.g.may_hold("several_sets", text, r.span_end, stop):
+        return False  # no counted noun ("tasks", "datasets", "benchmarks"): no count of unnamed sets
+    return any(
+        m.group("our") is None
+        and not any(m.start() <= b.start < stop for b in s.benches)
+        and counts_sets_or_tasks(a.g, text[m.end() : stop])
+        for m in _SCOPE.finditer(text, r.span_end, stop)
+    )
+
+
+def _scope_before(a: Abstract, s: Sentence, r: Reading) -> bool:
     text, start = a.text, r.num.start
     seg = text[max(0, s.s0 - 1) : start].lower()
     if " our " not in seg and "over " not in seg and "across " not in seg:
