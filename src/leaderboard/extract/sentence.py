@@ -45,7 +45,6 @@ class Memory:
     """What the earlier sentences of the abstract decided (read by the rules that carry names forward)."""
 
     last_bench: Span | None = None  # the one benchmark of the previous sentence's results
-    last_measures: frozenset[str] = frozenset()  # the metric keys of those results
     last_metric: dict[str, Span] = field(default_factory=dict)  # benchmark key -> its one metric so far
     bound: dict[int, Reading] = field(default_factory=dict)  # metric start -> the number of this sentence binding it
     introduced: list[Span] | None = None  # the datasets the abstract introduces (introduced.py), once asked
@@ -59,10 +58,9 @@ class Memory:
     def remember(self, readings: list[Reading]) -> None:
         """Keep the one benchmark of this sentence's results, and each benchmark's one metric."""
         names = {norm_key(r.benchmark.name) for r in readings if r.benchmark is not None and not r.carried}
-        self.last_bench, self.last_measures = None, frozenset()
+        self.last_bench = None
         if len(names) == 1:
             self.last_bench = next(r.benchmark for r in readings if r.benchmark is not None and not r.carried)
-            self.last_measures = frozenset(norm_key(r.metric.name) for r in readings if r.metric is not None)
         by_bench: dict[str, Span | None] = {}  # benchmark -> its one metric in this sentence (None: several)
         for r in readings:
             if r.benchmark is not None and r.metric is not None and not r.metric_inferred and r.kind != "delta":

@@ -237,7 +237,7 @@ def _word_goes_on(text: str, end: int) -> bool:
 @rule("benchmark.single_in_abstract")
 def single_in_abstract(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the whole abstract names, for a number with a metric ("tested on X. ... DSC = 0.53")."""
-    if r.metric is None or a.title_benches or no_carry(a, s, r, same=True):
+    if r.metric is None or a.title_benches or no_carry(a, s, r):
         return None
     single = a.context.single()
     if single is None or (single.start >= s.s1 and single in a.context.named):

@@ -8,7 +8,6 @@ from leaderboard.extract.attribution import Span
 from leaderboard.extract.introduced import introduced_default
 from leaderboard.extract.rules import rule
 from leaderboard.extract.rules.suite import over_sets, own_scope_before
-from leaderboard.extract.same_evaluation import same_evaluation
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.task_bindings import bound_per_number
 from leaderboard.extract.vocab import norm_key
@@ -48,16 +47,10 @@ def setting_of_its_own(a: Abstract, s: Sentence, r: Reading) -> bool:
     return bool(hit)
 
 
-def no_carry(a: Abstract, s: Sentence, r: Reading, same: bool = False) -> bool:
+def no_carry(a: Abstract, s: Sentence, r: Reading) -> bool:
     """No benchmark is carried into an aggregate ("on average over all datasets"; not one within a dataset: "across
-    26 classes") or a setting of its own; with `same`, nor into another evaluation than the previous result
-    sentence's (SAME-EVALUATION-CARRY, same_evaluation.py)."""
-    return (
-        over_sets(a, s)
-        or setting_of_its_own(a, s, r)
-        or own_scope_before(a, s, r)
-        or (same and not same_evaluation(a, s, r))
-    )
+    26 classes") or a setting of its own."""
+    return over_sets(a, s) or setting_of_its_own(a, s, r) or own_scope_before(a, s, r)
 
 
 def _titled(a: Abstract) -> bool:
@@ -75,8 +68,8 @@ def sentence_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 
 @rule("benchmark.previous_results")
 def previous_results(a: Abstract, s: Sentence, r: Reading) -> Span | None:
-    """The one benchmark the results of the previous result sentence were given on, for the same evaluation."""
-    return None if no_carry(a, s, r, same=True) else a.memory.last_bench
+    """The one benchmark the results of the previous result sentence were given on."""
+    return None if no_carry(a, s, r) else a.memory.last_bench
 
 
 @rule("benchmark.introduced_earlier")
@@ -89,7 +82,7 @@ def introduced_earlier(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 @rule("benchmark.title")
 def title(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the title names."""
-    return a.title_benches[0] if _titled(a) and not no_carry(a, s, r, same=True) else None
+    return a.title_benches[0] if _titled(a) and not no_carry(a, s, r) else None
 
 
 __all__ = [
