@@ -28,10 +28,10 @@ DATA = Path(__file__).parent / "data"
 # set -> ((abstracts, results, non_results) lines, floors)
 PROBE_SETS = {
     "probes": ((60, 271, 72), {"value_precision": 0.979, "value_recall": 0.978, "tuple_f1": 0.938}),
-    "probes2": ((60, 385, 160), {"value_precision": 0.976, "value_recall": 0.958, "tuple_f1": 0.857}),
-    "probes3": ((60, 331, 173), {"value_precision": 0.974, "value_recall": 0.932, "tuple_f1": 0.828}),
-    "probes4": ((60, 367, 131), {"value_precision": 0.972, "value_recall": 0.912, "tuple_f1": 0.678}),
-    "probes5": ((60, 474, 185), {"value_precision": 0.974, "value_recall": 0.929, "tuple_f1": 0.741}),
+    "probes2": ((60, 385, 160), {"value_precision": 0.976, "value_recall": 0.958, "tuple_f1": 0.869}),
+    "probes3": ((60, 331, 173), {"value_precision": 0.977, "value_recall": 0.935, "tuple_f1": 0.837}),
+    "probes4": ((60, 367, 131), {"value_precision": 0.975, "value_recall": 0.928, "tuple_f1": 0.775}),
+    "probes5": ((60, 474, 185), {"value_precision": 0.974, "value_recall": 0.929, "tuple_f1": 0.755}),
 }
 
 
