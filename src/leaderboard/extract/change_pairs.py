@@ -25,8 +25,8 @@ _PAIR = re.compile(
 _BARE_PAIR = re.compile(
     r"\(\s*" + _NUM + r"\s*%?\s*(?:vs\.?|versus)\s*" + _NUM + r"\s*%?(?:\s+[^\s()]{1,12})?\s*\)", re.IGNORECASE
 )
-_OWN_SUBJECT = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs)\b")
-_GAIN_BEFORE = re.compile(r"\b(?:improv\w*|gains?|boost\w*|increas\w*)\b[^.;()]{0,60}\bby\s+$", re.IGNORECASE)
+_BY_END = re.compile(r"\bby\s+$")
+_VS = re.compile(r"\bv(?:s|ersus)\b", re.IGNORECASE)
 
 
 def _close(a: float, b: float, texts: tuple[str, ...]) -> bool:
@@ -35,16 +35,24 @@ def _close(a: float, b: float, texts: tuple[str, ...]) -> bool:
     return abs(a - b) <= 0.5 * 10**-digits + 1e-9
 
 
+def _gain_by(text: str, g: Grammar, lo: int, hi: int) -> bool:
+    """text[lo:hi] ends in "by" after a change word of the grammar whose direction is up ("improves MNLI by")."""
+    by = _BY_END.search(text, lo, hi)
+    return by is not None and any(
+        g.value_of("change", c.group(0)) in ("up", "better") for c in g.scan("change", text, lo, by.start())
+    )
+
+
 def pair_side(text: str, g: Grammar, s0: int, s1: int, pos: int) -> tuple[bool, tuple[int, int] | None] | None:
     """For the number at `pos` inside such a pair: (is the improved system's, the span naming the other system in
     the sentence or None); None when `pos` is in no such pair or the arithmetic does not fit."""
-    if "(" not in text[s0:pos] or not re.search(r"\bv(?:s|ersus)\b", text[pos - 12 : pos + 16], re.IGNORECASE):
+    if "(" not in text[s0:pos] or not _VS.search(text, max(s0, pos - 12), pos + 16):
         return None  # literal gate: "(" before and "vs"/"versus" around the number
     for m in _PAIR.finditer(text, s0, s1):
         if pos not in (m.start(3), m.start(4)):
             continue
         sign = m.group(1)
-        if not sign and not _GAIN_BEFORE.search(text, max(s0, m.start() - 80), m.start()):
+        if not sign and not _gain_by(text, g, max(s0, m.start() - 80), m.start()):
             return None
         d, x, y = float(m.group(2)), float(m.group(3)), float(m.group(4))
         d = -d if sign in ("-", "−") else d
@@ -66,12 +74,12 @@ def pair_side(text: str, g: Grammar, s0: int, s1: int, pos: int) -> tuple[bool, 
 def _subject_object_pair(text: str, g: Grammar, s0: int, s1: int, pos: int) -> tuple[bool, tuple[int, int]] | None:
     """SUBJECT-OBJECT-PAIR: "we ... surpass X ... (90.9% vs. 90.2%)": the pair follows the order of the clause
     before it, the subject's value first, then the value of the system the verb compares with. Only when the
-    subject is the paper's own ("we", "our"), so that the first value is known to be its."""
+    clause refers to the paper's own (grammar `own_ref`: "we", "our", "the proposed"), so the first value is its."""
     for m in _BARE_PAIR.finditer(text, s0, s1):
         if pos not in (m.start(1), m.start(2)):
             continue
         verbs = [v for v in g.compare.finditer(text, s0, m.start()) if g.value_of("compare", v.group(0)) == "verb"]
-        if not verbs or not _OWN_SUBJECT.search(text, s0, verbs[-1].start()):
+        if not verbs or next(g.scan("own_ref", text, s0, verbs[-1].start()), None) is None:
             return None
         other = baseline_span(text, g, verbs[-1].start(), m.start())
         return (pos == m.start(1), other) if other else None
