@@ -4,19 +4,19 @@ One deterministic command (the split, the folds and the optimiser have no random
 
     python scripts/fit_calibration.py [--seed 13] [--target 0.96] [--folds 5] [--dry-run]
 
-Gold sets: dev2 and the looked-at probe sets (tests/data/probes, probes2, probes3 and probes4; exhaustive: every row is
-labelled; a row is right when the judging rules match it to a gold result with its benchmark and metric, wrong
-otherwise, extra rows included) and dev
-(recall-only: only the rows matched by value are labelled). Model: L2-regularised logistic regression (scipy) over
-extract/calibration.py's few general features; the penalty is chosen by grouped k-fold cross-validation (folds by
-paper; the mean of the per-set out-of-fold log-losses). The `confident` threshold is the lowest probability at
-which the out-of-fold rows at or above it reach tuple precision --target on dev2 and on the pooled probe sets
-(`--threshold-on dev2` for dev2 alone), capped so that dev2's confident rows keep --min-cover of its clear results:
-dev2 alone gave a threshold whose confident rows were 0.81 precise on the never-fitted probe set 5.
+Gold sets: dev2 and the looked-at probe sets (tests/data/probes, probes2, probes3, probes4 and probes5; exhaustive:
+every row is labelled; a row is right when the judging rules match it to a gold result with its benchmark and
+metric, wrong otherwise, extra rows included) and dev (recall-only: only the rows matched by value are labelled).
+Model: L2-regularised logistic regression (scipy) over extract/calibration.py's few general features; the penalty
+is chosen by grouped k-fold cross-validation (folds by paper; the mean of the per-set out-of-fold log-losses). The
+`confident` threshold is the lowest probability at which the out-of-fold rows at or above it reach tuple precision
+--target on dev2 and on the pooled probe sets (`--threshold-on dev2` for dev2 alone), capped so that dev2's
+confident rows keep --min-cover of its clear results: dev2 alone gave a threshold whose confident rows were 0.81
+precise on the never-fitted probe set 5.
 
 1. Honest figures: (a) fit on the tune halves of dev and dev2 plus the probe sets, report the dev2 and dev check
    halves; (b) fit on dev and dev2 only, report the probe sets as text the fit never saw.
-   `--unseen` folders (default: tests/data/probes5 when present, the blind set of the latest round) are never
+   `--unseen` folders (default: tests/data/probes6 when present, the blind set of the latest round) are never
    fitted: they are scored by the fits of (a), (b) and the shipped fit.
 2. Shipped fit on everything: out-of-fold figures, reliability table and calibration error per set; written to
    vocab/calibration.csv. Check the lines marked `check:` (dev2 precision >= 0.95 and cover >= 0.50).
@@ -43,8 +43,8 @@ from split_gold import write  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "leaderboard" / "vocab" / "calibration.csv"
-PROBES = tuple(ROOT / "tests" / "data" / name for name in ("probes", "probes2", "probes3", "probes4"))
-UNSEEN = tuple(p for p in (ROOT / "tests" / "data" / "probes5",) if p.is_dir())
+PROBES = tuple(ROOT / "tests" / "data" / name for name in ("probes", "probes2", "probes3", "probes4", "probes5"))
+UNSEEN = tuple(p for p in (ROOT / "tests" / "data" / "probes6",) if p.is_dir())
 PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0)
 
 
