@@ -39,6 +39,9 @@ MEMBER_OPENING = (
     r"(?:(?:the|a|an)\s+(?:(?!(?:of|and|or|to|in|on|for|with|by|at|from|than|as)(?![\w\-]))[a-z][a-z\-]+\s+){0,2})?"
 )
 NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*" + MEMBER_OPENING)
+# a number's own name right after it ("86.4% on MMLU", "71.2 F1 on the B"): a direct value, not a list member
+_DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
+RESPECTIVELY = re.compile(r"(?-i:[rR])(?<!\w.)espectively\b", re.IGNORECASE)  # \brespectively\b, skipped to in C
 _UNIT_WORD = re.compile(r"\s*[A-Za-z\u00b5][\w/.]{0,7}(?=\s*(?:,|and\b|or\b|&|/))")
 
 
@@ -105,6 +108,12 @@ def name_runs(text: str, names: list) -> list[Run]:
     return [Run(tuple(run)) for run in runs if len(run) >= 2 and len({norm_key(b.name) for b in run}) == len(run)]
 
 
+def direct_at(text: str, end: int, stop: int | None = None) -> int | None:
+    """Where the name a number ending at `end` states directly ("86.4% on MMLU") would start; None without an "on"."""
+    on = _DIRECT_ON.match(text, end) if stop is None else _DIRECT_ON.match(text, end, stop)
+    return on.end() if on else None
+
+
 def without(names: Sequence, own: Collection) -> list:
     """The names of a run that have no direct value of their own (`own`)."""
     return [b for b in names if b not in own]
@@ -156,10 +165,12 @@ __all__ = [
     "JOINED",
     "MEMBER_OPENING",
     "NAMES_JOINED",
+    "RESPECTIVELY",
     "Pair",
     "Run",
     "align",
     "assign",
+    "direct_at",
     "from_readings",
     "gap_start",
     "name_runs",

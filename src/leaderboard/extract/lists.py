@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from leaderboard.extract.alignment import NAMES_JOINED, align, assign, number_runs, without
+from leaderboard.extract.alignment import NAMES_JOINED, RESPECTIVELY, align, assign, direct_at, number_runs, without
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.sentence import Abstract, Reading
 from leaderboard.extract.vocab import norm_key
@@ -17,7 +17,6 @@ _COORD_WORD = re.compile(r",|\band\b|/|\bor\b")
 _CLAUSE_MARK = re.compile(r"[;:.]")
 _JOINED = NAMES_JOINED  # "A and the in-house B"
 _PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
-_DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 # "24.6% and 51.1% relative success rate on A and B": the numbers' metric phrase may stand before the "on" list
 _ON_AFTER_METRIC = re.compile(r"\s*(?:%\s*)?(?:(?!(?:and|or|while|but)\b)[\w\-@]+\s+)*?(?:on|in)\s+(?:the\s+)?")
 # "on the challenging A and B", "on the Hard protocol of A and B": words of the slot before the names
@@ -26,7 +25,6 @@ _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _LIST_BEFORE = re.compile(
     r"(?<![\w\-])(?P<list>[\w\-]+(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)[\w\-]+)+)\s+$"
 )
-_RESPECTIVELY = re.compile(r"(?-i:[rR])(?<!\w.)espectively\b", re.IGNORECASE)  # \brespectively\b, skipped to in C
 _ELLIPTIC_ON = re.compile(r"\s*(?:%\s*)?(?:(?:points?|pts|pp)\s+)?(?:on|in)\b")  # "... and 5.4 points on B"
 
 _TO_WORD = re.compile(r"(?<!up )\bto\b")  # compiled at import: the loop never compiles
@@ -82,7 +80,7 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
             not cur.bound
             and cur.unit == prev.unit
             and _COMMA_OR_AND_END.search(gap) is not None
-            and _DIRECT_ON.match(a.text, cur.span_end) is not None
+            and direct_at(a.text, cur.span_end) is not None
             and _ELLIPTIC_ON.match(a.text, cur.span_end, cur.span_end + 16) is not None
         )
         if (
@@ -142,7 +140,7 @@ def pair_run(a: Abstract, group: list[Reading], sb: list[Span]) -> None:
 
 def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[Span], s0: int, s1: int) -> None:
     """Pair numbers with the names of a "respectively" list, in order, within each kind."""
-    if not _RESPECTIVELY.search(a.text, s0, s1) or not readings:
+    if not RESPECTIVELY.search(a.text, s0, s1) or not readings:
         return
     first = readings[0].num.start
     names = [b for b in sb if b.start >= first - a.w.respectively_names_before]
@@ -154,8 +152,8 @@ def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[
     # reaches 68.9% and 29.9%, respectively")
     direct: dict[int, Span] = {}
     for r in readings:
-        on = _DIRECT_ON.match(a.text, r.span_end)
-        hit = next((i for i, b in enumerate(sb) if on and b.start == on.end()), None)
+        at = direct_at(a.text, r.span_end)
+        hit = next((i for i, b in enumerate(sb) if b.start == at), None)
         if hit is None:
             continue
         listed = hit + 1 < len(sb) and _JOINED.fullmatch(a.text[sb[hit].end : sb[hit + 1].start])
@@ -179,16 +177,11 @@ def _run_before_respectively(text: str, group: list[Reading], n: int, reach: int
     """RESPECTIVELY-RUN: when a kind has more numbers than the list can share out ("on A from x to y and on B to z,
     with averages of u and v, respectively"), the coordinated run of n numbers that ends right before
     "respectively" is the one it distributes; [] when there is none."""
-    word = _RESPECTIVELY.search(text, s0, s1)
+    word = RESPECTIVELY.search(text, s0, s1)
     runs = [run for run in number_runs(text, group) if len(run) == n]
     if word is None or not runs or not 0 <= word.start() - runs[-1][-1].span_end <= reach:
         return []
     return runs[-1] if _CLAUSE_MARK.search(text, runs[-1][-1].span_end, word.start()) is None else []
-
-
-def says_respectively(text: str, s0: int, s1: int) -> bool:
-    """The sentence [s0, s1) says "respectively"."""
-    return _RESPECTIVELY.search(text, s0, s1) is not None
 
 
 def subset_list(a: Abstract, readings: list[Reading], s0: int, s1: int) -> None:

@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import re
 
-from leaderboard.extract.alignment import Pair, align, assign, name_runs, number_runs
+from leaderboard.extract.alignment import RESPECTIVELY, Pair, align, assign, direct_at, name_runs, number_runs
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.vocab import norm_key
 
-_DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*")
 _ANAPHOR = re.compile(r"[^,;.]*?\b(?:on|for|in|of)\s+the\s+(\w+)\b", re.IGNORECASE)
 WEAK_NAME_RULES = frozenset(
@@ -59,11 +57,11 @@ def align_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int, trai
     """Give each number run the names of its aligned name run, in order (see the module docstring)."""
     if len(readings) < 2 or len(sb) < 2:
         return
-    respectively = _RESPECTIVELY.search(text, s0, s1) is not None
+    respectively = RESPECTIVELY.search(text, s0, s1) is not None
     names = name_runs(text, sb)
     for run in number_runs(text, readings):
-        on = _DIRECT_ON.match(text, run[-1].span_end, s1)
-        if on and any(b.start == on.end() for b in sb):
+        at = direct_at(text, run[-1].span_end, s1)
+        if any(b.start == at for b in sb):
             continue
         fits = [n for n in names if len(n) == len(run)]
         if respectively:
@@ -83,8 +81,8 @@ def align_slash_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int
         return
     for run in number_runs(text, readings, _SLASH):
         fits = [n for n in names if len(n) == len(run)]
-        on = _DIRECT_ON.match(text, run[-1].span_end, s1)
-        after = [n for n in fits if on and n[0].start == on.end()]
+        at = direct_at(text, run[-1].span_end, s1)
+        after = [n for n in fits if n[0].start == at]
         before = [n for n in fits if n[-1].end <= run[0].num.start and _frames(n, run, sb, text, training_on)]
         target = after[0] if after else before[-1] if before else ()
         assign(align(run, target), "benchmark", "benchmark.slash_pairs", carried=False)
