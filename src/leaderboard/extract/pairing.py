@@ -8,7 +8,9 @@ length n >= 2 is aligned position by position with a name run of length n:
   run ("compared with 88.0% and 85.1% for earlier systems") aligns with the same names;
 - without it: a name run before the numbers that frames them ("Evaluated on A and B, the model obtains x and y"),
   with no other benchmark between the names and the numbers and no training phrase before the names.
-A run whose last number is followed by its own "on <name>" is left to the "on" list rule (lists.py).
+A run whose last number is followed by its own "on <name>" is left to the "on" list rule (lists.py), unless
+(OWN-VALUE-OUT) that number closes a list that was already closed ("x, y and z, and w on D"): a number with its own
+name is no member of the run, so the rest aligns without it, with a name run that does not hold its name.
 
 CONJUNCT-NAME (`own_conjuncts`): coordinated conjuncts that each open with their own name ("on A from x to y, and
 on B from z to w", "A: x-y; B: z-w", "A to x, B to y") give their numbers that name, so a number never takes the
@@ -24,6 +26,7 @@ from leaderboard.extract.attribution import Span
 from leaderboard.extract.vocab import norm_key
 
 _SLASH = re.compile(r"\s*/\s*")
+_AND = re.compile(r"\band\b|\bor\b")
 _ANAPHOR = re.compile(r"[^,;.]*?\b(?:on|for|in|of)\s+the\s+(\w+)\b", re.IGNORECASE)
 WEAK_NAME_RULES = frozenset(
     {
@@ -61,9 +64,17 @@ def align_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int, trai
     names = name_runs(text, sb)
     for run in number_runs(text, readings):
         at = direct_at(text, run[-1].span_end, s1)
-        if any(b.start == at for b in sb):
-            continue
-        fits = [n for n in names if len(n) == len(run)]
+        own = next((b for b in sb if b.start == at), None)
+        if own is not None:
+            if (
+                len(run) < 3
+                or any(n[0] is own for n in names)
+                or not _AND.search(text, run[-3].span_end, run[-2].num.start)
+            ):
+                continue  # "x and y on A and B": the "on" list's (lists.py); "x, y and z on D": all D's
+            run = run[:-1]  # OWN-VALUE-OUT: "x, y and z, and w on D": w has its own name, the closed list before not
+        mine = {norm_key(own.name)} if own is not None else set()
+        fits = [n for n in names if len(n) == len(run) and not mine & {norm_key(b.name) for b in n}]
         if respectively:
             target = min(fits, key=lambda n: _distance(n, run), default=())
         else:
