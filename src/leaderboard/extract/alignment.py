@@ -16,8 +16,9 @@ Every list rule of the extractor shares one structure; they differ only in which
   sentence before (structure.list_in_sentence_before), and each conjunct's own opening name (pairing.own_conjuncts).
 - THE ASSIGNMENT (`align`): position by position, in order; with `share`, k numbers per name when the count of
   numbers is k times the count of names ("x, y, z and w on A and B, respectively": A, A, B, B); any other count
-  aligns nothing. A name that has its own direct value ("86.4% on MMLU") is left out of the run first (`own`), so it
-  is never given to another value.
+  aligns nothing. A name mention that has its own direct value ("86.4% on MMLU") is left out of the run first
+  (`own`), so it is never given to another value. By mention, not by name: in "x and y on A and B, respectively,
+  with z of another metric on A" the list member A still takes x.
 - APPLYING it (`assign`): the one place that sets the field, the `carried` / `metric_inferred` flags, and records the
   rule name on the reading (`Reading.note`: the trace and `results.rules`).
 """
@@ -115,7 +116,7 @@ def direct_at(text: str, end: int, stop: int | None = None) -> int | None:
 
 
 def without(names: Sequence, own: Collection) -> list:
-    """The names of a run that have no direct value of their own (`own`)."""
+    """The name mentions of a run that are not the direct name of a value (`own`)."""
     return [b for b in names if b not in own]
 
 
