@@ -8,7 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from leaderboard.extract.alignment import NAMES_JOINED, RESPECTIVELY, align, assign, direct_at, number_runs, without
+from leaderboard.extract.alignment import (
+    NAMES_JOINED,
+    RESPECTIVELY,
+    align,
+    assign,
+    direct_at,
+    name_runs,
+    number_runs,
+    without,
+)
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.sentence import Abstract, Reading
 from leaderboard.extract.vocab import norm_key
@@ -127,15 +136,10 @@ def pair_run(a: Abstract, group: list[Reading], sb: list[Span]) -> None:
     if on is None:
         return
     # "on the challenging A and B": lower-case words may stand between the preposition and the names
-    run = [next((b for b in sb if b.start >= on.end() and _LOWER_WORDS.fullmatch(text, on.end(), b.start)), None)]
-    if run[0] is None:
-        return
-    for b in sb:
-        if b.start > run[-1].start and _JOINED.fullmatch(text[run[-1].end : b.start]):
-            run.append(b)
-    if len({norm_key(b.name) for b in run}) == len(run):  # "respectively" may have given a name already
-        pairs = [p for p in align(group, run) if p.number.benchmark is not p.name]
-        assign(pairs, "benchmark", "benchmark.paired_on_list")
+    head = next((b for b in sb if b.start >= on.end() and _LOWER_WORDS.fullmatch(text, on.end(), b.start)), None)
+    run = next((n for n in name_runs(text, sb) if n[0] is head), ())
+    pairs = [p for p in align(group, run) if p.number.benchmark is not p.name]  # "respectively" may have given it
+    assign(pairs, "benchmark", "benchmark.paired_on_list")
 
 
 def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[Span], s0: int, s1: int) -> None:
