@@ -158,7 +158,7 @@ def _subject(a: Abstract, r: Reading, end: int) -> Span | None:
 
 def _share_of(a: Abstract, noun: tuple[str, int], end: int) -> Span | None:
     """SHARE-OF-ITEMS: a share noun (grammar kind `share_noun`: "share", "proportion", "fraction") names no measure
-    alone; with what it counts ("the proportion of summaries judged consistent by X rises from 71% to 84%") the
+    alone; with what it counts ("the fraction of answers citing a wrong policy falls from 14% to 6%") the
     whole phrase up to the verb is the measure, as written (at most 12 words, no method in it)."""
     words = [(m.group(), m.start()) for m in _WORD.finditer(a.text, noun[1], end)]
     if len(words) < 3 or len(words) > 12 or words[1][0].lower() != "of" or _BREAK.search(a.text, noun[1], end):

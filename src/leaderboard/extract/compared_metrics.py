@@ -8,8 +8,8 @@
 - metric.of_compared_system: COMPARED-SYSTEM-VALUE: the number of a compared system written in parentheses after
   its name ("a total score of 84.6%, ahead of FooGen (81.6%)") with no metric of its own, or only its benchmark's
   usual one or the sentence's nearest written after it, measures the metric of the sentence's last earlier result
-  in the same unit, and so do the next items of that list ("ahead of A (0.55) and B (0.48), and its CLIP score":
-  B's 0.48 too, not CLIP score); so does the earlier
+  in the same unit, and so do the next items of that list ("ahead of A (0.61) and B (0.57), and its CLIP score":
+  B's 0.57 too, not CLIP score); so does the earlier
   value after "up from" / "down from" ("Chord accuracy on A reaches 78.5%, up from 22.0% for B": Chord accuracy,
   not the "accuracy" inside that phrase).
 - metric.of_parallel_compared_list: PARALLEL-COMPARED-LIST, see its docstring ("X 0.712, Y 0.823 and Z 0.311,
@@ -78,7 +78,7 @@ def of_compared_system(a: Abstract, readings: list[Reading]) -> None:
             continue
         m, pm = r.metric, prev.metric
         inside = m is not None and pm.start <= m.start and m.end <= pm.end  # "Chord accuracy ...": its "accuracy"
-        later = named and _replaceable(r)  # "lower than A (3.80) and B (2.61), and its CLAP score": not CLAP
+        later = named and _replaceable(r)  # "below A (4.10) and B (3.35), and its CLAP score": not CLAP
         if m is not None and not r.metric_inferred and not inside and not later or m is pm:
             continue
         r.metric, r.metric_inferred = pm, False
@@ -87,7 +87,7 @@ def of_compared_system(a: Abstract, readings: list[Reading]) -> None:
 
 def _next_compared(text: str, readings: list[Reading], k: int, named_at: set[int]) -> bool:
     """Whether reading k, in parentheses after a name, continues a list of compared systems whose previous item is
-    the reading before it ("ahead of A (0.55) and B (0.48)": B's 0.48 too)."""
+    the reading before it ("ahead of A (0.61) and B (0.57)": B's 0.57 too)."""
     if k - 1 not in named_at:
         return False
     return _NEXT_ITEM.fullmatch(text, readings[k - 1].num.end, readings[k].num.start) is not None

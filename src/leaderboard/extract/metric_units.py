@@ -7,7 +7,7 @@ points or in no unit, since a change in percent may be relative or absolute; a c
 of measure (vocabulary column `unit`) says which measure moved just as well. Another unit decides nothing.
 
 UNIT-NAMED-EARLIER (metric.of_unit_named_earlier): a number in a unit of measure with no metric, after earlier
-sentences wrote one metric on numbers of that unit ("PSNR values of 41.32 dB ... On X it gains +0.64 dB"), measures
+sentences wrote one metric on numbers of that unit ("a PSNR of 29.84 dB ... on X it is ahead by 1.2 dB"), measures
 that metric (implied: the abstract names it once). Two metrics written on one unit (PSNR and SI-SNR both in dB)
 leave it open (Memory.unit_metric).
 """

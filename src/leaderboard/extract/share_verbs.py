@@ -9,7 +9,7 @@ The items counted, when named ("of the tasks"; grammar kind `share_object_metric
 siblings in its sentence - percentages of the same kind and benchmark with no metric, reported in the same list
 ("GPT-4o 48.2% and Llama 39.5%") - take the same metric.
 COUNT-RESTATED-AS-SHARE: the percentage may restate, in parentheses, a count written right after the verb ("solves
-112 of 244 problems (45.9%)", "succeeds in 16 (53%)"); the items are then those after the count.
+112 of 244 problems (45.9%)", "succeeds in 19 (76%)"); the items are then those after the count.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ RULE = "metric.of_share_verb"
 _OBJECT = re.compile(r"\s+of\s+(?:(?:the|all|its|their)\s+)?(?P<words>[\w\-]+(?:\s+[\w\-]+){0,2})")
 _ADVERB = r"(?:\s+(?:only|just|about|around|nearly|almost|roughly|over|under))?"
 # COUNT-RESTATED-AS-SHARE: a count right after the verb and the share in parentheses after it ("solves 112 of 244
-# problems (45.9%)", "succeeds in 16 (53%)"); group `count` ends the count ("of 244" included)
+# problems (45.9%)", "succeeds in 19 (76%)"); group `count` ends the count ("of 244" included)
 _COUNT = re.compile(
     r"(?<![\w.])(?P<count>\d[\d,]*(?:\s+(?:of|out\s+of)\s+(?:the\s+)?\d[\d,]*)?)"
     r"(?:\s+[A-Za-z][\w\-]*){0,6}\s*\(\s*$"

@@ -291,3 +291,4 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     speed_activity.ratio_of_speed_noun(a, readings)  # metric.ratio_of_speed_noun
     metric_same.same_as_before(a, readings)  # metric.same_as_before
     metric_units.of_unit(a, readings)  # metric.usual_in_own_unit, metric.of_unit_named_earlier
+    metric_same.one_in_abstract(a, readings)  # metric.one_in_abstract
