@@ -59,7 +59,9 @@ def rate_or_duration(words: dict[str, dict[str, str]], before: str, after: str) 
     """ "112 tokens per second", "in under 2 minutes": a rate or a time taken (efficiency.py's cue words), not a
     count of things."""
     low = " ".join(after.lower().split())
-    if any(low.startswith(p) for p in words.get("speed_after", {}) if " per " in p or "/" in p):
+    rates = [p for p in words.get("speed_after", {}) if "per " in p or "/" in p]
+    heads = low.split(" ", 2)  # "140 utterances per second", "410 person crops per second": items, then the rate
+    if any(t.startswith(p) for t in (low, *(" ".join(heads[k:]) for k in (1, 2))) for p in rates):
         return True
     tail = " ".join(before.lower().split())
     unit = low.split(" ", 1)[0] if low else ""

@@ -10,6 +10,7 @@ from leaderboard.extract.compared_values import compared_named_value as named_va
 from leaderboard.extract.filters import fronted_condition, non_result_reason, share_tail
 from leaderboard.extract.pairing import name_runs
 from leaderboard.extract.rules import rule
+from leaderboard.extract.rules.rate_evidence import rate_of_items  # noqa: F401
 from leaderboard.extract.rules.solved_count import count_of_items_solved  # noqa: F401
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.value_siblings import sibling_is_result
