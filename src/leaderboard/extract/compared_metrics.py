@@ -9,7 +9,8 @@
   its name ("a total score of 84.6%, ahead of FooGen (81.6%)") with no metric of its own, or only its benchmark's
   usual one, measures the metric of the sentence's last earlier result in the same unit; so does the earlier
   value after "up from" / "down from" ("Chord accuracy on A reaches 78.5%, up from 22.0% for B": Chord accuracy,
-  not the "accuracy" inside that phrase).
+  not the "accuracy" inside that phrase), and a named system's number after a comparison word ("a mean return of 0.71,
+  compared with 0.58 for X and 0.46 for Y").
 - metric.of_parallel_compared_list: PARALLEL-COMPARED-LIST, see its docstring ("X 0.712, Y 0.823 and Z 0.311,
   against 0.668, 0.803 and 0.305 for B": position by position).
 """
@@ -63,6 +64,7 @@ def of_compared_system(a: Abstract, readings: list[Reading]) -> None:
             continue
         before = a.text[r.s0 : r.num.start].rstrip()
         named = before.endswith("(") and a.g.compared_before.search(before[:-1].rstrip() + " ") is not None
+        named = named or r.rules.get("result") == "result.compared_named_value"  # "compared with 0.58 for X"
         if not named and (before[-4:].lower() != "from" or _UP_FROM.search(before) is None):  # cheap test first
             continue
         prev = next((p for p in reversed(readings[:k]) if p.kind != "delta" and p.unit == r.unit), None)

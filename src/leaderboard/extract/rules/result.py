@@ -245,7 +245,7 @@ def labelled_comparison(a: Abstract, s: Sentence, r: Reading) -> bool:
 def compared_named_value(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A number a comparison word gives as a named system's own, in a sentence that names a metric ("compared
     with 26 meV for Uni-Mol", "below GraphCast (326)"; compared_values.py)."""
-    return bool(s.metrics) and r.kind == "absolute" and named_value(a.text, a.g, s.s0, r.num.start, r.span_end)
+    return r.kind == "absolute" and named_value(a.text, a.g, s.s0, r.num.start, r.span_end, bool(s.metrics))
 
 
 @rule("result.transition_of_named_metric")
