@@ -476,3 +476,11 @@ def test_suite_of_sets_names_one_coded_suite(extractor: Extractor) -> None:
     ):
         rows = extractor.extract(Paper("p", None, text))
         assert [r.benchmark for r in rows] == [name], text
+
+
+def test_possessive_compound_is_no_name(extractor: Extractor) -> None:
+    """POSSESSIVE-COMPOUND: "in Bird's-Eye View", "for Driver's-Seat Cameras" in a title are compound nouns: their
+    first word is no benchmark the title gives the results."""
+    for title in ("Sparse Occupancy in Bird's-Eye View", "Gaze Tracking for Driver's-Seat Cameras"):
+        rows = extractor.extract(Paper(paper_id="p", title=title, abstract="Our model reaches 61.5% NDS."))
+        assert [r.benchmark for r in rows] == [None], title

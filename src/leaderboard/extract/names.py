@@ -116,10 +116,11 @@ class NameCapture:
         # "on", "in", "On" after a non-word character: `\b(?:on|in|On)` written to open with the literal "n", which
         # `re` skips to like memchr (a leading set or `\b` is tested at every position); a match starts at the "n",
         # so a scan from s0 + 1 finds the words that start at s0 or later
-        # OWN-SET-IN-SLOT: "on our X", "on the CelebA-based X": a possessive and a "-based" modifier before the name
+        # OWN-SET-IN-SLOT: "on our X", "on the CelebA-based X": a possessive and a "-based" modifier before the name;
+        # POSSESSIVE-COMPOUND: "in Bird's-Eye View" is a compound noun, its "Bird" no name
         self.on_anchor = re.compile(r"n(?<=(?<![\w])[oiO]n)\s+(?:(?:the|our)\s+)?(?:[\w]+-(?:based|derived)\s+)?")
         self.acronym_at = re.compile(
-            rf"(?P<name>{_ACRONYM}{_NAME_VERSION}?)(?![\w\-])(?!\s+(?:\d|[A-Z]))"
+            rf"(?P<name>{_ACRONYM}{_NAME_VERSION}?)(?![\w\-])(?!['\u2019]s-)(?!\s+(?:\d|[A-Z]))"
             rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|from|(?i:{heads}))\b|v\d|{_result_verbs(grammar)})[a-z])"
         )
         self.coord = re.compile(rf"\s*(?:,\s*and|,|and|&)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])")
