@@ -256,6 +256,10 @@ CASES = {
             "The model needs 4.1 GFLOPs and reaches 80.1% on ImageNet.",
             [(4.1, "ImageNet", "FLOPs", "absolute"), (80.1, "ImageNet", "Top-1 Accuracy", "absolute")],
         ),
+        (  # a mixed-case name is no count either ("image*" is a count noun, "ImageBind" no images)
+            "On ESC-50 the audio encoder reaches 93.2% accuracy, 2.4 points above ImageBind.",
+            [(2.4, "ESC-50", "Accuracy", "delta"), (93.2, "ESC-50", "Accuracy", "absolute")],
+        ),
     ],
     "APPOSITIVE-MARGIN": [  # rules/value_form.py unit.written_once_on_list: a bare comma joins no list
         (
