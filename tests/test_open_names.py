@@ -307,6 +307,14 @@ CASES = {
             [(91.0, "CIFAR-10", True, "Accuracy"), (70.2, "KlueQA 3.0", False, "Accuracy")],
         ),
     ],
+    "CAMPAIGN-PAIR": [  # a translation campaign, its year and a language pair, at the end of its sentence too
+        ("Our system obtains 26.1 BLEU on WMT13 Spanish-English.", [(26.1, "WMT13 Spanish-English", False, "BLEU")]),
+        (
+            "The adapter adds 1.4 BLEU on IWSLT'16 Arabic-English over the dense baseline.",
+            [(1.4, "IWSLT'16 Arabic-English", False, "BLEU")],
+        ),
+        ("Back-translation yields 19.7 BLEU on WMT12 Czech-English.", [(19.7, "WMT12 Czech-English", False, "BLEU")]),
+    ],
     "VERSION-OF-NAME": [  # a bare version in a value's "on" slot inside the parenthesis after a name
         (
             "The encoder achieves state-of-the-art results on Moments in Time (41.2% on V1 and 44.9% on V2).",

@@ -101,6 +101,18 @@ def _result_verbs(grammar: Grammar) -> str:
     return rf"(?=[a-z]+(?:s|ed)\b)(?:{'|'.join(stems)})\b" if stems else r"(?!x)x"
 
 
+def _campaign_pair(grammar: Grammar) -> re.Pattern:
+    """CAMPAIGN-PAIR: a translation campaign's stem and year and a language pair, in codes or names (grammar kinds
+    `translation_campaign`, `language_name`, as written): a benchmark name however the sentence goes on."""
+    camps, langs = grammar.exact.get("translation_campaign", ()), grammar.exact.get("language_name", ())
+    if not camps or not langs:
+        return re.compile(r"(?!x)x")
+    lang = "(?:" + "|".join(sorted(map(re.escape, langs), key=len, reverse=True)) + r"|[A-Z][a-z]{1,2})"
+    camp = "|".join(sorted(map(re.escape, camps), key=len, reverse=True))
+    pair = rf"{lang}\s?(?:-|\u2013|\u2192|->)\s?{lang}"
+    return re.compile(rf"(?<![\w\-])(?P<name>(?:{camp})\s?['\u2019]?\d{{2,4}}\s+{pair})(?![\w\-])")
+
+
 class NameCapture:
     """Grammar-based capture of benchmark names outside the vocabulary ("the FooBar dataset", "on FooBar-3")."""
 
@@ -137,6 +149,7 @@ class NameCapture:
         # the head ends its noun phrase ("X, a new dataset of ...", not "X, a novel dataset distillation method")
         self.head_ends = re.compile(rf"\s*(?:[,.;:()]|$|(?:{_FUNCTION_WORDS}|containing|consisting|from|that|which)\b)")
         self.name_in_list = re.compile(rf"(?<![\w\-]){_NAME}")
+        self.campaign_pair = _campaign_pair(grammar)
         self.grammar = grammar
 
     def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude, heads_only: bool = False) -> list[Span]:
@@ -176,6 +189,8 @@ class NameCapture:
                 m = self.appos.search(text, max(s0, h.start() - 80), h.start())
                 if m:
                     appos.append((m, m.end()))
+        if not heads_only:  # CAMPAIGN-PAIR: "WMT15 German-English", "IWSLT'17 Fr-En" (any word after it)
+            on.extend((m, m.end()) for m in self.campaign_pair.finditer(text, s0, s1))
         for o in () if heads_only else self.on_anchor.finditer(text, s0 + 1, s1):
             m = self.acronym_at.match(text, o.end(), s1)
             if m:
