@@ -126,6 +126,10 @@ CASES = {
             "In the 5% label regime the classifier still reaches 63.5% top-1 accuracy on ImageNet.",
             [(63.5, "ImageNet", "Top-1 Accuracy", "absolute")],
         ),
+        # a rate or subset the setting is run at ("a 30% missing rate", "a 10% labeled subset")
+        ("Under a 40% missing rate, the imputer keeps its MAE at 0.27.", [(0.27, None, "MAE", "absolute")]),
+        ("Trained on a 10% labeled subset, the segmenter loses little.", []),
+        ("We also test a 5% poisoning rate on the backdoor benchmark.", []),
     ],
     "SETTING-EXAMPLE": [
         ("The audio codec applies a 20x temporal reduction rather than the usual 4x.", []),
