@@ -131,6 +131,14 @@ CASES = {
         ("Trained on a 10% labeled subset, the segmenter loses little.", []),
         ("We also test a 5% poisoning rate on the backdoor benchmark.", []),
     ],
+    "SETTING-PARTICIPLE-SHARE": [  # leaks.py: the passive of a setting verb after a share of something
+        ("In our sparse variant, 40% of the attention heads are pruned after warm-up.", []),
+        ("During fine-tuning, 25% of the frames are randomly dropped.", []),
+        (
+            "On CIFAR-10, 94.1% of the test images are classified correctly.",
+            [(94.1, "CIFAR-10", "Accuracy", "absolute")],
+        ),
+    ],
     "SETTING-EXAMPLE": [
         ("The audio codec applies a 20x temporal reduction rather than the usual 4x.", []),
         ("Patch merging can be configured with any factor (e.g., 6x) at build time.", []),
