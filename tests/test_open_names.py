@@ -496,3 +496,13 @@ def test_possessive_compound_is_no_name(extractor: Extractor) -> None:
     for title in ("Sparse Occupancy in Bird's-Eye View", "Gaze Tracking for Driver's-Seat Cameras"):
         rows = extractor.extract(Paper(paper_id="p", title=title, abstract="Our model reaches 61.5% NDS."))
         assert [r.benchmark for r in rows] == [None], title
+
+
+def test_improves_on_names_the_system(extractor: Extractor) -> None:
+    """IMPROVES-ON-SYSTEM: the unknown name after "improves on" is the system improved on, not a benchmark."""
+    for text, bench in (
+        ("On ShanghaiTech-B the MAE improves on GauNet by 0.9.", "ShanghaiTech-B"),
+        ("Our parser improves on StackPointer-X by 1.3 LAS.", None),
+    ):
+        rows = extractor.extract(Paper(paper_id="p", title="", abstract=text))
+        assert [r.benchmark for r in rows] == [bench], text

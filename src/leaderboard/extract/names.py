@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.vocab import NameIndex
@@ -150,6 +151,7 @@ class NameCapture:
         self.head_ends = re.compile(rf"\s*(?:[,.;:()]|$|(?:{_FUNCTION_WORDS}|containing|consisting|from|that|which)\b)")
         self.name_in_list = re.compile(rf"(?<![\w\-]){_NAME}")
         self.campaign_pair = _campaign_pair(grammar)
+        self.improves_on = compile_role(r"(?<![\w\-])(?:ALT)\s+$", grammar.words, "improves_on_verb")
         self.grammar = grammar
 
     def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude, heads_only: bool = False) -> list[Span]:
@@ -193,8 +195,8 @@ class NameCapture:
             on.extend((m, m.end()) for m in self.campaign_pair.finditer(text, s0, s1))
         for o in () if heads_only else self.on_anchor.finditer(text, s0 + 1, s1):
             m = self.acronym_at.match(text, o.end(), s1)
-            if m:
-                on.append((m, m.end()))
+            if m and not self.improves_on.search(text, max(s0, o.start() - 16), o.start() - 1):
+                on.append((m, m.end()))  # IMPROVES-ON-SYSTEM: "improves on CLTR by 7.3" names the system improved on
         for kind, found in (("head", before), ("appos", appos), ("after", after), ("list", listed), ("on", on)):
             for m, m_end in found:
                 group = "name" if kind != "list" else 0
