@@ -196,3 +196,15 @@ def test_size_is_no_speed(extractor: Extractor) -> None:
     """A measured length before "wind speed" is a variable, not a speed-up."""
     rows = extractor.extract(Paper(paper_id="p", title="", abstract="We forecast 10 m wind speed at 40 stations."))
     assert [r.metric for r in rows] == []
+
+
+def test_rate_after_run_verb_only() -> None:
+    """RATE-AFTER-RUN-VERB (rules/rate_evidence.py): "runs at 25 Hz" is a result, a sampling rate is a setting."""
+    from leaderboard.extract import Extractor
+    from leaderboard.models import Paper
+
+    ex = Extractor.default()
+    runs = ex.extract(Paper("p", "", "The tracker runs at 25 Hz on a Jetson Nano."))
+    assert [(r.value, r.metric) for r in runs] == [(25.0, "Frequency")]
+    for text in ("Accelerometer streams are sampled at 100 Hz.", "The speech is resampled to 22 kHz."):
+        assert ex.extract(Paper("p", "", text)) == [], text

@@ -150,6 +150,10 @@ CASES = {
         ),
     ],
     "SHORT-FORM-IN-SLOT": [  # a listed short form in a benchmark slot of a result sentence
+        (  # a copula after the slot that gives the value keeps it a slot
+            "The linear probe accuracy on Flowers is 97.1%.",
+            [(97.1, "Oxford 102 Flowers", True, "linear probe accuracy")],
+        ),
         (
             "Our classifier reaches 88.4% on Flowers and 79.2% on Cars.",
             [(88.4, "Oxford 102 Flowers", True, "Accuracy"), (79.2, "Stanford Cars", True, "Accuracy")],
@@ -306,6 +310,14 @@ CASES = {
             "Accuracy reaches 91.0 on CIFAR 10 and 70.2 on KlueQA 3.0, its newest release.",
             [(91.0, "CIFAR-10", True, "Accuracy"), (70.2, "KlueQA 3.0", False, "Accuracy")],
         ),
+    ],
+    "CAMPAIGN-PAIR": [  # a translation campaign, its year and a language pair, at the end of its sentence too
+        ("Our system obtains 26.1 BLEU on WMT13 Spanish-English.", [(26.1, "WMT13 Spanish-English", False, "BLEU")]),
+        (
+            "The adapter adds 1.4 BLEU on IWSLT'16 Arabic-English over the dense baseline.",
+            [(1.4, "IWSLT'16 Arabic-English", False, "BLEU")],
+        ),
+        ("Back-translation yields 19.7 BLEU on WMT12 Czech-English.", [(19.7, "WMT12 Czech-English", False, "BLEU")]),
     ],
     "VERSION-OF-NAME": [  # a bare version in a value's "on" slot inside the parenthesis after a name
         (
@@ -476,3 +488,21 @@ def test_suite_of_sets_names_one_coded_suite(extractor: Extractor) -> None:
     ):
         rows = extractor.extract(Paper("p", None, text))
         assert [r.benchmark for r in rows] == [name], text
+
+
+def test_possessive_compound_is_no_name(extractor: Extractor) -> None:
+    """POSSESSIVE-COMPOUND: "in Bird's-Eye View", "for Driver's-Seat Cameras" in a title are compound nouns: their
+    first word is no benchmark the title gives the results."""
+    for title in ("Sparse Occupancy in Bird's-Eye View", "Gaze Tracking for Driver's-Seat Cameras"):
+        rows = extractor.extract(Paper(paper_id="p", title=title, abstract="Our model reaches 61.5% NDS."))
+        assert [r.benchmark for r in rows] == [None], title
+
+
+def test_improves_on_names_the_system(extractor: Extractor) -> None:
+    """IMPROVES-ON-SYSTEM: the unknown name after "improves on" is the system improved on, not a benchmark."""
+    for text, bench in (
+        ("On ShanghaiTech-B the MAE improves on GauNet by 0.9.", "ShanghaiTech-B"),
+        ("Our parser improves on StackPointer-X by 1.3 LAS.", None),
+    ):
+        rows = extractor.extract(Paper(paper_id="p", title="", abstract=text))
+        assert [r.benchmark for r in rows] == [bench], text

@@ -126,6 +126,18 @@ CASES = {
             "In the 5% label regime the classifier still reaches 63.5% top-1 accuracy on ImageNet.",
             [(63.5, "ImageNet", "Top-1 Accuracy", "absolute")],
         ),
+        # a rate or subset the setting is run at ("a 30% missing rate", "a 10% labeled subset")
+        ("Under a 40% missing rate, the imputer keeps its MAE at 0.27.", [(0.27, None, "MAE", "absolute")]),
+        ("Trained on a 10% labeled subset, the segmenter loses little.", []),
+        ("We also test a 5% poisoning rate on the backdoor benchmark.", []),
+    ],
+    "SETTING-PARTICIPLE-SHARE": [  # leaks.py: the passive of a setting verb after a share of something
+        ("In our sparse variant, 40% of the attention heads are pruned after warm-up.", []),
+        ("During fine-tuning, 25% of the frames are randomly dropped.", []),
+        (
+            "On CIFAR-10, 94.1% of the test images are classified correctly.",
+            [(94.1, "CIFAR-10", "Accuracy", "absolute")],
+        ),
     ],
     "SETTING-EXAMPLE": [
         ("The audio codec applies a 20x temporal reduction rather than the usual 4x.", []),
@@ -255,6 +267,10 @@ CASES = {
         (
             "The model needs 4.1 GFLOPs and reaches 80.1% on ImageNet.",
             [(4.1, "ImageNet", "FLOPs", "absolute"), (80.1, "ImageNet", "Top-1 Accuracy", "absolute")],
+        ),
+        (  # a mixed-case name is no count either ("image*" is a count noun, "ImageBind" no images)
+            "On ESC-50 the audio encoder reaches 93.2% accuracy, 2.4 points above ImageBind.",
+            [(2.4, "ESC-50", "Accuracy", "delta"), (93.2, "ESC-50", "Accuracy", "absolute")],
         ),
     ],
     "APPOSITIVE-MARGIN": [  # rules/value_form.py unit.written_once_on_list: a bare comma joins no list

@@ -16,6 +16,10 @@ REVERSED-TRANSITION: "rises to B from A", "to B (from A)" writes the new value f
 absolute rows already; the range row (A..B, read at A) is added as for "from A to B", and A is the earlier
 system's result.
 
+INTERRUPTED-TRANSITION: "from A for X to B", "from A (X) to B", "from A m with X to B m" name the earlier system
+between the two values, so the number grammar reads no range: both values are absolute rows already; the range row
+(A..B, read at A) is added as for "from A to B", and A is X's result.
+
 UP-FROM-AFTER-VALUE: "is 212, down from 305 for X" writes the new value, then the earlier one after "up/down from"
 (`UP_FROM_BETWEEN`, read by result.transition_of_named_metric). Both stay absolute rows: the probe sets annotate it
 so (probes: two absolute rows; no range row).
@@ -46,6 +50,13 @@ UP_FROM_BETWEEN = re.compile(
 )
 _FROM_BETWEEN = re.compile(r"\s*(?:\(\s*)?from\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:of\s+)?", re.IGNORECASE)
 
+# INTERRUPTED-TRANSITION: the gap from the earlier value to the new one: its unit, the earlier system in
+# parentheses or after "for"/"with" (group 1 or 2, no clause break), then "to"
+_INTERRUPTED_GAP = re.compile(
+    r"\s*(?:%|(?!(?:for|with|to)\b)[A-Za-z][\w/\u00b2]{0,8})?\s*"
+    r"(?:\(\s*([^()\[\],;:]{1,40}?)\s*\)|(?:for|with)\s+(?:(?:the|an?)\s+)?([^()\[\],;:]{1,60}?))\s+to\s+[(\[$]?\s*",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")  # compiled at import: the loop never compiles
 
 # EARLIER-SYSTEM-OF-TRANSITION: the earlier value's system, named right after it ("from 0.52 mm/day for a
@@ -69,6 +80,7 @@ def transition_rows(readings: list, done: list, a, s0: int) -> list:
     kept = [d for d in done if d.num.end not in spreads]
     rows = [*kept, *after_rows([r for r in readings if r.span_end not in spreads], kept, text, nums, s0, g)]
     rows += reversed_rows(readings, text, s0, g)
+    rows += interrupted_rows(readings, text, s0, g)
     for row in rows:  # the earlier systems named: their identity key, as every method has
         if row.is_own is False and row.method is not None and row.method_norm is None:
             row.method_norm = a.method_keys.setdefault(row.method, method_norm(row.method, a.vocab.methods.lookup))
@@ -148,6 +160,33 @@ def reversed_rows(readings: list, text: str, s0: int, g=None) -> list:
     return out
 
 
+def interrupted_rows(readings: list, text: str, s0: int, g) -> list:
+    """The range rows of "from A for X to B" transitions (INTERRUPTED-TRANSITION, see the module docstring); A's
+    reading becomes X's."""
+    out: list = []
+    plain = sorted((r for r in readings if r.kind == "absolute" and not r.num.signed), key=lambda r: r.num.start)
+    reach = Windows.read(g, "from_before_transition")
+    for old, new in zip(plain, plain[1:], strict=False):
+        gap = _INTERRUPTED_GAP.fullmatch(text, old.span_end, new.num.start)
+        if gap is None or (old.unit or new.unit) != (new.unit or old.unit):
+            continue
+        name = gap.group(1) or gap.group(2)
+        if len(name.split()) > Windows.read(g, "baseline_words"):
+            continue
+        if not _FROM_BEFORE.search(text, max(s0, old.num.start - reach), old.num.start):
+            continue
+        row = old.at_end(old.num, old.unit, old.copy_rules())
+        row.kind, row.value_to = "range", new.value
+        row.method, row.method_norm, row.is_own = new.method, new.method_norm, new.is_own  # the transition's system
+        row.note("kind", "kind.interrupted_transition", (old.num.start, new.num.end))
+        if old.is_own is not False or old.method is None:
+            span = gap.span(1) if gap.group(1) else gap.span(2)
+            old.method, old.method_norm, old.is_own = " ".join(name.split()), None, False
+            old.note("method", "method.before_of_transition", span)
+        out.append(row)
+    return out
+
+
 def _absolute(r, num, unit: str | None):
     """The range reading `r` as an absolute reading of one of its ends."""
     row = r.at_end(num, unit, r.copy_rules())
@@ -183,4 +222,12 @@ def _name_earlier(row, text: str, g, end: int, new_end: int | None) -> None:
         row.method, row.method_norm, row.is_own = " ".join(text[span[0] : span[1]].split()), None, False
 
 
-__all__ = ["UP_FROM_BETWEEN", "after_rows", "earlier_system", "reversed_rows", "spread_of_change", "transition_rows"]
+__all__ = [
+    "UP_FROM_BETWEEN",
+    "after_rows",
+    "earlier_system",
+    "interrupted_rows",
+    "reversed_rows",
+    "spread_of_change",
+    "transition_rows",
+]

@@ -11,7 +11,8 @@
   in the same unit, and so do the next items of that list ("ahead of A (0.61) and B (0.57), and its CLIP score":
   B's 0.57 too, not CLIP score); so does the earlier
   value after "up from" / "down from" ("Chord accuracy on A reaches 78.5%, up from 22.0% for B": Chord accuracy,
-  not the "accuracy" inside that phrase).
+  not the "accuracy" inside that phrase), and a named system's number after a comparison word ("a mean return of 0.71,
+  compared with 0.58 for X and 0.46 for Y").
 - metric.of_parallel_compared_list: PARALLEL-COMPARED-LIST, see its docstring ("X 0.712, Y 0.823 and Z 0.311,
   against 0.668, 0.803 and 0.305 for B": position by position).
 """
@@ -67,6 +68,7 @@ def of_compared_system(a: Abstract, readings: list[Reading]) -> None:
         before = a.text[r.s0 : r.num.start].rstrip()
         named = before.endswith("(") and a.g.compared_before.search(before[:-1].rstrip() + " ") is not None
         named = named or before.endswith("(") and _next_compared(a.text, readings, k, named_at)
+        named = named or r.rules.get("result") == "result.compared_named_value"  # "compared with 0.58 for X"
         if named:
             named_at.add(k)
         if not named and (before[-4:].lower() != "from" or _UP_FROM.search(before) is None):  # cheap test first

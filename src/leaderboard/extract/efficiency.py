@@ -102,7 +102,9 @@ class SpeedLexicon:
             verb_by=comp(rf"(?P<cue>ALT)\b[^.;:\d]{{0,{w.speed_verb_to_by}}}?\bby\s*" + _ABOUT + r"\s*$", "speed_verb"),
             noun_by=comp(r"(?<![\w\-])(?P<cue>ALT)\s+(?:[a-z]+\s+){0,3}?by\s*" + _ABOUT + r"\s*$", "speed_noun"),
             time_unit=comp(r"\s?(?P<cue>ALT)", "time_unit"),
-            time_before=comp(r"(?P<cue>ALT)\s*(?:only|just|about|around|approximately|~|<)?\s*$", "time_before"),
+            time_before=comp(
+                r"(?P<cue>ALT)\s*(?:only|just|about|around|approximately|under|below|~|<)?\s*$", "time_before"
+            ),
             time_after=comp(r"\s*(?:[\w\-]+\s+){0,2}?(?P<cue>ALT)", "time_after"),
             values=values,
             metrics=metrics,

@@ -7,6 +7,8 @@ readings after attribution (the cue words and the rules that read one number liv
 - SPEED-NO-BORROW: a measurement in a sentence that names hardware ("on an A100 GPU") gets no benchmark.
 - SPEED-AT-OPERATING-POINT: an efficiency result keeps a benchmark only when it is the one benchmark of its
   sentence's task results, or the sentence's fronted scope ("On X, ...").
+- SPEED-MEASURED-ON: "speed-ups of 3.6x on X", "a 3.2x wall-clock speedup on X", "the speed-up on X is 2.9x": a
+  benchmark joined to the speed value or its noun by "on" (no comparison between) is what the speed is measured on.
 - SPEED-OWN-CONJUNCT: an efficiency result in a conjunct of its own (", and latency is 410 ms") after a task result
   of its sentence does not take that result's fronted benchmark.
 """
@@ -60,7 +62,7 @@ def settle_benchmarks(a, readings: list) -> None:
     for r in readings:
         confine_benchmark(r, a.speed, a.g.hardware, a.text)
     own_conjunct(readings, a.speed, a.text)
-    without_operating_point(readings, a.speed, a.text)
+    without_operating_point(readings, a.speed, a.text, a.g)
 
 
 def settle_late(a, readings: list) -> None:
@@ -68,7 +70,7 @@ def settle_late(a, readings: list) -> None:
     ("Decoding throughput grows 4.8x at batch size 64, and ...": the throughput is named by its conjunct only then),
     so a late efficiency result does not keep a benchmark carried from a task result (run by the engine)."""
     if a.speed is not None:
-        without_operating_point(readings, a.speed, a.text)
+        without_operating_point(readings, a.speed, a.text, a.g)
 
 
 _CONJUNCT = re.compile(r",\s+(?:and|while|whereas)\s|;\s")
@@ -136,7 +138,7 @@ def speed_noun_is_own(readings: list, speed: SpeedLexicon) -> None:
 _CLAUSE = re.compile(r"[;:.]\s")
 
 
-def without_operating_point(readings: list, speed: SpeedLexicon, text: str) -> None:
+def without_operating_point(readings: list, speed: SpeedLexicon, text: str, g) -> None:
     """SPEED-AT-OPERATING-POINT: an efficiency result keeps a benchmark only when it is the one benchmark the task
     results of its sentence are given on ("83.7% accuracy on X with only 2.3 ms latency"), or the benchmark that
     scopes the whole sentence ("On X, ...", "On X the speedup reaches ..."). A speed claim on its own ("40% faster
@@ -151,10 +153,36 @@ def without_operating_point(readings: list, speed: SpeedLexicon, text: str) -> N
             continue
         if r.rules.get("benchmark") == "benchmark.fronted_slot":
             continue  # "On X the speedup reaches 3.9x": a fronted slot scopes its clause, comma or not
-        if r.benchmark.name not in tasks or len(tasks) > 1:
+        if r.benchmark.name in tasks and len(tasks) == 1:
+            continue
+        if measured_on(r, text, g):
+            r.note("benchmark", "benchmark.speed_measured_on", (r.benchmark.start, r.benchmark.end))
+        else:
             r.benchmark, r.carried, r.subset = None, False, None
             why = "not the one benchmark of its sentence's results"
             r.drop("benchmark", "benchmark.speed_without_operating_point", why)
+
+
+_ON_AFTER = re.compile(r"\s*(?:[A-Za-z][\w\-]*\s+){0,3}?on\s+(?:the\s+)?", re.IGNORECASE)
+_ON_BEFORE = re.compile(r"\s+on\s+(?:the\s+)?", re.IGNORECASE)
+_LINK_TO_VALUE = re.compile(r"(?:\s+[a-z]+){1,3}\s+", re.IGNORECASE)
+
+
+def measured_on(r, text: str, g) -> bool:
+    """SPEED-MEASURED-ON (see the module docstring): the benchmark right after the value ("3.6x on X", "3.2x
+    wall-clock speedup on X") with no comparison word between, or right after the value's own metric noun with a
+    short link to the value ("the speed-up on X is still 2.9x")."""
+    b, m = r.benchmark, r.metric
+    if b.start >= r.span_end:
+        return _ON_AFTER.fullmatch(text, r.span_end, b.start) is not None and not g.compare.search(
+            text, r.span_end, b.start
+        )
+    return (
+        m is not None
+        and 0 <= m.end <= b.start < b.end <= r.num.start
+        and _ON_BEFORE.fullmatch(text, m.end, b.start) is not None
+        and _LINK_TO_VALUE.fullmatch(text, b.end, r.num.start) is not None
+    )
 
 
 _SCOPE_BEFORE = re.compile(r"\s*(?:on|for|across)\s+(?:the\s+)?", re.IGNORECASE)

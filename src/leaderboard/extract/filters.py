@@ -59,7 +59,9 @@ def rate_or_duration(words: dict[str, dict[str, str]], before: str, after: str) 
     """ "112 tokens per second", "in under 2 minutes": a rate or a time taken (efficiency.py's cue words), not a
     count of things."""
     low = " ".join(after.lower().split())
-    if any(low.startswith(p) for p in words.get("speed_after", {}) if " per " in p or "/" in p):
+    rates = [p for p in words.get("speed_after", {}) if "per " in p or "/" in p]
+    heads = low.split(" ", 2)  # "140 utterances per second", "410 person crops per second": items, then the rate
+    if any(t.startswith(p) for t in (low, *(" ".join(heads[k:]) for k in (1, 2))) for p in rates):
         return True
     tail = " ".join(before.lower().split())
     unit = low.split(" ", 1)[0] if low else ""
@@ -144,7 +146,8 @@ def non_result_reason(
     if bare and not bound_metric and grammar.setting_before.search(before):
         return "setting or reference"
     count = grammar.count_after.match(after) if num.unit != "%" and not bound_metric else None
-    counted = count is not None and not _name_in_capitals(count.group(0), grammar.exact.get("count_noun", frozenset()))
+    nouns = grammar.exact.get("count_noun", frozenset())
+    counted = count is not None and not _name_in_capitals(count.group(0), nouns, num.unit != "x")
     if counted and not metric_follows(after[count.end() :], metric_lookup):  # type: ignore[union-attr]
         return "count or size"
     if num.unit == "%" and grammar.data_after.match(after[share_tail(after) :]):
@@ -196,12 +199,13 @@ def share_tail(after: str) -> int:
     return end
 
 
-def _name_in_capitals(counted: str, nouns: frozenset[str]) -> bool:
-    """CAPITALS-ARE-A-NAME: the count noun matched is written in capitals ("3.1 points above CLIP") while no count
-    noun of the grammar is ("GPU*", "FLOPs" are; `nouns` as written): a model's or dataset's name, not a plural of
-    things counted."""
+def _name_in_capitals(counted: str, nouns: frozenset[str], mixed: bool) -> bool:
+    """CAPITALS-ARE-A-NAME: the count noun matched is written in capitals ("3.1 points above CLIP") or in a name's
+    mixed case ("5.7 points above ProteinMPNN": no proteins) while no count noun of the grammar is ("GPU*", "FLOPs"
+    are; `nouns` as written): a model's or dataset's name, not a plural of things counted. A mixed-case name only
+    with `mixed` (not after a ratio: "3000x more than ImageNet" compares amounts of images)."""
     word = counted.split()[-1]
     stem = word[:-1] if word.endswith("s") else word
-    if len(stem) < 3 or not stem.isupper():
+    if len(stem) < 3 or not (stem.isupper() or mixed and any(c.isupper() for c in stem[1:])):
         return False
     return not any(n[:1].isupper() and word.startswith(n.rstrip("*")) for n in nouns)

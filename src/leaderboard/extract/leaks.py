@@ -22,6 +22,8 @@ Rules:
   share is counted under, not a result.
 - SETTING-VERB-SHARE: "we mask 75% of the patches", "drop 80% of the frames", "remove up to 25% of the
   parameters": a verb that alters the input or the model right before a percentage of something.
+- SETTING-PARTICIPLE-SHARE: "60% of the field pairs are pruned", "about 15% of the tokens are masked": the passive
+  of a setting verb (grammar kind `setting_participle`) after a percentage of something.
 - TARGET-OF-COST: "needs 3x fewer rounds to reach 70% accuracy", "takes 40 GPU hours to attain 90%": the level a cost
   is counted up to (grammar kind `cost_before_target` earlier in the clause, then "to reach/achieve/attain/hit")
   is an operating point, not a result.
@@ -66,6 +68,7 @@ class Leaks:
     setting_ends: tuple[str, ...]  # last words of the setting phrases: a cheap test before the pattern
     setting_after: re.Pattern
     setting_verb: re.Pattern
+    setting_passive: re.Pattern  # SETTING-PARTICIPLE-SHARE
     threshold: re.Pattern
     example: re.Pattern
     reference: re.Pattern
@@ -90,6 +93,10 @@ class Leaks:
             setting_ends=tuple(sorted({p.split()[-1].lower() for p in words.get("setting_phrase", {})})),
             setting_after=comp(_GAP + r"(?:ALT)", "setting_noun_after"),
             setting_verb=comp(r"(?<![\w\-])(?:ALT)\s+(?:up\s+to\s+|only\s+|about\s+|nearly\s+|~\s*)?$", "setting_verb"),
+            setting_passive=comp(
+                r"\s*of\s+(?:[\w\-]+\s+){1,5}?(?:is|are|was|were|get|gets|got|being)\s+(?:randomly\s+|then\s+)?(?:ALT)\b",
+                "setting_participle",
+            ),
             threshold=comp(r"\s*(?:ALT)", "threshold_noun"),
             example=comp(r"(?<![\w\-])(?:ALT)\s*$", "setting_example"),
             reference=comp(_TO_REFERENCE + r"(?:ALT)(?![\w\-])", "reference_setting"),
@@ -126,6 +133,8 @@ class Leaks:
             return "setting"  # "AP at 0.5 IoU": the threshold of the metric
         if unit == "%" and _OF_SHARE.match(text, end) and self.setting_verb.search(before):
             return "setting"
+        if unit == "%" and self.setting_passive.match(text, end, min(s1, end + 80)):
+            return "setting"  # SETTING-PARTICIPLE-SHARE: "60% of the field pairs are pruned"
         if unit not in {"x", "%"} and not _TIMES_AFTER.match(text[end : end + 8]):
             return None
         if unit == "x" and self.example.search(before):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.vocab import NameIndex
@@ -101,6 +102,18 @@ def _result_verbs(grammar: Grammar) -> str:
     return rf"(?=[a-z]+(?:s|ed)\b)(?:{'|'.join(stems)})\b" if stems else r"(?!x)x"
 
 
+def _campaign_pair(grammar: Grammar) -> re.Pattern:
+    """CAMPAIGN-PAIR: a translation campaign's stem and year and a language pair, in codes or names (grammar kinds
+    `translation_campaign`, `language_name`, as written): a benchmark name however the sentence goes on."""
+    camps, langs = grammar.exact.get("translation_campaign", ()), grammar.exact.get("language_name", ())
+    if not camps or not langs:
+        return re.compile(r"(?!x)x")
+    lang = "(?:" + "|".join(sorted(map(re.escape, langs), key=len, reverse=True)) + r"|[A-Z][a-z]{1,2})"
+    camp = "|".join(sorted(map(re.escape, camps), key=len, reverse=True))
+    pair = rf"{lang}\s?(?:-|\u2013|\u2192|->)\s?{lang}"
+    return re.compile(rf"(?<![\w\-])(?P<name>(?:{camp})\s?['\u2019]?\d{{2,4}}\s+{pair})(?![\w\-])")
+
+
 class NameCapture:
     """Grammar-based capture of benchmark names outside the vocabulary ("the FooBar dataset", "on FooBar-3")."""
 
@@ -116,10 +129,11 @@ class NameCapture:
         # "on", "in", "On" after a non-word character: `\b(?:on|in|On)` written to open with the literal "n", which
         # `re` skips to like memchr (a leading set or `\b` is tested at every position); a match starts at the "n",
         # so a scan from s0 + 1 finds the words that start at s0 or later
-        # OWN-SET-IN-SLOT: "on our X", "on the CelebA-based X": a possessive and a "-based" modifier before the name
+        # OWN-SET-IN-SLOT: "on our X", "on the CelebA-based X": a possessive and a "-based" modifier before the name;
+        # POSSESSIVE-COMPOUND: "in Bird's-Eye View" is a compound noun, its "Bird" no name
         self.on_anchor = re.compile(r"n(?<=(?<![\w])[oiO]n)\s+(?:(?:the|our)\s+)?(?:[\w]+-(?:based|derived)\s+)?")
         self.acronym_at = re.compile(
-            rf"(?P<name>{_ACRONYM}{_NAME_VERSION}?)(?![\w\-])(?!\s+(?:\d|[A-Z]))"
+            rf"(?P<name>{_ACRONYM}{_NAME_VERSION}?)(?![\w\-])(?!['\u2019]s-)(?!\s+(?:\d|[A-Z]))"
             rf"(?!\s+(?!(?:{_FUNCTION_WORDS}|from|(?i:{heads}))\b|v\d|{_result_verbs(grammar)})[a-z])"
         )
         self.coord = re.compile(rf"\s*(?:,\s*and|,|and|&)\s+(?:the\s+)?(?P<name>{_ACRONYM})(?![\w\-])")
@@ -136,6 +150,8 @@ class NameCapture:
         # the head ends its noun phrase ("X, a new dataset of ...", not "X, a novel dataset distillation method")
         self.head_ends = re.compile(rf"\s*(?:[,.;:()]|$|(?:{_FUNCTION_WORDS}|containing|consisting|from|that|which)\b)")
         self.name_in_list = re.compile(rf"(?<![\w\-]){_NAME}")
+        self.campaign_pair = _campaign_pair(grammar)
+        self.improves_on = compile_role(r"(?<![\w\-])(?:ALT)\s+$", grammar.words, "improves_on_verb")
         self.grammar = grammar
 
     def find(self, text: str, s0: int, s1: int, taken: list[Span], exclude, heads_only: bool = False) -> list[Span]:
@@ -175,10 +191,12 @@ class NameCapture:
                 m = self.appos.search(text, max(s0, h.start() - 80), h.start())
                 if m:
                     appos.append((m, m.end()))
+        if not heads_only:  # CAMPAIGN-PAIR: "WMT15 German-English", "IWSLT'17 Fr-En" (any word after it)
+            on.extend((m, m.end()) for m in self.campaign_pair.finditer(text, s0, s1))
         for o in () if heads_only else self.on_anchor.finditer(text, s0 + 1, s1):
             m = self.acronym_at.match(text, o.end(), s1)
-            if m:
-                on.append((m, m.end()))
+            if m and not self.improves_on.search(text, max(s0, o.start() - 16), o.start() - 1):
+                on.append((m, m.end()))  # IMPROVES-ON-SYSTEM: "improves on CLTR by 7.3" names the system improved on
         for kind, found in (("head", before), ("appos", appos), ("after", after), ("list", listed), ("on", on)):
             for m, m_end in found:
                 group = "name" if kind != "list" else 0

@@ -58,7 +58,10 @@ _GLUED_SCORE = re.compile(r"(?<![\w\-])(?P<name>[A-Za-z][\w\-]*?[A-Za-z0-9])-?[S
 _IN_LANGUAGE = re.compile(rf"{_NAME}\s+(?:in|for)\s+(?P<lang>[A-Z][a-z]+)\s+(?P<head>(?:shared\s+)?[a-z]+)\b")
 _IN_LANGUAGE_CHEAP = re.compile(r"\s(?:in|for)\s+[A-Z][a-z]+\s+(?:shared\s+)?[a-z]")
 _SLOT_BEFORE = re.compile(r"(?:\b(?:[Oo]n|[Ff]or|and|or)|,)\s+(?:the\s+)?$")  # "On Pets, ...": a fronted slot too
-_SLOT_AFTER = re.compile(r"(?![\w\-])(?!\s+(?:[a-z]+ed|of|is|are|was|were)\b)")
+# not before a participle, "of" or a copula, unless the copula gives the value ("HR@10 on Beauty is 0.0958")
+_SLOT_AFTER = re.compile(
+    r"(?![\w\-])(?!\s+(?:[a-z]+ed|of)\b)(?!\s+(?:is|are|was|were)\b(?!\s+(?:about\s+|only\s+)?\d))"
+)
 
 
 def open_names(

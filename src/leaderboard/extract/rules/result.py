@@ -10,6 +10,7 @@ from leaderboard.extract.compared_values import compared_named_value as named_va
 from leaderboard.extract.filters import fronted_condition, non_result_reason, share_tail
 from leaderboard.extract.pairing import name_runs
 from leaderboard.extract.rules import rule
+from leaderboard.extract.rules.rate_evidence import rate_of_items  # noqa: F401
 from leaderboard.extract.rules.solved_count import count_of_items_solved  # noqa: F401
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.value_siblings import sibling_is_result
@@ -244,7 +245,7 @@ def labelled_comparison(a: Abstract, s: Sentence, r: Reading) -> bool:
 def compared_named_value(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A number a comparison word gives as a named system's own, in a sentence that names a metric ("compared
     with 26 meV for Uni-Mol", "below GraphCast (326)"; compared_values.py)."""
-    return bool(s.metrics) and r.kind == "absolute" and named_value(a.text, a.g, s.s0, r.num.start, r.span_end)
+    return r.kind == "absolute" and named_value(a.text, a.g, s.s0, r.num.start, r.span_end, bool(s.metrics))
 
 
 @rule("result.transition_of_named_metric")

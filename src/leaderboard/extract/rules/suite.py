@@ -10,7 +10,8 @@ imports them so the engine's chains find them by name).
   number are those of the suite in the sentence's fronted "On X" slot (see `fronted_suite`).
 - OWN-SCOPE-BEFORE: "On X the accuracy is 70.2, and the gap on our loan audit falls to 0.05", "..., and accuracy over
   6 tasks is 72.1": the number's conjunct names a scope of its own before it (counted sets or tasks, or "our" data)
-  and no dataset in it: the names before that scope, and those carried from elsewhere, are not the number's.
+  and no dataset in it (nor, for counted sets, a fronted "On X" slot before the scope: ON-SUITE-AGGREGATE): the
+  names before that scope, and those carried from elsewhere, are not the number's.
 - COUNTED-SCOPE-AFTER: "keeps 91% of the average accuracy on seven commonsense tasks": a phrase after the number in
   its item that counts unnamed sets or tasks scopes it the same way.
 """
@@ -21,6 +22,7 @@ import functools
 import re
 
 from leaderboard.extract.attribution import Span
+from leaderboard.extract.fronted_names import sentence_fronted
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 
@@ -141,9 +143,15 @@ def _scope_before(a: Abstract, s: Sentence, r: Reading) -> bool:
         if m.group("our") is not None:
             if _own_data(frozenset(a.g.words.get("own_data_head", ()))).search(phrase) or a.g.any_head.search(phrase):
                 return True
-        elif counts_sets_or_tasks(a.g, phrase):
+        elif counts_sets_or_tasks(a.g, phrase) and not _fronted_before(a, s, c0, m.start()):
             return True
     return False
+
+
+def _fronted_before(a: Abstract, s: Sentence, c0: int, pos: int) -> bool:
+    """ON-SUITE-AGGREGATE before the number: "On X, its success rate over 12 tasks is 0.64": a name in a fronted
+    "On X" slot of the conjunct, before the counted scope, is the suite whose tasks it counts."""
+    return any(c0 <= b.start and b.end <= pos for b in sentence_fronted(a, s).values())
 
 
 @functools.lru_cache(maxsize=4)
