@@ -136,7 +136,7 @@ class AbstractContext:
             return []
         w0, w1 = self.rest[i]
         if self.rest[i] not in self._found and not (
-            _EVAL_HINT.search(self.text, w0, w1) or self.g.any_head.search(self.text, w0, w1)
+            _EVAL_HINT.search(self.text, w0, w1) or next(self.g.scan("any_head", self.text, w0, w1), None)
         ):
             return []  # no "on X", "using X" or head word: no dataset named (a cheap test before the scan)
         return self._names_in(self.rest[i], alone=True)

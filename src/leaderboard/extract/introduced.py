@@ -45,8 +45,8 @@ def introduced_default(a, s, r) -> Span | None:
 
 
 def _last_introduced(a, s) -> Span | None:
-    if not a.g.any_head.search(a.text, 0, s.s0):
-        return None  # no head word before the sentence: nothing introduced (the literal cue first)
+    if next(a.g.scan("any_head", a.text, 0, s.s0), None) is None:
+        return None  # no head word before the sentence: nothing introduced (the literal cue first; led_scan.py)
     before = [b for b in introduced(a, s.s0) if b.end <= s.s0]
     if not before:
         return None
