@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaderboard.extract import alternation, attribution, grammar, lists, numbers, open_names, urls
+from leaderboard.extract import alignment, alternation, attribution, grammar, numbers, open_names, urls
 from leaderboard.extract.names import NameCapture
 
 _NUMBERISH = st.lists(
@@ -157,7 +157,7 @@ _CLAUSES = st.lists(
 def test_clause_break_and_respectively_are_the_word_boundary_patterns(text: str, pos: int) -> None:
     clause = re.compile(r"[;:]|,\s+(?:and\s+|but\s+|while\s+|whereas\s+|which\s+)|\bwhile\b|\bwhereas\b")
     respectively = re.compile(r"\brespectively\b", re.IGNORECASE)
-    for fast, plain in ((attribution._CLAUSE_BREAK, clause), (lists._RESPECTIVELY, respectively)):
+    for fast, plain in ((attribution._CLAUSE_BREAK, clause), (alignment.RESPECTIVELY, respectively)):
         assert [m.span() for m in fast.finditer(text, pos)] == [m.span() for m in plain.finditer(text, pos)]
 
 

@@ -1,4 +1,4 @@
-"""The five probe sets scored with the judging rules of `leaderboard evaluate` (each holds invented abstracts with
+"""The six probe sets scored with the judging rules of `leaderboard evaluate` (each holds invented abstracts with
 every number annotated, written before the extractor ran on them; see their READMEs):
 
 * tests/data/probes: 60 abstracts in 25 fields (2026-12-02, b89b414). Its misses were used to find error classes
@@ -11,6 +11,9 @@ every number annotated, written before the extractor ran on them; see their READ
   rules of session 8; a tune set since session 9.
 * tests/data/probes5: 60 abstracts shaped like real arXiv abstracts in 8 mainstream fields (2026-12-02, e28c656),
   written blind and used only to check the rules of session 9.
+* tests/data/probes6: 60 abstracts, 40 shaped like 2023-2026 arXiv abstracts in 8 mainstream fields and 20
+  results-dense ones in the style of 2017-2021 Papers-with-Code papers from other fields (2026-12-02, 343ae27),
+  written blind and used only to check the rules of session 10.
 
 The floors are one point under the figures at the end of that round, so a change that loses generalisation on text
 nobody tuned on fails here; raise them when the extractor improves on a set."""
@@ -32,6 +35,7 @@ PROBE_SETS = {
     "probes3": ((60, 331, 173), {"value_precision": 0.977, "value_recall": 0.935, "tuple_f1": 0.837}),
     "probes4": ((60, 367, 131), {"value_precision": 0.975, "value_recall": 0.928, "tuple_f1": 0.775}),
     "probes5": ((60, 474, 185), {"value_precision": 0.974, "value_recall": 0.929, "tuple_f1": 0.755}),
+    "probes6": ((60, 517, 204), {"value_precision": 0.954, "value_recall": 0.941, "tuple_f1": 0.791}),
 }
 
 

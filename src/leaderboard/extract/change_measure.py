@@ -150,7 +150,26 @@ def _subject(a: Abstract, r: Reading, end: int) -> Span | None:
         subject = run
     while subject and subject[-1][0].lower().endswith("ly"):
         subject = subject[:-1]
+    head = next((m for m in _WORD.finditer(text, begin, end) if function.get(m.group().lower()) is None), None)
+    if head is not None and head.group().lower() in a.g.words.get("share_noun", NO_WORDS):
+        return _share_of(a, (head.group(), head.start()), end)  # the clause's first content word
     return _phrase(a, subject) if subject else None
+
+
+def _share_of(a: Abstract, noun: tuple[str, int], end: int) -> Span | None:
+    """SHARE-OF-ITEMS: a share noun (grammar kind `share_noun`: "share", "proportion", "fraction") names no measure
+    alone; with what it counts ("the fraction of answers citing a wrong policy falls from 14% to 6%") the
+    whole phrase up to the verb is the measure, as written (at most 12 words, no method in it)."""
+    words = [(m.group(), m.start()) for m in _WORD.finditer(a.text, noun[1], end)]
+    if len(words) < 3 or len(words) > 12 or words[1][0].lower() != "of" or _BREAK.search(a.text, noun[1], end):
+        return None
+    while words[-1][0].lower().endswith("ly"):
+        words = words[:-1]
+    start, stop = words[0][1], words[-1][1] + len(words[-1][0])
+    if any(start <= s.start < stop for s in a.methods):
+        return None
+    raw = a.text[start:stop]
+    return Span(start, stop, raw, raw)
 
 
 def _phrase(a: Abstract, words: list[tuple[str, int]]) -> Span | None:

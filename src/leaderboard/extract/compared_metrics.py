@@ -7,7 +7,9 @@
   the 2.1 is GLUE score, the F1 belongs to 89.0).
 - metric.of_compared_system: COMPARED-SYSTEM-VALUE: the number of a compared system written in parentheses after
   its name ("a total score of 84.6%, ahead of FooGen (81.6%)") with no metric of its own, or only its benchmark's
-  usual one, measures the metric of the sentence's last earlier result in the same unit; so does the earlier
+  usual one or the sentence's nearest written after it, measures the metric of the sentence's last earlier result
+  in the same unit, and so do the next items of that list ("ahead of A (0.61) and B (0.57), and its CLIP score":
+  B's 0.57 too, not CLIP score); so does the earlier
   value after "up from" / "down from" ("Chord accuracy on A reaches 78.5%, up from 22.0% for B": Chord accuracy,
   not the "accuracy" inside that phrase).
 - metric.of_parallel_compared_list: PARALLEL-COMPARED-LIST, see its docstring ("X 0.712, Y 0.823 and Z 0.311,
@@ -58,11 +60,15 @@ def of_compared_value(a: Abstract, readings: list[Reading]) -> None:
 
 def of_compared_system(a: Abstract, readings: list[Reading]) -> None:
     """metric.of_compared_system: see the module docstring."""
+    named_at: set[int] = set()  # the readings read as a compared system's value in parentheses
     for k, r in enumerate(readings):
         if r.kind == "delta" or r.bound:
             continue
         before = a.text[r.s0 : r.num.start].rstrip()
         named = before.endswith("(") and a.g.compared_before.search(before[:-1].rstrip() + " ") is not None
+        named = named or before.endswith("(") and _next_compared(a.text, readings, k, named_at)
+        if named:
+            named_at.add(k)
         if not named and (before[-4:].lower() != "from" or _UP_FROM.search(before) is None):  # cheap test first
             continue
         prev = next((p for p in reversed(readings[:k]) if p.kind != "delta" and p.unit == r.unit), None)
@@ -72,12 +78,22 @@ def of_compared_system(a: Abstract, readings: list[Reading]) -> None:
             continue
         m, pm = r.metric, prev.metric
         inside = m is not None and pm.start <= m.start and m.end <= pm.end  # "Chord accuracy ...": its "accuracy"
-        if m is not None and not r.metric_inferred and not inside or m is pm:
+        later = named and _replaceable(r)  # "below A (4.10) and B (3.35), and its CLAP score": not CLAP
+        if m is not None and not r.metric_inferred and not inside and not later or m is pm:
             continue
         r.metric, r.metric_inferred = pm, False
         r.note("metric", "metric.of_compared_system")
 
 
+def _next_compared(text: str, readings: list[Reading], k: int, named_at: set[int]) -> bool:
+    """Whether reading k, in parentheses after a name, continues a list of compared systems whose previous item is
+    the reading before it ("ahead of A (0.61) and B (0.57)": B's 0.57 too)."""
+    if k - 1 not in named_at:
+        return False
+    return _NEXT_ITEM.fullmatch(text, readings[k - 1].num.end, readings[k].num.start) is not None
+
+
+_NEXT_ITEM = re.compile(r"[^()]{0,6}\)\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)[^(),;]{1,60}\(\s*")
 _LIST_RULE = "metric.of_parallel_compared_list"
 _PAIRED = re.compile(r"\s*(?:[A-Za-z%]{1,8}\s*)?(?:vs\.?|versus)\s", re.IGNORECASE)
 # between two numbers of one list: a unit word of the first ("2.8x and 3.7"), then a comma and/or "and"

@@ -1,114 +1,41 @@
-"""The engine: the one place that knows in which order the rules run. Per result sentence: build the frozen
-`Sentence`, read each number (`_read_number`: metric binding, rejections, unit, qualifier, kind, evidence), the list
-passes (lists.py), each reading's attribution (`_attribute`: benchmark, metric, subset, value, method, baseline,
-change details, confidence), then the passes over all readings again. Rules live in extract/rules/ and run here in
-ordered chains: the first rule that decides sets the field, and `Reading.note` records it (trace, `results.rules`).
-"""
+"""The engine: the one place that runs the rules, in the ordered chains of chains.py. Per result sentence: build
+the frozen `Sentence`, read each number (`_read_number`: metric binding, rejections, unit, qualifier, kind,
+evidence), the structure rules before attribution (rules/structure.py: lists and coordination), each reading's
+attribution (`_attribute`: benchmark, metric, subset, value, method, baseline, change details, confidence), then the
+structure rules after it. The first rule of a chain that decides sets the field, and `Reading.note` records it
+(trace, `results.rules`)."""
 
 from __future__ import annotations
 
 from leaderboard.extract.attribution import Span, clause_start, generic_head, nearest, unnamed
 from leaderboard.extract.before_after import transition_rows
 from leaderboard.extract.calibration import evidence_score
+from leaderboard.extract.chains import (
+    BASELINE,
+    BENCHMARK_CARRIED,
+    BENCHMARK_IN_SENTENCE,
+    CHANGE,
+    EVIDENCE,
+    METHOD,
+    METRIC_BINDING,
+    QUALIFIER,
+    REJECT,
+    SUBSET,
+    UNIT,
+)
 from leaderboard.extract.details import delta_details, transitions
 from leaderboard.extract.efficiency_sentence import apply_claim, settle_benchmarks, settle_late
 from leaderboard.extract.lists import jointly
 from leaderboard.extract.names_around import belongs_to_other, bound_elsewhere, changed_metric, with_split
 from leaderboard.extract.pair_names import sentence_names
 from leaderboard.extract.rules import baseline as baseline_rules
-from leaderboard.extract.rules import benchmark, decide, first, kind, metric, named, ordered, result, subset, value_form
-from leaderboard.extract.rules import method as method_rules
+from leaderboard.extract.rules import benchmark, decide, first, result
 from leaderboard.extract.rules.metric import after_attribution, fits, own_score_name, plain_or_points, unit_fits
 from leaderboard.extract.rules.structure import AFTER as STRUCTURE_AFTER
 from leaderboard.extract.rules.structure import BEFORE as STRUCTURE_BEFORE
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.value_lists import slash_lists, system_lists
 from leaderboard.extract.vocab import norm_key
-
-METRIC_BINDING = ordered(metric, metric.BINDING)  # rules/metric.py: the order the binding rules are tried in
-REJECT = named(result, result.REJECTING)  # rules/result.py: the rules that reject a number, in order
-EVIDENCE = ordered(
-    result,
-    (
-        "result.score_unit",
-        "result.bound_metric",
-        "result.decimal_change_or_range",
-        "result.measure_unit_with_metric_or_verb",
-        "result.whole_number_scored_on",
-        "result.metric_nearby",
-        "result.benchmark_and_result_verb",
-        "result.compared_pair",
-        "result.on_benchmark_after",
-    ),
-    taken=frozenset(fn.rule_name for fn in REJECT),
-)
-UNIT = ordered(
-    value_form,
-    (
-        "unit.written_once_on_range",
-        "unit.attached_sign",
-        "unit.glued_unit_word",
-        "unit.spaced_unit_word",
-        "unit.percentage_points",
-        "unit.points",
-    ),
-    group="unit",
-)
-QUALIFIER = ordered(value_form, ("qualifier.cue_before", "qualifier.trailing_plus"), group="qualifier")
-CHANGE = ordered(
-    kind,
-    (
-        "kind.plus_sign",
-        "kind.signed_in_parenthesis",
-        "kind.change_noun_after",
-        "kind.change_noun_after_metric",
-        "kind.change_verb_by",
-        "kind.change_noun_before",
-    ),
-)
-SUBSET = ordered(
-    subset,
-    (
-        "subset.setting_after_number",
-        "subset.label_before_number",
-        "subset.word_after_benchmark",
-        "subset.split_of_benchmark",
-        "subset.in_subset_phrase",
-    ),
-)
-BENCHMARK_CARRIED = named(
-    benchmark,
-    (
-        *("benchmark.task_bound_earlier", "benchmark.this_benchmark_is_own"),
-        "benchmark.sentence_before",
-        *("benchmark.previous_results", "benchmark.introduced_earlier"),
-        "benchmark.title",
-    ),
-)
-BENCHMARK_IN_SENTENCE = ordered(
-    benchmark,
-    (
-        "benchmark.name_before_parenthesis",
-        *("benchmark.name_before_to_value", "benchmark.named_suite_of_aggregate"),
-        *("benchmark.on_phrase_after", "benchmark.fronted_slot"),
-        "benchmark.last_name_before",
-        "benchmark.nearest_in_sentence",
-    ),
-    taken=frozenset(
-        {
-            *("benchmark.across_unnamed_sets", "benchmark.single_in_abstract", "benchmark.setting_of_its_own"),
-            *(fn.rule_name for fn in BENCHMARK_CARRIED),
-        }
-    ),
-)
-METHOD = ordered(
-    method_rules,
-    (
-        *("method.compared_system", "method.other_system_subject", "method.own_reference"),
-        *("method.system_of_backbone", "method.name_before", "method.sentence_subject"),
-    ),
-)
-BASELINE = ordered(baseline_rules, ("baseline.after_comparison_word",), group="baseline")
 
 
 def read_sentence(a: Abstract, s0: int, s1: int, idx: list[int], captured: list[Span]) -> list[Reading]:

@@ -1,33 +1,39 @@
 """Numbers written as lists: coordination ("by 3.9% AP, 5.1% Recall"), "respectively" lists, number lists before
-an "on" list of names, metric lists, and one number stated for several benchmarks ("on A and B"). Value lists
-written "a/b" or "a%-b" are in value_lists.py; the rules that run these are in rules/structure.py."""
+an "on" list of names, split lists, and one number stated for several benchmarks ("on A and B"). These decide which
+runs align; the assignment is alignment.py's. Metric lists are in metric_lists.py, value lists written "a/b" or
+"a%-b" in value_lists.py; the rules that run these are in rules/structure.py."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from leaderboard.extract.alignment import (
+    NAMES_JOINED,
+    RESPECTIVELY,
+    align,
+    assign,
+    direct_at,
+    name_runs,
+    number_runs,
+    without,
+)
 from leaderboard.extract.attribution import Span
-from leaderboard.extract.pairing import MEMBER_OPENING, number_runs
 from leaderboard.extract.sentence import Abstract, Reading
-from leaderboard.extract.value_lists import coordinated_runs
 from leaderboard.extract.vocab import norm_key
 
 _COORD_WORD = re.compile(r",|\band\b|/|\bor\b")
 _CLAUSE_MARK = re.compile(r"[;:.]")
-_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*" + MEMBER_OPENING)  # "A and the in-house B"
+_JOINED = NAMES_JOINED  # "A and the in-house B"
 _PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
-_DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 # "24.6% and 51.1% relative success rate on A and B": the numbers' metric phrase may stand before the "on" list
 _ON_AFTER_METRIC = re.compile(r"\s*(?:%\s*)?(?:(?!(?:and|or|while|but)\b)[\w\-@]+\s+)*?(?:on|in)\s+(?:the\s+)?")
 # "on the challenging A and B", "on the Hard protocol of A and B": words of the slot before the names
 _LOWER_WORDS = re.compile(r"(?:[a-z][a-z\-]*\s+){0,2}|(?:[A-Za-z][a-z\-]*\s+){1,2}of\s+(?:the\s+)?")
-_IN_METRICS = re.compile(r"\s*(?:%\s*)?(?:[\w\-]+\s+)?(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
 _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _LIST_BEFORE = re.compile(
     r"(?<![\w\-])(?P<list>[\w\-]+(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)[\w\-]+)+)\s+$"
 )
-_RESPECTIVELY = re.compile(r"(?-i:[rR])(?<!\w.)espectively\b", re.IGNORECASE)  # \brespectively\b, skipped to in C
 _ELLIPTIC_ON = re.compile(r"\s*(?:%\s*)?(?:(?:points?|pts|pp)\s+)?(?:on|in)\b")  # "... and 5.4 points on B"
 
 _TO_WORD = re.compile(r"(?<!up )\bto\b")  # compiled at import: the loop never compiles
@@ -83,7 +89,7 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
             not cur.bound
             and cur.unit == prev.unit
             and _COMMA_OR_AND_END.search(gap) is not None
-            and _DIRECT_ON.match(a.text, cur.span_end) is not None
+            and direct_at(a.text, cur.span_end) is not None
             and _ELLIPTIC_ON.match(a.text, cur.span_end, cur.span_end + 16) is not None
         )
         if (
@@ -130,22 +136,15 @@ def pair_run(a: Abstract, group: list[Reading], sb: list[Span]) -> None:
     if on is None:
         return
     # "on the challenging A and B": lower-case words may stand between the preposition and the names
-    run = [next((b for b in sb if b.start >= on.end() and _LOWER_WORDS.fullmatch(text, on.end(), b.start)), None)]
-    if run[0] is None:
-        return
-    for b in sb:
-        if b.start > run[-1].start and _JOINED.fullmatch(text[run[-1].end : b.start]):
-            run.append(b)
-    if len(run) == len(group) and len({norm_key(b.name) for b in run}) == len(run):
-        for r, b in zip(group, run, strict=True):
-            if r.benchmark is not b:  # "respectively" may have given it already
-                r.benchmark = b
-                r.note("benchmark", "benchmark.paired_on_list")
+    head = next((b for b in sb if b.start >= on.end() and _LOWER_WORDS.fullmatch(text, on.end(), b.start)), None)
+    run = next((n for n in name_runs(text, sb) if n[0] is head), ())
+    pairs = [p for p in align(group, run) if p.number.benchmark is not p.name]  # "respectively" may have given it
+    assign(pairs, "benchmark", "benchmark.paired_on_list")
 
 
 def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[Span], s0: int, s1: int) -> None:
     """Pair numbers with the names of a "respectively" list, in order, within each kind."""
-    if not _RESPECTIVELY.search(a.text, s0, s1) or not readings:
+    if not RESPECTIVELY.search(a.text, s0, s1) or not readings:
         return
     first = readings[0].num.start
     names = [b for b in sb if b.start >= first - a.w.respectively_names_before]
@@ -157,8 +156,8 @@ def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[
     # reaches 68.9% and 29.9%, respectively")
     direct: dict[int, Span] = {}
     for r in readings:
-        on = _DIRECT_ON.match(a.text, r.span_end)
-        hit = next((i for i, b in enumerate(sb) if on and b.start == on.end()), None)
+        at = direct_at(a.text, r.span_end)
+        hit = next((i for i, b in enumerate(sb) if b.start == at), None)
         if hit is None:
             continue
         listed = hit + 1 < len(sb) and _JOINED.fullmatch(a.text[sb[hit].end : sb[hit + 1].start])
@@ -168,38 +167,25 @@ def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[
         group = [r for r in readings if r.kind == kind and id(r) not in direct]
         last = group[-1].num.start if group else -1  # "..., respectively, and 55.1% on GSM8K": not listed
         own = [direct[id(r)] for r in readings if r.kind == kind and id(r) in direct and r.num.start > last]
-        listed = [b for b in names if b not in own]
-        if group and any(b.start > group[0].num.start for b in listed):
+        if group and any(b.start > group[0].num.start for b in without(names, own)):
             names = [b for b in names if b.start > group[0].num.start]  # the list after the numbers
-            listed = [b for b in listed if b.start > group[0].num.start]
-        if len(listed) >= 2 and group and len(group) % len(listed) != 0:
-            group = _run_before_respectively(a.text, group, len(listed), a.w.respectively_after_run, s0, s1)
-        if len(listed) >= 2 and group and len(group) % len(listed) == 0:
-            k = len(group) // len(listed)
-            for j, r in enumerate(group):
-                r.benchmark, r.carried = listed[j // k], carried
-                r.note("benchmark", "benchmark.respectively_list")
+        n = len(without(names, own))
+        if n >= 2 and group and len(group) % n != 0:
+            group = _run_before_respectively(a.text, group, n, a.w.respectively_after_run, s0, s1)
+        assign(align(group, names, share=True, own=own), "benchmark", "benchmark.respectively_list", carried=carried)
         unbound = [r for r in group if not r.bound]
-        if len(unbound_metrics) >= 2 and len(unbound) == len(unbound_metrics):
-            for r, m in zip(unbound, unbound_metrics, strict=True):
-                r.metric = m
-                r.note("metric", "metric.respectively_list")
+        assign(align(unbound, unbound_metrics), "metric", "metric.respectively_list")
 
 
 def _run_before_respectively(text: str, group: list[Reading], n: int, reach: int, s0: int, s1: int) -> list[Reading]:
     """RESPECTIVELY-RUN: when a kind has more numbers than the list can share out ("on A from x to y and on B to z,
     with averages of u and v, respectively"), the coordinated run of n numbers that ends right before
     "respectively" is the one it distributes; [] when there is none."""
-    word = _RESPECTIVELY.search(text, s0, s1)
+    word = RESPECTIVELY.search(text, s0, s1)
     runs = [run for run in number_runs(text, group) if len(run) == n]
     if word is None or not runs or not 0 <= word.start() - runs[-1][-1].span_end <= reach:
         return []
     return runs[-1] if _CLAUSE_MARK.search(text, runs[-1][-1].span_end, word.start()) is None else []
-
-
-def says_respectively(text: str, s0: int, s1: int) -> bool:
-    """The sentence [s0, s1) says "respectively"."""
-    return _RESPECTIVELY.search(text, s0, s1) is not None
 
 
 def subset_list(a: Abstract, readings: list[Reading], s0: int, s1: int) -> None:
@@ -212,88 +198,7 @@ def subset_list(a: Abstract, readings: list[Reading], s0: int, s1: int) -> None:
         if len(words) < 2 or not all(g.subset.fullmatch(w) for w in words):
             continue
         group = [r for r in readings if r.kind == readings[0].kind]
-        if len(group) == len(words) == len(readings) and all(r.subset is None for r in group):
-            for r, w in zip(group, words, strict=True):
-                r.subset = g.value_of("subset", w) or w
-                r.note("subset", "subset.split_list_before_head")
+        if len(group) == len(readings) and all(r.subset is None for r in group):
+            values = [g.value_of("subset", w) or w for w in words]
+            assign(align(group, values), "subset", "subset.split_list_before_head")
         return
-
-
-def metric_list(a: Abstract, readings: list[Reading], sm: list[Span]) -> None:
-    """ "improves HR@10 and NDCG@10 by 8.2% and 10.5%": coordinated numbers bound to the last of a
-    coordinated metric list of the same length take its members in order."""
-    text = a.text
-    for run in coordinated_runs(text, sm):
-        if len(run) < 2:
-            continue
-        run = shared_head(a, run)
-        metrics_after(a, readings, run)
-        group = [r for r in readings if r.metric is run[-1]]
-        if len(group) != len(run) or any(r.num.start < run[-1].end for r in group):
-            continue
-        gaps = (text[a.span_end : b.num.start] for a, b in zip(group, group[1:], strict=False))
-        if not all(_PURE_COORD.fullmatch(gap) for gap in gaps):
-            continue
-        for r, m in zip(group, run, strict=True):
-            r.metric = m
-            r.note("metric", "metric.coordinated_metric_list")
-
-
-def shared_head(a: Abstract, run: list[Span]) -> list[Span]:
-    """SHARED-HEAD: coordinated modifiers share the head noun written once after the last ("top-1 and top-5 errors":
-    Top-1 Error, not the Top-1 Accuracy "top-1" alone names): a shorter member completed with the last member's
-    extra words is the vocabulary's entry for it when there is one (singular head too)."""
-    words = run[-1].raw.split()
-    out = []
-    for m in run[:-1]:
-        n = len(m.raw.split())
-        head = " ".join(words[n:]) if len(words) > n else ""
-        entry = None
-        for form in (head, head[:-1] if head.endswith("s") else "") if head else ():
-            entry = entry or (a.vocab.metrics.lookup(f"{m.raw} {form}") if form else None)
-        out.append(replace(m, name=entry.name, entry=entry) if entry is not None and entry.name != m.name else m)
-    return [*out, run[-1]]
-
-
-def parallel_deltas(a: Abstract, readings: list[Reading]) -> None:
-    """ "89.0% rank-1 and 78.5% mAP, outperforming the state of the art by 2.1% and 3.4%": coordinated unbound
-    changes after as many absolute results with distinct metrics take those metrics in order."""
-    if len(readings) < 4:
-        return
-    text = a.text
-    i = next((j for j, r in enumerate(readings) if r.kind == "delta"), None)
-    if i is None or i < 2:
-        return
-    deltas = [readings[i]]
-    for r in readings[i + 1 :]:
-        if r.kind != "delta" or not _PURE_COORD.fullmatch(text, deltas[-1].span_end, r.num.start):
-            break
-        deltas.append(r)
-    results = readings[i - len(deltas) : i]
-    if len(deltas) < 2 or len(results) != len(deltas) or any(r.kind != "absolute" for r in results):
-        return
-    if any(r.bound for r in deltas) or any(r.metric is None for r in results):
-        return
-    if len({r.metric.name for r in results}) != len(results):
-        return
-    for d, r in zip(deltas, results, strict=True):
-        d.metric = r.metric
-        d.note("metric", "metric.parallel_changes")
-        if d.benchmark is None and r.benchmark is not None:
-            d.benchmark = r.benchmark
-            d.note("benchmark", "benchmark.parallel_changes")
-
-
-def metrics_after(a: Abstract, readings: list[Reading], run: list[Span]) -> None:
-    """ "80.1% and 92.3% in mAP and Rank-1": coordinated unbound numbers right before an "in" metric list of
-    the same length take its members in order."""
-    text = a.text
-    before = [r for r in readings if r.span_end <= run[0].start]
-    kind = before[-1].kind if before else ""
-    group = [r for r in before if r.kind == kind and (not r.bound or r.metric is run[0])][-len(run) :]
-    if len(group) != len(run) or not _IN_METRICS.fullmatch(text, group[-1].span_end, run[0].start):
-        return
-    if all(_PURE_COORD.fullmatch(text, a.span_end, b.num.start) for a, b in zip(group, group[1:], strict=False)):
-        for r, m in zip(group, run, strict=True):
-            r.metric = m
-            r.note("metric", "metric.in_metric_list_after")

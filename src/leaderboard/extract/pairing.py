@@ -1,13 +1,16 @@
 """COORDINATION-ALIGNMENT: coordinated numbers take the members of a coordinated name list of the same length.
 
-One procedure over the sentence's structure: runs of coordinated numbers of one kind ("91.3% and 89.5%", "66.1,
+The relations of the benchmark name runs (the assignment itself is alignment.py's). One procedure over the
+sentence's structure: runs of coordinated numbers of one kind ("91.3% and 89.5%", "66.1,
 58.4 and 71.0") and runs of coordinated benchmark names ("SNLI and MultiNLI", "A, B and C"). Each number run of
 length n >= 2 is aligned position by position with a name run of length n:
 - with "respectively" in the sentence: the nearest name run of that length, before or after, so a second number
   run ("compared with 88.0% and 85.1% for earlier systems") aligns with the same names;
 - without it: a name run before the numbers that frames them ("Evaluated on A and B, the model obtains x and y"),
   with no other benchmark between the names and the numbers and no training phrase before the names.
-A run whose last number is followed by its own "on <name>" is left to the "on" list rule (lists.py).
+A run whose last number is followed by its own "on <name>" is left to the "on" list rule (lists.py), unless
+(OWN-VALUE-OUT) that number closes a list that was already closed ("x, y and z, and w on D"): a number with its own
+name is no member of the run, so the rest aligns without it, with a name run that does not hold its name.
 
 CONJUNCT-NAME (`own_conjuncts`): coordinated conjuncts that each open with their own name ("on A from x to y, and
 on B from z to w", "A: x-y; B: z-w", "A to x, B to y") give their numbers that name, so a number never takes the
@@ -18,19 +21,12 @@ from __future__ import annotations
 
 import re
 
+from leaderboard.extract.alignment import RESPECTIVELY, Pair, align, assign, direct_at, name_runs, number_runs
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.vocab import norm_key
 
-_JOINED = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or|&)\s*")
-# MODIFIED-MEMBER: "A and the held-out B": an article and up to two lower-case modifiers may open a list member
-MEMBER_OPENING = (
-    r"(?:(?:the|a|an)\s+(?:(?!(?:of|and|or|to|in|on|for|with|by|at|from|than|as)(?![\w\-]))[a-z][a-z\-]+\s+){0,2})?"
-)
-_NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*" + MEMBER_OPENING)
-_DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*")
-_UNIT_WORD = re.compile(r"\s*[A-Za-z\u00b5][\w/.]{0,7}(?=\s*(?:,|and\b|or\b|&|/))")
+_AND = re.compile(r"\band\b|\bor\b")
 _ANAPHOR = re.compile(r"[^,;.]*?\b(?:on|for|in|of)\s+the\s+(\w+)\b", re.IGNORECASE)
 WEAK_NAME_RULES = frozenset(
     {
@@ -60,60 +56,31 @@ _COORDINATOR = re.compile(r"[,;]|\band\b|\bwhile\b|\bwhereas\b")
 _CONJUNCT_BREAK = re.compile(r"[;.](?!\d)|\band\b|\bor\b|\bwhile\b|\bwhereas\b|(?<![\w\-.])\d")
 
 
-def number_runs(text: str, readings: list, joined: re.Pattern = _JOINED) -> list[list]:
-    """Maximal runs (two or more) of readings of one kind joined only by `joined` (a comma or a coordinator)."""
-    runs: list[list] = []
-    for r in sorted(readings, key=lambda r: r.num.start):
-        prev = runs[-1][-1] if runs else None
-        if prev is not None and prev.kind == r.kind and joined.fullmatch(text, gap_start(text, prev, r), r.num.start):
-            runs[-1].append(r)
-        else:
-            runs.append([r])
-    return [run for run in runs if len(run) >= 2]
-
-
-def gap_start(text: str, prev, cur) -> int:
-    """UNIT-IN-RUN: where the gap after `prev` begins, past the unit word it repeats with `cur` ("41.3 dB and 32.9 dB",
-    "0.24 ms, 0.31 ms"): a shared unit of measure written after each member does not break a run."""
-    if prev.unit is None or prev.unit != cur.unit or prev.unit == "%":
-        return prev.span_end
-    m = _UNIT_WORD.match(text, prev.span_end, cur.num.start)
-    return m.end() if m else prev.span_end
-
-
-def name_runs(text: str, sb: list[Span]) -> list[list[Span]]:
-    """Maximal runs of distinct benchmark mentions joined only by a comma, a coordinator or a slash."""
-    runs: list[list[Span]] = []
-    for b in sorted(sb, key=lambda b: b.start):
-        prev = runs[-1][-1] if runs else None
-        if prev is not None and b.start >= prev.end and _NAMES_JOINED.fullmatch(text, prev.end, b.start):
-            runs[-1].append(b)
-        else:
-            runs.append([b])
-    return [run for run in runs if len(run) >= 2 and len({norm_key(b.name) for b in run}) == len(run)]
-
-
 def align_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int, training_on: re.Pattern) -> None:
     """Give each number run the names of its aligned name run, in order (see the module docstring)."""
     if len(readings) < 2 or len(sb) < 2:
         return
-    respectively = _RESPECTIVELY.search(text, s0, s1) is not None
+    respectively = RESPECTIVELY.search(text, s0, s1) is not None
     names = name_runs(text, sb)
     for run in number_runs(text, readings):
-        on = _DIRECT_ON.match(text, run[-1].span_end, s1)
-        if on and any(b.start == on.end() for b in sb):
-            continue
-        fits = [n for n in names if len(n) == len(run)]
+        at = direct_at(text, run[-1].span_end, s1)
+        own = next((b for b in sb if b.start == at), None)
+        if own is not None:
+            if (
+                len(run) < 3
+                or any(n[0] is own for n in names)
+                or not _AND.search(text, run[-3].span_end, run[-2].num.start)
+            ):
+                continue  # "x and y on A and B": the "on" list's (lists.py); "x, y and z on D": all D's
+            run = run[:-1]  # OWN-VALUE-OUT: "x, y and z, and w on D": w has its own name, the closed list before not
+        mine = {norm_key(own.name)} if own is not None else set()
+        fits = [n for n in names if len(n) == len(run) and not mine & {norm_key(b.name) for b in n}]
         if respectively:
-            target = min(fits, key=lambda n: _distance(n, run), default=None)
+            target = min(fits, key=lambda n: _distance(n, run), default=())
         else:
             before = [n for n in fits if n[-1].end <= run[0].num.start and _frames(n, run, sb, text, training_on)]
-            target = before[-1] if before else None
-        if target is None:
-            continue
-        for r, b in zip(run, target, strict=True):
-            r.benchmark, r.carried = b, False
-            r.note("benchmark", "benchmark.aligned_coordination")
+            target = before[-1] if before else ()
+        assign(align(run, target), "benchmark", "benchmark.aligned_coordination", carried=False)
 
 
 def align_slash_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int, training_on: re.Pattern) -> None:
@@ -125,13 +92,11 @@ def align_slash_runs(readings: list, sb: list[Span], text: str, s0: int, s1: int
         return
     for run in number_runs(text, readings, _SLASH):
         fits = [n for n in names if len(n) == len(run)]
-        on = _DIRECT_ON.match(text, run[-1].span_end, s1)
-        after = [n for n in fits if on and n[0].start == on.end()]
+        at = direct_at(text, run[-1].span_end, s1)
+        after = [n for n in fits if n[0].start == at]
         before = [n for n in fits if n[-1].end <= run[0].num.start and _frames(n, run, sb, text, training_on)]
-        target = after[0] if after else before[-1] if before else None
-        for r, b in zip(run, target or [], strict=False):
-            r.benchmark, r.carried = b, False
-            r.note("benchmark", "benchmark.slash_pairs")
+        target = after[0] if after else before[-1] if before else ()
+        assign(align(run, target), "benchmark", "benchmark.slash_pairs", carried=False)
 
 
 def _pairs(items: list) -> list[tuple]:
@@ -147,7 +112,7 @@ def own_conjuncts(
     fld: str = "benchmark",
     stop: re.Pattern | None = None,
     training: re.Pattern | None = None,
-) -> list:
+) -> list[Pair]:
     """Readings in a chain of >= 2 coordinated conjuncts "<name> ... <numbers>" that have no name or another
     conjunct's name, each given its own conjunct's name; names are benchmarks, or metrics with `fld` "metric"
     ("FID improves from 9.1 to 6.3 and IS from 151.2 to 188.7").
@@ -155,7 +120,7 @@ def own_conjuncts(
     A conjunct: a name, then (within `reach` characters and with no coordinator, other name or number between)
     its numbers, up to the next name; conjuncts are chained when the gap from one's last number to the next name
     holds a coordinator. A name after a `training` phrase ("a tree trained on B falls to z") opens no conjunct: it
-    is the data a system learned from. Returns the readings it gave a name."""
+    is the data a system learned from. Returns the pairs (reading, its conjunct's name) to assign."""
     if len(readings) < 2 or len(sb) < 2:
         return []  # a chain needs two conjuncts, each with a name and a number
     names = sorted({b.start: b for b in sb if b.start >= 0}.values(), key=lambda b: b.start)
@@ -171,7 +136,7 @@ def own_conjuncts(
         lead = text[b.end : group[0].num.start] if group else ""
         ok = group and len(lead) <= reach and not _CONJUNCT_BREAK.search(lead)
         pairs.append((b, group) if ok else None)
-    given: list = []
+    given: list[Pair] = []
     chain: list[tuple[Span, list]] = []
     for k, pair in enumerate([*pairs, None]):
         linked = (
@@ -189,19 +154,18 @@ def own_conjuncts(
                         had = getattr(r, fld)
                         weak = r.rules.get(fld) in (_CONJUNCT_NAME_RULES if fld == "benchmark" else WEAK_METRIC_RULES)
                         if had is None or (weak and norm_key(had.name) in others):
-                            setattr(r, fld, b)
-                            given.append(r)
+                            given.append(Pair(r, b))
             chain = [pair] if pair is not None else []
         else:
             chain.append(pair)
     return given
 
 
-def slash_shared(readings: list, links: dict) -> list:
+def slash_shared(readings: list, links: dict) -> list[Pair]:
     """SLASH-SHARED: the members of a slash list of numbers ("63.2/77.9 on MOT17") share the name the last member
-    takes from its own "on" phrase, where the others only had a weaker, earlier one. Returns the readings changed."""
+    takes from its own "on" phrase, where the others only had a weaker, earlier one. Returns the pairs to assign."""
     by_index = {r.i: r for r in readings if r.kind != "range"}
-    given: list = []
+    given: list[Pair] = []
     for r in readings:
         chain = [r]
         while (lk := links.get(chain[-1].i)) is not None and lk.kind == "list" and lk.second in by_index:
@@ -213,15 +177,14 @@ def slash_shared(readings: list, links: dict) -> list:
             continue
         for m in chain[:-1]:
             if m.benchmark is not last.benchmark and m.rules.get("benchmark") in WEAK_NAME_RULES:
-                m.benchmark, m.carried = last.benchmark, False
-                given.append(m)
+                given.append(Pair(m, last.benchmark))
     return given
 
 
-def list_anaphor(readings: list, sb: list[Span], text: str, s1: int, words: dict[str, str], reach: int) -> list:
+def list_anaphor(readings: list, sb: list[Span], text: str, s1: int, words: dict[str, str], reach: int) -> list[Pair]:
     """LIST-ANAPHOR: "on the latter" / "for the former" right after a number points at the last / first member of
-    the coordinated name list before it ("On A and B ..., it reaches 91.3% on the latter"). Returns the readings."""
-    given: list = []
+    the coordinated name list before it ("On A and B ..., it reaches 91.3% on the latter"). Returns the pairs."""
+    given: list[Pair] = []
     runs = name_runs(text, sb)
     for r in readings:
         m = _ANAPHOR.match(text, r.span_end, min(s1, r.span_end + reach))
@@ -230,8 +193,7 @@ def list_anaphor(readings: list, sb: list[Span], text: str, s1: int, words: dict
             continue
         prior = [n for n in runs if n[-1].end <= r.num.start]
         if prior:
-            r.benchmark, r.carried = prior[-1][0 if which == "first" else -1], False
-            given.append(r)
+            given.append(Pair(r, prior[-1][0 if which == "first" else -1]))
     return given
 
 
@@ -249,9 +211,7 @@ def _frames(names: list[Span], run: list, sb: list[Span], text: str, training_on
 
 
 __all__ = [
-    "MEMBER_OPENING",
     "align_runs",
-    "gap_start",
     "align_slash_runs",
     "list_anaphor",
     "name_runs",

@@ -1,11 +1,13 @@
 """PARALLEL-RUN: a nameless run of coordinated numbers after as many named results takes their names in order
-(the run alignment of pairing.py, for runs that repeat the results before them: compared systems, changes)."""
+(the relation of alignment.py that aligns a run with the results of the parallel clause before it: compared systems,
+changes)."""
 
 from __future__ import annotations
 
 import re
 
-from leaderboard.extract.pairing import WEAK_METRIC_RULES, WEAK_NAME_RULES, number_runs
+from leaderboard.extract.alignment import align, assign, from_readings, number_runs
+from leaderboard.extract.pairing import WEAK_METRIC_RULES, WEAK_NAME_RULES
 from leaderboard.extract.vocab import norm_key
 
 _JOINED_OR_SLASH = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or|&|/)\s*")
@@ -63,14 +65,19 @@ def parallel_runs(readings: list, text: str, compare: re.Pattern | None = None) 
             or (r.metric is not None and lo <= r.metric.start < run[0].num.start and r.metric.start not in theirs)
             for r in run
         )
-        for r, p in zip(run, before, strict=True):
-            if not strong:
-                r.benchmark, r.carried = p.benchmark, False
-                given.append(r)
-            weak = not own_metric and (r.metric_inferred or r.rules.get("metric") in WEAK_METRIC_RULES)
-            if weak and not r.bound and p.metric is not None and r.metric is not p.metric:
-                r.metric, r.metric_inferred = p.metric, p.metric_inferred
-                r.note("metric", "metric.parallel_run")
+        pairs = align(run, before)
+        if not strong:
+            given += assign(from_readings(pairs, "benchmark"), "benchmark", "benchmark.parallel_run", carried=False)
+        mine = [
+            q
+            for q in pairs
+            if not own_metric
+            and (q.number.metric_inferred or q.number.rules.get("metric") in WEAK_METRIC_RULES)
+            and not q.number.bound
+            and q.name.metric is not None
+            and q.number.metric is not q.name.metric
+        ]
+        assign(from_readings(mine, "metric"), "metric", "metric.parallel_run")
     return given
 
 

@@ -47,6 +47,8 @@ class Memory:
     last_bench: Span | None = None  # the one benchmark of the previous sentence's results
     last_metric: dict[str, Span] = field(default_factory=dict)  # benchmark key -> its one metric so far
     bound: dict[int, Reading] = field(default_factory=dict)  # metric start -> the number of this sentence binding it
+    unit_metric: dict[str, Span | None] = field(default_factory=dict)  # unit of measure -> its one written metric
+    written: dict[str, Span] = field(default_factory=dict)  # metric name -> its first mention on a result so far
 
     def none_read(self) -> list[Reading]:
         """A sentence without results (what `remember` keeps of no readings): no bound metric, no benchmark to carry
@@ -71,6 +73,14 @@ class Memory:
                 self.last_metric[key] = metric
             else:
                 self.last_metric.pop(key, None)
+        for r in readings:
+            if r.metric is not None and not r.metric_inferred and r.metric.start >= 0:
+                self.written.setdefault(r.metric.name, r.metric)
+        for r in readings:  # "a PSNR of 29.84 dB": dB is PSNR in this abstract (None once two metrics share it)
+            if r.unit and r.metric is not None and not r.metric_inferred and r.metric.start >= 0:
+                seen = self.unit_metric.setdefault(r.unit.lower(), r.metric)
+                if seen is not None and seen.name != r.metric.name:
+                    self.unit_metric[r.unit.lower()] = None
 
 
 @dataclass(frozen=True, slots=True)

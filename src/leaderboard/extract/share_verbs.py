@@ -8,6 +8,8 @@ The items counted, when named ("of the tasks"; grammar kind `share_object_metric
 "solves 44.5% of the tasks" is a Success Rate, "solves 61.3% of the problems" an Accuracy. The number's later
 siblings in its sentence - percentages of the same kind and benchmark with no metric, reported in the same list
 ("GPT-4o 48.2% and Llama 39.5%") - take the same metric.
+COUNT-RESTATED-AS-SHARE: the percentage may restate, in parentheses, a count written right after the verb ("solves
+112 of 244 problems (45.9%)", "succeeds in 19 (76%)"); the items are then those after the count.
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ from leaderboard.extract.sentence import Abstract, Reading
 RULE = "metric.of_share_verb"
 _OBJECT = re.compile(r"\s+of\s+(?:(?:the|all|its|their)\s+)?(?P<words>[\w\-]+(?:\s+[\w\-]+){0,2})")
 _ADVERB = r"(?:\s+(?:only|just|about|around|nearly|almost|roughly|over|under))?"
+# COUNT-RESTATED-AS-SHARE: a count right after the verb and the share in parentheses after it ("solves 112 of 244
+# problems (45.9%)", "succeeds in 19 (76%)"); group `count` ends the count ("of 244" included)
+_COUNT = re.compile(
+    r"(?<![\w.])(?P<count>\d[\d,]*(?:\s+(?:of|out\s+of)\s+(?:the\s+)?\d[\d,]*)?)"
+    r"(?:\s+[A-Za-z][\w\-]*){0,6}\s*\(\s*$"
+)
 
 
 @functools.lru_cache(maxsize=4)
@@ -43,11 +51,17 @@ def of_share_verb(a: Abstract, readings: list[Reading]) -> None:
         if r.unit != "%" or not _open(r, a.text) or r.kind == "delta":
             continue
         m = pattern.search(a.text, max(r.s0, r.num.start - 40), r.num.start)
+        count = _COUNT.search(a.text, max(r.s0, r.num.start - 90), r.num.start) if m is None else None
+        if count is not None:  # "solves 112 of 244 problems (45.9%)": the share restates the count
+            m = pattern.search(a.text, max(r.s0, count.start() - 40), count.start())
         if m is not None:
             name = verbs[" ".join(m.group("cue").lower().split())]
             obj = _OBJECT.match(a.text, r.span_end, min(r.s1, r.span_end + 60))
+            items = obj.group("words") if obj is not None else ""
+            if count is not None:  # "solves 112 of 244 problems (": the items follow the count
+                items = a.text[count.end("count") : count.end()].strip(" (")
             objects = a.g.words.get("share_object_metric", {})
-            counted = [w for w in obj.group("words").lower().split() if w in objects] if obj is not None else []
+            counted = [w for w in items.lower().split() if w in objects]
             if counted:
                 name = objects[counted[0]]  # "solves 44.5% of the web tasks": Success Rate
             entry = a.vocab.metrics.lookup(name)

@@ -112,7 +112,8 @@ def _subject(a: Abstract, c: int, start: int) -> str | None:
 RATIO_RULE = "metric.ratio_of_speed_noun"
 # what may follow a bare ratio: a clause mark, a preposition or a conjunction, not a noun it measures ("fewer")
 _BARE_AFTER = re.compile(
-    r"\s*(?:[,.;:)]|$|(?:and|or|for|on|with|over|at|in|to|when|while|across|compared|versus|vs)\b)", re.I
+    r"\s*(?:[,.;:)]|$|(?:and|or|for|on|with|over|at|in|to|when|while|across|compared|versus|vs|that\s+of|those\s+of)\b)",
+    re.I,
 )
 
 

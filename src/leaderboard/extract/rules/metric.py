@@ -13,6 +13,8 @@ from leaderboard.extract import (
     metric_after,
     metric_list_head,
     metric_restated,
+    metric_same,
+    metric_units,
     metric_usual,
     share_verbs,
     speed_activity,
@@ -287,3 +289,6 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     metric_restated.restated_in_parentheses(a, readings)  # metric.restated_in_parentheses
     speed_activity.named_by_activity(a, readings)  # metric.speed_named_by_activity
     speed_activity.ratio_of_speed_noun(a, readings)  # metric.ratio_of_speed_noun
+    metric_same.same_as_before(a, readings)  # metric.same_as_before
+    metric_units.of_unit(a, readings)  # metric.usual_in_own_unit, metric.of_unit_named_earlier
+    metric_same.one_in_abstract(a, readings)  # metric.one_in_abstract

@@ -1,5 +1,6 @@
 """Sentence structure: rules over all the readings of one sentence that align coordinated numbers with
-coordinated names, metrics, splits and changes (the procedures live in lists.py and pairing.py).
+coordinated names, metrics, splits and changes. The procedures that decide which runs align live in lists.py,
+metric_lists.py, pairing.py and parallel_runs.py; the one assignment that pairs them is alignment.py's.
 
 A structure rule is `fn(a: Abstract, s: Sentence, readings: list[Reading]) -> None`: unlike a per-number rule it
 sees the whole sentence, sets the fields its alignment decides and notes itself on every reading it changed (the
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from leaderboard.extract import lists, pairing
+from leaderboard.extract import lists, metric_lists, pairing
+from leaderboard.extract.alignment import Pair, align, assign, from_readings, number_runs
 from leaderboard.extract.names_around import anaphor_to_sentence_before, fronted_anaphor, subject_anaphor
 from leaderboard.extract.parallel_runs import parallel_runs
 from leaderboard.extract.rules import Chain, rule
@@ -55,8 +57,8 @@ def slash_pairs(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
 def list_anaphor(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """ "on the latter" after a number, "; the latter yields" before it: the last / first member of the name list."""
     words = a.g.words.get("list_anaphor", {})
-    for r in pairing.list_anaphor(readings, s.benches, a.text, s.s1, words, a.w.anaphor_after_number):
-        r.note("benchmark", "benchmark.list_anaphor")
+    pairs = pairing.list_anaphor(readings, s.benches, a.text, s.s1, words, a.w.anaphor_after_number)
+    assign(pairs, "benchmark", "benchmark.list_anaphor", carried=False)
     runs = pairing.name_runs(a.text, s.benches) if len(s.benches) > 1 else []
     subject = a.g.words.get("subject_anaphor", {})
     for r in subject_anaphor(readings, runs, a.text, s.s0, subject) if runs and subject else ():
@@ -87,11 +89,9 @@ def list_in_sentence_before(a: Abstract, s: Sentence, readings: list[Reading]) -
         for r in readings
         if r.kind != "delta" and text.rfind("(", s.s0, r.num.start) <= text.rfind(")", s.s0, r.num.start)
     ]
-    names = a.context.list_for_values(s.s0, s.s1, [r.num.start for r in main])
-    for r, b in zip(main, names, strict=False):  # names is empty or one per value
-        if r.benchmark is None:
-            r.benchmark, r.carried = b, True
-            r.note("benchmark", "benchmark.list_in_sentence_before")
+    names = a.context.list_for_values(s.s0, s.s1, [r.num.start for r in main])  # empty or one per value
+    pairs = [p for p in align(main, names) if p.number.benchmark is None]
+    assign(pairs, "benchmark", "benchmark.list_in_sentence_before", carried=True)
 
 
 @rule("subset.split_list_before_head")
@@ -105,9 +105,8 @@ def split_list_before_head(a: Abstract, s: Sentence, readings: list[Reading]) ->
 def own_conjunct_name(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """In coordinated conjuncts each opened by a name ("on A from x to y, and on B ..."), a number keeps its own."""
     reach, training = a.w.conjunct_name_to_value, a.g.training_on
-    for r in pairing.own_conjuncts(readings, s.benches, a.text, s.s1, reach, training=training):
-        r.carried = False
-        r.note("benchmark", "benchmark.own_conjunct_name")
+    pairs = pairing.own_conjuncts(readings, s.benches, a.text, s.s1, reach, training=training)
+    assign(pairs, "benchmark", "benchmark.own_conjunct_name", carried=False)
 
 
 @rule("metric.own_conjunct_metric")
@@ -115,9 +114,8 @@ def own_conjunct_metric(a: Abstract, s: Sentence, readings: list[Reading]) -> No
     """In coordinated conjuncts each opened by a metric ("FID from x to y and IS from z to w"), a number keeps it;
     a conjunct ends at a comparison word ("an HD95 of 11.3 mm, versus 17.2 mm for B")."""
     reach = a.w.conjunct_name_to_value
-    for r in pairing.own_conjuncts(readings, s.metrics, a.text, s.s1, reach, "metric", a.g.compare):
-        r.metric_inferred = False
-        r.note("metric", "metric.own_conjunct_metric")
+    pairs = pairing.own_conjuncts(readings, s.metrics, a.text, s.s1, reach, "metric", a.g.compare)
+    assign(pairs, "metric", "metric.own_conjunct_metric", inferred=False)
 
 
 def _paren_around(text: str, s0: int, pos: int) -> tuple[int, int] | None:
@@ -154,27 +152,25 @@ def outside_parenthesis_aside(a: Abstract, s: Sentence, readings: list[Reading])
 @rule("benchmark.slash_shared")
 def slash_shared(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """The members of a slash list of numbers share the name the last one takes from its "on" phrase."""
-    for r in pairing.slash_shared(readings, a.links):
-        r.note("benchmark", "benchmark.slash_shared")
+    assign(pairing.slash_shared(readings, a.links), "benchmark", "benchmark.slash_shared", carried=False)
 
 
 @rule("benchmark.parallel_run")
 def parallel_run(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """A nameless run of n coordinated numbers after exactly n named numbers of its kind takes their names."""
-    for r in parallel_runs(readings, a.text, a.g.compare):
-        r.note("benchmark", "benchmark.parallel_run")
+    parallel_runs(readings, a.text, a.g.compare)
 
 
 @rule("metric.coordinated_metric_list")
 def coordinated_metric_list(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """Coordinated numbers and a coordinated metric list of the same length pair in order ("HR and NDCG by x and y")."""
-    lists.metric_list(a, readings, s.metrics)
+    metric_lists.metric_list(a, readings, s.metrics)
 
 
 @rule("metric.parallel_changes")
 def parallel_changes(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """Coordinated changes after as many absolute results with distinct metrics take those metrics in order."""
-    lists.parallel_deltas(a, readings)
+    metric_lists.parallel_deltas(a, readings)
 
 
 _OPEN_PAREN = re.compile(r"\s*(?:(?!and\b|or\b|on\b|in\b)[A-Za-z][\w\-@]*\s*){0,2}\(\s*")
@@ -184,13 +180,14 @@ _PAREN_OPEN = re.compile(r"[^;:()]{0,40}\(\s*")  # "... and 88.6 on B (": the la
 _CLAUSE_MARK = re.compile(r"[;:]|\.\s")
 
 
-def _change_runs(text: str, readings: list[Reading]) -> list[tuple[Reading, Reading]]:
-    """(result, change) pairs of a parenthesis of n >= 2 coordinated changes right after n coordinated results."""
+def _change_runs(text: str, readings: list[Reading]) -> list[Pair]:
+    """The (change, its result) pairs of a parenthesis of n >= 2 coordinated changes right after n coordinated
+    results."""
     if len(readings) < 4:
         return []
     order = sorted(readings, key=lambda r: r.num.start)
-    pairs: list[tuple[Reading, Reading]] = []
-    for chg in pairing.number_runs(text, readings):
+    pairs: list[Pair] = []
+    for chg in number_runs(text, readings):
         k = order.index(chg[0])
         res = order[max(0, k - len(chg)) : k]
         if chg[0].kind != "delta" or len(res) != len(chg) or any(r.kind == "delta" for r in res):
@@ -198,7 +195,7 @@ def _change_runs(text: str, readings: list[Reading]) -> list[tuple[Reading, Read
         if _PAREN_OPEN.fullmatch(text, res[-1].span_end, chg[0].num.start) and not _CLAUSE_MARK.search(
             text, res[0].span_end, res[-1].num.start
         ):
-            pairs += zip(res, chg, strict=True)
+            pairs += align(chg, res)
     return pairs
 
 
@@ -206,8 +203,8 @@ def _change_runs(text: str, readings: list[Reading]) -> list[tuple[Reading, Read
 def parenthesised_change_run(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """A parenthesis of n coordinated changes right after n coordinated results ("reach 71.2 and 64.0 (+1.3 and
     +0.8)") pairs them in order: each change takes its result's benchmark, and its metric when it has none."""
-    for prev, cur in _change_runs(a.text, readings):
-        _result_change(prev, cur, "parenthesised_change_run")
+    for p in _change_runs(a.text, readings):
+        _result_change(p, "parenthesised_change_run")
 
 
 @rule("benchmark.parenthesised_change")
@@ -215,7 +212,7 @@ def parenthesised_change(a: Abstract, s: Sentence, readings: list[Reading]) -> N
     """A change in a parenthesis right after a result ("71.5 (-0.4) on B", "84.0 (+2.3)") is that result's change:
     it takes the result's benchmark, and its metric when it has none of its own."""
     order = sorted(readings, key=lambda r: r.num.start)
-    in_runs = {id(c) for _, c in _change_runs(a.text, readings)}
+    in_runs = {id(p.number) for p in _change_runs(a.text, readings)}
     for prev, cur in zip(order, order[1:], strict=False):
         if (
             cur.kind != "delta"
@@ -224,17 +221,16 @@ def parenthesised_change(a: Abstract, s: Sentence, readings: list[Reading]) -> N
             or not _OPEN_PAREN.fullmatch(a.text, prev.span_end, cur.num.start)
         ):
             continue
-        _result_change(prev, cur, "parenthesised_change")
+        _result_change(Pair(cur, prev), "parenthesised_change")
 
 
-def _result_change(prev: Reading, cur: Reading, pattern: str) -> None:
-    """`cur` is the change of result `prev`: its benchmark, its metric when unbound, and a drop's magnitude."""
+def _result_change(p: Pair, pattern: str) -> None:
+    """`p.number` is the change of result `p.name`: its benchmark, its metric when unbound, and a drop's magnitude."""
+    cur, prev = p.number, p.name
     if prev.benchmark is not None and cur.benchmark is not prev.benchmark:
-        cur.benchmark, cur.carried = prev.benchmark, prev.carried
-        cur.note("benchmark", f"benchmark.{pattern}")
+        assign(from_readings([p], "benchmark"), "benchmark", f"benchmark.{pattern}")
     if not cur.bound and prev.metric is not None and cur.metric is not prev.metric:
-        cur.metric, cur.metric_inferred = prev.metric, prev.metric_inferred
-        cur.note("metric", f"metric.{pattern}")
+        assign(from_readings([p], "metric"), "metric", f"metric.{pattern}")
     if cur.value < 0:  # "(-0.4)": the change is a drop of 0.4, its value the magnitude as written
         cur.value, cur.direction = -cur.value, "down"
         cur.note("value", "value.magnitude_of_signed_change")
