@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from leaderboard.extract.attribution import Span
-from leaderboard.extract.filters import quick_non_result
+from leaderboard.extract.filters import dropped_in_any_sentence, quick_non_result
 from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.trace import Trace
 
@@ -23,6 +23,12 @@ def holding_candidates(text: str, nums: list, sentences: list[tuple[int, int]], 
         if n.start < s1 and not quick_non_result(text, n, s0, g):
             keep.append(k)
     return [sentences[k] for k in keep]
+
+
+def none_kept(text: str, nums: list, g: Grammar) -> bool:
+    """Whether the first pass drops every number whatever its sentence (then no sentence holds a candidate and the
+    abstract need not be split into sentences: most numbers of most abstracts are years, counts and sizes)."""
+    return all(dropped_in_any_sentence(text, n, g) for n in nums)
 
 
 def inside_known(n, captured: list[Span]) -> bool:

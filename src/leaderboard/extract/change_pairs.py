@@ -46,7 +46,7 @@ def _gain_by(text: str, g: Grammar, lo: int, hi: int) -> bool:
 def pair_side(text: str, g: Grammar, s0: int, s1: int, pos: int) -> tuple[bool, tuple[int, int] | None] | None:
     """For the number at `pos` inside such a pair: (is the improved system's, the span naming the other system in
     the sentence or None); None when `pos` is in no such pair or the arithmetic does not fit."""
-    if "(" not in text[s0:pos] or not _VS.search(text, max(s0, pos - 12), pos + 16):
+    if text.find("(", s0, pos) < 0 or not _VS.search(text, max(s0, pos - 12), pos + 16):
         return None  # literal gate: "(" before and "vs"/"versus" around the number
     for m in _PAIR.finditer(text, s0, s1):
         if pos not in (m.start(3), m.start(4)):

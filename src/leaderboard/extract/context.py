@@ -7,7 +7,7 @@ abstract names one. Looked up lazily, only when a reading needs it (most results
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from leaderboard.extract.attribution import Span, spans_from_mentions
@@ -40,7 +40,8 @@ class AbstractContext:
         self.benchmarks, self.capture, self.g = index  # the benchmark names, the name grammar, the cue words
         self.text, self.rest, self.named, self.exclude = text, rest, named, exclude
         self._ends = [w[1] for w in rest]
-        self._known: list[Span] | None = None  # vocabulary names of all the number-free sentences, one scan
+        self._known: list[Span] = []  # vocabulary names of the number-free sentences rest[:_scanned], in order
+        self._scanned = 0  # how many number-free sentences (from the first) `_known` covers
         self._found: dict[tuple[int, int], list[Span]] = {}
         self._single: list[Span | None] = []
         self._bindings: list[list[Binding]] = []
@@ -51,12 +52,12 @@ class AbstractContext:
             return self._found[window]
         text = self.text
         w0, w1 = window
-        if self._known is None and not alone:
-            self._known = spans_from_mentions(text, self.benchmarks.find(NormText.of(text, self.rest)))
-        if self._known is None:  # one sentence asked for: scan it alone
-            found = spans_from_mentions(text, self.benchmarks.find(NormText.of(text, [window])))
-        else:
+        if not alone and not self._covers(w1):
+            self._scan(len(self.rest))
+        if self._covers(w1):
             found = [b for b in self._known if w0 <= b.start < w1]
+        else:  # one sentence asked for: scan it alone
+            found = spans_from_mentions(text, self.benchmarks.find(NormText.of(text, [window])))
         found = found + self.capture.find(text, w0, w1, found, self.exclude, heads_only=True)
         if any(b.entry is not None for b in found) and (" and " in text[w0:w1] or " or " in text[w0:w1]):
             found += name_list_siblings(text, w0, w1, found, self.exclude, self.g.hardware)  # "on A, B and C"
@@ -71,6 +72,18 @@ class AbstractContext:
                 out.append(b)
         self._found[window] = out
         return out
+
+    def _covers(self, w1: int) -> bool:
+        """Whether the number-free sentence ending at `w1` has been scanned (`_known` holds its names)."""
+        return self._scanned > 0 and w1 <= self._ends[self._scanned - 1]
+
+    def _scan(self, upto: int) -> None:
+        """Scan the number-free sentences rest[_scanned:upto] for vocabulary names, in one pass (each sentence is
+        normalised on its own: a sentence's names are the same scanned alone or with others)."""
+        if upto > self._scanned:
+            nt = NormText.of(self.text, self.rest[self._scanned : upto])
+            self._known += spans_from_mentions(self.text, self.benchmarks.find(nt))
+            self._scanned = upto
 
     def single(self) -> Span | None:
         """The one benchmark the whole abstract names, or None (none, several, or "two datasets")."""
@@ -107,6 +120,15 @@ class AbstractContext:
             self._found[(-1, -1)] = [*self.named, *(b for w in self.rest for b in self._names_in(w))]
         return self._found[(-1, -1)]
 
+    def names_before(self, pos: int) -> list[Span]:
+        """`every_name()`'s names that start before the sentence starting at `pos`, in its order: only the
+        number-free sentences before `pos` are scanned (INTRODUCED-DATASET-DEFAULT reads no later name)."""
+        if (-1, -1) in self._found:
+            return [b for b in self._found[(-1, -1)] if b.start < pos]
+        k = bisect_right(self._ends, pos)  # the number-free sentences that end before `pos`
+        self._scan(k)
+        return [*(b for b in self.named if b.start < pos), *(b for w in self.rest[:k] for b in self._names_in(w))]
+
     def listed_before(self, s0: int) -> list[Span]:
         """The benchmarks (first mention of each) of the number-free sentence right before the sentence at `s0`."""
         i = bisect_left(self._ends, s0) - 1
@@ -114,7 +136,7 @@ class AbstractContext:
             return []
         w0, w1 = self.rest[i]
         if self.rest[i] not in self._found and not (
-            _EVAL_HINT.search(self.text, w0, w1) or self.g.any_head.search(self.text, w0, w1)
+            _EVAL_HINT.search(self.text, w0, w1) or next(self.g.scan("any_head", self.text, w0, w1), None)
         ):
             return []  # no "on X", "using X" or head word: no dataset named (a cheap test before the scan)
         return self._names_in(self.rest[i], alone=True)

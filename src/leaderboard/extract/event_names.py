@@ -23,16 +23,21 @@ _TASK_OF = re.compile(
     r"(?![\w\-])"
 )
 
+# what every match of each pattern holds, found from a literal first character ("(", "ask"): cheap tests before the
+# patterns, which open with a character set or a lookbehind and are tried at every position
+_ACRONYM_IN_PARENS = re.compile(r"\([A-Z][A-Za-z0-9\-]{1,11}\)")
+_TASK_NUMBERED = re.compile(r"ask\s+(?:\d|[A-H])")
+
 
 def event_names(text: str, s0: int, s1: int, taken: list[Span], heads: re.Pattern) -> list[Span]:
     """The event names of text[s0:s1] (both rules), not overlapping a name already found."""
     out: list[Span] = []
-    if text.find(" on ", s0, s1) >= 0 and text.find("(", s0, s1) >= 0:  # the literal cues first
+    if text.find(" on ", s0, s1) >= 0 and _ACRONYM_IN_PARENS.search(text, s0, s1):  # the literal cues first
         for m in _EVENT_ON.finditer(text, s0, s1):
             if heads.fullmatch(m.group("head").lower()):
                 end = m.end("year") if m.group("year") else m.end("acr") + 1
                 out.append(Span(m.start(), end, text[m.start() : end], text[m.start() : end]))
-    if text.find("ask ", s0, s1) >= 0:
+    if _TASK_NUMBERED.search(text, s0, s1):
         for m in _TASK_OF.finditer(text, s0, s1):
             name = f"{m.group('event')} Task {m.group('n')}"
             out.append(Span(m.start(), m.end(), name, text[m.start() : m.end()]))

@@ -17,7 +17,7 @@ from leaderboard.extract.benchmark_paper import (
     paper_benchmark,
 )
 from leaderboard.extract.calibration import Calibration
-from leaderboard.extract.candidates import holding_candidates, inside_known, inside_names, trace_quick
+from leaderboard.extract.candidates import holding_candidates, inside_known, inside_names, none_kept, trace_quick
 from leaderboard.extract.combined_index import CombinedIndex
 from leaderboard.extract.context import AbstractContext
 from leaderboard.extract.efficiency import SpeedLexicon
@@ -89,6 +89,8 @@ class Extractor:
         if not nums:
             return []
         g = self.grammar
+        if trace is None and none_kept(text, nums, g):
+            return []  # candidates.py: no sentence can hold a candidate, whatever the sentence split
         all_sentences = split_sentences(text)
         sentences = holding_candidates(text, nums, all_sentences, g)
         if trace is not None:

@@ -97,6 +97,25 @@ def quick_non_result(text: str, num: Number, sent_start: int, grammar: Grammar) 
     return bool("[" in before and _CITATION.search(before) and _CITATION_END.match(after))
 
 
+def dropped_in_any_sentence(text: str, num: Number, grammar: Grammar) -> bool:
+    """True only when `quick_non_result` is True whatever sentence start holds the number: its tests that read no
+    text before the number, and the two that read it only to keep one (a year's link, a rate's time word), on the
+    widest window (a narrower one, starting later, finds no link or time word that this one misses)."""
+    settings = grammar.words.get("setting_after", {})
+    if num.suffix and (num.suffix in grammar.exact.get("magnitude", ()) or num.suffix.lower() in settings):
+        return True
+    if num.unit is not None or num.suffix or num.decimals or num.signed:
+        return False
+    link = Windows.read(grammar, "year_link_before")
+    if 1900 <= num.value <= 2100 and not _LINKED_BEFORE.search(text, max(0, num.start - link), num.start):
+        return True
+    after = text[num.end : num.end + Windows.read(grammar, "non_result_after")]
+    if _HYPHEN_WORD.match(after):
+        return True
+    before = text[max(0, num.start - Windows.read(grammar, "non_result_before")) : num.start]
+    return bool(grammar.count_after.match(after) and not rate_or_duration(grammar.words, before, after))
+
+
 def non_result_reason(
     text: str,
     num: Number,

@@ -161,7 +161,7 @@ class NameCapture:
         out: list[Span] = []
         before, after, on, listed, appos = [], [], [], [], []
         g = self.grammar
-        heads = g.any_head.finditer(text, s0, s1) if g.may_hold("any_head", text, s0, s1) else ()
+        heads = g.scan("any_head", text, s0, s1)  # found from the head words' first words (led_scan.py)
         for h in heads:
             if text[h.end() : h.end() + 1] == "-" or text[h.start() - 1 : h.start()] == "-":
                 continue  # "Task-Aware", "multi-task": a head inside a hyphenated word heads no name

@@ -66,9 +66,13 @@ def bound_elsewhere(a: Abstract, metric: Span, r: Reading, sb: list[Span]) -> bo
 def subject_anaphor(readings: list[Reading], runs: list[list[Span]], text: str, s0: int, words: dict[str, str]):
     """LIST-ANAPHOR-SUBJECT: "We test on A and B; the latter yields 6.1%": "the latter/former" opening the clause of a
     number points at the last / first member of the name list before it. Yields the readings it gave a name."""
+    ends = [w for w, v in words.items() if v in ("first", "last")]  # "former", "latter"
     for r in readings:
         if r.benchmark is not None:
             continue
+        before = text[max(s0, r.num.start - 80) : r.num.start]
+        if before.isascii() and not any(w in before.lower() for w in ends):
+            continue  # no "former"/"latter" before the number (the literal cue first)
         m = _SUBJECT_ANAPHOR.search(text, max(s0, r.num.start - 80), r.num.start)
         which = words.get(m.group(1).lower()) if m else None
         prior = [n for n in runs if m and n[-1].end <= m.start(1)]

@@ -47,7 +47,6 @@ class Memory:
     last_bench: Span | None = None  # the one benchmark of the previous sentence's results
     last_metric: dict[str, Span] = field(default_factory=dict)  # benchmark key -> its one metric so far
     bound: dict[int, Reading] = field(default_factory=dict)  # metric start -> the number of this sentence binding it
-    introduced: list[Span] | None = None  # the datasets the abstract introduces (introduced.py), once asked
     unit_metric: dict[str, Span | None] = field(default_factory=dict)  # unit of measure -> its one written metric
     written: dict[str, Span] = field(default_factory=dict)  # metric name -> its first mention on a result so far
 

@@ -113,11 +113,14 @@ def _counted_scope_after(a: Abstract, s: Sentence, r: Reading) -> bool:
     phrase after the number, in its item (before the next number or a comma), that counts unnamed sets or tasks."""
     text = a.text
     nxt = [n.start for i in s.idx if r.span_end <= (n := a.nums[i]).start]
+    item = text[r.span_end : min([s.s1, *nxt])]  # holds the item (up to a comma) that `seg` is
+    if " on " not in item and " over " not in item and " across " not in item:
+        return False  # the literal cues first
     end = _ITEM_END.search(text, r.span_end, min([s.s1, *nxt]))
     stop = end.start() if end is not None else min([s.s1, *nxt])
     seg = text[r.span_end : stop]
     if " on " not in seg and " over " not in seg and " across " not in seg:
-        return False  # the literal cues first
+        return False
     if "task" not in seg and not a.g.may_hold("several_sets", text, r.span_end, stop):
         return False  # no counted noun ("tasks", "datasets", "benchmarks"): no count of unnamed sets
     return any(
