@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leaderboard.extract.alignment import Pair, Run, align, assign, from_readings, name_runs, number_runs
+from leaderboard.extract.alignment import AT_K, Pair, Run, align, assign, from_readings, name_runs, number_runs
 from leaderboard.extract.attribution import Span
 
 
@@ -93,6 +93,17 @@ def test_name_runs_need_distinct_names() -> None:
     text = "on Foo and Foo"
     spans = [Span(3, 6, "Foo", "Foo"), Span(11, 14, "Foo", "Foo")]
     assert name_runs(text, spans) == []
+
+
+def test_metric_runs_keep_the_written_at_k_suffix() -> None:
+    text = "R1@0.3 and R1@0.5 reach 61.0 and 44.2"
+    spans = [Span(0, 2, "ROUGE-1", "R1"), Span(11, 13, "ROUGE-1", "R1")]
+    assert name_runs(text, spans) == []  # "@0.3 and" joins nothing, and the names are the same
+    runs = name_runs(text, spans, AT_K)
+    assert [[b.start for b in run] for run in runs] == [[0, 11]]
+    values = [_Reading(text.index(v), text.index(v) + 4) for v in ("61.0", "44.2")]
+    pairs = align(number_runs(text, values)[0], runs[0])
+    assert [p.name.start for p in pairs] == [0, 11]
 
 
 def test_assign_sets_the_field_the_flags_and_the_rule() -> None:

@@ -43,6 +43,7 @@ NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*" + MEMBER_OPENING)
 # a number's own name right after it ("86.4% on MMLU", "71.2 F1 on the B"): a direct value, not a list member
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 RESPECTIVELY = re.compile(r"(?-i:[rR])(?<!\w.)espectively\b", re.IGNORECASE)  # \brespectively\b, skipped to in C
+AT_K = re.compile(r"@\s?(?:\d+(?:\.\d+)?|k|K)\b")  # METRIC-AT-K: the "@k" written after a metric ("F1@50")
 _UNIT_WORD = re.compile(r"\s*[A-Za-z\u00b5][\w/.]{0,7}(?=\s*(?:,|and\b|or\b|&|/))")
 
 
@@ -81,7 +82,8 @@ def number_runs(text: str, readings: list, joined: re.Pattern = JOINED) -> list[
     runs: list[list] = []
     for r in sorted(readings, key=lambda r: r.num.start):
         prev = runs[-1][-1] if runs else None
-        if prev is not None and prev.kind == r.kind and joined.fullmatch(text, gap_start(text, prev, r), r.num.start):
+        gap = joined
+        if prev is not None and prev.kind == r.kind and gap.fullmatch(text, gap_start(text, prev, r), r.num.start):
             runs[-1].append(r)
         else:
             runs.append([r])
@@ -97,16 +99,25 @@ def gap_start(text: str, prev, cur) -> int:
     return m.end() if m else prev.span_end
 
 
-def name_runs(text: str, names: list) -> list[Run]:
-    """Maximal runs of distinct name mentions joined only by a comma, a coordinator or a slash."""
+def name_runs(text: str, names: list, suffix: re.Pattern | None = None) -> list[Run]:
+    """Maximal runs of distinct name mentions joined only by a comma, a coordinator or a slash. With `suffix`, a
+    written suffix right after a member is part of its name (METRIC-AT-K-RUN: "R1@0.5 and R1@0.7" are two members,
+    the metrics' "@k")."""
     runs: list[list] = []
+    keys: dict[int, str] = {}
+    prev_end = 0
     for b in sorted(names, key=lambda b: b.start):
+        end = b.end
+        if suffix is not None and (m := suffix.match(text, b.end)) is not None:
+            end = m.end()
+        keys[id(b)] = norm_key(b.name) + text[b.end : end]
         prev = runs[-1][-1] if runs else None
-        if prev is not None and b.start >= prev.end and NAMES_JOINED.fullmatch(text, prev.end, b.start):
+        if prev is not None and b.start >= prev_end and NAMES_JOINED.fullmatch(text, prev_end, b.start):
             runs[-1].append(b)
         else:
             runs.append([b])
-    return [Run(tuple(run)) for run in runs if len(run) >= 2 and len({norm_key(b.name) for b in run}) == len(run)]
+        prev_end = end
+    return [Run(tuple(run)) for run in runs if len(run) >= 2 and len({keys[id(b)] for b in run}) == len(run)]
 
 
 def direct_at(text: str, end: int, stop: int | None = None) -> int | None:
@@ -163,6 +174,7 @@ def assign(
 
 
 __all__ = [
+    "AT_K",
     "JOINED",
     "MEMBER_OPENING",
     "NAMES_JOINED",

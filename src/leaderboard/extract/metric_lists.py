@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from leaderboard.extract.alignment import align, assign, from_readings
+from leaderboard.extract.alignment import AT_K, align, assign, from_readings, name_runs
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.sentence import Abstract, Reading
-from leaderboard.extract.value_lists import coordinated_runs
 
 _PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _IN_METRICS = re.compile(r"\s*(?:%\s*)?(?:[\w\-]+\s+)?(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
@@ -21,10 +20,8 @@ def metric_list(a: Abstract, readings: list[Reading], sm: list[Span]) -> None:
     """ "improves HR@10 and NDCG@10 by 8.2% and 10.5%": coordinated numbers bound to the last of a
     coordinated metric list of the same length take its members in order."""
     text = a.text
-    for run in coordinated_runs(text, sm):
-        if len(run) < 2:
-            continue
-        run = shared_head(a, run)
+    for run in name_runs(text, sm, AT_K):
+        run = shared_head(a, list(run))
         metrics_after(a, readings, run)
         group = [r for r in readings if r.metric is run[-1]]
         if any(r.num.start < run[-1].end for r in group) or not _pure_run(text, group):
