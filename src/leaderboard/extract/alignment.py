@@ -18,7 +18,8 @@ Every list rule of the extractor shares one structure; they differ only in which
   numbers is k times the count of names ("x, y, z and w on A and B, respectively": A, A, B, B); any other count
   aligns nothing. A name mention that has its own direct value ("86.4% on MMLU") is left out of the run first
   (`own`), so it is never given to another value. By mention, not by name: in "x and y on A and B, respectively,
-  with z of another metric on A" the list member A still takes x.
+  with z of another metric on A" the list member A still takes x; only when the numbers then do not fit (`fits`)
+  are the own names left out by name (`by_name`, OWN-NAME-OUT: "x on A and y and z on the other two, respectively").
 - APPLYING it (`assign`): the one place that sets the field, the `carried` / `metric_inferred` flags, and records the
   rule name on the reading (`Reading.note`: the trace and `results.rules`).
 """
@@ -131,6 +132,19 @@ def without(names: Sequence, own: Collection) -> list:
     return [b for b in names if b not in own]
 
 
+def by_name(names: Sequence, own: Collection) -> list:
+    """OWN-NAME-OUT: the name mentions of a run whose name no mention in `own` states with its own value ("92.7% on
+    SST-2 and 90.4% and 87.9% on the other two, respectively"; "on A, B and C ... x and y, respectively, and z on
+    C"): the fallback when leaving out only the own mentions leaves a run the numbers do not fit."""
+    keys = {norm_key(b.name) for b in own}
+    return [b for b in names if norm_key(b.name) not in keys]
+
+
+def fits(numbers: Sequence, names: Sequence, least: int = 2) -> bool:
+    """Whether `align` with `share` would pair the numbers with the names (k numbers per name)."""
+    return len(names) >= least and bool(numbers) and len(numbers) % len(names) == 0
+
+
 def align(
     numbers: Sequence, names: Sequence, *, share: bool = False, own: Collection = (), least: int = 2
 ) -> list[Pair]:
@@ -183,6 +197,8 @@ __all__ = [
     "Run",
     "align",
     "assign",
+    "by_name",
+    "fits",
     "direct_at",
     "from_readings",
     "gap_start",

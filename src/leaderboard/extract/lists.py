@@ -13,7 +13,9 @@ from leaderboard.extract.alignment import (
     RESPECTIVELY,
     align,
     assign,
+    by_name,
     direct_at,
+    fits,
     name_runs,
     number_runs,
     without,
@@ -169,10 +171,13 @@ def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[
         own = [direct[id(r)] for r in readings if r.kind == kind and id(r) in direct and r.num.start > last]
         if group and any(b.start > group[0].num.start for b in without(names, own)):
             names = [b for b in names if b.start > group[0].num.start]  # the list after the numbers
-        n = len(without(names, own))
-        if n >= 2 and group and len(group) % n != 0:
-            group = _run_before_respectively(a.text, group, n, a.w.respectively_after_run, s0, s1)
-        assign(align(group, names, share=True, own=own), "benchmark", "benchmark.respectively_list", carried=carried)
+        listed = without(names, own)
+        if group and not fits(group, listed):
+            owned = [direct[id(r)] for r in readings if r.kind == kind and id(r) in direct]
+            listed = by_name(names, owned) if fits(group, by_name(names, owned)) else listed
+        if len(listed) >= 2 and group and not fits(group, listed):
+            group = _run_before_respectively(a.text, group, len(listed), a.w.respectively_after_run, s0, s1)
+        assign(align(group, listed, share=True), "benchmark", "benchmark.respectively_list", carried=carried)
         unbound = [r for r in group if not r.bound]
         assign(align(unbound, unbound_metrics), "metric", "metric.respectively_list")
 
