@@ -2,11 +2,12 @@
 
 Every list rule of the extractor shares one structure; they differ only in which runs they align:
 - NUMBER RUNS (`number_runs`): maximal runs of two or more readings of one kind joined only by a comma, a
-  coordinator or (for slash lists) "/", "91.3% and 89.5%", "66.1, 58.4 and 71.0", "92.4/89.9"; or a run the caller
+  coordinator or (for slash lists) "/", "91.3% and 89.5%", "66.1, 58.4 and 71.0", "92.4/89.9", transitions that each
+  open with "from" ("from x1 to y1, from x2 to y2 and from x3 to y3": TRANSITION-RUN); or a run the caller
   cuts out of the sentence (the numbers of one kind before "respectively", the unbound numbers of a run).
 - NAME RUNS (`name_runs`): maximal runs of distinct coordinated benchmark names ("A, B and C", "A/B"); or a run of
-  metrics ("HR@10 and NDCG@10"), of split words ("the dev and eval sets"), of the names of the sentence before, or
-  the readings of a parallel clause before the numbers (their names, metrics, their own changes).
+  metrics ("HR@10 and NDCG@10", with their written "@k": "R1@0.5 and R1@0.7", METRIC-AT-K-RUN), of split words
+  ("the dev and eval sets"), of the names of the sentence before, or the readings of a parallel clause before the numbers (their names, metrics, their own changes).
 - THE RELATION: the caller decides which name run aligns with which number run:
   the "respectively" list (lists.respectively: benchmarks and metrics), the "on" list right after the numbers
   (lists.pair_run, pairing.align_slash_runs), the name run that frames the numbers before them or the nearest one
@@ -36,6 +37,7 @@ from leaderboard.extract.vocab import norm_key
 T = TypeVar("T")
 
 JOINED = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or|&)\s*")
+_FROM_BEFORE = re.compile(r"(?<![\w\-])from\s+$")
 # MODIFIED-MEMBER: "A and the held-out B": an article and up to two lower-case modifiers may open a list member
 MEMBER_OPENING = (
     r"(?:(?:the|a|an)\s+(?:(?!(?:of|and|or|to|in|on|for|with|by|at|from|than|as)(?![\w\-]))[a-z][a-z\-]+\s+){0,2})?"
@@ -79,12 +81,16 @@ class Pair:
 
 
 def number_runs(text: str, readings: list, joined: re.Pattern = JOINED) -> list[Run]:
-    """Maximal runs (two or more) of readings of one kind joined only by `joined` (a comma or a coordinator)."""
+    """Maximal runs (two or more) of readings of one kind joined only by `joined` (a comma or a coordinator);
+    TRANSITION-RUN: a run of transitions also when each opens with its "from" ("from x1 to y1, from x2 to y2 and
+    from x3 to y3")."""
     runs: list[list] = []
     for r in sorted(readings, key=lambda r: r.num.start):
         prev = runs[-1][-1] if runs else None
-        gap = joined
-        if prev is not None and prev.kind == r.kind and gap.fullmatch(text, gap_start(text, prev, r), r.num.start):
+        end = r.num.start
+        if r.kind == "range" and (opener := _FROM_BEFORE.search(text, max(0, end - 12), end)) is not None:
+            end = opener.start()
+        if prev is not None and prev.kind == r.kind and joined.fullmatch(text, gap_start(text, prev, r), end):
             runs[-1].append(r)
         else:
             runs.append([r])

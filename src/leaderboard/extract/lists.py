@@ -119,15 +119,9 @@ def coordination_gap(gap: str, before: int, after: int) -> bool:
 def paired_lists(a: Abstract, readings: list[Reading], sb: list[Span]) -> None:
     """ "1.9% and 3.9% WER on test-clean and test-other": a list of numbers followed by an "on" list of as
     many names pairs them in order, as "respectively" would."""
-    text = a.text
-    groups = [[readings[0]]]
-    for r in readings[1:]:
-        if r.kind != groups[-1][-1].kind or not _JOINED.fullmatch(text[groups[-1][-1].span_end : r.num.start]):
-            groups.append([])  # "64.2% and 52.1% on MMLU and GSM8K, and a pass@1 of 37.8% on HumanEval"
-        groups[-1].append(r)
-    for group in groups:
-        if len(group) >= 2:
-            pair_run(a, group, sb)
+    # "64.2% and 52.1% on MMLU and GSM8K, and a pass@1 of 37.8% on HumanEval": the run ends before "a pass@1"
+    for group in number_runs(a.text, readings, _JOINED):
+        pair_run(a, list(group), sb)
 
 
 def pair_run(a: Abstract, group: list[Reading], sb: list[Span]) -> None:
