@@ -7,7 +7,8 @@ Every list rule of the extractor shares one structure; they differ only in which
   cuts out of the sentence (the numbers of one kind before "respectively", the unbound numbers of a run).
 - NAME RUNS (`name_runs`): maximal runs of distinct coordinated benchmark names ("A, B and C", "A/B"); or a run of
   metrics ("HR@10 and NDCG@10", with their written "@k": "R1@0.5 and R1@0.7", METRIC-AT-K-RUN), of split words
-  ("the dev and eval sets"), of the names of the sentence before, or the readings of a parallel clause before the numbers (their names, metrics, their own changes).
+  ("the dev and eval sets"), of the names of the sentence before, or the readings of a parallel clause before the
+  numbers (their names, metrics, their own changes).
 - THE RELATION: the caller decides which name run aligns with which number run:
   the "respectively" list (lists.respectively: benchmarks and metrics), the "on" list right after the numbers
   (lists.pair_run, pairing.align_slash_runs), the name run that frames the numbers before them or the nearest one
