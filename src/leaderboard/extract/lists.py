@@ -47,14 +47,9 @@ def jointly(a: Abstract, r: Reading, sb: list[Span]) -> list[Reading]:
     """A single number stated for "A and B" (no "respectively"): one more row for each other member."""
     if r.benchmark is None or r.carried or r.benchmark not in sb:
         return []
-    i = sb.index(r.benchmark)
-    lo = hi = i
-    while lo > 0 and _JOINED.fullmatch(a.text[sb[lo - 1].end : sb[lo].start]):
-        lo -= 1
-    while hi + 1 < len(sb) and _JOINED.fullmatch(a.text[sb[hi].end : sb[hi + 1].start]):
-        hi += 1
+    run = next((n for n in name_runs(a.text, sb) if any(b is r.benchmark for b in n)), ())
     extra = []
-    for b in sb[lo : hi + 1]:
+    for b in run:
         if b is not r.benchmark and norm_key(b.name) != norm_key(r.benchmark.name):
             more = replace(r, benchmark=b, confidence=round(max(0.05, r.confidence - 0.1), 3), rules=r.copy_rules())
             more.note("benchmark", "benchmark.coordinated_names")
