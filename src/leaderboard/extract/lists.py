@@ -160,13 +160,18 @@ def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[
         own = [direct[id(r)] for r in readings if r.kind == kind and id(r) in direct and r.num.start > last]
         if group and any(b.start > group[0].num.start for b in without(names, own)):
             names = [b for b in names if b.start > group[0].num.start]  # the list after the numbers
-        listed = without(names, own)
+        listed, before = without(names, own), carried
         if group and not fits(group, listed):
             owned = [direct[id(r)] for r in readings if r.kind == kind and id(r) in direct]
             listed = by_name(names, owned) if fits(group, by_name(names, owned)) else listed
+            if not carried and not fits(group, listed) and not by_name(names, owned):
+                # every name here has its own value: "We test on A, B and C. It reaches x on A and y and z on the
+                # other two, respectively": the list of the sentence before, without A
+                earlier = by_name(a.context.listed_before(s0), owned)
+                listed, before = (earlier, True) if fits(group, earlier) else (listed, before)
         if len(listed) >= 2 and group and not fits(group, listed):
             group = _run_before_respectively(a.text, group, len(listed), a.w.respectively_after_run, s0, s1)
-        assign(align(group, listed, share=True), "benchmark", "benchmark.respectively_list", carried=carried)
+        assign(align(group, listed, share=True), "benchmark", "benchmark.respectively_list", carried=before)
         unbound = [r for r in group if not r.bound]
         assign(align(unbound, unbound_metrics), "metric", "metric.respectively_list")
 
