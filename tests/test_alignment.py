@@ -7,7 +7,18 @@ from dataclasses import dataclass
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leaderboard.extract.alignment import Pair, Run, align, assign, from_readings, name_runs, number_runs
+from leaderboard.extract.alignment import (
+    AT_K,
+    Pair,
+    Run,
+    align,
+    assign,
+    by_name,
+    fits,
+    from_readings,
+    name_runs,
+    number_runs,
+)
 from leaderboard.extract.attribution import Span
 
 
@@ -93,6 +104,39 @@ def test_name_runs_need_distinct_names() -> None:
     text = "on Foo and Foo"
     spans = [Span(3, 6, "Foo", "Foo"), Span(11, 14, "Foo", "Foo")]
     assert name_runs(text, spans) == []
+
+
+def test_metric_runs_keep_the_written_at_k_suffix() -> None:
+    text = "R1@0.3 and R1@0.5 reach 61.0 and 44.2"
+    spans = [Span(0, 2, "ROUGE-1", "R1"), Span(11, 13, "ROUGE-1", "R1")]
+    assert name_runs(text, spans) == []  # "@0.3 and" joins nothing, and the names are the same
+    runs = name_runs(text, spans, AT_K)
+    assert [[b.start for b in run] for run in runs] == [[0, 11]]
+    values = [_Reading(text.index(v), text.index(v) + 4) for v in ("61.0", "44.2")]
+    pairs = align(number_runs(text, values)[0], runs[0])
+    assert [p.name.start for p in pairs] == [0, 11]
+
+
+def test_a_name_with_its_own_value_elsewhere_is_left_out_by_name() -> None:
+    text = "Over Foo, Bar and Baz: 81.5 on Foo and 77.0 and 64.3 on the rest"
+    spans = _spans(text, "Foo", "Bar", "Baz")
+    own = Span(text.index("on Foo") + 3, text.index("on Foo") + 6, "Foo", "Foo")
+    names = [*spans, own]
+    assert not fits(["x", "y"], [b for b in names if b is not own])  # by mention: Foo, Bar, Baz for two values
+    listed = by_name(names, [own])
+    assert [b.name for b in listed] == ["Bar", "Baz"] and fits(["x", "y"], listed)
+    assert [(p.number, p.name.name) for p in align(["x", "y"], listed)] == [("x", "Bar"), ("y", "Baz")]
+
+
+def test_transitions_that_each_open_with_from_are_one_run() -> None:
+    text = "from 61.2 to 70.4, from 55.0 to 63.9 and from 40.1 to 48.8"
+    froms = [_Reading(text.index(v), text.index(v) + 12, "range") for v in ("61.2", "55.0", "40.1")]
+    runs = number_runs(text, froms)
+    assert [[r.start for r in run] for run in runs] == [[r.start for r in froms]]
+    cut = number_runs(text.replace(", from", "; from"), froms)  # a clause mark ends the run
+    assert [[r.start for r in run] for run in cut] == [[r.start for r in froms[1:]]]
+    pairs = align(runs[0], ["A", "B", "C"])
+    assert [p.name for p in pairs] == ["A", "B", "C"]
 
 
 def test_assign_sets_the_field_the_flags_and_the_rule() -> None:

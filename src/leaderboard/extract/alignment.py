@@ -2,11 +2,13 @@
 
 Every list rule of the extractor shares one structure; they differ only in which runs they align:
 - NUMBER RUNS (`number_runs`): maximal runs of two or more readings of one kind joined only by a comma, a
-  coordinator or (for slash lists) "/", "91.3% and 89.5%", "66.1, 58.4 and 71.0", "92.4/89.9"; or a run the caller
+  coordinator or (for slash lists) "/", "91.3% and 89.5%", "66.1, 58.4 and 71.0", "92.4/89.9", transitions that each
+  open with "from" ("from x1 to y1, from x2 to y2 and from x3 to y3": TRANSITION-RUN); or a run the caller
   cuts out of the sentence (the numbers of one kind before "respectively", the unbound numbers of a run).
 - NAME RUNS (`name_runs`): maximal runs of distinct coordinated benchmark names ("A, B and C", "A/B"); or a run of
-  metrics ("HR@10 and NDCG@10"), of split words ("the dev and eval sets"), of the names of the sentence before, or
-  the readings of a parallel clause before the numbers (their names, metrics, their own changes).
+  metrics ("HR@10 and NDCG@10", with their written "@k": "R1@0.5 and R1@0.7", METRIC-AT-K-RUN), of split words
+  ("the dev and eval sets"), of the names of the sentence before, or the readings of a parallel clause before the
+  numbers (their names, metrics, their own changes).
 - THE RELATION: the caller decides which name run aligns with which number run:
   the "respectively" list (lists.respectively: benchmarks and metrics), the "on" list right after the numbers
   (lists.pair_run, pairing.align_slash_runs), the name run that frames the numbers before them or the nearest one
@@ -18,7 +20,8 @@ Every list rule of the extractor shares one structure; they differ only in which
   numbers is k times the count of names ("x, y, z and w on A and B, respectively": A, A, B, B); any other count
   aligns nothing. A name mention that has its own direct value ("86.4% on MMLU") is left out of the run first
   (`own`), so it is never given to another value. By mention, not by name: in "x and y on A and B, respectively,
-  with z of another metric on A" the list member A still takes x.
+  with z of another metric on A" the list member A still takes x; only when the numbers then do not fit (`fits`)
+  are the own names left out by name (`by_name`, OWN-NAME-OUT: "x on A and y and z on the other two, respectively").
 - APPLYING it (`assign`): the one place that sets the field, the `carried` / `metric_inferred` flags, and records the
   rule name on the reading (`Reading.note`: the trace and `results.rules`).
 """
@@ -35,6 +38,7 @@ from leaderboard.extract.vocab import norm_key
 T = TypeVar("T")
 
 JOINED = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or|&)\s*")
+_FROM_BEFORE = re.compile(r"(?<![\w\-])from\s+$")
 # MODIFIED-MEMBER: "A and the held-out B": an article and up to two lower-case modifiers may open a list member
 MEMBER_OPENING = (
     r"(?:(?:the|a|an)\s+(?:(?!(?:of|and|or|to|in|on|for|with|by|at|from|than|as)(?![\w\-]))[a-z][a-z\-]+\s+){0,2})?"
@@ -43,6 +47,7 @@ NAMES_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*" + MEMBER_OPENING)
 # a number's own name right after it ("86.4% on MMLU", "71.2 F1 on the B"): a direct value, not a list member
 _DIRECT_ON = re.compile(r"\s*(?:%\s*)?(?:[\w\-@]+\s+)?(?:on|in)\s+(?:the\s+)?")
 RESPECTIVELY = re.compile(r"(?-i:[rR])(?<!\w.)espectively\b", re.IGNORECASE)  # \brespectively\b, skipped to in C
+AT_K = re.compile(r"@\s?(?:\d+(?:\.\d+)?|k|K)\b")  # METRIC-AT-K: the "@k" written after a metric ("F1@50")
 _UNIT_WORD = re.compile(r"\s*[A-Za-z\u00b5][\w/.]{0,7}(?=\s*(?:,|and\b|or\b|&|/))")
 
 
@@ -77,11 +82,16 @@ class Pair:
 
 
 def number_runs(text: str, readings: list, joined: re.Pattern = JOINED) -> list[Run]:
-    """Maximal runs (two or more) of readings of one kind joined only by `joined` (a comma or a coordinator)."""
+    """Maximal runs (two or more) of readings of one kind joined only by `joined` (a comma or a coordinator);
+    TRANSITION-RUN: a run of transitions also when each opens with its "from" ("from x1 to y1, from x2 to y2 and
+    from x3 to y3")."""
     runs: list[list] = []
     for r in sorted(readings, key=lambda r: r.num.start):
         prev = runs[-1][-1] if runs else None
-        if prev is not None and prev.kind == r.kind and joined.fullmatch(text, gap_start(text, prev, r), r.num.start):
+        end = r.num.start
+        if r.kind == "range" and (opener := _FROM_BEFORE.search(text, max(0, end - 12), end)) is not None:
+            end = opener.start()
+        if prev is not None and prev.kind == r.kind and joined.fullmatch(text, gap_start(text, prev, r), end):
             runs[-1].append(r)
         else:
             runs.append([r])
@@ -97,16 +107,25 @@ def gap_start(text: str, prev, cur) -> int:
     return m.end() if m else prev.span_end
 
 
-def name_runs(text: str, names: list) -> list[Run]:
-    """Maximal runs of distinct name mentions joined only by a comma, a coordinator or a slash."""
+def name_runs(text: str, names: list, suffix: re.Pattern | None = None) -> list[Run]:
+    """Maximal runs of distinct name mentions joined only by a comma, a coordinator or a slash. With `suffix`, a
+    written suffix right after a member is part of its name (METRIC-AT-K-RUN: "R1@0.5 and R1@0.7" are two members,
+    the metrics' "@k")."""
     runs: list[list] = []
+    keys: dict[int, str] = {}
+    prev_end = 0
     for b in sorted(names, key=lambda b: b.start):
+        end = b.end
+        if suffix is not None and (m := suffix.match(text, b.end)) is not None:
+            end = m.end()
+        keys[id(b)] = norm_key(b.name) + text[b.end : end]
         prev = runs[-1][-1] if runs else None
-        if prev is not None and b.start >= prev.end and NAMES_JOINED.fullmatch(text, prev.end, b.start):
+        if prev is not None and b.start >= prev_end and NAMES_JOINED.fullmatch(text, prev_end, b.start):
             runs[-1].append(b)
         else:
             runs.append([b])
-    return [Run(tuple(run)) for run in runs if len(run) >= 2 and len({norm_key(b.name) for b in run}) == len(run)]
+        prev_end = end
+    return [Run(tuple(run)) for run in runs if len(run) >= 2 and len({keys[id(b)] for b in run}) == len(run)]
 
 
 def direct_at(text: str, end: int, stop: int | None = None) -> int | None:
@@ -118,6 +137,19 @@ def direct_at(text: str, end: int, stop: int | None = None) -> int | None:
 def without(names: Sequence, own: Collection) -> list:
     """The name mentions of a run that are not the direct name of a value (`own`)."""
     return [b for b in names if b not in own]
+
+
+def by_name(names: Sequence, own: Collection) -> list:
+    """OWN-NAME-OUT: the name mentions of a run whose name no mention in `own` states with its own value ("92.7% on
+    SST-2 and 90.4% and 87.9% on the other two, respectively"; "on A, B and C ... x and y, respectively, and z on
+    C"): the fallback when leaving out only the own mentions leaves a run the numbers do not fit."""
+    keys = {norm_key(b.name) for b in own}
+    return [b for b in names if norm_key(b.name) not in keys]
+
+
+def fits(numbers: Sequence, names: Sequence, least: int = 2) -> bool:
+    """Whether `align` with `share` would pair the numbers with the names (k numbers per name)."""
+    return len(names) >= least and bool(numbers) and len(numbers) % len(names) == 0
 
 
 def align(
@@ -163,6 +195,7 @@ def assign(
 
 
 __all__ = [
+    "AT_K",
     "JOINED",
     "MEMBER_OPENING",
     "NAMES_JOINED",
@@ -171,6 +204,8 @@ __all__ = [
     "Run",
     "align",
     "assign",
+    "by_name",
+    "fits",
     "direct_at",
     "from_readings",
     "gap_start",

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 
+from leaderboard.extract.alignment import align, assign, from_readings
 from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.sentence import Abstract, Reading
 from leaderboard.extract.vocab import Entry
@@ -129,9 +130,8 @@ def of_parallel_compared_list(a: Abstract, readings: list[Reading]) -> None:
             j += 1
         n = j - k + 1
         if n >= 2 and k >= n and _pairs(a, readings[k - n : k], readings[k : j + 1], cues):
-            for own, other in zip(readings[k - n : k], readings[k : j + 1], strict=True):
-                other.metric, other.metric_inferred = own.metric, own.metric_inferred
-                other.note("metric", _LIST_RULE)
+            pairs = align(readings[k : j + 1], readings[k - n : k])
+            assign(from_readings(pairs, "metric"), "metric", _LIST_RULE)
         k = j + 1
 
 

@@ -13,7 +13,9 @@ from leaderboard.extract.alignment import (
     RESPECTIVELY,
     align,
     assign,
+    by_name,
     direct_at,
+    fits,
     name_runs,
     number_runs,
     without,
@@ -45,14 +47,9 @@ def jointly(a: Abstract, r: Reading, sb: list[Span]) -> list[Reading]:
     """A single number stated for "A and B" (no "respectively"): one more row for each other member."""
     if r.benchmark is None or r.carried or r.benchmark not in sb:
         return []
-    i = sb.index(r.benchmark)
-    lo = hi = i
-    while lo > 0 and _JOINED.fullmatch(a.text[sb[lo - 1].end : sb[lo].start]):
-        lo -= 1
-    while hi + 1 < len(sb) and _JOINED.fullmatch(a.text[sb[hi].end : sb[hi + 1].start]):
-        hi += 1
+    run = next((n for n in name_runs(a.text, sb) if any(b is r.benchmark for b in n)), ())
     extra = []
-    for b in sb[lo : hi + 1]:
+    for b in run:
         if b is not r.benchmark and norm_key(b.name) != norm_key(r.benchmark.name):
             more = replace(r, benchmark=b, confidence=round(max(0.05, r.confidence - 0.1), 3), rules=r.copy_rules())
             more.note("benchmark", "benchmark.coordinated_names")
@@ -117,15 +114,9 @@ def coordination_gap(gap: str, before: int, after: int) -> bool:
 def paired_lists(a: Abstract, readings: list[Reading], sb: list[Span]) -> None:
     """ "1.9% and 3.9% WER on test-clean and test-other": a list of numbers followed by an "on" list of as
     many names pairs them in order, as "respectively" would."""
-    text = a.text
-    groups = [[readings[0]]]
-    for r in readings[1:]:
-        if r.kind != groups[-1][-1].kind or not _JOINED.fullmatch(text[groups[-1][-1].span_end : r.num.start]):
-            groups.append([])  # "64.2% and 52.1% on MMLU and GSM8K, and a pass@1 of 37.8% on HumanEval"
-        groups[-1].append(r)
-    for group in groups:
-        if len(group) >= 2:
-            pair_run(a, group, sb)
+    # "64.2% and 52.1% on MMLU and GSM8K, and a pass@1 of 37.8% on HumanEval": the run ends before "a pass@1"
+    for group in number_runs(a.text, readings, _JOINED):
+        pair_run(a, list(group), sb)
 
 
 def pair_run(a: Abstract, group: list[Reading], sb: list[Span]) -> None:
@@ -169,10 +160,18 @@ def respectively(a: Abstract, readings: list[Reading], sb: list[Span], sm: list[
         own = [direct[id(r)] for r in readings if r.kind == kind and id(r) in direct and r.num.start > last]
         if group and any(b.start > group[0].num.start for b in without(names, own)):
             names = [b for b in names if b.start > group[0].num.start]  # the list after the numbers
-        n = len(without(names, own))
-        if n >= 2 and group and len(group) % n != 0:
-            group = _run_before_respectively(a.text, group, n, a.w.respectively_after_run, s0, s1)
-        assign(align(group, names, share=True, own=own), "benchmark", "benchmark.respectively_list", carried=carried)
+        listed, before = without(names, own), carried
+        if group and not fits(group, listed):
+            owned = [direct[id(r)] for r in readings if r.kind == kind and id(r) in direct]
+            listed = by_name(names, owned) if fits(group, by_name(names, owned)) else listed
+            if not carried and not fits(group, listed) and not by_name(names, owned):
+                # every name here has its own value: "We test on A, B and C. It reaches x on A and y and z on the
+                # other two, respectively": the list of the sentence before, without A
+                earlier = by_name(a.context.listed_before(s0), owned)
+                listed, before = (earlier, True) if fits(group, earlier) else (listed, before)
+        if len(listed) >= 2 and group and not fits(group, listed):
+            group = _run_before_respectively(a.text, group, len(listed), a.w.respectively_after_run, s0, s1)
+        assign(align(group, listed, share=True), "benchmark", "benchmark.respectively_list", carried=before)
         unbound = [r for r in group if not r.bound]
         assign(align(unbound, unbound_metrics), "metric", "metric.respectively_list")
 

@@ -41,13 +41,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from leaderboard.extract.alignment import AT_K as _AT_K
 from leaderboard.extract.alternation import compile_role, plain_alternation
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.vocab import Entry
 from leaderboard.extract.windows import Windows
 from leaderboard.models import Result
 
-_AT_K = re.compile(r"@\s?(?:\d+(?:\.\d+)?|k|K)\b")
 _AT_THRESHOLD = re.compile(  # "mAP at tIoU=0.5", "AP at an IoU threshold of 0.7", "AP at 0.5 IoU"
     r"\s+at\s+(?:an?\s+|the\s+)?(?:t?IoU\s*(?:threshold\s*)?(?:of\s+|=\s*|:\s*)?(?P<k>0?\.\d+|[1-9]\d?)\b"
     r"|(?P<k2>0?\.\d+)\s+t?IoU\b)",

@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from leaderboard.extract.alignment import align, assign, from_readings
+from leaderboard.extract.alignment import AT_K, align, assign, from_readings, name_runs, number_runs
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.sentence import Abstract, Reading
-from leaderboard.extract.value_lists import coordinated_runs
 
 _PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _IN_METRICS = re.compile(r"\s*(?:%\s*)?(?:[\w\-]+\s+)?(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
@@ -19,17 +18,18 @@ _IN_METRICS = re.compile(r"\s*(?:%\s*)?(?:[\w\-]+\s+)?(?:in|on|for|of)\s+(?:term
 
 def metric_list(a: Abstract, readings: list[Reading], sm: list[Span]) -> None:
     """ "improves HR@10 and NDCG@10 by 8.2% and 10.5%": coordinated numbers bound to the last of a
-    coordinated metric list of the same length take its members in order."""
+    coordinated metric list of the same length take its members in order (each such run, when there are several)."""
     text = a.text
-    for run in coordinated_runs(text, sm):
-        if len(run) < 2:
-            continue
-        run = shared_head(a, run)
+    for run in name_runs(text, sm, AT_K):
+        run = shared_head(a, list(run))
         metrics_after(a, readings, run)
         group = [r for r in readings if r.metric is run[-1]]
-        if any(r.num.start < run[-1].end for r in group) or not _pure_run(text, group):
+        if any(r.num.start < run[-1].end for r in group):
             continue
-        assign(align(group, run), "metric", "metric.coordinated_metric_list")
+        # PARALLEL-NUMBER-RUNS: "precision and recall reach x and y, while on B they are z and w": each run of the
+        # numbers bound to the list takes its members in order
+        for nums in [group] if _pure_run(text, group) else number_runs(text, group):
+            assign(align(nums, run), "metric", "metric.coordinated_metric_list")
 
 
 def shared_head(a: Abstract, run: list[Span]) -> list[Span]:

@@ -20,8 +20,9 @@ name that opens the next conjunct. It runs after attribution and corrects only s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from leaderboard.extract.alignment import RESPECTIVELY, Pair, align, assign, direct_at, name_runs, number_runs
+from leaderboard.extract.alignment import AT_K, RESPECTIVELY, Pair, align, assign, direct_at, name_runs, number_runs
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.vocab import norm_key
 
@@ -112,6 +113,7 @@ def own_conjuncts(
     fld: str = "benchmark",
     stop: re.Pattern | None = None,
     training: re.Pattern | None = None,
+    quiet: Sequence[Span] = (),
 ) -> list[Pair]:
     """Readings in a chain of >= 2 coordinated conjuncts "<name> ... <numbers>" that have no name or another
     conjunct's name, each given its own conjunct's name; names are benchmarks, or metrics with `fld` "metric"
@@ -120,7 +122,9 @@ def own_conjuncts(
     A conjunct: a name, then (within `reach` characters and with no coordinator, other name or number between)
     its numbers, up to the next name; conjuncts are chained when the gap from one's last number to the next name
     holds a coordinator. A name after a `training` phrase ("a tree trained on B falls to z") opens no conjunct: it
-    is the data a system learned from. Returns the pairs (reading, its conjunct's name) to assign."""
+    is the data a system learned from. The mentions in `quiet` and their coordinated runs break no lead
+    (CONJUNCT-METRIC-LIST: "on A, R@1 and R@5 reach x and y, on B they are z and w": the metrics of the conjunct).
+    Returns the pairs (reading, its conjunct's name) to assign."""
     if len(readings) < 2 or len(sb) < 2:
         return []  # a chain needs two conjuncts, each with a name and a number
     names = sorted({b.start: b for b in sb if b.start >= 0}.values(), key=lambda b: b.start)
@@ -133,7 +137,7 @@ def own_conjuncts(
         group = [r for r in order if b.end <= r.num.start < end]
         cut = [k for k in range(1, len(group)) if stop and stop.search(text, group[k - 1].span_end, group[k].num.start)]
         group = group[: cut[0]] if cut else group  # "an HD95 of 11.3, versus 17.2 for B": the compared run is B's
-        lead = text[b.end : group[0].num.start] if group else ""
+        lead = _blanked(text, b.end, group[0].num.start, quiet) if group else ""
         ok = group and len(lead) <= reach and not _CONJUNCT_BREAK.search(lead)
         pairs.append((b, group) if ok else None)
     given: list[Pair] = []
@@ -159,6 +163,19 @@ def own_conjuncts(
         else:
             chain.append(pair)
     return given
+
+
+def _blanked(text: str, start: int, end: int, quiet: Sequence[Span]) -> str:
+    """text[start:end] with the runs of the `quiet` mentions in it (each with its written "@k") blanked."""
+    inside = [m for m in quiet if start <= m.start and m.end <= end]
+    if not inside:
+        return text[start:end]
+    chars = list(text[start:end])
+    for run in [*name_runs(text, inside, AT_K), *([m] for m in inside)]:
+        at_k = AT_K.match(text, run[-1].end, end)
+        for i in range(run[0].start, at_k.end() if at_k else run[-1].end):
+            chars[i - start] = " "
+    return "".join(chars)
 
 
 def slash_shared(readings: list, links: dict) -> list[Pair]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
+from leaderboard.extract.alignment import AT_K, align, name_runs
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.sentence import Abstract
 
 _SLASH_WORDS = re.compile(r"[\w\-+@]+(?:\s*/\s*[\w\-+@]+)+")
-_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*")
 _HEAD_AFTER = re.compile(r"[ \t]+([\w\-@]+)")
 _PREFIX = re.compile(r"^(.*[A-Za-z][\-\s])[\w@]+$")
 
@@ -47,11 +47,11 @@ def slash_lists(a: Abstract, s0: int, s1: int, idx: list[int], sm: list[Span]) -
                     continue  # "(MAE / DINO / ours): 68.0 / 77.0 / 78.4": a list of systems, not of metrics
                 spans = fill_list(a, wm.start(), items, spans)
             if len(spans) == len(items):
-                metric_of.update(zip(chain, spans, strict=True))
+                metric_of.update((p.number, p.name) for p in align(chain, spans))
                 continue
             subs = [a.g.value_of("subset", w) or w for w in items if a.g.subset.fullmatch(w)]
             if len(subs) == len(items):
-                subset_of.update(zip(chain, subs, strict=True))
+                subset_of.update((p.number, p.name) for p in align(chain, subs))
     _paired_metric_list(a, chains, sm, metric_of, subset_of)
     return metric_of, subset_of
 
@@ -100,22 +100,11 @@ def _names_systems(a: Abstract, items: list[str]) -> bool:
     return any(w.lower() in own or (metrics(w) is None and methods(w) is not None) for w in items)
 
 
-def coordinated_runs(text: str, spans: list[Span]) -> list[list[Span]]:
-    """The spans in runs joined by a coordinator ("HR@10, NDCG@10 and MRR" is one run of three)."""
-    runs: list[list[Span]] = []
-    for m in spans:
-        if runs and _JOINED.fullmatch(text[runs[-1][-1].end : m.start]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    return runs
-
-
 def _paired_metric_list(a: Abstract, chains: list[list[int]], sm: list[Span], metric_of: dict, done: dict) -> None:
     """PAIRED-VALUES: chains of paired values ("A: 86.3%-79.5 and B: 84.0%-78.1 in accuracy and macro-F1") with
     no slash list of their own take, member by member, a coordinated metric list of their length after the last
     chain (or else before the first)."""
-    runs = coordinated_runs(a.text, sm)
+    runs = name_runs(a.text, sm, AT_K)
     free = [c for c in chains if not any(i in metric_of or i in done for i in c)]
     for n in {len(c) for c in free}:
         group = [c for c in free if len(c) == n]
@@ -126,7 +115,7 @@ def _paired_metric_list(a: Abstract, chains: list[list[int]], sm: list[Span], me
         run = after[0] if after else before[-1] if before else None
         if run is not None:
             for chain in group:
-                metric_of.update(zip(chain, run, strict=True))
+                metric_of.update((p.number, p.name) for p in align(chain, run))
 
 
 def fill_list(a: Abstract, start: int, items: list[str], known: list[Span]) -> list[Span]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from leaderboard.extract.alignment import RESPECTIVELY
 from leaderboard.extract.attribution import clause_start, following_on, nearest, scored_on
 from leaderboard.extract.before_after import UP_FROM_BETWEEN
 from leaderboard.extract.compared_values import compared_named_value as named_value
@@ -26,7 +27,6 @@ _ITEMS_BEFORE = re.compile(
 )
 _ON_AFTER = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")
 _RUN_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # "242 (baseline 238)", "1,498 on MME (teacher: 1,530)": a number, then within its clause an opening parenthesis,
 # a label and maybe a colon
 _LABELLED = re.compile(r"\d[^()\d;:]{0,40}\(\s*(?P<label>[A-Za-z][\w\s.\-]{0,30}?)\s*:?\s*$")
@@ -215,7 +215,7 @@ def listed_after_results(a: Abstract, s: Sentence, r: Reading) -> bool:
 def respectively_run(a: Abstract, s: Sentence, r: Reading) -> bool:
     """A plain decimal in a run of coordinated numbers, in a sentence that says "respectively" and lists as many
     benchmark names ("On A and B, ... raises these to 72.4 and 65.1, respectively"): one of the listed results."""
-    if r.unit is not None or r.num.decimals == 0 or not _RESPECTIVELY.search(a.text, s.s0, s.s1):
+    if r.unit is not None or r.num.decimals == 0 or not RESPECTIVELY.search(a.text, s.s0, s.s1):
         return False
     nums = [a.nums[i] for i in s.idx]
     k = next((j for j, n in enumerate(nums) if n.start == r.num.start), None)

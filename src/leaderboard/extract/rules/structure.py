@@ -105,7 +105,7 @@ def split_list_before_head(a: Abstract, s: Sentence, readings: list[Reading]) ->
 def own_conjunct_name(a: Abstract, s: Sentence, readings: list[Reading]) -> None:
     """In coordinated conjuncts each opened by a name ("on A from x to y, and on B ..."), a number keeps its own."""
     reach, training = a.w.conjunct_name_to_value, a.g.training_on
-    pairs = pairing.own_conjuncts(readings, s.benches, a.text, s.s1, reach, training=training)
+    pairs = pairing.own_conjuncts(readings, s.benches, a.text, s.s1, reach, training=training, quiet=s.metrics)
     assign(pairs, "benchmark", "benchmark.own_conjunct_name", carried=False)
 
 
