@@ -9,6 +9,7 @@ from leaderboard.extract.attribution import Span, following_on, nearest, precedi
 from leaderboard.extract.fronted_names import sentence_fronted as _fronted
 from leaderboard.extract.rules import rule
 from leaderboard.extract.rules.carried import (  # noqa: F401
+    frame_of_its_own,
     introduced_earlier,
     no_carry,
     previous_results,
@@ -237,7 +238,7 @@ def _word_goes_on(text: str, end: int) -> bool:
 @rule("benchmark.single_in_abstract")
 def single_in_abstract(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the whole abstract names, for a number with a metric ("tested on X. ... DSC = 0.53")."""
-    if r.metric is None or a.title_benches or no_carry(a, s, r):
+    if r.metric is None or a.title_benches or no_carry(a, s, r) or frame_of_its_own(a, s, r):
         return None
     single = a.context.single()
     if single is None or (single.start >= s.s1 and single in a.context.named):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.introduced import introduced_default
+from leaderboard.extract.own_frame import opens_own_frame
 from leaderboard.extract.rules import rule
 from leaderboard.extract.rules.suite import over_sets, own_scope_before
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
@@ -47,6 +48,17 @@ def setting_of_its_own(a: Abstract, s: Sentence, r: Reading) -> bool:
     return bool(hit)
 
 
+@rule("benchmark.frame_of_its_own")
+def frame_of_its_own(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A sentence opening with a comma-closed frame of its own ("For discovery, ...", "Under babble noise, ...")
+    takes no benchmark from the previous result sentence (FRONTED-FRAME-OF-ITS-OWN, own_frame.py)."""
+    hit = opens_own_frame(a, s, r.num.start)
+    if hit and r.trace is not None:
+        why = "the sentence opens with a frame of its own"
+        r.trace.declined((r.num.start, r.num.end), "benchmark.frame_of_its_own", "benchmark", why)
+    return hit
+
+
 def no_carry(a: Abstract, s: Sentence, r: Reading) -> bool:
     """No benchmark is carried into an aggregate ("on average over all datasets"; not one within a dataset: "across
     26 classes") or a setting of its own."""
@@ -69,7 +81,7 @@ def sentence_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 @rule("benchmark.previous_results")
 def previous_results(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the results of the previous result sentence were given on."""
-    return None if no_carry(a, s, r) else a.memory.last_bench
+    return None if no_carry(a, s, r) or frame_of_its_own(a, s, r) else a.memory.last_bench
 
 
 @rule("benchmark.introduced_earlier")
@@ -86,6 +98,7 @@ def title(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 
 
 __all__ = [
+    "frame_of_its_own",
     "introduced_earlier",
     "no_carry",
     "previous_results",
