@@ -25,6 +25,7 @@ from leaderboard.extract.rules.suite import (  # noqa: F401
     named_suite_of_aggregate,
     over_sets,
     own_scope_before,
+    spread_over_listed,
 )
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.vocab import norm_key
@@ -48,7 +49,9 @@ def across_unnamed_sets(a: Abstract, s: Sentence, r: Reading) -> bool:
     hit = m is not None and not any(m.end() <= b.start < reach for b in s.benches)
     if hit and counts_sets_or_tasks(a.g, a.text[m.end() : reach]) and not fronted_suite(a, s, r, _fronted(a, s)):
         return True
-    return own_scope_before(a, s, r)  # OWN-SCOPE-BEFORE (suite.py): "..., and accuracy over 6 tasks is 72.1"
+    # OWN-SCOPE-BEFORE (suite.py): "..., and accuracy over 6 tasks is 72.1"; SPREAD-OVER-LISTED: "A, B and C ... by
+    # between 0.9 and 1.7"
+    return own_scope_before(a, s, r) or spread_over_listed(a, s, r)
 
 
 def _evaluated(a: Abstract, s: Sentence) -> list[Span]:

@@ -8,7 +8,7 @@ from leaderboard.extract.attribution import Span
 from leaderboard.extract.introduced import introduced_default
 from leaderboard.extract.own_frame import opens_own_frame
 from leaderboard.extract.rules import rule
-from leaderboard.extract.rules.suite import over_sets, own_scope_before
+from leaderboard.extract.rules.suite import over_sets, own_scope_before, spread_over_listed
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.task_bindings import bound_per_number
 from leaderboard.extract.vocab import norm_key
@@ -62,7 +62,7 @@ def frame_of_its_own(a: Abstract, s: Sentence, r: Reading) -> bool:
 def no_carry(a: Abstract, s: Sentence, r: Reading) -> bool:
     """No benchmark is carried into an aggregate ("on average over all datasets"; not one within a dataset: "across
     26 classes") or a setting of its own."""
-    return over_sets(a, s) or setting_of_its_own(a, s, r) or own_scope_before(a, s, r)
+    return over_sets(a, s) or setting_of_its_own(a, s, r) or own_scope_before(a, s, r) or spread_over_listed(a, s, r)
 
 
 def _titled(a: Abstract) -> bool:
