@@ -22,7 +22,7 @@ from leaderboard.extract.grammar import Grammar
 from leaderboard.extract.sentence import Abstract, Sentence
 
 
-def _patterns(g: Grammar) -> tuple[re.Pattern, re.Pattern]:
+def frame_patterns(g: Grammar) -> tuple[re.Pattern, re.Pattern]:
     opener = compile_role(r"(?:ALT)\s", g.words, "frame_preposition")
     same = compile_role(r"(?<![\w\-])(?:ALT)(?![\w\-])", g.words, "same_frame")
     return opener, same
@@ -33,7 +33,7 @@ def opens_own_frame(a: Abstract, s: Sentence, num_start: int) -> bool:
     text = a.text
     if text[s.s0 : s.s0 + 1].islower():
         return False
-    opener, same = a.g.derived("own_frame", _patterns)
+    opener, same = a.g.derived("own_frame", frame_patterns)
     m = opener.match(text, s.s0, num_start)
     if m is None:
         return False
@@ -52,4 +52,4 @@ def _restates_earlier(a: Abstract, s: Sentence) -> bool:
     return any(n.end <= s.s0 and n.decimals and n.text(text) in mine for n in a.nums)
 
 
-__all__ = ["opens_own_frame"]
+__all__ = ["frame_patterns", "opens_own_frame"]
