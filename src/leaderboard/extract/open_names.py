@@ -28,6 +28,7 @@ Rules:
 - FRONTED-SLOT (fronted_names.py): "On Harbor Scenes segmentation, we reach ...": the name in a fronted "On X," slot.
 - FRAME-NAMES (frame_names.py): "... from PDEBench-Lite,", "In the cold-start split of X,", "On the Y et al. Z data,":
   the name that ends a comma-closed fronted frame.
+- POSSESSIVE-MEMBER (member_names.py): "SuperGLUE's MultiRC": the name after a known suite's possessive.
 Hardware, methods, metrics, task names and the paper's own method are not benchmarks (the `exclude` callable).
 """
 
@@ -42,6 +43,7 @@ from leaderboard.extract.attribution import Span
 from leaderboard.extract.event_names import event_names
 from leaderboard.extract.frame_names import frame_names
 from leaderboard.extract.fronted_names import fronted_names
+from leaderboard.extract.member_names import member_names
 from leaderboard.extract.sibling_names import dedupe_spans, siblings, trim_name
 from leaderboard.models import Result
 
@@ -92,6 +94,8 @@ def open_names(
     found += fronted_names(text, s0, s1, exclude, grammar)
     if text[s0 : s0 + 1].isupper():  # FRAME-NAMES (frame_names.py): "In the cold-start split of X, ..."
         found += frame_names(text, s0, s1, exclude, grammar)
+    if text.find("'s ", s0, s1) >= 0 or text.find("\u2019s ", s0, s1) >= 0:  # POSSESSIVE-MEMBER: "SuperGLUE's MultiRC"
+        found += member_names(text, s0, s1, taken, exclude, grammar)
     found += event_names(text, s0, s1, taken, grammar.benchmark_head)  # event_names.py: competitions, shared tasks
     if lookup is not None and _ON_BARE_VERSION.search(text, s0, s1):
         found += sibling_versions(text, s0, s1, taken, lookup)
