@@ -9,6 +9,7 @@ from leaderboard.extract.attribution import Span, following_on, nearest, precedi
 from leaderboard.extract.fronted_names import sentence_fronted as _fronted
 from leaderboard.extract.rules import rule
 from leaderboard.extract.rules.carried import (  # noqa: F401
+    counted_set_anaphor,
     frame_of_its_own,
     introduced_earlier,
     no_carry,

@@ -5,6 +5,7 @@ registered in the `benchmark` group (rules/benchmark.py imports them so the engi
 from __future__ import annotations
 
 from leaderboard.extract.attribution import Span
+from leaderboard.extract.counted_anaphor import counted_anaphor
 from leaderboard.extract.introduced import introduced_default
 from leaderboard.extract.own_frame import opens_own_frame
 from leaderboard.extract.rules import rule
@@ -12,6 +13,13 @@ from leaderboard.extract.rules.suite import over_sets, own_scope_before, spread_
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.task_bindings import bound_per_number
 from leaderboard.extract.vocab import norm_key
+
+
+@rule("benchmark.counted_set_anaphor")
+def counted_set_anaphor(a: Abstract, s: Sentence, r: Reading) -> Span | None:
+    """Coordinated numbers "on the two datasets" take, in order, the benchmarks named before when the counts agree
+    (COUNTED-ANAPHOR, counted_anaphor.py)."""
+    return counted_anaphor(a, s, r) if len(s.idx) > 1 else None
 
 
 @rule("benchmark.task_bound_earlier")
@@ -98,6 +106,7 @@ def title(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 
 
 __all__ = [
+    "counted_set_anaphor",
     "frame_of_its_own",
     "introduced_earlier",
     "no_carry",
