@@ -61,7 +61,7 @@ SUBSET = ordered(
 BENCHMARK_CARRIED = named(
     benchmark,
     (
-        "benchmark.counted_set_anaphor",
+        *("benchmark.counted_set_anaphor", "benchmark.items_of_suite_before"),
         *("benchmark.task_bound_earlier", "benchmark.this_benchmark_is_own"),
         "benchmark.sentence_before",
         *("benchmark.previous_results", "benchmark.introduced_earlier"),

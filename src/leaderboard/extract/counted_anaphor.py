@@ -60,4 +60,26 @@ def counted_anaphor(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     return list(names.values())[members.index(r.num.start)]
 
 
-__all__ = ["counted_anaphor"]
+def _items(g) -> re.Pattern:
+    return compile_role(
+        r"(?<![\w\-])(?:across|over|on|in|for)\s+the\s+(?:\d+|[a-z]+)\s+(?:[a-z\-]+\s+)?(?:ALT)(?![\w\-])",
+        g.words,
+        "suite_item",
+    )
+
+
+def items_of_suite(a: Abstract, s: Sentence) -> Span | None:
+    """DEFINITE-ITEMS-OF-SUITE: "Across the 16 games, ...", "over the eight categories": counted items with a
+    definite article refer back to the one benchmark the abstract named before, whose items they are."""
+    found = s.memo.get("items_of_suite", False)
+    if found is False:
+        found = None
+        if not s.benches and a.g.derived("suite_items", _items).search(a.text, s.s0, s.s1):
+            names = {norm_key(b.name): b for b in a.context.names_before(s.s0) if b.start >= 0}
+            names.update({norm_key(b.name): b for b in a.benches if b.start < s.s0})
+            found = next(iter(names.values())) if len(names) == 1 else None
+        s.memo["items_of_suite"] = found
+    return found  # type: ignore[return-value]
+
+
+__all__ = ["counted_anaphor", "items_of_suite"]

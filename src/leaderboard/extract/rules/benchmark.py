@@ -12,6 +12,7 @@ from leaderboard.extract.rules.carried import (  # noqa: F401
     counted_set_anaphor,
     frame_of_its_own,
     introduced_earlier,
+    items_of_suite_before,
     no_carry,
     previous_results,
     sentence_before,

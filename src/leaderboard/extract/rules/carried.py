@@ -5,7 +5,7 @@ registered in the `benchmark` group (rules/benchmark.py imports them so the engi
 from __future__ import annotations
 
 from leaderboard.extract.attribution import Span
-from leaderboard.extract.counted_anaphor import counted_anaphor
+from leaderboard.extract.counted_anaphor import counted_anaphor, items_of_suite
 from leaderboard.extract.introduced import introduced_default
 from leaderboard.extract.own_frame import opens_own_frame
 from leaderboard.extract.rules import rule
@@ -20,6 +20,13 @@ def counted_set_anaphor(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """Coordinated numbers "on the two datasets" take, in order, the benchmarks named before when the counts agree
     (COUNTED-ANAPHOR, counted_anaphor.py)."""
     return counted_anaphor(a, s, r) if len(s.idx) > 1 else None
+
+
+@rule("benchmark.items_of_suite_before")
+def items_of_suite_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
+    """ "Across the 16 games, ...": counted items with a definite article are those of the one benchmark named
+    before in the abstract (DEFINITE-ITEMS-OF-SUITE, counted_anaphor.py)."""
+    return items_of_suite(a, s)
 
 
 @rule("benchmark.task_bound_earlier")
@@ -107,6 +114,7 @@ def title(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 
 __all__ = [
     "counted_set_anaphor",
+    "items_of_suite_before",
     "frame_of_its_own",
     "introduced_earlier",
     "no_carry",
