@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.attribution import Span, following_on, nearest, preceding
 from leaderboard.extract.fronted_names import sentence_fronted as _fronted
 from leaderboard.extract.rules import rule
@@ -140,7 +141,20 @@ def on_phrase_after(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     found = following_on(text, names, r.span_end, s.s1, nums_between, a.w)
     if found is not None and text[r.span_end : found.start].strip() == ",":
         return None  # "A 96.2, B 88.3": a comma right after the number ends its item, B opens the next one
+    if found is not None and _change_scope(a, r.span_end, found.start):
+        return None  # CHANGE-NOUN-SCOPE: "2.6 points above X, with the largest gains on Y": Y is the gains' scope
     return found
+
+
+def _change_scope(a: Abstract, lo: int, hi: int) -> bool:
+    """Whether a later clause (after a comma) puts a change noun right before the name's "on" ("with the largest
+    gains on Y"): the name is the scope of those changes, not of the number before the comma."""
+    comma = a.text.rfind(",", lo, hi)
+    return comma >= 0 and a.g.derived("change_scope", _change_scope_pattern).search(a.text, comma, hi) is not None
+
+
+def _change_scope_pattern(g) -> re.Pattern:
+    return compile_role(r"(?<![\w\-])(?:ALT)\s+(?:on|in|for)\s+(?:the\s+)?$", g.words, "delta_noun")
 
 
 @rule("benchmark.fronted_slot")
