@@ -106,6 +106,19 @@ def spread_of_change(r, text: str, s0: int, g) -> bool:
     return any(g.value_of("compare", m.group(0)) == "verb" for m in g.compare.finditer(last_clause))
 
 
+def spread_range(r, text: str, s0: int, g) -> bool:
+    """A range read as the spread of one quantity ("between 0.9 and 1.7", "2 to 5 points above X"), not a before
+    and after ("from 0.53 to 0.61", "0.42 -> 0.08"): written from its low end without "from" or an arrow, or a
+    spread of a change."""
+    if r.kind != "range" or (r.value_to is not None and r.value_to < r.value):
+        return False
+    if _ARROW.match(text, r.num.end) is not None:
+        return False
+    if not _FROM_BEFORE.search(text, max(s0, r.num.start - Windows.read(g, "from_before_transition")), r.num.start):
+        return True
+    return spread_of_change(r, text, s0, g)
+
+
 def after_rows(readings: list, done: list, text: str, nums: list, s0: int, g) -> list:
     """Absolute readings of both values of each before->after transition, where not already read."""
     have = {r.num.start for r in (*readings, *done) if r.kind == "absolute"}

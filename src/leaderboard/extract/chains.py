@@ -61,6 +61,7 @@ SUBSET = ordered(
 BENCHMARK_CARRIED = named(
     benchmark,
     (
+        *("benchmark.counted_set_anaphor", "benchmark.items_of_suite_before"),
         *("benchmark.task_bound_earlier", "benchmark.this_benchmark_is_own"),
         "benchmark.sentence_before",
         *("benchmark.previous_results", "benchmark.introduced_earlier"),
@@ -79,6 +80,7 @@ BENCHMARK_IN_SENTENCE = ordered(
     taken=frozenset(
         {
             *("benchmark.across_unnamed_sets", "benchmark.single_in_abstract", "benchmark.setting_of_its_own"),
+            *("benchmark.frame_of_its_own", "benchmark.spread_over_listed"),
             *(fn.rule_name for fn in BENCHMARK_CARRIED),
         }
     ),

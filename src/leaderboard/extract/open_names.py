@@ -26,6 +26,9 @@ Rules:
 - EVENT-ON-TITLE-ACRONYM, TASK-OF-EVENT (event_names.py): "the Competition on Legal Argument Mining (CLAM) 2019",
   "Task 3 of PARSEME-2023".
 - FRONTED-SLOT (fronted_names.py): "On Harbor Scenes segmentation, we reach ...": the name in a fronted "On X," slot.
+- FRAME-NAMES (frame_names.py): "... from PDEBench-Lite,", "In the cold-start split of X,", "On the Y et al. Z data,":
+  the name that ends a comma-closed fronted frame.
+- POSSESSIVE-MEMBER (member_names.py): "SuperGLUE's MultiRC": the name after a known suite's possessive.
 Hardware, methods, metrics, task names and the paper's own method are not benchmarks (the `exclude` callable).
 """
 
@@ -38,7 +41,9 @@ from functools import lru_cache
 
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.event_names import event_names
+from leaderboard.extract.frame_names import frame_names
 from leaderboard.extract.fronted_names import fronted_names
+from leaderboard.extract.member_names import member_names
 from leaderboard.extract.sibling_names import dedupe_spans, siblings, trim_name
 from leaderboard.models import Result
 
@@ -87,6 +92,10 @@ def open_names(
         shorts_found = short_form_names(text, s0, s1, shorts, grammar.words["short_form"], lookup)
         found += [f for f in shorts_found if not training.search(text, max(s0, f.start - 40), f.start)]
     found += fronted_names(text, s0, s1, exclude, grammar)
+    if text[s0 : s0 + 1].isupper():  # FRAME-NAMES (frame_names.py): "In the cold-start split of X, ..."
+        found += frame_names(text, s0, s1, exclude, grammar)
+    if text.find("'s ", s0, s1) >= 0 or text.find("\u2019s ", s0, s1) >= 0:  # POSSESSIVE-MEMBER: "SuperGLUE's MultiRC"
+        found += member_names(text, s0, s1, taken, exclude, grammar)
     found += event_names(text, s0, s1, taken, grammar.benchmark_head)  # event_names.py: competitions, shared tasks
     if lookup is not None and _ON_BARE_VERSION.search(text, s0, s1):
         found += sibling_versions(text, s0, s1, taken, lookup)

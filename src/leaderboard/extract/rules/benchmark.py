@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import re
 
+from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.attribution import Span, following_on, nearest, preceding
 from leaderboard.extract.fronted_names import sentence_fronted as _fronted
 from leaderboard.extract.rules import rule
 from leaderboard.extract.rules.carried import (  # noqa: F401
+    counted_set_anaphor,
+    frame_of_its_own,
     introduced_earlier,
+    items_of_suite_before,
     no_carry,
     previous_results,
     sentence_before,
@@ -24,6 +28,7 @@ from leaderboard.extract.rules.suite import (  # noqa: F401
     named_suite_of_aggregate,
     over_sets,
     own_scope_before,
+    spread_over_listed,
 )
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.vocab import norm_key
@@ -47,7 +52,9 @@ def across_unnamed_sets(a: Abstract, s: Sentence, r: Reading) -> bool:
     hit = m is not None and not any(m.end() <= b.start < reach for b in s.benches)
     if hit and counts_sets_or_tasks(a.g, a.text[m.end() : reach]) and not fronted_suite(a, s, r, _fronted(a, s)):
         return True
-    return own_scope_before(a, s, r)  # OWN-SCOPE-BEFORE (suite.py): "..., and accuracy over 6 tasks is 72.1"
+    # OWN-SCOPE-BEFORE (suite.py): "..., and accuracy over 6 tasks is 72.1"; SPREAD-OVER-LISTED: "A, B and C ... by
+    # between 0.9 and 1.7"
+    return own_scope_before(a, s, r) or spread_over_listed(a, s, r)
 
 
 def _evaluated(a: Abstract, s: Sentence) -> list[Span]:
@@ -134,7 +141,20 @@ def on_phrase_after(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     found = following_on(text, names, r.span_end, s.s1, nums_between, a.w)
     if found is not None and text[r.span_end : found.start].strip() == ",":
         return None  # "A 96.2, B 88.3": a comma right after the number ends its item, B opens the next one
+    if found is not None and _change_scope(a, r.span_end, found.start):
+        return None  # CHANGE-NOUN-SCOPE: "2.6 points above X, with the largest gains on Y": Y is the gains' scope
     return found
+
+
+def _change_scope(a: Abstract, lo: int, hi: int) -> bool:
+    """Whether a later clause (after a comma) puts a change noun right before the name's "on" ("with the largest
+    gains on Y"): the name is the scope of those changes, not of the number before the comma."""
+    comma = a.text.rfind(",", lo, hi)
+    return comma >= 0 and a.g.derived("change_scope", _change_scope_pattern).search(a.text, comma, hi) is not None
+
+
+def _change_scope_pattern(g) -> re.Pattern:
+    return compile_role(r"(?<![\w\-])(?:ALT)\s+(?:on|in|for)\s+(?:the\s+)?$", g.words, "delta_noun")
 
 
 @rule("benchmark.fronted_slot")
@@ -237,7 +257,7 @@ def _word_goes_on(text: str, end: int) -> bool:
 @rule("benchmark.single_in_abstract")
 def single_in_abstract(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the whole abstract names, for a number with a metric ("tested on X. ... DSC = 0.53")."""
-    if r.metric is None or a.title_benches or no_carry(a, s, r):
+    if r.metric is None or a.title_benches or no_carry(a, s, r) or frame_of_its_own(a, s, r):
         return None
     single = a.context.single()
     if single is None or (single.start >= s.s1 and single in a.context.named):

@@ -5,12 +5,28 @@ registered in the `benchmark` group (rules/benchmark.py imports them so the engi
 from __future__ import annotations
 
 from leaderboard.extract.attribution import Span
+from leaderboard.extract.counted_anaphor import counted_anaphor, items_of_suite
 from leaderboard.extract.introduced import introduced_default
+from leaderboard.extract.own_frame import opens_own_frame
 from leaderboard.extract.rules import rule
-from leaderboard.extract.rules.suite import over_sets, own_scope_before
+from leaderboard.extract.rules.suite import over_sets, own_scope_before, spread_over_listed
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.task_bindings import bound_per_number
 from leaderboard.extract.vocab import norm_key
+
+
+@rule("benchmark.counted_set_anaphor")
+def counted_set_anaphor(a: Abstract, s: Sentence, r: Reading) -> Span | None:
+    """Coordinated numbers "on the two datasets" take, in order, the benchmarks named before when the counts agree
+    (COUNTED-ANAPHOR, counted_anaphor.py)."""
+    return counted_anaphor(a, s, r) if len(s.idx) > 1 else None
+
+
+@rule("benchmark.items_of_suite_before")
+def items_of_suite_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
+    """ "Across the 16 games, ...": counted items with a definite article are those of the one benchmark named
+    before in the abstract (DEFINITE-ITEMS-OF-SUITE, counted_anaphor.py)."""
+    return items_of_suite(a, s)
 
 
 @rule("benchmark.task_bound_earlier")
@@ -47,10 +63,21 @@ def setting_of_its_own(a: Abstract, s: Sentence, r: Reading) -> bool:
     return bool(hit)
 
 
+@rule("benchmark.frame_of_its_own")
+def frame_of_its_own(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """A sentence opening with a comma-closed frame of its own ("For discovery, ...", "Under babble noise, ...")
+    takes no benchmark from the previous result sentence (FRONTED-FRAME-OF-ITS-OWN, own_frame.py)."""
+    hit = opens_own_frame(a, s, r.num.start)
+    if hit and r.trace is not None:
+        why = "the sentence opens with a frame of its own"
+        r.trace.declined((r.num.start, r.num.end), "benchmark.frame_of_its_own", "benchmark", why)
+    return hit
+
+
 def no_carry(a: Abstract, s: Sentence, r: Reading) -> bool:
     """No benchmark is carried into an aggregate ("on average over all datasets"; not one within a dataset: "across
     26 classes") or a setting of its own."""
-    return over_sets(a, s) or setting_of_its_own(a, s, r) or own_scope_before(a, s, r)
+    return over_sets(a, s) or setting_of_its_own(a, s, r) or own_scope_before(a, s, r) or spread_over_listed(a, s, r)
 
 
 def _titled(a: Abstract) -> bool:
@@ -69,7 +96,7 @@ def sentence_before(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 @rule("benchmark.previous_results")
 def previous_results(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     """The one benchmark the results of the previous result sentence were given on."""
-    return None if no_carry(a, s, r) else a.memory.last_bench
+    return None if no_carry(a, s, r) or frame_of_its_own(a, s, r) else a.memory.last_bench
 
 
 @rule("benchmark.introduced_earlier")
@@ -86,6 +113,9 @@ def title(a: Abstract, s: Sentence, r: Reading) -> Span | None:
 
 
 __all__ = [
+    "counted_set_anaphor",
+    "items_of_suite_before",
+    "frame_of_its_own",
     "introduced_earlier",
     "no_carry",
     "previous_results",

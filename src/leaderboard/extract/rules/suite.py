@@ -22,9 +22,11 @@ import functools
 import re
 
 from leaderboard.extract.attribution import Span
+from leaderboard.extract.before_after import spread_range
 from leaderboard.extract.fronted_names import sentence_fronted
 from leaderboard.extract.rules import rule
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
+from leaderboard.extract.vocab import norm_key
 
 # from the number to the suite's name: "across|over" and up to four lower-case words or counts, no clause break
 _TO_SUITE = re.compile(
@@ -87,6 +89,25 @@ def over_sets(a: Abstract, s: Sentence) -> bool:
 _CONJUNCT_START = re.compile(r"(?:,\s+(?:and|while|whereas|but)|;)\s")
 _SCOPE = re.compile(r"\b(?:on|in|for|over|across)\s+(?:(?P<our>our)|(?:the\s+)?(?=\w+\s))", re.IGNORECASE)
 _ITEM_END = re.compile(r"[,;:(]")
+
+
+@rule("benchmark.spread_over_listed")
+def spread_over_listed(a: Abstract, s: Sentence, r: Reading) -> bool:
+    """SPREAD-OVER-LISTED: a spread ("by between 0.9 and 1.7 mIoU", "2 to 5 points above X") after two or more
+    benchmarks of its sentence, with none after it, spans them: it is measured on no one of them."""
+    key = f"spread_listed@{r.num.start}"
+    hit = s.memo.get(key)
+    if hit is None:
+        names = {norm_key(b.name) for b in s.benches if b.start < r.num.start}
+        hit = (
+            len(names) >= 2 and not any(b.start > r.num.start for b in s.benches) and spread_range(r, a.text, s.s0, a.g)
+        )
+        s.memo[key] = hit
+    if hit and r.trace is not None and not s.memo.get(key + "/traced"):
+        s.memo[key + "/traced"] = True
+        why = "a spread after several benchmarks of its sentence spans them"
+        r.trace.declined((r.num.start, r.num.end), "benchmark.spread_over_listed", "benchmark", why)
+    return bool(hit)
 
 
 @rule("benchmark.own_scope_before")
