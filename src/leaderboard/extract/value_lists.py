@@ -13,7 +13,8 @@ import re
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.sentence import Abstract
 
-_SLASH_WORDS = re.compile(r"[\w\-+@]+(?:\s*/\s*[\w\-+@]+)+")
+# `++`: a blank or "/" must follow the first word, so giving characters back never helps (same matches)
+_SLASH_WORDS = re.compile(r"[\w\-+@]++(?:\s*/\s*[\w\-+@]+)+")
 _JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|/)\s*")
 _HEAD_AFTER = re.compile(r"[ \t]+([\w\-@]+)")
 _PREFIX = re.compile(r"^(.*[A-Za-z][\-\s])[\w@]+$")
