@@ -213,13 +213,10 @@ def task_word_of_named_benchmark(a: Abstract, s: Sentence, r: Reading) -> Span |
     m = _SLOT_WORD.match(a.text, r.span_end, min(s.s1, r.span_end + a.w.benchmark_nearest))
     if m is None or any(m.start("w") <= b.start < m.end("w") for b in s.benches):
         return None
-    word, text, at = m.group("w"), a.text, m.start("w")
-    # a word written only at the slot: a name of a number-free sentence (a slice of other text) can neither end
-    # right before it nor with it, so the result sentences' names are all that can match (no full scan)
-    once = text.find(word) == at and text.find(word, at + 1) < 0
+    word, text = m.group("w"), a.text
     found = {
         norm_key(b.name): b
-        for b in (a.context.named if once else a.context.every_name())
+        for b in a.context.every_name()
         if b.start >= 0
         and (
             (
