@@ -19,7 +19,8 @@ from collections.abc import Callable
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.names import MODIFIER_FORM
 
-_WORD = r"(?:[A-Z][\w\-'&+.]*[\w+]|[A-Za-z]*\d[\w\-.]*[\w]|[A-Z])"
+# `*+`: a digit follows the letters, so giving letters back never helps (same matches, no backtracking)
+_WORD = r"(?:[A-Z][\w\-'&+.]*[\w+]|[A-Za-z]*+\d[\w\-.]*[\w]|[A-Z])"
 # the slot up to its name: "on", "the", lower-case modifiers (never a function word), then the name's words
 _MODIFIERS = r"(?:(?!(?:of|and|or|to|in|on|for|with|by|at|from)(?![\w\-]))[a-z][a-z\-]+\s+){0,2}"
 # SLOT-HEAD-OF: "On the clothes-changing setting of X,": a grammar `slot_head` noun and "of" may stand before the name

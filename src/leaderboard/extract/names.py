@@ -151,6 +151,7 @@ class NameCapture:
         self.head_ends = re.compile(rf"\s*(?:[,.;:()]|$|(?:{_FUNCTION_WORDS}|containing|consisting|from|that|which)\b)")
         self.name_in_list = re.compile(rf"(?<![\w\-]){_NAME}")
         self.campaign_pair = _campaign_pair(grammar)
+        self.campaigns = tuple(grammar.exact.get("translation_campaign", ()))  # each campaign_pair match holds one
         self.improves_on = compile_role(r"(?<![\w\-])(?:ALT)\s+$", grammar.words, "improves_on_verb")
         self.grammar = grammar
 
@@ -191,7 +192,9 @@ class NameCapture:
                 m = self.appos.search(text, max(s0, h.start() - 80), h.start())
                 if m:
                     appos.append((m, m.end()))
-        if not heads_only:  # CAMPAIGN-PAIR: "WMT15 German-English", "IWSLT'17 Fr-En" (any word after it)
+        # CAMPAIGN-PAIR: "WMT15 German-English", "IWSLT'17 Fr-En" (any word after it); the pattern opens with a
+        # look-behind, tried at every position: a C-level search for its campaign stems first
+        if not heads_only and any(text.find(c, s0, s1) >= 0 for c in self.campaigns):
             on.extend((m, m.end()) for m in self.campaign_pair.finditer(text, s0, s1))
         for o in () if heads_only else self.on_anchor.finditer(text, s0 + 1, s1):
             m = self.acronym_at.match(text, o.end(), s1)

@@ -48,7 +48,8 @@ from leaderboard.extract.sibling_names import dedupe_spans, siblings, trim_name
 from leaderboard.models import Result
 
 # a name: capitalised or digit-bearing words, joined by spaces or hyphens ("Caltech-UCSD Dogs", "Stanford Birdsong")
-_WORD = r"(?:[A-Z][\w\-'&+.]*[\w+]|[A-Za-z]*\d[\w\-.]*[\w]|[A-Z])"
+# `*+`: a digit follows the letters, so giving letters back never helps (same matches, no backtracking)
+_WORD = r"(?:[A-Z][\w\-'&+.]*[\w+]|[A-Za-z]*+\d[\w\-.]*[\w]|[A-Z])"
 _NAME = rf"(?P<name>{_WORD}(?:[ \-]{_WORD}){{0,4}})"
 _ACRONYM_HEAD = re.compile(rf"{_NAME}\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,11}})\)\s+(?P<head>[a-z]+(?:\s[a-z]+)?)")
 # every _ACRONYM_HEAD match holds this: a cheap test before the name pattern, which may start at any letter

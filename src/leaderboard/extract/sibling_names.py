@@ -21,7 +21,8 @@ from collections.abc import Callable
 
 from leaderboard.extract.attribution import Span
 
-_WORD = r"(?:[A-Z][\w\-'&+.]*[\w+]|[A-Za-z]*\d[\w\-.]*[\w]|[A-Z])"
+# `*+`: a digit follows the letters, so giving letters back never helps (same matches, no backtracking)
+_WORD = r"(?:[A-Z][\w\-'&+.]*[\w+]|[A-Za-z]*+\d[\w\-.]*[\w]|[A-Z])"
 _NAME = rf"(?P<name>{_WORD}(?:[ \-]{_WORD}){{0,4}})"
 _NUM = r"[+\-]?\d[\d,]*(?:\.\d+)?\s*%?"
 # MODIFIED-MEMBER: "the in-house", "a private", "the held-out" before a member's name (never a function word)

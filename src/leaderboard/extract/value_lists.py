@@ -14,7 +14,8 @@ from leaderboard.extract.alignment import AT_K, align, name_runs
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.sentence import Abstract
 
-_SLASH_WORDS = re.compile(r"[\w\-+@]+(?:\s*/\s*[\w\-+@]+)+")
+# `++`: a blank or "/" must follow the first word, so giving characters back never helps (same matches)
+_SLASH_WORDS = re.compile(r"[\w\-+@]++(?:\s*/\s*[\w\-+@]+)+")
 _HEAD_AFTER = re.compile(r"[ \t]+([\w\-@]+)")
 _PREFIX = re.compile(r"^(.*[A-Za-z][\-\s])[\w@]+$")
 

@@ -108,7 +108,10 @@ def split_of_benchmark(a: Abstract, s: Sentence, r: Reading) -> str | None:
     ends = head.rstrip()
     if len(ends) == len(head) or (ends[-2:].lower() != "of" and ends[-3:].lower() != "the"):
         return None
-    m = _SPLIT_OF_END.search(head)
+    # a match spans at most six blank-separated words ("the hard test set of the"): searched from the sixth last
+    # (the same leftmost match; from the head's start, each earlier position failed after scanning to the end)
+    parts = head.rsplit(None, 6)
+    m = _SPLIT_OF_END.search(head, len(parts[0]) if len(parts) == 7 else 0)
     if m is None:
         return None
     words = [w for w in m.group("s").split() if a.g.subset.fullmatch(w)]
