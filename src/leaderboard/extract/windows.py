@@ -84,6 +84,7 @@ class Windows:
     activity_verb_before: int  # a verb of an activity right before "at"/"in" and the number ("render at 310 FPS")
     other_subject_before: int  # the subject of a result verb that is another system or people ("experts achieve")
     other_label_before: int  # the opening parenthesis of another system's label before its number ("(prior best")
+    own_score_gap: int  # from "<benchmark> score" to its number ("its FooBench score climbs from 0.31 to")
     baseline_words: int  # in words, not characters: the longest baseline name after a comparison word ("than X")
 
     @classmethod

@@ -16,6 +16,7 @@ from leaderboard.extract import (
     metric_same,
     metric_units,
     metric_usual,
+    own_score,
     share_verbs,
     speed_activity,
     value_siblings,
@@ -169,26 +170,12 @@ def shared_by_coordinated_numbers(a: Abstract, s: Sentence, r: Reading) -> Bound
     return (metric, "list") if metric is not None and side == "after" else None
 
 
-_OWN_SCORE = re.compile(
-    r"(?P<score>[\s\-]?scores?\b)?\s*(?:\([^()]{1,12}\)\s*)?(?:of|=|:|is|was|reaches|reached)?\s*(?:about|~)?\s*",
-    re.IGNORECASE,
-)
-
-
 @rule("metric.score_named_by_benchmark")
 def score_named_by_benchmark(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
-    """A score named after its benchmark right before the number ("a FooBench score of 71.8", "FooBenchscore: 71.8"):
-    that benchmark's own score, even when another metric noun (latency, speed) follows later in the sentence."""
-    start = r.num.start
-    for b in s.benches:
-        if b.start < 0 or b.end > start or start - b.end > a.w.metric_bind_before:
-            continue
-        m = _OWN_SCORE.fullmatch(a.text, b.end, start)
-        if m is None or (m.group("score") is None and not b.raw.lower().endswith("score")):
-            continue
-        end = m.end("score") if m.group("score") is not None else b.end
-        return Span(b.start, end, f"{b.name} score", a.text[b.start : end]), "before"
-    return None
+    """A score named after its benchmark before the number ("a FooBench score of 71.8", "its FooBench rating stays
+    at 6.2"): that benchmark's own score, even when another metric noun follows later (extract/own_score.py)."""
+    metric = own_score.score_phrase(a, s, r)
+    return (metric, "before") if metric is not None else None
 
 
 def own_score_name(rest: str, bench: Span) -> str | None:
