@@ -63,3 +63,16 @@ def _gap_fits(a: Abstract, s: Sentence, end: int, start: int, clause: re.Pattern
     if ";" in a.text[end:start] or any(end <= m.start < start for m in (*s.metrics, *s.benches) if m.start >= 0):
         return False
     return bool(clause.fullmatch(a.text, end, start) or transition.fullmatch(a.text, end, start))
+
+
+def usual_span(a: Abstract, bench: Span, unit: str | None) -> Span | None:
+    """A benchmark's usual metric as an implied span (no offsets). A benchmark whose usual metric is a placeholder
+    of grammar kind `own_score_metric` ("Own Score") is measured in its own named score ("MT-Bench score"), which
+    takes plain numbers and points only (a percentage on it is some other measure)."""
+    usual = a.vocab.metrics.lookup(bench.entry.get("metric")) if bench.entry is not None else None
+    if usual is None:
+        return None
+    own = usual.name.lower() in a.g.words.get("own_score_metric", NO_WORDS)
+    if own and unit not in {None, "points"}:
+        return None
+    return Span(-1, -1, f"{bench.name} score" if own else usual.name, "", usual)

@@ -230,12 +230,12 @@ def usual_of_other_family(a: Abstract, readings: list[Reading]) -> None:
             continue
         if norm_key(other.benchmark.name) == norm_key(bench.name) or not plain_or_points(r):
             continue
-        usual = a.vocab.metrics.lookup(bench.entry.get("metric"))
-        if usual is None or same_family(a, usual.name, m.name) or not unit_fits(usual, r.unit):
+        usual = own_score.usual_span(a, bench, r.unit)
+        if usual is None or same_family(a, usual.name, m.name) or not unit_fits(usual.entry, r.unit):
             continue
         if bench.entry.name.lower() in a.g.words.get("multi_task_benchmark", {}):
             continue  # "68.2% R@1 on Flickr30K and 49.1% on COCO": COCO is retrieval data too
-        r.metric, r.metric_inferred = Span(-1, -1, usual.name, "", usual), True
+        r.metric, r.metric_inferred = usual, True
         r.note("metric", "metric.usual_of_other_family")
 
 
