@@ -21,7 +21,7 @@ from leaderboard.extract.sentence import Abstract, Reading, Sentence
 from leaderboard.extract.windows import Windows
 
 _TIGHT = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:of|=|:|is|was|reaches|reached)?\s*(?:about|~)?\s*", re.IGNORECASE)
-_VERB_KINDS = ("predicate_link", "level_verb", "measure_change_verb", "change_adverb", "own_score_link")
+VERB_KINDS = ("predicate_link", "level_verb", "measure_change_verb", "change_adverb", "own_score_link")
 
 
 def _patterns(g: Grammar) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
@@ -29,7 +29,7 @@ def _patterns(g: Grammar) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     transition's end ("rises from 0.31 ... to"). Built once per grammar (`Grammar.derived`)."""
     nouns = list(g.words.get("own_score_noun", NO_WORDS))
     noun = re.compile(rf"[\s\-]?(?:{plain_alternation(nouns)})", re.IGNORECASE) if nouns else NEVER
-    verbs = [w for k in _VERB_KINDS for w in g.words.get(k, NO_WORDS)]
+    verbs = [w for k in VERB_KINDS for w in g.words.get(k, NO_WORDS)]
     verb = plain_alternation(verbs) if verbs else NEVER.pattern
     lead = rf"\s*(?:(?:{verb})\s+){{1,3}}"
     clause = re.compile(rf"{lead}(?:(?:from|to|at|by|of)\s+)?(?:about\s+|~\s*)?", re.IGNORECASE)

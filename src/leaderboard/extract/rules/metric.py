@@ -19,6 +19,7 @@ from leaderboard.extract import (
     own_score,
     share_verbs,
     speed_activity,
+    sub_scores,
     value_siblings,
 )
 from leaderboard.extract.attribution import Span, bind_metric, capture_metric, generic_head
@@ -278,4 +279,6 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     speed_activity.ratio_of_speed_noun(a, readings)  # metric.ratio_of_speed_noun
     metric_same.same_as_before(a, readings)  # metric.same_as_before
     metric_units.of_unit(a, readings)  # metric.usual_in_own_unit, metric.of_unit_named_earlier
+    sub_scores.labelled_in_parenthesis(a, readings)  # metric.sub_score_label
+    sub_scores.dimension_after_benchmark(a, readings)  # metric.dimension_of_benchmark
     metric_same.one_in_abstract(a, readings)  # metric.one_in_abstract
