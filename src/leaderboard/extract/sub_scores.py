@@ -29,6 +29,7 @@ _NO_DIMENSION = (
     *("count_noun", "change_adverb", "not_a_dimension"),
 )
 _WORD = r"[a-z][a-z\-]*"
+_WORDS_OF = (r"[A-Za-z][\w\-]*", r"[A-Za-z][\w\-]*\s+[A-Za-z][\w\-]*")
 _DIMENSION = (re.compile(rf"\s+(?P<dim>{_WORD})(?=\s)"), re.compile(rf"\s+(?P<dim>{_WORD}\s+{_WORD})(?=\s)"))
 
 
@@ -90,25 +91,47 @@ def _tail(a: Abstract, b: Span) -> Span | None:
     return Span(b.end - len(words), b.end, words, words)
 
 
+def _heads(g: Grammar) -> tuple[re.Pattern, ...]:
+    heads = list(g.words.get("dimension_head", NO_WORDS))
+    if not heads:
+        return ()
+    head = rf"(?:{plain_alternation(heads)})(?:\s+[a-z]+){{0,2}}\s*[:=]?\s*$"
+    return tuple(re.compile(rf"(?<![\w\-])(?P<dim>{w})\s+{head}", re.IGNORECASE) for w in _WORDS_OF)
+
+
+def _before_head(a: Abstract, r: Reading) -> Span | None:
+    """The words before a dimension noun right before the number ("the temporal-flicker dimension reaching")."""
+    start = r.num.start
+    lo = max(0, start - Windows.read(a.g, "own_score_gap"))
+    for p in reversed(a.g.derived("dimension_head", _heads)):  # two words first, unless a function word opens them
+        m = p.search(a.text, lo, start)
+        if m is not None and m["dim"].split()[0].lower() not in a.g.words.get("function_word", NO_WORDS):
+            return Span(m.start("dim"), m.end("dim"), m["dim"], m["dim"])
+    return None
+
+
 def dimension_after_benchmark(a: Abstract, readings: list[Reading]) -> None:
     """metric.dimension_of_benchmark: see the module docstring."""
     link = a.g.derived("dimension_link", _link)
     skip = a.g.derived("not_a_dimension", _not_a_dimension)
     for r in readings:
         b = r.benchmark
-        if not _open(r) or b is None or b.start < 0 or b.end > r.num.start:
+        if not _open(r) or b is None or b.start < 0:
             continue
-        dim = _tail(a, b)
+        dim = _tail(a, b) if b.end <= r.num.start else None
         if dim is not None and link.match(a.text, b.end) is None:
             continue
-        if dim is None:
+        headed = dim is None and (dim := _before_head(a, r)) is not None
+        if dim is None and b.end <= r.num.start:
             m = next((m for p in _DIMENSION if (m := p.match(a.text, b.end)) and link.match(a.text, m.end())), None)
-            if m is None or _named(a, m.start(), m.end()) or link.fullmatch(" " + m.group("dim")):
+            if m is None or _named(a, m.start(), m.end()) or any(link.fullmatch(" " + w) for w in m["dim"].split()):
                 continue
             dim = Span(m.start("dim"), m.end("dim"), m.group("dim"), m.group("dim"))
+        if dim is None:
+            continue
         if dim.end > r.num.start or r.num.start - dim.end > Windows.read(a.g, "own_score_gap"):
             continue
-        if any(skip.fullmatch(w) for w in dim.name.split()) or _split_word(a, dim.name):
+        if not headed and any(skip.fullmatch(w) for w in dim.name.split()) or _split_word(a, dim.name):
             continue
         if ";" in a.text[dim.end : r.num.start] or _named(a, dim.end, r.num.start):
             continue
