@@ -275,7 +275,7 @@ CASES = [
     ),
     (
         "Our method achieves a 71.3% win rate against GPT-4 on AlpacaEval and 8.4 on MT-Bench.",
-        [(71.3, "AlpacaEval", "Win Rate"), (8.4, "MT-Bench", "Average Score")],
+        [(71.3, "AlpacaEval", "Win Rate"), (8.4, "MT-Bench", "MT-Bench score")],
         [4],
     ),
     (
@@ -311,7 +311,7 @@ CASES = [
     # -- LLM, agent and multimodal evaluation (2023-2026 style)
     (
         "On MT-Bench, our model scores 8.21, outperforming Vicuna-13B (6.57).",
-        [(8.21, "MT-Bench", "Average Score"), (6.57, "MT-Bench", "Average Score")],
+        [(8.21, "MT-Bench", "MT-Bench score"), (6.57, "MT-Bench", "MT-Bench score")],
         [13e9, 13],
     ),
     (
@@ -420,7 +420,7 @@ CASES = [
     ),
     (
         "Our model outperforms GPT-4 on MT-Bench (8.99 vs. 8.96).",
-        [(8.99, "MT-Bench", "Average Score"), (8.96, "MT-Bench", "Average Score")],
+        [(8.99, "MT-Bench", "MT-Bench score"), (8.96, "MT-Bench", "MT-Bench score")],
         [4],
     ),
     (

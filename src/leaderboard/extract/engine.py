@@ -7,6 +7,7 @@ structure rules after it. The first rule of a chain that decides sets the field,
 
 from __future__ import annotations
 
+from leaderboard.extract import own_score
 from leaderboard.extract.attribution import Span, clause_start, generic_head, nearest, unnamed
 from leaderboard.extract.before_after import transition_rows
 from leaderboard.extract.calibration import evidence_score
@@ -199,9 +200,9 @@ def _attribute(a: Abstract, s: Sentence, r: Reading) -> None:
         r.benchmark, r.carried = single, True
         r.note("benchmark", "benchmark.single_in_abstract")
     if unnamed(r.metric, a.g) and plain_or_points(r) and r.benchmark and r.benchmark.entry is not None:
-        usual = a.vocab.metrics.lookup(r.benchmark.entry.get("metric"))
-        if usual is not None and unit_fits(usual, r.unit) and (r.unit != "pp" or usual.get("unit") == "%"):
-            r.metric = Span(-1, -1, usual.name, "", usual)  # the usual metric: not named, no offsets
+        usual = own_score.usual_span(a, r.benchmark, r.unit)  # the usual metric: not named, no offsets
+        if usual is not None and unit_fits(usual.entry, r.unit) and (r.unit != "pp" or usual.entry.get("unit") == "%"):
+            r.metric = usual
             r.metric_inferred = True
             r.note("metric", "metric.usual_of_benchmark")
     if r.subset is not None and r.benchmark is not None and r.benchmark.entry is not None:

@@ -85,6 +85,7 @@ class Windows:
     other_subject_before: int  # the subject of a result verb that is another system or people ("experts achieve")
     other_label_before: int  # the opening parenthesis of another system's label before its number ("(prior best")
     fronted_frame: int  # from a sentence's start to the comma closing a fronted frame ("For 30-second clips,")
+    own_score_gap: int  # from "<benchmark> score" to its number ("its FooBench score climbs from 0.31 to")
     baseline_words: int  # in words, not characters: the longest baseline name after a comparison word ("than X")
 
     @classmethod

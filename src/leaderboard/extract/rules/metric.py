@@ -16,8 +16,10 @@ from leaderboard.extract import (
     metric_same,
     metric_units,
     metric_usual,
+    own_score,
     share_verbs,
     speed_activity,
+    sub_scores,
     value_siblings,
 )
 from leaderboard.extract.attribution import Span, bind_metric, capture_metric, generic_head
@@ -169,26 +171,12 @@ def shared_by_coordinated_numbers(a: Abstract, s: Sentence, r: Reading) -> Bound
     return (metric, "list") if metric is not None and side == "after" else None
 
 
-_OWN_SCORE = re.compile(
-    r"(?P<score>[\s\-]?scores?\b)?\s*(?:\([^()]{1,12}\)\s*)?(?:of|=|:|is|was|reaches|reached)?\s*(?:about|~)?\s*",
-    re.IGNORECASE,
-)
-
-
 @rule("metric.score_named_by_benchmark")
 def score_named_by_benchmark(a: Abstract, s: Sentence, r: Reading) -> Bound | None:
-    """A score named after its benchmark right before the number ("a FooBench score of 71.8", "FooBenchscore: 71.8"):
-    that benchmark's own score, even when another metric noun (latency, speed) follows later in the sentence."""
-    start = r.num.start
-    for b in s.benches:
-        if b.start < 0 or b.end > start or start - b.end > a.w.metric_bind_before:
-            continue
-        m = _OWN_SCORE.fullmatch(a.text, b.end, start)
-        if m is None or (m.group("score") is None and not b.raw.lower().endswith("score")):
-            continue
-        end = m.end("score") if m.group("score") is not None else b.end
-        return Span(b.start, end, f"{b.name} score", a.text[b.start : end]), "before"
-    return None
+    """A score named after its benchmark before the number ("a FooBench score of 71.8", "its FooBench rating stays
+    at 6.2"): that benchmark's own score, even when another metric noun follows later (extract/own_score.py)."""
+    metric = own_score.score_phrase(a, s, r)
+    return (metric, "before") if metric is not None else None
 
 
 def own_score_name(rest: str, bench: Span) -> str | None:
@@ -243,12 +231,12 @@ def usual_of_other_family(a: Abstract, readings: list[Reading]) -> None:
             continue
         if norm_key(other.benchmark.name) == norm_key(bench.name) or not plain_or_points(r):
             continue
-        usual = a.vocab.metrics.lookup(bench.entry.get("metric"))
-        if usual is None or same_family(a, usual.name, m.name) or not unit_fits(usual, r.unit):
+        usual = own_score.usual_span(a, bench, r.unit)
+        if usual is None or same_family(a, usual.name, m.name) or not unit_fits(usual.entry, r.unit):
             continue
         if bench.entry.name.lower() in a.g.words.get("multi_task_benchmark", {}):
             continue  # "68.2% R@1 on Flickr30K and 49.1% on COCO": COCO is retrieval data too
-        r.metric, r.metric_inferred = Span(-1, -1, usual.name, "", usual), True
+        r.metric, r.metric_inferred = usual, True
         r.note("metric", "metric.usual_of_other_family")
 
 
@@ -291,4 +279,6 @@ def after_attribution(a: Abstract, readings: list[Reading]) -> None:
     speed_activity.ratio_of_speed_noun(a, readings)  # metric.ratio_of_speed_noun
     metric_same.same_as_before(a, readings)  # metric.same_as_before
     metric_units.of_unit(a, readings)  # metric.usual_in_own_unit, metric.of_unit_named_earlier
+    sub_scores.labelled_in_parenthesis(a, readings)  # metric.sub_score_label
+    sub_scores.dimension_after_benchmark(a, readings)  # metric.dimension_of_benchmark
     metric_same.one_in_abstract(a, readings)  # metric.one_in_abstract
