@@ -38,6 +38,7 @@ from leaderboard.extract.vocab import norm_key
 T = TypeVar("T")
 
 JOINED = re.compile(r"\s*(?:%\s*)?(?:,|,?\s*and|,?\s*or|&)\s*")
+PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")  # only a comma or a coordinator: "x, y and z"
 _FROM_BEFORE = re.compile(r"(?<![\w\-])from\s+$")
 # MODIFIED-MEMBER: "A and the held-out B": an article and up to two lower-case modifiers may open a list member
 MEMBER_OPENING = (
@@ -199,6 +200,7 @@ __all__ = [
     "JOINED",
     "MEMBER_OPENING",
     "NAMES_JOINED",
+    "PURE_COORD",
     "RESPECTIVELY",
     "Pair",
     "Run",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from leaderboard.extract.alignment import align
 from leaderboard.extract.alternation import compile_role
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.sentence import Abstract, Reading, Sentence
@@ -55,9 +56,10 @@ def counted_anaphor(a: Abstract, s: Sentence, r: Reading) -> Span | None:
     for b in a.context.names_before(s.s0):
         if b.start >= 0:
             names.setdefault(norm_key(b.name), b)
-    if count < 2 or len(members) != count or len(names) != count:
+    if count < 2 or len(members) != count:
         return None
-    return list(names.values())[members.index(r.num.start)]
+    pairs = align(members, list(names.values()))  # in order, one name per number: [] when the counts differ
+    return next((p.name for p in pairs if p.number == r.num.start), None)
 
 
 def _items(g) -> re.Pattern:

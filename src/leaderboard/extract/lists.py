@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from leaderboard.extract.alignment import (
     NAMES_JOINED,
+    PURE_COORD,
     RESPECTIVELY,
     align,
     assign,
@@ -27,7 +28,6 @@ from leaderboard.extract.vocab import norm_key
 _COORD_WORD = re.compile(r",|\band\b|/|\bor\b")
 _CLAUSE_MARK = re.compile(r"[;:.]")
 _JOINED = NAMES_JOINED  # "A and the in-house B"
-_PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 # "24.6% and 51.1% relative success rate on A and B": the numbers' metric phrase may stand before the "on" list
 _ON_AFTER_METRIC = re.compile(r"\s*(?:%\s*)?(?:(?!(?:and|or|while|but)\b)[\w\-@]+\s+)*?(?:on|in)\s+(?:the\s+)?")
 # "on the challenging A and B", "on the Hard protocol of A and B": words of the slot before the names
@@ -68,7 +68,7 @@ def coordinate(a: Abstract, readings: list[Reading]) -> None:
         # "which is 5.6% and 2.6% higher"; not an appositive margin in another unit ("52.7%, 1.1 points below X")
         # "is 64.9, 5.5 ahead of X": a bare comma before a change that names its own comparison is a margin too
         margin = gap.strip() == "," and (prev.unit != cur.unit or cur.rules.get("kind") == "kind.change_noun_after")
-        pure = _PURE_COORD.fullmatch(gap)
+        pure = PURE_COORD.fullmatch(gap)
         if prev.kind == "absolute" and cur.kind == "delta" and pure and not cur.num.signed and not margin:
             prev.kind = "delta"
             prev.note("kind", "kind.coordinated_with_change")

@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from leaderboard.extract.alignment import AT_K, align, assign, from_readings, name_runs, number_runs
+from leaderboard.extract.alignment import AT_K, PURE_COORD, align, assign, from_readings, name_runs, number_runs
 from leaderboard.extract.attribution import Span
 from leaderboard.extract.sentence import Abstract, Reading
 
-_PURE_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _IN_METRICS = re.compile(r"\s*(?:%\s*)?(?:[\w\-]+\s+)?(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
 
 
@@ -59,7 +58,7 @@ def parallel_deltas(a: Abstract, readings: list[Reading]) -> None:
         return
     deltas = [readings[i]]
     for r in readings[i + 1 :]:
-        if r.kind != "delta" or not _PURE_COORD.fullmatch(text, deltas[-1].span_end, r.num.start):
+        if r.kind != "delta" or not PURE_COORD.fullmatch(text, deltas[-1].span_end, r.num.start):
             break
         deltas.append(r)
     results = readings[i - len(deltas) : i]
@@ -90,4 +89,4 @@ def metrics_after(a: Abstract, readings: list[Reading], run: list[Span]) -> None
 
 def _pure_run(text: str, group: list[Reading]) -> bool:
     """The numbers are joined only by commas and coordinators."""
-    return all(_PURE_COORD.fullmatch(text, p.span_end, q.num.start) for p, q in zip(group, group[1:], strict=False))
+    return all(PURE_COORD.fullmatch(text, p.span_end, q.num.start) for p, q in zip(group, group[1:], strict=False))

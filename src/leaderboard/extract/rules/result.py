@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from leaderboard.extract.alignment import RESPECTIVELY
+from leaderboard.extract.alignment import PURE_COORD, RESPECTIVELY
 from leaderboard.extract.attribution import clause_start, following_on, nearest, scored_on
 from leaderboard.extract.before_after import UP_FROM_BETWEEN
 from leaderboard.extract.compared_values import compared_named_value as named_value
@@ -26,7 +26,6 @@ _ITEMS_BEFORE = re.compile(
     r"(?:(?<![\w.])\d[\d.,]*\s*%?\s+(?:on|in)\s+(?:the\s+)?[^,;:()]{1,60}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){1,8}$"
 )
 _ON_AFTER = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")
-_RUN_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 # "242 (baseline 238)", "1,498 on MME (teacher: 1,530)": a number, then within its clause an opening parenthesis,
 # a label and maybe a colon
 _LABELLED = re.compile(r"\d[^()\d;:]{0,40}\(\s*(?P<label>[A-Za-z][\w\s.\-]{0,30}?)\s*:?\s*$")
@@ -81,7 +80,7 @@ def _coordinated_share(a: Abstract, s: Sentence, start: int) -> bool:
     while prev:
         p = prev.pop()
         gap = _SHARE_ITEM_GAP.fullmatch(text, p.end, start)
-        joint = _RUN_GAP.fullmatch(text, p.end, start) is not None  # "solves 31.5% and 22.8% of A"
+        joint = PURE_COORD.fullmatch(text, p.end, start) is not None  # "solves 31.5% and 22.8% of A"
         if p.unit != "%" or not (joint or (gap is not None and any(b.start == gap.start("name") for b in s.benches))):
             return False
         if _after_share_verb(a, s.s0, p.start):
@@ -222,9 +221,9 @@ def respectively_run(a: Abstract, s: Sentence, r: Reading) -> bool:
     if k is None:
         return False
     lo = hi = k
-    while lo > 0 and _RUN_GAP.fullmatch(a.text, nums[lo - 1].end, nums[lo].start):
+    while lo > 0 and PURE_COORD.fullmatch(a.text, nums[lo - 1].end, nums[lo].start):
         lo -= 1
-    while hi + 1 < len(nums) and _RUN_GAP.fullmatch(a.text, nums[hi].end, nums[hi + 1].start):
+    while hi + 1 < len(nums) and PURE_COORD.fullmatch(a.text, nums[hi].end, nums[hi + 1].start):
         hi += 1
     run = hi - lo + 1
     return run >= 2 and any(len(names) == run for names in name_runs(a.text, s.benches))
